@@ -1,0 +1,34 @@
+import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AccessToken, AuthenticatedUser, CurrentUser, IdentityService, LoginDto, Roles, TokenView, UserView } from '@app/identity';
+
+@ApiTags('auth')
+@Controller('api/v1/auth')
+export class AuthController {
+  constructor(private readonly identity: IdentityService) {}
+
+  @Post('login')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Exchange email and password for a short-lived bearer token' })
+  @ApiOkResponse({ type: TokenView })
+  login(@Body() body: LoginDto): Promise<TokenView> {
+    return this.identity.login(body.email, body.password);
+  }
+
+  @Post('logout')
+  @HttpCode(204)
+  @Roles('admin', 'editor')
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Revoke the token used for this request' })
+  logout(@AccessToken() token: string): Promise<void> {
+    return this.identity.logout(token);
+  }
+
+  @Get('me')
+  @Roles('admin', 'editor')
+  @ApiBearerAuth()
+  @ApiOkResponse({ type: UserView })
+  me(@CurrentUser() user: AuthenticatedUser): UserView {
+    return user;
+  }
+}

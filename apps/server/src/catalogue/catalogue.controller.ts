@@ -1,0 +1,26 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { OrganisationsService, OrganisationView, TaxonomyService, TaxonomyView } from '@app/catalogue';
+
+@ApiTags('catalogue')
+@Controller('api/v1')
+export class CatalogueController {
+  constructor(
+    private readonly taxonomy: TaxonomyService,
+    private readonly organisations: OrganisationsService,
+  ) {}
+
+  @Get('taxonomy')
+  @ApiOperation({ summary: 'Every facet with its codes and ru / en labels' })
+  @ApiOkResponse({ type: TaxonomyView })
+  getTaxonomy(): Promise<TaxonomyView> {
+    return this.taxonomy.getAll();
+  }
+
+  @Get('organisations')
+  @ApiOperation({ summary: 'Organisations that provide programmes' })
+  @ApiOkResponse({ type: [OrganisationView] })
+  listOrganisations(): Promise<OrganisationView[]> {
+    return this.organisations.list();
+  }
+}

@@ -1,0 +1,46 @@
+import 'reflect-metadata';
+import { CatalogueSeeder } from '@app/catalogue';
+import { ConfigError, loadConfig } from '@app/config';
+import { openDatabase, runMigrations } from '@app/database';
+import { createServerApp } from './server.app';
+
+const say = (line: string): void => void process.stdout.write(`${line}\n`);
+
+/**
+ * `npm start`: the database (embedded unless DATABASE_URL is set), migrations and
+ * the shipped catalogue when configured, then the HTTP server with the in-process worker.
+ */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const db = await openDatabase(config.database);
+  if (db.embedded) say(`Embedded PostgreSQL running (data in ${config.database.embeddedDir})`);
+  const resolved = config.withDatabaseUrl(db.url);
+  if (resolved.database.migrateOnStart) {
+    const ran = await runMigrations(db.url);
+    if (ran.length) say(`Applied migrations: ${ran.join(', ')}`);
+  }
+  const app = await createServerApp(resolved);
+  if (resolved.database.seedOnStart) {
+    const report = await app.get(CatalogueSeeder).seed();
+    say(`Catalogue: added ${report.programmes} programmes, ${report.organisations} organisations, ${report.terms} taxonomy terms`);
+  }
+  await app.listen(resolved.http.port, resolved.http.host);
+  say(`Support Navigator is listening on http://${resolved.http.host}:${resolved.http.port}  (API docs: /api/docs; Ctrl-C stops)`);
+
+  let stopping = false;
+  const stop = async (signal: string): Promise<void> => {
+    if (stopping) return;
+    stopping = true;
+    say(`${signal}: stopping…`);
+    await app.close();
+    await db.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof ConfigError ? error.message : `Start-up failed: ${String((error as Error)?.stack ?? error)}`}\n`);
+  process.exit(1);
+});

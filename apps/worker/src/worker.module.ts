@@ -1,0 +1,31 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { LoggerModule } from 'nestjs-pino';
+import { CatalogueModule } from '@app/catalogue';
+import { CommonModule } from '@app/common';
+import { AppConfig, ConfigModule } from '@app/config';
+import { DatabaseModule } from '@app/database';
+import { loggerParams } from '../../server/src/http/logging';
+import { JobScheduler } from './job-scheduler';
+
+@Module({})
+export class WorkerModule {
+  /** The scheduled jobs alone, for a process that already has config and database (the server under npm start). */
+  static jobs(): DynamicModule {
+    return { module: WorkerModule, imports: [CatalogueModule], providers: [JobScheduler] };
+  }
+
+  /** The standalone worker process. */
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        CommonModule,
+        LoggerModule.forRoot(loggerParams(config, false)),
+        DatabaseModule.forRoot(),
+        CatalogueModule,
+      ],
+      providers: [JobScheduler],
+    };
+  }
+}

@@ -1,0 +1,24 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { Organisation } from './organisations/organisation.entity';
+import { OrganisationRepository } from './organisations/organisation.repository';
+import { OrganisationsService } from './organisations/organisations.service';
+import { ProgrammeRevision } from './programmes/programme-revision.entity';
+import { ProgrammeStatusJob } from './programmes/programme-status.job';
+import { Programme } from './programmes/programme.entity';
+import { ProgrammeRepository } from './programmes/programme.repository';
+import { ProgrammesService } from './programmes/programmes.service';
+import { CatalogueSeeder } from './seed/catalogue.seeder';
+import { TaxonomyTerm } from './taxonomy/taxonomy-term.entity';
+import { TaxonomyRepository } from './taxonomy/taxonomy.repository';
+import { TaxonomyService } from './taxonomy/taxonomy.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([Programme, ProgrammeRevision, Organisation, TaxonomyTerm])],
+  providers: [
+    ProgrammeRepository, OrganisationRepository, TaxonomyRepository,
+    ProgrammesService, OrganisationsService, TaxonomyService, CatalogueSeeder, ProgrammeStatusJob,
+  ],
+  exports: [ProgrammesService, OrganisationsService, TaxonomyService, CatalogueSeeder, ProgrammeStatusJob],
+})
+export class CatalogueModule {}

@@ -1,0 +1,120 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { ProgrammeStatus, PublicationState } from '../programme-status';
+import type { EligibilityCriteria, LocalisedText, ProgrammeContacts, TaxReduction } from '../programme.types';
+
+export class LocalisedTextView {
+  @ApiProperty() ru: string;
+  @ApiProperty({ nullable: true, type: String }) en: string | null;
+}
+
+export class OptionalLocalisedTextView {
+  @ApiProperty({ nullable: true, type: String }) ru: string | null;
+  @ApiProperty({ nullable: true, type: String }) en: string | null;
+}
+
+export class ProviderRefView {
+  @ApiProperty() slug: string;
+  @ApiProperty({ type: LocalisedTextView }) name: LocalisedText;
+  @ApiProperty({ nullable: true, type: String }) url: string | null;
+}
+
+export class BenefitView {
+  @ApiProperty({ type: OptionalLocalisedTextView }) text: OptionalLocalisedTextView;
+  @ApiProperty({ nullable: true, type: Number, description: 'RUB; null when unknown' }) amountMin: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'RUB; null when unknown' }) amountMax: number | null;
+  @ApiProperty({ nullable: true, type: Number }) ratePercent: number | null;
+  @ApiProperty({ nullable: true, type: Number }) termMonths: number | null;
+  @ApiProperty({ type: 'array', items: { type: 'object' } }) taxReductions: TaxReduction[];
+}
+
+export class EligibilityView {
+  @ApiProperty({ type: OptionalLocalisedTextView }) text: OptionalLocalisedTextView;
+  @ApiProperty({ type: 'object', additionalProperties: true }) criteria: EligibilityCriteria;
+}
+
+export class TimingView {
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) opensAt: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) closesAt: string | null;
+  @ApiProperty({ enum: ['open', 'upcoming', 'ongoing', 'closed'] }) status: ProgrammeStatus;
+}
+
+export class ApplicationView {
+  @ApiProperty({ type: OptionalLocalisedTextView }) howToApply: OptionalLocalisedTextView;
+  @ApiProperty({ nullable: true, type: String }) applyUrl: string | null;
+  @ApiProperty({ type: [LocalisedTextView] }) requiredDocuments: LocalisedText[];
+  @ApiProperty({ type: 'object', additionalProperties: true }) contacts: ProgrammeContacts;
+}
+
+export class CurationView {
+  @ApiProperty({ nullable: true, type: String }) sourceUrl: string | null;
+  @ApiProperty({ nullable: true, type: String }) sourceName: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) verifiedAt: string | null;
+  @ApiProperty() needsVerification: boolean;
+}
+
+/** A programme in full, as the public detail endpoint and the admin API return it. */
+export class ProgrammeView {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() slug: string;
+  @ApiProperty({ type: LocalisedTextView }) title: LocalisedText;
+  @ApiProperty({ type: LocalisedTextView }) summary: LocalisedText;
+  @ApiProperty({ type: OptionalLocalisedTextView }) description: OptionalLocalisedTextView;
+  @ApiProperty({ type: ProviderRefView }) provider: ProviderRefView;
+  @ApiProperty({ nullable: true, type: String, description: 'slug of the parent programme' }) parent: string | null;
+  @ApiProperty({ type: [String] }) supportTypes: string[];
+  @ApiProperty({ type: [String] }) applicantTypes: string[];
+  @ApiProperty({ type: [String] }) stages: string[];
+  @ApiProperty({ type: [String] }) sizes: string[];
+  @ApiProperty({ type: [String] }) industries: string[];
+  @ApiProperty({ type: [String] }) objectives: string[];
+  @ApiProperty({ type: [String] }) territories: string[];
+  @ApiProperty({ type: BenefitView }) benefit: BenefitView;
+  @ApiProperty({ type: EligibilityView }) eligibility: EligibilityView;
+  @ApiProperty({ type: TimingView }) timing: TimingView;
+  @ApiProperty({ type: ApplicationView }) application: ApplicationView;
+  @ApiProperty({ type: CurationView }) curation: CurationView;
+  @ApiProperty({ enum: ['draft', 'published', 'archived'] }) publicationState: PublicationState;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) publishedAt: string | null;
+  @ApiProperty() version: number;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt: string;
+}
+
+/** One row of a programme list, in the requested language. */
+export class ProgrammeHitView {
+  @ApiProperty() slug: string;
+  @ApiProperty() title: string;
+  @ApiProperty() summary: string;
+  @ApiProperty({ enum: ['ru', 'en'], description: 'language the text is in (ru when English is missing)' }) lang: 'ru' | 'en';
+  @ApiProperty() provider: { slug: string; name: string };
+  @ApiProperty({ type: [String] }) supportTypes: string[];
+  @ApiProperty({ enum: ['open', 'upcoming', 'ongoing', 'closed'] }) status: ProgrammeStatus;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) closesAt: string | null;
+  @ApiProperty({ nullable: true, type: Number }) amountMin: number | null;
+  @ApiProperty({ nullable: true, type: Number }) amountMax: number | null;
+  @ApiProperty() needsVerification: boolean;
+  @ApiProperty({ format: 'date-time' }) updatedAt: string;
+}
+
+export class ProgrammeListView {
+  @ApiProperty({ type: [ProgrammeHitView] }) hits: ProgrammeHitView[];
+  @ApiProperty() total: number;
+  @ApiProperty() page: number;
+  @ApiProperty() perPage: number;
+}
+
+export class AdminProgrammeListView {
+  @ApiProperty({ type: [ProgrammeView] }) items: ProgrammeView[];
+  @ApiProperty() total: number;
+  @ApiProperty() page: number;
+  @ApiProperty() perPage: number;
+}
+
+export class RevisionView {
+  @ApiProperty() version: number;
+  @ApiProperty() action: string;
+  @ApiProperty() actor: { id: string | null; label: string };
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ type: [String] }) changedFields: string[];
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true }) snapshot: Record<string, unknown>;
+}

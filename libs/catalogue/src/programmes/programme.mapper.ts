@@ -1,0 +1,177 @@
+import type { Organisation } from '../organisations/organisation.entity';
+import type { ProgrammeHitView, ProgrammeView, RevisionView } from './dto/programme-view.dto';
+import type { CreateProgrammeDto, UpdateProgrammeDto } from './dto/programme-input.dto';
+import type { ProgrammeRevision } from './programme-revision.entity';
+import type { Programme } from './programme.entity';
+import type { EligibilityCriteria } from './programme.types';
+
+export type Lang = 'ru' | 'en';
+
+const iso = (d: Date | null | undefined): string | null => (d ? d.toISOString() : null);
+
+export function mapProvider(o: Organisation): ProgrammeView['provider'] {
+  return { slug: o.slug, name: { ru: o.nameRu, en: o.nameEn }, url: o.url };
+}
+
+/** The full view; `provider` and `parent` must be loaded. */
+export function mapProgramme(p: Programme): ProgrammeView {
+  if (!p.provider) throw new Error(`programme ${p.id} mapped without its provider`);
+  return {
+    id: p.id,
+    slug: p.slug,
+    title: { ru: p.titleRu, en: p.titleEn },
+    summary: { ru: p.summaryRu, en: p.summaryEn },
+    description: { ru: p.descriptionRu, en: p.descriptionEn },
+    provider: mapProvider(p.provider),
+    parent: p.parent?.slug ?? null,
+    supportTypes: p.supportTypes,
+    applicantTypes: p.applicantTypes,
+    stages: p.stages,
+    sizes: p.sizes,
+    industries: p.industries,
+    objectives: p.objectives,
+    territories: p.territories,
+    benefit: {
+      text: { ru: p.benefitRu, en: p.benefitEn },
+      amountMin: p.amountMin,
+      amountMax: p.amountMax,
+      ratePercent: p.ratePercent,
+      termMonths: p.termMonths,
+      taxReductions: p.taxReductions,
+    },
+    eligibility: { text: { ru: p.eligibilityRu, en: p.eligibilityEn }, criteria: p.eligibility },
+    timing: { opensAt: iso(p.opensAt), closesAt: iso(p.closesAt), status: p.status },
+    application: {
+      howToApply: { ru: p.howToApplyRu, en: p.howToApplyEn },
+      applyUrl: p.applyUrl,
+      requiredDocuments: p.requiredDocuments,
+      contacts: p.contacts,
+    },
+    curation: {
+      sourceUrl: p.sourceUrl,
+      sourceName: p.sourceName,
+      verifiedAt: iso(p.verifiedAt),
+      needsVerification: p.needsVerification,
+    },
+    publicationState: p.publicationState,
+    publishedAt: iso(p.publishedAt),
+    version: p.version,
+    createdAt: p.createdAt.toISOString(),
+    updatedAt: p.updatedAt.toISOString(),
+  };
+}
+
+/** Picks the requested language, falling back to Russian (the required one). */
+export const pick = (ru: string, en: string | null, lang: Lang): { text: string; lang: Lang } =>
+  lang === 'en' && en ? { text: en, lang: 'en' } : { text: ru, lang: 'ru' };
+
+export function mapProgrammeHit(p: Programme, lang: Lang): ProgrammeHitView {
+  if (!p.provider) throw new Error(`programme ${p.id} mapped without its provider`);
+  const title = pick(p.titleRu, p.titleEn, lang);
+  return {
+    slug: p.slug,
+    title: title.text,
+    summary: pick(p.summaryRu, title.lang === 'en' ? p.summaryEn : null, title.lang).text,
+    lang: title.lang,
+    provider: { slug: p.provider.slug, name: pick(p.provider.nameRu, p.provider.nameEn, lang).text },
+    supportTypes: p.supportTypes,
+    status: p.status,
+    closesAt: iso(p.closesAt),
+    amountMin: p.amountMin,
+    amountMax: p.amountMax,
+    needsVerification: p.needsVerification,
+    updatedAt: p.updatedAt.toISOString(),
+  };
+}
+
+export function mapRevision(r: ProgrammeRevision, withSnapshot: boolean): RevisionView {
+  return {
+    version: r.version,
+    action: r.action,
+    actor: { id: r.actorId, label: r.actorLabel },
+    createdAt: r.createdAt.toISOString(),
+    changedFields: r.changedFields,
+    ...(withSnapshot ? { snapshot: r.snapshot as Record<string, unknown> } : {}),
+  } as RevisionView;
+}
+
+const set = <K extends keyof Programme>(target: Partial<Programme>, key: K, value: Programme[K] | undefined): void => {
+  if (value !== undefined) target[key] = value;
+};
+
+/**
+ * Copies the fields an editor sent onto the programme's columns. Absent fields are
+ * left alone; null clears. Provider and parent are resolved by the service.
+ */
+export function applyProgrammeInput(target: Partial<Programme>, input: CreateProgrammeDto | UpdateProgrammeDto): void {
+  set(target, 'slug', input.slug);
+  set(target, 'titleRu', input.title?.ru);
+  set(target, 'titleEn', input.title?.en);
+  set(target, 'summaryRu', input.summary?.ru);
+  set(target, 'summaryEn', input.summary?.en);
+  set(target, 'descriptionRu', input.description?.ru);
+  set(target, 'descriptionEn', input.description?.en);
+  set(target, 'supportTypes', input.supportTypes);
+  set(target, 'applicantTypes', input.applicantTypes);
+  set(target, 'stages', input.stages);
+  set(target, 'sizes', input.sizes);
+  set(target, 'industries', input.industries);
+  set(target, 'objectives', input.objectives);
+  set(target, 'territories', input.territories);
+  const b = input.benefit;
+  set(target, 'benefitRu', b?.text?.ru);
+  set(target, 'benefitEn', b?.text?.en);
+  set(target, 'amountMin', b?.amountMin);
+  set(target, 'amountMax', b?.amountMax);
+  set(target, 'ratePercent', b?.ratePercent);
+  set(target, 'termMonths', b?.termMonths);
+  set(
+    target,
+    'taxReductions',
+    b?.taxReductions?.map((t) => ({ tax: t.tax, fromPercent: t.fromPercent ?? null, toPercent: t.toPercent ?? null, years: t.years ?? null })),
+  );
+  const e = input.eligibility;
+  set(target, 'eligibilityRu', e?.text?.ru);
+  set(target, 'eligibilityEn', e?.text?.en);
+  if (e?.criteria) set(target, 'eligibility', compactCriteria(e.criteria));
+  set(target, 'opensAt', input.timing?.opensAt);
+  set(target, 'closesAt', input.timing?.closesAt);
+  const a = input.application;
+  set(target, 'howToApplyRu', a?.howToApply?.ru);
+  set(target, 'howToApplyEn', a?.howToApply?.en);
+  set(target, 'applyUrl', a?.applyUrl);
+  set(target, 'requiredDocuments', a?.requiredDocuments?.map((d) => ({ ru: d.ru, en: d.en ?? null })));
+  if (a?.contacts) set(target, 'contacts', { email: a.contacts.email ?? null, phone: a.contacts.phone ?? null, url: a.contacts.url ?? null });
+  const c = input.curation;
+  set(target, 'sourceUrl', c?.sourceUrl);
+  set(target, 'sourceName', c?.sourceName);
+  set(target, 'verifiedAt', c?.verifiedAt);
+  set(target, 'needsVerification', c?.needsVerification);
+}
+
+/** Stores only the criteria that say something. */
+function compactCriteria(c: EligibilityCriteria): EligibilityCriteria {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(c)) {
+    if (v === null || v === undefined || (Array.isArray(v) && v.length === 0)) continue;
+    out[k] = v;
+  }
+  return out as EligibilityCriteria;
+}
+
+/** Dotted paths whose values differ between two snapshots. */
+export function changedPaths(before: unknown, after: unknown, prefix = ''): string[] {
+  const ignored = new Set(['version', 'updatedAt', 'createdAt']);
+  if (isPlainObject(before) && isPlainObject(after)) {
+    const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
+    const out: string[] = [];
+    for (const key of keys) {
+      if (!prefix && ignored.has(key)) continue;
+      out.push(...changedPaths(before[key], after[key], prefix ? `${prefix}.${key}` : key));
+    }
+    return out;
+  }
+  return JSON.stringify(before) === JSON.stringify(after) ? [] : [prefix];
+}
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);

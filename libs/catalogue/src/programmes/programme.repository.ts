@@ -1,0 +1,151 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Brackets, EntityManager, Repository, SelectQueryBuilder } from 'typeorm';
+import { FACETS, FacetParam } from '../taxonomy/facets';
+import type { ProgrammeStatus, PublicationState } from './programme-status';
+import { ProgrammeRevision } from './programme-revision.entity';
+import { Programme } from './programme.entity';
+
+export interface ProgrammeFilter {
+  q?: string;
+  facets?: Partial<Record<FacetParam, string[]>>;
+  provider?: string[];
+  status?: ProgrammeStatus[];
+}
+
+export interface AdminProgrammeFilter extends ProgrammeFilter {
+  publicationState?: PublicationState[];
+  needsVerification?: boolean;
+}
+
+export interface Slice {
+  offset: number;
+  limit: number;
+}
+
+/** Escapes LIKE wildcards so user text matches literally. */
+const likePattern = (q: string): string => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+@Injectable()
+export class ProgrammeRepository {
+  constructor(
+    @InjectRepository(Programme) private readonly programmes: Repository<Programme>,
+    @InjectRepository(ProgrammeRevision) private readonly revisions: Repository<ProgrammeRevision>,
+  ) {}
+
+  private withRelations(qb: SelectQueryBuilder<Programme>): SelectQueryBuilder<Programme> {
+    return qb.leftJoinAndSelect('p.provider', 'provider').leftJoinAndSelect('p.parent', 'parent');
+  }
+
+  findPublishedBySlug(slug: string): Promise<Programme | null> {
+    return this.withRelations(this.programmes.createQueryBuilder('p'))
+      .where('p.slug = :slug AND p.publicationState = :state AND p.deletedAt IS NULL', { slug, state: 'published' })
+      .getOne();
+  }
+
+  findLiveById(id: string, manager?: EntityManager, lock = false): Promise<Programme | null> {
+    const repo = manager ? manager.getRepository(Programme) : this.programmes;
+    const qb = this.withRelations(repo.createQueryBuilder('p')).where('p.id = :id AND p.deletedAt IS NULL', { id });
+    if (lock) qb.setLock('pessimistic_write', undefined, ['p']);
+    return qb.getOne();
+  }
+
+  findLiveBySlug(slug: string, manager?: EntityManager): Promise<Programme | null> {
+    const repo = manager ? manager.getRepository(Programme) : this.programmes;
+    return repo.createQueryBuilder('p').where('p.slug = :slug AND p.deletedAt IS NULL', { slug }).getOne();
+  }
+
+  /** Whether any programme, even a deleted one, ever had this slug. */
+  async hasEverUsedSlug(slug: string): Promise<boolean> {
+    return (await this.programmes.count({ where: { slug } })) > 0;
+  }
+
+  async isSlugTaken(slug: string, exceptId: string | null, manager?: EntityManager): Promise<boolean> {
+    const found = await this.findLiveBySlug(slug, manager);
+    return !!found && found.id !== exceptId;
+  }
+
+  listPublished(filter: ProgrammeFilter, slice: Slice): Promise<[Programme[], number]> {
+    const qb = this.filtered(filter).andWhere('p.publicationState = :published', { published: 'published' });
+    return qb.orderBy('p.updatedAt', 'DESC').addOrderBy('p.id').skip(slice.offset).take(slice.limit).getManyAndCount();
+  }
+
+  listForAdmin(filter: AdminProgrammeFilter, slice: Slice): Promise<[Programme[], number]> {
+    const qb = this.filtered(filter);
+    if (filter.publicationState?.length) qb.andWhere('p.publicationState IN (:...states)', { states: filter.publicationState });
+    if (filter.needsVerification !== undefined) qb.andWhere('p.needsVerification = :nv', { nv: filter.needsVerification });
+    return qb.orderBy('p.updatedAt', 'DESC').addOrderBy('p.id').skip(slice.offset).take(slice.limit).getManyAndCount();
+  }
+
+  /** OR inside a facet (array overlap), AND across facets; a plain substring match on the text. */
+  private filtered(filter: ProgrammeFilter): SelectQueryBuilder<Programme> {
+    const qb = this.withRelations(this.programmes.createQueryBuilder('p')).where('p.deletedAt IS NULL');
+    for (const f of FACETS) {
+      const codes = filter.facets?.[f.param];
+      if (codes?.length) qb.andWhere(`p.${f.field} && :${f.param}::text[]`, { [f.param]: codes });
+    }
+    if (filter.provider?.length) qb.andWhere('provider.slug IN (:...providers)', { providers: filter.provider });
+    if (filter.status?.length) qb.andWhere('p.status IN (:...statuses)', { statuses: filter.status });
+    if (filter.q) {
+      const pattern = likePattern(filter.q);
+      qb.andWhere(
+        new Brackets((w) => {
+          for (const col of ['titleRu', 'titleEn', 'summaryRu', 'summaryEn', 'slug']) {
+            w.orWhere(`p.${col} ILIKE :pattern ESCAPE '\\'`, { pattern });
+          }
+        }),
+      );
+    }
+    return qb;
+  }
+
+  async insert(manager: EntityManager, programme: Partial<Programme>): Promise<string> {
+    const result = await manager.getRepository(Programme).insert(programme);
+    return (result.identifiers[0] as { id: string }).id;
+  }
+
+  /** Writes the new state only if nobody saved since `expectedVersion`; returns whether it did. */
+  async updateIfVersion(manager: EntityManager, id: string, expectedVersion: number, changes: Partial<Programme>): Promise<boolean> {
+    const { provider: _provider, parent: _parent, id: _id, createdAt: _c, updatedAt: _u, ...columns } = changes;
+    const result = await manager
+      .createQueryBuilder()
+      .update(Programme)
+      .set({ ...columns, version: expectedVersion + 1, updatedAt: () => 'now()' })
+      .where('id = :id AND version = :expectedVersion AND deleted_at IS NULL', { id, expectedVersion })
+      .execute();
+    return result.affected === 1;
+  }
+
+  appendRevision(manager: EntityManager, revision: Partial<ProgrammeRevision>): Promise<unknown> {
+    return manager.getRepository(ProgrammeRevision).insert(revision);
+  }
+
+  listRevisions(programmeId: string): Promise<ProgrammeRevision[]> {
+    return this.revisions.find({ where: { programmeId }, order: { version: 'DESC' } });
+  }
+
+  /** Moves every programme whose dates say so to its current status; returns the ids changed. */
+  async refreshStatuses(now: Date): Promise<{ id: string; status: ProgrammeStatus }[]> {
+    const rows: { id: string; status: ProgrammeStatus }[] = await this.programmes.query(
+      `UPDATE programme SET status = programme_status(opens_at, closes_at, $1)
+        WHERE deleted_at IS NULL AND status <> programme_status(opens_at, closes_at, $1)
+        RETURNING id, status`,
+      [now],
+    );
+    return rows;
+  }
+
+  countByProvider(providerId: string): Promise<number> {
+    return this.programmes.count({ where: { providerId } });
+  }
+
+  /** Programmes (live or not) that use `code` in the column of `facet` or its eligibility criteria. */
+  async countUsingTerm(column: string, criteriaKey: string | null, code: string): Promise<number> {
+    const criteria = criteriaKey ? ` OR eligibility -> '${criteriaKey}' ? $1` : '';
+    const [{ count }] = await this.programmes.query(
+      `SELECT count(*)::int AS count FROM programme WHERE $1 = ANY(${column})${criteria}`,
+      [code],
+    );
+    return count;
+  }
+}

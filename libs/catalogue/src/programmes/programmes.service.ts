@@ -1,0 +1,255 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { Clock, DomainError, FieldProblem, offsetOf, validationFailed } from '@app/common';
+import { PG_UNIQUE_VIOLATION, pgConstraint, pgErrorCode } from '@app/database';
+import {
+  Actor, programmeInvalidTransition, programmeNotFound, programmeSlugTaken, programmeVersionConflict,
+} from '../catalogue.errors';
+import { OrganisationRepository } from '../organisations/organisation.repository';
+import { FACETS } from '../taxonomy/facets';
+import { TaxonomyRepository } from '../taxonomy/taxonomy.repository';
+import type { CreateProgrammeDto, UpdateProgrammeDto } from './dto/programme-input.dto';
+import type { ProgrammeView, RevisionView } from './dto/programme-view.dto';
+import { deriveStatus, PublicationState } from './programme-status';
+import type { RevisionAction } from './programme-revision.entity';
+import { Programme } from './programme.entity';
+import { applyProgrammeInput, changedPaths, mapProgramme, mapRevision } from './programme.mapper';
+import { AdminProgrammeFilter, ProgrammeFilter, ProgrammeRepository } from './programme.repository';
+
+export interface PageRequest {
+  page: number;
+  perPage: number;
+}
+
+/** Publication moves an editor can make, from which states, to which state. */
+const TRANSITIONS: Record<'publish' | 'unpublish' | 'archive' | 'restore', { from: PublicationState[]; to: PublicationState; verb: string }> = {
+  publish: { from: ['draft'], to: 'published', verb: 'published' },
+  unpublish: { from: ['published'], to: 'draft', verb: 'unpublished' },
+  archive: { from: ['draft', 'published'], to: 'archived', verb: 'archived' },
+  restore: { from: ['archived'], to: 'draft', verb: 'restored' },
+};
+export type ProgrammeTransition = keyof typeof TRANSITIONS;
+
+/**
+ * Everything that reads or changes programmes. Each change runs in one
+ * transaction that checks the editor's version, writes the row and appends a
+ * revision with the full snapshot and the fields that changed.
+ */
+@Injectable()
+export class ProgrammesService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly programmes: ProgrammeRepository,
+    private readonly organisations: OrganisationRepository,
+    private readonly taxonomy: TaxonomyRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  async getPublished(slug: string): Promise<ProgrammeView> {
+    const p = await this.programmes.findPublishedBySlug(slug);
+    if (!p) throw programmeNotFound(`"${slug}"`);
+    return mapProgramme(p);
+  }
+
+  async listPublished(filter: ProgrammeFilter, page: PageRequest): Promise<{ items: Programme[]; total: number }> {
+    await this.assertKnownCodes(filter);
+    const [items, total] = await this.programmes.listPublished(filter, { offset: offsetOf(page), limit: page.perPage });
+    return { items, total };
+  }
+
+  async listForAdmin(filter: AdminProgrammeFilter, page: PageRequest): Promise<{ items: ProgrammeView[]; total: number }> {
+    const [items, total] = await this.programmes.listForAdmin(filter, { offset: offsetOf(page), limit: page.perPage });
+    return { items: items.map(mapProgramme), total };
+  }
+
+  async getForAdmin(id: string): Promise<ProgrammeView> {
+    const p = await this.programmes.findLiveById(id);
+    if (!p) throw programmeNotFound(id);
+    return mapProgramme(p);
+  }
+
+  async listRevisions(id: string): Promise<RevisionView[]> {
+    if (!(await this.programmes.findLiveById(id))) throw programmeNotFound(id);
+    return (await this.programmes.listRevisions(id)).map((r) => mapRevision(r, true));
+  }
+
+  create(input: CreateProgrammeDto, actor: Actor): Promise<ProgrammeView> {
+    return this.inTransaction(async (tx) => {
+      const draft: Partial<Programme> = {
+        supportTypes: [], applicantTypes: [], stages: [], sizes: [], industries: [], objectives: [], territories: [],
+        taxReductions: [], eligibility: {}, requiredDocuments: [], contacts: {}, needsVerification: true,
+        publicationState: 'draft', version: 1, createdBy: actor.id, updatedBy: actor.id,
+      };
+      applyProgrammeInput(draft, input);
+      await this.resolveReferences(tx, draft, input, null);
+      await this.checkConsistency(tx, draft, null);
+      draft.status = deriveStatus(draft.opensAt ?? null, draft.closesAt ?? null, this.clock.now());
+      const id = await this.programmes.insert(tx, draft);
+      return this.recordRevision(tx, id, 'create', actor, null);
+    });
+  }
+
+  update(id: string, expectedVersion: number, input: UpdateProgrammeDto, actor: Actor): Promise<ProgrammeView> {
+    return this.change(id, expectedVersion, actor, 'update', async (tx, current) => {
+      const next: Partial<Programme> = { ...current };
+      applyProgrammeInput(next, input);
+      await this.resolveReferences(tx, next, input, current.id);
+      await this.checkConsistency(tx, next, current.id);
+      next.status = deriveStatus(next.opensAt ?? null, next.closesAt ?? null, this.clock.now());
+      return next;
+    });
+  }
+
+  transition(id: string, expectedVersion: number, action: ProgrammeTransition, actor: Actor): Promise<ProgrammeView> {
+    const rule = TRANSITIONS[action];
+    return this.change(id, expectedVersion, actor, action, async (_tx, current) => {
+      if (!rule.from.includes(current.publicationState)) throw programmeInvalidTransition(current.publicationState, rule.verb);
+      const now = this.clock.now();
+      return {
+        publicationState: rule.to,
+        publishedAt: rule.to === 'published' ? now : current.publishedAt,
+        archivedAt: rule.to === 'archived' ? now : null,
+      };
+    });
+  }
+
+  /** Soft delete: the row and its history stay, the slug becomes free. */
+  async remove(id: string, expectedVersion: number, actor: Actor): Promise<void> {
+    await this.change(id, expectedVersion, actor, 'delete', async () => ({ deletedAt: this.clock.now() }));
+  }
+
+  private async change(
+    id: string,
+    expectedVersion: number,
+    actor: Actor,
+    action: RevisionAction,
+    compute: (tx: EntityManager, current: Programme) => Promise<Partial<Programme>>,
+  ): Promise<ProgrammeView> {
+    return this.inTransaction(async (tx) => {
+      const current = await this.programmes.findLiveById(id, tx, true);
+      if (!current) throw programmeNotFound(id);
+      if (current.version !== expectedVersion) throw programmeVersionConflict(expectedVersion, current.version);
+      const changes = await compute(tx, current);
+      const before = mapProgramme(current);
+      const written = await this.programmes.updateIfVersion(tx, id, expectedVersion, { ...changes, updatedBy: actor.id });
+      if (!written) throw programmeVersionConflict(expectedVersion, current.version + 1);
+      return this.recordRevision(tx, id, action, actor, before);
+    });
+  }
+
+  private async recordRevision(
+    tx: EntityManager,
+    id: string,
+    action: RevisionAction,
+    actor: Actor,
+    before: ProgrammeView | null,
+  ): Promise<ProgrammeView> {
+    const saved = await tx
+      .getRepository(Programme)
+      .createQueryBuilder('p')
+      .leftJoinAndSelect('p.provider', 'provider')
+      .leftJoinAndSelect('p.parent', 'parent')
+      .where('p.id = :id', { id })
+      .getOneOrFail();
+    const after = mapProgramme(saved);
+    const changedFields = before ? changedPaths(before, after) : [];
+    await this.programmes.appendRevision(tx, {
+      programmeId: id,
+      version: saved.version,
+      action,
+      actorId: actor.id,
+      actorLabel: actor.label,
+      changedFields,
+      snapshot: after,
+    });
+    return after;
+  }
+
+  /** Provider and parent arrive as slugs; they become ids here. */
+  private async resolveReferences(
+    tx: EntityManager,
+    target: Partial<Programme>,
+    input: CreateProgrammeDto | UpdateProgrammeDto,
+    selfId: string | null,
+  ): Promise<void> {
+    const problems: FieldProblem[] = [];
+    if (input.provider !== undefined) {
+      const provider = await this.organisations.findBySlug(input.provider, tx);
+      if (!provider) problems.push({ field: 'provider', messages: [`unknown organisation "${input.provider}"`] });
+      else {
+        target.providerId = provider.id;
+        target.provider = provider;
+      }
+    }
+    if (input.parent !== undefined) {
+      if (input.parent === null) {
+        target.parentId = null;
+        target.parent = null;
+      } else {
+        const parent = await this.programmes.findLiveBySlug(input.parent, tx);
+        if (!parent) problems.push({ field: 'parent', messages: [`unknown programme "${input.parent}"`] });
+        else if (parent.id === selfId || parent.parentId === selfId) {
+          problems.push({ field: 'parent', messages: ['a programme cannot be its own parent or grandparent'] });
+        } else {
+          target.parentId = parent.id;
+          target.parent = parent;
+        }
+      }
+    }
+    if (problems.length) throw validationFailed(problems);
+  }
+
+  /** Rules that span fields or need the database: known codes, ranges, a free slug. */
+  private async checkConsistency(tx: EntityManager, p: Partial<Programme>, selfId: string | null): Promise<void> {
+    const problems: FieldProblem[] = [];
+    for (const f of FACETS) {
+      const codes = (p[f.field] as string[] | undefined) ?? [];
+      const unknown = await this.taxonomy.findUnknownCodes(f.facet, codes, tx);
+      if (unknown.length) problems.push({ field: f.field, messages: unknown.map((c) => `unknown ${f.facet} code "${c}"`) });
+    }
+    const criteria = p.eligibility ?? {};
+    for (const [key, facet] of [['applicantTypes', 'applicant_type'], ['industries', 'industry'], ['territories', 'territory']] as const) {
+      const unknown = await this.taxonomy.findUnknownCodes(facet, criteria[key] ?? [], tx);
+      if (unknown.length) problems.push({ field: `eligibility.criteria.${key}`, messages: unknown.map((c) => `unknown ${facet} code "${c}"`) });
+    }
+    if (p.amountMin != null && p.amountMax != null && p.amountMin > p.amountMax) {
+      problems.push({ field: 'benefit.amountMin', messages: ['must not exceed benefit.amountMax'] });
+    }
+    if (p.opensAt && p.closesAt && p.opensAt.getTime() > p.closesAt.getTime()) {
+      problems.push({ field: 'timing.opensAt', messages: ['must not be after timing.closesAt'] });
+    }
+    const c = criteria;
+    if (c.companyAgeMinYears != null && c.companyAgeMaxYears != null && c.companyAgeMinYears > c.companyAgeMaxYears) {
+      problems.push({ field: 'eligibility.criteria.companyAgeMinYears', messages: ['must not exceed companyAgeMaxYears'] });
+    }
+    if (c.headcountMin != null && c.headcountMax != null && c.headcountMin > c.headcountMax) {
+      problems.push({ field: 'eligibility.criteria.headcountMin', messages: ['must not exceed headcountMax'] });
+    }
+    if (problems.length) throw validationFailed(problems);
+    if (p.slug && (await this.programmes.isSlugTaken(p.slug, selfId, tx))) throw programmeSlugTaken(p.slug);
+  }
+
+  /** Unknown facet codes in a public query are a 400 naming the parameter. */
+  private async assertKnownCodes(filter: ProgrammeFilter): Promise<void> {
+    const problems: FieldProblem[] = [];
+    for (const f of FACETS) {
+      const unknown = await this.taxonomy.findUnknownCodes(f.facet, filter.facets?.[f.param] ?? []);
+      if (unknown.length) problems.push({ field: f.param, messages: unknown.map((c) => `unknown ${f.facet} code "${c}"`) });
+    }
+    if (problems.length) throw validationFailed(problems);
+  }
+
+  /** Runs `work` in a transaction; a race on the live-slug index becomes a 409. */
+  private async inTransaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
+    try {
+      return await this.dataSource.transaction(work);
+    } catch (error) {
+      if (error instanceof DomainError) throw error;
+      if (pgErrorCode(error) === PG_UNIQUE_VIOLATION && pgConstraint(error) === 'programme_slug_live_key') {
+        throw programmeSlugTaken();
+      }
+      throw error;
+    }
+  }
+}

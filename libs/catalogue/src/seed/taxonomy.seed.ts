@@ -1,0 +1,63 @@
+import type { Facet } from '../taxonomy/facets';
+
+export interface SeedTerm {
+  facet: Facet;
+  code: string;
+  ru: string;
+  en: string;
+  parentCode?: string;
+  kind?: string;
+}
+
+/** The starting taxonomy; admins edit labels and add terms from here on. */
+export const SEED_TAXONOMY: SeedTerm[] = [
+  { facet: 'support_type', code: 'tax_relief', ru: 'Налоговые льготы', en: 'Tax relief' },
+  { facet: 'support_type', code: 'concessional_loan', ru: 'Льготные кредиты и займы', en: 'Concessional loans' },
+  { facet: 'support_type', code: 'loan_guarantee', ru: 'Поручительства по кредитам', en: 'Loan guarantees' },
+  { facet: 'support_type', code: 'grant_subsidy', ru: 'Гранты и субсидии', en: 'Grants and subsidies' },
+  { facet: 'support_type', code: 'export_support', ru: 'Поддержка экспорта', en: 'Export support' },
+  { facet: 'support_type', code: 'consulting', ru: 'Консультации', en: 'Consulting' },
+  { facet: 'support_type', code: 'premises', ru: 'Помещения и площадки', en: 'Premises and sites' },
+  { facet: 'support_type', code: 'investor_matching', ru: 'Поиск инвесторов', en: 'Investor matching' },
+  { facet: 'support_type', code: 'pilot_testing', ru: 'Пилотирование и тестирование', en: 'Pilots and testing' },
+  { facet: 'support_type', code: 'acceleration_training', ru: 'Акселерация и обучение', en: 'Acceleration and training' },
+  { facet: 'support_type', code: 'infrastructure', ru: 'Инфраструктура для производства', en: 'Production infrastructure' },
+
+  { facet: 'applicant_type', code: 'legal_entity', ru: 'Юридическое лицо', en: 'Legal entity' },
+  { facet: 'applicant_type', code: 'sole_trader', ru: 'Индивидуальный предприниматель', en: 'Sole trader' },
+  { facet: 'applicant_type', code: 'self_employed', ru: 'Самозанятый', en: 'Self-employed' },
+  { facet: 'applicant_type', code: 'startup_team', ru: 'Команда стартапа', en: 'Startup team' },
+
+  { facet: 'stage', code: 'idea', ru: 'Идея', en: 'Idea' },
+  { facet: 'stage', code: 'early', ru: 'Ранняя стадия', en: 'Early stage' },
+  { facet: 'stage', code: 'growth', ru: 'Рост', en: 'Growth' },
+  { facet: 'stage', code: 'mature', ru: 'Зрелый бизнес', en: 'Mature business' },
+
+  { facet: 'size', code: 'micro', ru: 'Микропредприятие', en: 'Micro enterprise' },
+  { facet: 'size', code: 'small', ru: 'Малое предприятие', en: 'Small enterprise' },
+  { facet: 'size', code: 'medium', ru: 'Среднее предприятие', en: 'Medium enterprise' },
+  { facet: 'size', code: 'large', ru: 'Крупное предприятие', en: 'Large enterprise' },
+
+  { facet: 'industry', code: 'electronics', ru: 'Электроника', en: 'Electronics' },
+  { facet: 'industry', code: 'pharmaceuticals', ru: 'Лекарства и фармацевтика', en: 'Pharmaceuticals' },
+  { facet: 'industry', code: 'batteries', ru: 'Аккумуляторы и батареи', en: 'Batteries' },
+  { facet: 'industry', code: 'elevators', ru: 'Лифты', en: 'Elevators' },
+  { facet: 'industry', code: 'electric_vehicles', ru: 'Электромобили', en: 'Electric vehicles' },
+  { facet: 'industry', code: 'manufacturing', ru: 'Промышленное производство', en: 'Manufacturing' },
+  { facet: 'industry', code: 'research', ru: 'Научные исследования и разработки', en: 'Research and development' },
+  { facet: 'industry', code: 'information_technology', ru: 'Информационные технологии', en: 'Information technology' },
+  { facet: 'industry', code: 'artificial_intelligence', ru: 'Искусственный интеллект', en: 'Artificial intelligence' },
+
+  { facet: 'objective', code: 'reduce_taxes', ru: 'Снизить налоги', en: 'Reduce taxes' },
+  { facet: 'objective', code: 'get_financing', ru: 'Получить финансирование', en: 'Get financing' },
+  { facet: 'objective', code: 'find_investors', ru: 'Найти инвесторов', en: 'Find investors' },
+  { facet: 'objective', code: 'enter_foreign_markets', ru: 'Выйти на зарубежные рынки', en: 'Enter foreign markets' },
+  { facet: 'objective', code: 'find_premises', ru: 'Найти помещение', en: 'Find premises' },
+  { facet: 'objective', code: 'get_advice', ru: 'Получить консультацию', en: 'Get advice' },
+  { facet: 'objective', code: 'test_product', ru: 'Протестировать продукт', en: 'Test a product' },
+  { facet: 'objective', code: 'scale_up', ru: 'Вырасти и масштабироваться', en: 'Grow and scale up' },
+  { facet: 'objective', code: 'build_production', ru: 'Построить производство', en: 'Build production' },
+
+  { facet: 'territory', code: 'moscow', ru: 'Москва', en: 'Moscow', kind: 'region' },
+  { facet: 'territory', code: 'technopolis_moscow', ru: 'Технополис «Москва»', en: 'Technopolis Moscow', kind: 'site', parentCode: 'moscow' },
+];

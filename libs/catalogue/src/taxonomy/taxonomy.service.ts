@@ -1,0 +1,96 @@
+import { Injectable } from '@nestjs/common';
+import { DomainError } from '@app/common';
+import { termCodeTaken, termInUse, termNotFound, termVersionConflict } from '../catalogue.errors';
+import { ProgrammeRepository } from '../programmes/programme.repository';
+import { FACETS, type Facet } from './facets';
+import type { CreateTermDto, FacetView, TaxonomyView, TermView, UpdateTermDto } from './dto/taxonomy.dto';
+import type { TaxonomyTerm } from './taxonomy-term.entity';
+import { TaxonomyRepository } from './taxonomy.repository';
+
+export const mapTerm = (t: TaxonomyTerm): TermView => ({
+  facet: t.facet,
+  code: t.code,
+  label: { ru: t.labelRu, en: t.labelEn },
+  parentCode: t.parentCode,
+  kind: t.kind,
+  position: t.position,
+  version: t.version,
+});
+
+/** Which eligibility criterion (if any) refers to a facet's codes. */
+const CRITERIA_KEY: Partial<Record<Facet, string>> = { applicant_type: 'applicantTypes', industry: 'industries', territory: 'territories' };
+
+@Injectable()
+export class TaxonomyService {
+  constructor(
+    private readonly terms: TaxonomyRepository,
+    private readonly programmes: ProgrammeRepository,
+  ) {}
+
+  async getAll(): Promise<TaxonomyView> {
+    const all = await this.terms.listAll();
+    const facets: FacetView[] = FACETS.map((f) => ({
+      facet: f.facet,
+      param: f.param,
+      terms: all.filter((t) => t.facet === f.facet).map(mapTerm),
+    }));
+    return { facets };
+  }
+
+  async getTerm(facet: Facet, code: string): Promise<TermView> {
+    const term = await this.terms.findOne(facet, code);
+    if (!term) throw termNotFound(facet, code);
+    return mapTerm(term);
+  }
+
+  async create(facet: Facet, input: CreateTermDto): Promise<TermView> {
+    await this.assertParent(facet, input.parentCode ?? null, input.code);
+    const inserted = await this.terms.insertIfAbsent({
+      facet,
+      code: input.code,
+      labelRu: input.label.ru,
+      labelEn: input.label.en ?? null,
+      parentCode: input.parentCode ?? null,
+      kind: input.kind ?? null,
+      position: input.position ?? 0,
+    });
+    if (!inserted) throw termCodeTaken(facet, input.code);
+    return this.getTerm(facet, input.code);
+  }
+
+  async update(facet: Facet, code: string, expectedVersion: number, input: UpdateTermDto): Promise<TermView> {
+    const current = await this.terms.findOne(facet, code);
+    if (!current) throw termNotFound(facet, code);
+    if (current.version !== expectedVersion) throw termVersionConflict();
+    if (input.parentCode !== undefined) await this.assertParent(facet, input.parentCode, code);
+    const changes: Partial<TaxonomyTerm> = {};
+    if (input.label) {
+      changes.labelRu = input.label.ru;
+      changes.labelEn = input.label.en ?? null;
+    }
+    if (input.parentCode !== undefined) changes.parentCode = input.parentCode;
+    if (input.kind !== undefined) changes.kind = input.kind;
+    if (input.position !== undefined) changes.position = input.position;
+    if (!(await this.terms.updateIfVersion(facet, code, expectedVersion, changes))) throw termVersionConflict();
+    return this.getTerm(facet, code);
+  }
+
+  /** A term still used by any programme (live, draft or archived) cannot go. */
+  async remove(facet: Facet, code: string): Promise<void> {
+    const current = await this.terms.findOne(facet, code);
+    if (!current) throw termNotFound(facet, code);
+    const column = FACETS.find((f) => f.facet === facet)!.column;
+    const used = await this.programmes.countUsingTerm(column, CRITERIA_KEY[facet] ?? null, code);
+    if (used > 0) throw termInUse(facet, code, used);
+    await this.terms.remove(facet, code);
+  }
+
+  private async assertParent(facet: Facet, parentCode: string | null, code: string): Promise<void> {
+    if (!parentCode) return;
+    if (parentCode === code || !(await this.terms.findOne(facet, parentCode))) {
+      throw new DomainError('invalid', 'VALIDATION_FAILED', `Invalid parentCode: no other ${facet} "${parentCode}"`, [
+        { field: 'parentCode', messages: [`no other ${facet} "${parentCode}"`] },
+      ]);
+    }
+  }
+}

@@ -1,0 +1,36 @@
+/**
+ * A failure the domain expects and names. `code` is stable (clients may branch on
+ * it); `kind` says which HTTP status it maps to, in one place (the error filter).
+ */
+export type DomainErrorKind =
+  | 'invalid'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'not_found'
+  | 'conflict'
+  | 'precondition_failed'
+  | 'precondition_required'
+  | 'payload_too_large'
+  | 'unsupported_media_type'
+  | 'too_many_requests'
+  | 'unavailable';
+
+export interface FieldProblem {
+  field: string;
+  messages: string[];
+}
+
+export class DomainError extends Error {
+  constructor(
+    readonly kind: DomainErrorKind,
+    readonly code: string,
+    message: string,
+    readonly details?: FieldProblem[] | Record<string, unknown>,
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+}
+
+export const invalidInput = (field: string, message: string, code = 'VALIDATION_FAILED'): DomainError =>
+  new DomainError('invalid', code, `Invalid ${field}: ${message}`, [{ field, messages: [message] }]);

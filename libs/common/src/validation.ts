@@ -1,0 +1,33 @@
+import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { DomainError, FieldProblem } from './domain-error';
+
+/** Flattens class-validator's tree into `{ field: 'title.ru', messages }` rows. */
+export function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldProblem[] {
+  const out: FieldProblem[] = [];
+  for (const error of errors) {
+    const field = parent ? `${parent}.${error.property}` : error.property;
+    if (error.constraints) {
+      out.push({ field, messages: Object.values(error.constraints) });
+    }
+    if (error.children?.length) out.push(...flattenValidationErrors(error.children, field));
+  }
+  return out;
+}
+
+export function validationFailed(problems: FieldProblem[]): DomainError {
+  const fields = [...new Set(problems.map((p) => p.field))];
+  return new DomainError('invalid', 'VALIDATION_FAILED', `Invalid input: ${fields.join(', ')}`, problems);
+}
+
+/** The global pipe: allow-listed, strict and transforming, with per-field errors. */
+export function createValidationPipe(): ValidationPipe {
+  return new ValidationPipe({
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    transform: true,
+    transformOptions: { enableImplicitConversion: false },
+    validationError: { target: false, value: false },
+    stopAtFirstError: false,
+    exceptionFactory: (errors) => validationFailed(flattenValidationErrors(errors)),
+  });
+}

@@ -1,0 +1,172 @@
+import { plainToInstance, Transform, Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Max, Min, validateSync } from 'class-validator';
+
+const toBool = ({ value }: { value: unknown }) =>
+  value === undefined || value === '' ? undefined : ['1', 'true', 'yes', 'on'].includes(String(value).toLowerCase());
+
+/**
+ * Every environment variable the processes read, validated once at boot.
+ * Nothing outside this library reads `process.env`.
+ */
+export class EnvironmentVariables {
+  @IsOptional() @IsIn(['development', 'production', 'test'])
+  NODE_ENV: 'development' | 'production' | 'test' = 'development';
+
+  @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(65535)
+  PORT = 3000;
+
+  @IsOptional() @IsString()
+  HOST = '127.0.0.1';
+
+  @IsOptional() @IsUrl({ protocols: ['postgres', 'postgresql'], require_tld: false, require_protocol: true })
+  DATABASE_URL?: string;
+
+  @IsOptional() @IsString()
+  EMBEDDED_PG_DIR = '.data/postgres';
+
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1024) @Max(65535)
+  EMBEDDED_PG_PORT = 54329;
+
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100)
+  DATABASE_POOL_SIZE = 10;
+
+  @IsOptional() @Transform(toBool) @IsBoolean()
+  MIGRATE_ON_START?: boolean;
+
+  @IsOptional() @Transform(toBool) @IsBoolean()
+  SEED_ON_START?: boolean;
+
+  @IsOptional() @Transform(toBool) @IsBoolean()
+  WORKER_IN_PROCESS?: boolean;
+
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(3600)
+  STATUS_JOB_INTERVAL_SECONDS = 60;
+
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(24 * 60)
+  AUTH_TOKEN_TTL_MINUTES = 60;
+
+  @IsOptional() @IsString()
+  ADMIN_PASSWORD?: string;
+
+  @IsOptional() @IsIn(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'])
+  LOG_LEVEL: string = 'info';
+
+  @IsOptional() @IsString()
+  BODY_LIMIT = '256kb';
+
+  @IsOptional() @IsString()
+  TRUST_PROXY = 'false';
+
+  @IsOptional() @IsUrl({ protocols: ['http', 'https'], require_tld: false, require_protocol: true })
+  MEILI_URL?: string;
+
+  @IsOptional() @IsString()
+  MEILI_API_KEY?: string;
+
+  @IsOptional() @IsUrl({ protocols: ['postgres', 'postgresql'], require_tld: false, require_protocol: true })
+  TEST_DATABASE_URL?: string;
+}
+
+export interface DatabaseConfig {
+  /** A connection URL, or undefined for the embedded PostgreSQL default. */
+  url?: string;
+  embeddedDir: string;
+  embeddedPort: number;
+  poolSize: number;
+  migrateOnStart: boolean;
+  seedOnStart: boolean;
+}
+
+export interface HttpConfig {
+  port: number;
+  host: string;
+  bodyLimit: string;
+  trustProxy: boolean | number | string;
+}
+
+export interface AuthConfig {
+  tokenTtlMinutes: number;
+}
+
+export interface WorkerConfig {
+  inProcess: boolean;
+  statusJobIntervalSeconds: number;
+}
+
+export interface SearchConfig {
+  meiliUrl?: string;
+  meiliApiKey?: string;
+}
+
+/** The typed configuration of one process. Injected by its class. */
+export class AppConfig {
+  constructor(
+    readonly env: 'development' | 'production' | 'test',
+    readonly logLevel: string,
+    readonly database: DatabaseConfig,
+    readonly http: HttpConfig,
+    readonly auth: AuthConfig,
+    readonly worker: WorkerConfig,
+    readonly search: SearchConfig,
+  ) {}
+
+  /** The same configuration pointed at a resolved database (e.g. the embedded one). */
+  withDatabaseUrl(url: string): AppConfig {
+    return new AppConfig(this.env, this.logLevel, { ...this.database, url }, this.http, this.auth, this.worker, this.search);
+  }
+}
+
+export class ConfigError extends Error {}
+
+function parseTrustProxy(raw: string): boolean | number | string {
+  if (raw === 'true') return true;
+  if (raw === 'false' || raw === '') return false;
+  if (/^\d+$/.test(raw)) return Number(raw);
+  return raw;
+}
+
+/**
+ * Reads and validates the environment. Throws a ConfigError whose message is one
+ * line naming every bad variable.
+ */
+export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
+  const vars = plainToInstance(EnvironmentVariables, stripEmpty(env), { enableImplicitConversion: false });
+  const errors = validateSync(vars, { whitelist: false, skipMissingProperties: false });
+  if (errors.length > 0) {
+    const problems = errors.map((e) => `${e.property} (${Object.values(e.constraints ?? {}).join('; ')})`);
+    throw new ConfigError(`Invalid configuration: ${problems.join(', ')}`);
+  }
+  const embedded = !vars.DATABASE_URL;
+  return new AppConfig(
+    vars.NODE_ENV,
+    vars.LOG_LEVEL,
+    {
+      url: vars.DATABASE_URL,
+      embeddedDir: vars.EMBEDDED_PG_DIR,
+      embeddedPort: vars.EMBEDDED_PG_PORT,
+      poolSize: vars.DATABASE_POOL_SIZE,
+      migrateOnStart: vars.MIGRATE_ON_START ?? embedded,
+      seedOnStart: vars.SEED_ON_START ?? embedded,
+    },
+    { port: vars.PORT, host: vars.HOST, bodyLimit: vars.BODY_LIMIT, trustProxy: parseTrustProxy(vars.TRUST_PROXY) },
+    { tokenTtlMinutes: vars.AUTH_TOKEN_TTL_MINUTES },
+    { inProcess: vars.WORKER_IN_PROCESS ?? true, statusJobIntervalSeconds: vars.STATUS_JOB_INTERVAL_SECONDS },
+    { meiliUrl: vars.MEILI_URL, meiliApiKey: vars.MEILI_API_KEY },
+  );
+}
+
+/** Values the processes read once, outside the typed config (CLI secrets, test overrides). */
+export function readSecret(name: 'ADMIN_PASSWORD'): string | undefined {
+  const value = process.env[name];
+  return value === undefined || value === '' ? undefined : value;
+}
+
+export function readTestDatabaseUrl(): string | undefined {
+  return stripEmpty(process.env).TEST_DATABASE_URL;
+}
+
+function stripEmpty(env: Record<string, string | undefined>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(env)) if (v !== undefined && v !== '') out[k] = v;
+  return out;
+}

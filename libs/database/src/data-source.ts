@@ -1,0 +1,41 @@
+import { DataSource, DataSourceOptions } from 'typeorm';
+import { MIGRATIONS } from './migrations';
+import { SnakeNamingStrategy } from './snake-naming.strategy';
+
+export interface DataSourceSettings {
+  url: string;
+  poolSize?: number;
+  /** Entity classes; the Nest app loads them from its feature modules instead. */
+  entities?: DataSourceOptions['entities'];
+  applicationName?: string;
+}
+
+/** One definition of how every process talks to PostgreSQL. Never `synchronize`. */
+export function dataSourceOptions(settings: DataSourceSettings): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url: settings.url,
+    entities: settings.entities ?? [],
+    migrations: MIGRATIONS,
+    migrationsTableName: 'schema_migration',
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    migrationsRun: false,
+    namingStrategy: new SnakeNamingStrategy(),
+    applicationName: settings.applicationName ?? 'support-navigator',
+    extra: { max: settings.poolSize ?? 10, connectionTimeoutMillis: 5000, statement_timeout: 30000 },
+    logging: false,
+  } as DataSourceOptions;
+}
+
+/** Applies pending migrations and returns the names of those it ran. */
+export async function runMigrations(url: string): Promise<string[]> {
+  const ds = new DataSource(dataSourceOptions({ url, poolSize: 2, applicationName: 'support-navigator-migrate' }));
+  await ds.initialize();
+  try {
+    const ran = await ds.runMigrations({ transaction: 'each' });
+    return ran.map((m) => m.name);
+  } finally {
+    await ds.destroy();
+  }
+}

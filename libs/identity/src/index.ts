@@ -1,0 +1,5 @@
+export * from './user.entity';
+export * from './identity.service';
+export * from './identity.module';
+export * from './auth.guard';
+export * from './dto/login.dto';
