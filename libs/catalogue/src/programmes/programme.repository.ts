@@ -127,9 +127,12 @@ export class ProgrammeRepository {
   /** Moves every programme whose dates say so to its current status; returns the ids changed. */
   async refreshStatuses(now: Date): Promise<{ id: string; status: ProgrammeStatus }[]> {
     const rows: { id: string; status: ProgrammeStatus }[] = await this.programmes.query(
-      `UPDATE programme SET status = programme_status(opens_at, closes_at, $1)
-        WHERE deleted_at IS NULL AND status <> programme_status(opens_at, closes_at, $1)
-        RETURNING id, status`,
+      // wrapped in a CTE so the driver returns the rows themselves (an UPDATE returns [rows, count])
+      `WITH changed AS (
+         UPDATE programme SET status = programme_status(opens_at, closes_at, $1)
+          WHERE deleted_at IS NULL AND status <> programme_status(opens_at, closes_at, $1)
+          RETURNING id, status)
+       SELECT id, status FROM changed`,
       [now],
     );
     return rows;

@@ -1,0 +1,3 @@
+export * from './factories';
+export * from './free-port';
+export * from './test-database';

@@ -1,0 +1,125 @@
+import request from 'supertest';
+import { programmeInput } from '@app/testing';
+import { createTestApp, TestApp } from './support/test-app';
+
+describe('public read API (HTTP, real PostgreSQL)', () => {
+  let t: TestApp;
+  let editor: string;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    editor = await t.tokenFor('editor');
+  });
+  afterAll(() => t.close());
+
+  const api = () => request(t.http);
+
+  async function createProgramme(body: Record<string, unknown>, publish: boolean): Promise<{ id: string; slug: string; version: number }> {
+    const created = await api().post('/api/v1/admin/programmes').set('Authorization', `Bearer ${editor}`).send(body).expect(201);
+    if (!publish) return created.body;
+    const res = await api()
+      .post(`/api/v1/admin/programmes/${created.body.id}/publish`)
+      .set('Authorization', `Bearer ${editor}`)
+      .set('If-Match', created.headers.etag)
+      .expect(200);
+    return res.body;
+  }
+
+  it('lists the published catalogue with exact totals and pages', async () => {
+    const first = await api().get('/api/v1/programmes?perPage=5').expect(200);
+    expect(first.body.total).toBe(12);
+    expect(first.body.hits).toHaveLength(5);
+    expect(first.body).toMatchObject({ page: 1, perPage: 5 });
+    const third = await api().get('/api/v1/programmes?perPage=5&page=3').expect(200);
+    expect(third.body.hits).toHaveLength(2);
+    const all = new Set([...first.body.hits, ...third.body.hits].map((h: { slug: string }) => h.slug));
+    expect(all.size).toBe(7);
+  });
+
+  it('filters OR inside a facet and AND across facets', async () => {
+    const loans = await api().get('/api/v1/programmes?supportType=concessional_loan').expect(200);
+    expect(loans.body.hits.map((h: { slug: string }) => h.slug)).toEqual(['sme-concessional-loans']);
+
+    const either = await api().get('/api/v1/programmes?supportType=concessional_loan&supportType=premises&perPage=50').expect(200);
+    expect(either.body.hits.map((h: { slug: string }) => h.slug).sort()).toEqual(['moscow-technoparks', 'sme-concessional-loans', 'sme-premises']);
+
+    const both = await api().get('/api/v1/programmes?supportType=concessional_loan,premises&size=small').expect(200);
+    expect(both.body.hits.map((h: { slug: string }) => h.slug).sort()).toEqual(['sme-concessional-loans', 'sme-premises']);
+  });
+
+  it('filters by provider, status and text, and answers in English on request', async () => {
+    const cluster = await api().get('/api/v1/programmes?provider=moscow-innovation-cluster').expect(200);
+    expect(cluster.body.total).toBe(3);
+    const closed = await api().get('/api/v1/programmes?status=closed').expect(200);
+    expect(closed.body.total).toBe(0);
+    const text = await api().get('/api/v1/programmes?q=' + encodeURIComponent('Моспром')).expect(200);
+    expect(text.body.hits.map((h: { slug: string }) => h.slug)).toContain('mosprom-export-support');
+    const en = await api().get('/api/v1/programmes?provider=mosprom&lang=en').expect(200);
+    expect(en.body.hits[0]).toMatchObject({ title: 'Mosprom: help entering foreign markets', lang: 'en', provider: { name: 'Mosprom Centre' } });
+  });
+
+  it('treats % and _ in the text literally', async () => {
+    const res = await api().get('/api/v1/programmes?q=%25').expect(200);
+    expect(res.body.total).toBe(0);
+  });
+
+  it('shows one published programme in full', async () => {
+    const res = await api().get('/api/v1/programmes/technopolis-moscow-sez').expect(200);
+    expect(res.body).toMatchObject({
+      slug: 'technopolis-moscow-sez',
+      provider: { slug: 'technopolis-moscow' },
+      timing: { status: 'ongoing', opensAt: null, closesAt: null },
+      curation: { needsVerification: true, sourceUrl: 'https://investmoscow.ru/press-center/news-article/?article=295776' },
+      benefit: { amountMin: null, amountMax: null },
+    });
+    expect(res.body.title.ru).toBeTruthy();
+    expect(res.body.title.en).toBeTruthy();
+  });
+
+  it('answers 404 for unknown, draft and archived programmes', async () => {
+    await api().get('/api/v1/programmes/no-such-programme').expect(404);
+    const draft = await createProgramme(programmeInput(), false);
+    const draftRes = await api().get(`/api/v1/programmes/${draft.slug}`).expect(404);
+    expect(draftRes.body).toMatchObject({ statusCode: 404, code: 'PROGRAMME.NOT_FOUND' });
+
+    const published = await createProgramme(programmeInput(), true);
+    await api().get(`/api/v1/programmes/${published.slug}`).expect(200);
+    await api()
+      .post(`/api/v1/admin/programmes/${published.id}/archive`)
+      .set('Authorization', `Bearer ${editor}`)
+      .set('If-Match', `"${published.version}"`)
+      .expect(200);
+    await api().get(`/api/v1/programmes/${published.slug}`).expect(404);
+    const list = await api().get(`/api/v1/programmes?q=${published.slug}`).expect(200);
+    expect(list.body.total).toBe(0);
+  });
+
+  it('serves the taxonomy with codes and labels in both languages', async () => {
+    const res = await api().get('/api/v1/taxonomy').expect(200);
+    const facets = res.body.facets.map((f: { facet: string }) => f.facet);
+    expect(facets).toEqual(['support_type', 'applicant_type', 'stage', 'size', 'industry', 'objective', 'territory']);
+    const supportTypes = res.body.facets[0].terms;
+    expect(supportTypes).toEqual(expect.arrayContaining([expect.objectContaining({ code: 'tax_relief', label: { ru: 'Налоговые льготы', en: 'Tax relief' } })]));
+  });
+
+  it('lists organisations', async () => {
+    const res = await api().get('/api/v1/organisations').expect(200);
+    expect(res.body.map((o: { slug: string }) => o.slug).sort()).toEqual(['moscow-government', 'moscow-innovation-cluster', 'mosprom', 'technopolis-moscow']);
+  });
+
+  it.each([
+    ['supportType=unknown_code', 'supportType'],
+    ['perPage=1000', 'perPage'],
+    ['page=0', 'page'],
+    ['status=maybe', 'status'],
+    ['lang=fr', 'lang'],
+    [`q=${'x'.repeat(201)}`, 'q'],
+    ['territory=Bad%20Code', 'territory'],
+    ['colour=red', 'colour'],
+  ])('rejects %s with a 400 naming the parameter', async (query, field) => {
+    const res = await api().get(`/api/v1/programmes?${query}`).expect(400);
+    expect(res.body.code).toBe('VALIDATION_FAILED');
+    expect(res.body.details.map((d: { field: string }) => d.field)).toContain(field);
+    expect(res.body.requestId).toBeTruthy();
+  });
+});
