@@ -1,0 +1,103 @@
+import { ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import request from 'supertest';
+import { freePort, strongPassword } from '@app/testing';
+
+const ROOT = resolve(__dirname, '..');
+const SERVER = join(ROOT, 'dist/apps/server/src/main.js');
+const CLI = join(ROOT, 'dist/apps/cli/src/main.js');
+
+interface Running {
+  child: ChildProcessWithoutNullStreams;
+  output: () => string;
+  exited: Promise<number | null>;
+}
+
+function run(script: string, args: string[], env: Record<string, string>): Running {
+  const child = spawn(process.execPath, [script, ...args], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', LOG_LEVEL: 'warn', ...env },
+  });
+  let out = '';
+  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+  const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
+  return { child, output: () => out, exited };
+}
+
+async function waitFor(running: Running, text: string, ms = 60_000): Promise<void> {
+  const started = Date.now();
+  while (!running.output().includes(text)) {
+    if (Date.now() - started > ms) throw new Error(`Timed out waiting for "${text}"; output:\n${running.output()}`);
+    if (running.child.exitCode !== null) throw new Error(`Exited (${running.child.exitCode}) before "${text}"; output:\n${running.output()}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+describe('npm start on the embedded default, and the CLI (built processes)', () => {
+  let dir: string;
+  let env: Record<string, string>;
+  let port: number;
+
+  beforeAll(async () => {
+    if (!existsSync(SERVER)) throw new Error('Run `npm run build` first (npm test does)');
+    const parent = await mkdtemp(join(tmpdir(), 'sn-start-'));
+    await chmod(parent, 0o755);
+    dir = join(parent, 'postgres');
+    port = await freePort();
+    env = { EMBEDDED_PG_DIR: dir, EMBEDDED_PG_PORT: String(await freePort()), PORT: String(port), STATUS_JOB_INTERVAL_SECONDS: '1' };
+  });
+  afterAll(async () => {
+    await rm(resolve(dir, '..'), { recursive: true, force: true });
+  });
+
+  it('first start: creates the database, migrates, loads the catalogue, serves; Ctrl-C stops everything cleanly', async () => {
+    const server = run(SERVER, [], env);
+    await waitFor(server, 'listening on');
+    expect(server.output()).toContain('added 12 programmes');
+    const res = await request(`http://127.0.0.1:${port}`).get('/api/v1/programmes').expect(200);
+    expect(res.body.total).toBe(12);
+
+    const password = strongPassword();
+    const cli = run(CLI, ['create-user', '--email', 'first-admin@example.org', '--role', 'admin'], { ...env, ADMIN_PASSWORD: password });
+    expect(await cli.exited).toBe(0);
+    expect(cli.output()).toContain('Created admin first-admin@example.org');
+    const login = await request(`http://127.0.0.1:${port}`).post('/api/v1/auth/login').send({ email: 'first-admin@example.org', password }).expect(200);
+    expect(login.body.user.role).toBe('admin');
+
+    server.child.kill('SIGINT');
+    expect(await server.exited).toBe(0);
+    expect(existsSync(join(dir, 'postmaster.pid'))).toBe(false);
+  });
+
+  it('second start: keeps the data and changes nothing', async () => {
+    const server = run(SERVER, [], env);
+    await waitFor(server, 'listening on');
+    expect(server.output()).toContain('added 0 programmes, 0 organisations, 0 taxonomy terms');
+    expect(server.output()).not.toContain('Applied migrations');
+    await request(`http://127.0.0.1:${port}`).get('/health/ready').expect(200);
+    server.child.kill('SIGTERM');
+    expect(await server.exited).toBe(0);
+  });
+
+  it('create-user refuses weak passwords, missing options and a missing password without a terminal', async () => {
+    const weak = run(CLI, ['create-user', '--email', 'x@example.org', '--role', 'admin'], { ...env, ADMIN_PASSWORD: 'short' });
+    expect(await weak.exited).toBe(1);
+    expect(weak.output()).toContain('password must be 12');
+    const noRole = run(CLI, ['create-user', '--email', 'x@example.org'], env);
+    expect(await noRole.exited).toBe(2);
+    const noPassword = run(CLI, ['create-user', '--email', 'x@example.org', '--role', 'editor'], env);
+    noPassword.child.stdin.end();
+    expect(await noPassword.exited).toBe(1);
+    expect(noPassword.output()).toContain('set ADMIN_PASSWORD');
+  });
+
+  it('refuses to start with invalid configuration, in one clear line', async () => {
+    const bad = run(SERVER, [], { ...env, PORT: 'eighty', DATABASE_URL: 'mysql://nope' });
+    expect(await bad.exited).toBe(1);
+    expect(bad.output().trim()).toMatch(/^Invalid configuration: PORT .*DATABASE_URL/);
+  });
+});
