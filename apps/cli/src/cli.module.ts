@@ -1,11 +1,11 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { CatalogueModule } from '@app/catalogue';
-import { CommonModule } from '@app/common';
+import { CommonModule, loggerParams } from '@app/common';
 import { AppConfig, ConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
 import { IdentityModule } from '@app/identity';
-import { loggerParams } from '../../server/src/http/logging';
+
 
 @Module({})
 export class CliModule {

@@ -2,7 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
 import { CatalogueModule } from '@app/catalogue';
-import { CommonModule } from '@app/common';
+import { CommonModule, loggerParams } from '@app/common';
 import { AppConfig, ConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
 import { IdentityHttpModule, IdentityModule } from '@app/identity';
@@ -12,7 +12,6 @@ import { AdminProgrammesController } from './admin/admin-programmes.controller';
 import { AuthController } from './auth/auth.controller';
 import { CatalogueController } from './catalogue/catalogue.controller';
 import { HealthController } from './health/health.controller';
-import { loggerParams } from './http/logging';
 import { ProgrammesController } from './programmes/programmes.controller';
 
 /** The HTTP process; with `worker.inProcess` it also runs the worker's jobs. */

@@ -1,10 +1,10 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { CatalogueModule } from '@app/catalogue';
-import { CommonModule } from '@app/common';
+import { CommonModule, loggerParams } from '@app/common';
 import { AppConfig, ConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
-import { loggerParams } from '../../server/src/http/logging';
+
 import { JobScheduler } from './job-scheduler';
 
 @Module({})

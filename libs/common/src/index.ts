@@ -6,3 +6,4 @@ export * from './etag';
 export * from './clock';
 export * from './common.module';
 export * from './request-id';
+export * from './logging';

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Params } from 'nestjs-pino';
-import { requestIdOf } from '@app/common';
+import { requestIdOf } from './request-id';
 import type { AppConfig } from '@app/config';
 
 /** Structured JSON logs, one request id per request (taken from X-Request-Id when sane), secrets redacted. */
