@@ -131,6 +131,15 @@ describe('admin API (HTTP, real PostgreSQL)', () => {
       expect(res.body.details).toEqual([{ field: 'provider', messages: ['unknown organisation "no-such-org"'] }]);
       const codes = await api().post('/api/v1/admin/programmes').set(as(editor)).send(programmeInput({ supportTypes: ['free_money'] })).expect(400);
       expect(codes.body.details).toEqual([{ field: 'supportTypes', messages: ['unknown support_type code "free_money"'] }]);
+      const several = await api()
+        .post('/api/v1/admin/programmes')
+        .set(as(editor))
+        .send(programmeInput({ industries: ['electronics', 'space_mining'], eligibility: { criteria: { territories: ['moscow', 'atlantis'] } } }))
+        .expect(400);
+      expect(several.body.details).toEqual([
+        { field: 'industries', messages: ['unknown industry code "space_mining"'] },
+        { field: 'eligibility.criteria.territories', messages: ['unknown territory code "atlantis"'] },
+      ]);
       const range = await api()
         .post('/api/v1/admin/programmes')
         .set(as(editor))

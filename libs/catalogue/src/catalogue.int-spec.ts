@@ -6,6 +6,7 @@ import {
 } from '@app/catalogue';
 import { programmeInput } from '@app/testing';
 import { plainToInstance } from 'class-transformer';
+import { validate } from 'class-validator';
 import { createTestApp, TestApp } from '../../../test/support/test-app';
 
 /** A clock the test moves by hand. */
@@ -87,8 +88,12 @@ describe('catalogue on real PostgreSQL', () => {
       expect(await ds.query('SELECT count(*)::int AS n FROM programme_revision')).toEqual(revisionsBefore);
     });
 
-    it('every seed entry passes the same validation as the admin API', () => {
+    it('every seed entry passes the same validation as the admin API', async () => {
       expect(SEED_PROGRAMMES.map((p) => p.slug).sort()).toEqual([...FACTS_SLUGS].sort());
+      for (const plain of SEED_PROGRAMMES) {
+        const errors = await validate(plainToInstance(CreateProgrammeDto, plain), { whitelist: true, forbidNonWhitelisted: true });
+        expect({ slug: plain.slug, errors }).toEqual({ slug: plain.slug, errors: [] });
+      }
     });
   });
 

@@ -50,6 +50,11 @@ export class ProgrammeRepository {
     return qb.getOne();
   }
 
+  /** The row as saved, deleted or not (for the revision written in the same transaction). */
+  findByIdIncludingDeleted(id: string, manager: EntityManager): Promise<Programme> {
+    return this.withRelations(manager.getRepository(Programme).createQueryBuilder('p')).where('p.id = :id', { id }).getOneOrFail();
+  }
+
   findLiveBySlug(slug: string, manager?: EntityManager): Promise<Programme | null> {
     const repo = manager ? manager.getRepository(Programme) : this.programmes;
     return repo.createQueryBuilder('p').where('p.slug = :slug AND p.deletedAt IS NULL', { slug }).getOne();

@@ -7,7 +7,7 @@ import {
   Actor, programmeInvalidTransition, programmeNotFound, programmeSlugTaken, programmeVersionConflict,
 } from '../catalogue.errors';
 import { OrganisationRepository } from '../organisations/organisation.repository';
-import { FACETS } from '../taxonomy/facets';
+import { FACETS, type Facet } from '../taxonomy/facets';
 import { TaxonomyRepository } from '../taxonomy/taxonomy.repository';
 import type { CreateProgrammeDto, UpdateProgrammeDto } from './dto/programme-input.dto';
 import type { ProgrammeView, RevisionView } from './dto/programme-view.dto';
@@ -30,6 +30,15 @@ const TRANSITIONS: Record<'publish' | 'unpublish' | 'archive' | 'restore', { fro
   restore: { from: ['archived'], to: 'draft', verb: 'restored' },
 };
 export type ProgrammeTransition = keyof typeof TRANSITIONS;
+
+/** Eligibility criteria that hold taxonomy codes, and the facet they come from. */
+const CRITERIA_FACETS = [['applicantTypes', 'applicant_type'], ['industries', 'industry'], ['territories', 'territory']] as const;
+
+interface CodeReference {
+  field: string;
+  facet: Facet;
+  codes: string[];
+}
 
 /**
  * Everything that reads or changes programmes. Each change runs in one
@@ -145,13 +154,7 @@ export class ProgrammesService {
     actor: Actor,
     before: ProgrammeView | null,
   ): Promise<ProgrammeView> {
-    const saved = await tx
-      .getRepository(Programme)
-      .createQueryBuilder('p')
-      .leftJoinAndSelect('p.provider', 'provider')
-      .leftJoinAndSelect('p.parent', 'parent')
-      .where('p.id = :id', { id })
-      .getOneOrFail();
+    const saved = await this.programmes.findByIdIncludingDeleted(id, tx);
     const after = mapProgramme(saved);
     const changedFields = before ? changedPaths(before, after) : [];
     await this.programmes.appendRevision(tx, {
@@ -202,17 +205,12 @@ export class ProgrammesService {
 
   /** Rules that span fields or need the database: known codes, ranges, a free slug. */
   private async checkConsistency(tx: EntityManager, p: Partial<Programme>, selfId: string | null): Promise<void> {
-    const problems: FieldProblem[] = [];
-    for (const f of FACETS) {
-      const codes = (p[f.field] as string[] | undefined) ?? [];
-      const unknown = await this.taxonomy.findUnknownCodes(f.facet, codes, tx);
-      if (unknown.length) problems.push({ field: f.field, messages: unknown.map((c) => `unknown ${f.facet} code "${c}"`) });
-    }
     const criteria = p.eligibility ?? {};
-    for (const [key, facet] of [['applicantTypes', 'applicant_type'], ['industries', 'industry'], ['territories', 'territory']] as const) {
-      const unknown = await this.taxonomy.findUnknownCodes(facet, criteria[key] ?? [], tx);
-      if (unknown.length) problems.push({ field: `eligibility.criteria.${key}`, messages: unknown.map((c) => `unknown ${facet} code "${c}"`) });
-    }
+    const references: CodeReference[] = [
+      ...FACETS.map((f) => ({ field: f.field, facet: f.facet, codes: (p[f.field] as string[] | undefined) ?? [] })),
+      ...CRITERIA_FACETS.map(([key, facet]) => ({ field: `eligibility.criteria.${key}`, facet, codes: criteria[key] ?? [] })),
+    ];
+    const problems = await this.unknownCodeProblems(references, tx);
     if (p.amountMin != null && p.amountMax != null && p.amountMin > p.amountMax) {
       problems.push({ field: 'benefit.amountMin', messages: ['must not exceed benefit.amountMax'] });
     }
@@ -232,12 +230,19 @@ export class ProgrammesService {
 
   /** Unknown facet codes in a public query are a 400 naming the parameter. */
   private async assertKnownCodes(filter: ProgrammeFilter): Promise<void> {
-    const problems: FieldProblem[] = [];
-    for (const f of FACETS) {
-      const unknown = await this.taxonomy.findUnknownCodes(f.facet, filter.facets?.[f.param] ?? []);
-      if (unknown.length) problems.push({ field: f.param, messages: unknown.map((c) => `unknown ${f.facet} code "${c}"`) });
-    }
+    const references = FACETS.map((f) => ({ field: f.param, facet: f.facet, codes: filter.facets?.[f.param] ?? [] }));
+    const problems = await this.unknownCodeProblems(references);
     if (problems.length) throw validationFailed(problems);
+  }
+
+  /** One problem per field that names codes missing from the taxonomy; one query for all fields. */
+  private async unknownCodeProblems(references: CodeReference[], tx?: EntityManager): Promise<FieldProblem[]> {
+    const pairs = references.flatMap((r) => r.codes.map((code) => ({ facet: r.facet, code })));
+    const unknown = await this.taxonomy.findUnknownTerms(pairs, tx);
+    return references.flatMap((r) => {
+      const missing = r.codes.filter((code) => unknown.some((u) => u.facet === r.facet && u.code === code));
+      return missing.length ? [{ field: r.field, messages: missing.map((c) => `unknown ${r.facet} code "${c}"`) }] : [];
+    });
   }
 
   /** Runs `work` in a transaction; a race on the live-slug index becomes a 409. */

@@ -16,15 +16,16 @@ export class TaxonomyRepository {
     return this.terms.findOne({ where: { facet, code } });
   }
 
-  /** The codes among `codes` that are not terms of `facet`. */
-  async findUnknownCodes(facet: Facet, codes: string[], manager?: EntityManager): Promise<string[]> {
-    if (codes.length === 0) return [];
+  /** Which of the (facet, code) pairs are not in the taxonomy, in one round trip. */
+  async findUnknownTerms(terms: { facet: Facet; code: string }[], manager?: EntityManager): Promise<{ facet: Facet; code: string }[]> {
+    if (terms.length === 0) return [];
     const repo = manager ? manager.getRepository(TaxonomyTerm) : this.terms;
-    const rows: { code: string }[] = await repo.query(
-      `SELECT c AS code FROM unnest($2::text[]) AS c WHERE NOT EXISTS (SELECT 1 FROM taxonomy_term t WHERE t.facet = $1 AND t.code = c)`,
-      [facet, codes],
+    return repo.query(
+      `SELECT q.facet, q.code FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS q(facet, code, n)
+        WHERE NOT EXISTS (SELECT 1 FROM taxonomy_term t WHERE t.facet = q.facet AND t.code = q.code)
+        ORDER BY q.n`,
+      [terms.map((t) => t.facet), terms.map((t) => t.code)],
     );
-    return rows.map((r) => r.code);
   }
 
   /** Inserts the term unless (facet, code) exists; returns whether it inserted. */
