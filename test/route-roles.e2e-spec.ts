@@ -3,7 +3,7 @@ import type { Role } from '@app/identity';
 import { createTestApp, TestApp } from './support/test-app';
 
 interface RouteRule {
-  method: 'get' | 'post' | 'patch' | 'delete';
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   path: string;
   allowed: Role[];
 }
@@ -28,6 +28,13 @@ const MATRIX: RouteRule[] = [
   { method: 'post', path: '/api/v1/admin/taxonomy/:facet', allowed: ['admin'] },
   { method: 'patch', path: '/api/v1/admin/taxonomy/:facet/:code', allowed: ['admin'] },
   { method: 'delete', path: '/api/v1/admin/taxonomy/:facet/:code', allowed: ['admin'] },
+  { method: 'get', path: '/api/v1/admin/search/status', allowed: ['admin', 'editor'] },
+  { method: 'post', path: '/api/v1/admin/search/retry', allowed: ['admin'] },
+  { method: 'get', path: '/api/v1/admin/search/synonyms', allowed: ['admin', 'editor'] },
+  { method: 'get', path: '/api/v1/admin/search/synonyms/:id', allowed: ['admin', 'editor'] },
+  { method: 'post', path: '/api/v1/admin/search/synonyms', allowed: ['admin'] },
+  { method: 'put', path: '/api/v1/admin/search/synonyms/:id', allowed: ['admin'] },
+  { method: 'delete', path: '/api/v1/admin/search/synonyms/:id', allowed: ['admin'] },
 ];
 
 const concrete = (path: string): string =>

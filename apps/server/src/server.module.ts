@@ -6,9 +6,11 @@ import { CommonModule, loggerParams } from '@app/common';
 import { AppConfig, ConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
 import { IdentityHttpModule, IdentityModule } from '@app/identity';
+import { SearchModule } from '@app/search';
 import { WorkerModule } from '../../worker/src/worker.module';
 import { AdminOrganisationsController, AdminTaxonomyController } from './admin/admin-catalogue.controller';
 import { AdminProgrammesController } from './admin/admin-programmes.controller';
+import { AdminSearchController } from './admin/admin-search.controller';
 import { AuthController } from './auth/auth.controller';
 import { CatalogueController } from './catalogue/catalogue.controller';
 import { HealthController } from './health/health.controller';
@@ -27,6 +29,7 @@ export class ServerModule {
         DatabaseModule.forRoot(),
         TerminusModule.forRoot({ logger: false }),
         CatalogueModule,
+        SearchModule,
         IdentityModule,
         IdentityHttpModule,
         ...(config.worker.inProcess ? [WorkerModule.jobs()] : []),
@@ -38,6 +41,7 @@ export class ServerModule {
         AdminProgrammesController,
         AdminOrganisationsController,
         AdminTaxonomyController,
+        AdminSearchController,
         HealthController,
       ],
     };

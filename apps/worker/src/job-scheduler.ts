@@ -1,6 +1,7 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { ProgrammeStatusJob } from '@app/catalogue';
 import { AppConfig } from '@app/config';
+import { SearchMaintenanceService, SearchOutbox, SearchSyncRelay } from '@app/search';
 
 interface ScheduledJob {
   name: string;
@@ -21,13 +22,25 @@ export class JobScheduler implements OnApplicationBootstrap, OnApplicationShutdo
   constructor(
     private readonly config: AppConfig,
     private readonly statusJob: ProgrammeStatusJob,
+    private readonly relay: SearchSyncRelay,
+    private readonly maintenance: SearchMaintenanceService,
+    private readonly outbox: SearchOutbox,
   ) {}
 
   get jobs(): ScheduledJob[] {
-    return [{ name: 'programme-status', everyMs: this.config.worker.statusJobIntervalSeconds * 1000, run: () => this.statusJob.run() }];
+    const { statusJobIntervalSeconds } = this.config.worker;
+    const { syncIntervalMs, reconcileIntervalMinutes } = this.config.search;
+    return [
+      { name: 'programme-status', everyMs: statusJobIntervalSeconds * 1000, run: () => this.statusJob.run() },
+      { name: 'search-sync', everyMs: syncIntervalMs, run: () => this.relay.drain() },
+      { name: 'search-reconcile', everyMs: reconcileIntervalMinutes * 60_000, run: () => this.maintenance.reconcile() },
+      { name: 'search-outbox-prune', everyMs: 24 * 3_600_000, run: () => this.outbox.prune(7) },
+    ];
   }
 
-  onApplicationBootstrap(): void {
+  async onApplicationBootstrap(): Promise<void> {
+    // engine settings are (re)applied at every start, through the outbox so a down engine gets them later
+    await this.outbox.enqueueSettings();
     for (const job of this.jobs) {
       void this.tick(job);
       const timer = setInterval(() => void this.tick(job), job.everyMs);

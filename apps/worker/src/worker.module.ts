@@ -4,6 +4,7 @@ import { CatalogueModule } from '@app/catalogue';
 import { CommonModule, loggerParams } from '@app/common';
 import { AppConfig, ConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
+import { SearchModule } from '@app/search';
 
 import { JobScheduler } from './job-scheduler';
 
@@ -11,7 +12,7 @@ import { JobScheduler } from './job-scheduler';
 export class WorkerModule {
   /** The scheduled jobs alone, for a process that already has config and database (the server under npm start). */
   static jobs(): DynamicModule {
-    return { module: WorkerModule, imports: [CatalogueModule], providers: [JobScheduler] };
+    return { module: WorkerModule, imports: [CatalogueModule, SearchModule], providers: [JobScheduler] };
   }
 
   /** The standalone worker process. */
@@ -24,6 +25,7 @@ export class WorkerModule {
         LoggerModule.forRoot(loggerParams(config, false)),
         DatabaseModule.forRoot(),
         CatalogueModule,
+        SearchModule,
       ],
       providers: [JobScheduler],
     };

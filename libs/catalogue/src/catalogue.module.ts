@@ -19,6 +19,6 @@ import { TaxonomyService } from './taxonomy/taxonomy.service';
     ProgrammeRepository, OrganisationRepository, TaxonomyRepository,
     ProgrammesService, OrganisationsService, TaxonomyService, CatalogueSeeder, ProgrammeStatusJob,
   ],
-  exports: [ProgrammesService, OrganisationsService, TaxonomyService, CatalogueSeeder, ProgrammeStatusJob],
+  exports: [ProgrammeRepository, ProgrammesService, OrganisationsService, TaxonomyService, CatalogueSeeder, ProgrammeStatusJob],
 })
 export class CatalogueModule {}

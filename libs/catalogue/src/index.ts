@@ -13,6 +13,7 @@ export * from './programmes/programme.mapper';
 export * from './programmes/programmes.service';
 export * from './programmes/programme-status.job';
 export * from './programmes/programme.repository';
+export { Programme } from './programmes/programme.entity';
 export * from './seed/catalogue.seeder';
 export * from './seed/catalogue.seed';
 export * from './seed/taxonomy.seed';

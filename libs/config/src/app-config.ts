@@ -1,5 +1,5 @@
 import { plainToInstance, Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Max, Min, validateSync } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, validateSync } from 'class-validator';
 
 const toBool = ({ value }: { value: unknown }) =>
   value === undefined || value === '' ? undefined : ['1', 'true', 'yes', 'on'].includes(String(value).toLowerCase());
@@ -63,6 +63,18 @@ export class EnvironmentVariables {
   @IsOptional() @IsString()
   MEILI_API_KEY?: string;
 
+  @IsOptional() @IsString() @Matches(/^[A-Za-z0-9_-]{1,200}$/, { message: 'MEILI_INDEX may hold letters, digits, - and _' })
+  MEILI_INDEX = 'programmes';
+
+  @IsOptional() @Type(() => Number) @IsInt() @Min(100) @Max(60_000)
+  MEILI_TIMEOUT_MS = 2000;
+
+  @IsOptional() @Type(() => Number) @IsInt() @Min(100) @Max(60_000)
+  SEARCH_SYNC_INTERVAL_MS = 1000;
+
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(7 * 24 * 60)
+  SEARCH_RECONCILE_INTERVAL_MINUTES = 60;
+
   @IsOptional() @IsUrl({ protocols: ['postgres', 'postgresql'], require_tld: false, require_protocol: true })
   TEST_DATABASE_URL?: string;
 }
@@ -94,8 +106,13 @@ export interface WorkerConfig {
 }
 
 export interface SearchConfig {
+  /** Set: Meilisearch answers searches (PostgreSQL when it is down); unset: PostgreSQL alone. */
   meiliUrl?: string;
   meiliApiKey?: string;
+  meiliIndex: string;
+  meiliTimeoutMs: number;
+  syncIntervalMs: number;
+  reconcileIntervalMinutes: number;
 }
 
 /** The typed configuration of one process. Injected by its class. */
@@ -151,7 +168,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     { port: vars.PORT, host: vars.HOST, bodyLimit: vars.BODY_LIMIT, trustProxy: parseTrustProxy(vars.TRUST_PROXY) },
     { tokenTtlMinutes: vars.AUTH_TOKEN_TTL_MINUTES },
     { inProcess: vars.WORKER_IN_PROCESS ?? true, statusJobIntervalSeconds: vars.STATUS_JOB_INTERVAL_SECONDS },
-    { meiliUrl: vars.MEILI_URL, meiliApiKey: vars.MEILI_API_KEY },
+    {
+      meiliUrl: vars.MEILI_URL,
+      meiliApiKey: vars.MEILI_API_KEY,
+      meiliIndex: vars.MEILI_INDEX,
+      meiliTimeoutMs: vars.MEILI_TIMEOUT_MS,
+      syncIntervalMs: vars.SEARCH_SYNC_INTERVAL_MS,
+      reconcileIntervalMinutes: vars.SEARCH_RECONCILE_INTERVAL_MINUTES,
+    },
   );
 }
 

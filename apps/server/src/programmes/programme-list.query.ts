@@ -1,16 +1,26 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsDate, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { PageQuery } from '@app/common';
 import { PROGRAMME_STATUSES, SLUG_PATTERN, TAXONOMY_CODE_PATTERN, type ProgrammeStatus } from '@app/catalogue';
+import { SORT_ORDERS, type SortOrder } from '@app/search';
 
 /** `a&x=b` and `x=a,b` both become ['a', 'b']. */
 const toList = ({ value }: { value: unknown }): unknown =>
   value === undefined ? undefined : (Array.isArray(value) ? value : [value]).flatMap((v) => String(v).split(',')).filter((v) => v !== '');
 
+/** A calendar date (start of day, UTC) or a full ISO 8601 instant; anything else stays a string and fails @IsDate. */
+const toInstant = ({ value }: { value: unknown }): unknown => {
+  if (typeof value !== 'string') return value;
+  const iso = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2}))?$/;
+  if (!iso.test(value)) return value;
+  const date = new Date(value.length === 10 ? `${value}T00:00:00Z` : value);
+  return Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== new Date(date).toISOString().slice(0, 10) ? value : date;
+};
+
 function FacetCodes(): PropertyDecorator {
   return (target, key) => {
-    ApiPropertyOptional({ type: [String], description: 'taxonomy codes; repeat or comma-separate; OR within the facet' })(target, key);
+    ApiPropertyOptional({ type: [String], description: 'taxonomy codes; repeat or comma-separate; OR within the facet, AND across facets' })(target, key);
     Transform(toList)(target, key);
     IsOptional()(target, key);
     IsArray()(target, key);
@@ -19,8 +29,31 @@ function FacetCodes(): PropertyDecorator {
   };
 }
 
+function Instant(description: string): PropertyDecorator {
+  return (target, key) => {
+    ApiPropertyOptional({ type: String, format: 'date-time', description: `${description}; YYYY-MM-DD or an ISO 8601 instant` })(target, key);
+    Transform(toInstant)(target, key);
+    IsOptional()(target, key);
+    IsDate({ message: `${String(key)} must be a date (YYYY-MM-DD) or an ISO 8601 instant` })(target, key);
+  };
+}
+
+function Amount(description: string): PropertyDecorator {
+  return (target, key) => {
+    ApiPropertyOptional({ type: Number, minimum: 0, description })(target, key);
+    Type(() => Number)(target, key);
+    IsOptional()(target, key);
+    IsInt({ message: `${String(key)} must be a whole number of roubles` })(target, key);
+    Min(0)(target, key);
+    Max(1e15)(target, key);
+  };
+}
+
 export class ProgrammeListQuery extends PageQuery {
-  @ApiPropertyOptional({ maxLength: 200 }) @IsOptional() @IsString() @MaxLength(200) q?: string;
+  @ApiPropertyOptional({ maxLength: 200, description: 'free text, Russian or English; word forms, typos and synonyms match' })
+  @IsOptional() @IsString() @MaxLength(200)
+  q?: string;
+
   @FacetCodes() supportType?: string[];
   @FacetCodes() applicantType?: string[];
   @FacetCodes() stage?: string[];
@@ -37,5 +70,19 @@ export class ProgrammeListQuery extends PageQuery {
   @Transform(toList) @IsOptional() @IsArray() @IsIn(PROGRAMME_STATUSES, { each: true })
   status?: ProgrammeStatus[];
 
+  @Amount('programmes whose amount reaches at least this') amountMin?: number;
+  @Amount('programmes whose amount starts at or below this') amountMax?: number;
+  @Instant('closing on or after (programmes without a deadline included)') closesAfter?: Date;
+  @Instant('closing on or before') closesBefore?: Date;
+
+  @ApiPropertyOptional({ enum: SORT_ORDERS, description: 'default: relevance with q, updated without' })
+  @IsOptional() @IsIn(SORT_ORDERS)
+  sort?: SortOrder;
+
+  @ApiPropertyOptional({ enum: ['ru', 'en'], default: 'ru' }) @IsOptional() @IsIn(['ru', 'en']) lang: 'ru' | 'en' = 'ru';
+}
+
+export class SuggestQuery {
+  @ApiPropertyOptional({ maxLength: 100 }) @IsString() @MaxLength(100) q: string;
   @ApiPropertyOptional({ enum: ['ru', 'en'], default: 'ru' }) @IsOptional() @IsIn(['ru', 'en']) lang: 'ru' | 'en' = 'ru';
 }

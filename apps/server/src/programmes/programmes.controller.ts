@@ -1,27 +1,38 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { mapProgrammeHit, ProgrammeListView, ProgrammesService, ProgrammeView } from '@app/catalogue';
+import { ProgrammesService, ProgrammeView } from '@app/catalogue';
+import { SearchService } from '@app/search';
 import { SlugParam } from '../http/params';
-import { ProgrammeListQuery } from './programme-list.query';
+import { ProgrammeListQuery, SuggestQuery } from './programme-list.query';
+import { SearchResponseView, SuggestionsView } from './search.view';
 
 @ApiTags('programmes')
-@Controller('api/v1/programmes')
+@Controller('api/v1')
 export class ProgrammesController {
-  constructor(private readonly programmes: ProgrammesService) {}
+  constructor(
+    private readonly programmes: ProgrammesService,
+    private readonly search: SearchService,
+  ) {}
 
-  @Get()
-  @ApiOperation({ summary: 'Published programmes, filtered and paginated' })
-  @ApiOkResponse({ type: ProgrammeListView })
-  async list(@Query() query: ProgrammeListQuery): Promise<ProgrammeListView> {
-    const { q, provider, status, page, perPage, lang, ...facets } = query;
-    const result = await this.programmes.listPublished({ q, provider, status, facets }, { page, perPage });
-    return { hits: result.items.map((p) => mapProgrammeHit(p, lang)), total: result.total, page, perPage };
+  @Get('programmes')
+  @ApiOperation({ summary: 'Search published programmes: text, facets with disjunctive counts, ranges, sorting' })
+  @ApiOkResponse({ type: SearchResponseView })
+  list(@Query() query: ProgrammeListQuery): Promise<SearchResponseView> {
+    const { q, sort, page, perPage, lang, amountMin, amountMax, closesAfter, closesBefore, ...facets } = query;
+    return this.search.search({ q, sort, page, perPage, lang, amountMin, amountMax, closesAfter, closesBefore, facets });
   }
 
-  @Get(':slug')
+  @Get('programmes/:slug')
   @ApiOperation({ summary: 'One published programme' })
   @ApiOkResponse({ type: ProgrammeView })
   get(@Param() { slug }: SlugParam): Promise<ProgrammeView> {
     return this.programmes.getPublished(slug);
+  }
+
+  @Get('suggest')
+  @ApiOperation({ summary: 'As-you-type: programme titles and facet values' })
+  @ApiOkResponse({ type: SuggestionsView })
+  suggest(@Query() { q, lang }: SuggestQuery): Promise<SuggestionsView> {
+    return this.search.suggest(q, lang);
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Brackets, EntityManager, Repository, SelectQueryBuilder } from 'typeorm';
+import { Brackets, EntityManager, IsNull, Repository, SelectQueryBuilder } from 'typeorm';
 import { FACETS, FacetParam } from '../taxonomy/facets';
 import type { ProgrammeStatus, PublicationState } from './programme-status';
 import { ProgrammeRevision } from './programme-revision.entity';
@@ -70,11 +70,6 @@ export class ProgrammeRepository {
     return !!found && found.id !== exceptId;
   }
 
-  listPublished(filter: ProgrammeFilter, slice: Slice): Promise<[Programme[], number]> {
-    const qb = this.filtered(filter).andWhere('p.publicationState = :published', { published: 'published' });
-    return qb.orderBy('p.updatedAt', 'DESC').addOrderBy('p.id').skip(slice.offset).take(slice.limit).getManyAndCount();
-  }
-
   listForAdmin(filter: AdminProgrammeFilter, slice: Slice): Promise<[Programme[], number]> {
     const qb = this.filtered(filter);
     if (filter.publicationState?.length) qb.andWhere('p.publicationState IN (:...states)', { states: filter.publicationState });
@@ -129,14 +124,41 @@ export class ProgrammeRepository {
     return this.revisions.find({ where: { programmeId }, order: { version: 'DESC' } });
   }
 
+  /** Published, live programmes among `ids`, with their provider (what the search index may hold). */
+  findPublishedByIds(ids: string[]): Promise<Programme[]> {
+    if (!ids.length) return Promise.resolve([]);
+    return this.withRelations(this.programmes.createQueryBuilder('p'))
+      .where('p.id IN (:...ids) AND p.publicationState = :state AND p.deletedAt IS NULL', { ids, state: 'published' })
+      .getMany();
+  }
+
+  /** A batch of published programmes after `afterId` in id order (for building an index). */
+  listPublishedAfter(afterId: string | null, limit: number): Promise<Programme[]> {
+    const qb = this.withRelations(this.programmes.createQueryBuilder('p'))
+      .where('p.publicationState = :state AND p.deletedAt IS NULL', { state: 'published' });
+    if (afterId) qb.andWhere('p.id > :afterId', { afterId });
+    return qb.orderBy('p.id').limit(limit).getMany();
+  }
+
+  countPublished(): Promise<number> {
+    return this.programmes.count({ where: { publicationState: 'published', deletedAt: IsNull() } });
+  }
+
+  /** Announces to search that these programmes changed; call inside the transaction that changed them. */
+  async enqueueSearchSync(manager: EntityManager, ids: string[]): Promise<void> {
+    await manager.query(`INSERT INTO search_outbox (kind, programme_id) SELECT 'programme', unnest($1::uuid[])`, [ids]);
+  }
+
   /** Moves every programme whose dates say so to its current status; returns the ids changed. */
   async refreshStatuses(now: Date): Promise<{ id: string; status: ProgrammeStatus }[]> {
     const rows: { id: string; status: ProgrammeStatus }[] = await this.programmes.query(
       // wrapped in a CTE so the driver returns the rows themselves (an UPDATE returns [rows, count])
+      // the outbox rows are written by the same statement, so search hears of every change
       `WITH changed AS (
          UPDATE programme SET status = programme_status(opens_at, closes_at, $1)
           WHERE deleted_at IS NULL AND status <> programme_status(opens_at, closes_at, $1)
-          RETURNING id, status)
+          RETURNING id, status),
+       queued AS (INSERT INTO search_outbox (kind, programme_id) SELECT 'programme', id FROM changed)
        SELECT id, status FROM changed`,
       [now],
     );

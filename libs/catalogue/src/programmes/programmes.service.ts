@@ -15,7 +15,7 @@ import { deriveStatus, PublicationState } from './programme-status';
 import type { RevisionAction } from './programme-revision.entity';
 import { Programme } from './programme.entity';
 import { applyProgrammeInput, changedPaths, mapProgramme, mapRevision } from './programme.mapper';
-import { AdminProgrammeFilter, ProgrammeFilter, ProgrammeRepository } from './programme.repository';
+import { AdminProgrammeFilter, ProgrammeRepository } from './programme.repository';
 
 export interface PageRequest {
   page: number;
@@ -59,12 +59,6 @@ export class ProgrammesService {
     const p = await this.programmes.findPublishedBySlug(slug);
     if (!p) throw programmeNotFound(`"${slug}"`);
     return mapProgramme(p);
-  }
-
-  async listPublished(filter: ProgrammeFilter, page: PageRequest): Promise<{ items: Programme[]; total: number }> {
-    await this.assertKnownCodes(filter);
-    const [items, total] = await this.programmes.listPublished(filter, { offset: offsetOf(page), limit: page.perPage });
-    return { items, total };
   }
 
   async listForAdmin(filter: AdminProgrammeFilter, page: PageRequest): Promise<{ items: ProgrammeView[]; total: number }> {
@@ -157,6 +151,7 @@ export class ProgrammesService {
     const saved = await this.programmes.findByIdIncludingDeleted(id, tx);
     const after = mapProgramme(saved);
     const changedFields = before ? changedPaths(before, after) : [];
+    await this.programmes.enqueueSearchSync(tx, [id]);
     await this.programmes.appendRevision(tx, {
       programmeId: id,
       version: saved.version,
@@ -226,13 +221,6 @@ export class ProgrammesService {
     }
     if (problems.length) throw validationFailed(problems);
     if (p.slug && (await this.programmes.isSlugTaken(p.slug, selfId, tx))) throw programmeSlugTaken(p.slug);
-  }
-
-  /** Unknown facet codes in a public query are a 400 naming the parameter. */
-  private async assertKnownCodes(filter: ProgrammeFilter): Promise<void> {
-    const references = FACETS.map((f) => ({ field: f.param, facet: f.facet, codes: filter.facets?.[f.param] ?? [] }));
-    const problems = await this.unknownCodeProblems(references);
-    if (problems.length) throw validationFailed(problems);
   }
 
   /** One problem per field that names codes missing from the taxonomy; one query for all fields. */

@@ -1,4 +1,5 @@
 import { CreateCatalogue1764172800000 } from './1764172800000-CreateCatalogue';
+import { CreateSearch1764259200000 } from './1764259200000-CreateSearch';
 
 /** Every migration, in order. Listed explicitly so compiled and test runs load the same set. */
-export const MIGRATIONS = [CreateCatalogue1764172800000];
+export const MIGRATIONS = [CreateCatalogue1764172800000, CreateSearch1764259200000];

@@ -96,13 +96,6 @@ export class ProgrammeHitView {
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
 }
 
-export class ProgrammeListView {
-  @ApiProperty({ type: [ProgrammeHitView] }) hits: ProgrammeHitView[];
-  @ApiProperty() total: number;
-  @ApiProperty() page: number;
-  @ApiProperty() perPage: number;
-}
-
 export class AdminProgrammeListView {
   @ApiProperty({ type: [ProgrammeView] }) items: ProgrammeView[];
   @ApiProperty() total: number;

@@ -1,0 +1,69 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, UseInterceptors } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Roles } from '@app/identity';
+import { SearchStatus, SearchStatusService, SynonymInputDto, SynonymsService, SynonymView } from '@app/search';
+import { IdParam } from '../http/params';
+import { IfMatch, VersionEtagInterceptor } from '../http/versioning';
+
+const IF_MATCH = ApiHeader({ name: 'If-Match', required: true, description: 'the ETag you last read, e.g. "3"' });
+
+/** Search health for editors and admins; synonyms are read by both and changed by admins. */
+@ApiTags('admin: search')
+@ApiBearerAuth()
+@Roles('admin')
+@UseInterceptors(VersionEtagInterceptor)
+@Controller('api/v1/admin/search')
+export class AdminSearchController {
+  constructor(
+    private readonly status: SearchStatusService,
+    private readonly synonyms: SynonymsService,
+  ) {}
+
+  @Get('status')
+  @Roles('admin', 'editor')
+  @ApiOperation({ summary: 'Engine, its health, and the sync backlog (pending and failing outbox rows, oldest age, last error)' })
+  getStatus(): Promise<SearchStatus> {
+    return this.status.status();
+  }
+
+  @Post('retry')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Retry every waiting outbox row now instead of after its backoff' })
+  async retry(): Promise<{ rescheduled: number }> {
+    return { rescheduled: await this.status.retryNow() };
+  }
+
+  @Get('synonyms')
+  @Roles('admin', 'editor')
+  @ApiOkResponse({ type: [SynonymView] })
+  listSynonyms(): Promise<SynonymView[]> {
+    return this.synonyms.list();
+  }
+
+  @Get('synonyms/:id')
+  @Roles('admin', 'editor')
+  @ApiOkResponse({ type: SynonymView })
+  getSynonym(@Param() { id }: IdParam): Promise<SynonymView> {
+    return this.synonyms.get(id);
+  }
+
+  @Post('synonyms')
+  @ApiOkResponse({ type: SynonymView })
+  createSynonym(@Body() body: SynonymInputDto): Promise<SynonymView> {
+    return this.synonyms.create(body);
+  }
+
+  @Put('synonyms/:id')
+  @IF_MATCH
+  @ApiOkResponse({ type: SynonymView })
+  updateSynonym(@Param() { id }: IdParam, @IfMatch() version: number, @Body() body: SynonymInputDto): Promise<SynonymView> {
+    return this.synonyms.update(id, version, body);
+  }
+
+  @Delete('synonyms/:id')
+  @IF_MATCH
+  @HttpCode(204)
+  removeSynonym(@Param() { id }: IdParam, @IfMatch() version: number): Promise<void> {
+    return this.synonyms.remove(id, version);
+  }
+}

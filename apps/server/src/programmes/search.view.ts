@@ -1,0 +1,68 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { PROGRAMME_STATUSES } from '@app/catalogue';
+import { SEARCH_FACETS, SORT_ORDERS } from '@app/search';
+
+class HitProviderView {
+  @ApiProperty() slug: string;
+  @ApiProperty() name: string;
+}
+
+class HighlightsView {
+  @ApiProperty({ description: 'HTML: escaped text with matches in <mark>' }) title: string;
+  @ApiProperty({ description: 'HTML: escaped text with matches in <mark>' }) summary: string;
+}
+
+export class SearchHitView {
+  @ApiProperty() slug: string;
+  @ApiProperty() title: string;
+  @ApiProperty() summary: string;
+  @ApiProperty({ enum: ['ru', 'en'], description: 'language of title and summary (Russian when no translation)' }) lang: string;
+  @ApiProperty({ type: HitProviderView }) provider: HitProviderView;
+  @ApiProperty({ type: [String] }) supportTypes: string[];
+  @ApiProperty({ enum: PROGRAMME_STATUSES }) status: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) closesAt: string | null;
+  @ApiProperty({ type: Number, nullable: true }) amountMin: number | null;
+  @ApiProperty({ type: Number, nullable: true }) amountMax: number | null;
+  @ApiProperty({ format: 'date-time' }) updatedAt: string;
+  @ApiProperty({ type: HighlightsView }) highlights: HighlightsView;
+}
+
+export class FacetValueView {
+  @ApiProperty() code: string;
+  @ApiProperty() label: string;
+  @ApiProperty({ description: 'matches if this value were selected too (own facet selection ignored)' }) count: number;
+  @ApiProperty() selected: boolean;
+}
+
+class FacetsView {}
+for (const facet of SEARCH_FACETS) ApiProperty({ type: [FacetValueView] })(FacetsView.prototype, facet);
+
+export class SearchResponseView {
+  @ApiProperty({ type: [SearchHitView] }) hits: SearchHitView[];
+  @ApiProperty({ description: 'exact number of matches' }) total: number;
+  @ApiProperty() page: number;
+  @ApiProperty() perPage: number;
+  @ApiProperty({ enum: SORT_ORDERS }) sort: string;
+  @ApiProperty({ type: FacetsView }) facets: FacetsView;
+  @ApiProperty({ enum: ['postgres', 'meilisearch'] }) engine: string;
+  @ApiProperty({ description: 'true when the primary engine failed and PostgreSQL answered' }) degraded: boolean;
+  @ApiProperty() tookMs: number;
+}
+
+class SuggestedProgrammeView {
+  @ApiProperty() slug: string;
+  @ApiProperty() title: string;
+  @ApiProperty({ description: 'HTML' }) highlight: string;
+}
+
+class SuggestedTermView {
+  @ApiProperty({ enum: SEARCH_FACETS }) facet: string;
+  @ApiProperty() code: string;
+  @ApiProperty() label: string;
+  @ApiProperty({ description: 'HTML' }) highlight: string;
+}
+
+export class SuggestionsView {
+  @ApiProperty({ type: [SuggestedProgrammeView] }) programmes: SuggestedProgrammeView[];
+  @ApiPropertyOptional({ type: [SuggestedTermView] }) terms: SuggestedTermView[];
+}

@@ -1,0 +1,181 @@
+import { Logger } from '@nestjs/common';
+import { Meilisearch, MeilisearchApiError, type Index, type MultiSearchQuery, type SearchResponse, type Settings, type Task } from 'meilisearch';
+import { EngineSettings, IndexedEntry, RebuildSource, SearchEngine, SearchEngineUnavailableError } from '../search-engine';
+import type { SearchDocument } from '../search-document';
+import { emptyFacetCounts, EngineQuery, EngineResult, SEARCH_FACETS, SearchFacet } from '../search.model';
+import { STOP_WORDS } from '../text/stopwords';
+import { keyText, wordKey } from '../text/normalise';
+import { buildFilter, buildSort, FILTERABLE_FIELDS, SORTABLE_FIELDS } from './meilisearch-filter';
+
+export interface MeilisearchOptions {
+  url: string;
+  apiKey?: string;
+  index: string;
+  timeoutMs: number;
+}
+
+/** Large enough that `totalHits` is always exact for this catalogue. */
+const MAX_TOTAL_HITS = 1_000_000;
+const TASK_TIMEOUT_MS = 120_000;
+const PAGE = 1000;
+
+/** Settings for our documents; applied with every settings change and when an index is built. */
+export function indexSettings(settings: EngineSettings): Settings {
+  return {
+    searchableAttributes: ['titleKeys', 'summaryKeys', 'bodyKeys'],
+    filterableAttributes: [...FILTERABLE_FIELDS],
+    sortableAttributes: [...SORTABLE_FIELDS],
+    // an explicit sort comes first; relevance orders within it
+    rankingRules: ['sort', 'words', 'typo', 'proximity', 'attribute', 'exactness'],
+    stopWords: [...STOP_WORDS].map(wordKey),
+    synonyms: synonymMap(settings.synonyms),
+    typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 } },
+    pagination: { maxTotalHits: MAX_TOTAL_HITS },
+    faceting: { maxValuesPerFacet: 1000 },
+  };
+}
+
+/** Every term of a group maps to all the others, as keys (the form the documents hold). */
+export function synonymMap(groups: string[][]): Record<string, string[]> {
+  const map: Record<string, string[]> = {};
+  for (const group of groups) {
+    const keys = [...new Set(group.map(keyText).filter(Boolean))];
+    for (const key of keys) map[key] = keys.filter((k) => k !== key);
+  }
+  return map;
+}
+
+/**
+ * Meilisearch, fed word keys (it has no Russian stemming; we stem documents and
+ * queries the same way). Filters come only from whitelisted fields with quoted,
+ * escaped values; facet counts are disjunctive through one multi-search; every
+ * write waits for its task and fails unless the task succeeded.
+ */
+export class MeilisearchSearchEngine extends SearchEngine {
+  readonly name = 'meilisearch' as const;
+  readonly holdsCopy = true;
+  private readonly logger = new Logger(MeilisearchSearchEngine.name);
+  private readonly client: Meilisearch;
+
+  constructor(private readonly options: MeilisearchOptions) {
+    super();
+    this.client = new Meilisearch({ host: options.url, apiKey: options.apiKey, timeout: options.timeoutMs });
+  }
+
+  private get index(): Index<SearchDocument> {
+    return this.client.index<SearchDocument>(this.options.index);
+  }
+
+  async search(query: EngineQuery): Promise<EngineResult> {
+    const q = query.text ? query.text.groups.map((g) => g.alternatives[0].map((w) => wordKey(w.text)).join(' ')).join(' ') : '';
+    const hasText = q.length > 0;
+    const selected = query.withFacets ? SEARCH_FACETS.filter((f) => query.filters.facets[f]?.length) : [];
+    const common = { indexUid: this.options.index, q, matchingStrategy: query.matchAll ? 'all' : 'last' } as const;
+    const main: MultiSearchQuery = {
+      ...common,
+      filter: buildFilter(query.filters),
+      sort: buildSort(query.sort, hasText),
+      facets: query.withFacets ? SEARCH_FACETS.filter((f) => !selected.includes(f)) : [],
+      attributesToRetrieve: ['id'],
+      // page / hitsPerPage make Meilisearch count hits exhaustively
+      page: Math.floor(query.offset / query.limit) + 1,
+      hitsPerPage: query.limit,
+    };
+    // one query per selected facet, without that facet's own filter: its disjunctive counts
+    const perFacet: MultiSearchQuery[] = selected.map((facet) => ({
+      ...common,
+      filter: buildFilter(query.filters, facet),
+      facets: [facet],
+      page: 1,
+      hitsPerPage: 0,
+    }));
+    const { results } = await this.call(() => this.client.multiSearch<{ queries: MultiSearchQuery[] }, SearchDocument>({ queries: [main, ...perFacet] }));
+    const [first, ...rest] = results as SearchResponse<SearchDocument>[];
+    const facets = emptyFacetCounts();
+    const take = (facet: SearchFacet, response: SearchResponse<SearchDocument>): void => {
+      const counts = response.facetDistribution?.[facet] ?? {};
+      facets[facet] = Object.entries(counts).filter(([, n]) => n > 0).map(([code, count]) => ({ code, count }));
+    };
+    if (query.withFacets) SEARCH_FACETS.filter((f) => !selected.includes(f)).forEach((f) => take(f, first));
+    selected.forEach((f, i) => take(f, rest[i]));
+    return { ids: first.hits.map((h) => h.id), total: first.totalHits ?? 0, facets };
+  }
+
+  async upsert(documents: SearchDocument[]): Promise<void> {
+    if (documents.length) await this.waitFor(() => this.index.addDocuments(documents, { primaryKey: 'id' }), 'add documents');
+  }
+
+  async remove(ids: string[]): Promise<void> {
+    if (ids.length) await this.waitFor(() => this.index.deleteDocuments(ids), 'delete documents');
+  }
+
+  async applySettings(settings: EngineSettings): Promise<void> {
+    await this.ensureIndex(this.options.index);
+    await this.waitFor(() => this.index.updateSettings(indexSettings(settings)), 'update settings');
+  }
+
+  async *listIndexed(): AsyncIterable<IndexedEntry[]> {
+    for (let offset = 0; ; offset += PAGE) {
+      const page = await this.call(() => this.index.getDocuments({ fields: ['id', 'contentHash'], limit: PAGE, offset }));
+      yield page.results.map((d) => ({ id: d.id, contentHash: d.contentHash }));
+      if (page.results.length < PAGE) return;
+    }
+  }
+
+  /** A new index with settings and every document, swapped with the live one in one task; the old one is dropped. */
+  async rebuild(source: RebuildSource, settings: EngineSettings): Promise<void> {
+    const live = this.options.index;
+    const fresh = `${live}_rebuild_${Date.now()}`;
+    await this.waitFor(() => this.client.createIndex(fresh, { primaryKey: 'id' }), `create index ${fresh}`);
+    try {
+      await this.waitFor(() => this.client.index(fresh).updateSettings(indexSettings(settings)), 'update settings');
+      let done = 0;
+      for await (const batch of source.batches()) {
+        if (batch.length) await this.waitFor(() => this.client.index<SearchDocument>(fresh).addDocuments(batch, { primaryKey: 'id' }), 'add documents');
+        done += batch.length;
+        source.onProgress(done);
+      }
+      await this.ensureIndex(live);
+      await this.waitFor(() => this.client.swapIndexes([{ indexes: [live, fresh] } as never]), 'swap indexes');
+    } finally {
+      // after the swap `fresh` holds the old documents; before it, a half-built index
+      await this.waitFor(() => this.client.deleteIndex(fresh), `delete index ${fresh}`).catch((error: unknown) =>
+        this.logger.warn({ err: error, index: fresh }, 'Could not delete the spare index'),
+      );
+    }
+  }
+
+  async health(): Promise<{ ok: boolean; detail?: string }> {
+    try {
+      const h = await this.client.health();
+      return { ok: h.status === 'available', detail: h.status };
+    } catch (error) {
+      return { ok: false, detail: (error as Error).message };
+    }
+  }
+
+  private async ensureIndex(uid: string): Promise<void> {
+    const task = await this.call(() => this.client.createIndex(uid, { primaryKey: 'id' }).waitTask({ timeout: TASK_TIMEOUT_MS }));
+    if (task.status !== 'succeeded' && task.error?.code !== 'index_already_exists') throw taskFailed('create index', task);
+  }
+
+  /** Enqueues, waits for the task and throws unless it succeeded. */
+  private async waitFor(enqueue: () => { waitTask: (o?: { timeout?: number }) => Promise<Task> }, what: string): Promise<Task> {
+    const task = await this.call(() => enqueue().waitTask({ timeout: TASK_TIMEOUT_MS }));
+    if (task.status !== 'succeeded') throw taskFailed(what, task);
+    return task;
+  }
+
+  /** Network errors, timeouts and server errors mean "unavailable"; a 4xx is our bug and stays as it is. */
+  private async call<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      if (error instanceof MeilisearchApiError && (error.response?.status ?? 500) < 500) throw error;
+      throw new SearchEngineUnavailableError(`Meilisearch is unavailable: ${(error as Error).message}`, { cause: error });
+    }
+  }
+}
+
+const taskFailed = (what: string, task: Task): Error =>
+  new Error(`Meilisearch task ${task.uid} (${what}) ended ${task.status}${task.error ? `: ${task.error.code}: ${task.error.message}` : ''}`);

@@ -1,0 +1,38 @@
+import { Injectable } from '@nestjs/common';
+import { ProgrammeRepository } from '@app/catalogue';
+import { SearchEngine } from './search-engine';
+import { SearchService } from './search.service';
+import { OutboxStatus, SearchOutbox } from './sync/search-outbox';
+
+export interface SearchStatus {
+  engine: SearchEngine['name'];
+  /** Searches are being answered by PostgreSQL because the engine failed recently. */
+  degraded: boolean;
+  engineHealth: { ok: boolean; detail?: string };
+  publishedProgrammes: number;
+  outbox: OutboxStatus;
+}
+
+/** What admins see of search sync: the engine, its health, and the outbox backlog. */
+@Injectable()
+export class SearchStatusService {
+  constructor(
+    private readonly engine: SearchEngine,
+    private readonly search: SearchService,
+    private readonly outbox: SearchOutbox,
+    private readonly programmes: ProgrammeRepository,
+  ) {}
+
+  async status(): Promise<SearchStatus> {
+    const [engineHealth, outbox, publishedProgrammes] = await Promise.all([
+      this.engine.health().catch((error: unknown) => ({ ok: false, detail: (error as Error).message })),
+      this.outbox.status(),
+      this.programmes.countPublished(),
+    ]);
+    return { engine: this.engine.name, degraded: this.search.degraded, engineHealth, publishedProgrammes, outbox };
+  }
+
+  retryNow(): Promise<number> {
+    return this.outbox.retryNow();
+  }
+}

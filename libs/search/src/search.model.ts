@@ -1,0 +1,121 @@
+import { FACETS, type Lang, type ProgrammeStatus } from '@app/catalogue';
+
+/**
+ * Filters with counts. Taxonomy facets come from FACETS; `provider` is an
+ * organisation slug and `status` the programme's timing status.
+ */
+export const SEARCH_FACETS = [...FACETS.map((f) => f.param), 'provider', 'status'] as const;
+export type SearchFacet = (typeof SEARCH_FACETS)[number];
+
+export const SORT_ORDERS = ['relevance', 'deadline', 'amount', 'updated'] as const;
+export type SortOrder = (typeof SORT_ORDERS)[number];
+
+export type FacetSelection = Partial<Record<SearchFacet, string[]>>;
+
+export interface SearchFilters {
+  facets: FacetSelection;
+  /** Programmes whose amount range reaches at least this much. */
+  amountMin?: number;
+  /** Programmes whose amount range starts at or below this. */
+  amountMax?: number;
+  /** Closing on or after this instant; programmes with no deadline count as closing after any date. */
+  closesAfter?: Date;
+  /** Closing on or before this instant; programmes with no deadline are left out. */
+  closesBefore?: Date;
+}
+
+/** One word of the query, folded; `prefix` for the word still being typed. */
+export interface QueryWord {
+  text: string;
+  prefix: boolean;
+}
+
+/**
+ * A position in the query: the words the user typed there, or, when they typed
+ * a synonym, every equivalent phrase. The document must contain one alternative
+ * (all of its words); the query needs every group.
+ */
+export interface QueryGroup {
+  alternatives: QueryWord[][];
+}
+
+export interface ParsedQuery {
+  raw: string;
+  groups: QueryGroup[];
+}
+
+export interface EngineQuery {
+  text: ParsedQuery | null;
+  /** false: a document needs only one group (the second try when all groups find nothing). */
+  matchAll: boolean;
+  filters: SearchFilters;
+  sort: SortOrder;
+  offset: number;
+  limit: number;
+  /** false: hits and total only (as-you-type suggestions). */
+  withFacets: boolean;
+}
+
+export interface FacetCount {
+  code: string;
+  count: number;
+}
+
+export interface EngineResult {
+  /** Programme ids of the requested page, best first. */
+  ids: string[];
+  total: number;
+  facets: Record<SearchFacet, FacetCount[]>;
+}
+
+export type EngineName = 'postgres' | 'meilisearch';
+
+export interface SearchRequest extends SearchFilters {
+  q?: string;
+  sort?: SortOrder;
+  page: number;
+  perPage: number;
+  lang: Lang;
+}
+
+export interface HitHighlights {
+  title: string;
+  summary: string;
+}
+
+export interface SearchHit {
+  slug: string;
+  title: string;
+  summary: string;
+  lang: Lang;
+  provider: { slug: string; name: string };
+  supportTypes: string[];
+  status: ProgrammeStatus;
+  closesAt: string | null;
+  amountMin: number | null;
+  amountMax: number | null;
+  updatedAt: string;
+  highlights: HitHighlights;
+}
+
+export interface FacetValue {
+  code: string;
+  label: string;
+  count: number;
+  selected: boolean;
+}
+
+export interface SearchResponse {
+  hits: SearchHit[];
+  total: number;
+  page: number;
+  perPage: number;
+  sort: SortOrder;
+  facets: Record<SearchFacet, FacetValue[]>;
+  engine: EngineName;
+  degraded: boolean;
+  tookMs: number;
+}
+
+export const emptyFacetCounts = (): Record<SearchFacet, FacetCount[]> =>
+  Object.fromEntries(SEARCH_FACETS.map((f) => [f, []])) as unknown as Record<SearchFacet, FacetCount[]>;

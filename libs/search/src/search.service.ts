@@ -1,0 +1,165 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { mapProgrammeHit, pick, ProgrammeRepository, type Lang, type Programme } from '@app/catalogue';
+import { offsetOf, validationFailed } from '@app/common';
+import { PostgresSearchEngine } from './postgres/postgres-search.engine';
+import { parseQuery } from './query/parse-query';
+import { SearchEngine } from './search-engine';
+import {
+  emptyFacetCounts, EngineQuery, EngineResult, FacetValue, ParsedQuery, SEARCH_FACETS, SearchFacet, SearchHit, SearchRequest, SearchResponse,
+} from './search.model';
+import { labelIn, SearchVocabulary } from './search-vocabulary';
+import { SynonymsService } from './synonyms/synonyms.service';
+import { highlight, WordMatcher, wordMatcher } from './text/highlight';
+
+/** After the primary engine fails, how long searches go straight to PostgreSQL before trying it again. */
+const RETRY_PRIMARY_AFTER_MS = 10_000;
+
+export interface Suggestions {
+  programmes: { slug: string; title: string; highlight: string }[];
+  terms: { facet: SearchFacet; code: string; label: string; highlight: string }[];
+}
+
+/**
+ * Answers searches: checks the selected codes, parses the text with the current
+ * synonyms, asks the primary engine (PostgreSQL when Meilisearch is down, saying
+ * so), then reads the page's programmes from PostgreSQL (so a hit is always
+ * current and published) and marks matches on escaped text.
+ */
+@Injectable()
+export class SearchService {
+  private readonly logger = new Logger(SearchService.name);
+  private primaryDownUntil = 0;
+
+  constructor(
+    private readonly primary: SearchEngine,
+    private readonly postgres: PostgresSearchEngine,
+    private readonly programmes: ProgrammeRepository,
+    private readonly vocabulary: SearchVocabulary,
+    private readonly synonyms: SynonymsService,
+  ) {}
+
+  get engineName(): SearchEngine['name'] {
+    return this.primary.name;
+  }
+
+  /** True while searches are answered by the fallback. */
+  get degraded(): boolean {
+    return this.primary !== this.postgres && Date.now() < this.primaryDownUntil;
+  }
+
+  async search(request: SearchRequest): Promise<SearchResponse> {
+    const started = performance.now();
+    await this.assertKnownCodes(request);
+    const typed = request.q?.trim() ? request.q : null;
+    const text = typed ? parseQuery(typed, await this.synonyms.index()) : null;
+    const sort = request.sort ?? (typed ? 'relevance' : 'updated');
+    const query: EngineQuery = {
+      text, matchAll: true, sort, offset: offsetOf(request), limit: request.perPage, withFacets: true,
+      filters: {
+        facets: request.facets,
+        amountMin: request.amountMin, amountMax: request.amountMax, closesAfter: request.closesAfter, closesBefore: request.closesBefore,
+      },
+    };
+    // text with no searchable word (only punctuation or stop words) matches nothing
+    let { result, engine, degraded } = typed && !text ? this.nothing() : await this.run(query);
+    if (text && result.total === 0 && text.groups.length > 1) {
+      // nothing has every word: rank what has some of them
+      ({ result, engine, degraded } = await this.run({ ...query, matchAll: false }));
+    }
+    const [hits, terms] = await Promise.all([this.hits(result.ids, request.lang, text), this.vocabulary.terms()]);
+    const facets = {} as Record<SearchFacet, FacetValue[]>;
+    for (const facet of SEARCH_FACETS) {
+      const counts = new Map(result.facets[facet].map((c) => [c.code, c.count]));
+      const selected = new Set(request.facets[facet] ?? []);
+      const known = terms[facet].map((t) => ({ code: t.code, label: labelIn(t, request.lang) }));
+      const extra = [...counts.keys()].filter((c) => !known.some((k) => k.code === c)).map((code) => ({ code, label: code }));
+      facets[facet] = [...known, ...extra]
+        .map((t) => ({ ...t, count: counts.get(t.code) ?? 0, selected: selected.has(t.code) }))
+        .filter((v) => v.count > 0 || v.selected);
+    }
+    return {
+      hits, total: result.total, page: request.page, perPage: request.perPage, sort, facets, engine, degraded,
+      tookMs: Math.round((performance.now() - started) * 10) / 10,
+    };
+  }
+
+  /** As-you-type: a few programme titles and facet values for what has been typed so far. */
+  async suggest(q: string, lang: Lang, limit = 5): Promise<Suggestions> {
+    const text = parseQuery(q, await this.synonyms.index());
+    if (!text) return { programmes: [], terms: [] };
+    const query: EngineQuery = {
+      text, matchAll: true, sort: 'relevance', offset: 0, limit, withFacets: false, filters: { facets: {} },
+    };
+    const [{ result }, terms] = await Promise.all([this.run(query), this.vocabulary.terms()]);
+    const matches = wordMatcher(text);
+    const programmes = (await this.load(result.ids)).map((p) => {
+      const title = pick(p.titleRu, p.titleEn, lang).text;
+      return { slug: p.slug, title, highlight: highlight(title, matches) };
+    });
+    const answers = this.labelMatcher(text);
+    const found: Suggestions['terms'] = [];
+    for (const facet of SEARCH_FACETS) {
+      for (const term of terms[facet]) {
+        const label = labelIn(term, lang);
+        if (found.length < limit && answers([label, term.label.ru])) {
+          found.push({ facet, code: term.code, label, highlight: highlight(label, matches) });
+        }
+      }
+    }
+    return { programmes, terms: found };
+  }
+
+  /** Whether a label answers every group of the query (some alternative with all its words in the label). */
+  private labelMatcher(text: ParsedQuery): (labels: string[]) => boolean {
+    const groups = text.groups.map((g) =>
+      g.alternatives.map((alt) => alt.map((w) => wordMatcher({ raw: w.text, groups: [{ alternatives: [[w]] }] }))),
+    );
+    return (labels) =>
+      labels.some((label) => {
+        const labelWords = label.match(/[\p{L}\p{N}]+/gu) ?? [];
+        return groups.every((alternatives) => alternatives.some((alt) => alt.every((m) => labelWords.some(m))));
+      });
+  }
+
+  private nothing(): { result: EngineResult; engine: SearchEngine['name']; degraded: boolean } {
+    return { result: { ids: [], total: 0, facets: emptyFacetCounts() }, engine: this.primary.name, degraded: this.degraded };
+  }
+
+  private async run(query: EngineQuery): Promise<{ result: EngineResult; engine: SearchEngine['name']; degraded: boolean }> {
+    if (this.primary !== this.postgres && Date.now() >= this.primaryDownUntil) {
+      try {
+        return { result: await this.primary.search(query), engine: this.primary.name, degraded: false };
+      } catch (error) {
+        this.primaryDownUntil = Date.now() + RETRY_PRIMARY_AFTER_MS;
+        this.logger.warn({ err: error, engine: this.primary.name }, 'Search engine failed; answering from PostgreSQL');
+      }
+    }
+    const degraded = this.primary !== this.postgres;
+    return { result: await this.postgres.search(query), engine: this.postgres.name, degraded };
+  }
+
+  private async hits(ids: string[], lang: Lang, text: ParsedQuery | null): Promise<SearchHit[]> {
+    const matches = text ? wordMatcher(text) : null;
+    return (await this.load(ids)).map((p) => {
+      const hit = mapProgrammeHit(p, lang);
+      return {
+        slug: hit.slug, title: hit.title, summary: hit.summary, lang: hit.lang, provider: hit.provider, supportTypes: hit.supportTypes,
+        status: hit.status, closesAt: hit.closesAt, amountMin: hit.amountMin, amountMax: hit.amountMax, updatedAt: hit.updatedAt,
+        highlights: { title: highlight(hit.title, matches), summary: highlight(hit.summary, matches) },
+      };
+    });
+  }
+
+  /** The programmes, in the engine's order; any no longer published (index lag) are left out. */
+  private async load(ids: string[]): Promise<Programme[]> {
+    const found = new Map((await this.programmes.findPublishedByIds(ids)).map((p) => [p.id, p]));
+    return ids.map((id) => found.get(id)).filter((p): p is Programme => p !== undefined);
+  }
+
+  private async assertKnownCodes(request: SearchRequest): Promise<void> {
+    const unknown = await this.vocabulary.unknown(request.facets);
+    if (unknown.length) {
+      throw validationFailed(unknown.map(([facet, codes]) => ({ field: facet, messages: codes.map((c) => `unknown ${facet} "${c}"`) })));
+    }
+  }
+}
