@@ -109,6 +109,11 @@ describe('public read API (HTTP, real PostgreSQL)', () => {
     expect(res.body.map((o: { slug: string }) => o.slug).sort()).toEqual(['moscow-government', 'moscow-innovation-cluster', 'mosprom', 'technopolis-moscow']);
   });
 
+  it('rejects a suggest request without text or with too much of it', async () => {
+    expect((await api().get('/api/v1/suggest').expect(400)).body.details[0].field).toBe('q');
+    expect((await api().get(`/api/v1/suggest?q=${'я'.repeat(101)}`).expect(400)).body.details[0].field).toBe('q');
+  });
+
   it.each([
     ['supportType=unknown_code', 'supportType'],
     ['perPage=1000', 'perPage'],
@@ -118,6 +123,13 @@ describe('public read API (HTTP, real PostgreSQL)', () => {
     [`q=${'x'.repeat(201)}`, 'q'],
     ['territory=Bad%20Code', 'territory'],
     ['colour=red', 'colour'],
+    ['provider=no-such-organisation', 'provider'],
+    ['closesAfter=2026-13-40', 'closesAfter'],
+    ['closesBefore=tomorrow', 'closesBefore'],
+    ['closesAfter=2026-02-30', 'closesAfter'],
+    ['amountMin=-5', 'amountMin'],
+    ['amountMax=lots', 'amountMax'],
+    ['sort=random', 'sort'],
   ])('rejects %s with a 400 naming the parameter', async (query, field) => {
     const res = await api().get(`/api/v1/programmes?${query}`).expect(400);
     expect(res.body.code).toBe('VALIDATION_FAILED');

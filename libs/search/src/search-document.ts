@@ -24,12 +24,19 @@ export interface SearchDocument {
   territory: string[];
   provider: string;
   status: ProgrammeStatus;
+  /** The smallest amount on offer (0 when only a maximum is known). */
   amountLower?: number;
+  /** The largest amount on offer (NO_CAP when only a minimum is known). */
   amountUpper?: number;
+  /** The figure amounts sort by: the maximum, else the minimum. */
+  amountSort?: number;
   closesAt?: number;
   updatedAt: number;
   contentHash: string;
 }
+
+/** Stands for "no upper limit" in range filters (an exact integer in a double). */
+export const NO_CAP = Number.MAX_SAFE_INTEGER;
 
 const joined = (...parts: (string | null | undefined)[]): string => parts.filter(Boolean).join(' ');
 
@@ -47,10 +54,11 @@ export function toSearchDocument(p: Programme): SearchDocument {
     status: p.status,
     updatedAt: p.updatedAt.getTime(),
   };
-  const lower = p.amountMin ?? p.amountMax;
-  const upper = p.amountMax ?? p.amountMin;
-  if (lower != null) doc.amountLower = lower;
-  if (upper != null) doc.amountUpper = upper;
+  if (p.amountMin != null || p.amountMax != null) {
+    doc.amountLower = p.amountMin ?? 0;
+    doc.amountUpper = p.amountMax ?? NO_CAP;
+    doc.amountSort = p.amountMax ?? p.amountMin ?? undefined;
+  }
   if (p.closesAt) doc.closesAt = p.closesAt.getTime();
   return { ...doc, contentHash: contentHash(doc) };
 }

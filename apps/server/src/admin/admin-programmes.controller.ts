@@ -7,11 +7,11 @@ import {
   RevisionView, UpdateProgrammeDto, type PublicationState,
 } from '@app/catalogue';
 import { AuthenticatedUser, CurrentUser, Roles } from '@app/identity';
-import { ProgrammeListQuery } from '../programmes/programme-list.query';
+import { ProgrammeFilterQuery } from '../programmes/programme-list.query';
 import { IdParam } from '../http/params';
 import { IfMatch, VersionEtagInterceptor } from '../http/versioning';
 
-class AdminProgrammeListQuery extends ProgrammeListQuery {
+class AdminProgrammeListQuery extends ProgrammeFilterQuery {
   @ApiPropertyOptional({ enum: PUBLICATION_STATES, isArray: true })
   @Transform(({ value }) => (value === undefined ? undefined : Array.isArray(value) ? value : String(value).split(',')))
   @IsOptional() @IsIn(PUBLICATION_STATES, { each: true })

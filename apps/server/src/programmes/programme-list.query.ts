@@ -14,8 +14,12 @@ const toInstant = ({ value }: { value: unknown }): unknown => {
   if (typeof value !== 'string') return value;
   const iso = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2}))?$/;
   if (!iso.test(value)) return value;
-  const date = new Date(value.length === 10 ? `${value}T00:00:00Z` : value);
-  return Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== new Date(date).toISOString().slice(0, 10) ? value : date;
+  const day = value.slice(0, 10);
+  const midnight = new Date(`${day}T00:00:00Z`);
+  // a real calendar day (Date would roll 2026-02-30 over into March)
+  if (Number.isNaN(midnight.getTime()) || midnight.toISOString().slice(0, 10) !== day) return value;
+  const date = value.length === 10 ? midnight : new Date(value);
+  return Number.isNaN(date.getTime()) ? value : date;
 };
 
 function FacetCodes(): PropertyDecorator {
@@ -49,7 +53,8 @@ function Amount(description: string): PropertyDecorator {
   };
 }
 
-export class ProgrammeListQuery extends PageQuery {
+/** Text and facet filters, shared by the public search and the admin list. */
+export class ProgrammeFilterQuery extends PageQuery {
   @ApiPropertyOptional({ maxLength: 200, description: 'free text, Russian or English; word forms, typos and synonyms match' })
   @IsOptional() @IsString() @MaxLength(200)
   q?: string;
@@ -70,6 +75,11 @@ export class ProgrammeListQuery extends PageQuery {
   @Transform(toList) @IsOptional() @IsArray() @IsIn(PROGRAMME_STATUSES, { each: true })
   status?: ProgrammeStatus[];
 
+  @ApiPropertyOptional({ enum: ['ru', 'en'], default: 'ru' }) @IsOptional() @IsIn(['ru', 'en']) lang: 'ru' | 'en' = 'ru';
+}
+
+/** The public search: filters plus ranges and sorting. */
+export class ProgrammeListQuery extends ProgrammeFilterQuery {
   @Amount('programmes whose amount reaches at least this') amountMin?: number;
   @Amount('programmes whose amount starts at or below this') amountMax?: number;
   @Instant('closing on or after (programmes without a deadline included)') closesAfter?: Date;
@@ -78,8 +88,6 @@ export class ProgrammeListQuery extends PageQuery {
   @ApiPropertyOptional({ enum: SORT_ORDERS, description: 'default: relevance with q, updated without' })
   @IsOptional() @IsIn(SORT_ORDERS)
   sort?: SortOrder;
-
-  @ApiPropertyOptional({ enum: ['ru', 'en'], default: 'ru' }) @IsOptional() @IsIn(['ru', 'en']) lang: 'ru' | 'en' = 'ru';
 }
 
 export class SuggestQuery {

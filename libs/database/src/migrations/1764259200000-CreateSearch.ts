@@ -18,9 +18,10 @@ export class CreateSearch1764259200000 implements MigrationInterface {
 
   async up(db: QueryRunner): Promise<void> {
     await db.query(`CREATE EXTENSION IF NOT EXISTS pg_trgm`);
+    // ё is folded into е; < and > become spaces, or the parser would take `<script>alert` for markup and drop the word
     await db.query(`
       CREATE FUNCTION search_fold(value text) RETURNS text
-      LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$ SELECT translate(coalesce(value, ''), 'ёЁ', 'еЕ') $$`);
+      LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$ SELECT translate(coalesce(value, ''), 'ёЁ<>', 'еЕ  ') $$`);
     // Title A, summary B, the rest C; the "russian" configuration stems Cyrillic
     // words with the Russian Snowball stemmer and Latin ones with the English one.
     await db.query(`

@@ -2,7 +2,7 @@ import { SEARCH_FACETS, SearchFacet, SearchFilters, SortOrder } from '../search.
 
 /** Fields a filter may name; nothing else ever reaches a filter expression. */
 export const FILTERABLE_FIELDS = [...SEARCH_FACETS, 'amountLower', 'amountUpper', 'closesAt'] as const;
-export const SORTABLE_FIELDS = ['closesAt', 'amountUpper', 'updatedAt', 'id'] as const;
+export const SORTABLE_FIELDS = ['closesAt', 'amountSort', 'updatedAt', 'id'] as const;
 type FilterField = (typeof FILTERABLE_FIELDS)[number];
 
 /** A filter string literal: backslash escaped first, then the double quote. */
@@ -41,7 +41,7 @@ export function buildSort(sort: SortOrder, hasText: boolean): string[] | undefin
     case 'deadline':
       return ['closesAt:asc', 'updatedAt:desc', 'id:asc'];
     case 'amount':
-      return ['amountUpper:desc', 'updatedAt:desc', 'id:asc'];
+      return ['amountSort:desc', 'updatedAt:desc', 'id:asc'];
     case 'updated':
       return ['updatedAt:desc', 'id:asc'];
   }

@@ -20,7 +20,7 @@ const FACET_SQL = {
 const ORDER_BY: Record<SortOrder, string> = {
   relevance: 'rank DESC, updated_at DESC, id',
   deadline: 'closes_at ASC NULLS LAST, updated_at DESC, id',
-  amount: 'amount_upper DESC NULLS LAST, updated_at DESC, id',
+  amount: 'amount_sort DESC NULLS LAST, updated_at DESC, id',
   updated: 'updated_at DESC, id',
 };
 
@@ -125,8 +125,9 @@ export class PostgresSearchEngine extends SearchEngine {
       if (query.sort === 'relevance') rank = `ts_rank(p.search_vector, ${q}, 1)`;
     }
     const f = query.filters;
-    if (f.amountMin !== undefined) where.push(`coalesce(p.amount_max, p.amount_min) >= ${param(f.amountMin)}`);
-    if (f.amountMax !== undefined) where.push(`coalesce(p.amount_min, p.amount_max) <= ${param(f.amountMax)}`);
+    // a known minimum with no maximum has no cap; a known maximum with no minimum starts at zero
+    if (f.amountMin !== undefined) where.push(`(p.amount_max >= ${param(f.amountMin)} OR (p.amount_max IS NULL AND p.amount_min IS NOT NULL))`);
+    if (f.amountMax !== undefined) where.push(`(p.amount_min <= ${param(f.amountMax)} OR (p.amount_min IS NULL AND p.amount_max IS NOT NULL))`);
     if (f.closesAfter) where.push(`(p.closes_at IS NULL OR p.closes_at >= ${param(f.closesAfter)})`);
     if (f.closesBefore) where.push(`p.closes_at <= ${param(f.closesBefore)}`);
 
@@ -149,7 +150,7 @@ export class PostgresSearchEngine extends SearchEngine {
     });
     const sql = `
       WITH base AS MATERIALIZED (
-        SELECT p.id, p.updated_at, p.closes_at, coalesce(p.amount_max, p.amount_min) AS amount_upper, ${rank} AS rank,
+        SELECT p.id, p.updated_at, p.closes_at, coalesce(p.amount_max, p.amount_min) AS amount_sort, ${rank} AS rank,
                ${FACETS.map((x) => `p.${x.column}`).join(', ')}, o.slug AS provider, p.status
           FROM programme p JOIN organisation o ON o.id = p.provider_id
          WHERE ${where.join(' AND ')}

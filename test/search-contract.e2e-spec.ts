@@ -1,0 +1,301 @@
+import { randomBytes } from 'node:crypto';
+import request from 'supertest';
+import { CreateProgrammeDto, ProgrammesService, SYSTEM_SEED } from '@app/catalogue';
+import { SearchOutbox, SearchSyncRelay } from '@app/search';
+import { readMeiliUrl } from './support/meili';
+import { createTestApp, TestApp } from './support/test-app';
+
+/**
+ * One contract, every engine: the same requests over HTTP must give the same
+ * answers whether PostgreSQL or Meilisearch does the searching. The
+ * Meilisearch run needs MEILI_URL (a real server) and is skipped without it.
+ */
+const MEILI_URL = readMeiliUrl();
+const ENGINES = [
+  { name: 'postgres', env: {} as Record<string, string>, run: describe },
+  {
+    name: 'meilisearch',
+    env: { MEILI_URL: MEILI_URL ?? 'http://127.0.0.1:1', MEILI_INDEX: `contract_${randomBytes(4).toString('hex')}` } as Record<string, string>,
+    run: MEILI_URL ? describe : describe.skip,
+  },
+];
+
+const DAY = 86_400_000;
+const inDays = (n: number): Date => new Date(Date.now() + n * DAY);
+/** The calendar date `n` days from now, as a query parameter. */
+const day = (n: number): string => inDays(n).toISOString().slice(0, 10);
+
+type Fixture = Partial<CreateProgrammeDto> & { slug: string; title: { ru: string; en?: string } };
+
+/** A small catalogue where every query below has one right answer. */
+const FIXTURES: Fixture[] = [
+  {
+    slug: 'tax-relief-technoparks',
+    title: { ru: 'Налоговые льготы для резидентов технопарков', en: 'Tax relief for technopark residents' },
+    summary: { ru: 'Сниженные ставки налогов на имущество и землю.', en: 'Lower property and land tax rates.' },
+    provider: 'moscow-government',
+    supportTypes: ['tax_relief'], applicantTypes: ['legal_entity'], stages: ['growth'], sizes: ['medium'],
+    industries: ['manufacturing'], objectives: ['reduce_taxes'], territories: ['moscow'],
+  },
+  {
+    slug: 'loans-sme',
+    title: { ru: 'Кредиты для малого и среднего бизнеса', en: 'Loans for small and medium businesses' },
+    summary: { ru: 'Займы на льготных условиях для предпринимателей.', en: 'Loans on favourable terms for entrepreneurs.' },
+    provider: 'moscow-government',
+    supportTypes: ['concessional_loan'], applicantTypes: ['legal_entity', 'sole_trader'], stages: ['early', 'growth'], sizes: ['small', 'medium'],
+    industries: ['information_technology'], objectives: ['get_financing'], territories: ['moscow'],
+    benefit: { amountMin: 1_000_000, amountMax: 50_000_000 },
+    timing: { closesAt: inDays(90) },
+  },
+  {
+    slug: 'export-help',
+    title: { ru: 'Помощь экспортёрам от центра Моспром', en: 'Help for exporters from the Mosprom centre' },
+    summary: { ru: 'Выход на зарубежные рынки и поиск покупателей.', en: 'Entering foreign markets and finding buyers.' },
+    provider: 'mosprom',
+    supportTypes: ['export_support', 'consulting'], applicantTypes: ['legal_entity'], stages: ['mature'], sizes: ['large'],
+    industries: ['electronics'], objectives: ['enter_foreign_markets'], territories: ['moscow'],
+    benefit: { amountMax: 5_000_000 },
+    timing: { closesAt: inDays(30) },
+  },
+  {
+    slug: 'sez-residency',
+    title: { ru: 'Резидентство в особой экономической зоне Технополис', en: 'Residency in the Technopolis special economic zone' },
+    summary: { ru: 'Площадки для производства электроники.', en: 'Sites for electronics production.' },
+    provider: 'technopolis-moscow',
+    supportTypes: ['tax_relief', 'premises'], applicantTypes: ['legal_entity'], stages: ['growth', 'mature'], sizes: ['large'],
+    industries: ['electronics', 'pharmaceuticals'], objectives: ['reduce_taxes', 'build_production'], territories: ['technopolis_moscow'],
+    benefit: { amountMin: 100_000_000 },
+    timing: { closesAt: inDays(400) },
+  },
+  {
+    slug: 'cluster-platform',
+    title: { ru: 'Платформа Московского инновационного кластера', en: 'Moscow Innovation Cluster platform' },
+    summary: { ru: 'Стартапы встречаются с инвесторами.', en: 'Startups meet investors.' },
+    description: { ru: 'Упоминание льготы в описании, а не в заголовке.' },
+    provider: 'moscow-innovation-cluster',
+    supportTypes: ['investor_matching'], applicantTypes: ['startup_team'], stages: ['idea', 'early'], sizes: ['micro'],
+    industries: ['artificial_intelligence'], objectives: ['find_investors'], territories: ['moscow'],
+    timing: { opensAt: inDays(-60), closesAt: inDays(-1) },
+  },
+  {
+    slug: 'script-title',
+    title: { ru: '<script>alert(1)</script> гранты' },
+    summary: { ru: 'Проверка экранирования <b>разметки</b>.' },
+    provider: 'moscow-government',
+    supportTypes: ['grant_subsidy'], territories: ['moscow'],
+  },
+];
+const ALL_PUBLISHED = FIXTURES.map((f) => f.slug);
+
+for (const engine of ENGINES) {
+  engine.run(`search contract: ${engine.name}`, () => {
+    let t: TestApp;
+    let programmes: ProgrammesService;
+    const api = () => request(t.http);
+    const sync = async () => {
+      await t.app.get(SearchOutbox).retryNow();
+      const run = await t.app.get(SearchSyncRelay).drain();
+      expect(run.failed).toBe(0);
+    };
+    const search = async (query: string) => (await api().get(`/api/v1/programmes?${query}`).expect(200)).body;
+    const slugs = async (query: string): Promise<string[]> => (await search(query)).hits.map((h: { slug: string }) => h.slug);
+    const create = async (input: Fixture, publish: boolean) => {
+      const created = await programmes.create({ summary: { ru: 'Описание.' }, ...input } as CreateProgrammeDto, SYSTEM_SEED);
+      return publish ? programmes.transition(created.id, created.version, 'publish', SYSTEM_SEED) : created;
+    };
+
+    beforeAll(async () => {
+      t = await createTestApp({ seed: true, env: engine.env });
+      programmes = t.app.get(ProgrammesService);
+      // the shipped catalogue goes, so every count below is about the fixtures alone
+      const shipped = await programmes.listForAdmin({}, { page: 1, perPage: 100 });
+      for (const p of shipped.items) await programmes.remove(p.id, p.version, SYSTEM_SEED);
+      for (const f of FIXTURES) await create(f, true);
+      await create({ slug: 'draft-benefit', title: { ru: 'Черновик: налоговые льготы технопарков' }, provider: 'moscow-government', supportTypes: ['tax_relief'] }, false);
+      const archived = await create({ slug: 'archived-benefit', title: { ru: 'Архив: налоговые льготы технопарков' }, provider: 'moscow-government', supportTypes: ['tax_relief'] }, true);
+      await programmes.transition(archived.id, archived.version, 'archive', SYSTEM_SEED);
+      await sync();
+    }, 120_000);
+    afterAll(() => t?.close());
+
+    it('names the engine that answered and is not degraded', async () => {
+      const body = await search('q=кредит');
+      expect(body).toMatchObject({ engine: engine.name, degraded: false });
+      expect(typeof body.tookMs).toBe('number');
+    });
+
+    it.each([
+      ['льгота', 'tax-relief-technoparks'],
+      ['льготы', 'tax-relief-technoparks'],
+      ['льготами', 'tax-relief-technoparks'],
+      ['кредит', 'loans-sme'],
+      ['кредитов', 'loans-sme'],
+      ['экспортерам', 'export-help'],
+      ['экспортёров', 'export-help'],
+      ['технаполис', 'sez-residency'],
+      ['моспорм', 'export-help'],
+      ['техноп', 'sez-residency'],
+      ['МСП', 'loans-sme'],
+      ['SME loans', 'loans-sme'],
+      ['ОЭЗ', 'sez-residency'],
+      ['SEZ', 'sez-residency'],
+      ['МИК', 'cluster-platform'],
+      ['exporters', 'export-help'],
+      ['investors', 'cluster-platform'],
+      ['технопарков резидентам', 'tax-relief-technoparks'],
+    ])('"%s" finds %s first', async (q, slug) => {
+      expect((await slugs(`q=${encodeURIComponent(q)}`))[0]).toBe(slug);
+    });
+
+    it('ranks a title match above a mention in the description', async () => {
+      const found = await slugs(`q=${encodeURIComponent('льготы')}`);
+      expect(found[0]).toBe('tax-relief-technoparks');
+      expect(found).toContain('cluster-platform');
+      expect(found.indexOf('cluster-platform')).toBeGreaterThan(found.indexOf('tax-relief-technoparks'));
+    });
+
+    it('never finds drafts or archived programmes', async () => {
+      const found = await slugs(`q=${encodeURIComponent('налоговые льготы технопарков')}&perPage=100`);
+      expect(found).toContain('tax-relief-technoparks');
+      expect(found).not.toContain('draft-benefit');
+      expect(found).not.toContain('archived-benefit');
+      expect((await search('perPage=100')).total).toBe(ALL_PUBLISHED.length);
+    });
+
+    it.each([
+      ['supportType=premises', ['sez-residency']],
+      ['applicantType=sole_trader', ['loans-sme']],
+      ['stage=idea', ['cluster-platform']],
+      ['size=large', ['export-help', 'sez-residency']],
+      ['industry=pharmaceuticals', ['sez-residency']],
+      ['objective=enter_foreign_markets', ['export-help']],
+      ['territory=technopolis_moscow', ['sez-residency']],
+      ['provider=mosprom', ['export-help']],
+      ['status=closed', ['cluster-platform']],
+      ['status=open', ['export-help', 'loans-sme', 'sez-residency']],
+      ['status=ongoing', ['script-title', 'tax-relief-technoparks']],
+    ])('filters by %s', async (filter, expected) => {
+      expect((await slugs(`${filter}&perPage=100`)).sort()).toEqual(expected);
+    });
+
+    it('ORs codes inside a facet and ANDs across facets', async () => {
+      expect((await slugs('supportType=premises&supportType=concessional_loan')).sort()).toEqual(['loans-sme', 'sez-residency']);
+      expect((await slugs('supportType=premises,concessional_loan')).sort()).toEqual(['loans-sme', 'sez-residency']);
+      expect((await slugs('supportType=tax_relief&industry=electronics')).sort()).toEqual(['sez-residency']);
+      expect(await slugs('supportType=tax_relief&industry=artificial_intelligence')).toEqual([]);
+    });
+
+    it('filters by amount and deadline ranges', async () => {
+      expect((await slugs('amountMin=10000000')).sort()).toEqual(['loans-sme', 'sez-residency']);
+      expect((await slugs('amountMax=2000000')).sort()).toEqual(['export-help', 'loans-sme']);
+      // a maximum alone starts at zero; a minimum alone has no cap
+      expect((await slugs('amountMin=2000000&amountMax=60000000')).sort()).toEqual(['export-help', 'loans-sme']);
+      expect(await slugs('amountMin=500000000')).toEqual(['sez-residency']);
+      const soon = day(60);
+      expect((await slugs(`closesBefore=${soon}`)).sort()).toEqual(['cluster-platform', 'export-help']);
+      // no deadline counts as closing after any date
+      expect((await slugs(`closesAfter=${soon}&perPage=100`)).sort()).toEqual(['loans-sme', 'script-title', 'sez-residency', 'tax-relief-technoparks']);
+      expect((await slugs(`closesAfter=${day(7)}&closesBefore=${soon}`))).toEqual(['export-help']);
+    });
+
+    it('sorts by deadline, amount and last update', async () => {
+      expect(await slugs('sort=deadline&perPage=100')).toEqual([
+        'cluster-platform', 'export-help', 'loans-sme', 'sez-residency',
+        // no deadline last, newest first
+        'script-title', 'tax-relief-technoparks',
+      ]);
+      expect((await slugs('sort=amount&perPage=100')).slice(0, 3)).toEqual(['sez-residency', 'loans-sme', 'export-help']);
+      const updated = (await search('sort=updated&perPage=100')).hits.map((h: { updatedAt: string }) => h.updatedAt);
+      expect([...updated].sort().reverse()).toEqual(updated);
+      expect(updated).toHaveLength(ALL_PUBLISHED.length);
+    });
+
+    it('pages through exact totals without repeats', async () => {
+      const seen: string[] = [];
+      for (let page = 1; page <= 3; page++) {
+        const body = await search(`sort=deadline&perPage=2&page=${page}`);
+        expect(body).toMatchObject({ total: ALL_PUBLISHED.length, page, perPage: 2 });
+        seen.push(...body.hits.map((h: { slug: string }) => h.slug));
+      }
+      expect(seen).toEqual(await slugs('sort=deadline&perPage=100'));
+      expect((await search('sort=deadline&perPage=2&page=4')).hits).toEqual([]);
+    });
+
+    it('counts every facet exactly, a facet\'s own selection not shrinking its counts', async () => {
+      const count = (body: { facets: Record<string, { code: string; count: number }[]> }, facet: string, code: string) =>
+        body.facets[facet].find((v) => v.code === code)?.count ?? 0;
+      const all = await search('perPage=1');
+      expect(count(all, 'supportType', 'tax_relief')).toBe(2);
+      expect(count(all, 'supportType', 'premises')).toBe(1);
+      expect(count(all, 'size', 'large')).toBe(2);
+      expect(count(all, 'provider', 'moscow-government')).toBe(3);
+      expect(count(all, 'status', 'open')).toBe(3);
+      expect(count(all, 'territory', 'moscow')).toBe(5);
+
+      const selected = await search('supportType=tax_relief&perPage=1');
+      expect(selected.total).toBe(2);
+      // own facet: as if nothing were selected in it
+      expect(count(selected, 'supportType', 'tax_relief')).toBe(2);
+      expect(count(selected, 'supportType', 'concessional_loan')).toBe(1);
+      expect(selected.facets.supportType.find((v: { code: string }) => v.code === 'tax_relief').selected).toBe(true);
+      // other facets: narrowed by the selection
+      expect(count(selected, 'size', 'large')).toBe(1);
+      expect(count(selected, 'provider', 'mosprom')).toBe(0);
+
+      const withText = await search(`q=${encodeURIComponent('льготы')}&supportType=tax_relief`);
+      expect(count(withText, 'supportType', 'investor_matching')).toBe(1);
+      expect(withText.total).toBe(1);
+    });
+
+    it('escapes text before marking matches', async () => {
+      const body = await search('q=alert');
+      expect(body.hits[0].slug).toBe('script-title');
+      expect(body.hits[0].title).toBe('<script>alert(1)</script> гранты');
+      expect(body.hits[0].highlights.title).toBe('&lt;script&gt;<mark>alert</mark>(1)&lt;/script&gt; гранты');
+      expect(body.hits[0].highlights.summary).toBe('Проверка экранирования &lt;b&gt;разметки&lt;/b&gt;.');
+      const forms = await search(`q=${encodeURIComponent('льгота')}`);
+      expect(forms.hits[0].highlights.title).toBe('Налоговые <mark>льготы</mark> для резидентов технопарков');
+    });
+
+    it('answers in English when asked, falling back to Russian', async () => {
+      const en = await search('q=loans&lang=en');
+      expect(en.hits[0]).toMatchObject({ slug: 'loans-sme', title: 'Loans for small and medium businesses', lang: 'en' });
+      expect(en.hits[0].highlights.title).toBe('<mark>Loans</mark> for small and medium businesses');
+      const fallback = await search('q=alert&lang=en');
+      expect(fallback.hits[0]).toMatchObject({ lang: 'ru' });
+    });
+
+    it('suggests titles and facet values as you type', async () => {
+      const res = await api().get(`/api/v1/suggest?q=${encodeURIComponent('техноп')}`).expect(200);
+      expect(res.body.programmes.map((p: { slug: string }) => p.slug)).toContain('sez-residency');
+      expect(res.body.terms).toContainEqual(expect.objectContaining({ facet: 'territory', code: 'technopolis_moscow' }));
+      expect(res.body.programmes[0].highlight).toContain('<mark>');
+    });
+
+    it('drops a deleted programme and finds an edited one by its new words', async () => {
+      const extra = await create({ slug: 'short-lived', title: { ru: 'Временная субсидия на оборудование' }, provider: 'moscow-government' }, true);
+      await sync();
+      expect(await slugs(`q=${encodeURIComponent('оборудование')}`)).toEqual(['short-lived']);
+      const edited = await programmes.update(extra.id, extra.version, { title: { ru: 'Временная субсидия на станки' } }, SYSTEM_SEED);
+      await sync();
+      expect(await slugs(`q=${encodeURIComponent('оборудование')}`)).toEqual([]);
+      expect(await slugs(`q=${encodeURIComponent('станки')}`)).toEqual(['short-lived']);
+      await programmes.remove(edited.id, edited.version, SYSTEM_SEED);
+      await sync();
+      expect(await slugs(`q=${encodeURIComponent('станки')}`)).toEqual([]);
+      expect((await search('perPage=1')).total).toBe(ALL_PUBLISHED.length);
+    });
+
+    it('uses synonyms admins add', async () => {
+      expect(await slugs(`q=${encodeURIComponent('полупроводники')}`)).toEqual([]);
+      const admin = await t.tokenFor('admin');
+      await api()
+        .post('/api/v1/admin/search/synonyms')
+        .set('Authorization', `Bearer ${admin}`)
+        .send({ terms: ['полупроводники', 'электроника'] })
+        .expect(201);
+      await sync();
+      expect(await slugs(`q=${encodeURIComponent('полупроводники')}`)).toEqual(['sez-residency']);
+    });
+  });
+}
