@@ -5,7 +5,7 @@ import { CommonModule, loggerParams } from '@app/common';
 import { AppConfig, ConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
 import { IdentityModule } from '@app/identity';
-
+import { SearchModule } from '@app/search';
 
 @Module({})
 export class CliModule {
@@ -19,6 +19,7 @@ export class CliModule {
         DatabaseModule.forRoot(),
         CatalogueModule,
         IdentityModule,
+        SearchModule,
       ],
     };
   }

@@ -1,11 +1,14 @@
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
+import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { CatalogueSeeder } from '@app/catalogue';
+import { Presets, SingleBar } from 'cli-progress';
+import { CatalogueSeeder, SyntheticCatalogueService } from '@app/catalogue';
 import { DomainError } from '@app/common';
 import { ConfigError, loadConfig, readSecret } from '@app/config';
 import { openDatabase, runMigrations } from '@app/database';
 import { IdentityService, ROLES, type Role } from '@app/identity';
+import { SearchEngine, SearchMaintenanceService, SearchSyncRelay } from '@app/search';
 import { CliModule } from './cli.module';
 import { promptSecret } from './prompt';
 
@@ -17,6 +20,12 @@ Commands:
   create-user --email E --role admin|editor [--name N] [--reset]
                                             create a user (or with --reset set a new password and role);
                                             the password comes from ADMIN_PASSWORD or a prompt
+  reindex                                   build a fresh search index and swap it in (Meilisearch),
+                                            then replay changes saved meanwhile
+  reconcile                                 compare the index with the catalogue, queue and send repairs
+  sync                                      send every due outbox row to the search engine now
+  generate --count N [--seed S]             replace the synthetic programmes with N deterministic ones
+                                            (benchmarks only; slugs start with "synthetic-")
 
 Without DATABASE_URL the commands use the embedded PostgreSQL under .data/ (started if needed).`;
 
@@ -73,6 +82,18 @@ async function main(argv: string[]): Promise<number> {
         }
         return 0;
       }
+      case 'reindex':
+      case 'reconcile':
+      case 'sync':
+      case 'generate': {
+        await runMigrations(db.url);
+        const app = await NestFactory.createApplicationContext(CliModule.forRoot(resolved), { logger: false });
+        try {
+          return await runSearchCommand(app, command, rest);
+        } finally {
+          await app.close();
+        }
+      }
       default:
         out(`Unknown command "${command}".\n\n${USAGE}`);
         return 2;
@@ -80,6 +101,65 @@ async function main(argv: string[]): Promise<number> {
   } finally {
     await db.stop();
   }
+}
+
+/** The search maintenance commands; progress goes to stderr, the report to stdout. */
+async function runSearchCommand(app: INestApplicationContext, command: string, args: string[]): Promise<number> {
+  const relay = app.get(SearchSyncRelay);
+  switch (command) {
+    case 'reindex': {
+      const bar = progressBar('documents');
+      const report = await app.get(SearchMaintenanceService).reindex((done, total) => {
+        bar.setTotal(total);
+        bar.update(done);
+      });
+      bar.stop();
+      out(`Rebuilt the ${report.engine} index: ${report.documents} documents, ${report.replayed} changed meanwhile and replayed`);
+      return 0;
+    }
+    case 'reconcile': {
+      const report = await app.get(SearchMaintenanceService).reconcile();
+      if (!app.get(SearchEngine).holdsCopy) {
+        out('The PostgreSQL engine searches the catalogue itself: there is no copy to drift');
+        return 0;
+      }
+      const run = await relay.drain();
+      out(
+        `Checked ${report.checked} programmes against the ${report.engine} index: ${report.missing} missing, ${report.stale} stale, ` +
+          `${report.extra} extra; ${report.queued} repairs queued, ${run.processed} outbox rows sent, ${run.failed} failed`,
+      );
+      return run.failed ? 1 : 0;
+    }
+    case 'sync': {
+      const run = await relay.drain();
+      out(`Sent ${run.processed} outbox rows, ${run.failed} failed (they wait and retry)`);
+      return run.failed ? 1 : 0;
+    }
+    default: {
+      const { values } = parseArgs({ args, options: { count: { type: 'string' }, seed: { type: 'string' } }, strict: true });
+      const count = Number(values.count);
+      const seed = Number(values.seed ?? 1);
+      if (!Number.isInteger(count) || count < 0 || count > 1_000_000 || !Number.isInteger(seed)) {
+        out('generate needs --count N (0 to 1000000) and an optional whole-number --seed');
+        return 2;
+      }
+      const bar = progressBar('programmes');
+      bar.setTotal(count);
+      const report = await app.get(SyntheticCatalogueService).generate(count, seed, (done) => bar.update(done));
+      bar.stop();
+      out(`Synthetic catalogue: removed ${report.removed}, created ${report.created} (${report.published} published); run "sync" or let the worker index them`);
+      return 0;
+    }
+  }
+}
+
+function progressBar(unit: string): SingleBar {
+  const bar = new SingleBar(
+    { format: `{bar} {percentage}% | {value}/{total} ${unit} | {eta_formatted} left`, stream: process.stderr, hideCursor: true },
+    Presets.shades_classic,
+  );
+  bar.start(0, 0);
+  return bar;
 }
 
 main(process.argv.slice(2)).then(

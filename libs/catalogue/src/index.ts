@@ -17,3 +17,5 @@ export { Programme } from './programmes/programme.entity';
 export * from './seed/catalogue.seeder';
 export * from './seed/catalogue.seed';
 export * from './seed/taxonomy.seed';
+export * from './synthetic/synthetic-catalogue';
+export * from './synthetic/synthetic-catalogue.service';

@@ -23,7 +23,8 @@ export function dataSourceOptions(settings: DataSourceSettings): DataSourceOptio
     migrationsRun: false,
     namingStrategy: new SnakeNamingStrategy(),
     applicationName: settings.applicationName ?? 'support-navigator',
-    extra: { max: settings.poolSize ?? 10, connectionTimeoutMillis: 5000, statement_timeout: 30000 },
+    // work_mem: search sorts and hashes thousands of rows per query; 4MB (the default) spills them to disk
+    extra: { max: settings.poolSize ?? 10, connectionTimeoutMillis: 5000, statement_timeout: 30000, options: '-c work_mem=16MB' },
     logging: false,
   } as DataSourceOptions;
 }

@@ -16,3 +16,5 @@ export * from './synonyms/synonyms.service';
 export * from './sync/search-outbox';
 export * from './sync/search-sync.relay';
 export * from './sync/search-maintenance.service';
+export * from './eval/judged-queries';
+export * from './eval/search-eval';

@@ -9,9 +9,9 @@ const DEFAULT_SYNONYMS: string[][] = [
 ];
 
 /**
- * Search: a weighted tsvector on every programme (the PostgreSQL engine's index),
- * a vocabulary of lexemes with trigrams for typo correction, admin-editable
- * synonyms, and the outbox that carries every change to the search engine.
+ * Search: the PostgreSQL engine's index (a narrow table of published programmes
+ * kept by a trigger), a vocabulary of lexemes with trigrams for typo correction,
+ * admin-editable synonyms, and the outbox that carries every change to an external engine.
  */
 export class CreateSearch1764259200000 implements MigrationInterface {
   name = 'CreateSearch1764259200000';
@@ -22,20 +22,89 @@ export class CreateSearch1764259200000 implements MigrationInterface {
     await db.query(`
       CREATE FUNCTION search_fold(value text) RETURNS text
       LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$ SELECT translate(coalesce(value, ''), 'ёЁ<>', 'еЕ  ') $$`);
-    // Title A, summary B, the rest C; the "russian" configuration stems Cyrillic
-    // words with the Russian Snowball stemmer and Latin ones with the English one.
+    // The PostgreSQL engine's index, kept by a trigger in the same transaction as
+    // every change, so it is never stale and never holds a draft:
+    // - programme_search: one narrow row per published, live programme, with its
+    //   facet values as ids of 'param:code' keys (search_facet_key), so one pass
+    //   over small integer arrays counts every facet and one GIN index serves every
+    //   facet filter;
+    // - programme_search_text: its weighted tsvector (title A, summary B, the rest C;
+    //   the "russian" configuration stems Cyrillic words with the Russian Snowball
+    //   stemmer and Latin ones with the English one), apart so facet-only queries
+    //   never read it.
+    await db.query(`CREATE TABLE search_facet_key (id serial PRIMARY KEY, key text NOT NULL UNIQUE)`);
     await db.query(`
-      ALTER TABLE programme ADD COLUMN search_vector tsvector GENERATED ALWAYS AS (
-        setweight(to_tsvector('russian'::regconfig, search_fold(title_ru) || ' ' || search_fold(title_en)), 'A') ||
-        setweight(to_tsvector('russian'::regconfig, search_fold(summary_ru) || ' ' || search_fold(summary_en)), 'B') ||
-        setweight(to_tsvector('russian'::regconfig,
-          search_fold(description_ru) || ' ' || search_fold(description_en) || ' ' ||
-          search_fold(benefit_ru) || ' ' || search_fold(benefit_en) || ' ' ||
-          search_fold(eligibility_ru) || ' ' || search_fold(eligibility_en)), 'C')
-      ) STORED`);
-    await db.query(`CREATE INDEX programme_search_idx ON programme USING gin (search_vector)`);
-    await db.query(`CREATE INDEX programme_updated_at_idx ON programme (updated_at DESC, id)`);
+      CREATE TABLE programme_search (
+        id          uuid PRIMARY KEY REFERENCES programme(id) ON DELETE CASCADE,
+        facets      int4[] NOT NULL,
+        closes_at   timestamptz,
+        updated_at  timestamptz NOT NULL,
+        amount_min  bigint,
+        amount_max  bigint,
+        amount_sort bigint
+      )`);
+    await db.query(`CREATE INDEX programme_search_facets_idx ON programme_search USING gin (facets)`);
+    await db.query(`CREATE INDEX programme_search_updated_idx ON programme_search (updated_at DESC, id)`);
+    await db.query(`CREATE INDEX programme_search_deadline_idx ON programme_search (closes_at ASC NULLS LAST, updated_at DESC, id)`);
+    await db.query(`CREATE INDEX programme_search_amount_idx ON programme_search (amount_sort DESC NULLS LAST, updated_at DESC, id)`);
+    await db.query(`
+      CREATE TABLE programme_search_text (
+        id            uuid PRIMARY KEY REFERENCES programme_search(id) ON DELETE CASCADE,
+        search_vector tsvector NOT NULL
+      )`);
+    await db.query(`CREATE INDEX programme_search_text_idx ON programme_search_text USING gin (search_vector)`);
+    await db.query(`
+      CREATE FUNCTION programme_search_upsert(p programme) RETURNS void LANGUAGE plpgsql AS $$
+      DECLARE
+        keys text[] := ARRAY(SELECT 'supportType:' || x FROM unnest(p.support_types) x)
+          || ARRAY(SELECT 'applicantType:' || x FROM unnest(p.applicant_types) x)
+          || ARRAY(SELECT 'stage:' || x FROM unnest(p.stages) x)
+          || ARRAY(SELECT 'size:' || x FROM unnest(p.sizes) x)
+          || ARRAY(SELECT 'industry:' || x FROM unnest(p.industries) x)
+          || ARRAY(SELECT 'objective:' || x FROM unnest(p.objectives) x)
+          || ARRAY(SELECT 'territory:' || x FROM unnest(p.territories) x)
+          || ARRAY(SELECT 'provider:' || o.slug FROM organisation o WHERE o.id = p.provider_id)
+          || ARRAY['status:' || p.status];
+        ids int4[];
+      BEGIN
+        ids := ARRAY(SELECT k.id FROM search_facet_key k WHERE k.key = ANY(keys) ORDER BY k.id);
+        IF cardinality(ids) < cardinality(keys) THEN
+          INSERT INTO search_facet_key (key) SELECT unnest(keys) ON CONFLICT DO NOTHING;
+          -- a new statement sees keys another transaction has just committed
+          ids := ARRAY(SELECT k.id FROM search_facet_key k WHERE k.key = ANY(keys) ORDER BY k.id);
+        END IF;
+        INSERT INTO programme_search (id, facets, closes_at, updated_at, amount_min, amount_max, amount_sort)
+        VALUES (p.id, ids, p.closes_at, p.updated_at, p.amount_min, p.amount_max, coalesce(p.amount_max, p.amount_min))
+        ON CONFLICT (id) DO UPDATE SET
+          facets = EXCLUDED.facets, closes_at = EXCLUDED.closes_at, updated_at = EXCLUDED.updated_at,
+          amount_min = EXCLUDED.amount_min, amount_max = EXCLUDED.amount_max, amount_sort = EXCLUDED.amount_sort;
+        INSERT INTO programme_search_text (id, search_vector)
+        VALUES (
+          p.id,
+          setweight(to_tsvector('russian'::regconfig, search_fold(p.title_ru) || ' ' || search_fold(p.title_en)), 'A') ||
+          setweight(to_tsvector('russian'::regconfig, search_fold(p.summary_ru) || ' ' || search_fold(p.summary_en)), 'B') ||
+          setweight(to_tsvector('russian'::regconfig,
+            search_fold(p.description_ru) || ' ' || search_fold(p.description_en) || ' ' ||
+            search_fold(p.benefit_ru) || ' ' || search_fold(p.benefit_en) || ' ' ||
+            search_fold(p.eligibility_ru) || ' ' || search_fold(p.eligibility_en)), 'C'))
+        ON CONFLICT (id) DO UPDATE SET search_vector = EXCLUDED.search_vector
+          WHERE programme_search_text.search_vector IS DISTINCT FROM EXCLUDED.search_vector;
+      END $$`);
+    await db.query(`
+      CREATE FUNCTION programme_search_sync() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF TG_OP <> 'DELETE' AND NEW.publication_state = 'published' AND NEW.deleted_at IS NULL THEN
+          PERFORM programme_search_upsert(NEW);
+        ELSIF TG_OP <> 'INSERT' THEN
+          DELETE FROM programme_search WHERE id = OLD.id;
+        END IF;
+        RETURN NULL;
+      END $$`);
+    await db.query(`
+      CREATE TRIGGER programme_search_sync AFTER INSERT OR UPDATE OR DELETE ON programme
+      FOR EACH ROW EXECUTE FUNCTION programme_search_sync()`);
 
+    // Typo correction looks words up here: the lexemes of published programmes, trigram-indexed.
     await db.query(`CREATE TABLE search_lexeme (lexeme text PRIMARY KEY)`);
     await db.query(`CREATE INDEX search_lexeme_trgm_idx ON search_lexeme USING gin (lexeme gin_trgm_ops)`);
     await db.query(`
@@ -48,9 +117,9 @@ export class CreateSearch1764259200000 implements MigrationInterface {
         RETURN NULL;
       END $$`);
     await db.query(`
-      CREATE TRIGGER programme_search_lexemes AFTER INSERT OR UPDATE ON programme
+      CREATE TRIGGER programme_search_lexemes AFTER INSERT OR UPDATE ON programme_search_text
       FOR EACH ROW EXECUTE FUNCTION search_lexeme_collect()`);
-    await db.query(`INSERT INTO search_lexeme (lexeme) SELECT DISTINCT unnest(tsvector_to_array(search_vector)) FROM programme ON CONFLICT DO NOTHING`);
+    await db.query(`SELECT programme_search_upsert(p) FROM programme p WHERE p.publication_state = 'published' AND p.deleted_at IS NULL`);
 
     await db.query(`
       CREATE TABLE search_synonym (
@@ -91,11 +160,14 @@ export class CreateSearch1764259200000 implements MigrationInterface {
   async down(db: QueryRunner): Promise<void> {
     await db.query(`DROP TABLE search_outbox`);
     await db.query(`DROP TABLE search_synonym`);
-    await db.query(`DROP TRIGGER programme_search_lexemes ON programme`);
-    await db.query(`DROP FUNCTION search_lexeme_collect()`);
     await db.query(`DROP TABLE search_lexeme`);
-    await db.query(`DROP INDEX programme_updated_at_idx`);
-    await db.query(`ALTER TABLE programme DROP COLUMN search_vector`);
+    await db.query(`DROP TRIGGER programme_search_sync ON programme`);
+    await db.query(`DROP TABLE programme_search_text`);
+    await db.query(`DROP TABLE programme_search`);
+    await db.query(`DROP TABLE search_facet_key`);
+    await db.query(`DROP FUNCTION search_lexeme_collect()`);
+    await db.query(`DROP FUNCTION programme_search_sync()`);
+    await db.query(`DROP FUNCTION programme_search_upsert(programme)`);
     await db.query(`DROP FUNCTION search_fold(text)`);
   }
 }

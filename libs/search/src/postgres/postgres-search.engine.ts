@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { FACETS } from '@app/catalogue';
 import { queryWords } from '../query/parse-query';
 import { EngineSettings, IndexedEntry, RebuildSource, SearchEngine } from '../search-engine';
 import type { SearchDocument } from '../search-document';
@@ -9,13 +8,6 @@ import {
   emptyFacetCounts, EngineQuery, EngineResult, FacetCount, ParsedQuery, QueryWord, SEARCH_FACETS, SearchFacet, SortOrder,
 } from '../search.model';
 import { wordKey } from '../text/normalise';
-
-/** Column (in the `base` CTE) and condition of each facet; `$n` is the selected codes. */
-const FACET_SQL = {
-  ...Object.fromEntries(FACETS.map((f) => [f.param, { column: f.column, array: true }])),
-  provider: { column: 'provider', array: false },
-  status: { column: 'status', array: false },
-} as Record<SearchFacet, { column: string; array: boolean }>;
 
 const ORDER_BY: Record<SortOrder, string> = {
   relevance: 'rank DESC, updated_at DESC, id',
@@ -59,8 +51,13 @@ export class PostgresSearchEngine extends SearchEngine {
     const { sql, params } = this.statement(query, tsquery);
     const [row] = await this.dataSource.query(sql, params);
     const facets = emptyFacetCounts();
-    for (const f of (row.facets ?? []) as { facet: SearchFacet; code: string; count: number }[]) {
-      facets[f.facet].push({ code: f.code, count: f.count } satisfies FacetCount);
+    const selected = new Set(SEARCH_FACETS.filter((facet) => query.filters.facets[facet]?.length));
+    for (const [key, own, count] of (row.facets ?? []) as [string, boolean, number][]) {
+      const colon = key.indexOf(':');
+      const facet = key.slice(0, colon) as SearchFacet;
+      // a selected facet's counts come from its own pass (without its filter), not from the matched rows
+      if (!(facet in facets) || own !== selected.has(facet)) continue;
+      facets[facet].push({ code: key.slice(colon + 1), count } satisfies FacetCount);
     }
     return { ids: (row.ids ?? []) as string[], total: row.total as number, facets };
   }
@@ -71,7 +68,11 @@ export class PostgresSearchEngine extends SearchEngine {
     const wordQuery = (w: QueryWord): string | null => {
       const r = resolved.get(`${w.text}|${w.prefix}`);
       if (!r || r.lexemes.length === 0) return null; // a stop word
-      const exact = new Set([...r.lexemes, w.text, wordKey(w.text)]);
+      if (r.lexemes.length > 1) {
+        // a compound (ИТ-компании → 'ит-компан', 'ит', 'компан'): every part, as PostgreSQL's own parser would
+        return `(${r.lexemes.map((l) => lexemeLiteral(l, w.prefix)).join(' & ')})`;
+      }
+      const exact = new Set([r.lexemes[0], w.text, wordKey(w.text)]);
       const operands = [...[...exact].map((l) => lexemeLiteral(l, w.prefix)), ...r.corrections.map((c) => lexemeLiteral(c, false))];
       return `(${operands.join(' | ')})`;
     };
@@ -110,57 +111,83 @@ export class PostgresSearchEngine extends SearchEngine {
     );
   }
 
-  /** The one statement: matching rows once, then the page, the total and every facet's counts. */
+  /**
+   * The one statement, over `programme_search` (published programmes only):
+   * the rows matching the text and ranges (`base`), those also matching every
+   * facet filter (`matched`), then the page, the exact total and the counts.
+   * Unselected facets are counted in one pass over `matched`'s facet ids; each
+   * selected facet over `base` without its own filter, so its counts are
+   * disjunctive. With text, `base` is materialised once (one index scan, ranks
+   * computed once); without, each part is planned alone so sorts use indexes.
+   */
   statement(query: EngineQuery, tsquery: string | null): { sql: string; params: unknown[] } {
     const params: unknown[] = [];
     const param = (value: unknown, cast = ''): string => {
       params.push(value);
       return `$${params.length}${cast}`;
     };
-    const where = [`p.publication_state = 'published'`, 'p.deleted_at IS NULL'];
+    const where: string[] = [];
     let rank = '0::real';
+    let from = 'programme_search s';
     if (tsquery) {
+      // matched and ranked on the text table alone, so only (id, rank) meets the facet table
       const q = param(tsquery, '::tsquery');
-      where.push(`p.search_vector @@ ${q}`);
-      if (query.sort === 'relevance') rank = `ts_rank(p.search_vector, ${q}, 1)`;
+      const textRank = query.sort === 'relevance' ? `ts_rank(search_vector, ${q}, 1)` : '0::real';
+      from = `(SELECT id, ${textRank} AS rank FROM programme_search_text WHERE search_vector @@ ${q}) t JOIN programme_search s USING (id)`;
+      rank = 't.rank';
     }
     const f = query.filters;
     // a known minimum with no maximum has no cap; a known maximum with no minimum starts at zero
-    if (f.amountMin !== undefined) where.push(`(p.amount_max >= ${param(f.amountMin)} OR (p.amount_max IS NULL AND p.amount_min IS NOT NULL))`);
-    if (f.amountMax !== undefined) where.push(`(p.amount_min <= ${param(f.amountMax)} OR (p.amount_min IS NULL AND p.amount_max IS NOT NULL))`);
-    if (f.closesAfter) where.push(`(p.closes_at IS NULL OR p.closes_at >= ${param(f.closesAfter)})`);
-    if (f.closesBefore) where.push(`p.closes_at <= ${param(f.closesBefore)}`);
+    if (f.amountMin !== undefined) where.push(`(s.amount_max >= ${param(f.amountMin)} OR (s.amount_max IS NULL AND s.amount_min IS NOT NULL))`);
+    if (f.amountMax !== undefined) where.push(`(s.amount_min <= ${param(f.amountMax)} OR (s.amount_min IS NULL AND s.amount_max IS NOT NULL))`);
+    if (f.closesAfter) where.push(`(s.closes_at IS NULL OR s.closes_at >= ${param(f.closesAfter)})`);
+    if (f.closesBefore) where.push(`s.closes_at <= ${param(f.closesBefore)}`);
 
-    const conditions = new Map<SearchFacet, string>();
-    for (const facet of SEARCH_FACETS) {
-      const codes = f.facets[facet];
-      if (!codes?.length) continue;
-      const { column, array } = FACET_SQL[facet];
-      conditions.set(facet, array ? `${column} && ${param(codes, '::text[]')}` : `${column} = ANY(${param(codes, '::text[]')})`);
-    }
+    const selected = SEARCH_FACETS.filter((facet) => f.facets[facet]?.length);
+    // ids of the selected keys, looked up once per statement
+    const conditions = new Map(
+      selected.map((facet) => {
+        const keys = param((f.facets[facet] ?? []).map((code) => `${facet}:${code}`), '::text[]');
+        return [facet, `facets && ARRAY(SELECT id FROM search_facet_key WHERE key = ANY(${keys}))`];
+      }),
+    );
     const allBut = (except: SearchFacet | null): string => {
       const parts = [...conditions].filter(([facet]) => facet !== except).map(([, c]) => c);
       return parts.length ? parts.join(' AND ') : 'true';
     };
-    const counts = (query.withFacets ? SEARCH_FACETS : []).map((facet) => {
-      const { column, array } = FACET_SQL[facet];
-      const value = array ? 'v' : column;
-      const from = array ? `base CROSS JOIN LATERAL unnest(base.${column}) AS v` : 'base';
-      return `SELECT '${facet}' AS facet, ${value} AS code, count(*)::int AS count FROM ${from} WHERE ${allBut(facet)} GROUP BY ${value}`;
-    });
+    const matched = conditions.size ? 'matched' : 'base';
+    const counts = query.withFacets
+      ? [
+          `SELECT k, false AS own, count(*)::int AS count FROM (SELECT unnest(facets) AS k FROM ${matched}) m GROUP BY k`,
+          ...selected.map(
+            (facet) =>
+              `SELECT k, true, count(*)::int FROM (SELECT unnest(facets) AS k FROM base WHERE ${allBut(facet)}) m
+                WHERE k = ANY(ARRAY(SELECT id FROM search_facet_key WHERE starts_with(key, '${facet}:'))) GROUP BY k`,
+          ),
+        ]
+      : ['SELECT NULL::int4 AS k, false AS own, 0 AS count WHERE false'];
+    const materialise = tsquery ? 'MATERIALIZED' : 'NOT MATERIALIZED';
     const sql = `
-      WITH base AS MATERIALIZED (
-        SELECT p.id, p.updated_at, p.closes_at, coalesce(p.amount_max, p.amount_min) AS amount_sort, ${rank} AS rank,
-               ${FACETS.map((x) => `p.${x.column}`).join(', ')}, o.slug AS provider, p.status
-          FROM programme p JOIN organisation o ON o.id = p.provider_id
-         WHERE ${where.join(' AND ')}
+      WITH base AS ${materialise} (
+        SELECT s.id, s.updated_at, s.closes_at, s.amount_sort, ${rank} AS rank, s.facets
+          FROM ${from}
+         WHERE ${where.length ? where.join(' AND ') : 'true'}
       ),
-      matched AS (SELECT * FROM base WHERE ${allBut(null)}),
-      page AS (SELECT * FROM matched ORDER BY ${ORDER_BY[query.sort]} LIMIT ${param(query.limit)} OFFSET ${param(query.offset)}),
-      facet_counts AS (${counts.length ? counts.join('\n        UNION ALL ') : 'SELECT NULL::text AS facet, NULL::text AS code, 0 AS count WHERE false'})
+      ${conditions.size ? `matched AS ${materialise} (SELECT * FROM base WHERE ${allBut(null)}),` : ''}
+      page AS (SELECT * FROM ${matched} ORDER BY ${ORDER_BY[query.sort]} LIMIT ${param(query.limit)} OFFSET ${param(query.offset)}),
+      facet_counts AS MATERIALIZED (
+        SELECT key.key, c.own, c.count
+          FROM (${counts.join('\n        UNION ALL ')}) c
+          JOIN search_facet_key key ON key.id = c.k
+      )
       SELECT (SELECT coalesce(json_agg(id ORDER BY ${ORDER_BY[query.sort]}), '[]') FROM page) AS ids,
-             (SELECT count(*)::int FROM matched) AS total,
-             (SELECT coalesce(json_agg(facet_counts), '[]') FROM facet_counts) AS facets`;
+             ${
+               // every programme has exactly one status, so the status counts add up to the total
+               query.withFacets
+                 ? `(SELECT coalesce(sum(count), 0)::int FROM facet_counts WHERE NOT own AND starts_with(key, 'status:'))`
+                 : `(SELECT count(*)::int FROM ${matched})`
+             } AS total,
+             (SELECT coalesce(json_agg(json_build_array(key, own, count)), '[]') FROM facet_counts) AS facets`;
     return { sql, params };
   }
 
@@ -172,13 +199,13 @@ export class PostgresSearchEngine extends SearchEngine {
 
   async *listIndexed(): AsyncIterable<IndexedEntry[]> {}
 
-  /** Rebuilds the typo vocabulary from the live catalogue (the tsvector column is kept by PostgreSQL itself). */
+  /** Rebuilds the typo vocabulary from the published catalogue (programme_search itself is kept by a trigger). */
   async rebuild(source: RebuildSource): Promise<void> {
     await this.dataSource.transaction(async (tx) => {
       await tx.query(`DELETE FROM search_lexeme`);
       await tx.query(
         `INSERT INTO search_lexeme (lexeme)
-         SELECT DISTINCT unnest(tsvector_to_array(search_vector)) FROM programme WHERE deleted_at IS NULL
+         SELECT DISTINCT unnest(tsvector_to_array(search_vector)) FROM programme_search_text
          ON CONFLICT DO NOTHING`,
       );
     });

@@ -1,0 +1,91 @@
+/**
+ * Judged queries for the shipped catalogue: what people type (Russian and
+ * English, word forms, typos, abbreviations) and the programmes that answer it.
+ * `npm run eval:search` scores each engine on them; a test keeps PostgreSQL at target.
+ */
+export interface JudgedQuery {
+  q: string;
+  relevant: string[];
+  /** What the query exercises. */
+  kind: 'plain' | 'word-form' | 'typo' | 'synonym' | 'english' | 'prefix';
+}
+
+const SEZ = 'technopolis-moscow-sez';
+const TECHNOPARKS = 'moscow-technoparks';
+const RESEARCH = 'important-products-and-research-2026';
+const MOSPROM = 'mosprom-export-support';
+const MIM = 'made-in-moscow';
+const LOANS = 'sme-concessional-loans';
+const CONSULTING = 'sme-consulting';
+const PREMISES = 'sme-premises';
+const CONSTRUCTION = 'new-enterprise-construction';
+const INVESTORS = 'i-moscow-investors';
+const PILOTS = 'i-moscow-pilot-testing';
+const GROWTH = 'i-moscow-growth-tools';
+const I_MOSCOW = [INVESTORS, PILOTS, GROWTH];
+
+export const JUDGED_QUERIES: JudgedQuery[] = [
+  { q: 'налоговые льготы', relevant: [SEZ], kind: 'plain' },
+  { q: 'льготы резидентам', relevant: [SEZ, TECHNOPARKS], kind: 'word-form' },
+  { q: 'налог на имущество', relevant: [SEZ], kind: 'plain' },
+  { q: 'технополис', relevant: [SEZ], kind: 'plain' },
+  { q: 'технаполис', relevant: [SEZ], kind: 'typo' },
+  { q: 'ОЭЗ', relevant: [SEZ], kind: 'synonym' },
+  { q: 'особая экономическая зона', relevant: [SEZ], kind: 'synonym' },
+  { q: 'особой экономической зоны', relevant: [SEZ], kind: 'word-form' },
+  { q: 'технопарки', relevant: [TECHNOPARKS], kind: 'plain' },
+  { q: 'технопарков Москвы', relevant: [TECHNOPARKS], kind: 'word-form' },
+  { q: 'техноп', relevant: [TECHNOPARKS, SEZ], kind: 'prefix' },
+  { q: 'экспорт', relevant: [MOSPROM, MIM], kind: 'plain' },
+  { q: 'экспортная поддержка', relevant: [MOSPROM, MIM], kind: 'word-form' },
+  { q: 'выход на зарубежные рынки', relevant: [MOSPROM, MIM], kind: 'plain' },
+  { q: 'моспром', relevant: [MOSPROM, MIM], kind: 'plain' },
+  { q: 'моспорм', relevant: [MOSPROM, MIM], kind: 'typo' },
+  { q: 'made in moscow', relevant: [MIM], kind: 'english' },
+  { q: 'кредит', relevant: [LOANS], kind: 'plain' },
+  { q: 'кредитов', relevant: [LOANS], kind: 'word-form' },
+  { q: 'кридиты', relevant: [LOANS], kind: 'typo' },
+  { q: 'льготный кредит', relevant: [LOANS], kind: 'word-form' },
+  { q: 'кредит МСП', relevant: [LOANS], kind: 'synonym' },
+  { q: 'кредиты для малого и среднего бизнеса', relevant: [LOANS], kind: 'word-form' },
+  { q: 'помещения МСП', relevant: [PREMISES], kind: 'synonym' },
+  { q: 'помещение для бизнеса', relevant: [PREMISES, TECHNOPARKS], kind: 'word-form' },
+  { q: 'консультация', relevant: [CONSULTING], kind: 'word-form' },
+  { q: 'консультацыи', relevant: [CONSULTING], kind: 'typo' },
+  { q: 'консультации предпринимателям', relevant: [CONSULTING], kind: 'word-form' },
+  { q: 'строительство предприятия', relevant: [CONSTRUCTION], kind: 'word-form' },
+  { q: 'соглашение о строительстве', relevant: [CONSTRUCTION], kind: 'word-form' },
+  { q: 'инвесторы', relevant: [INVESTORS, CONSTRUCTION], kind: 'plain' },
+  { q: 'найти инвестора', relevant: [INVESTORS], kind: 'word-form' },
+  { q: 'инвесторов', relevant: [INVESTORS, CONSTRUCTION], kind: 'word-form' },
+  { q: 'стартап', relevant: I_MOSCOW, kind: 'plain' },
+  { q: 'пилотное тестирование', relevant: [PILOTS], kind: 'plain' },
+  { q: 'тестирование разработок', relevant: [PILOTS], kind: 'plain' },
+  { q: 'МИК', relevant: I_MOSCOW, kind: 'synonym' },
+  { q: 'инновационный кластер', relevant: I_MOSCOW, kind: 'plain' },
+  { q: 'рост стартапов', relevant: [GROWTH], kind: 'word-form' },
+  { q: 'масштабирование', relevant: [GROWTH], kind: 'plain' },
+  { q: 'научные исследования', relevant: [RESEARCH], kind: 'plain' },
+  { q: 'важная продукция', relevant: [RESEARCH], kind: 'word-form' },
+  { q: 'электроника', relevant: [SEZ], kind: 'plain' },
+  { q: 'лекарства', relevant: [SEZ], kind: 'plain' },
+  { q: 'электромобилей', relevant: [SEZ], kind: 'word-form' },
+  { q: 'ёлектроника', relevant: [SEZ], kind: 'typo' },
+  { q: 'tax relief', relevant: [SEZ], kind: 'english' },
+  { q: 'SEZ', relevant: [SEZ], kind: 'synonym' },
+  { q: 'special economic zone', relevant: [SEZ], kind: 'english' },
+  { q: 'export', relevant: [MOSPROM, MIM], kind: 'english' },
+  { q: 'foreign markets', relevant: [MOSPROM, MIM], kind: 'english' },
+  { q: 'loans', relevant: [LOANS], kind: 'english' },
+  { q: 'SME loan', relevant: [LOANS], kind: 'synonym' },
+  { q: 'small business loans', relevant: [LOANS], kind: 'english' },
+  { q: 'premises', relevant: [PREMISES, TECHNOPARKS], kind: 'english' },
+  { q: 'consultations', relevant: [CONSULTING], kind: 'english' },
+  { q: 'investors', relevant: [INVESTORS, CONSTRUCTION], kind: 'english' },
+  { q: 'startups', relevant: I_MOSCOW, kind: 'english' },
+  { q: 'pilot testing', relevant: [PILOTS], kind: 'english' },
+  { q: 'technoparks', relevant: [TECHNOPARKS], kind: 'english' },
+  { q: 'Moscow Innovation Cluster', relevant: I_MOSCOW, kind: 'english' },
+  { q: 'build new enterprises', relevant: [CONSTRUCTION], kind: 'english' },
+  { q: 'investrs', relevant: [INVESTORS, CONSTRUCTION], kind: 'typo' },
+];
