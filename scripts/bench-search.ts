@@ -18,7 +18,7 @@ import { createServerApp } from '../apps/server/src/server.app';
  * embedded PostgreSQL unless DATABASE_URL is set (then it replaces the
  * synthetic programmes there). Prints figures; asserts nothing.
  *
- *   npm run bench:search [-- --sizes 10000,100000 --seconds 10]
+ *   npm run bench:search [-- --sizes 10000,100000 --seconds 10 --explain]
  */
 const QUERIES: { label: string; path: string }[] = [
   { label: 'text', path: 'q=субсидия оборудование' },
@@ -35,7 +35,7 @@ const percentile = (sorted: number[], p: number): number => sorted[Math.min(sort
 const fmt = (n: number): string => n.toFixed(1).padStart(7);
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { sizes: { type: 'string' }, seconds: { type: 'string' } } });
+  const { values } = parseArgs({ options: { sizes: { type: 'string' }, seconds: { type: 'string' }, explain: { type: 'boolean' } } });
   const sizes = (values.sizes ?? '10000,100000').split(',').map(Number);
   const seconds = Number(values.seconds ?? 10);
   const base = loadConfig();
@@ -66,9 +66,11 @@ async function main(): Promise<void> {
     for (const size of sizes) {
       process.stderr.write(`generating ${size} programmes…\n`);
       await app.get(SyntheticCatalogueService).generate(size, 1);
-      await raw.query('VACUUM ANALYZE programme');
-      await raw.query('VACUUM ANALYZE search_lexeme');
-      const [{ published }] = (await raw.query(`SELECT count(*)::int AS published FROM programme WHERE publication_state = 'published' AND deleted_at IS NULL`)).rows;
+      await engine.compactFacetCounts(); // as the worker does every minute
+      for (const table of ['programme', 'programme_search', 'programme_search_text', 'search_lexeme', 'search_facet_delta']) {
+        await raw.query(`VACUUM ANALYZE ${table}`);
+      }
+      const [{ published }] = (await raw.query(`SELECT count(*)::int AS published FROM programme_search`)).rows;
 
       // the raw statement for each query, as the API builds it
       const rawTimes: number[] = [];
@@ -94,6 +96,10 @@ async function main(): Promise<void> {
           if (i >= 5) times.push(performance.now() - started);
         }
         perQueryRaw.set(q.label, times.sort((a, b) => a - b));
+        if (values.explain) {
+          const plan = await raw.query(`EXPLAIN (ANALYZE, COSTS OFF) ${sql}`, sqlParams);
+          process.stdout.write(`\n--- ${q.label}\n${plan.rows.map((r: Record<string, string>) => r['QUERY PLAN']).join('\n')}\n`);
+        }
         rawTimes.push(...times);
       }
       rawTimes.sort((a, b) => a - b);

@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { ProgrammeRepository, ProgrammesService, SYSTEM_SEED, type ProgrammeView } from '@app/catalogue';
-import { SearchMaintenanceService, SearchOutbox, SearchSyncRelay, SynonymsService } from '@app/search';
+import { PostgresSearchEngine, SearchMaintenanceService, SearchOutbox, SearchSyncRelay, SynonymsService } from '@app/search';
 import { programmeInput, RecordingSearchEngine } from '@app/testing';
 import { createTestApp, TestApp } from './support/test-app';
 
@@ -158,6 +158,35 @@ describe('search sync', () => {
     expect(report.replayed).toBeGreaterThanOrEqual(1);
     expect(engine.documents.has(leaving.id)).toBe(false);
     expect(engine.documents.size).toBe(before);
+  });
+
+  it('keeps the unfiltered listing\'s facet counts exact through changes and compaction', async () => {
+    const recount = async (): Promise<Record<string, number>> =>
+      Object.fromEntries(
+        (
+          await db.query(
+            `SELECT k.key, count(*)::int AS n FROM programme_search s CROSS JOIN LATERAL unnest(s.facets) f JOIN search_facet_key k ON k.id = f GROUP BY k.key`,
+          )
+        ).map((r: { key: string; n: number }) => [r.key, r.n]),
+      );
+    const listed = async (): Promise<Record<string, number>> => {
+      const body = (await request(t.http).get('/api/v1/programmes?perPage=1').expect(200)).body;
+      const out: Record<string, number> = {};
+      for (const [facet, values] of Object.entries(body.facets as Record<string, { code: string; count: number }[]>)) {
+        for (const v of values) out[`${facet}:${v.code}`] = v.count;
+      }
+      expect(body.total).toBe(await t.app.get(ProgrammeRepository).countPublished());
+      return out;
+    };
+    const p = await publish({ supportTypes: ['premises', 'consulting'], territories: ['technopolis_moscow'] });
+    const edited = await programmes.update(p.id, p.version, { supportTypes: ['premises'] } as never, SYSTEM_SEED);
+    await programmes.transition(edited.id, edited.version, 'archive', SYSTEM_SEED);
+    expect(await listed()).toEqual(await recount());
+    const folded = await t.app.get(PostgresSearchEngine).compactFacetCounts();
+    expect(folded).toBeGreaterThan(0);
+    const [{ rows }] = await db.query(`SELECT count(*)::int AS rows FROM search_facet_delta`);
+    expect(rows).toBe(Object.keys(await recount()).length);
+    expect(await listed()).toEqual(await recount());
   });
 
   it('changes synonyms with version checks and queues the new settings', async () => {

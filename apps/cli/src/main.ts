@@ -8,7 +8,7 @@ import { DomainError } from '@app/common';
 import { ConfigError, loadConfig, readSecret } from '@app/config';
 import { openDatabase, runMigrations } from '@app/database';
 import { IdentityService, ROLES, type Role } from '@app/identity';
-import { SearchEngine, SearchMaintenanceService, SearchSyncRelay } from '@app/search';
+import { PostgresSearchEngine, SearchEngine, SearchMaintenanceService, SearchSyncRelay } from '@app/search';
 import { CliModule } from './cli.module';
 import { promptSecret } from './prompt';
 
@@ -147,6 +147,7 @@ async function runSearchCommand(app: INestApplicationContext, command: string, a
       bar.setTotal(count);
       const report = await app.get(SyntheticCatalogueService).generate(count, seed, (done) => bar.update(done));
       bar.stop();
+      await app.get(PostgresSearchEngine).compactFacetCounts();
       out(`Synthetic catalogue: removed ${report.removed}, created ${report.created} (${report.published} published); run "sync" or let the worker index them`);
       return 0;
     }

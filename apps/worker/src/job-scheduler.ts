@@ -1,7 +1,7 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { ProgrammeStatusJob } from '@app/catalogue';
 import { AppConfig } from '@app/config';
-import { SearchMaintenanceService, SearchOutbox, SearchSyncRelay } from '@app/search';
+import { PostgresSearchEngine, SearchMaintenanceService, SearchOutbox, SearchSyncRelay } from '@app/search';
 
 interface ScheduledJob {
   name: string;
@@ -25,6 +25,7 @@ export class JobScheduler implements OnApplicationBootstrap, OnApplicationShutdo
     private readonly relay: SearchSyncRelay,
     private readonly maintenance: SearchMaintenanceService,
     private readonly outbox: SearchOutbox,
+    private readonly postgresSearch: PostgresSearchEngine,
   ) {}
 
   get jobs(): ScheduledJob[] {
@@ -35,6 +36,7 @@ export class JobScheduler implements OnApplicationBootstrap, OnApplicationShutdo
       { name: 'search-sync', everyMs: syncIntervalMs, run: () => this.relay.drain() },
       { name: 'search-reconcile', everyMs: reconcileIntervalMinutes * 60_000, run: () => this.maintenance.reconcile() },
       { name: 'search-outbox-prune', everyMs: 24 * 3_600_000, run: () => this.outbox.prune(7) },
+      { name: 'search-facet-counts', everyMs: 60_000, run: () => this.postgresSearch.compactFacetCounts() },
     ];
   }
 

@@ -18,20 +18,21 @@ export class CreateSearch1764259200000 implements MigrationInterface {
 
   async up(db: QueryRunner): Promise<void> {
     await db.query(`CREATE EXTENSION IF NOT EXISTS pg_trgm`);
+    await db.query(`CREATE EXTENSION IF NOT EXISTS intarray`);
     // ё is folded into е; < and > become spaces, or the parser would take `<script>alert` for markup and drop the word
     await db.query(`
       CREATE FUNCTION search_fold(value text) RETURNS text
       LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$ SELECT translate(coalesce(value, ''), 'ёЁ<>', 'еЕ  ') $$`);
     // The PostgreSQL engine's index, kept by a trigger in the same transaction as
-    // every change, so it is never stale and never holds a draft:
-    // - programme_search: one narrow row per published, live programme, with its
-    //   facet values as ids of 'param:code' keys (search_facet_key), so one pass
-    //   over small integer arrays counts every facet and one GIN index serves every
-    //   facet filter;
-    // - programme_search_text: its weighted tsvector (title A, summary B, the rest C;
-    //   the "russian" configuration stems Cyrillic words with the Russian Snowball
-    //   stemmer and Latin ones with the English one), apart so facet-only queries
-    //   never read it.
+    // every change, so it is never stale and never holds a draft. Facet values are
+    // ids of 'param:code' keys (search_facet_key): one pass over small integer
+    // arrays counts every facet, one GIN index serves every facet filter.
+    // - programme_search: one narrow row per published, live programme, for
+    //   listings without text (they never read a tsvector);
+    // - programme_search_text: the same plus its weighted tsvector (title A,
+    //   summary B, the rest C; the "russian" configuration stems Cyrillic words
+    //   with the Russian Snowball stemmer and Latin ones with the English one), so
+    //   a text query reads one table and joins nothing.
     await db.query(`CREATE TABLE search_facet_key (id serial PRIMARY KEY, key text NOT NULL UNIQUE)`);
     await db.query(`
       CREATE TABLE programme_search (
@@ -43,14 +44,20 @@ export class CreateSearch1764259200000 implements MigrationInterface {
         amount_max  bigint,
         amount_sort bigint
       )`);
-    await db.query(`CREATE INDEX programme_search_facets_idx ON programme_search USING gin (facets)`);
+    await db.query(`CREATE INDEX programme_search_facets_idx ON programme_search USING gin (facets gin__int_ops)`);
     await db.query(`CREATE INDEX programme_search_updated_idx ON programme_search (updated_at DESC, id)`);
     await db.query(`CREATE INDEX programme_search_deadline_idx ON programme_search (closes_at ASC NULLS LAST, updated_at DESC, id)`);
     await db.query(`CREATE INDEX programme_search_amount_idx ON programme_search (amount_sort DESC NULLS LAST, updated_at DESC, id)`);
     await db.query(`
       CREATE TABLE programme_search_text (
         id            uuid PRIMARY KEY REFERENCES programme_search(id) ON DELETE CASCADE,
-        search_vector tsvector NOT NULL
+        search_vector tsvector NOT NULL,
+        facets        int4[] NOT NULL,
+        closes_at     timestamptz,
+        updated_at    timestamptz NOT NULL,
+        amount_min    bigint,
+        amount_max    bigint,
+        amount_sort   bigint
       )`);
     await db.query(`CREATE INDEX programme_search_text_idx ON programme_search_text USING gin (search_vector)`);
     await db.query(`
@@ -78,17 +85,19 @@ export class CreateSearch1764259200000 implements MigrationInterface {
         ON CONFLICT (id) DO UPDATE SET
           facets = EXCLUDED.facets, closes_at = EXCLUDED.closes_at, updated_at = EXCLUDED.updated_at,
           amount_min = EXCLUDED.amount_min, amount_max = EXCLUDED.amount_max, amount_sort = EXCLUDED.amount_sort;
-        INSERT INTO programme_search_text (id, search_vector)
+        INSERT INTO programme_search_text (id, facets, closes_at, updated_at, amount_min, amount_max, amount_sort, search_vector)
         VALUES (
-          p.id,
+          p.id, ids, p.closes_at, p.updated_at, p.amount_min, p.amount_max, coalesce(p.amount_max, p.amount_min),
           setweight(to_tsvector('russian'::regconfig, search_fold(p.title_ru) || ' ' || search_fold(p.title_en)), 'A') ||
           setweight(to_tsvector('russian'::regconfig, search_fold(p.summary_ru) || ' ' || search_fold(p.summary_en)), 'B') ||
           setweight(to_tsvector('russian'::regconfig,
             search_fold(p.description_ru) || ' ' || search_fold(p.description_en) || ' ' ||
             search_fold(p.benefit_ru) || ' ' || search_fold(p.benefit_en) || ' ' ||
             search_fold(p.eligibility_ru) || ' ' || search_fold(p.eligibility_en)), 'C'))
-        ON CONFLICT (id) DO UPDATE SET search_vector = EXCLUDED.search_vector
-          WHERE programme_search_text.search_vector IS DISTINCT FROM EXCLUDED.search_vector;
+        ON CONFLICT (id) DO UPDATE SET
+          search_vector = EXCLUDED.search_vector, facets = EXCLUDED.facets, closes_at = EXCLUDED.closes_at,
+          updated_at = EXCLUDED.updated_at, amount_min = EXCLUDED.amount_min, amount_max = EXCLUDED.amount_max,
+          amount_sort = EXCLUDED.amount_sort;
       END $$`);
     await db.query(`
       CREATE FUNCTION programme_search_sync() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -103,6 +112,28 @@ export class CreateSearch1764259200000 implements MigrationInterface {
     await db.query(`
       CREATE TRIGGER programme_search_sync AFTER INSERT OR UPDATE OR DELETE ON programme
       FOR EACH ROW EXECUTE FUNCTION programme_search_sync()`);
+
+    // How many published programmes have each facet value, for the unfiltered listing
+    // (the landing page) without counting 100k rows: every change appends +1 / -1
+    // rows (no hot row to lock), and the worker folds them into one row per value.
+    await db.query(`CREATE TABLE search_facet_delta (key_id int4 NOT NULL, delta int4 NOT NULL)`);
+    await db.query(`
+      CREATE FUNCTION programme_search_count() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF TG_OP <> 'INSERT' THEN
+          INSERT INTO search_facet_delta (key_id, delta) SELECT unnest(OLD.facets), -1;
+        END IF;
+        IF TG_OP <> 'DELETE' THEN
+          INSERT INTO search_facet_delta (key_id, delta) SELECT unnest(NEW.facets), 1;
+        END IF;
+        RETURN NULL;
+      END $$`);
+    await db.query(`
+      CREATE TRIGGER programme_search_count AFTER INSERT OR DELETE ON programme_search
+      FOR EACH ROW EXECUTE FUNCTION programme_search_count()`);
+    await db.query(`
+      CREATE TRIGGER programme_search_recount AFTER UPDATE OF facets ON programme_search
+      FOR EACH ROW WHEN (OLD.facets IS DISTINCT FROM NEW.facets) EXECUTE FUNCTION programme_search_count()`);
 
     // Typo correction looks words up here: the lexemes of published programmes, trigram-indexed.
     await db.query(`CREATE TABLE search_lexeme (lexeme text PRIMARY KEY)`);
@@ -162,11 +193,13 @@ export class CreateSearch1764259200000 implements MigrationInterface {
     await db.query(`DROP TABLE search_synonym`);
     await db.query(`DROP TABLE search_lexeme`);
     await db.query(`DROP TRIGGER programme_search_sync ON programme`);
+    await db.query(`DROP TABLE search_facet_delta`);
     await db.query(`DROP TABLE programme_search_text`);
     await db.query(`DROP TABLE programme_search`);
     await db.query(`DROP TABLE search_facet_key`);
     await db.query(`DROP FUNCTION search_lexeme_collect()`);
     await db.query(`DROP FUNCTION programme_search_sync()`);
+    await db.query(`DROP FUNCTION programme_search_count()`);
     await db.query(`DROP FUNCTION programme_search_upsert(programme)`);
     await db.query(`DROP FUNCTION search_fold(text)`);
   }

@@ -130,11 +130,11 @@ export class PostgresSearchEngine extends SearchEngine {
     let rank = '0::real';
     let from = 'programme_search s';
     if (tsquery) {
-      // matched and ranked on the text table alone, so only (id, rank) meets the facet table
+      // the text table repeats the facet and sort columns, so a text query reads one table
       const q = param(tsquery, '::tsquery');
-      const textRank = query.sort === 'relevance' ? `ts_rank(search_vector, ${q}, 1)` : '0::real';
-      from = `(SELECT id, ${textRank} AS rank FROM programme_search_text WHERE search_vector @@ ${q}) t JOIN programme_search s USING (id)`;
-      rank = 't.rank';
+      from = 'programme_search_text s';
+      where.push(`s.search_vector @@ ${q}`);
+      if (query.sort === 'relevance') rank = `ts_rank(s.search_vector, ${q}, 1)`;
     }
     const f = query.filters;
     // a known minimum with no maximum has no cap; a known maximum with no minimum starts at zero
@@ -156,16 +156,22 @@ export class PostgresSearchEngine extends SearchEngine {
       return parts.length ? parts.join(' AND ') : 'true';
     };
     const matched = conditions.size ? 'matched' : 'base';
-    const counts = query.withFacets
-      ? [
-          `SELECT k, false AS own, count(*)::int AS count FROM (SELECT unnest(facets) AS k FROM ${matched}) m GROUP BY k`,
-          ...selected.map(
-            (facet) =>
-              `SELECT k, true, count(*)::int FROM (SELECT unnest(facets) AS k FROM base WHERE ${allBut(facet)}) m
-                WHERE k = ANY(ARRAY(SELECT id FROM search_facet_key WHERE starts_with(key, '${facet}:'))) GROUP BY k`,
-          ),
-        ]
-      : ['SELECT NULL::int4 AS k, false AS own, 0 AS count WHERE false'];
+    // nothing narrows the list: the counts kept by trigger are the answer
+    const unfiltered = !tsquery && where.length === 0 && conditions.size === 0;
+    const counts = !query.withFacets
+      ? ['SELECT NULL::int4 AS k, false AS own, 0 AS count WHERE false']
+      : unfiltered
+        ? ['SELECT key_id AS k, false AS own, sum(delta)::int AS count FROM search_facet_delta GROUP BY key_id HAVING sum(delta) > 0']
+        : [
+            `SELECT k, false AS own, count(*)::int AS count FROM (SELECT unnest(facets) AS k FROM ${matched}) m GROUP BY k`,
+            ...selected.map(
+              (facet) =>
+                // intersect first (intarray's &), so only this facet's values are unnested
+                `SELECT k, true, count(*)::int FROM (
+                   SELECT unnest(facets & ARRAY(SELECT id FROM search_facet_key WHERE starts_with(key, '${facet}:'))) AS k
+                     FROM base WHERE ${allBut(facet)}) m GROUP BY k`,
+            ),
+          ];
     const materialise = tsquery ? 'MATERIALIZED' : 'NOT MATERIALIZED';
     const sql = `
       WITH base AS ${materialise} (
@@ -210,6 +216,17 @@ export class PostgresSearchEngine extends SearchEngine {
       );
     });
     source.onProgress(source.total);
+  }
+
+  /** Folds the +1 / -1 rows of the facet counts into one row per value (atomic: concurrent changes keep their rows). */
+  async compactFacetCounts(): Promise<number> {
+    const rows: unknown[] = await this.dataSource.query(
+      `WITH gone AS (DELETE FROM search_facet_delta RETURNING key_id, delta),
+            folded AS (INSERT INTO search_facet_delta (key_id, delta)
+                       SELECT key_id, sum(delta)::int4 FROM gone GROUP BY key_id HAVING sum(delta) <> 0 RETURNING 1)
+       SELECT 1 FROM gone`,
+    );
+    return rows.length;
   }
 
   async health(): Promise<{ ok: boolean; detail?: string }> {

@@ -1,0 +1,77 @@
+import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Meilisearch } from 'meilisearch';
+import { CatalogueSeeder } from '@app/catalogue';
+import { loadConfig } from '@app/config';
+import { runMigrations, startEmbeddedPostgres, type RunningPostgres } from '@app/database';
+import { evaluateSearch, formatEvalReport, JUDGED_QUERIES, SearchService, SearchSyncRelay, type EvalReport } from '@app/search';
+import { freePort } from '@app/testing';
+import { createServerApp } from '../apps/server/src/server.app';
+
+/**
+ * Scores each engine on the judged queries over the shipped catalogue and
+ * prints MRR@10 and recall@10 (target: MRR@10 ≥ 0.9). PostgreSQL always;
+ * Meilisearch when MEILI_URL is set (in a throw-away index). Uses a
+ * throw-away embedded PostgreSQL unless DATABASE_URL is set.
+ *
+ *   npm run eval:search
+ */
+async function main(): Promise<number> {
+  const base = loadConfig();
+  let pg: RunningPostgres | null = null;
+  let dir: string | null = null;
+  let url = base.database.url;
+  if (!url) {
+    dir = await mkdtemp(join(tmpdir(), 'sn-eval-'));
+    await chmod(dir, 0o755);
+    pg = await startEmbeddedPostgres({ dir: join(dir, 'pg'), port: await freePort(), database: 'eval', persistent: false });
+    url = pg.url;
+  }
+  const reports: { engine: string; report: EvalReport }[] = [];
+  try {
+    await runMigrations(url);
+    const engines: Record<string, string>[] = [{ MEILI_URL: '' }];
+    if (base.search.meiliUrl) engines.push({ MEILI_URL: base.search.meiliUrl, MEILI_INDEX: `eval_${randomBytes(4).toString('hex')}` });
+    else process.stdout.write('meilisearch: skipped (set MEILI_URL to score it)\n');
+    for (const env of engines) {
+      const config = loadConfig({ ...process.env, ...env, DATABASE_URL: url, LOG_LEVEL: 'silent', WORKER_IN_PROCESS: 'false' });
+      const app = await createServerApp(config);
+      await app.init();
+      try {
+        await app.get(CatalogueSeeder).seed();
+        const run = await app.get(SearchSyncRelay).drain();
+        if (run.failed) throw new Error(`could not index the catalogue: ${run.failed} outbox rows failed`);
+        const search = app.get(SearchService);
+        const report = await evaluateSearch(JUDGED_QUERIES, async (q) =>
+          (await search.search({ q, page: 1, perPage: 10, lang: 'ru', facets: {} })).hits.map((h) => h.slug),
+        );
+        const engine = search.engineName;
+        reports.push({ engine, report });
+        process.stdout.write(`${formatEvalReport(engine, report)}\n`);
+      } finally {
+        await app.close();
+        if (config.search.meiliUrl) {
+          const client = new Meilisearch({ host: config.search.meiliUrl, apiKey: config.search.meiliApiKey });
+          await client.deleteIndex(config.search.meiliIndex).waitTask();
+        }
+      }
+    }
+  } finally {
+    await pg?.stop();
+    if (dir) await rm(dir, { recursive: true, force: true });
+  }
+  const below = reports.filter((r) => r.report.mrrAt10 < 0.9);
+  if (below.length) process.stdout.write(`below target (MRR@10 < 0.9): ${below.map((r) => r.engine).join(', ')}\n`);
+  return below.length ? 1 : 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(`${(error as Error)?.stack ?? String(error)}\n`);
+    process.exit(1);
+  },
+);
