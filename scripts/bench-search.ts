@@ -66,7 +66,7 @@ async function main(): Promise<void> {
     for (const size of sizes) {
       process.stderr.write(`generating ${size} programmes…\n`);
       await app.get(SyntheticCatalogueService).generate(size, 1);
-      await engine.compactFacetCounts(); // as the worker does every minute
+      await engine.afterBulkLoad(); // as `npm run cli -- generate` does
       for (const table of ['programme', 'programme_search', 'programme_search_text', 'search_lexeme', 'search_facet_delta']) {
         await raw.query(`VACUUM ANALYZE ${table}`);
       }

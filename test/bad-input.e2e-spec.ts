@@ -88,6 +88,16 @@ describe('bad input never gets a 500, a stack trace or a half-written record', (
     expect(list.body.total).toBeGreaterThan(12);
   });
 
+  it('a NUL character (which PostgreSQL text cannot hold) → 400, in bodies and queries alike', async () => {
+    const body = await post(JSON.stringify(programmeInput({ title: { ru: 'Грант\u0000' } })));
+    expect(body.status).toBe(400);
+    expectErrorShape(body.body, 400, 'VALIDATION_FAILED');
+    const list = await request(t.http).get('/api/v1/admin/programmes').query({ q: 'a\u0000b' }).set('Authorization', `Bearer ${editor}`);
+    expect(list.status).toBe(400);
+    const search = await request(t.http).get('/api/v1/programmes').query({ q: 'a\u0000b' });
+    expect(search.status).toBe(400);
+  });
+
   it('unknown routes → 404 in the same error shape', async () => {
     const res = await request(t.http).get('/api/v1/nothing-here');
     expect(res.status).toBe(404);

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import fc from 'fast-check';
 import request from 'supertest';
 import { CreateProgrammeDto, ProgrammesService, SYSTEM_SEED } from '@app/catalogue';
 import { SearchOutbox, SearchSyncRelay } from '@app/search';
@@ -263,6 +264,25 @@ for (const engine of ENGINES) {
       expect(en.hits[0].highlights.title).toBe('<mark>Loans</mark> for small and medium businesses');
       const fallback = await search('q=alert&lang=en');
       expect(fallback.hits[0]).toMatchObject({ lang: 'ru' });
+    });
+
+    it('answers any text, however odd, without a server error (property)', async () => {
+      const odd = fc.oneof(
+        fc.string({ maxLength: 200 }),
+        fc.string({ unit: 'grapheme', maxLength: 60 }),
+        fc.constantFrom("'", "\\", ':*', '&|!()', "o'neil", 'a:b', '\u0000', 'ИТ-компаний ит-', 'ё'.repeat(200), '<mark>', 'x'.repeat(200)),
+      );
+      await fc.assert(
+        fc.asyncProperty(odd, async (q) => {
+          const res = await api().get('/api/v1/programmes').query({ q });
+          // a NUL is refused up front (PostgreSQL text cannot hold it); anything else is searched
+          expect(res.status).toBe(q.includes('\u0000') ? 400 : 200);
+          if (res.status === 200) expect(res.body.total).toBeGreaterThanOrEqual(0);
+          const suggest = await api().get('/api/v1/suggest').query({ q: q.slice(0, 100) });
+          expect(suggest.status).toBe(q.slice(0, 100).includes('\u0000') ? 400 : 200);
+        }),
+        { numRuns: 60 },
+      );
     });
 
     it('suggests titles and facet values as you type', async () => {

@@ -91,6 +91,16 @@ describe('search sync', () => {
     expect(status.body.outbox.lastError.message).toContain('down');
     expect(status.body.outbox.oldestPendingAgeSeconds).toBeGreaterThanOrEqual(0);
 
+    expect(status.body.outbox.failed).toBe(0);
+    // after three failed attempts in a row the rows count as failed, and are still kept and retried
+    for (let i = 0; i < 2; i++) {
+      await outbox.retryNow();
+      await relay.drain();
+    }
+    const failing = await request(t.http).get('/api/v1/admin/search/status').set('Authorization', `Bearer ${admin}`).expect(200);
+    expect(failing.body.outbox.failed).toBeGreaterThanOrEqual(2);
+    expect(failing.body.outbox.lastError.attempts).toBe(3);
+
     engine.down = false;
     await request(t.http).post('/api/v1/admin/search/retry').set('Authorization', `Bearer ${admin}`).expect(200);
     await relay.drain();

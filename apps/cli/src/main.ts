@@ -147,7 +147,7 @@ async function runSearchCommand(app: INestApplicationContext, command: string, a
       bar.setTotal(count);
       const report = await app.get(SyntheticCatalogueService).generate(count, seed, (done) => bar.update(done));
       bar.stop();
-      await app.get(PostgresSearchEngine).compactFacetCounts();
+      await app.get(PostgresSearchEngine).afterBulkLoad();
       out(`Synthetic catalogue: removed ${report.removed}, created ${report.created} (${report.published} published); run "sync" or let the worker index them`);
       return 0;
     }

@@ -5,7 +5,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
-import { assignRequestId, createValidationPipe, DomainError, HttpErrorFilter } from '@app/common';
+import { assignRequestId, createValidationPipe, DomainError, HttpErrorFilter, validationFailed } from '@app/common';
 import type { AppConfig } from '@app/config';
 import { ServerModule } from './server.module';
 
@@ -21,6 +21,27 @@ function requireJsonBodies(req: Request, _res: Response, next: NextFunction): vo
   next();
 }
 
+/** The first field (dotted path) holding a string with a NUL character, which PostgreSQL text cannot store. */
+function fieldWithNul(value: unknown, path: string, depth = 0): string | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? path || 'body' : null;
+  if (depth > 32 || typeof value !== 'object' || value === null) return null;
+  for (const [key, item] of Object.entries(value)) {
+    const found = fieldWithNul(item, path ? `${path}.${key}` : key, depth + 1);
+    if (found) return found;
+  }
+  return null;
+}
+
+/** A NUL anywhere in the body or query is a 400 naming the field, never a database error. */
+function rejectNulCharacters(req: Request, _res: Response, next: NextFunction): void {
+  const field = fieldWithNul(req.body, '') ?? fieldWithNul(req.query, '');
+  if (field) {
+    next(validationFailed([{ field, messages: ['must not contain the NUL character (\\u0000)'] }]));
+    return;
+  }
+  next();
+}
+
 /** Builds the HTTP application: security headers, JSON limits, errors, validation, OpenAPI. */
 export async function createServerApp(config: AppConfig): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(ServerModule.forRoot(config), { bufferLogs: true, bodyParser: false });
@@ -31,6 +52,7 @@ export async function createServerApp(config: AppConfig): Promise<INestApplicati
   app.use(helmet());
   app.use(requireJsonBodies);
   app.useBodyParser('json', { limit: config.http.bodyLimit });
+  app.use(rejectNulCharacters);
   app.useGlobalFilters(new HttpErrorFilter());
   app.useGlobalPipes(createValidationPipe());
 

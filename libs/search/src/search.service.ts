@@ -152,7 +152,7 @@ export class SearchService {
 
   /** The programmes, in the engine's order; any no longer published (index lag) are left out. */
   private async load(ids: string[]): Promise<Programme[]> {
-    const found = new Map((await this.programmes.findPublishedByIds(ids)).map((p) => [p.id, p]));
+    const found = new Map((await this.programmes.findPublishedHitsByIds(ids)).map((p) => [p.id, p]));
     return ids.map((id) => found.get(id)).filter((p): p is Programme => p !== undefined);
   }
 

@@ -4,6 +4,7 @@ import { Brackets, EntityManager, IsNull, Repository, SelectQueryBuilder } from 
 import { FACETS, FacetParam } from '../taxonomy/facets';
 import type { ProgrammeStatus, PublicationState } from './programme-status';
 import { ProgrammeRevision } from './programme-revision.entity';
+import { Organisation } from '../organisations/organisation.entity';
 import { Programme } from './programme.entity';
 
 export interface ProgrammeFilter {
@@ -130,6 +131,27 @@ export class ProgrammeRepository {
     return this.withRelations(this.programmes.createQueryBuilder('p'))
       .where('p.id IN (:...ids) AND p.publicationState = :state AND p.deletedAt IS NULL', { ids, state: 'published' })
       .getMany();
+  }
+
+  /**
+   * Published, live programmes among `ids` with only what a search hit shows and
+   * their provider: one plain query (a search page asks for it on every request).
+   */
+  async findPublishedHitsByIds(ids: string[]): Promise<Programme[]> {
+    if (!ids.length) return [];
+    const rows: (Programme & { providerSlug: string; providerNameRu: string; providerNameEn: string | null })[] = await this.programmes.query(
+      `SELECT p.id, p.slug, p.title_ru AS "titleRu", p.title_en AS "titleEn", p.summary_ru AS "summaryRu", p.summary_en AS "summaryEn",
+              p.support_types AS "supportTypes", p.status, p.closes_at AS "closesAt",
+              p.amount_min::float8 AS "amountMin", p.amount_max::float8 AS "amountMax",
+              p.needs_verification AS "needsVerification", p.updated_at AS "updatedAt",
+              o.slug AS "providerSlug", o.name_ru AS "providerNameRu", o.name_en AS "providerNameEn"
+         FROM programme p JOIN organisation o ON o.id = p.provider_id
+        WHERE p.id = ANY($1::uuid[]) AND p.publication_state = 'published' AND p.deleted_at IS NULL`,
+      [ids],
+    );
+    return rows.map(({ providerSlug, providerNameRu, providerNameEn, ...p }) =>
+      Object.assign(new Programme(), p, { provider: Object.assign(new Organisation(), { slug: providerSlug, nameRu: providerNameRu, nameEn: providerNameEn }) }),
+    );
   }
 
   /** A batch of published programmes after `afterId` in id order (for building an index). */

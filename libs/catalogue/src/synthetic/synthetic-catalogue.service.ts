@@ -56,6 +56,8 @@ export class SyntheticCatalogueService {
       });
       onProgress(start + rows.length);
     }
+    // fresh statistics, or the planner keeps planning for the catalogue as it was
+    await this.dataSource.query('ANALYZE programme');
     return { removed, created: count, published };
   }
 }

@@ -5,6 +5,7 @@ import type { SearchDocument } from '../search-document';
 import { emptyFacetCounts, EngineQuery, EngineResult, SEARCH_FACETS, SearchFacet } from '../search.model';
 import { STOP_WORDS } from '../text/stopwords';
 import { keyText, wordKey } from '../text/normalise';
+import { TYPO_ONE_FROM, TYPO_TWO_FROM } from '../text/highlight';
 import { buildFilter, buildSort, FILTERABLE_FIELDS, SORTABLE_FIELDS } from './meilisearch-filter';
 
 export interface MeilisearchOptions {
@@ -29,7 +30,8 @@ export function indexSettings(settings: EngineSettings): Settings {
     rankingRules: ['sort', 'words', 'typo', 'proximity', 'attribute', 'exactness'],
     stopWords: [...STOP_WORDS].map(wordKey),
     synonyms: synonymMap(settings.synonyms),
-    typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 } },
+    // thresholds apply to word keys, which are stems (`кридиты` → `крид`): one letter lower than Meilisearch's defaults for words
+    typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: TYPO_ONE_FROM, twoTypos: TYPO_TWO_FROM } },
     pagination: { maxTotalHits: MAX_TOTAL_HITS },
     faceting: { maxValuesPerFacet: 1000 },
   };
@@ -86,8 +88,10 @@ export class MeilisearchSearchEngine extends SearchEngine {
       ...common,
       filter: buildFilter(query.filters, facet),
       facets: [facet],
+      attributesToRetrieve: ['id'],
+      // only the counts matter; one hit keeps the request in exhaustive (page) mode on every server version
       page: 1,
-      hitsPerPage: 0,
+      hitsPerPage: 1,
     }));
     const { results } = await this.call(() => this.client.multiSearch<{ queries: MultiSearchQuery[] }, SearchDocument>({ queries: [main, ...perFacet] }));
     const [first, ...rest] = results as SearchResponse<SearchDocument>[];

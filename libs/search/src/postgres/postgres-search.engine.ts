@@ -16,6 +16,14 @@ const ORDER_BY: Record<SortOrder, string> = {
   updated: 'updated_at DESC, id',
 };
 
+/**
+ * How long a word's lexemes and corrections are reused: lexemes never change,
+ * corrections only follow the vocabulary, so a short reuse saves a round trip
+ * per query for the words people type most.
+ */
+const RESOLVED_TTL_MS = 30_000;
+const RESOLVED_MAX = 10_000;
+
 /** Words shorter than this are never corrected (too many neighbours). */
 const MIN_CORRECTED_LENGTH = 4;
 
@@ -40,6 +48,7 @@ const lexemeLiteral = (lexeme: string, prefix: boolean): string =>
 export class PostgresSearchEngine extends SearchEngine {
   readonly name = 'postgres' as const;
   readonly holdsCopy = false;
+  private readonly resolved = new Map<string, { at: number; word: ResolvedWord }>();
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {
     super();
@@ -93,7 +102,17 @@ export class PostgresSearchEngine extends SearchEngine {
    * such word, up to three close ones by trigram similarity.
    */
   private async resolve(words: QueryWord[]): Promise<ResolvedWord[]> {
-    if (!words.length) return [];
+    const now = Date.now();
+    const cached = words.map((w) => this.resolved.get(`${w.text}|${w.prefix}`)).filter((c) => c && c.at > now - RESOLVED_TTL_MS);
+    if (cached.length === words.length) return cached.map((c) => c!.word);
+    const fresh = await this.resolveNow(words);
+    if (this.resolved.size > RESOLVED_MAX) this.resolved.clear();
+    for (const r of fresh) this.resolved.set(`${r.word}|${r.prefix}`, { at: now, word: r });
+    return fresh;
+  }
+
+  private resolveNow(words: QueryWord[]): Promise<ResolvedWord[]> {
+    if (!words.length) return Promise.resolve([]);
     return this.dataSource.query(
       `SELECT w.word, w.prefix, t.lexemes,
               CASE WHEN length(w.word) < $3 OR cardinality(t.lexemes) = 0 OR EXISTS (
@@ -216,6 +235,12 @@ export class PostgresSearchEngine extends SearchEngine {
       );
     });
     source.onProgress(source.total);
+  }
+
+  /** After a bulk load: fold the facet counts and refresh the planner's statistics of the index tables. */
+  async afterBulkLoad(): Promise<void> {
+    await this.compactFacetCounts();
+    await this.dataSource.query('ANALYZE programme_search, programme_search_text, search_lexeme, search_facet_delta');
   }
 
   /** Folds the +1 / -1 rows of the facet counts into one row per value (atomic: concurrent changes keep their rows). */

@@ -11,15 +11,15 @@ export interface OutboxRow {
 
 export interface OutboxStatus {
   pending: number;
-  /** Pending rows that failed at least FAILING_AFTER times in a row (still retried). */
-  failing: number;
+  /** Pending rows whose last FAILED_AFTER or more attempts failed (still retried, never dropped). */
+  failed: number;
   oldestPendingAt: string | null;
   oldestPendingAgeSeconds: number | null;
   lastError: { message: string; at: string; attempts: number } | null;
   processedLastHour: number;
 }
 
-export const FAILING_AFTER = 3;
+export const FAILED_AFTER = 3;
 const MAX_BACKOFF_SECONDS = 300;
 
 /**
@@ -101,12 +101,12 @@ export class SearchOutbox {
     const [row] = await this.dataSource.query(
       `SELECT
          count(*) FILTER (WHERE processed_at IS NULL)::int AS pending,
-         count(*) FILTER (WHERE processed_at IS NULL AND attempts >= $1)::int AS failing,
+         count(*) FILTER (WHERE processed_at IS NULL AND attempts >= $1)::int AS failed,
          min(created_at) FILTER (WHERE processed_at IS NULL) AS oldest,
          extract(epoch FROM now() - min(created_at) FILTER (WHERE processed_at IS NULL))::float AS age,
          count(*) FILTER (WHERE processed_at > now() - interval '1 hour')::int AS recent
        FROM search_outbox`,
-      [FAILING_AFTER],
+      [FAILED_AFTER],
     );
     const [last] = await this.dataSource.query(
       `SELECT last_error AS message, last_error_at AS at, attempts FROM search_outbox
@@ -114,7 +114,7 @@ export class SearchOutbox {
     );
     return {
       pending: row.pending,
-      failing: row.failing,
+      failed: row.failed,
       oldestPendingAt: row.oldest ? new Date(row.oldest).toISOString() : null,
       oldestPendingAgeSeconds: row.age === null ? null : Math.round(row.age),
       lastError: last ? { message: last.message, at: new Date(last.at).toISOString(), attempts: last.attempts } : null,

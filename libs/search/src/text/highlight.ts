@@ -23,8 +23,12 @@ export function editDistance(a: string, b: string, max: number): number {
   return d[a.length][b.length];
 }
 
-/** Typos tolerated for a word of this length (Meilisearch's defaults: one from 5 letters, two from 9). */
-export const typoBudget = (length: number): number => (length >= 9 ? 2 : length >= 5 ? 1 : 0);
+/** Key lengths from which one and two typos are tolerated; shared with the Meilisearch settings. */
+export const TYPO_ONE_FROM = 4;
+export const TYPO_TWO_FROM = 8;
+
+/** Typos tolerated for a word key of this length. */
+export const typoBudget = (length: number): number => (length >= TYPO_TWO_FROM ? 2 : length >= TYPO_ONE_FROM ? 1 : 0);
 
 export type WordMatcher = (word: string) => boolean;
 
