@@ -49,12 +49,17 @@ async function main(): Promise<void> {
     url = pg.url;
   }
   await runMigrations(url);
-  const config = loadConfig({ ...process.env, NODE_ENV: 'production', DATABASE_URL: url, LOG_LEVEL: 'silent', WORKER_IN_PROCESS: 'false', MEILI_URL: '' });
-  const app = await createServerApp(config);
+  const env = { ...process.env, NODE_ENV: 'production', DATABASE_URL: url, LOG_LEVEL: 'silent', WORKER_IN_PROCESS: 'false', MEILI_URL: '' };
+  // two servers on one database: one computes every answer, one reuses answers while the index is unchanged
+  const app = await createServerApp(loadConfig({ ...env, SEARCH_CACHE_ENTRIES: '0' }));
   await app.init();
   await app.get(CatalogueSeeder).seed();
   const port = await freePort();
   await app.listen(port, '127.0.0.1');
+  const cachingApp = await createServerApp(loadConfig(env));
+  await cachingApp.init();
+  const cachingPort = await freePort();
+  await cachingApp.listen(cachingPort, '127.0.0.1');
   const raw = new Client({ connectionString: url });
   await raw.connect();
   const engine = app.get(PostgresSearchEngine);
@@ -104,13 +109,13 @@ async function main(): Promise<void> {
       }
       rawTimes.sort((a, b) => a - b);
 
-      const run = async (connections: number) => {
+      const run = async (connections: number, target = port) => {
         const latencies: number[] = [];
         let instance: autocannon.Instance | undefined;
         const result = await new Promise<autocannon.Result>((resolve, reject) => {
           instance = autocannon(
             {
-              url: `http://127.0.0.1:${port}`,
+              url: `http://127.0.0.1:${target}`,
               connections,
               duration: seconds,
               requests: QUERIES.map((q) => ({ method: 'GET', path: `/api/v1/programmes?${encodeURI(q.path)}&perPage=20` })),
@@ -127,14 +132,19 @@ async function main(): Promise<void> {
       await run(1); // warm-up
       const single = await run(1);
       const loaded = await run(8);
+      await run(1, cachingPort); // fills the cache
+      const cachedSingle = await run(1, cachingPort);
+      const cachedLoaded = await run(8, cachingPort);
       const rawP50 = percentile(rawTimes, 50);
       const rawP95 = percentile(rawTimes, 95);
       process.stdout.write(
         `\n${size} synthetic + 12 shipped programmes (${published} published)\n` +
-          `  HTTP, 1 connection : p50 ${fmt(single.p50)} ms  p95 ${fmt(single.p95)} ms  ${single.rps.toFixed(0)} req/s  errors ${single.errors}\n` +
-          `  HTTP, 8 connections: p50 ${fmt(loaded.p50)} ms  p95 ${fmt(loaded.p95)} ms  ${loaded.rps.toFixed(0)} req/s  errors ${loaded.errors}\n` +
+          `  HTTP, no cache, 1 connection    : p50 ${fmt(single.p50)} ms  p95 ${fmt(single.p95)} ms  ${single.rps.toFixed(0)} req/s  errors ${single.errors}\n` +
+          `  HTTP, no cache, 8 connections   : p50 ${fmt(loaded.p50)} ms  p95 ${fmt(loaded.p95)} ms  ${loaded.rps.toFixed(0)} req/s  errors ${loaded.errors}\n` +
+          `  with answer cache, 1 connection : p50 ${fmt(cachedSingle.p50)} ms  p95 ${fmt(cachedSingle.p95)} ms  ${cachedSingle.rps.toFixed(0)} req/s  errors ${cachedSingle.errors}\n` +
+          `  with answer cache, 8 connections: p50 ${fmt(cachedLoaded.p50)} ms  p95 ${fmt(cachedLoaded.p95)} ms  ${cachedLoaded.rps.toFixed(0)} req/s  errors ${cachedLoaded.errors}\n` +
           `  raw SQL statement  : p50 ${fmt(rawP50)} ms  p95 ${fmt(rawP95)} ms\n` +
-          `  API / raw          : ${(single.p50 / rawP50).toFixed(2)}× at p50, ${(single.p95 / rawP95).toFixed(2)}× at p95\n` +
+          `  API (no cache) / raw: ${(single.p50 / rawP50).toFixed(2)}× at p50, ${(single.p95 / rawP95).toFixed(2)}× at p95\n` +
           `  raw SQL per query (p50 / p95 ms):\n` +
           QUERIES.map((q) => {
             const t = perQueryRaw.get(q.label)!;
@@ -145,6 +155,7 @@ async function main(): Promise<void> {
     }
   } finally {
     await raw.end();
+    await cachingApp.close();
     await app.close();
     await pg?.stop();
     if (dir) await rm(dir, { recursive: true, force: true });

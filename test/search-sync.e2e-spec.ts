@@ -199,6 +199,21 @@ describe('search sync', () => {
     expect(await listed()).toEqual(await recount());
   });
 
+  it('reuses a PostgreSQL answer only while the index is unchanged', async () => {
+    const pg = t.app.get(PostgresSearchEngine);
+    const slugsFor = async () =>
+      (await request(t.http).get(`/api/v1/programmes?q=${encodeURIComponent('кеширование')}`).expect(200)).body.hits.map((h: { slug: string }) => h.slug);
+    const p = await publish({ title: { ru: 'Проверка: кеширование ответов поиска' } });
+    expect(await slugsFor()).toEqual([p.slug]);
+    const hits = pg.stats.hits;
+    expect(await slugsFor()).toEqual([p.slug]);
+    expect(pg.stats.hits).toBe(hits + 1);
+    // any change to the index moves its version: the next answer is computed again
+    await programmes.transition(p.id, p.version, 'unpublish', SYSTEM_SEED);
+    expect(await slugsFor()).toEqual([]);
+    expect(pg.stats.hits).toBe(hits + 1);
+  });
+
   it('changes synonyms with version checks and queues the new settings', async () => {
     const admin = await t.tokenFor('admin');
     const api = () => request(t.http);

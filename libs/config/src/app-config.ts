@@ -75,6 +75,9 @@ export class EnvironmentVariables {
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(7 * 24 * 60)
   SEARCH_RECONCILE_INTERVAL_MINUTES = 60;
 
+  @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(100_000)
+  SEARCH_CACHE_ENTRIES = 1000;
+
   @IsOptional() @IsUrl({ protocols: ['postgres', 'postgresql'], require_tld: false, require_protocol: true })
   TEST_DATABASE_URL?: string;
 }
@@ -113,6 +116,8 @@ export interface SearchConfig {
   meiliTimeoutMs: number;
   syncIntervalMs: number;
   reconcileIntervalMinutes: number;
+  /** Answers the PostgreSQL engine keeps per process, valid while the index is unchanged (0: none). */
+  cacheEntries: number;
 }
 
 /** The typed configuration of one process. Injected by its class. */
@@ -175,6 +180,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       meiliTimeoutMs: vars.MEILI_TIMEOUT_MS,
       syncIntervalMs: vars.SEARCH_SYNC_INTERVAL_MS,
       reconcileIntervalMinutes: vars.SEARCH_RECONCILE_INTERVAL_MINUTES,
+      cacheEntries: vars.SEARCH_CACHE_ENTRIES,
     },
   );
 }

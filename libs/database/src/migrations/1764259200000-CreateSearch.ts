@@ -135,6 +135,22 @@ export class CreateSearch1764259200000 implements MigrationInterface {
       CREATE TRIGGER programme_search_recount AFTER UPDATE OF facets ON programme_search
       FOR EACH ROW WHEN (OLD.facets IS DISTINCT FROM NEW.facets) EXECUTE FUNCTION programme_search_count()`);
 
+    // A number that moves with every change to the index, read in the same snapshot as a
+    // search's answer: an answer computed at version v stays exact while the version is v.
+    await db.query(`CREATE TABLE search_version (id boolean PRIMARY KEY DEFAULT true CHECK (id), version bigint NOT NULL)`);
+    await db.query(`INSERT INTO search_version (version) VALUES (0)`);
+    await db.query(`
+      CREATE FUNCTION search_version_bump() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        UPDATE search_version SET version = version + 1;
+        RETURN NULL;
+      END $$`);
+    for (const table of ['programme_search', 'programme_search_text']) {
+      await db.query(`
+        CREATE TRIGGER ${table}_version AFTER INSERT OR UPDATE OR DELETE ON ${table}
+        FOR EACH STATEMENT EXECUTE FUNCTION search_version_bump()`);
+    }
+
     // Typo correction looks words up here: the lexemes of published programmes, trigram-indexed.
     await db.query(`CREATE TABLE search_lexeme (lexeme text PRIMARY KEY)`);
     await db.query(`CREATE INDEX search_lexeme_trgm_idx ON search_lexeme USING gin (lexeme gin_trgm_ops)`);
@@ -194,6 +210,10 @@ export class CreateSearch1764259200000 implements MigrationInterface {
     await db.query(`DROP TABLE search_lexeme`);
     await db.query(`DROP TRIGGER programme_search_sync ON programme`);
     await db.query(`DROP TABLE search_facet_delta`);
+    await db.query(`DROP TRIGGER programme_search_version ON programme_search`);
+    await db.query(`DROP TRIGGER programme_search_text_version ON programme_search_text`);
+    await db.query(`DROP FUNCTION search_version_bump()`);
+    await db.query(`DROP TABLE search_version`);
     await db.query(`DROP TABLE programme_search_text`);
     await db.query(`DROP TABLE programme_search`);
     await db.query(`DROP TABLE search_facet_key`);

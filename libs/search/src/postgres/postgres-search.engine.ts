@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { AppConfig } from '@app/config';
 import { queryWords } from '../query/parse-query';
 import { EngineSettings, IndexedEntry, RebuildSource, SearchEngine } from '../search-engine';
 import type { SearchDocument } from '../search-document';
@@ -48,27 +49,63 @@ const lexemeLiteral = (lexeme: string, prefix: boolean): string =>
 export class PostgresSearchEngine extends SearchEngine {
   readonly name = 'postgres' as const;
   readonly holdsCopy = false;
+  /** Cache hits and misses since start (exposed for tests and the status page). */
+  readonly stats = { hits: 0, misses: 0 };
+  private readonly cacheSize: number;
+  /**
+   * Recent answers with the index version they were computed at (read in the same
+   * snapshot). One is reused only while the version is unchanged, so it is exactly
+   * what the statement would return; any change to any published programme moves it.
+   */
+  private readonly answers = new Map<string, { version: string; result: EngineResult }>();
   private readonly resolved = new Map<string, { at: number; word: ResolvedWord }>();
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    config: AppConfig,
+  ) {
     super();
+    this.cacheSize = config.search.cacheEntries;
   }
 
   async search(query: EngineQuery): Promise<EngineResult> {
     const tsquery = query.text ? await this.compile(query.text, query.matchAll) : null;
     if (query.text && !tsquery) return { ids: [], total: 0, facets: emptyFacetCounts() };
     const { sql, params } = this.statement(query, tsquery);
+    const key = this.cacheSize > 0 ? JSON.stringify([sql, params]) : null;
+    const cached = key ? this.answers.get(key) : undefined;
+    if (cached) {
+      const [{ version }] = await this.dataSource.query('SELECT version::text AS version FROM search_version');
+      if (version === cached.version) {
+        this.stats.hits++;
+        return cached.result;
+      }
+    }
+    this.stats.misses++;
     const [row] = await this.dataSource.query(sql, params);
+    const result = this.toResult(query, row);
+    if (key) this.remember(key, row.version as string, result);
+    return result;
+  }
+
+  private remember(key: string, version: string, result: EngineResult): void {
+    this.answers.delete(key);
+    this.answers.set(key, { version, result });
+    // Map keeps insertion order: the first key is the least recently stored
+    if (this.answers.size > this.cacheSize) this.answers.delete(this.answers.keys().next().value as string);
+  }
+
+  private toResult(query: EngineQuery, row: { ids: string[]; total: number; facets: [string, boolean, number][] }): EngineResult {
     const facets = emptyFacetCounts();
     const selected = new Set(SEARCH_FACETS.filter((facet) => query.filters.facets[facet]?.length));
-    for (const [key, own, count] of (row.facets ?? []) as [string, boolean, number][]) {
+    for (const [key, own, count] of row.facets ?? []) {
       const colon = key.indexOf(':');
       const facet = key.slice(0, colon) as SearchFacet;
       // a selected facet's counts come from its own pass (without its filter), not from the matched rows
       if (!(facet in facets) || own !== selected.has(facet)) continue;
       facets[facet].push({ code: key.slice(colon + 1), count } satisfies FacetCount);
     }
-    return { ids: (row.ids ?? []) as string[], total: row.total as number, facets };
+    return { ids: row.ids ?? [], total: row.total, facets };
   }
 
   /** The tsquery for a parsed query, or null when no word can match anything. */
@@ -212,7 +249,8 @@ export class PostgresSearchEngine extends SearchEngine {
                  ? `(SELECT coalesce(sum(count), 0)::int FROM facet_counts WHERE NOT own AND starts_with(key, 'status:'))`
                  : `(SELECT count(*)::int FROM ${matched})`
              } AS total,
-             (SELECT coalesce(json_agg(json_build_array(key, own, count)), '[]') FROM facet_counts) AS facets`;
+             (SELECT coalesce(json_agg(json_build_array(key, own, count)), '[]') FROM facet_counts) AS facets,
+             (SELECT version::text FROM search_version) AS version`;
     return { sql, params };
   }
 
