@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import fc from 'fast-check';
+import { Meilisearch } from 'meilisearch';
 import request from 'supertest';
+import { loadConfig } from '@app/config';
 import { CreateProgrammeDto, ProgrammesService, SYSTEM_SEED } from '@app/catalogue';
 import { SearchOutbox, SearchSyncRelay } from '@app/search';
 import { readMeiliUrl } from './support/meili';
@@ -117,7 +119,14 @@ for (const engine of ENGINES) {
       await programmes.transition(archived.id, archived.version, 'archive', SYSTEM_SEED);
       await sync();
     }, 120_000);
-    afterAll(() => t?.close());
+    afterAll(async () => {
+      if (engine.name === 'meilisearch' && MEILI_URL) {
+        // the suite's throw-away index goes with it
+        const config = loadConfig({ ...process.env, ...engine.env });
+        await new Meilisearch({ host: MEILI_URL, apiKey: config.search.meiliApiKey }).deleteIndex(config.search.meiliIndex).waitTask();
+      }
+      await t?.close();
+    });
 
     it('names the engine that answered and is not degraded', async () => {
       const body = await search('q=кредит');

@@ -120,7 +120,11 @@ export class MeilisearchSearchEngine extends SearchEngine {
 
   async *listIndexed(): AsyncIterable<IndexedEntry[]> {
     for (let offset = 0; ; offset += PAGE) {
-      const page = await this.call(() => this.index.getDocuments({ fields: ['id', 'contentHash'], limit: PAGE, offset }));
+      const page = await this.call(() => this.index.getDocuments({ fields: ['id', 'contentHash'], limit: PAGE, offset })).catch((error: unknown) => {
+        // no index yet (a new server): it holds nothing, so every published programme is missing
+        if (error instanceof MeilisearchApiError && error.cause?.code === 'index_not_found') return { results: [] as SearchDocument[] };
+        throw error;
+      });
       yield page.results.map((d) => ({ id: d.id, contentHash: d.contentHash }));
       if (page.results.length < PAGE) return;
     }
