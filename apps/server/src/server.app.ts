@@ -8,6 +8,7 @@ import { Logger } from 'nestjs-pino';
 import { assignRequestId, createValidationPipe, DomainError, HttpErrorFilter, validationFailed } from '@app/common';
 import type { AppConfig } from '@app/config';
 import { ServerModule } from './server.module';
+import { ASSETS_DIR, renderWebError } from './web/web-views';
 
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
 
@@ -44,7 +45,7 @@ function rejectNulCharacters(req: Request, _res: Response, next: NextFunction): 
 
 /** Builds the HTTP application: security headers, JSON limits, errors, validation, OpenAPI. */
 export async function createServerApp(config: AppConfig): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(ServerModule.forRoot(config), { bufferLogs: true, bodyParser: false });
+  const app: NestExpressApplication = await NestFactory.create<NestExpressApplication>(ServerModule.forRoot(config), { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(Logger));
   app.set('trust proxy', config.http.trustProxy);
   app.disable('x-powered-by');
@@ -53,7 +54,8 @@ export async function createServerApp(config: AppConfig): Promise<INestApplicati
   app.use(requireJsonBodies);
   app.useBodyParser('json', { limit: config.http.bodyLimit });
   app.use(rejectNulCharacters);
-  app.useGlobalFilters(new HttpErrorFilter());
+  app.useStaticAssets(ASSETS_DIR, { prefix: '/assets/', maxAge: config.env === 'production' ? '1d' : 0, index: false });
+  app.useGlobalFilters(new HttpErrorFilter(renderWebError));
   app.useGlobalPipes(createValidationPipe());
 
   const openApi = new DocumentBuilder()

@@ -15,6 +15,7 @@ import { AuthController } from './auth/auth.controller';
 import { CatalogueController } from './catalogue/catalogue.controller';
 import { HealthController } from './health/health.controller';
 import { ProgrammesController } from './programmes/programmes.controller';
+import { WebController } from './web/web.controller';
 
 /** The HTTP process; with `worker.inProcess` it also runs the worker's jobs. */
 @Module({})
@@ -43,6 +44,7 @@ export class ServerModule {
         AdminTaxonomyController,
         AdminSearchController,
         HealthController,
+        WebController,
       ],
     };
   }

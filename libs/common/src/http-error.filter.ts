@@ -53,9 +53,14 @@ interface ParserError {
  * HTTP exceptions keep their status, body-parser failures become 400 / 413 / 415,
  * everything else is a 500 whose details stay in the log, never in the response.
  */
+/** Renders an error as an HTML page for a request that wants one (the website), or returns null for JSON. */
+export type HtmlErrorRenderer = (body: ErrorBody, req: Request) => string | null;
+
 @Catch()
 export class HttpErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger('HttpErrorFilter');
+
+  constructor(private readonly renderHtml: HtmlErrorRenderer | null = null) {}
 
   catch(error: unknown, host: ArgumentsHost): void {
     const ctx = host.switchToHttp();
@@ -67,6 +72,11 @@ export class HttpErrorFilter implements ExceptionFilter {
     }
     if (res.headersSent) {
       res.end();
+      return;
+    }
+    const html = this.renderHtml?.(body, req) ?? null;
+    if (html !== null) {
+      res.status(body.statusCode).type('text/html').send(html);
       return;
     }
     res.status(body.statusCode).type('application/json').send(JSON.stringify(body));

@@ -94,6 +94,7 @@ export interface SearchHit {
   closesAt: string | null;
   amountMin: number | null;
   amountMax: number | null;
+  needsVerification: boolean;
   updatedAt: string;
   highlights: HitHighlights;
 }

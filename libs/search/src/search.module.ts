@@ -35,6 +35,6 @@ export const searchEngineProvider = {
     PostgresSearchEngine, searchEngineProvider, SearchVocabulary, SearchService, SearchStatusService,
     SynonymsService, SearchOutbox, SearchSyncRelay, SearchMaintenanceService,
   ],
-  exports: [SearchEngine, PostgresSearchEngine, SearchService, SearchStatusService, SynonymsService, SearchOutbox, SearchSyncRelay, SearchMaintenanceService],
+  exports: [SearchEngine, PostgresSearchEngine, SearchService, SearchVocabulary, SearchStatusService, SynonymsService, SearchOutbox, SearchSyncRelay, SearchMaintenanceService],
 })
 export class SearchModule {}

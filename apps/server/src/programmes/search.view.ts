@@ -23,6 +23,7 @@ export class SearchHitView {
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) closesAt: string | null;
   @ApiProperty({ type: Number, nullable: true }) amountMin: number | null;
   @ApiProperty({ type: Number, nullable: true }) amountMax: number | null;
+  @ApiProperty({ description: 'the entry is still being checked against its source' }) needsVerification: boolean;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
   @ApiProperty({ type: HighlightsView }) highlights: HighlightsView;
 }

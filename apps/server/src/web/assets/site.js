@@ -1,0 +1,162 @@
+/* Support Navigator: progressive enhancement. Everything works without this file. */
+(function () {
+  'use strict';
+  document.documentElement.classList.add('js');
+
+  var region = document.querySelector('[data-results-region]');
+  var searchForm = document.querySelector('[data-search-form]');
+  var input = document.querySelector('[data-suggest]');
+  var list = document.getElementById('suggestions');
+  var lang = document.documentElement.lang === 'en' ? 'en' : 'ru';
+  var pending = null;
+
+  /** Loads a search URL's results region and shows it without a full reload. */
+  function load(url, push) {
+    if (!region) { window.location.href = url; return; }
+    if (pending) pending.abort();
+    pending = new AbortController();
+    region.setAttribute('aria-busy', 'true');
+    fetch(url, { headers: { 'X-Fragment': 'results' }, signal: pending.signal })
+      .then(function (res) {
+        if (!res.ok) throw new Error('status ' + res.status);
+        return res.text();
+      })
+      .then(function (html) {
+        region.innerHTML = html;
+        region.removeAttribute('aria-busy');
+        if (push) history.pushState({ url: url }, '', url);
+        var params = new URL(url, location.href).searchParams;
+        if (input && document.activeElement !== input) input.value = params.get('q') || '';
+        syncCarried(params);
+      })
+      .catch(function (error) {
+        if (error && error.name === 'AbortError') return;
+        window.location.href = url;
+      });
+  }
+
+  /** The search form carries the current filters, so a new query keeps them. */
+  function syncCarried(params) {
+    if (!searchForm) return;
+    searchForm.querySelectorAll('[data-carried]').forEach(function (el) { el.remove(); });
+    params.forEach(function (value, key) {
+      if (key === 'q' || key === 'page' || key === 'lang') return;
+      var hidden = document.createElement('input');
+      hidden.type = 'hidden'; hidden.name = key; hidden.value = value; hidden.setAttribute('data-carried', '');
+      searchForm.appendChild(hidden);
+    });
+  }
+
+  function urlOf(form) {
+    var params = new URLSearchParams(new FormData(form));
+    var q = input ? input.value.trim() : '';
+    params.delete('q');
+    if (q) params.set('q', q);
+    params.delete('page');
+    var query = params.toString();
+    return '/' + (query ? '?' + query : '');
+  }
+
+  if (region) {
+    region.addEventListener('change', function (event) {
+      var target = event.target;
+      if (target.matches('[data-facet]')) load(urlOf(target.form), true);
+      if (target.matches('[data-sort]')) load(urlOf(target.form), true);
+    });
+    region.addEventListener('click', function (event) {
+      var link = event.target.closest('a[data-nav]');
+      if (!link || event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
+      event.preventDefault();
+      load(link.getAttribute('href'), true);
+    });
+    window.addEventListener('popstate', function () { load(location.pathname + location.search, false); });
+  }
+
+  if (searchForm && region) {
+    searchForm.addEventListener('submit', function (event) {
+      event.preventDefault();
+      hide();
+      load(urlOf(searchForm), true);
+    });
+  }
+
+  /* Suggestions as you type: programme titles go to the programme, facet values add a filter. */
+  var timer = null;
+  var active = -1;
+  function hide() {
+    if (!list) return;
+    list.hidden = true;
+    list.innerHTML = '';
+    active = -1;
+    if (input) { input.setAttribute('aria-expanded', 'false'); input.removeAttribute('aria-activedescendant'); }
+  }
+  function option(id, html, kind, go) {
+    var li = document.createElement('li');
+    li.id = id; li.setAttribute('role', 'option');
+    var text = document.createElement('span');
+    text.innerHTML = html; // escaped by the server; only <mark> is markup
+    li.appendChild(text);
+    var small = document.createElement('span');
+    small.className = 'kind'; small.textContent = kind;
+    li.appendChild(small);
+    li.addEventListener('mousedown', function (event) { event.preventDefault(); go(); });
+    li.go = go;
+    return li;
+  }
+  function show(data) {
+    hide();
+    var items = [];
+    data.programmes.forEach(function (p, i) {
+      items.push(option('sg-p' + i, p.highlight, '', function () {
+        window.location.href = '/programmes/' + encodeURIComponent(p.slug) + (lang === 'en' ? '?lang=en' : '');
+      }));
+    });
+    data.terms.forEach(function (term, i) {
+      items.push(option('sg-t' + i, term.highlight, lang === 'en' ? 'filter' : 'фильтр', function () {
+        var params = new URLSearchParams(location.search);
+        params.append(term.facet, term.code);
+        params.delete('page');
+        hide();
+        if (input) input.value = '';
+        params.delete('q');
+        load('/?' + params.toString(), true);
+      }));
+    });
+    if (!items.length || !list) return;
+    items.forEach(function (li) { list.appendChild(li); });
+    list.hidden = false;
+    input.setAttribute('aria-expanded', 'true');
+  }
+  function move(delta) {
+    var items = list ? list.querySelectorAll('[role="option"]') : [];
+    if (!items.length) return;
+    if (active >= 0) items[active].setAttribute('aria-selected', 'false');
+    active = (active + delta + items.length) % items.length;
+    items[active].setAttribute('aria-selected', 'true');
+    input.setAttribute('aria-activedescendant', items[active].id);
+  }
+  if (input && list) {
+    input.addEventListener('input', function () {
+      clearTimeout(timer);
+      var q = input.value.trim();
+      if (q.length < 2) { hide(); return; }
+      timer = setTimeout(function () {
+        fetch('/api/v1/suggest?q=' + encodeURIComponent(q) + '&lang=' + lang)
+          .then(function (res) { return res.ok ? res.json() : { programmes: [], terms: [] }; })
+          .then(function (data) { if (input.value.trim() === q) show(data); })
+          .catch(hide);
+      }, 150);
+    });
+    input.addEventListener('keydown', function (event) {
+      if (list.hidden) return;
+      if (event.key === 'ArrowDown') { event.preventDefault(); move(1); }
+      else if (event.key === 'ArrowUp') { event.preventDefault(); move(-1); }
+      else if (event.key === 'Escape') { hide(); }
+      else if (event.key === 'Enter' && active >= 0) {
+        event.preventDefault();
+        list.querySelectorAll('[role="option"]')[active].go();
+      }
+    });
+    input.addEventListener('blur', function () { setTimeout(hide, 100); });
+  }
+})();

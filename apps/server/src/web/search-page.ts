@@ -1,0 +1,135 @@
+import type { Lang } from '@app/catalogue';
+import { SEARCH_FACETS, type SearchFacet, type SearchHit, type SearchResponse, type SortOrder, SORT_ORDERS } from '@app/search';
+import { formatDate, formatRoubles, textFor } from './web-i18n';
+
+/** The state of the search page: exactly what its URL says. */
+export interface SearchState {
+  q: string;
+  facets: Partial<Record<SearchFacet, string[]>>;
+  sort?: SortOrder;
+  page: number;
+  /** Only in the URL when it differs from the default. */
+  perPage?: number;
+  lang: Lang;
+}
+
+export const DEFAULT_PER_PAGE = 20;
+
+/** Facet panels in the order people decide by. */
+export const FACET_ORDER: SearchFacet[] = ['supportType', 'objective', 'applicantType', 'size', 'stage', 'industry', 'territory', 'provider', 'status'];
+
+/** The URL of a search state; parameters in a fixed order so equal states share a URL. */
+export function searchUrl(state: SearchState, path = '/'): string {
+  const params = new URLSearchParams();
+  if (state.q) params.set('q', state.q);
+  for (const facet of SEARCH_FACETS) for (const code of state.facets[facet] ?? []) params.append(facet, code);
+  if (state.sort) params.set('sort', state.sort);
+  if (state.page > 1) params.set('page', String(state.page));
+  if (state.perPage && state.perPage !== DEFAULT_PER_PAGE) params.set('perPage', String(state.perPage));
+  if (state.lang !== 'ru') params.set('lang', state.lang);
+  const query = params.toString();
+  return query ? `${path}?${query}` : path;
+}
+
+const without = (state: SearchState, facet: SearchFacet, code: string): SearchState => ({
+  ...state,
+  page: 1,
+  facets: { ...state.facets, [facet]: (state.facets[facet] ?? []).filter((c) => c !== code) },
+});
+
+export interface DeadlineBadge {
+  text: string;
+  tone: 'open' | 'soon' | 'closed' | 'upcoming' | 'ongoing';
+}
+
+const DAY = 86_400_000;
+
+/** "closes in 5 days", "closed", "no deadline", "opens 1 March 2027". */
+export function deadlineBadge(hit: Pick<SearchHit, 'status' | 'closesAt'>, opensAt: string | null, lang: Lang, now: Date): DeadlineBadge {
+  const t = textFor(lang);
+  if (hit.status === 'closed') return { text: t.closed, tone: 'closed' };
+  if (hit.status === 'ongoing' || !hit.closesAt) return { text: t.ongoing, tone: 'ongoing' };
+  if (hit.status === 'upcoming' && opensAt) return { text: t.opensOn(formatDate(opensAt, lang)), tone: 'upcoming' };
+  const days = Math.max(0, Math.floor((new Date(hit.closesAt).getTime() - now.getTime()) / DAY));
+  return { text: t.closesIn(days), tone: days <= 14 ? 'soon' : 'open' };
+}
+
+export function amountText(min: number | null, max: number | null, lang: Lang): string | null {
+  const t = textFor(lang);
+  if (min !== null && max !== null) return t.range(formatRoubles(min, lang), formatRoubles(max, lang));
+  if (max !== null) return t.upTo(formatRoubles(max, lang));
+  if (min !== null) return t.from(formatRoubles(min, lang));
+  return null;
+}
+
+/** Everything the search templates show, computed here so templates only lay it out. */
+export function searchPage(state: SearchState, result: SearchResponse, now: Date) {
+  const t = textFor(state.lang);
+  const labels = new Map(FACET_ORDER.map((f) => [f, new Map(result.facets[f].map((v) => [v.code, v.label]))]));
+  const chips = FACET_ORDER.flatMap((facet) =>
+    (state.facets[facet] ?? []).map((code) => ({
+      facet,
+      facetTitle: t.facets[facet],
+      label: labels.get(facet)?.get(code) ?? code,
+      removeUrl: searchUrl(without(state, facet, code)),
+    })),
+  );
+  const panels = FACET_ORDER.map((facet) => {
+    const values = result.facets[facet];
+    const max = Math.max(1, ...values.map((v) => v.count));
+    return {
+      facet,
+      title: t.facets[facet],
+      open: values.some((v) => v.selected) || facet === 'supportType',
+      values: values.map((v) => ({ ...v, share: Math.round((v.count / max) * 100) })),
+    };
+  }).filter((p) => p.values.length > 0);
+  const pages = Math.max(1, Math.ceil(result.total / result.perPage));
+  const pageLinks = pageNumbers(state.page, pages).map((n) => (n === null ? null : { n, url: searchUrl({ ...state, page: n }), current: n === state.page }));
+  const summary = [
+    t.found(result.total),
+    state.q ? t.forQuery(state.q) : '',
+  ].filter(Boolean).join(' ');
+  const filterSummary = chips.length ? `${t.activeFilters}: ${chips.map((c) => `${c.facetTitle} — ${c.label}`).join('; ')}.` : t.noFilters;
+  return {
+    t,
+    state,
+    formAction: '/',
+    summary,
+    filterSummary,
+    chips,
+    clearUrl: searchUrl({ q: state.q, facets: {}, page: 1, perPage: state.perPage, lang: state.lang, sort: state.sort }),
+    resetUrl: searchUrl({ q: '', facets: {}, page: 1, lang: state.lang }),
+    panels,
+    sorts: SORT_ORDERS.map((s) => ({ value: s, label: t.sorts[s], selected: s === result.sort })),
+    hits: result.hits.map((hit) => ({
+      ...hit,
+      url: `/programmes/${hit.slug}${state.lang === 'ru' ? '' : `?lang=${state.lang}`}`,
+      supportTypeLabels: hit.supportTypes.map((code) => labels.get('supportType')?.get(code) ?? code),
+      deadline: deadlineBadge(hit, null, state.lang, now),
+      amount: amountText(hit.amountMin, hit.amountMax, state.lang),
+      fallback: hit.lang !== state.lang,
+    })),
+    total: result.total,
+    pages,
+    pageLinks,
+    previousUrl: state.page > 1 ? searchUrl({ ...state, page: state.page - 1 }) : null,
+    nextUrl: state.page < pages ? searchUrl({ ...state, page: state.page + 1 }) : null,
+    languageUrl: searchUrl({ ...state, lang: state.lang === 'ru' ? 'en' : 'ru' }),
+    degraded: result.degraded,
+  };
+}
+
+export type SearchPageView = ReturnType<typeof searchPage>;
+
+/** 1 … 4 5 [6] 7 8 … 20: the first, the last and two either side of the current page. */
+export function pageNumbers(current: number, pages: number): (number | null)[] {
+  const wanted = new Set([1, pages, current - 2, current - 1, current, current + 1, current + 2].filter((n) => n >= 1 && n <= pages));
+  const sorted = [...wanted].sort((a, b) => a - b);
+  const out: (number | null)[] = [];
+  sorted.forEach((n, i) => {
+    if (i > 0 && n - sorted[i - 1] > 1) out.push(null);
+    out.push(n);
+  });
+  return out;
+}

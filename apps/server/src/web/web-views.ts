@@ -1,0 +1,40 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import nunjucks from 'nunjucks';
+import type { Lang } from '@app/catalogue';
+import type { ErrorBody } from '@app/common';
+import type { Request } from 'express';
+import { textFor } from './web-i18n';
+
+export const VIEWS_DIR = join(__dirname, 'views');
+export const ASSETS_DIR = join(__dirname, 'assets');
+
+/** Templates escape everything by default; only our own highlight HTML is marked safe in them. */
+const environment = new nunjucks.Environment(new nunjucks.FileSystemLoader(VIEWS_DIR, { noCache: false }), {
+  autoescape: true,
+  throwOnUndefined: false,
+});
+
+export function render(template: string, context: Record<string, unknown> & { lang: Lang }): string {
+  return environment.render(template, { t: textFor(context.lang), ...context });
+}
+
+if (!existsSync(join(VIEWS_DIR, 'layout.njk'))) throw new Error(`website templates missing from ${VIEWS_DIR}`);
+
+const langOf = (req: Request): Lang => (req.query?.lang === 'en' ? 'en' : 'ru');
+
+/** Error pages for the website: any request outside /api/ that accepts HTML. */
+export function renderWebError(body: ErrorBody, req: Request): string | null {
+  if (req.path.startsWith('/api/') || req.path.startsWith('/health') || !req.accepts('html')) return null;
+  const lang = langOf(req);
+  const t = textFor(lang);
+  const details = Array.isArray(body.details) ? body.details : [];
+  return render('error.njk', {
+    lang,
+    title: t.errorTitle(body.statusCode),
+    message: body.statusCode >= 500 ? '' : body.message,
+    details,
+    requestId: body.requestId,
+    languageUrl: lang === 'ru' ? '/?lang=en' : '/',
+  });
+}

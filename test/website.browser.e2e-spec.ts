@@ -1,0 +1,154 @@
+/// <reference lib="dom" />
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { freePort } from '@app/testing';
+import { createTestApp, TestApp } from './support/test-app';
+
+/**
+ * The website in Debian's Chromium (playwright-core). Skipped, and reported so,
+ * where Chromium is not installed; `.ci/run` installs it.
+ */
+const CHROMIUM = '/usr/bin/chromium';
+const ARTIFACTS = join(__dirname, '..', 'test-artifacts', 'screenshots');
+const run = existsSync(CHROMIUM) ? describe : describe.skip;
+const AXE = existsSync(require.resolve('axe-core/axe.min.js')) ? readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8') : '';
+
+run('website in a real browser', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let base: string;
+  const errors: string[] = [];
+
+  const open = async (options: Parameters<Browser['newContext']>[0] = {}): Promise<{ context: BrowserContext; page: Page }> => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
+    const page = await context.newPage();
+    page.on('pageerror', (e) => errors.push(String(e)));
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
+    return { context, page };
+  };
+  const cards = (page: Page) => page.locator('li.card');
+
+  beforeAll(async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    t = await createTestApp();
+    const port = await freePort();
+    await t.app.listen(port, '127.0.0.1');
+    base = `http://127.0.0.1:${port}`;
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    });
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+  afterEach(() => {
+    expect(errors).toEqual([]);
+    errors.length = 0;
+  });
+
+  it('filters by clicking a facet without a reload; the URL is shareable and Back works', async () => {
+    const { context, page } = await open();
+    await page.goto(`${base}/`);
+    expect(await cards(page).count()).toBe(12);
+    await page.evaluate(() => ((window as unknown as { marker: number }).marker = 1));
+    await page.getByLabel('Льготные кредиты и займы').check();
+    await page.waitForURL(/supportType=concessional_loan/);
+    await page.waitForFunction(() => document.querySelectorAll('li.card').length === 1);
+    expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(1);
+    await expect(page.locator('.chips').textContent()).resolves.toContain('Льготные кредиты и займы');
+    await expect(page.locator('.results-summary').textContent()).resolves.toContain('Найдена 1 программа');
+    await page.goBack();
+    await page.waitForFunction(() => document.querySelectorAll('li.card').length === 12);
+    expect(new URL(page.url()).search).toBe('');
+    await context.close();
+  });
+
+  it('removes a filter from its chip', async () => {
+    const { context, page } = await open();
+    await page.goto(`${base}/?supportType=premises&supportType=consulting`);
+    const before = await cards(page).count();
+    await page.locator('a.chip', { hasText: 'Консультации' }).click();
+    await page.waitForURL((url) => !url.search.includes('consulting'));
+    await page.waitForFunction((n) => document.querySelectorAll('li.card').length !== n, before);
+    expect(page.url()).toContain('supportType=premises');
+    await context.close();
+  });
+
+  it('works without JavaScript: the filter form submits and the page reloads filtered', async () => {
+    const { context, page } = await open({ javaScriptEnabled: false });
+    await page.goto(`${base}/`);
+    await page.getByLabel('Помещения и площадки').check();
+    await page.getByRole('button', { name: 'Применить фильтры' }).click();
+    await page.waitForURL(/supportType=premises/);
+    expect(await cards(page).count()).toBeGreaterThan(0);
+    expect(await cards(page).count()).toBeLessThan(12);
+    await page.getByRole('combobox', { name: 'Что вы ищете?' }).fill('помещения');
+    await page.getByRole('button', { name: 'Найти' }).click();
+    await page.waitForURL(/q=/);
+    expect(page.url()).toContain('supportType=premises');
+    await context.close();
+  });
+
+  it('pages with the keyboard alone', async () => {
+    const { context, page } = await open();
+    await page.goto(`${base}/?perPage=5`);
+    await page.getByRole('link', { name: /Вперёд/ }).focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/page=2/);
+    await page.waitForFunction(() => document.querySelector('[aria-current="page"]')?.textContent === '2');
+    expect(await cards(page).count()).toBe(5);
+    await context.close();
+  });
+
+  it('suggests programmes and filters as you type', async () => {
+    const { context, page } = await open();
+    await page.goto(`${base}/`);
+    await page.getByRole('combobox', { name: 'Что вы ищете?' }).pressSequentially('технопарк', { delay: 20 });
+    const options = page.getByRole('option');
+    await options.first().waitFor();
+    expect(await options.allTextContents()).toContainEqual(expect.stringContaining('Технопарки Москвы'));
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/programmes\//);
+    await context.close();
+  });
+
+  it('switches language and opens a programme page', async () => {
+    const { context, page } = await open();
+    await page.goto(`${base}/`);
+    await page.getByRole('link', { name: 'English' }).click();
+    await page.waitForURL(/lang=en/);
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    await page.getByRole('link', { name: 'Concessional loans for small and medium businesses' }).click();
+    await page.waitForURL(/\/programmes\/sme-concessional-loans\?lang=en/);
+    await expect(page.locator('h1').textContent()).resolves.toBe('Concessional loans for small and medium businesses');
+    await context.close();
+  });
+
+  it('has no serious or critical accessibility violations (axe-core) and saves screenshots', async () => {
+    for (const [name, viewport] of [['desktop', { width: 1280, height: 900 }], ['phone', { width: 360, height: 780 }]] as const) {
+      // axe is injected through the DevTools protocol, which the page's CSP would otherwise (rightly) refuse
+      const { context, page } = await open({ viewport, bypassCSP: true });
+      for (const [label, path] of [['search', '/?q=кредит'], ['filtered', '/?supportType=premises'], ['programme', '/programmes/technopolis-moscow-sez'], ['english', '/?lang=en']]) {
+        await page.goto(`${base}${path}`);
+        await page.screenshot({ path: join(ARTIFACTS, `${label}-${name}.png`), fullPage: true });
+        await page.evaluate(AXE);
+        const violations: { id: string; impact: string; nodes: unknown[] }[] = await page.evaluate(async () => {
+          const axe = (window as unknown as { axe: { run: (o: object) => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe;
+          const result = await axe.run({ resultTypes: ['violations'] });
+          return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 2) }));
+        });
+        expect({ page: `${label}-${name}`, violations: violations.filter((v) => v.impact === 'serious' || v.impact === 'critical') }).toEqual({
+          page: `${label}-${name}`,
+          violations: [],
+        });
+      }
+      await context.close();
+    }
+  }, 60_000);
+});

@@ -1,0 +1,124 @@
+import request from 'supertest';
+import { programmeInput } from '@app/testing';
+import { createTestApp, TestApp } from './support/test-app';
+
+const cards = (html: string): number => (html.match(/<li class="card">/g) ?? []).length;
+
+/** The website over HTTP: server-rendered pages, complete without JavaScript. */
+describe('website (server-rendered HTML)', () => {
+  let t: TestApp;
+  let editor: string;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    editor = await t.tokenFor('editor');
+  });
+  afterAll(() => t.close());
+
+  const page = (url: string) => request(t.http).get(url).set('Accept', 'text/html');
+
+  it('serves the search page in Russian with every published programme, facets and counts', async () => {
+    const res = await page('/').expect(200);
+    expect(res.headers['content-type']).toMatch(/text\/html/);
+    expect(res.text).toContain('<html lang="ru">');
+    expect(cards(res.text)).toBe(12);
+    expect(res.text).toContain('Найдено 12 программ');
+    expect(res.text).toMatch(/name="supportType" value="concessional_loan"/);
+    expect(res.text).toMatch(/<span class="facet-count" aria-label="\d+">\d+<\/span>/);
+  });
+
+  it('filters, shows removable chips and a summary of active filters in words', async () => {
+    const res = await page('/?supportType=concessional_loan').expect(200);
+    expect(cards(res.text)).toBe(1);
+    expect(res.text).toContain('Выбранные фильтры: Вид поддержки — Льготные кредиты и займы.');
+    expect(res.text).toMatch(/<a class="chip" href="\/" data-nav>/);
+    // the filter's own facet still shows every other value with its count (disjunctive)
+    expect(res.text).toMatch(/name="supportType" value="premises"/);
+  });
+
+  it('pages through results with links that keep the query', async () => {
+    const first = await page('/?perPage=5').expect(200);
+    expect(cards(first.text)).toBe(5);
+    expect(first.text).toContain('<nav class="pagination"');
+    expect(first.text).toContain('href="/?page=2&amp;perPage=5"');
+    const last = await page('/?perPage=5&page=3').expect(200);
+    expect(cards(last.text)).toBe(2);
+    expect(last.text).toContain('<span aria-current="page">3</span>');
+  });
+
+  it('offers a way out of an empty result', async () => {
+    const res = await page(`/?q=${encodeURIComponent('несуществующеслово')}&supportType=premises`).expect(200);
+    expect(cards(res.text)).toBe(0);
+    expect(res.text).toContain('Ничего не нашлось');
+    expect(res.text).toContain('Уберите один из фильтров');
+    expect(res.text).toContain('Показать все программы');
+  });
+
+  it('switches to English, falling back to Russian content where there is no translation', async () => {
+    const res = await page('/?lang=en').expect(200);
+    expect(res.text).toContain('<html lang="en">');
+    expect(res.text).toContain('12 programmes found');
+    expect(res.text).toContain('Concessional loans for small and medium businesses');
+    expect(res.text).toContain('href="/?lang=en"');
+  });
+
+  it('returns only the results region for the script', async () => {
+    const res = await request(t.http).get('/?supportType=premises').set('X-Fragment', 'results').expect(200);
+    expect(res.text).not.toContain('<html');
+    expect(res.text).toContain('<section class="results"');
+    expect(res.headers.vary).toMatch(/X-Fragment/i);
+  });
+
+  it('shows a programme with its sections and schema.org JSON-LD', async () => {
+    const res = await page('/programmes/technopolis-moscow-sez').expect(200);
+    expect(res.text).toContain('<h1 >Резидентство в ОЭЗ «Технополис Москва»</h1>');
+    expect(res.text).toContain('Сведения о программе ещё уточняются');
+    const ld = JSON.parse(/<script type="application\/ld\+json">([^<]*)<\/script>/.exec(res.text)![1]);
+    expect(ld).toMatchObject({ '@context': 'https://schema.org', '@type': 'GovernmentService', name: 'Резидентство в ОЭЗ «Технополис Москва»' });
+    const en = await page('/programmes/technopolis-moscow-sez?lang=en').expect(200);
+    expect(en.text).toContain('Technopolis Moscow special economic zone residency');
+  });
+
+  it('escapes every piece of content, in pages, highlights and JSON-LD', async () => {
+    const created = await request(t.http)
+      .post('/api/v1/admin/programmes')
+      .set('Authorization', `Bearer ${editor}`)
+      .send(programmeInput({ title: { ru: '<script>alert(1)</script> грант </script><img src=x onerror=alert(2)>' } }))
+      .expect(201);
+    await request(t.http)
+      .post(`/api/v1/admin/programmes/${created.body.id}/publish`)
+      .set('Authorization', `Bearer ${editor}`)
+      .set('If-Match', created.headers.etag)
+      .expect(200);
+    const search = await page('/?q=alert').expect(200);
+    expect(search.text).toContain('&lt;script&gt;<mark>alert</mark>(1)&lt;/script&gt;');
+    expect(search.text).not.toContain('<script>alert');
+    expect(search.text).not.toContain('<img src=x');
+    const programme = await page(`/programmes/${created.body.slug}`).expect(200);
+    expect(programme.text).not.toContain('<script>alert');
+    expect(programme.text).not.toContain('</script><img');
+    expect(programme.text).toContain('\\u003cscript>alert(1)\\u003c/script>');
+  });
+
+  it('sends a Content-Security-Policy without inline scripts, and pages carry no inline script or handler', async () => {
+    const res = await page('/').expect(200);
+    const csp = res.headers['content-security-policy'];
+    expect(csp).toMatch(/script-src 'self'(;|$)/);
+    expect(csp).toMatch(/script-src-attr 'none'/);
+    expect(res.text).not.toMatch(/<script(?![^>]*\bsrc=)(?![^>]*application\/ld\+json)[^>]*>/);
+    expect(res.text).not.toMatch(/<[^>]+\son[a-z]+\s*=/i);
+    await request(t.http).get('/assets/site.js').expect(200).expect('Content-Type', /javascript/);
+    await request(t.http).get('/assets/site.css').expect(200).expect('Content-Type', /css/);
+  });
+
+  it('answers bad addresses with HTML error pages, and the API still with JSON', async () => {
+    const missing = await page('/programmes/no-such-programme').expect(404);
+    expect(missing.headers['content-type']).toMatch(/text\/html/);
+    expect(missing.text).toContain('Страница не найдена');
+    const bad = await page('/?perPage=1000&lang=en').expect(400);
+    expect(bad.text).toContain('This page could not be opened');
+    expect(bad.text).toContain('<code>perPage</code>');
+    const api = await request(t.http).get('/api/v1/programmes?perPage=1000').set('Accept', 'text/html').expect(400);
+    expect(api.headers['content-type']).toMatch(/application\/json/);
+  });
+});
