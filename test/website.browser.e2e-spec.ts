@@ -130,11 +130,25 @@ run('website in a real browser', () => {
     await context.close();
   });
 
+  it('fills in the questionnaire and shows ranked programmes with reasons', async () => {
+    const { context, page } = await open();
+    await page.goto(`${base}/`);
+    await page.getByRole('link', { name: 'Подобрать поддержку' }).click();
+    await page.getByLabel('Что нужно').selectOption('find_investors');
+    await page.getByLabel('Кто вы').selectOption('startup_team');
+    await page.getByRole('button', { name: 'Подобрать' }).click();
+    await page.waitForURL(/goal=find_investors/);
+    const first = page.locator('li.match-card').first();
+    await expect(first.locator('.card-title').textContent()).resolves.toContain('инвесторами');
+    expect(await first.locator('li.criterion').count()).toBeGreaterThan(0);
+    await context.close();
+  });
+
   it('has no serious or critical accessibility violations (axe-core) and saves screenshots', async () => {
     for (const [name, viewport] of [['desktop', { width: 1280, height: 900 }], ['phone', { width: 360, height: 780 }]] as const) {
       // axe is injected through the DevTools protocol, which the page's CSP would otherwise (rightly) refuse
       const { context, page } = await open({ viewport, bypassCSP: true });
-      for (const [label, path] of [['search', '/?q=кредит'], ['filtered', '/?supportType=premises'], ['programme', '/programmes/technopolis-moscow-sez'], ['english', '/?lang=en']]) {
+      for (const [label, path] of [['search', '/?q=кредит'], ['filtered', '/?supportType=premises'], ['programme', '/programmes/technopolis-moscow-sez'], ['english', '/?lang=en'], ['match', '/match?goal=get_financing&applicantType=legal_entity']]) {
         await page.goto(`${base}${path}`);
         await page.screenshot({ path: join(ARTIFACTS, `${label}-${name}.png`), fullPage: true });
         await page.evaluate(AXE);

@@ -111,6 +111,21 @@ describe('website (server-rendered HTML)', () => {
     await request(t.http).get('/assets/site.css').expect(200).expect('Content-Type', /css/);
   });
 
+  it('asks the questionnaire and explains, per criterion, how each programme fits', async () => {
+    const empty = await page('/match').expect(200);
+    expect(empty.text).toContain('Подберите поддержку для своей компании');
+    expect(empty.text).toContain('<select id="industry" name="industry">');
+    expect(empty.text).toContain('Ответьте хотя бы на один вопрос');
+    const res = await page('/match?applicantType=legal_entity&goal=reduce_taxes&territory=technopolis_moscow&companyAgeYears=&headcount=40').expect(200);
+    expect(res.text).toMatch(/принимают заявки/);
+    expect(res.text).toContain('class="criterion criterion-met"');
+    expect(res.text).toContain('Помогает с целью «Снизить налоги».');
+    expect(res.text).toContain('<option value="reduce_taxes" selected>');
+    // the answers live in the URL: the language switch keeps them
+    expect(res.text).toMatch(/href="\/match\?applicantType=legal_entity&amp;goal=reduce_taxes&amp;territory=technopolis_moscow&amp;headcount=40&amp;lang=en"/);
+    await page('/match?headcount=-3').expect(400);
+  });
+
   it('answers bad addresses with HTML error pages, and the API still with JSON', async () => {
     const missing = await page('/programmes/no-such-programme').expect(404);
     expect(missing.headers['content-type']).toMatch(/text\/html/);

@@ -16,6 +16,7 @@ import { CatalogueController } from './catalogue/catalogue.controller';
 import { HealthController } from './health/health.controller';
 import { ProgrammesController } from './programmes/programmes.controller';
 import { WebController } from './web/web.controller';
+import { MatchController } from './matching/match.controller';
 
 /** The HTTP process; with `worker.inProcess` it also runs the worker's jobs. */
 @Module({})
@@ -44,6 +45,7 @@ export class ServerModule {
         AdminTaxonomyController,
         AdminSearchController,
         HealthController,
+        MatchController,
         WebController,
       ],
     };

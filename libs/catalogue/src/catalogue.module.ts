@@ -9,6 +9,7 @@ import { Programme } from './programmes/programme.entity';
 import { ProgrammeRepository } from './programmes/programme.repository';
 import { ProgrammesService } from './programmes/programmes.service';
 import { CatalogueSeeder } from './seed/catalogue.seeder';
+import { MatchingService } from './matching/matching.service';
 import { SyntheticCatalogueService } from './synthetic/synthetic-catalogue.service';
 import { TaxonomyTerm } from './taxonomy/taxonomy-term.entity';
 import { TaxonomyRepository } from './taxonomy/taxonomy.repository';
@@ -18,8 +19,8 @@ import { TaxonomyService } from './taxonomy/taxonomy.service';
   imports: [TypeOrmModule.forFeature([Programme, ProgrammeRevision, Organisation, TaxonomyTerm])],
   providers: [
     ProgrammeRepository, OrganisationRepository, TaxonomyRepository,
-    ProgrammesService, OrganisationsService, TaxonomyService, CatalogueSeeder, ProgrammeStatusJob, SyntheticCatalogueService,
+    ProgrammesService, OrganisationsService, TaxonomyService, CatalogueSeeder, ProgrammeStatusJob, SyntheticCatalogueService, MatchingService,
   ],
-  exports: [ProgrammeRepository, ProgrammesService, OrganisationsService, TaxonomyService, CatalogueSeeder, ProgrammeStatusJob, SyntheticCatalogueService],
+  exports: [ProgrammeRepository, ProgrammesService, OrganisationsService, TaxonomyService, CatalogueSeeder, ProgrammeStatusJob, SyntheticCatalogueService, MatchingService],
 })
 export class CatalogueModule {}

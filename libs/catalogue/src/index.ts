@@ -19,3 +19,5 @@ export * from './seed/catalogue.seed';
 export * from './seed/taxonomy.seed';
 export * from './synthetic/synthetic-catalogue';
 export * from './synthetic/synthetic-catalogue.service';
+export * from './matching/programme-matcher';
+export * from './matching/matching.service';

@@ -154,6 +154,19 @@ export class ProgrammeRepository {
     );
   }
 
+  /** Published programmes that still take applications, with what the matcher reads. */
+  listMatchable(): Promise<Programme[]> {
+    return this.programmes
+      .createQueryBuilder('p')
+      .innerJoin('p.provider', 'provider')
+      .select([
+        'p.id', 'p.slug', 'p.titleRu', 'p.titleEn', 'p.status', 'p.closesAt', 'p.applicantTypes', 'p.industries', 'p.objectives',
+        'p.territories', 'p.eligibility', 'provider.id', 'provider.nameRu', 'provider.nameEn',
+      ])
+      .where(`p.publicationState = 'published' AND p.deletedAt IS NULL AND p.status <> 'closed'`)
+      .getMany();
+  }
+
   /** A batch of published programmes after `afterId` in id order (for building an index). */
   listPublishedAfter(afterId: string | null, limit: number): Promise<Programme[]> {
     const qb = this.withRelations(this.programmes.createQueryBuilder('p'))

@@ -1,0 +1,87 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { REQUIRED_STATUSES, REVENUE_BAND_CODES, TAXONOMY_CODE_PATTERN, type CompanyProfile, type RevenueBand } from '@app/catalogue';
+import { PageQuery } from '@app/common';
+
+const blankToUndefined = ({ value }: { value: unknown }): unknown => (value === '' || value === null ? undefined : value);
+/** An empty form field is no answer, not zero; anything else is read as a number (and validated as one). */
+const optionalNumber = ({ value }: { value: unknown }): unknown =>
+  value === '' || value === null || value === undefined ? undefined : typeof value === 'string' ? Number(value) : value;
+
+/** A company's answers to the questionnaire; every one is optional. */
+export class CompanyProfileFields implements CompanyProfile {
+  @ApiPropertyOptional({ example: 'legal_entity', description: 'applicant_type taxonomy code' })
+  @Transform(blankToUndefined) @IsOptional() @Matches(TAXONOMY_CODE_PATTERN, { message: 'applicantType must be a taxonomy code' })
+  applicantType?: string;
+
+  @ApiPropertyOptional({ minimum: 0, maximum: 200 })
+  @Transform(optionalNumber) @IsOptional() @IsInt() @Min(0) @Max(200)
+  companyAgeYears?: number;
+
+  @ApiPropertyOptional({ minimum: 0, maximum: 1_000_000 })
+  @Transform(optionalNumber) @IsOptional() @IsInt() @Min(0) @Max(1_000_000)
+  headcount?: number;
+
+  @ApiPropertyOptional({ enum: REVENUE_BAND_CODES, description: 'yearly revenue: up to 120m, 800m, 2bn roubles, or over' })
+  @Transform(blankToUndefined) @IsOptional() @IsIn(REVENUE_BAND_CODES)
+  revenueBand?: RevenueBand;
+
+  @ApiPropertyOptional({ example: 'electronics', description: 'industry taxonomy code' })
+  @Transform(blankToUndefined) @IsOptional() @Matches(TAXONOMY_CODE_PATTERN, { message: 'industry must be a taxonomy code' })
+  industry?: string;
+
+  @ApiPropertyOptional({ example: 'moscow', description: 'territory taxonomy code' })
+  @Transform(blankToUndefined) @IsOptional() @Matches(TAXONOMY_CODE_PATTERN, { message: 'territory must be a taxonomy code' })
+  territory?: string;
+
+  @ApiPropertyOptional({ example: 'get_financing', description: 'objective taxonomy code' })
+  @Transform(blankToUndefined) @IsOptional() @Matches(TAXONOMY_CODE_PATTERN, { message: 'goal must be a taxonomy code' })
+  goal?: string;
+
+  @ApiPropertyOptional({ enum: REQUIRED_STATUSES, isArray: true, description: 'statuses the company holds; when sent, a required status not listed is "not met"' })
+  @IsOptional() @IsArray() @ArrayMaxSize(REQUIRED_STATUSES.length) @IsIn(REQUIRED_STATUSES, { each: true })
+  statuses?: string[];
+}
+
+export class MatchRequestDto extends CompanyProfileFields {
+  @ApiPropertyOptional({ enum: ['ru', 'en'], default: 'ru' }) @IsOptional() @IsIn(['ru', 'en']) lang: 'ru' | 'en' = 'ru';
+  @ApiPropertyOptional({ type: Number, minimum: 1, default: 1 }) @IsOptional() @IsInt() @Min(1) @Max(10_000) page: number = 1;
+  @ApiPropertyOptional({ type: Number, minimum: 1, maximum: 100, default: 20 }) @IsOptional() @IsInt() @Min(1) @Max(100) perPage: number = 20;
+}
+
+/** The same answers from a URL (the website's /match page). */
+export class MatchQuery extends PageQuery {
+  @Transform(blankToUndefined) @IsOptional() @Matches(TAXONOMY_CODE_PATTERN) applicantType?: string;
+  @Transform(optionalNumber) @IsOptional() @IsInt() @Min(0) @Max(200) companyAgeYears?: number;
+  @Transform(optionalNumber) @IsOptional() @IsInt() @Min(0) @Max(1_000_000) headcount?: number;
+  @Transform(blankToUndefined) @IsOptional() @IsIn(REVENUE_BAND_CODES) revenueBand?: RevenueBand;
+  @Transform(blankToUndefined) @IsOptional() @Matches(TAXONOMY_CODE_PATTERN) industry?: string;
+  @Transform(blankToUndefined) @IsOptional() @Matches(TAXONOMY_CODE_PATTERN) territory?: string;
+  @Transform(blankToUndefined) @IsOptional() @Matches(TAXONOMY_CODE_PATTERN) goal?: string;
+  @IsOptional() @IsIn(['ru', 'en']) lang: 'ru' | 'en' = 'ru';
+}
+
+class CriterionView {
+  @ApiProperty({ enum: ['applicantType', 'companyAge', 'headcount', 'revenue', 'industry', 'territory', 'goal', 'status'] }) criterion: string;
+  @ApiProperty({ enum: ['met', 'not_met', 'unknown'] }) status: string;
+  @ApiProperty({ description: 'in plain words, in the requested language' }) explanation: string;
+}
+
+class MatchedProgrammeView {
+  @ApiProperty() slug: string;
+  @ApiProperty() title: string;
+  @ApiProperty() provider: string;
+  @ApiProperty() status: string;
+  @ApiProperty({ type: String, nullable: true, format: 'date-time' }) closesAt: string | null;
+  @ApiProperty({ enum: ['fits', 'partly', 'does_not_fit'] }) fit: string;
+  @ApiProperty() score: number;
+  @ApiProperty({ type: [CriterionView] }) criteria: CriterionView[];
+}
+
+export class MatchResponseView {
+  @ApiProperty({ type: [MatchedProgrammeView] }) results: MatchedProgrammeView[];
+  @ApiProperty() total: number;
+  @ApiProperty() page: number;
+  @ApiProperty() perPage: number;
+}

@@ -1,0 +1,81 @@
+import { Injectable } from '@nestjs/common';
+import { validationFailed } from '@app/common';
+import type { Lang } from '../programmes/programme.mapper';
+import { pick } from '../programmes/programme.mapper';
+import { ProgrammeRepository } from '../programmes/programme.repository';
+import { FACETS } from '../taxonomy/facets';
+import { TaxonomyRepository } from '../taxonomy/taxonomy.repository';
+import { CompanyProfile, matchProgramme, MatchOutcome, MatchVocabulary } from './programme-matcher';
+
+const STATUS_LABELS: Record<string, { ru: string; en: string }> = {
+  sez_resident: { ru: 'резидент ОЭЗ', en: 'SEZ resident' },
+  technopark_resident: { ru: 'резидент технопарка', en: 'technopark resident' },
+  innovation_cluster_member: { ru: 'участник Московского инновационного кластера', en: 'Moscow Innovation Cluster member' },
+  sme_registry: { ru: 'в реестре МСП', en: 'in the SME register' },
+};
+
+export interface MatchedProgramme extends MatchOutcome {
+  slug: string;
+  title: string;
+  provider: string;
+  status: string;
+  closesAt: string | null;
+}
+
+export interface MatchPage {
+  results: MatchedProgramme[];
+  total: number;
+  page: number;
+  perPage: number;
+}
+
+/** Ranks the published programmes that still take applications by how well they fit a company. */
+@Injectable()
+export class MatchingService {
+  constructor(
+    private readonly programmes: ProgrammeRepository,
+    private readonly taxonomy: TaxonomyRepository,
+  ) {}
+
+  async match(company: CompanyProfile, lang: Lang, page: number, perPage: number): Promise<MatchPage> {
+    await this.assertKnownCodes(company);
+    const [candidates, terms] = await Promise.all([this.programmes.listMatchable(), this.taxonomy.listAll()]);
+    const byParam = new Map(FACETS.map((f) => [f.facet, f.param]));
+    const terminology = new Map(terms.map((t) => [`${byParam.get(t.facet)}:${t.code}`, t]));
+    const vocabulary: MatchVocabulary = {
+      label: (facet, code) => {
+        if (facet === 'status') return STATUS_LABELS[code]?.[lang] ?? code;
+        const term = terminology.get(`${facet}:${code}`);
+        return term ? pick(term.labelRu, term.labelEn, lang).text : code;
+      },
+      territoryParent: (code) => terminology.get(`territory:${code}`)?.parentCode ?? null,
+    };
+    const ranked = candidates
+      .map((p) => ({
+        slug: p.slug,
+        title: pick(p.titleRu, p.titleEn, lang).text,
+        provider: p.provider ? pick(p.provider.nameRu, p.provider.nameEn, lang).text : '',
+        status: p.status,
+        closesAt: p.closesAt ? p.closesAt.toISOString() : null,
+        ...matchProgramme(p, company, vocabulary, lang),
+      }))
+      .sort((a, b) => b.score - a.score || a.title.localeCompare(b.title, lang));
+    return { results: ranked.slice((page - 1) * perPage, page * perPage), total: ranked.length, page, perPage };
+  }
+
+  /** Codes the taxonomy does not know are a 400 naming the answer. */
+  private async assertKnownCodes(company: CompanyProfile): Promise<void> {
+    const answers = [
+      ['applicantType', 'applicant_type', company.applicantType],
+      ['industry', 'industry', company.industry],
+      ['territory', 'territory', company.territory],
+      ['goal', 'objective', company.goal],
+    ] as const;
+    const pairs = answers.filter(([, , code]) => code).map(([, facet, code]) => ({ facet, code: code as string }));
+    const unknown = await this.taxonomy.findUnknownTerms(pairs);
+    const problems = answers
+      .filter(([, facet, code]) => code && unknown.some((u) => u.facet === facet && u.code === code))
+      .map(([field, facet, code]) => ({ field, messages: [`unknown ${facet} "${code}"`] }));
+    if (problems.length) throw validationFailed(problems);
+  }
+}

@@ -1,0 +1,65 @@
+import { matchProgramme, type CompanyProfile, type MatchableProgramme, type MatchVocabulary } from './programme-matcher';
+
+const vocabulary: MatchVocabulary = {
+  label: (_facet, code) => code,
+  territoryParent: (code) => (code === 'technopolis_moscow' ? 'moscow' : null),
+};
+const programme = (overrides: Partial<MatchableProgramme> = {}): MatchableProgramme => ({
+  applicantTypes: [], industries: [], objectives: [], territories: [], eligibility: {}, ...overrides,
+});
+const statusOf = (p: MatchableProgramme, company: CompanyProfile, criterion: string) =>
+  matchProgramme(p, company, vocabulary, 'ru').criteria.find((c) => c.criterion === criterion)?.status;
+
+describe('matchProgramme', () => {
+  it.each([
+    ['applicantType', programme({ applicantTypes: ['legal_entity'] }), { applicantType: 'legal_entity' }, 'met'],
+    ['applicantType', programme({ eligibility: { applicantTypes: ['sole_trader'] } }), { applicantType: 'legal_entity' }, 'not_met'],
+    ['applicantType', programme(), { applicantType: 'legal_entity' }, 'unknown'],
+    ['companyAge', programme({ eligibility: { companyAgeMaxYears: 5 } }), { companyAgeYears: 3 }, 'met'],
+    ['companyAge', programme({ eligibility: { companyAgeMinYears: 1, companyAgeMaxYears: 5 } }), { companyAgeYears: 7 }, 'not_met'],
+    ['companyAge', programme(), { companyAgeYears: 7 }, 'unknown'],
+    ['headcount', programme({ eligibility: { headcountMax: 250 } }), { headcount: 250 }, 'met'],
+    ['headcount', programme({ eligibility: { headcountMin: 10 } }), { headcount: 3 }, 'not_met'],
+    ['headcount', programme(), { headcount: 3 }, 'unknown'],
+    ['revenue', programme({ eligibility: { revenueMaxRub: 800_000_000 } }), { revenueBand: 'upTo120m' }, 'met'],
+    ['revenue', programme({ eligibility: { revenueMaxRub: 800_000_000 } }), { revenueBand: 'upTo2b' }, 'not_met'],
+    ['revenue', programme({ eligibility: { revenueMaxRub: 500_000_000 } }), { revenueBand: 'upTo800m' }, 'unknown'],
+    ['revenue', programme(), { revenueBand: 'over2b' }, 'unknown'],
+    ['industry', programme({ industries: ['electronics'] }), { industry: 'electronics' }, 'met'],
+    ['industry', programme({ industries: ['electronics'] }), { industry: 'pharmaceuticals' }, 'not_met'],
+    ['industry', programme(), { industry: 'pharmaceuticals' }, 'unknown'],
+    ['territory', programme({ territories: ['moscow'] }), { territory: 'technopolis_moscow' }, 'met'],
+    ['territory', programme({ territories: ['technopolis_moscow'] }), { territory: 'moscow' }, 'unknown'],
+    ['territory', programme({ territories: ['technopolis_moscow'] }), { territory: 'elsewhere' }, 'not_met'],
+    ['territory', programme(), { territory: 'moscow' }, 'unknown'],
+    ['goal', programme({ objectives: ['get_financing'] }), { goal: 'get_financing' }, 'met'],
+    ['goal', programme({ objectives: ['reduce_taxes'] }), { goal: 'get_financing' }, 'not_met'],
+    ['status', programme({ eligibility: { requiredStatuses: ['sez_resident'] } }), { statuses: ['sez_resident'] }, 'met'],
+    ['status', programme({ eligibility: { requiredStatuses: ['sez_resident'] } }), { statuses: [] }, 'not_met'],
+    ['status', programme({ eligibility: { requiredStatuses: ['sez_resident'] } }), {}, 'unknown'],
+  ] as [string, MatchableProgramme, CompanyProfile, string][])('%s: %j with %j is %s', (criterion, p, company, expected) => {
+    expect(statusOf(p, company, criterion)).toBe(expected);
+  });
+
+  it('leaves out what the company did not answer', () => {
+    expect(matchProgramme(programme({ industries: ['electronics'] }), {}, vocabulary, 'ru').criteria).toEqual([]);
+  });
+
+  it('explains each criterion in plain words, in the requested language', () => {
+    const p = programme({ eligibility: { companyAgeMaxYears: 5 } });
+    expect(matchProgramme(p, { companyAgeYears: 7 }, vocabulary, 'ru').criteria[0].explanation).toBe('Возраст компании 7 лет не подходит: нужно не больше 5.');
+    expect(matchProgramme(p, { companyAgeYears: 7 }, vocabulary, 'en').criteria[0].explanation).toBe(
+      'A company age of 7 years does not fit: at most 5 required.',
+    );
+  });
+
+  it('ranks nothing unmet above anything unmet, then more met, then fewer unknown', () => {
+    const company = { industry: 'electronics', goal: 'get_financing', companyAgeYears: 2 };
+    const full = matchProgramme(programme({ industries: ['electronics'], objectives: ['get_financing'], eligibility: { companyAgeMaxYears: 3 } }), company, vocabulary, 'ru');
+    const partly = matchProgramme(programme({ industries: ['electronics'], objectives: ['get_financing'] }), company, vocabulary, 'ru');
+    const wrong = matchProgramme(programme({ industries: ['pharmaceuticals'], objectives: ['get_financing'], eligibility: { companyAgeMaxYears: 3 } }), company, vocabulary, 'ru');
+    expect([full.fit, partly.fit, wrong.fit]).toEqual(['fits', 'partly', 'does_not_fit']);
+    expect(full.score).toBeGreaterThan(partly.score);
+    expect(partly.score).toBeGreaterThan(wrong.score);
+  });
+});

@@ -1,0 +1,241 @@
+import type { Lang } from '../programmes/programme.mapper';
+import type { EligibilityCriteria } from '../programmes/programme.types';
+
+/** What a company tells the questionnaire; every answer is optional. */
+export interface CompanyProfile {
+  applicantType?: string;
+  companyAgeYears?: number;
+  headcount?: number;
+  revenueBand?: RevenueBand;
+  industry?: string;
+  territory?: string;
+  goal?: string;
+  statuses?: string[];
+}
+
+/** Revenue bands of the Russian SME categories (roubles a year). */
+export const REVENUE_BANDS = {
+  upTo120m: { min: 0, max: 120_000_000 },
+  upTo800m: { min: 120_000_000, max: 800_000_000 },
+  upTo2b: { min: 800_000_000, max: 2_000_000_000 },
+  over2b: { min: 2_000_000_000, max: Number.POSITIVE_INFINITY },
+} as const;
+export type RevenueBand = keyof typeof REVENUE_BANDS;
+export const REVENUE_BAND_CODES = Object.keys(REVENUE_BANDS) as RevenueBand[];
+
+/** The parts of a programme the matcher reads. */
+export interface MatchableProgramme {
+  applicantTypes: string[];
+  industries: string[];
+  objectives: string[];
+  territories: string[];
+  eligibility: EligibilityCriteria;
+}
+
+export type CriterionStatus = 'met' | 'not_met' | 'unknown';
+
+export interface CriterionResult {
+  criterion: 'applicantType' | 'companyAge' | 'headcount' | 'revenue' | 'industry' | 'territory' | 'goal' | 'status';
+  status: CriterionStatus;
+  explanation: string;
+}
+
+export interface MatchOutcome {
+  fit: 'fits' | 'partly' | 'does_not_fit';
+  score: number;
+  criteria: CriterionResult[];
+}
+
+/** Labels the explanations use: facet values by code, and the parent of each territory. */
+export interface MatchVocabulary {
+  label(facet: 'applicantType' | 'industry' | 'territory' | 'objective' | 'status', code: string): string;
+  territoryParent(code: string): string | null;
+}
+
+const words = {
+  ru: {
+    applicantYes: (x: string) => `Подходит для заявителя «${x}».`,
+    applicantNo: (x: string, list: string) => `Для заявителя «${x}» не подходит: программа для — ${list}.`,
+    applicantUnknown: 'Программа не уточняет, кто может подать заявку.',
+    ageYes: (a: number, r: string) => `Возраст компании ${a} лет укладывается в требование (${r}).`,
+    ageNo: (a: number, r: string) => `Возраст компании ${a} лет не подходит: нужно ${r}.`,
+    ageUnknown: 'Требований к возрасту компании программа не называет.',
+    headYes: (n: number, r: string) => `Численность ${n} чел. подходит (${r}).`,
+    headNo: (n: number, r: string) => `Численность ${n} чел. не подходит: нужно ${r}.`,
+    headUnknown: 'Требований к численности программа не называет.',
+    revYes: 'Выручка в пределах ограничения программы.',
+    revNo: (max: string) => `Выручка больше допустимой (${max}).`,
+    revMaybe: (max: string) => `Выручка может превышать ограничение (${max}): уточните.`,
+    revUnknown: 'Ограничений по выручке программа не называет.',
+    indYes: (x: string) => `Отрасль «${x}» входит в программу.`,
+    indNo: (x: string, list: string) => `Отрасль «${x}» не входит в программу (${list}).`,
+    indUnknown: 'Программа не ограничена отраслями или не называет их.',
+    terYes: (x: string) => `Территория «${x}» подходит.`,
+    terNo: (x: string, list: string) => `Территория «${x}» не подходит: программа действует в — ${list}.`,
+    terMaybe: (list: string) => `Программа только для компаний на территории: ${list}.`,
+    terUnknown: 'Программа не указывает территорию.',
+    goalYes: (x: string) => `Помогает с целью «${x}».`,
+    goalNo: (x: string) => `Цель «${x}» — не основная для этой программы.`,
+    statusYes: (x: string) => `Нужен статус «${x}» — он у вас есть.`,
+    statusNeeded: (x: string) => `Нужен статус «${x}».`,
+    range: (min: number | null, max: number | null) => (min !== null && max !== null ? `от ${min} до ${max}` : min !== null ? `не меньше ${min}` : `не больше ${max}`),
+    money: (n: number) => `${Math.round(n / 1_000_000).toLocaleString('ru-RU')} млн ₽`,
+  },
+  en: {
+    applicantYes: (x: string) => `Open to applicants of type “${x}”.`,
+    applicantNo: (x: string, list: string) => `Not open to “${x}”: the programme is for ${list}.`,
+    applicantUnknown: 'The programme does not say who may apply.',
+    ageYes: (a: number, r: string) => `A company age of ${a} years fits the requirement (${r}).`,
+    ageNo: (a: number, r: string) => `A company age of ${a} years does not fit: ${r} required.`,
+    ageUnknown: 'The programme names no company-age requirement.',
+    headYes: (n: number, r: string) => `A headcount of ${n} fits (${r}).`,
+    headNo: (n: number, r: string) => `A headcount of ${n} does not fit: ${r} required.`,
+    headUnknown: 'The programme names no headcount requirement.',
+    revYes: 'Revenue is within the programme’s limit.',
+    revNo: (max: string) => `Revenue is above the limit (${max}).`,
+    revMaybe: (max: string) => `Revenue may exceed the limit (${max}): check.`,
+    revUnknown: 'The programme names no revenue limit.',
+    indYes: (x: string) => `The industry “${x}” is covered.`,
+    indNo: (x: string, list: string) => `The industry “${x}” is not covered (${list}).`,
+    indUnknown: 'The programme is not limited to industries, or does not name them.',
+    terYes: (x: string) => `The territory “${x}” fits.`,
+    terNo: (x: string, list: string) => `The territory “${x}” does not fit: the programme runs in ${list}.`,
+    terMaybe: (list: string) => `Only for companies located in: ${list}.`,
+    terUnknown: 'The programme names no territory.',
+    goalYes: (x: string) => `Helps with “${x}”.`,
+    goalNo: (x: string) => `“${x}” is not what this programme is for.`,
+    statusYes: (x: string) => `Requires the status “${x}”, which you have.`,
+    statusNeeded: (x: string) => `Requires the status “${x}”.`,
+    range: (min: number | null, max: number | null) => (min !== null && max !== null ? `${min} to ${max}` : min !== null ? `at least ${min}` : `at most ${max}`),
+    money: (n: number) => `RUB ${Math.round(n / 1_000_000).toLocaleString('en-GB')}m`,
+  },
+};
+
+const within = (value: number, min: number | null | undefined, max: number | null | undefined): boolean =>
+  (min == null || value >= min) && (max == null || value <= max);
+
+/**
+ * Judges one programme against a company, criterion by criterion, in plain words.
+ * A criterion the company did not answer is left out; one the programme does not
+ * state is "unknown". Rank: nothing unmet first, then most met, then fewest unknown.
+ */
+export function matchProgramme(p: MatchableProgramme, company: CompanyProfile, vocabulary: MatchVocabulary, lang: Lang): MatchOutcome {
+  const w = words[lang];
+  const c = p.eligibility;
+  const out: CriterionResult[] = [];
+  const list = (facet: 'applicantType' | 'industry' | 'territory', codes: string[]) => codes.map((x) => vocabulary.label(facet, x)).join(', ');
+
+  if (company.applicantType) {
+    const allowed = union(p.applicantTypes, c.applicantTypes);
+    const x = vocabulary.label('applicantType', company.applicantType);
+    out.push({
+      criterion: 'applicantType',
+      ...(allowed.length === 0
+        ? { status: 'unknown', explanation: w.applicantUnknown }
+        : allowed.includes(company.applicantType)
+          ? { status: 'met', explanation: w.applicantYes(x) }
+          : { status: 'not_met', explanation: w.applicantNo(x, list('applicantType', allowed)) }),
+    });
+  }
+  if (company.companyAgeYears !== undefined) {
+    const min = c.companyAgeMinYears ?? null;
+    const max = c.companyAgeMaxYears ?? null;
+    out.push({
+      criterion: 'companyAge',
+      ...(min === null && max === null
+        ? { status: 'unknown', explanation: w.ageUnknown }
+        : within(company.companyAgeYears, min, max)
+          ? { status: 'met', explanation: w.ageYes(company.companyAgeYears, w.range(min, max)) }
+          : { status: 'not_met', explanation: w.ageNo(company.companyAgeYears, w.range(min, max)) }),
+    });
+  }
+  if (company.headcount !== undefined) {
+    const min = c.headcountMin ?? null;
+    const max = c.headcountMax ?? null;
+    out.push({
+      criterion: 'headcount',
+      ...(min === null && max === null
+        ? { status: 'unknown', explanation: w.headUnknown }
+        : within(company.headcount, min, max)
+          ? { status: 'met', explanation: w.headYes(company.headcount, w.range(min, max)) }
+          : { status: 'not_met', explanation: w.headNo(company.headcount, w.range(min, max)) }),
+    });
+  }
+  if (company.revenueBand) {
+    const band = REVENUE_BANDS[company.revenueBand];
+    const max = c.revenueMaxRub ?? null;
+    out.push({
+      criterion: 'revenue',
+      ...(max === null
+        ? { status: 'unknown', explanation: w.revUnknown }
+        : band.max <= max
+          ? { status: 'met', explanation: w.revYes }
+          : band.min >= max
+            ? { status: 'not_met', explanation: w.revNo(w.money(max)) }
+            : { status: 'unknown', explanation: w.revMaybe(w.money(max)) }),
+    });
+  }
+  if (company.industry) {
+    const covered = union(p.industries, c.industries);
+    const x = vocabulary.label('industry', company.industry);
+    out.push({
+      criterion: 'industry',
+      ...(covered.length === 0
+        ? { status: 'unknown', explanation: w.indUnknown }
+        : covered.includes(company.industry)
+          ? { status: 'met', explanation: w.indYes(x) }
+          : { status: 'not_met', explanation: w.indNo(x, list('industry', covered)) }),
+    });
+  }
+  if (company.territory) {
+    const areas = union(p.territories, c.territories);
+    const x = vocabulary.label('territory', company.territory);
+    const ancestors = new Set<string>();
+    for (let t: string | null = company.territory; t; t = vocabulary.territoryParent(t)) ancestors.add(t);
+    // the programme covers the company's place, or one of the places containing it
+    const covers = areas.some((a) => ancestors.has(a));
+    // the programme is for a place inside the company's (a site within its city): it depends on the address
+    const inside = areas.some((a) => {
+      for (let t: string | null = vocabulary.territoryParent(a); t; t = vocabulary.territoryParent(t)) if (t === company.territory) return true;
+      return false;
+    });
+    out.push({
+      criterion: 'territory',
+      ...(areas.length === 0
+        ? { status: 'unknown', explanation: w.terUnknown }
+        : covers
+          ? { status: 'met', explanation: w.terYes(x) }
+          : inside
+            ? { status: 'unknown', explanation: w.terMaybe(list('territory', areas)) }
+            : { status: 'not_met', explanation: w.terNo(x, list('territory', areas)) }),
+    });
+  }
+  if (company.goal) {
+    const x = vocabulary.label('objective', company.goal);
+    out.push(
+      p.objectives.includes(company.goal)
+        ? { criterion: 'goal', status: 'met', explanation: w.goalYes(x) }
+        : { criterion: 'goal', status: 'not_met', explanation: w.goalNo(x) },
+    );
+  }
+  for (const required of c.requiredStatuses ?? []) {
+    const x = vocabulary.label('status', required);
+    out.push(
+      company.statuses?.includes(required)
+        ? { criterion: 'status', status: 'met', explanation: w.statusYes(x) }
+        : { criterion: 'status', status: company.statuses ? 'not_met' : 'unknown', explanation: w.statusNeeded(x) },
+    );
+  }
+
+  const met = out.filter((r) => r.status === 'met').length;
+  const notMet = out.filter((r) => r.status === 'not_met').length;
+  const unknown = out.length - met - notMet;
+  return {
+    fit: notMet > 0 ? 'does_not_fit' : unknown > 0 ? 'partly' : 'fits',
+    // nothing unmet outranks any amount met; then more met, then less unknown
+    score: (notMet === 0 ? 1000 : 0) - notMet * 100 + met * 10 - unknown,
+    criteria: out,
+  };
+}
+
+const union = (a: string[], b: string[] | undefined): string[] => [...new Set([...a, ...(b ?? [])])];
