@@ -148,7 +148,7 @@ run('website in a real browser', () => {
     for (const [name, viewport] of [['desktop', { width: 1280, height: 900 }], ['phone', { width: 360, height: 780 }]] as const) {
       // axe is injected through the DevTools protocol, which the page's CSP would otherwise (rightly) refuse
       const { context, page } = await open({ viewport, bypassCSP: true });
-      for (const [label, path] of [['search', '/?q=кредит'], ['filtered', '/?supportType=premises'], ['programme', '/programmes/technopolis-moscow-sez'], ['english', '/?lang=en'], ['match', '/match?goal=get_financing&applicantType=legal_entity']]) {
+      for (const [label, path] of [['search', '/?q=кредит'], ['filtered', '/?supportType=premises'], ['programme', '/programmes/technopolis-moscow-sez'], ['english', '/?lang=en'], ['match', '/match?goal=get_financing&applicantType=legal_entity'], ['compare', '/compare?slugs=sme-premises,moscow-technoparks']]) {
         await page.goto(`${base}${path}`);
         await page.screenshot({ path: join(ARTIFACTS, `${label}-${name}.png`), fullPage: true });
         await page.evaluate(AXE);

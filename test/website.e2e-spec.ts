@@ -126,6 +126,50 @@ describe('website (server-rendered HTML)', () => {
     await page('/match?headcount=-3').expect(400);
   });
 
+  it('compares up to four programmes side by side', async () => {
+    const res = await page('/compare?slugs=sme-premises&slugs=moscow-technoparks,sme-consulting').expect(200);
+    expect((res.text.match(/<th scope="col">/g) ?? []).length).toBe(4);
+    expect(res.text).toContain('Помещения для малого и среднего бизнеса');
+    expect(res.text).toContain('Консультации для предпринимателей');
+    await page('/compare?slugs=a,b,c,d,e').expect(400);
+    await page('/compare?slugs=sme-premises,sme-premises').expect(400);
+    await page('/compare?slugs=no-such-programme').expect(404);
+    const search = await page('/').expect(200);
+    expect(search.text).toContain('<form method="get" action="/compare"');
+    expect(search.text).toContain('name="slugs" value="sme-premises"');
+  });
+
+  it('publishes any search as an Atom feed and its deadlines as iCalendar', async () => {
+    const closesAt = new Date(Date.now() + 10 * 86_400_000).toISOString();
+    const created = await request(t.http)
+      .post('/api/v1/admin/programmes')
+      .set('Authorization', `Bearer ${editor}`)
+      .send(programmeInput({ title: { ru: 'Грант со сроком подачи' }, supportTypes: ['grant_subsidy'], timing: { closesAt } }))
+      .expect(201);
+    await request(t.http)
+      .post(`/api/v1/admin/programmes/${created.body.id}/publish`)
+      .set('Authorization', `Bearer ${editor}`)
+      .set('If-Match', created.headers.etag)
+      .expect(200);
+    const atom = await request(t.http).get('/feed.atom?supportType=grant_subsidy').expect(200);
+    expect(atom.headers['content-type']).toMatch(/application\/atom\+xml/);
+    expect(atom.text).toContain('<feed xmlns="http://www.w3.org/2005/Atom">');
+    expect(atom.text).toContain('<title type="html"><![CDATA[Грант со сроком подачи]]></title>');
+    // iCalendar folds long lines; unfold before reading
+    const unfold = (text: string) => text.replace(/\r\n[ \t]/g, '');
+    const ics = await request(t.http).get('/deadlines.ics?supportType=grant_subsidy').expect(200);
+    ics.text = unfold(ics.text);
+    expect(ics.headers['content-type']).toMatch(/text\/calendar/);
+    expect(ics.text).toContain('BEGIN:VEVENT');
+    expect(ics.text).toContain('Окончание приёма заявок: Грант со сроком подачи');
+    expect((ics.text.match(/BEGIN:VEVENT/g) ?? []).length).toBe(1);
+    const one = await request(t.http).get(`/programmes/${created.body.slug}/deadline.ics?lang=en`).expect(200);
+    expect(unfold(one.text)).toContain('SUMMARY:Applications close: Грант со сроком подачи');
+    await request(t.http).get('/programmes/sme-premises/deadline.ics').expect(404);
+    const programme = await page(`/programmes/${created.body.slug}`).expect(200);
+    expect(programme.text).toContain(`href="/programmes/${created.body.slug}/deadline.ics"`);
+  });
+
   it('answers bad addresses with HTML error pages, and the API still with JSON', async () => {
     const missing = await page('/programmes/no-such-programme').expect(404);
     expect(missing.headers['content-type']).toMatch(/text\/html/);

@@ -87,6 +87,8 @@ const TEXT = {
     errorHint: 'Вернитесь к поиску программ.',
     suggestions: 'Подсказки',
     nav: { search: 'Поиск', match: 'Подобрать поддержку' },
+    compare: { title: 'Сравнение программ', select: (title: string) => `Сравнить: ${title}`, submit: 'Сравнить выбранные', hint: 'Отметьте до четырёх программ.', row: 'Параметр' },
+    feeds: { atom: 'Подписаться на обновления (Atom)', ics: 'Сроки в календарь (iCalendar)', programmeIcs: 'Добавить срок в календарь' },
     match: {
       title: 'Подберите поддержку для своей компании',
       intro: 'Ответьте на несколько вопросов — любые можно пропустить. Мы покажем программы, которые принимают заявки, и объясним, подходит ли каждое условие.',
@@ -190,6 +192,8 @@ const TEXT = {
     errorHint: 'Go back to the programme search.',
     suggestions: 'Suggestions',
     nav: { search: 'Search', match: 'Find support for my company' },
+    compare: { title: 'Compare programmes', select: (title: string) => `Compare: ${title}`, submit: 'Compare selected', hint: 'Tick up to four programmes.', row: 'Detail' },
+    feeds: { atom: 'Follow updates (Atom)', ics: 'Deadlines to your calendar (iCalendar)', programmeIcs: 'Add the deadline to your calendar' },
     match: {
       title: 'Find support for your company',
       intro: 'Answer a few questions — skip any you like. We show the programmes that take applications and explain whether each condition is met.',

@@ -1,13 +1,15 @@
-import { Controller, Get, Header, Headers, Param, Query, Req } from '@nestjs/common';
+import { Controller, Get, Header, Headers, Param, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { IsIn, IsOptional } from 'class-validator';
-import type { Request } from 'express';
-import { MatchingService, ProgrammesService, REVENUE_BAND_CODES } from '@app/catalogue';
-import { Clock } from '@app/common';
-import { labelIn, SearchService, SearchVocabulary } from '@app/search';
+import { Transform } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsOptional, Matches } from 'class-validator';
+import type { Request, Response } from 'express';
+import { MatchingService, ProgrammesService, REVENUE_BAND_CODES, SLUG_PATTERN } from '@app/catalogue';
+import { Clock, DomainError } from '@app/common';
+import { labelIn, SearchService, SearchVocabulary, type SearchHit } from '@app/search';
 import { MatchQuery } from '../matching/match.dto';
 import { SlugParam } from '../http/params';
 import { ProgrammeListQuery } from '../programmes/programme-list.query';
+import { atomFeed, deadlinesCalendar } from './feeds';
 import { programmePage } from './programme-page';
 import { searchPage, searchUrl, type SearchState } from './search-page';
 import { render } from './web-views';
@@ -16,6 +18,14 @@ import { textFor } from './web-i18n';
 class LangQuery {
   @IsOptional() @IsIn(['ru', 'en']) lang: 'ru' | 'en' = 'ru';
 }
+
+class CompareQuery extends LangQuery {
+  @Transform(({ value }) => (Array.isArray(value) ? value : [value ?? '']).flatMap((v) => String(v).split(',')).filter((v) => v !== ''))
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(4) @ArrayUnique() @Matches(SLUG_PATTERN, { each: true, message: 'slugs must hold programme slugs' })
+  slugs: string[];
+}
+
+const baseUrlOf = (req: Request): string => `${req.protocol}://${req.get('host') ?? 'localhost'}`;
 
 /**
  * The public website: server-rendered HTML, complete without JavaScript. The
@@ -43,6 +53,55 @@ export class WebController {
     const v = searchPage(state, result, this.clock.now());
     const context = { lang, v, languageUrl: v.languageUrl, canonical: searchUrl(state) };
     return render(fragment === 'results' ? 'results.njk' : 'search.njk', context);
+  }
+
+  @Get('feed.atom')
+  @Header('Content-Type', 'application/atom+xml; charset=utf-8')
+  async atom(@Query() query: ProgrammeListQuery, @Req() req: Request): Promise<string> {
+    const { q, page, perPage, lang, amountMin, amountMax, closesAfter, closesBefore, ...facets } = query;
+    const result = await this.search.search({ q, sort: 'updated', page, perPage, lang, amountMin, amountMax, closesAfter, closesBefore, facets });
+    return atomFeed(result.hits, `${baseUrlOf(req)}${req.originalUrl}`, baseUrlOf(req), lang);
+  }
+
+  @Get('deadlines.ics')
+  @Header('Content-Type', 'text/calendar; charset=utf-8')
+  @Header('Content-Disposition', 'attachment; filename="deadlines.ics"')
+  async deadlines(@Query() query: ProgrammeListQuery, @Req() req: Request): Promise<string> {
+    const { q, page, perPage, lang, amountMin, amountMax, closesAfter, closesBefore, ...facets } = query;
+    // only what still closes: from today on, soonest first
+    const after = closesAfter && closesAfter > this.clock.now() ? closesAfter : this.clock.now();
+    const result = await this.search.search({ q, sort: 'deadline', page, perPage, lang, amountMin, amountMax, closesAfter: after, closesBefore, facets });
+    return deadlinesCalendar(result.hits, baseUrlOf(req), lang, textFor(lang).siteName);
+  }
+
+  @Get('programmes/:slug/deadline.ics')
+  @Header('Content-Type', 'text/calendar; charset=utf-8')
+  async programmeDeadline(@Param() { slug }: SlugParam, @Query() { lang }: LangQuery, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<string> {
+    const p = await this.programmes.getPublished(slug);
+    if (!p.timing.closesAt) throw new DomainError('not_found', 'PROGRAMME.NO_DEADLINE', `Programme "${slug}" has no deadline`);
+    res.setHeader('Content-Disposition', `attachment; filename="${slug}.ics"`);
+    const hit = {
+      slug: p.slug,
+      title: (lang === 'en' && p.title.en) || p.title.ru,
+      summary: (lang === 'en' && p.summary.en) || p.summary.ru,
+      provider: { slug: p.provider.slug, name: (lang === 'en' && p.provider.name.en) || p.provider.name.ru },
+      closesAt: p.timing.closesAt,
+    } as SearchHit;
+    return deadlinesCalendar([hit], baseUrlOf(req), lang, hit.title);
+  }
+
+  @Get('compare')
+  @Header('Content-Type', 'text/html; charset=utf-8')
+  async compare(@Query() { slugs, lang }: CompareQuery): Promise<string> {
+    const [programmes, terms] = await Promise.all([
+      Promise.all(slugs.map((slug) => this.programmes.getPublished(slug))),
+      this.vocabulary.terms(),
+    ]);
+    const now = this.clock.now();
+    const columns = programmes.map((p) => programmePage(p, terms, [], lang, now, ''));
+    const params = new URLSearchParams(slugs.map((s) => ['slugs', s]));
+    if (lang === 'ru') params.set('lang', 'en');
+    return render('compare.njk', { lang, columns, languageUrl: `/compare?${params}` });
   }
 
   @Get('match')
@@ -89,8 +148,7 @@ export class WebController {
         ? this.search.search({ page: 1, perPage: 4, lang, facets: { supportType: programme.supportTypes.slice(0, 1) } })
         : Promise.resolve(null),
     ]);
-    const baseUrl = `${req.protocol}://${req.get('host') ?? 'localhost'}`;
-    const p = programmePage(programme, terms, related?.hits ?? [], lang, this.clock.now(), baseUrl);
+    const p = programmePage(programme, terms, related?.hits ?? [], lang, this.clock.now(), baseUrlOf(req));
     return render('programme.njk', { lang, p, languageUrl: `/programmes/${slug}${lang === 'ru' ? '?lang=en' : ''}` });
   }
 }

@@ -1,0 +1,51 @@
+import { Feed } from 'feed';
+import icalGenerator, { ICalCalendarMethod } from 'ical-generator';
+import type { Lang } from '@app/catalogue';
+import type { SearchHit } from '@app/search';
+import { textFor } from './web-i18n';
+
+const programmeUrl = (baseUrl: string, slug: string, lang: Lang): string => `${baseUrl}/programmes/${slug}${lang === 'ru' ? '' : '?lang=en'}`;
+
+/** An Atom feed of the programmes a search finds, newest change first. */
+export function atomFeed(hits: SearchHit[], selfUrl: string, baseUrl: string, lang: Lang): string {
+  const t = textFor(lang);
+  const feed = new Feed({
+    id: selfUrl,
+    link: baseUrl,
+    title: t.siteName,
+    description: t.tagline,
+    language: lang,
+    copyright: t.footer,
+    updated: hits.length ? new Date(Math.max(...hits.map((h) => Date.parse(h.updatedAt)))) : new Date(0),
+    feedLinks: { atom: selfUrl },
+  });
+  for (const hit of hits) {
+    feed.addItem({
+      id: programmeUrl(baseUrl, hit.slug, 'ru'),
+      link: programmeUrl(baseUrl, hit.slug, lang),
+      title: hit.title,
+      description: hit.summary,
+      date: new Date(hit.updatedAt),
+      author: [{ name: hit.provider.name }],
+    });
+  }
+  return feed.atom1();
+}
+
+/** An iCalendar file with one all-day event on each programme's closing day. */
+export function deadlinesCalendar(hits: SearchHit[], baseUrl: string, lang: Lang, name: string): string {
+  const calendar = icalGenerator({ name, method: ICalCalendarMethod.PUBLISH, prodId: { company: 'Support Navigator', product: 'deadlines', language: lang.toUpperCase() } });
+  for (const hit of hits) {
+    if (!hit.closesAt) continue;
+    const day = new Date(hit.closesAt);
+    calendar.createEvent({
+      id: `${hit.slug}-deadline@support-navigator`,
+      start: day,
+      allDay: true,
+      summary: `${lang === 'ru' ? 'Окончание приёма заявок' : 'Applications close'}: ${hit.title}`,
+      description: `${hit.provider.name}. ${hit.summary}`,
+      url: programmeUrl(baseUrl, hit.slug, lang),
+    });
+  }
+  return calendar.toString();
+}
