@@ -108,6 +108,7 @@ describe('website (server-rendered HTML)', () => {
     expect(res.text).not.toMatch(/<script(?![^>]*\bsrc=)(?![^>]*application\/ld\+json)[^>]*>/);
     expect(res.text).not.toMatch(/<[^>]+\son[a-z]+\s*=/i);
     await request(t.http).get('/assets/site.js').expect(200).expect('Content-Type', /javascript/);
+    await request(t.http).get('/').set('Accept-Encoding', 'gzip').expect(200).expect('Content-Encoding', 'gzip');
     await request(t.http).get('/assets/site.css').expect(200).expect('Content-Type', /css/);
   });
 

@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
+import compression from 'compression';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { assignRequestId, createValidationPipe, DomainError, HttpErrorFilter, validationFailed } from '@app/common';
@@ -51,6 +52,7 @@ export async function createServerApp(config: AppConfig): Promise<INestApplicati
   app.disable('x-powered-by');
   app.use(assignRequestId);
   app.use(helmet());
+  app.use(compression());
   app.use(requireJsonBodies);
   app.useBodyParser('json', { limit: config.http.bodyLimit });
   app.use(rejectNulCharacters);

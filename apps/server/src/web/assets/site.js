@@ -10,6 +10,14 @@
   var lang = document.documentElement.lang === 'en' ? 'en' : 'ru';
   var pending = null;
 
+  /** On a phone the filters start folded away, so the results come first on screen. */
+  var narrow = window.matchMedia('(max-width: 820px)');
+  function foldFilters(keepOpen) {
+    var panel = document.querySelector('[data-filters-panel]');
+    if (panel && narrow.matches && !keepOpen) panel.removeAttribute('open');
+  }
+  foldFilters(false);
+
   /** Loads a search URL's results region and shows it without a full reload. */
   function load(url, push) {
     if (!region) { window.location.href = url; return; }
@@ -22,8 +30,10 @@
         return res.text();
       })
       .then(function (html) {
+        var wasOpen = !!document.querySelector('[data-filters-panel][open]');
         region.innerHTML = html;
         region.removeAttribute('aria-busy');
+        foldFilters(wasOpen);
         if (push) history.pushState({ url: url }, '', url);
         var params = new URL(url, location.href).searchParams;
         if (input && document.activeElement !== input) input.value = params.get('q') || '';
