@@ -56,7 +56,7 @@ run('website in a real browser', () => {
     await page.goto(`${base}/`);
     expect(await cards(page).count()).toBe(12);
     await page.evaluate(() => ((window as unknown as { marker: number }).marker = 1));
-    await page.getByLabel('Льготные кредиты и займы').check();
+    await page.getByRole('checkbox', { name: 'Льготные кредиты и займы' }).check();
     await page.waitForURL(/supportType=concessional_loan/);
     await page.waitForFunction(() => document.querySelectorAll('li.card').length === 1);
     expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(1);
@@ -82,7 +82,7 @@ run('website in a real browser', () => {
   it('works without JavaScript: the filter form submits and the page reloads filtered', async () => {
     const { context, page } = await open({ javaScriptEnabled: false });
     await page.goto(`${base}/`);
-    await page.getByLabel('Помещения и площадки').check();
+    await page.getByRole('checkbox', { name: 'Помещения и площадки' }).check();
     await page.getByRole('button', { name: 'Применить фильтры' }).click();
     await page.waitForURL(/supportType=premises/);
     expect(await cards(page).count()).toBeGreaterThan(0);
@@ -141,6 +141,19 @@ run('website in a real browser', () => {
     const first = page.locator('li.match-card').first();
     await expect(first.locator('.card-title').textContent()).resolves.toContain('инвесторами');
     expect(await first.locator('li.criterion').count()).toBeGreaterThan(0);
+    await context.close();
+  });
+
+  it('ticks two programmes and compares them side by side', async () => {
+    const { context, page } = await open();
+    await page.goto(`${base}/?supportType=premises`);
+    const boxes = page.locator('input[name="slugs"]');
+    expect(await boxes.count()).toBe(2);
+    await boxes.nth(0).check();
+    await boxes.nth(1).check();
+    await page.getByRole('button', { name: 'Сравнить выбранные' }).click();
+    await page.waitForURL(/\/compare\?slugs=/);
+    expect(await page.locator('table.compare-table thead th').count()).toBe(3);
     await context.close();
   });
 

@@ -25,6 +25,11 @@ describe('website (server-rendered HTML)', () => {
     expect(res.text).toContain('Найдено 12 программ');
     expect(res.text).toMatch(/name="supportType" value="concessional_loan"/);
     expect(res.text).toMatch(/<span class="facet-count" aria-label="\d+">\d+<\/span>/);
+    // the landing chart: programmes taking applications now, by support type, each bar a link to that search
+    expect(res.text).toContain('Сейчас принимают заявки');
+    expect(res.text).toMatch(/<a href="\/\?supportType=infrastructure&amp;status=open&amp;status=ongoing" aria-label="Показать: Инфраструктура для производства: 3">/);
+    const filtered = await page('/?supportType=premises').expect(200);
+    expect(filtered.text).not.toContain('Сейчас принимают заявки');
   });
 
   it('filters, shows removable chips and a summary of active filters in words', async () => {

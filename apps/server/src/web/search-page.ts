@@ -63,7 +63,28 @@ export function amountText(min: number | null, max: number | null, lang: Lang): 
 }
 
 /** Everything the search templates show, computed here so templates only lay it out. */
-export function searchPage(state: SearchState, result: SearchResponse, now: Date) {
+export interface OpenBySupportType {
+  code: string;
+  label: string;
+  count: number;
+  share: number;
+  url: string;
+}
+
+/** The landing chart: how many programmes of each support type take applications now (open or ongoing). */
+export function openBySupportType(open: SearchResponse, lang: Lang): OpenBySupportType[] {
+  const values = open.facets.supportType.filter((v) => v.count > 0).sort((a, b) => b.count - a.count);
+  const max = Math.max(1, ...values.map((v) => v.count));
+  return values.map((v) => ({
+    code: v.code,
+    label: v.label,
+    count: v.count,
+    share: Math.round((v.count / max) * 100),
+    url: searchUrl({ q: '', facets: { supportType: [v.code], status: ['open', 'ongoing'] }, page: 1, lang }),
+  }));
+}
+
+export function searchPage(state: SearchState, result: SearchResponse, now: Date, chart: OpenBySupportType[] = []) {
   const t = textFor(state.lang);
   const labels = new Map(FACET_ORDER.map((f) => [f, new Map(result.facets[f].map((v) => [v.code, v.label]))]));
   const chips = FACET_ORDER.flatMap((facet) =>
@@ -119,6 +140,7 @@ export function searchPage(state: SearchState, result: SearchResponse, now: Date
     atomUrl: searchUrl({ ...state, page: 1, perPage: undefined, sort: undefined }, '/feed.atom'),
     icsUrl: searchUrl({ ...state, page: 1, perPage: undefined, sort: undefined }, '/deadlines.ics'),
     degraded: result.degraded,
+    chart,
   };
 }
 

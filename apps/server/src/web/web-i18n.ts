@@ -87,6 +87,8 @@ const TEXT = {
     errorHint: 'Вернитесь к поиску программ.',
     suggestions: 'Подсказки',
     nav: { search: 'Поиск', match: 'Подобрать поддержку' },
+    inRussian: 'на русском',
+    chart: { title: 'Сейчас принимают заявки', caption: 'Программы с открытым приёмом заявок по видам поддержки', show: (label: string) => `Показать: ${label}` },
     compare: { title: 'Сравнение программ', select: (title: string) => `Сравнить: ${title}`, submit: 'Сравнить выбранные', hint: 'Отметьте до четырёх программ.', row: 'Параметр' },
     feeds: { atom: 'Подписаться на обновления (Atom)', ics: 'Сроки в календарь (iCalendar)', programmeIcs: 'Добавить срок в календарь' },
     match: {
@@ -192,6 +194,8 @@ const TEXT = {
     errorHint: 'Go back to the programme search.',
     suggestions: 'Suggestions',
     nav: { search: 'Search', match: 'Find support for my company' },
+    inRussian: 'in Russian',
+    chart: { title: 'Taking applications now', caption: 'Programmes open for applications, by type of support', show: (label: string) => `Show: ${label}` },
     compare: { title: 'Compare programmes', select: (title: string) => `Compare: ${title}`, submit: 'Compare selected', hint: 'Tick up to four programmes.', row: 'Detail' },
     feeds: { atom: 'Follow updates (Atom)', ics: 'Deadlines to your calendar (iCalendar)', programmeIcs: 'Add the deadline to your calendar' },
     match: {

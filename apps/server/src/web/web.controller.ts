@@ -11,7 +11,7 @@ import { SlugParam } from '../http/params';
 import { ProgrammeListQuery } from '../programmes/programme-list.query';
 import { atomFeed, deadlinesCalendar } from './feeds';
 import { programmePage } from './programme-page';
-import { searchPage, searchUrl, type SearchState } from './search-page';
+import { openBySupportType, searchPage, searchUrl, type SearchState } from './search-page';
 import { render } from './web-views';
 import { textFor } from './web-i18n';
 
@@ -49,8 +49,12 @@ export class WebController {
   async searchPage(@Query() query: ProgrammeListQuery, @Headers('x-fragment') fragment?: string): Promise<string> {
     const { q, sort, page, perPage, lang, amountMin, amountMax, closesAfter, closesBefore, ...facets } = query;
     const state: SearchState = { q: q?.trim() ?? '', facets, sort, page, perPage, lang };
-    const result = await this.search.search({ q: state.q, sort, page, perPage, lang, amountMin, amountMax, closesAfter, closesBefore, facets });
-    const v = searchPage(state, result, this.clock.now());
+    const landing = !state.q && Object.values(facets).every((codes) => !codes?.length) && page === 1 && fragment !== 'results';
+    const [result, open] = await Promise.all([
+      this.search.search({ q: state.q, sort, page, perPage, lang, amountMin, amountMax, closesAfter, closesBefore, facets }),
+      landing ? this.search.search({ page: 1, perPage: 1, lang, facets: { status: ['open', 'ongoing'] } }) : Promise.resolve(null),
+    ]);
+    const v = searchPage(state, result, this.clock.now(), open ? openBySupportType(open, lang) : []);
     const context = { lang, v, languageUrl: v.languageUrl, canonical: searchUrl(state) };
     return render(fragment === 'results' ? 'results.njk' : 'search.njk', context);
   }
