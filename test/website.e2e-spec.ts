@@ -10,7 +10,7 @@ describe('website (server-rendered HTML)', () => {
   let editor: string;
 
   beforeAll(async () => {
-    t = await createTestApp();
+    t = await createTestApp({ env: { PUBLIC_BASE_URL: 'https://navigator.example/' } });
     editor = await t.tokenFor('editor');
   });
   afterAll(() => t.close());
@@ -80,6 +80,9 @@ describe('website (server-rendered HTML)', () => {
     expect(res.text).toContain('Сведения о программе ещё уточняются');
     const ld = JSON.parse(/<script type="application\/ld\+json">([^<]*)<\/script>/.exec(res.text)![1]);
     expect(ld).toMatchObject({ '@context': 'https://schema.org', '@type': 'GovernmentService', name: 'Резидентство в ОЭЗ «Технополис Москва»' });
+    // absolute links come from PUBLIC_BASE_URL, whatever Host the request claims
+    const forged = await page('/programmes/technopolis-moscow-sez').set('Host', 'evil.example').expect(200);
+    expect(forged.text).toContain('"url":"https://navigator.example/programmes/technopolis-moscow-sez"');
     const en = await page('/programmes/technopolis-moscow-sez?lang=en').expect(200);
     expect(en.text).toContain('Technopolis Moscow special economic zone residency');
   });

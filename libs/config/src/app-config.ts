@@ -58,6 +58,9 @@ export class EnvironmentVariables {
   TRUST_PROXY = 'false';
 
   @IsOptional() @IsUrl({ protocols: ['http', 'https'], require_tld: false, require_protocol: true })
+  PUBLIC_BASE_URL?: string;
+
+  @IsOptional() @IsUrl({ protocols: ['http', 'https'], require_tld: false, require_protocol: true })
   MEILI_URL?: string;
 
   @IsOptional() @IsString()
@@ -97,6 +100,8 @@ export interface HttpConfig {
   host: string;
   bodyLimit: string;
   trustProxy: boolean | number | string;
+  /** The site's public address for absolute links (feeds, JSON-LD); unset: taken from the request. */
+  publicBaseUrl?: string;
 }
 
 export interface AuthConfig {
@@ -170,7 +175,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       migrateOnStart: vars.MIGRATE_ON_START ?? embedded,
       seedOnStart: vars.SEED_ON_START ?? embedded,
     },
-    { port: vars.PORT, host: vars.HOST, bodyLimit: vars.BODY_LIMIT, trustProxy: parseTrustProxy(vars.TRUST_PROXY) },
+    {
+      port: vars.PORT,
+      host: vars.HOST,
+      bodyLimit: vars.BODY_LIMIT,
+      trustProxy: parseTrustProxy(vars.TRUST_PROXY),
+      publicBaseUrl: vars.PUBLIC_BASE_URL?.replace(/\/+$/, ''),
+    },
     { tokenTtlMinutes: vars.AUTH_TOKEN_TTL_MINUTES },
     { inProcess: vars.WORKER_IN_PROCESS ?? true, statusJobIntervalSeconds: vars.STATUS_JOB_INTERVAL_SECONDS },
     {

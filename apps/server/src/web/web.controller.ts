@@ -5,6 +5,7 @@ import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsOptional, Mat
 import type { Request, Response } from 'express';
 import { MatchingService, ProgrammesService, REVENUE_BAND_CODES, SLUG_PATTERN } from '@app/catalogue';
 import { Clock, DomainError } from '@app/common';
+import { AppConfig } from '@app/config';
 import { labelIn, SearchService, SearchVocabulary, type SearchHit } from '@app/search';
 import { MatchQuery } from '../matching/match.dto';
 import { SlugParam } from '../http/params';
@@ -25,7 +26,6 @@ class CompareQuery extends LangQuery {
   slugs: string[];
 }
 
-const baseUrlOf = (req: Request): string => `${req.protocol}://${req.get('host') ?? 'localhost'}`;
 
 /**
  * The public website: server-rendered HTML, complete without JavaScript. The
@@ -41,7 +41,13 @@ export class WebController {
     private readonly vocabulary: SearchVocabulary,
     private readonly matching: MatchingService,
     private readonly clock: Clock,
+    private readonly config: AppConfig,
   ) {}
+
+  /** Absolute links use PUBLIC_BASE_URL when set, so a forged Host header cannot change them. */
+  private baseUrl(req: Request): string {
+    return this.config.http.publicBaseUrl ?? `${req.protocol}://${req.get('host') ?? 'localhost'}`;
+  }
 
   @Get()
   @Header('Content-Type', 'text/html; charset=utf-8')
@@ -64,7 +70,7 @@ export class WebController {
   async atom(@Query() query: ProgrammeListQuery, @Req() req: Request): Promise<string> {
     const { q, page, perPage, lang, amountMin, amountMax, closesAfter, closesBefore, ...facets } = query;
     const result = await this.search.search({ q, sort: 'updated', page, perPage, lang, amountMin, amountMax, closesAfter, closesBefore, facets });
-    return atomFeed(result.hits, `${baseUrlOf(req)}${req.originalUrl}`, baseUrlOf(req), lang);
+    return atomFeed(result.hits, `${this.baseUrl(req)}${req.originalUrl}`, this.baseUrl(req), lang);
   }
 
   @Get('deadlines.ics')
@@ -75,7 +81,7 @@ export class WebController {
     // only what still closes: from today on, soonest first
     const after = closesAfter && closesAfter > this.clock.now() ? closesAfter : this.clock.now();
     const result = await this.search.search({ q, sort: 'deadline', page, perPage, lang, amountMin, amountMax, closesAfter: after, closesBefore, facets });
-    return deadlinesCalendar(result.hits, baseUrlOf(req), lang, textFor(lang).siteName);
+    return deadlinesCalendar(result.hits, this.baseUrl(req), lang, textFor(lang).siteName);
   }
 
   @Get('programmes/:slug/deadline.ics')
@@ -91,7 +97,7 @@ export class WebController {
       provider: { slug: p.provider.slug, name: (lang === 'en' && p.provider.name.en) || p.provider.name.ru },
       closesAt: p.timing.closesAt,
     } as SearchHit;
-    return deadlinesCalendar([hit], baseUrlOf(req), lang, hit.title);
+    return deadlinesCalendar([hit], this.baseUrl(req), lang, hit.title);
   }
 
   @Get('compare')
@@ -152,7 +158,7 @@ export class WebController {
         ? this.search.search({ page: 1, perPage: 4, lang, facets: { supportType: programme.supportTypes.slice(0, 1) } })
         : Promise.resolve(null),
     ]);
-    const p = programmePage(programme, terms, related?.hits ?? [], lang, this.clock.now(), baseUrlOf(req));
+    const p = programmePage(programme, terms, related?.hits ?? [], lang, this.clock.now(), this.baseUrl(req));
     return render('programme.njk', { lang, p, languageUrl: `/programmes/${slug}${lang === 'ru' ? '?lang=en' : ''}` });
   }
 }
