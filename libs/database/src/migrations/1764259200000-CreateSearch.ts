@@ -34,6 +34,9 @@ export class CreateSearch1764259200000 implements MigrationInterface {
     //   with the Russian Snowball stemmer and Latin ones with the English one), so
     //   a text query reads one table and joins nothing.
     await db.query(`CREATE TABLE search_facet_key (id serial PRIMARY KEY, key text NOT NULL UNIQUE)`);
+    // the status keys exist from the start, so the status job (which changes only statuses,
+    // many programmes in one transaction) never inserts a key and never waits on an editor's new one
+    await db.query(`INSERT INTO search_facet_key (key) VALUES ('status:open'), ('status:upcoming'), ('status:ongoing'), ('status:closed')`);
     await db.query(`
       CREATE TABLE programme_search (
         id          uuid PRIMARY KEY REFERENCES programme(id) ON DELETE CASCADE,
