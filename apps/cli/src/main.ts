@@ -1,9 +1,10 @@
 import 'reflect-metadata';
+import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Presets, SingleBar } from 'cli-progress';
-import { CatalogueSeeder, SyntheticCatalogueService } from '@app/catalogue';
+import { CatalogueSeeder, csvToRows, jsonToRows, ProgrammeTransferService, recordsToCsv, SyntheticCatalogueService } from '@app/catalogue';
 import { DomainError } from '@app/common';
 import { ConfigError, loadConfig, readSecret } from '@app/config';
 import { openDatabase, runMigrations } from '@app/database';
@@ -24,6 +25,9 @@ Commands:
                                             then replay changes saved meanwhile
   reconcile                                 compare the index with the catalogue, queue and send repairs
   sync                                      send every due outbox row to the search engine now
+  export [--format json|csv] [--out FILE]   write every programme (not deleted) in the import format
+  import FILE [--apply]                     check a .json or .csv file row by row (a dry run);
+                                            with --apply, save the valid rows in one transaction
   generate --count N [--seed S]             replace the synthetic programmes with N deterministic ones
                                             (benchmarks only; slugs start with "synthetic-")
 
@@ -82,6 +86,16 @@ async function main(argv: string[]): Promise<number> {
         }
         return 0;
       }
+      case 'export':
+      case 'import': {
+        await runMigrations(db.url);
+        const app = await NestFactory.createApplicationContext(CliModule.forRoot(resolved), { logger: false });
+        try {
+          return await runTransferCommand(app, command, rest);
+        } finally {
+          await app.close();
+        }
+      }
       case 'reindex':
       case 'reconcile':
       case 'sync':
@@ -101,6 +115,50 @@ async function main(argv: string[]): Promise<number> {
   } finally {
     await db.stop();
   }
+}
+
+/** Import and export in the one documented format (libs/catalogue/src/transfer/programme-record.ts). */
+async function runTransferCommand(app: INestApplicationContext, command: string, args: string[]): Promise<number> {
+  const transfer = app.get(ProgrammeTransferService);
+  if (command === 'export') {
+    const { values } = parseArgs({ args, options: { format: { type: 'string' }, out: { type: 'string' } }, strict: true });
+    const format = values.format ?? (values.out?.endsWith('.csv') ? 'csv' : 'json');
+    if (format !== 'json' && format !== 'csv') {
+      out('export --format must be json or csv');
+      return 2;
+    }
+    const records = await transfer.exportAll();
+    const text = format === 'csv' ? recordsToCsv(records) : `${JSON.stringify(records, null, 2)}\n`;
+    if (values.out) {
+      await writeFile(values.out, text);
+      out(`Exported ${records.length} programmes to ${values.out}`);
+    } else {
+      process.stdout.write(text);
+    }
+    return 0;
+  }
+  const { values, positionals } = parseArgs({ args, options: { apply: { type: 'boolean' } }, allowPositionals: true, strict: true });
+  const file = positionals[0];
+  if (!file || positionals.length > 1) {
+    out('import needs one FILE (.json or .csv)');
+    return 2;
+  }
+  const text = await readFile(file, 'utf8');
+  const rows = file.endsWith('.csv') ? csvToRows(text) : jsonToRows(text);
+  const bar = progressBar('rows');
+  bar.setTotal(rows.length);
+  const started = performance.now();
+  const report = await transfer.import(rows, { apply: !!values.apply, actor: { id: null, label: `system:import ${file}` }, onProgress: (n) => bar.update(n) });
+  bar.stop();
+  for (const r of report.rows.filter((x) => x.action === 'invalid')) {
+    for (const p of r.problems ?? []) out(`row ${r.row}${r.slug ? ` (${r.slug})` : ''}: ${p.field}: ${p.messages.join('; ')}`);
+  }
+  const c = report.counts;
+  out(
+    `${report.applied ? 'Applied' : 'Dry run (nothing saved; add --apply to save)'}: ${rows.length} rows in ${((performance.now() - started) / 1000).toFixed(1)} s — ` +
+      `${c.create} to create, ${c.update} to update, ${c.unchanged} unchanged, ${c.invalid} invalid${report.applied && c.invalid ? ' (skipped)' : ''}`,
+  );
+  return c.invalid ? 1 : 0;
 }
 
 /** The search maintenance commands; progress goes to stderr, the report to stdout. */

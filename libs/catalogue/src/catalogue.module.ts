@@ -10,6 +10,7 @@ import { ProgrammeRepository } from './programmes/programme.repository';
 import { ProgrammesService } from './programmes/programmes.service';
 import { CatalogueSeeder } from './seed/catalogue.seeder';
 import { MatchingService } from './matching/matching.service';
+import { ProgrammeTransferService } from './transfer/programme-transfer.service';
 import { SyntheticCatalogueService } from './synthetic/synthetic-catalogue.service';
 import { TaxonomyTerm } from './taxonomy/taxonomy-term.entity';
 import { TaxonomyRepository } from './taxonomy/taxonomy.repository';
@@ -19,8 +20,8 @@ import { TaxonomyService } from './taxonomy/taxonomy.service';
   imports: [TypeOrmModule.forFeature([Programme, ProgrammeRevision, Organisation, TaxonomyTerm])],
   providers: [
     ProgrammeRepository, OrganisationRepository, TaxonomyRepository,
-    ProgrammesService, OrganisationsService, TaxonomyService, CatalogueSeeder, ProgrammeStatusJob, SyntheticCatalogueService, MatchingService,
+    ProgrammesService, OrganisationsService, TaxonomyService, CatalogueSeeder, ProgrammeStatusJob, SyntheticCatalogueService, MatchingService, ProgrammeTransferService,
   ],
-  exports: [ProgrammeRepository, ProgrammesService, OrganisationsService, TaxonomyService, CatalogueSeeder, ProgrammeStatusJob, SyntheticCatalogueService, MatchingService],
+  exports: [ProgrammeRepository, ProgrammesService, OrganisationsService, TaxonomyService, CatalogueSeeder, ProgrammeStatusJob, SyntheticCatalogueService, MatchingService, ProgrammeTransferService],
 })
 export class CatalogueModule {}

@@ -21,3 +21,5 @@ export * from './synthetic/synthetic-catalogue';
 export * from './synthetic/synthetic-catalogue.service';
 export * from './matching/programme-matcher';
 export * from './matching/matching.service';
+export * from './transfer/programme-record';
+export * from './transfer/programme-transfer.service';

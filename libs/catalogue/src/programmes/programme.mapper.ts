@@ -45,7 +45,8 @@ export function mapProgramme(p: Programme): ProgrammeView {
       howToApply: { ru: p.howToApplyRu, en: p.howToApplyEn },
       applyUrl: p.applyUrl,
       requiredDocuments: p.requiredDocuments,
-      contacts: p.contacts,
+      // always the three keys, so a programme saved with no contacts reads the same as one never given any
+      contacts: { email: p.contacts.email ?? null, phone: p.contacts.phone ?? null, url: p.contacts.url ?? null },
     },
     curation: {
       sourceUrl: p.sourceUrl,

@@ -77,8 +77,9 @@ export class ProgrammesService {
     return (await this.programmes.listRevisions(id)).map((r) => mapRevision(r, true));
   }
 
-  create(input: CreateProgrammeDto, actor: Actor): Promise<ProgrammeView> {
-    return this.inTransaction(async (tx) => {
+  /** `outer`: run inside the caller's transaction (an import applies many rows in one). */
+  create(input: CreateProgrammeDto, actor: Actor, outer?: EntityManager): Promise<ProgrammeView> {
+    return this.inTransaction(outer, async (tx) => {
       const draft: Partial<Programme> = {
         supportTypes: [], applicantTypes: [], stages: [], sizes: [], industries: [], objectives: [], territories: [],
         taxReductions: [], eligibility: {}, requiredDocuments: [], contacts: {}, needsVerification: true,
@@ -93,8 +94,8 @@ export class ProgrammesService {
     });
   }
 
-  update(id: string, expectedVersion: number, input: UpdateProgrammeDto, actor: Actor): Promise<ProgrammeView> {
-    return this.change(id, expectedVersion, actor, 'update', async (tx, current) => {
+  update(id: string, expectedVersion: number, input: UpdateProgrammeDto, actor: Actor, outer?: EntityManager): Promise<ProgrammeView> {
+    return this.change(outer, id, expectedVersion, actor, 'update', async (tx, current) => {
       const next: Partial<Programme> = { ...current };
       applyProgrammeInput(next, input);
       await this.resolveReferences(tx, next, input, current.id);
@@ -104,9 +105,9 @@ export class ProgrammesService {
     });
   }
 
-  transition(id: string, expectedVersion: number, action: ProgrammeTransition, actor: Actor): Promise<ProgrammeView> {
+  transition(id: string, expectedVersion: number, action: ProgrammeTransition, actor: Actor, outer?: EntityManager): Promise<ProgrammeView> {
     const rule = TRANSITIONS[action];
-    return this.change(id, expectedVersion, actor, action, async (_tx, current) => {
+    return this.change(outer, id, expectedVersion, actor, action, async (_tx, current) => {
       if (!rule.from.includes(current.publicationState)) throw programmeInvalidTransition(current.publicationState, rule.verb);
       const now = this.clock.now();
       return {
@@ -119,17 +120,18 @@ export class ProgrammesService {
 
   /** Soft delete: the row and its history stay, the slug becomes free. */
   async remove(id: string, expectedVersion: number, actor: Actor): Promise<void> {
-    await this.change(id, expectedVersion, actor, 'delete', async () => ({ deletedAt: this.clock.now() }));
+    await this.change(undefined, id, expectedVersion, actor, 'delete', async () => ({ deletedAt: this.clock.now() }));
   }
 
   private async change(
+    outer: EntityManager | undefined,
     id: string,
     expectedVersion: number,
     actor: Actor,
     action: RevisionAction,
     compute: (tx: EntityManager, current: Programme) => Promise<Partial<Programme>>,
   ): Promise<ProgrammeView> {
-    return this.inTransaction(async (tx) => {
+    return this.inTransaction(outer, async (tx) => {
       const current = await this.programmes.findLiveById(id, tx, true);
       if (!current) throw programmeNotFound(id);
       if (current.version !== expectedVersion) throw programmeVersionConflict(expectedVersion, current.version);
@@ -234,9 +236,9 @@ export class ProgrammesService {
   }
 
   /** Runs `work` in a transaction; a race on the live-slug index becomes a 409. */
-  private async inTransaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
+  private async inTransaction<T>(outer: EntityManager | undefined, work: (tx: EntityManager) => Promise<T>): Promise<T> {
     try {
-      return await this.dataSource.transaction(work);
+      return await (outer ? work(outer) : this.dataSource.transaction(work));
     } catch (error) {
       if (error instanceof DomainError) throw error;
       if (pgErrorCode(error) === PG_UNIQUE_VIOLATION && pgConstraint(error) === 'programme_slug_live_key') {
