@@ -26,7 +26,6 @@ class CompareQuery extends LangQuery {
   slugs: string[];
 }
 
-
 /**
  * The public website: server-rendered HTML, complete without JavaScript. The
  * search page's URL is its whole state; with `X-Fragment: results` only the

@@ -21,6 +21,18 @@ export function buildSynonymIndex(groups: string[][]): SynonymIndex {
 
 const sameKeys = (a: string[], b: string[]): boolean => a.length === b.length && a.every((k, i) => k === b[i]);
 
+/** The longest synonym term whose keys start at position `i` of the query, and its group. */
+function longestSynonymAt(synonyms: SynonymIndex, keys: string[], i: number): { length: number; group: number } | null {
+  let best: { length: number; group: number } | null = null;
+  synonyms.terms.forEach((group, g) => {
+    for (const term of group) {
+      const n = term.keys.length;
+      if (n > (best?.length ?? 0) && i + n <= keys.length && sameKeys(term.keys, keys.slice(i, i + n))) best = { length: n, group: g };
+    }
+  });
+  return best;
+}
+
 /**
  * Splits the query into groups. Word forms are matched by key, so
  * `малого и среднего бизнеса` finds the synonym `малый и средний бизнес`;
@@ -34,19 +46,13 @@ export function parseQuery(raw: string, synonyms: SynonymIndex): ParsedQuery | n
   const groups: QueryGroup[] = [];
   let i = 0;
   while (i < typed.length) {
-    let best: { length: number; group: number } | null = null;
-    synonyms.terms.forEach((group, g) => {
-      for (const term of group) {
-        const n = term.keys.length;
-        if (n > (best?.length ?? 0) && i + n <= keys.length && sameKeys(term.keys, keys.slice(i, i + n))) best = { length: n, group: g };
-      }
-    });
-    const length = best ? (best as { length: number }).length : 1;
+    const best = longestSynonymAt(synonyms, keys, i);
+    const length = best?.length ?? 1;
     const isLast = i + length === typed.length;
     const own: QueryWord[] = typed.slice(i, i + length).map((text, j) => ({ text, prefix: isLast && j === length - 1 }));
     const alternatives: QueryWord[][] = [own];
     if (best) {
-      for (const term of synonyms.terms[(best as { group: number }).group]) {
+      for (const term of synonyms.terms[best.group]) {
         if (!sameKeys(term.keys, keys.slice(i, i + length))) alternatives.push(term.words.map((text) => ({ text, prefix: false })));
       }
     }
