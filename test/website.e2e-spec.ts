@@ -41,6 +41,12 @@ describe('website (server-rendered HTML)', () => {
     expect(res.text).toMatch(/name="supportType" value="premises"/);
   });
 
+  it('keeps ranges given in the URL in every link and form', async () => {
+    const res = await page('/?amountMin=1000&perPage=5&supportType=premises').expect(200);
+    expect(res.text).toContain('<input type="hidden" name="amountMin" value="1000">');
+    expect(res.text).toMatch(/href="\/\?amountMin=1000&amp;perPage=5" data-nav>/);
+  });
+
   it('pages through results with links that keep the query', async () => {
     const first = await page('/?perPage=5').expect(200);
     expect(cards(first.text)).toBe(5);

@@ -11,6 +11,8 @@ export interface SearchState {
   /** Only in the URL when it differs from the default. */
   perPage?: number;
   lang: Lang;
+  /** Ranges have no controls on the page yet, but a URL that carries them keeps them. */
+  ranges?: { amountMin?: number; amountMax?: number; closesAfter?: Date; closesBefore?: Date };
 }
 
 export const DEFAULT_PER_PAGE = 20;
@@ -23,6 +25,11 @@ export function searchUrl(state: SearchState, path = '/'): string {
   const params = new URLSearchParams();
   if (state.q) params.set('q', state.q);
   for (const facet of SEARCH_FACETS) for (const code of state.facets[facet] ?? []) params.append(facet, code);
+  const r = state.ranges ?? {};
+  if (r.amountMin !== undefined) params.set('amountMin', String(r.amountMin));
+  if (r.amountMax !== undefined) params.set('amountMax', String(r.amountMax));
+  if (r.closesAfter) params.set('closesAfter', r.closesAfter.toISOString());
+  if (r.closesBefore) params.set('closesBefore', r.closesBefore.toISOString());
   if (state.sort) params.set('sort', state.sort);
   if (state.page > 1) params.set('page', String(state.page));
   if (state.perPage && state.perPage !== DEFAULT_PER_PAGE) params.set('perPage', String(state.perPage));
@@ -141,6 +148,7 @@ export function searchPage(state: SearchState, result: SearchResponse, now: Date
     icsUrl: searchUrl({ ...state, page: 1, perPage: undefined, sort: undefined }, '/deadlines.ics'),
     degraded: result.degraded,
     chart,
+    rangeParams: Object.fromEntries([...new URLSearchParams(searchUrl({ q: '', facets: {}, page: 1, lang: 'ru', ranges: state.ranges }).slice(2))]),
   };
 }
 

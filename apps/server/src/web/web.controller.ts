@@ -53,7 +53,7 @@ export class WebController {
   @Header('Vary', 'X-Fragment')
   async searchPage(@Query() query: ProgrammeListQuery, @Headers('x-fragment') fragment?: string): Promise<string> {
     const { q, sort, page, perPage, lang, amountMin, amountMax, closesAfter, closesBefore, ...facets } = query;
-    const state: SearchState = { q: q?.trim() ?? '', facets, sort, page, perPage, lang };
+    const state: SearchState = { q: q?.trim() ?? '', facets, sort, page, perPage, lang, ranges: { amountMin, amountMax, closesAfter, closesBefore } };
     const landing = !state.q && Object.values(facets).every((codes) => !codes?.length) && page === 1 && fragment !== 'results';
     const [result, open] = await Promise.all([
       this.search.search({ q: state.q, sort, page, perPage, lang, amountMin, amountMax, closesAfter, closesBefore, facets }),
