@@ -157,6 +157,14 @@ for (const engine of ENGINES) {
       expect((await slugs(`q=${encodeURIComponent(q)}`))[0]).toBe(slug);
     });
 
+    it('falls back to some of the words when no programme has them all, and says so', async () => {
+      const all = await search(`q=${encodeURIComponent('кредит электроника')}`);
+      expect(all.matchedAllWords).toBe(false);
+      // which words an engine keeps differs (PostgreSQL: any of them; Meilisearch: drops the last first)
+      expect(all.hits.map((h: { slug: string }) => h.slug)).toContain('loans-sme');
+      expect((await search('q=кредит')).matchedAllWords).toBe(true);
+    });
+
     it('ranks a title match above a mention in the description', async () => {
       const found = await slugs(`q=${encodeURIComponent('льготы')}`);
       expect(found[0]).toBe('tax-relief-technoparks');

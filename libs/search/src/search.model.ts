@@ -115,6 +115,8 @@ export interface SearchResponse {
   facets: Record<SearchFacet, FacetValue[]>;
   engine: EngineName;
   degraded: boolean;
+  /** false when no programme has every word, and the hits are those with some of them. */
+  matchedAllWords: boolean;
   tookMs: number;
 }
 

@@ -62,9 +62,11 @@ export class SearchService {
     };
     // text with no searchable word (only punctuation or stop words) matches nothing
     let { result, engine, degraded } = typed && !text ? this.nothing() : await this.run(query);
+    let matchedAllWords = true;
     if (text && result.total === 0 && text.groups.length > 1) {
-      // nothing has every word: rank what has some of them
+      // nothing has every word: rank what has some of them, and say so
       ({ result, engine, degraded } = await this.run({ ...query, matchAll: false }));
+      matchedAllWords = result.total === 0;
     }
     const [hits, terms] = await Promise.all([this.hits(result.ids, request.lang, text), this.vocabulary.terms()]);
     const facets = {} as Record<SearchFacet, FacetValue[]>;
@@ -78,7 +80,7 @@ export class SearchService {
         .filter((v) => v.count > 0 || v.selected);
     }
     return {
-      hits, total: result.total, page: request.page, perPage: request.perPage, sort, facets, engine, degraded,
+      hits, total: result.total, page: request.page, perPage: request.perPage, sort, facets, engine, degraded, matchedAllWords,
       tookMs: Math.round((performance.now() - started) * 10) / 10,
     };
   }

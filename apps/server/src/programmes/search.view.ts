@@ -47,6 +47,7 @@ export class SearchResponseView {
   @ApiProperty({ type: FacetsView }) facets: FacetsView;
   @ApiProperty({ enum: ['postgres', 'meilisearch'] }) engine: string;
   @ApiProperty({ description: 'true when the primary engine failed and PostgreSQL answered' }) degraded: boolean;
+  @ApiProperty({ description: 'false when no programme has every word of q and the hits have only some of them' }) matchedAllWords: boolean;
   @ApiProperty() tookMs: number;
 }
 

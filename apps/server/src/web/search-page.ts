@@ -147,6 +147,7 @@ export function searchPage(state: SearchState, result: SearchResponse, now: Date
     atomUrl: searchUrl({ ...state, page: 1, perPage: undefined, sort: undefined }, '/feed.atom'),
     icsUrl: searchUrl({ ...state, page: 1, perPage: undefined, sort: undefined }, '/deadlines.ics'),
     degraded: result.degraded,
+    someWords: !result.matchedAllWords,
     chart,
     rangeParams: Object.fromEntries([...new URLSearchParams(searchUrl({ q: '', facets: {}, page: 1, lang: 'ru', ranges: state.ranges }).slice(2))]),
   };
