@@ -77,18 +77,24 @@ export class ProgrammesService {
     return (await this.programmes.listRevisions(id)).map((r) => mapRevision(r, true));
   }
 
-  /** `outer`: run inside the caller's transaction (an import applies many rows in one). */
-  create(input: CreateProgrammeDto, actor: Actor, outer?: EntityManager): Promise<ProgrammeView> {
+  /**
+   * A new programme, a draft unless `state` says otherwise (an import creates
+   * published or archived entries in one step). `outer`: run inside the
+   * caller's transaction (an import applies many rows in one).
+   */
+  create(input: CreateProgrammeDto, actor: Actor, outer?: EntityManager, state: PublicationState = 'draft'): Promise<ProgrammeView> {
     return this.inTransaction(outer, async (tx) => {
+      const now = this.clock.now();
       const draft: Partial<Programme> = {
         supportTypes: [], applicantTypes: [], stages: [], sizes: [], industries: [], objectives: [], territories: [],
         taxReductions: [], eligibility: {}, requiredDocuments: [], contacts: {}, needsVerification: true,
-        publicationState: 'draft', version: 1, createdBy: actor.id, updatedBy: actor.id,
+        publicationState: state, publishedAt: state === 'published' ? now : null, archivedAt: state === 'archived' ? now : null,
+        version: 1, createdBy: actor.id, updatedBy: actor.id,
       };
       applyProgrammeInput(draft, input);
       await this.resolveReferences(tx, draft, input, null);
       await this.checkConsistency(tx, draft, null);
-      draft.status = deriveStatus(draft.opensAt ?? null, draft.closesAt ?? null, this.clock.now());
+      draft.status = deriveStatus(draft.opensAt ?? null, draft.closesAt ?? null, now);
       const id = await this.programmes.insert(tx, draft);
       return this.recordRevision(tx, id, 'create', actor, null);
     });

@@ -137,7 +137,7 @@ export class ProgrammeTransferService {
         ? changedFields.length
           ? await this.programmes.update(existing.id, existing.version, dto, actor, tx)
           : mapProgramme((await this.repository.findLiveById(existing.id, tx))!)
-        : await this.programmes.create(dto, actor, tx);
+        : await this.programmes.create(dto, actor, tx, target);
       for (const step of ROUTES[saved.publicationState][target]) saved = await this.programmes.transition(saved.id, saved.version, step, actor, tx);
       await tx.query('RELEASE SAVEPOINT import_row');
       const stateChanged = existing && existing.publicationState !== target ? ['publicationState'] : [];

@@ -140,12 +140,20 @@ export class CreateSearch1764259200000 implements MigrationInterface {
 
     // A number that moves with every change to the index, read in the same snapshot as a
     // search's answer: an answer computed at version v stays exact while the version is v.
-    await db.query(`CREATE TABLE search_version (id boolean PRIMARY KEY DEFAULT true CHECK (id), version bigint NOT NULL)`);
+    // Moved once per transaction, not per statement: updating one row thousands of times in a
+    // transaction (an import, the status job) would make every later update walk a long chain.
+    await db.query(`
+      CREATE TABLE search_version (
+        id      boolean PRIMARY KEY DEFAULT true CHECK (id),
+        version bigint NOT NULL,
+        moved_by xid8
+      )`);
     await db.query(`INSERT INTO search_version (version) VALUES (0)`);
     await db.query(`
       CREATE FUNCTION search_version_bump() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
-        UPDATE search_version SET version = version + 1;
+        UPDATE search_version SET version = version + 1, moved_by = pg_current_xact_id()
+         WHERE moved_by IS DISTINCT FROM pg_current_xact_id();
         RETURN NULL;
       END $$`);
     for (const table of ['programme_search', 'programme_search_text']) {
