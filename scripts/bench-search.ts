@@ -1,15 +1,11 @@
 import 'reflect-metadata';
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { Client } from 'pg';
 import { CatalogueSeeder, SyntheticCatalogueService } from '@app/catalogue';
 import { loadConfig } from '@app/config';
-import { runMigrations, startEmbeddedPostgres, type RunningPostgres } from '@app/database';
 import { parseQuery, PostgresSearchEngine, SynonymsService, type EngineQuery, type SortOrder } from '@app/search';
-import { freePort } from '@app/testing';
+import { freePort, openScratchDatabase } from '@app/testing';
 import { createServerApp } from '../apps/server/src/server.app';
 
 /**
@@ -39,16 +35,8 @@ async function main(): Promise<void> {
   const sizes = (values.sizes ?? '10000,100000').split(',').map(Number);
   const seconds = Number(values.seconds ?? 10);
   const base = loadConfig();
-  let pg: RunningPostgres | null = null;
-  let dir: string | null = null;
-  let url = base.database.url;
-  if (!url) {
-    dir = await mkdtemp(join(tmpdir(), 'sn-bench-'));
-    await chmod(dir, 0o755);
-    pg = await startEmbeddedPostgres({ dir: join(dir, 'pg'), port: await freePort(), database: 'bench', persistent: false });
-    url = pg.url;
-  }
-  await runMigrations(url);
+  const scratch = await openScratchDatabase(base.database.url, 'bench');
+  const url = scratch.url;
   const env = { ...process.env, NODE_ENV: 'production', DATABASE_URL: url, LOG_LEVEL: 'silent', WORKER_IN_PROCESS: 'false', MEILI_URL: '' };
   // two servers on one database: one computes every answer, one reuses answers while the index is unchanged
   const app = await createServerApp(loadConfig({ ...env, SEARCH_CACHE_ENTRIES: '0' }));
@@ -157,8 +145,7 @@ async function main(): Promise<void> {
     await raw.end();
     await cachingApp.close();
     await app.close();
-    await pg?.stop();
-    if (dir) await rm(dir, { recursive: true, force: true });
+    await scratch.close();
   }
 }
 

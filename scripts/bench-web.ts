@@ -1,15 +1,11 @@
 import 'reflect-metadata';
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { CatalogueSeeder, SyntheticCatalogueService } from '@app/catalogue';
 import { loadConfig } from '@app/config';
-import { runMigrations, startEmbeddedPostgres, type RunningPostgres } from '@app/database';
 import { PostgresSearchEngine, SearchService } from '@app/search';
-import { freePort } from '@app/testing';
+import { freePort, openScratchDatabase } from '@app/testing';
 import { createServerApp } from '../apps/server/src/server.app';
 
 /**
@@ -36,16 +32,8 @@ async function main(): Promise<void> {
   const size = Number(values.size ?? 10000);
   const seconds = Number(values.seconds ?? 10);
   const base = loadConfig();
-  let pg: RunningPostgres | null = null;
-  let dir: string | null = null;
-  let url = base.database.url;
-  if (!url) {
-    dir = await mkdtemp(join(tmpdir(), 'sn-bench-web-'));
-    await chmod(dir, 0o755);
-    pg = await startEmbeddedPostgres({ dir: join(dir, 'pg'), port: await freePort(), database: 'bench', persistent: false });
-    url = pg.url;
-  }
-  await runMigrations(url);
+  const scratch = await openScratchDatabase(base.database.url, 'bench');
+  const url = scratch.url;
   const app = await createServerApp(
     loadConfig({ ...process.env, NODE_ENV: 'production', DATABASE_URL: url, LOG_LEVEL: 'silent', WORKER_IN_PROCESS: 'false', MEILI_URL: '', SEARCH_CACHE_ENTRIES: '0' }),
   );
@@ -98,8 +86,7 @@ async function main(): Promise<void> {
     );
   } finally {
     await app.close();
-    await pg?.stop();
-    if (dir) await rm(dir, { recursive: true, force: true });
+    await scratch.close();
   }
 }
 

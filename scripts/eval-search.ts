@@ -1,14 +1,10 @@
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Meilisearch } from 'meilisearch';
 import { CatalogueSeeder } from '@app/catalogue';
 import { loadConfig } from '@app/config';
-import { runMigrations, startEmbeddedPostgres, type RunningPostgres } from '@app/database';
 import { evaluateSearch, formatEvalReport, JUDGED_QUERIES, SearchService, SearchSyncRelay, type EvalReport } from '@app/search';
-import { freePort } from '@app/testing';
+import { openScratchDatabase } from '@app/testing';
 import { createServerApp } from '../apps/server/src/server.app';
 
 /**
@@ -21,18 +17,10 @@ import { createServerApp } from '../apps/server/src/server.app';
  */
 async function main(): Promise<number> {
   const base = loadConfig();
-  let pg: RunningPostgres | null = null;
-  let dir: string | null = null;
-  let url = base.database.url;
-  if (!url) {
-    dir = await mkdtemp(join(tmpdir(), 'sn-eval-'));
-    await chmod(dir, 0o755);
-    pg = await startEmbeddedPostgres({ dir: join(dir, 'pg'), port: await freePort(), database: 'eval', persistent: false });
-    url = pg.url;
-  }
+  const scratch = await openScratchDatabase(base.database.url, 'eval');
+  const url = scratch.url;
   const reports: { engine: string; report: EvalReport }[] = [];
   try {
-    await runMigrations(url);
     const engines: Record<string, string>[] = [{ MEILI_URL: '' }];
     if (base.search.meiliUrl) engines.push({ MEILI_URL: base.search.meiliUrl, MEILI_INDEX: `eval_${randomBytes(4).toString('hex')}` });
     else process.stdout.write('meilisearch: skipped (set MEILI_URL to score it)\n');
@@ -60,8 +48,7 @@ async function main(): Promise<number> {
       }
     }
   } finally {
-    await pg?.stop();
-    if (dir) await rm(dir, { recursive: true, force: true });
+    await scratch.close();
   }
   const below = reports.filter((r) => r.report.mrrAt10 < 0.9);
   if (below.length) process.stdout.write(`below target (MRR@10 < 0.9): ${below.map((r) => r.engine).join(', ')}\n`);

@@ -1,6 +1,6 @@
 import { ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import request from 'supertest';
@@ -93,6 +93,36 @@ describe('npm start on the embedded default, and the CLI (built processes)', () 
     noPassword.child.stdin.end();
     expect(await noPassword.exited).toBe(1);
     expect(noPassword.output()).toContain('set ADMIN_PASSWORD');
+  });
+
+  it('runs the search and catalogue maintenance commands: generate, sync, reconcile, reindex, export and import', async () => {
+    const cli = async (...args: string[]) => {
+      const running = run(CLI, args, env);
+      return { code: await running.exited, output: running.output() };
+    };
+    const generated = await cli('generate', '--count', '30', '--seed', '3');
+    expect(generated).toMatchObject({ code: 0, output: expect.stringMatching(/created 30 \(\d+ published\)/) });
+    const synced = await cli('sync');
+    expect(synced.code).toBe(0);
+    expect(synced.output).toMatch(/Sent \d+ outbox rows, 0 failed/);
+    expect(await cli('reconcile')).toMatchObject({ code: 0, output: expect.stringContaining('The PostgreSQL engine searches the catalogue itself') });
+    expect(await cli('reindex')).toMatchObject({ code: 0, output: expect.stringMatching(/Rebuilt the postgres index: \d+ documents/) });
+
+    const exportFile = join(resolve(dir, '..'), 'export.csv');
+    expect(await cli('export', '--out', exportFile)).toMatchObject({ code: 0, output: expect.stringContaining('Exported 42 programmes') });
+    const dryRun = await cli('import', exportFile);
+    expect(dryRun).toMatchObject({ code: 0, output: expect.stringContaining('42 rows') });
+    expect(dryRun.output).toContain('0 to create, 0 to update, 42 unchanged, 0 invalid');
+
+    const csv = await readFile(exportFile, 'utf8');
+    const broken = join(resolve(dir, '..'), 'broken.csv');
+    await writeFile(broken, csv.replace(/^synthetic-3-0,[a-z0-9-]+,/m, 'synthetic-3-0,no-such-provider,'));
+    const refused = await cli('import', broken, '--apply');
+    expect(refused.code).toBe(1);
+    expect(refused.output).toMatch(/row \d+ \(synthetic-3-0\): provider: unknown organisation "no-such-provider"/);
+    expect(refused.output).toContain('41 unchanged, 1 invalid (skipped)');
+
+    expect(await cli('generate', '--count', '0')).toMatchObject({ code: 0, output: expect.stringContaining('removed 30, created 0') });
   });
 
   it('refuses to start with invalid configuration, in one clear line', async () => {

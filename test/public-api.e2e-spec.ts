@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { programmeInput } from '@app/testing';
+import { createProgrammeViaApi } from './support/programmes';
 import { createTestApp, TestApp } from './support/test-app';
 
 describe('public read API (HTTP, real PostgreSQL)', () => {
@@ -14,16 +15,7 @@ describe('public read API (HTTP, real PostgreSQL)', () => {
 
   const api = () => request(t.http);
 
-  async function createProgramme(body: Record<string, unknown>, publish: boolean): Promise<{ id: string; slug: string; version: number }> {
-    const created = await api().post('/api/v1/admin/programmes').set('Authorization', `Bearer ${editor}`).send(body).expect(201);
-    if (!publish) return created.body;
-    const res = await api()
-      .post(`/api/v1/admin/programmes/${created.body.id}/publish`)
-      .set('Authorization', `Bearer ${editor}`)
-      .set('If-Match', created.headers.etag)
-      .expect(200);
-    return res.body;
-  }
+  const createProgramme = (body: Record<string, unknown>, publish: boolean) => createProgrammeViaApi(t.http, editor, body, publish);
 
   it('lists the published catalogue with exact totals and pages', async () => {
     const first = await api().get('/api/v1/programmes?perPage=5').expect(200);

@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { programmeInput } from '@app/testing';
+import { createProgrammeViaApi } from './support/programmes';
 import { createTestApp, TestApp } from './support/test-app';
 
 const cards = (html: string): number => (html.match(/<li class="card">/g) ?? []).length;
@@ -89,26 +90,22 @@ describe('website (server-rendered HTML)', () => {
     // absolute links come from PUBLIC_BASE_URL, whatever Host the request claims
     const forged = await page('/programmes/technopolis-moscow-sez').set('Host', 'evil.example').expect(200);
     expect(forged.text).toContain('"url":"https://navigator.example/programmes/technopolis-moscow-sez"');
+    // related: others of its kind of support, never itself
+    const premises = await page('/programmes/sme-premises').expect(200);
+    const related = /<ul class="related">([\s\S]*?)<\/ul>/.exec(premises.text)![1];
+    expect(related).toContain('Технопарки Москвы: статус и резидентство');
+    expect(related).not.toContain('/programmes/sme-premises"');
     const en = await page('/programmes/technopolis-moscow-sez?lang=en').expect(200);
     expect(en.text).toContain('Technopolis Moscow special economic zone residency');
   });
 
   it('escapes every piece of content, in pages, highlights and JSON-LD', async () => {
-    const created = await request(t.http)
-      .post('/api/v1/admin/programmes')
-      .set('Authorization', `Bearer ${editor}`)
-      .send(programmeInput({ title: { ru: '<script>alert(1)</script> грант </script><img src=x onerror=alert(2)>' } }))
-      .expect(201);
-    await request(t.http)
-      .post(`/api/v1/admin/programmes/${created.body.id}/publish`)
-      .set('Authorization', `Bearer ${editor}`)
-      .set('If-Match', created.headers.etag)
-      .expect(200);
+    const created = await createProgrammeViaApi(t.http, editor, programmeInput({ title: { ru: '<script>alert(1)</script> грант </script><img src=x onerror=alert(2)>' } }));
     const search = await page('/?q=alert').expect(200);
     expect(search.text).toContain('&lt;script&gt;<mark>alert</mark>(1)&lt;/script&gt;');
     expect(search.text).not.toContain('<script>alert');
     expect(search.text).not.toContain('<img src=x');
-    const programme = await page(`/programmes/${created.body.slug}`).expect(200);
+    const programme = await page(`/programmes/${created.slug}`).expect(200);
     expect(programme.text).not.toContain('<script>alert');
     expect(programme.text).not.toContain('</script><img');
     expect(programme.text).toContain('\\u003cscript>alert(1)\\u003c/script>');
@@ -156,16 +153,7 @@ describe('website (server-rendered HTML)', () => {
 
   it('publishes any search as an Atom feed and its deadlines as iCalendar', async () => {
     const closesAt = new Date(Date.now() + 10 * 86_400_000).toISOString();
-    const created = await request(t.http)
-      .post('/api/v1/admin/programmes')
-      .set('Authorization', `Bearer ${editor}`)
-      .send(programmeInput({ title: { ru: 'Грант со сроком подачи' }, supportTypes: ['grant_subsidy'], timing: { closesAt } }))
-      .expect(201);
-    await request(t.http)
-      .post(`/api/v1/admin/programmes/${created.body.id}/publish`)
-      .set('Authorization', `Bearer ${editor}`)
-      .set('If-Match', created.headers.etag)
-      .expect(200);
+    const created = await createProgrammeViaApi(t.http, editor, programmeInput({ title: { ru: 'Грант со сроком подачи' }, supportTypes: ['grant_subsidy'], timing: { closesAt } }));
     const atom = await request(t.http).get('/feed.atom?supportType=grant_subsidy').expect(200);
     expect(atom.headers['content-type']).toMatch(/application\/atom\+xml/);
     expect(atom.text).toContain('<feed xmlns="http://www.w3.org/2005/Atom">');
@@ -178,11 +166,15 @@ describe('website (server-rendered HTML)', () => {
     expect(ics.text).toContain('BEGIN:VEVENT');
     expect(ics.text).toContain('Окончание приёма заявок: Грант со сроком подачи');
     expect((ics.text.match(/BEGIN:VEVENT/g) ?? []).length).toBe(1);
-    const one = await request(t.http).get(`/programmes/${created.body.slug}/deadline.ics?lang=en`).expect(200);
+    const one = await request(t.http).get(`/programmes/${created.slug}/deadline.ics?lang=en`).expect(200);
     expect(unfold(one.text)).toContain('SUMMARY:Applications close: Грант со сроком подачи');
     await request(t.http).get('/programmes/sme-premises/deadline.ics').expect(404);
-    const programme = await page(`/programmes/${created.body.slug}`).expect(200);
-    expect(programme.text).toContain(`href="/programmes/${created.body.slug}/deadline.ics"`);
+    const programme = await page(`/programmes/${created.slug}`).expect(200);
+    expect(programme.text).toContain(`href="/programmes/${created.slug}/deadline.ics"`);
+    // the card says how long is left, in words
+    const card = await page('/?q=' + encodeURIComponent('сроком подачи')).expect(200);
+    // two weeks or less left: the badge warns
+    expect(card.text).toMatch(/<span class="badge deadline deadline-soon">приём закончится через (9|10) дней<\/span>/);
   });
 
   it('answers bad addresses with HTML error pages, and the API still with JSON', async () => {

@@ -1,11 +1,8 @@
 import 'reflect-metadata';
-import { chmod, mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Client } from 'pg';
 import { readTestDatabaseUrl } from '@app/config';
-import { runMigrations, startEmbeddedPostgres } from '@app/database';
-import { freePort } from './free-port';
+import { runMigrations } from '@app/database';
+import { startThrowawayPostgres } from './throwaway-postgres';
 import { TEMPLATE_DATABASE } from './test-database';
 
 /**
@@ -15,11 +12,8 @@ import { TEMPLATE_DATABASE } from './test-database';
 export default async function globalSetup(): Promise<void> {
   let adminUrl = readTestDatabaseUrl();
   if (!adminUrl) {
-    const parent = await mkdtemp(join(tmpdir(), 'sn-test-'));
-    await chmod(parent, 0o755); // as root, PostgreSQL runs as the 'postgres' user and must reach its directory
-    const dir = join(parent, 'pg');
-    const pg = await startEmbeddedPostgres({ dir, port: await freePort(), database: 'postgres', persistent: false });
-    (globalThis as { __SN_PG__?: { stop(): Promise<void> } }).__SN_PG__ = pg;
+    const pg = await startThrowawayPostgres('postgres');
+    (globalThis as { __SN_PG__?: { close(): Promise<void> } }).__SN_PG__ = pg;
     adminUrl = pg.url;
   }
   const admin = new Client({ connectionString: adminUrl });

@@ -1,4 +1,4 @@
-/** Stops the embedded PostgreSQL the setup started (its data directory is removed). */
+/** Stops the embedded PostgreSQL the setup started and removes its files. */
 export default async function globalTeardown(): Promise<void> {
-  await (globalThis as { __SN_PG__?: { stop(): Promise<void> } }).__SN_PG__?.stop();
+  await (globalThis as { __SN_PG__?: { close(): Promise<void> } }).__SN_PG__?.close();
 }

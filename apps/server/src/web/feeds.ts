@@ -32,8 +32,11 @@ export function atomFeed(hits: SearchHit[], selfUrl: string, baseUrl: string, la
   return feed.atom1();
 }
 
+/** What a calendar event needs of a programme (a search hit has it all). */
+export type Deadline = Pick<SearchHit, 'slug' | 'title' | 'summary' | 'closesAt'> & { provider: { name: string } };
+
 /** An iCalendar file with one all-day event on each programme's closing day. */
-export function deadlinesCalendar(hits: SearchHit[], baseUrl: string, lang: Lang, name: string): string {
+export function deadlinesCalendar(hits: Deadline[], baseUrl: string, lang: Lang, name: string): string {
   const calendar = icalGenerator({ name, method: ICalCalendarMethod.PUBLISH, prodId: { company: 'Support Navigator', product: 'deadlines', language: lang.toUpperCase() } });
   for (const hit of hits) {
     if (!hit.closesAt) continue;

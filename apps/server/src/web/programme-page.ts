@@ -1,4 +1,4 @@
-import type { Lang, ProgrammeView } from '@app/catalogue';
+import { REQUIRED_STATUS_LABELS, type Lang, type ProgrammeView } from '@app/catalogue';
 import type { FacetTerm, SearchHit } from '@app/search';
 import { amountText, deadlineBadge } from './search-page';
 import { formatDate, formatRoubles, textFor } from './web-i18n';
@@ -28,7 +28,7 @@ export function programmePage(p: ProgrammeView, terms: Terms, related: SearchHit
   if (c.applicantTypes?.length) criteria.push(`${t.criterion.applicantTypes}: ${c.applicantTypes.map((x) => label(terms, 'applicantType', x, lang)).join(', ')}`);
   if (c.industries?.length) criteria.push(`${t.criterion.industries}: ${c.industries.map((x) => label(terms, 'industry', x, lang)).join(', ')}`);
   if (c.territories?.length) criteria.push(`${t.criterion.territories}: ${c.territories.map((x) => label(terms, 'territory', x, lang)).join(', ')}`);
-  if (c.requiredStatuses?.length) criteria.push(`${t.criterion.requiredStatuses}: ${c.requiredStatuses.map((x) => t.statuses[x] ?? x).join(', ')}`);
+  if (c.requiredStatuses?.length) criteria.push(`${t.criterion.requiredStatuses}: ${c.requiredStatuses.map((x) => REQUIRED_STATUS_LABELS[x]?.[lang] ?? x).join(', ')}`);
   const percent = (n: number | null) => (n === null ? null : `${n.toLocaleString(lang === 'ru' ? 'ru-RU' : 'en-GB')} %`);
   const url = `${baseUrl}/programmes/${p.slug}${lang === 'ru' ? '' : '?lang=en'}`;
   const jsonLd = {

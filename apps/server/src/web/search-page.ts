@@ -122,7 +122,6 @@ export function searchPage(state: SearchState, result: SearchResponse, now: Date
   return {
     t,
     state,
-    formAction: '/',
     summary,
     filterSummary,
     chips,
@@ -153,7 +152,6 @@ export function searchPage(state: SearchState, result: SearchResponse, now: Date
   };
 }
 
-export type SearchPageView = ReturnType<typeof searchPage>;
 
 /** 1 … 4 5 [6] 7 8 … 20: the first, the last and two either side of the current page. */
 export function pageNumbers(current: number, pages: number): (number | null)[] {

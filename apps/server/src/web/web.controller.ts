@@ -6,13 +6,13 @@ import type { Request, Response } from 'express';
 import { MatchingService, ProgrammesService, REVENUE_BAND_CODES, SLUG_PATTERN } from '@app/catalogue';
 import { Clock, DomainError } from '@app/common';
 import { AppConfig } from '@app/config';
-import { labelIn, SearchService, SearchVocabulary, type SearchHit } from '@app/search';
+import { labelIn, SearchService, SearchVocabulary } from '@app/search';
 import { MatchQuery } from '../matching/match.dto';
 import { SlugParam } from '../http/params';
 import { ProgrammeListQuery } from '../programmes/programme-list.query';
-import { atomFeed, deadlinesCalendar } from './feeds';
+import { atomFeed, deadlinesCalendar, type Deadline } from './feeds';
 import { programmePage } from './programme-page';
-import { openBySupportType, searchPage, searchUrl, type SearchState } from './search-page';
+import { openBySupportType, searchPage, type SearchState } from './search-page';
 import { render } from './web-views';
 import { textFor } from './web-i18n';
 
@@ -60,8 +60,7 @@ export class WebController {
       landing ? this.search.search({ page: 1, perPage: 1, lang, facets: { status: ['open', 'ongoing'] } }) : Promise.resolve(null),
     ]);
     const v = searchPage(state, result, this.clock.now(), open ? openBySupportType(open, lang) : []);
-    const context = { lang, v, languageUrl: v.languageUrl, canonical: searchUrl(state) };
-    return render(fragment === 'results' ? 'results.njk' : 'search.njk', context);
+    return render(fragment === 'results' ? 'results.njk' : 'search.njk', { lang, v, languageUrl: v.languageUrl });
   }
 
   @Get('feed.atom')
@@ -89,14 +88,14 @@ export class WebController {
     const p = await this.programmes.getPublished(slug);
     if (!p.timing.closesAt) throw new DomainError('not_found', 'PROGRAMME.NO_DEADLINE', `Programme "${slug}" has no deadline`);
     res.setHeader('Content-Disposition', `attachment; filename="${slug}.ics"`);
-    const hit = {
+    const deadline: Deadline = {
       slug: p.slug,
       title: (lang === 'en' && p.title.en) || p.title.ru,
       summary: (lang === 'en' && p.summary.en) || p.summary.ru,
-      provider: { slug: p.provider.slug, name: (lang === 'en' && p.provider.name.en) || p.provider.name.ru },
+      provider: { name: (lang === 'en' && p.provider.name.en) || p.provider.name.ru },
       closesAt: p.timing.closesAt,
-    } as SearchHit;
-    return deadlinesCalendar([hit], this.baseUrl(req), lang, hit.title);
+    };
+    return deadlinesCalendar([deadline], this.baseUrl(req), lang, deadline.title);
   }
 
   @Get('compare')

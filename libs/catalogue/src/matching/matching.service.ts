@@ -3,16 +3,9 @@ import { validationFailed } from '@app/common';
 import type { Lang } from '../programmes/programme.mapper';
 import { pick } from '../programmes/programme.mapper';
 import { ProgrammeRepository } from '../programmes/programme.repository';
-import { FACETS } from '../taxonomy/facets';
+import { FACETS, REQUIRED_STATUS_LABELS, type RequiredStatus } from '../taxonomy/facets';
 import { TaxonomyRepository } from '../taxonomy/taxonomy.repository';
 import { CompanyProfile, matchProgramme, MatchOutcome, MatchVocabulary } from './programme-matcher';
-
-const STATUS_LABELS: Record<string, { ru: string; en: string }> = {
-  sez_resident: { ru: 'резидент ОЭЗ', en: 'SEZ resident' },
-  technopark_resident: { ru: 'резидент технопарка', en: 'technopark resident' },
-  innovation_cluster_member: { ru: 'участник Московского инновационного кластера', en: 'Moscow Innovation Cluster member' },
-  sme_registry: { ru: 'в реестре МСП', en: 'in the SME register' },
-};
 
 export interface MatchedProgramme extends MatchOutcome {
   slug: string;
@@ -44,7 +37,7 @@ export class MatchingService {
     const terminology = new Map(terms.map((t) => [`${byParam.get(t.facet)}:${t.code}`, t]));
     const vocabulary: MatchVocabulary = {
       label: (facet, code) => {
-        if (facet === 'status') return STATUS_LABELS[code]?.[lang] ?? code;
+        if (facet === 'status') return REQUIRED_STATUS_LABELS[code as RequiredStatus]?.[lang] ?? code;
         const term = terminology.get(`${facet}:${code}`);
         return term ? pick(term.labelRu, term.labelEn, lang).text : code;
       },

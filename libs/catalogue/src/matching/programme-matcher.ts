@@ -138,28 +138,10 @@ export function matchProgramme(p: MatchableProgramme, company: CompanyProfile, v
     });
   }
   if (company.companyAgeYears !== undefined) {
-    const min = c.companyAgeMinYears ?? null;
-    const max = c.companyAgeMaxYears ?? null;
-    out.push({
-      criterion: 'companyAge',
-      ...(min === null && max === null
-        ? { status: 'unknown', explanation: w.ageUnknown }
-        : within(company.companyAgeYears, min, max)
-          ? { status: 'met', explanation: w.ageYes(company.companyAgeYears, w.range(min, max)) }
-          : { status: 'not_met', explanation: w.ageNo(company.companyAgeYears, w.range(min, max)) }),
-    });
+    out.push(rangeCriterion('companyAge', company.companyAgeYears, c.companyAgeMinYears, c.companyAgeMaxYears, { yes: w.ageYes, no: w.ageNo, unknown: w.ageUnknown }, w.range));
   }
   if (company.headcount !== undefined) {
-    const min = c.headcountMin ?? null;
-    const max = c.headcountMax ?? null;
-    out.push({
-      criterion: 'headcount',
-      ...(min === null && max === null
-        ? { status: 'unknown', explanation: w.headUnknown }
-        : within(company.headcount, min, max)
-          ? { status: 'met', explanation: w.headYes(company.headcount, w.range(min, max)) }
-          : { status: 'not_met', explanation: w.headNo(company.headcount, w.range(min, max)) }),
-    });
+    out.push(rangeCriterion('headcount', company.headcount, c.headcountMin, c.headcountMax, { yes: w.headYes, no: w.headNo, unknown: w.headUnknown }, w.range));
   }
   if (company.revenueBand) {
     const band = REVENUE_BANDS[company.revenueBand];
@@ -239,3 +221,19 @@ export function matchProgramme(p: MatchableProgramme, company: CompanyProfile, v
 }
 
 const union = (a: string[], b: string[] | undefined): string[] => [...new Set([...a, ...(b ?? [])])];
+
+/** A number the programme bounds (company age, headcount): within, outside, or no bound stated. */
+function rangeCriterion(
+  criterion: 'companyAge' | 'headcount',
+  value: number,
+  min: number | null | undefined,
+  max: number | null | undefined,
+  say: { yes: (v: number, r: string) => string; no: (v: number, r: string) => string; unknown: string },
+  range: (min: number | null, max: number | null) => string,
+): CriterionResult {
+  if (min == null && max == null) return { criterion, status: 'unknown', explanation: say.unknown };
+  const bounds = range(min ?? null, max ?? null);
+  return within(value, min, max)
+    ? { criterion, status: 'met', explanation: say.yes(value, bounds) }
+    : { criterion, status: 'not_met', explanation: say.no(value, bounds) };
+}

@@ -25,5 +25,12 @@ export const isFacet = (value: string): value is Facet => (FACET_NAMES as string
 export const REQUIRED_STATUSES = ['sez_resident', 'technopark_resident', 'innovation_cluster_member', 'sme_registry'] as const;
 export type RequiredStatus = (typeof REQUIRED_STATUSES)[number];
 
+export const REQUIRED_STATUS_LABELS: Record<RequiredStatus, { ru: string; en: string }> = {
+  sez_resident: { ru: 'резидент ОЭЗ', en: 'SEZ resident' },
+  technopark_resident: { ru: 'резидент технопарка', en: 'technopark resident' },
+  innovation_cluster_member: { ru: 'участник Московского инновационного кластера', en: 'Moscow Innovation Cluster member' },
+  sme_registry: { ru: 'в реестре МСП', en: 'in the SME register' },
+};
+
 export const TAXONOMY_CODE_PATTERN = /^[a-z0-9][a-z0-9_]{0,62}$/;
 export const SLUG_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;

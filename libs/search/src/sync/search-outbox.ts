@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { ProgrammeRepository } from '@app/catalogue';
 
 export interface OutboxRow {
   id: string;
@@ -30,18 +31,18 @@ const MAX_BACKOFF_SECONDS = 300;
  */
 @Injectable()
 export class SearchOutbox {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly programmes: ProgrammeRepository,
+  ) {}
 
   async enqueueSettings(tx?: EntityManager): Promise<void> {
     await (tx ?? this.dataSource.manager).query(`INSERT INTO search_outbox (kind) VALUES ('settings')`);
   }
 
+  /** The same insert the catalogue writes with every change (one place for it: the programme repository). */
   async enqueueProgrammes(ids: string[], tx?: EntityManager): Promise<void> {
-    if (!ids.length) return;
-    await (tx ?? this.dataSource.manager).query(
-      `INSERT INTO search_outbox (kind, programme_id) SELECT 'programme', unnest($1::uuid[])`,
-      [ids],
-    );
+    if (ids.length) await this.programmes.enqueueSearchSync(tx ?? this.dataSource.manager, ids);
   }
 
   /** Locks up to `limit` due rows for the caller's transaction; other relays skip them. */
