@@ -1,6 +1,7 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { ProgrammeStatusJob } from '@app/catalogue';
 import { AppConfig } from '@app/config';
+import { IdentityModule, RateLimitStore } from '@app/identity';
 import { PostgresSearchEngine, SearchMaintenanceService, SearchOutbox, SearchSyncRelay } from '@app/search';
 
 interface ScheduledJob {
@@ -26,6 +27,7 @@ export class JobScheduler implements OnApplicationBootstrap, OnApplicationShutdo
     private readonly maintenance: SearchMaintenanceService,
     private readonly outbox: SearchOutbox,
     private readonly postgresSearch: PostgresSearchEngine,
+    private readonly rateLimits: RateLimitStore,
   ) {}
 
   get jobs(): ScheduledJob[] {
@@ -37,6 +39,7 @@ export class JobScheduler implements OnApplicationBootstrap, OnApplicationShutdo
       { name: 'search-reconcile', everyMs: reconcileIntervalMinutes * 60_000, run: () => this.maintenance.reconcile() },
       { name: 'search-outbox-prune', everyMs: 24 * 3_600_000, run: () => this.outbox.prune(7) },
       { name: 'search-facet-counts', everyMs: 60_000, run: () => this.postgresSearch.compactFacetCounts() },
+      { name: 'rate-limit-prune', everyMs: 3_600_000, run: () => this.rateLimits.prune() },
     ];
   }
 

@@ -4,6 +4,7 @@ import { CatalogueModule } from '@app/catalogue';
 import { CommonModule, loggerParams } from '@app/common';
 import { AppConfig, ConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
+import { IdentityModule } from '@app/identity';
 import { SearchModule } from '@app/search';
 
 import { JobScheduler } from './job-scheduler';
@@ -12,7 +13,7 @@ import { JobScheduler } from './job-scheduler';
 export class WorkerModule {
   /** The scheduled jobs alone, for a process that already has config and database (the server under npm start). */
   static jobs(): DynamicModule {
-    return { module: WorkerModule, imports: [CatalogueModule, SearchModule], providers: [JobScheduler] };
+    return { module: WorkerModule, imports: [CatalogueModule, SearchModule, IdentityModule], providers: [JobScheduler] };
   }
 
   /** The standalone worker process. */
@@ -26,6 +27,7 @@ export class WorkerModule {
         DatabaseModule.forRoot(),
         CatalogueModule,
         SearchModule,
+        IdentityModule,
       ],
       providers: [JobScheduler],
     };

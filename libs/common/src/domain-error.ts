@@ -34,3 +34,11 @@ export class DomainError extends Error {
 
 export const invalidInput = (field: string, message: string, code = 'VALIDATION_FAILED'): DomainError =>
   new DomainError('invalid', code, `Invalid ${field}: ${message}`, [{ field, messages: [message] }]);
+
+/** Thrown by a guard or handler to send the browser elsewhere (303), e.g. to the sign-in page. */
+export class SeeOther extends Error {
+  constructor(readonly location: string) {
+    super(`See ${location}`);
+    this.name = 'SeeOther';
+  }
+}

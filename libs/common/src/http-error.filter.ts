@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { DomainError, DomainErrorKind } from './domain-error';
+import { DomainError, DomainErrorKind, SeeOther } from './domain-error';
 
 /** The one error shape every JSON error response has. */
 export interface ErrorBody {
@@ -66,6 +66,10 @@ export class HttpErrorFilter implements ExceptionFilter {
     const ctx = host.switchToHttp();
     const req = ctx.getRequest<Request & { id?: string }>();
     const res = ctx.getResponse<Response>();
+    if (error instanceof SeeOther && !res.headersSent) {
+      res.redirect(303, error.location);
+      return;
+    }
     const body = this.toBody(error, String(req.id ?? res.getHeader('x-request-id') ?? ''));
     if (body.statusCode >= 500) {
       this.logger.error({ err: error, requestId: body.requestId }, 'Unhandled error');
@@ -74,6 +78,8 @@ export class HttpErrorFilter implements ExceptionFilter {
       res.end();
       return;
     }
+    const retryAfter = (body.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+    if (body.statusCode === 429 && typeof retryAfter === 'number') res.setHeader('Retry-After', String(retryAfter));
     const html = this.renderHtml?.(body, req) ?? null;
     if (html !== null) {
       res.status(body.statusCode).type('text/html').send(html);

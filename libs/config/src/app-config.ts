@@ -45,6 +45,18 @@ export class EnvironmentVariables {
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(24 * 60)
   AUTH_TOKEN_TTL_MINUTES = 60;
 
+  @IsOptional() @Type(() => Number) @IsInt() @Min(5) @Max(7 * 24 * 60)
+  ADMIN_SESSION_TTL_MINUTES = 8 * 60;
+
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(24 * 60)
+  SIGN_IN_WINDOW_MINUTES = 15;
+
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(10_000)
+  SIGN_IN_MAX_PER_ACCOUNT = 10;
+
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100_000)
+  SIGN_IN_MAX_PER_ADDRESS = 50;
+
   @IsOptional() @IsString()
   ADMIN_PASSWORD?: string;
 
@@ -106,6 +118,12 @@ export interface HttpConfig {
 
 export interface AuthConfig {
   tokenTtlMinutes: number;
+  /** How long an admin-page sign-in lasts. */
+  sessionTtlMinutes: number;
+  /** Sign-in attempts allowed per account and per client address in one window. */
+  signInWindowMinutes: number;
+  signInMaxPerAccount: number;
+  signInMaxPerAddress: number;
 }
 
 export interface WorkerConfig {
@@ -182,7 +200,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       trustProxy: parseTrustProxy(vars.TRUST_PROXY),
       publicBaseUrl: vars.PUBLIC_BASE_URL?.replace(/\/+$/, ''),
     },
-    { tokenTtlMinutes: vars.AUTH_TOKEN_TTL_MINUTES },
+    {
+      tokenTtlMinutes: vars.AUTH_TOKEN_TTL_MINUTES,
+      sessionTtlMinutes: vars.ADMIN_SESSION_TTL_MINUTES,
+      signInWindowMinutes: vars.SIGN_IN_WINDOW_MINUTES,
+      signInMaxPerAccount: vars.SIGN_IN_MAX_PER_ACCOUNT,
+      signInMaxPerAddress: vars.SIGN_IN_MAX_PER_ADDRESS,
+    },
     { inProcess: vars.WORKER_IN_PROCESS ?? true, statusJobIntervalSeconds: vars.STATUS_JOB_INTERVAL_SECONDS },
     {
       meiliUrl: vars.MEILI_URL,

@@ -1,7 +1,10 @@
 import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { User } from './user.entity';
 
-/** A bearer token issued at login; only its SHA-256 is stored. */
+/**
+ * A sign-in: a bearer token (API) or a session cookie (admin pages). Only the
+ * token's SHA-256 is stored; a cookie session also holds its CSRF token.
+ */
 @Entity('auth_session')
 export class AuthSession {
   @PrimaryGeneratedColumn('uuid') id: string;
@@ -12,4 +15,5 @@ export class AuthSession {
   @Column('timestamptz') expiresAt: Date;
   @Column('timestamptz', { nullable: true }) lastUsedAt: Date | null;
   @Column('timestamptz', { nullable: true }) revokedAt: Date | null;
+  @Column('text', { nullable: true }) csrfToken: string | null;
 }

@@ -1,16 +1,21 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { ApiKey } from './api-keys/api-key.entity';
+import { ApiKeysService } from './api-keys/api-keys.service';
+import { AuditEvent } from './audit/audit-event.entity';
+import { AuditService } from './audit/audit.service';
 import { AuthSession } from './auth-session.entity';
 import { RolesGuard } from './auth.guard';
 import { IdentityRepository } from './identity.repository';
 import { IdentityService } from './identity.service';
+import { RateLimitStore } from './rate-limit/rate-limit.store';
 import { User } from './user.entity';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([User, AuthSession])],
-  providers: [IdentityRepository, IdentityService],
-  exports: [IdentityService],
+  imports: [TypeOrmModule.forFeature([User, AuthSession, ApiKey, AuditEvent])],
+  providers: [IdentityRepository, IdentityService, RateLimitStore, AuditService, ApiKeysService],
+  exports: [IdentityService, RateLimitStore, AuditService, ApiKeysService],
 })
 export class IdentityModule {}
 

@@ -28,7 +28,30 @@ export class IdentityRepository {
     return this.users.findOneOrFail({ where: { id: (result.identifiers[0] as { id: string }).id } });
   }
 
-  async updateUserCredentials(id: string, changes: Pick<User, 'passwordHash' | 'role'>): Promise<void> {
+  findUserById(id: string): Promise<User | null> {
+    return this.users.findOne({ where: { id } });
+  }
+
+  listUsers(): Promise<User[]> {
+    return this.users.find({ order: { email: 'ASC' } });
+  }
+
+  /** The invited user for a link token hash while the invitation is valid. */
+  findUserByInviteHash(inviteTokenHash: Buffer, now: Date): Promise<User | null> {
+    return this.users
+      .createQueryBuilder('u')
+      .where('u.inviteTokenHash = :inviteTokenHash AND u.inviteExpiresAt > :now AND u.disabledAt IS NULL', { inviteTokenHash, now })
+      .getOne();
+  }
+
+  countActiveAdmins(exceptId: string): Promise<number> {
+    return this.users
+      .createQueryBuilder('u')
+      .where(`u.role = 'admin' AND u.disabledAt IS NULL AND u.passwordHash IS NOT NULL AND u.id <> :exceptId`, { exceptId })
+      .getCount();
+  }
+
+  async updateUser(id: string, changes: Partial<Pick<User, 'passwordHash' | 'role' | 'disabledAt' | 'inviteTokenHash' | 'inviteExpiresAt'>>): Promise<void> {
     await this.users.update({ id }, changes);
   }
 

@@ -4,7 +4,9 @@ import * as argon2 from 'argon2';
 import { AppConfig } from '@app/config';
 import { Clock, DomainError } from '@app/common';
 import { PG_UNIQUE_VIOLATION, pgErrorCode } from '@app/database';
+import { AuditActor, AuditService } from './audit/audit.service';
 import { IdentityRepository } from './identity.repository';
+import { RateLimitStore } from './rate-limit/rate-limit.store';
 import type { Role, User } from './user.entity';
 
 export interface AuthenticatedUser {
@@ -31,6 +33,44 @@ const toAuthenticated = (u: User): AuthenticatedUser => ({ id: u.id, email: u.em
 export const invalidCredentials = (): DomainError =>
   new DomainError('unauthenticated', 'AUTH.INVALID_CREDENTIALS', 'Email or password is incorrect');
 
+export interface BrowserSession {
+  /** The cookie value: shown to the browser only. */
+  token: string;
+  csrfToken: string;
+  expiresAt: Date;
+  user: AuthenticatedUser;
+}
+
+export interface SignedInBrowser {
+  user: AuthenticatedUser;
+  csrfToken: string;
+}
+
+export interface UserListItem extends AuthenticatedUser {
+  disabled: boolean;
+  invitePending: boolean;
+  createdAt: string;
+}
+
+export interface Invitation {
+  user: AuthenticatedUser;
+  /** For the invitation link: shown once, only its hash is stored. */
+  token: string;
+  expiresAt: Date;
+}
+
+/** Where a sign-in comes from, for throttling and the audit log. */
+export interface SignInContext {
+  ip: string | null;
+}
+
+const INVITE_TTL_MS = 7 * 24 * 3_600_000;
+
+const tooManyAttempts = (resetsAt: Date, now: Date): DomainError => {
+  const retryAfterSeconds = Math.max(1, Math.ceil((resetsAt.getTime() - now.getTime()) / 1000));
+  return new DomainError('too_many_requests', 'AUTH.TOO_MANY_ATTEMPTS', `Too many sign-in attempts; try again in ${Math.ceil(retryAfterSeconds / 60)} min`, { retryAfterSeconds });
+};
+
 @Injectable()
 export class IdentityService {
   /** Verified against when the email is unknown, so both paths take as long. */
@@ -40,54 +80,182 @@ export class IdentityService {
     private readonly repository: IdentityRepository,
     private readonly config: AppConfig,
     private readonly clock: Clock,
+    private readonly limits: RateLimitStore,
+    private readonly audit: AuditService,
   ) {}
 
   async createUser(email: string, password: string, role: Role, displayName?: string): Promise<AuthenticatedUser> {
     assertPasswordStrength(password);
     const passwordHash = await argon2.hash(password, ARGON2_OPTIONS);
-    try {
-      return toAuthenticated(await this.repository.insertUser({ email: email.trim(), passwordHash, role, displayName: displayName ?? null }));
-    } catch (error) {
-      if (pgErrorCode(error) === PG_UNIQUE_VIOLATION) {
-        throw new DomainError('conflict', 'USER.ALREADY_EXISTS', `A user with email ${email} already exists`);
-      }
-      throw error;
-    }
+    return toAuthenticated(await this.insertUser({ email: email.trim(), passwordHash, role, displayName: displayName ?? null }));
   }
 
   /** Sets a new password and role for an existing user and ends their sessions. */
   async resetUser(email: string, password: string, role: Role): Promise<AuthenticatedUser> {
     assertPasswordStrength(password);
     const user = await this.repository.findUserByEmail(email);
-    if (!user) throw new DomainError('not_found', 'USER.NOT_FOUND', `No user with email ${email}`);
-    await this.repository.updateUserCredentials(user.id, { passwordHash: await argon2.hash(password, ARGON2_OPTIONS), role });
+    if (!user) throw userNotFound(email);
+    await this.repository.updateUser(user.id, { passwordHash: await argon2.hash(password, ARGON2_OPTIONS), role, inviteTokenHash: null, inviteExpiresAt: null });
     await this.repository.revokeSessionsOfUser(user.id, this.clock.now());
     return { ...toAuthenticated(user), role };
   }
 
-  async login(email: string, password: string): Promise<IssuedToken> {
-    const user = await this.repository.findUserWithHashByEmail(email);
-    if (!user || user.disabledAt) {
-      this.dummyHash ??= argon2.hash(randomBytes(16).toString('hex'), ARGON2_OPTIONS);
-      await argon2.verify(await this.dummyHash, password).catch(() => false);
-      throw invalidCredentials();
-    }
-    if (!(await argon2.verify(user.passwordHash, password))) throw invalidCredentials();
+  /** A bearer token for the JSON API. */
+  async login(email: string, password: string, context: SignInContext = { ip: null }): Promise<IssuedToken> {
+    const user = await this.verifyCredentials(email, password, context);
     const accessToken = randomBytes(32).toString('base64url');
     const expiresAt = new Date(this.clock.now().getTime() + this.config.auth.tokenTtlMinutes * 60_000);
-    await this.repository.insertSession({ userId: user.id, tokenHash: sha256(accessToken), expiresAt });
-    return { accessToken, tokenType: 'Bearer', expiresAt: expiresAt.toISOString(), user: toAuthenticated(user) };
+    await this.repository.insertSession({ userId: user.id, tokenHash: sha256(accessToken), expiresAt, csrfToken: null });
+    return { accessToken, tokenType: 'Bearer', expiresAt: expiresAt.toISOString(), user };
   }
 
+  /** A cookie session for the admin pages, with its CSRF token. */
+  async signInBrowser(email: string, password: string, context: SignInContext): Promise<BrowserSession> {
+    const user = await this.verifyCredentials(email, password, context);
+    const token = randomBytes(32).toString('base64url');
+    const csrfToken = randomBytes(32).toString('base64url');
+    const expiresAt = new Date(this.clock.now().getTime() + this.config.auth.sessionTtlMinutes * 60_000);
+    await this.repository.insertSession({ userId: user.id, tokenHash: sha256(token), expiresAt, csrfToken });
+    return { token, csrfToken, expiresAt, user };
+  }
+
+  /**
+   * Throttled per account and per address (counters shared by every instance);
+   * every failure says the same thing, and an unknown email costs as much time.
+   */
+  private async verifyCredentials(email: string, password: string, context: SignInContext): Promise<AuthenticatedUser> {
+    const { signInWindowMinutes, signInMaxPerAccount, signInMaxPerAddress } = this.config.auth;
+    const windowMs = signInWindowMinutes * 60_000;
+    const accountKey = `sign-in:account:${email.trim().toLowerCase()}`;
+    const [account, address] = await Promise.all([
+      this.limits.hit(accountKey, windowMs),
+      context.ip ? this.limits.hit(`sign-in:address:${context.ip}`, windowMs) : Promise.resolve(null),
+    ]);
+    const now = this.clock.now();
+    const actor = { id: null, label: email.trim().toLowerCase().slice(0, 320), ip: context.ip };
+    if (account.hits > signInMaxPerAccount || (address && address.hits > signInMaxPerAddress)) {
+      if (account.hits === signInMaxPerAccount + 1 || address?.hits === signInMaxPerAddress + 1) {
+        await this.audit.record(actor, 'auth.sign_in_throttled', `user:${actor.label}`);
+      }
+      const resetsAt = account.hits > signInMaxPerAccount ? account.resetsAt : address!.resetsAt;
+      throw tooManyAttempts(resetsAt, now);
+    }
+    const user = await this.repository.findUserWithHashByEmail(email.trim());
+    const valid = user && !user.disabledAt && user.passwordHash
+      ? await argon2.verify(user.passwordHash, password)
+      : await this.verifyDummy(password);
+    if (!valid || !user) {
+      await this.audit.record(actor, 'auth.sign_in_failed', `user:${actor.label}`);
+      throw invalidCredentials();
+    }
+    await this.limits.reset(accountKey);
+    await this.audit.record({ id: user.id, label: user.email, ip: context.ip }, 'auth.sign_in', `user:${user.email}`);
+    return toAuthenticated(user);
+  }
+
+  private async verifyDummy(password: string): Promise<false> {
+    this.dummyHash ??= argon2.hash(randomBytes(16).toString('hex'), ARGON2_OPTIONS);
+    await argon2.verify(await this.dummyHash, password).catch(() => false);
+    return false;
+  }
+
+  /** The user behind a bearer token (cookie sessions are not accepted here). */
   async authenticate(token: string): Promise<AuthenticatedUser | null> {
     const session = await this.repository.findLiveSessionByHash(sha256(token), this.clock.now());
-    return session?.user ? toAuthenticated(session.user) : null;
+    return session?.user && session.csrfToken === null ? toAuthenticated(session.user) : null;
   }
 
-  async logout(token: string): Promise<void> {
+  /** The user and CSRF token behind a session cookie (bearer tokens are not accepted here). */
+  async authenticateBrowser(token: string): Promise<SignedInBrowser | null> {
+    const session = await this.repository.findLiveSessionByHash(sha256(token), this.clock.now());
+    return session?.user && session.csrfToken !== null ? { user: toAuthenticated(session.user), csrfToken: session.csrfToken } : null;
+  }
+
+  async logout(token: string, actor?: AuditActor): Promise<void> {
     await this.repository.revokeSessionByHash(sha256(token), this.clock.now());
+    if (actor) await this.audit.record(actor, 'auth.sign_out', `user:${actor.label}`);
+  }
+
+  async listUsers(): Promise<UserListItem[]> {
+    const users = await this.repository.listUsers();
+    return users.map((u) => ({
+      ...toAuthenticated(u),
+      disabled: u.disabledAt !== null,
+      invitePending: u.inviteExpiresAt !== null,
+      createdAt: u.createdAt.toISOString(),
+    }));
+  }
+
+  /** A user without a password yet, and the one-time link token to choose it. */
+  async invite(email: string, role: Role, displayName: string | null, actor: AuditActor): Promise<Invitation> {
+    const token = randomBytes(32).toString('base64url');
+    const expiresAt = new Date(this.clock.now().getTime() + INVITE_TTL_MS);
+    const user = await this.insertUser({ email: email.trim(), passwordHash: null, role, displayName, inviteTokenHash: sha256(token), inviteExpiresAt: expiresAt });
+    await this.audit.record(actor, 'user.invite', `user:${user.email}`, { role });
+    return { user: toAuthenticated(user), token, expiresAt };
+  }
+
+  /** The invitation behind a link token, while it is valid. */
+  async findInvitation(token: string): Promise<AuthenticatedUser | null> {
+    const user = await this.repository.findUserByInviteHash(sha256(token), this.clock.now());
+    return user ? toAuthenticated(user) : null;
+  }
+
+  async acceptInvitation(token: string, password: string): Promise<AuthenticatedUser> {
+    assertPasswordStrength(password);
+    const user = await this.repository.findUserByInviteHash(sha256(token), this.clock.now());
+    if (!user) throw new DomainError('not_found', 'USER.INVITATION_INVALID', 'This invitation link is unknown, used or expired; ask an admin for a new one');
+    await this.repository.updateUser(user.id, { passwordHash: await argon2.hash(password, ARGON2_OPTIONS), inviteTokenHash: null, inviteExpiresAt: null });
+    await this.audit.record({ id: user.id, label: user.email }, 'user.accept_invite', `user:${user.email}`);
+    return toAuthenticated(user);
+  }
+
+  async setRole(id: string, role: Role, actor: AuditActor): Promise<void> {
+    const user = await this.requireUser(id);
+    if (user.role === role) return;
+    if (user.role === 'admin') await this.assertAnotherAdmin(user.id);
+    await this.repository.updateUser(id, { role });
+    await this.repository.revokeSessionsOfUser(id, this.clock.now());
+    await this.audit.record(actor, 'user.role', `user:${user.email}`, { from: user.role, to: role });
+  }
+
+  /** Disabling ends every session of the user at once. */
+  async setDisabled(id: string, disabled: boolean, actor: AuditActor): Promise<void> {
+    const user = await this.requireUser(id);
+    if ((user.disabledAt !== null) === disabled) return;
+    if (disabled && user.role === 'admin') await this.assertAnotherAdmin(user.id);
+    const now = this.clock.now();
+    await this.repository.updateUser(id, { disabledAt: disabled ? now : null });
+    if (disabled) await this.repository.revokeSessionsOfUser(id, now);
+    await this.audit.record(actor, disabled ? 'user.disable' : 'user.enable', `user:${user.email}`);
+  }
+
+  private async requireUser(id: string): Promise<User> {
+    const user = await this.repository.findUserById(id);
+    if (!user) throw userNotFound(id);
+    return user;
+  }
+
+  /** The last active admin cannot demote or disable themselves into a locked-out catalogue. */
+  private async assertAnotherAdmin(exceptId: string): Promise<void> {
+    if ((await this.repository.countActiveAdmins(exceptId)) === 0) {
+      throw new DomainError('conflict', 'USER.LAST_ADMIN', 'This is the last active admin; make someone else an admin first');
+    }
+  }
+
+  private async insertUser(user: Partial<User>): Promise<User> {
+    try {
+      return await this.repository.insertUser(user);
+    } catch (error) {
+      if (pgErrorCode(error) === PG_UNIQUE_VIOLATION) {
+        throw new DomainError('conflict', 'USER.ALREADY_EXISTS', `A user with email ${user.email} already exists`, [{ field: 'email', messages: ['is already used by another user'] }]);
+      }
+      throw error;
+    }
   }
 }
+
+const userNotFound = (ref: string): DomainError => new DomainError('not_found', 'USER.NOT_FOUND', `No user ${ref}`);
 
 export function assertPasswordStrength(password: string): void {
   if (password.length < MIN_PASSWORD_LENGTH || password.length > 1024) {

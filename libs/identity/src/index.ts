@@ -3,3 +3,7 @@ export * from './identity.service';
 export * from './identity.module';
 export * from './auth.guard';
 export * from './dto/login.dto';
+export * from './audit/audit.service';
+export * from './audit/audit-event.entity';
+export * from './api-keys/api-keys.service';
+export * from './rate-limit/rate-limit.store';

@@ -7,7 +7,9 @@ export type Role = (typeof ROLES)[number];
 export class User {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Column('text') email: string;
-  @Column('text', { select: false }) passwordHash: string;
+  @Column('text', { select: false, nullable: true }) passwordHash: string | null;
+  @Column('bytea', { select: false, nullable: true }) inviteTokenHash: Buffer | null;
+  @Column('timestamptz', { nullable: true }) inviteExpiresAt: Date | null;
   @Column('text') role: Role;
   @Column('text', { nullable: true }) displayName: string | null;
   @Column('timestamptz', { nullable: true }) disabledAt: Date | null;
