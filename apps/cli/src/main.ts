@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Presets, SingleBar } from 'cli-progress';
-import { CatalogueSeeder, csvToRows, jsonToRows, ProgrammeTransferService, recordsToCsv, SyntheticCatalogueService } from '@app/catalogue';
+import { CatalogueSeeder, formatOf, ProgrammeTransferService, rowsOf, recordsToCsv, SyntheticCatalogueService } from '@app/catalogue';
 import { DomainError } from '@app/common';
 import { ConfigError, loadConfig, readSecret } from '@app/config';
 import { openDatabase, runMigrations } from '@app/database';
@@ -143,12 +143,16 @@ async function runTransferCommand(app: INestApplicationContext, command: string,
     out('import needs one FILE (.json or .csv)');
     return 2;
   }
-  const text = await readFile(file, 'utf8');
-  const rows = file.endsWith('.csv') ? csvToRows(text) : jsonToRows(text);
+  const format = formatOf(file);
+  if (!format) {
+    out('import reads .json or .csv files');
+    return 2;
+  }
+  const rows = rowsOf(format, await readFile(file, 'utf8'));
   const bar = progressBar('rows');
   bar.setTotal(rows.length);
   const started = performance.now();
-  const report = await transfer.import(rows, { apply: !!values.apply, actor: { id: null, label: `system:import ${file}` }, onProgress: (n) => bar.update(n) });
+  const report = await transfer.import(rows, { apply: !!values.apply, actor: { id: null, label: `system:import ${file}` }, source: `import:${file}`, onProgress: (n) => bar.update(n) });
   bar.stop();
   for (const r of report.rows.filter((x) => x.action === 'invalid')) {
     for (const p of r.problems ?? []) out(`row ${r.row}${r.slug ? ` (${r.slug})` : ''}: ${p.field}: ${p.messages.join('; ')}`);

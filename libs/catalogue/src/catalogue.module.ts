@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { IdentityModule } from '@app/identity';
 import { Organisation } from './organisations/organisation.entity';
 import { OrganisationRepository } from './organisations/organisation.repository';
 import { OrganisationsService } from './organisations/organisations.service';
@@ -17,7 +18,7 @@ import { TaxonomyRepository } from './taxonomy/taxonomy.repository';
 import { TaxonomyService } from './taxonomy/taxonomy.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Programme, ProgrammeRevision, Organisation, TaxonomyTerm])],
+  imports: [TypeOrmModule.forFeature([Programme, ProgrammeRevision, Organisation, TaxonomyTerm]), IdentityModule],
   providers: [
     ProgrammeRepository, OrganisationRepository, TaxonomyRepository,
     ProgrammesService, OrganisationsService, TaxonomyService, CatalogueSeeder, ProgrammeStatusJob, SyntheticCatalogueService, MatchingService, ProgrammeTransferService,

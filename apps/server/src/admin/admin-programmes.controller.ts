@@ -4,8 +4,9 @@ import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional } from 'class-validator';
 import {
   AdminProgrammeListView, CreateProgrammeDto, PUBLICATION_STATES, ProgrammesService, ProgrammeTransition, ProgrammeView,
-  RevisionView, UpdateProgrammeDto, type PublicationState,
+  RevisionView, STALE_AFTER_DAYS, staleBefore, UpdateProgrammeDto, type PublicationState,
 } from '@app/catalogue';
+import { Clock } from '@app/common';
 import { AuthenticatedUser, CurrentUser, Roles } from '@app/identity';
 import { ProgrammeFilterQuery } from '../programmes/programme-list.query';
 import { IdParam } from '../http/params';
@@ -21,6 +22,11 @@ class AdminProgrammeListQuery extends ProgrammeFilterQuery {
   @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsOptional() @IsBoolean()
   needsVerification?: boolean;
+
+  @ApiPropertyOptional({ description: `true: only programmes never verified or verified more than ${STALE_AFTER_DAYS} days ago` })
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsOptional() @IsBoolean()
+  stale?: boolean;
 }
 
 class TransitionParams extends IdParam {
@@ -38,13 +44,17 @@ const IF_MATCH = ApiHeader({ name: 'If-Match', required: true, description: 'the
 @UseInterceptors(VersionEtagInterceptor)
 @Controller('api/v1/admin/programmes')
 export class AdminProgrammesController {
-  constructor(private readonly programmes: ProgrammesService) {}
+  constructor(
+    private readonly programmes: ProgrammesService,
+    private readonly clock: Clock,
+  ) {}
 
   @Get()
   @ApiOkResponse({ type: AdminProgrammeListView })
   async list(@Query() query: AdminProgrammeListQuery): Promise<AdminProgrammeListView> {
-    const { q, provider, status, page, perPage, lang: _lang, publicationState, needsVerification, ...facets } = query;
-    const result = await this.programmes.listForAdmin({ q, provider, status, facets, publicationState, needsVerification }, { page, perPage });
+    const { q, provider, status, page, perPage, lang: _lang, publicationState, needsVerification, stale, ...facets } = query;
+    const verifiedBefore = stale ? staleBefore(this.clock.now()) : undefined;
+    const result = await this.programmes.listForAdmin({ q, provider, status, facets, publicationState, needsVerification, verifiedBefore }, { page, perPage });
     return { ...result, page, perPage };
   }
 

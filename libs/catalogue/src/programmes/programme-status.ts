@@ -16,3 +16,8 @@ export function deriveStatus(opensAt: Date | null, closesAt: Date | null, now: D
   if (!closesAt) return 'ongoing';
   return 'open';
 }
+
+/** A programme whose facts were last checked longer ago than this is due for verification. */
+export const STALE_AFTER_DAYS = 180;
+
+export const staleBefore = (now: Date): Date => new Date(now.getTime() - STALE_AFTER_DAYS * 86_400_000);

@@ -17,6 +17,8 @@ export interface ProgrammeFilter {
 export interface AdminProgrammeFilter extends ProgrammeFilter {
   publicationState?: PublicationState[];
   needsVerification?: boolean;
+  /** Only programmes never verified, or verified before this instant. */
+  verifiedBefore?: Date;
 }
 
 export interface Slice {
@@ -75,6 +77,7 @@ export class ProgrammeRepository {
     const qb = this.filtered(filter);
     if (filter.publicationState?.length) qb.andWhere('p.publicationState IN (:...states)', { states: filter.publicationState });
     if (filter.needsVerification !== undefined) qb.andWhere('p.needsVerification = :nv', { nv: filter.needsVerification });
+    if (filter.verifiedBefore) qb.andWhere('(p.verifiedAt IS NULL OR p.verifiedAt < :verifiedBefore)', { verifiedBefore: filter.verifiedBefore });
     return qb.orderBy('p.updatedAt', 'DESC').addOrderBy('p.id').skip(slice.offset).take(slice.limit).getManyAndCount();
   }
 

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock, DomainError, FieldProblem, offsetOf, validationFailed } from '@app/common';
 import { PG_UNIQUE_VIOLATION, pgConstraint, pgErrorCode } from '@app/database';
+import { AuditService } from '@app/identity';
 import {
   Actor, programmeInvalidTransition, programmeNotFound, programmeSlugTaken, programmeVersionConflict,
 } from '../catalogue.errors';
@@ -53,6 +54,7 @@ export class ProgrammesService {
     private readonly organisations: OrganisationRepository,
     private readonly taxonomy: TaxonomyRepository,
     private readonly clock: Clock,
+    private readonly audit: AuditService,
   ) {}
 
   async getPublished(slug: string): Promise<ProgrammeView> {
@@ -113,8 +115,9 @@ export class ProgrammesService {
 
   transition(id: string, expectedVersion: number, action: ProgrammeTransition, actor: Actor, outer?: EntityManager): Promise<ProgrammeView> {
     const rule = TRANSITIONS[action];
-    return this.change(outer, id, expectedVersion, actor, action, async (_tx, current) => {
+    return this.change(outer, id, expectedVersion, actor, action, async (tx, current) => {
       if (!rule.from.includes(current.publicationState)) throw programmeInvalidTransition(current.publicationState, rule.verb);
+      await this.audit.record(actor, `programme.${action}`, `programme:${current.slug}`, { version: expectedVersion + 1 }, tx);
       const now = this.clock.now();
       return {
         publicationState: rule.to,
@@ -126,7 +129,10 @@ export class ProgrammesService {
 
   /** Soft delete: the row and its history stay, the slug becomes free. */
   async remove(id: string, expectedVersion: number, actor: Actor): Promise<void> {
-    await this.change(undefined, id, expectedVersion, actor, 'delete', async () => ({ deletedAt: this.clock.now() }));
+    await this.change(undefined, id, expectedVersion, actor, 'delete', async (tx, current) => {
+      await this.audit.record(actor, 'programme.delete', `programme:${current.slug}`, { version: expectedVersion }, tx);
+      return { deletedAt: this.clock.now() };
+    });
   }
 
   private async change(

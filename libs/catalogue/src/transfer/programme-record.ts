@@ -1,5 +1,9 @@
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
+import { plainToInstance } from 'class-transformer';
+import { validate } from 'class-validator';
+import { flattenValidationErrors, type FieldProblem } from '@app/common';
+import { CreateProgrammeDto } from '../programmes/dto/programme-input.dto';
 import type { ProgrammeView } from '../programmes/dto/programme-view.dto';
 import type { PublicationState } from '../programmes/programme-status';
 
@@ -160,4 +164,24 @@ export function jsonToRows(text: string): ParsedRow[] {
   const data: unknown = JSON.parse(text);
   if (!Array.isArray(data)) throw new Error('a JSON import is an array of programme records');
   return data.map((record, i) => ({ row: i + 1, record, problems: [] }));
+}
+
+/** A record's fields (without its publication state) as a validated create body, or what is wrong with them. */
+export async function toProgrammeInput(fields: Record<string, unknown>): Promise<{ dto: CreateProgrammeDto; problems: FieldProblem[] }> {
+  const dto = plainToInstance(CreateProgrammeDto, fields);
+  const problems = flattenValidationErrors(await validate(dto, { whitelist: true, forbidNonWhitelisted: true }));
+  return { dto, problems };
+}
+
+export type TransferFormat = 'csv' | 'json';
+
+/** The format a file name says (.csv or .json), or null. */
+export function formatOf(fileName: string): TransferFormat | null {
+  const lower = fileName.toLowerCase();
+  return lower.endsWith('.csv') ? 'csv' : lower.endsWith('.json') ? 'json' : null;
+}
+
+/** A file's rows in its format; unreadable JSON throws (with a message for the user). */
+export function rowsOf(format: TransferFormat, text: string): ParsedRow[] {
+  return format === 'csv' ? csvToRows(text) : jsonToRows(text);
 }

@@ -1,16 +1,15 @@
+import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { plainToInstance } from 'class-transformer';
-import { validate } from 'class-validator';
 import { DataSource, EntityManager } from 'typeorm';
-import { DomainError, flattenValidationErrors, type FieldProblem } from '@app/common';
+import { AuditService } from '@app/identity';
+import { DomainError, type FieldProblem } from '@app/common';
 import type { Actor } from '../catalogue.errors';
-import { CreateProgrammeDto } from '../programmes/dto/programme-input.dto';
 import { PUBLICATION_STATES, type PublicationState } from '../programmes/programme-status';
 import { mapProgramme } from '../programmes/programme.mapper';
 import { ProgrammeRepository } from '../programmes/programme.repository';
 import { ProgrammesService, type ProgrammeTransition } from '../programmes/programmes.service';
-import { toRecord, type ParsedRow, type ProgrammeRecord } from './programme-record';
+import { rowsOf, toProgrammeInput, toRecord, type ParsedRow, type ProgrammeRecord, type TransferFormat } from './programme-record';
 
 export interface ImportRowReport {
   row: number;
@@ -68,6 +67,7 @@ export class ProgrammeTransferService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly programmes: ProgrammesService,
     private readonly repository: ProgrammeRepository,
+    private readonly audit: AuditService,
   ) {}
 
   async exportAll(): Promise<ProgrammeRecord[]> {
@@ -79,7 +79,7 @@ export class ProgrammeTransferService {
     }
   }
 
-  async import(rows: ParsedRow[], options: { apply: boolean; actor: Actor; onProgress?: (done: number) => void }): Promise<ImportReport> {
+  async import(rows: ParsedRow[], options: { apply: boolean; actor: Actor; source?: string; onProgress?: (done: number) => void }): Promise<ImportReport> {
     const report: ImportReport = { applied: options.apply, counts: { create: 0, update: 0, unchanged: 0, invalid: 0 }, rows: [] };
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
@@ -93,7 +93,10 @@ export class ProgrammeTransferService {
         report.counts[result.action]++;
         options.onProgress?.(++done);
       }
-      if (options.apply) await runner.commitTransaction();
+      if (options.apply) {
+        await this.audit.record(options.actor, 'import.apply', options.source ?? null, { counts: report.counts, rows: rows.length }, runner.manager);
+        await runner.commitTransaction();
+      }
       else await runner.rollbackTransaction();
     } catch (error) {
       if (runner.isTransactionActive) await runner.rollbackTransaction();
@@ -115,8 +118,8 @@ export class ProgrammeTransferService {
     if (!(PUBLICATION_STATES as readonly unknown[]).includes(publicationState)) {
       problems.push({ field: 'publicationState', messages: [`must be one of ${PUBLICATION_STATES.join(', ')}`] });
     }
-    const dto = plainToInstance(CreateProgrammeDto, body);
-    problems.push(...flattenValidationErrors(await validate(dto, { whitelist: true, forbidNonWhitelisted: true })));
+    const { dto, problems: invalidFields } = await toProgrammeInput(body);
+    problems.push(...invalidFields);
     if (problems.length) return invalid(problems);
     if (seen.has(dto.slug)) return invalid([{ field: 'slug', messages: ['appears earlier in the file'] }]);
     seen.add(dto.slug);
@@ -153,4 +156,72 @@ export class ProgrammeTransferService {
       throw error;
     }
   }
+
+  /** Keeps an uploaded file and its dry-run report until someone applies it. */
+  async stage(file: { name: string; format: TransferFormat; content: string }, report: ImportReport, actor: Actor): Promise<string> {
+    const sha256 = createHash('sha256').update(file.content).digest('hex');
+    const [row] = await this.dataSource.query<{ id: string }[]>(
+      `INSERT INTO import_file (file_name, format, content, sha256, report, created_by) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+      [file.name, file.format, file.content, sha256, JSON.stringify(report), actor.id],
+    );
+    return row.id;
+  }
+
+  async staged(id: string): Promise<StagedImport> {
+    const [row] = await this.dataSource.query<StagedImportRow[]>(
+      `SELECT f.id, f.file_name, f.format, f.sha256, f.report, f.created_at, f.applied_at, f.applied_report, u.email AS created_by
+         FROM import_file f LEFT JOIN app_user u ON u.id = f.created_by WHERE f.id = $1`,
+      [id],
+    );
+    if (!row) throw new DomainError('not_found', 'IMPORT.NOT_FOUND', `No uploaded import ${id}`);
+    return {
+      id: row.id, fileName: row.file_name, format: row.format, sha256: row.sha256, report: row.report, createdAt: row.created_at,
+      createdBy: row.created_by, appliedAt: row.applied_at, appliedReport: row.applied_report,
+    };
+  }
+
+  /** Applies a staged file once: a second apply (a double click, two tabs) is refused. */
+  async applyStaged(id: string, actor: Actor): Promise<ImportReport> {
+    // TypeORM answers an UPDATE with [rows, count]
+    const [[claimed]] = await this.dataSource.query<[{ format: TransferFormat; content: string; file_name: string }[], number]>(
+      `UPDATE import_file SET applied_at = now() WHERE id = $1 AND applied_at IS NULL RETURNING format, content, file_name`,
+      [id],
+    );
+    if (!claimed) {
+      await this.staged(id);
+      throw new DomainError('conflict', 'IMPORT.ALREADY_APPLIED', 'This file has already been applied');
+    }
+    try {
+      const report = await this.import(rowsOf(claimed.format, claimed.content), { apply: true, actor, source: `import:${claimed.file_name}` });
+      await this.dataSource.query(`UPDATE import_file SET applied_report = $2 WHERE id = $1`, [id, JSON.stringify(report)]);
+      return report;
+    } catch (error) {
+      await this.dataSource.query(`UPDATE import_file SET applied_at = NULL WHERE id = $1`, [id]);
+      throw error;
+    }
+  }
+}
+
+interface StagedImportRow {
+  id: string;
+  file_name: string;
+  format: TransferFormat;
+  sha256: string;
+  report: ImportReport;
+  created_at: Date;
+  created_by: string | null;
+  applied_at: Date | null;
+  applied_report: ImportReport | null;
+}
+
+export interface StagedImport {
+  id: string;
+  fileName: string;
+  format: TransferFormat;
+  sha256: string;
+  report: ImportReport;
+  createdAt: Date;
+  createdBy: string | null;
+  appliedAt: Date | null;
+  appliedReport: ImportReport | null;
 }
