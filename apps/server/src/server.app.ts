@@ -4,6 +4,8 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
 import compression from 'compression';
+import cookieParser from 'cookie-parser';
+import multer from 'multer';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { assignRequestId, createValidationPipe, DomainError, HttpErrorFilter, validationFailed } from '@app/common';
@@ -12,6 +14,10 @@ import { ServerModule } from './server.module';
 import { ASSETS_DIR, renderWebError } from './web/web-views';
 
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
+/** The programme edit form with every field filled is well under this. */
+const ADMIN_FORM_LIMIT = '1mb';
+/** 10,000 programmes export to about 15 MB of CSV. */
+const IMPORT_FILE_LIMIT = 20 * 1024 * 1024;
 
 /** Bodies sent to the API must be JSON; anything else is a 415, not a silently empty body. */
 function requireJsonBodies(req: Request, _res: Response, next: NextFunction): void {
@@ -44,6 +50,21 @@ function rejectNulCharacters(req: Request, _res: Response, next: NextFunction): 
   next();
 }
 
+const importUpload = multer({ storage: multer.memoryStorage(), limits: { fileSize: IMPORT_FILE_LIMIT, files: 1, fields: 5 } }).single('file');
+
+/** The import form's file, read before the guards run so its CSRF field is there to check; upload limits become 413 / 400. */
+function acceptImportUpload(req: Request, res: Response, next: NextFunction): void {
+  importUpload(req, res, (error: unknown) => {
+    if (error instanceof multer.MulterError) {
+      next(error.code === 'LIMIT_FILE_SIZE'
+        ? new DomainError('payload_too_large', 'IMPORT.FILE_TOO_LARGE', `The file is larger than ${IMPORT_FILE_LIMIT / 1024 / 1024} MB`)
+        : new DomainError('invalid', 'IMPORT.BAD_UPLOAD', `The upload was refused: ${error.message}`));
+      return;
+    }
+    next(error);
+  });
+}
+
 /** Builds the HTTP application: security headers, JSON limits, errors, validation, OpenAPI. */
 export async function createServerApp(config: AppConfig): Promise<INestApplication> {
   const app: NestExpressApplication = await NestFactory.create<NestExpressApplication>(ServerModule.forRoot(config), { bufferLogs: true, bodyParser: false });
@@ -55,6 +76,10 @@ export async function createServerApp(config: AppConfig): Promise<INestApplicati
   app.use(compression());
   app.use(requireJsonBodies);
   app.useBodyParser('json', { limit: config.http.bodyLimit });
+  // admin forms: plain urlencoded fields (dotted names, repeats become arrays) and one upload
+  app.useBodyParser('urlencoded', { extended: false, limit: ADMIN_FORM_LIMIT, parameterLimit: 5000 });
+  app.use('/admin/import', acceptImportUpload);
+  app.use(cookieParser());
   app.use(rejectNulCharacters);
   app.useStaticAssets(ASSETS_DIR, { prefix: '/assets/', maxAge: config.env === 'production' ? '1d' : 0, index: false });
   app.useGlobalFilters(new HttpErrorFilter(renderWebError));

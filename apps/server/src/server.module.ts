@@ -17,6 +17,10 @@ import { HealthController } from './health/health.controller';
 import { ProgrammesController } from './programmes/programmes.controller';
 import { WebController } from './web/web.controller';
 import { MatchController } from './matching/match.controller';
+import { AdminAuthPages } from './admin-web/admin-auth.pages';
+import { AdminOpsPages } from './admin-web/admin-ops.pages';
+import { AdminProgrammesPages } from './admin-web/admin-programmes.pages';
+import { AdminSettingsPages } from './admin-web/admin-settings.pages';
 
 /** The HTTP process; with `worker.inProcess` it also runs the worker's jobs. */
 @Module({})
@@ -46,6 +50,10 @@ export class ServerModule {
         AdminSearchController,
         HealthController,
         MatchController,
+        AdminAuthPages,
+        AdminProgrammesPages,
+        AdminSettingsPages,
+        AdminOpsPages,
         WebController,
       ],
     };

@@ -1,0 +1,153 @@
+import { Controller, Get, Header, HttpCode, Param, Post, Query, Req, Res, StreamableFile, UseGuards } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { formatOf, ProgrammeTransferService, recordsToCsv, rowsOf, type ImportReport } from '@app/catalogue';
+import { Clock, DomainError, SeeOther } from '@app/common';
+import { AUDIT_ACTIONS, AuditService } from '@app/identity';
+import { SearchMaintenanceService, SearchStatusService } from '@app/search';
+import { IdParam } from '../http/params';
+import { adminPage, formText, noticeOf, type FormBody } from './admin-pages';
+import { Admin, actorOf, AdminContext, AdminRoles, AdminSessionGuard } from './admin-session';
+
+/** What multer leaves on the request for the import form's file field. */
+interface UploadedImport {
+  originalname: string;
+  buffer: Buffer;
+}
+
+const AUDIT_PAGE = 50;
+
+/** Each problem of each invalid row, one line per field, for the report table. */
+const problemLines = (report: ImportReport) =>
+  report.rows.filter((r) => r.action === 'invalid').flatMap((r) => (r.problems ?? []).map((p) => ({ row: r.row, slug: r.slug, field: p.field, message: p.messages.join('; ') })));
+
+/** Import and export, search sync status, and the audit log. */
+@ApiExcludeController()
+@UseGuards(AdminSessionGuard)
+@AdminRoles('admin', 'editor')
+@Controller('admin')
+export class AdminOpsPages {
+  constructor(
+    private readonly transfer: ProgrammeTransferService,
+    private readonly status: SearchStatusService,
+    private readonly maintenance: SearchMaintenanceService,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  @Get('import')
+  @Header('Content-Type', 'text/html; charset=utf-8')
+  importPage(@Admin() admin: AdminContext, error?: string): string {
+    return adminPage('import.njk', admin, { section: 'import', error });
+  }
+
+  /** Upload: a dry run, kept with its report; nothing in the catalogue changes yet. */
+  @Post('import')
+  @HttpCode(200)
+  async upload(@Admin() admin: AdminContext, @Req() req: Request & { file?: UploadedImport }, @Res({ passthrough: true }) res: Response): Promise<string> {
+    const file = req.file;
+    const fail = (message: string): string => {
+      res.status(400);
+      return this.importPage(admin, message);
+    };
+    if (!file || file.buffer.length === 0) return fail('Choose a .csv or .json file to import.');
+    const format = formatOf(file.originalname);
+    if (!format) return fail('The file must end in .csv or .json.');
+    const content = file.buffer.toString('utf8');
+    if (content.includes('\uFFFD')) return fail('The file is not UTF-8 text.');
+    if (content.includes('\u0000')) return fail('The file contains NUL characters.');
+    let rows;
+    try {
+      rows = rowsOf(format, content);
+    } catch (error) {
+      return fail(`The file could not be read as ${format.toUpperCase()}: ${(error as Error).message}`);
+    }
+    const actor = actorOf(admin, req);
+    const report = await this.transfer.import(rows, { apply: false, actor });
+    const id = await this.transfer.stage({ name: file.originalname.slice(0, 200), format, content }, report, actor);
+    throw new SeeOther(`/admin/import/${id}`);
+  }
+
+  @Get('import/:id')
+  @Header('Content-Type', 'text/html; charset=utf-8')
+  async importReport(@Admin() admin: AdminContext, @Param() { id }: IdParam, @Query('done') done?: string): Promise<string> {
+    const staged = await this.transfer.staged(id);
+    const report = staged.appliedReport ?? staged.report;
+    return adminPage('import-report.njk', admin, {
+      section: 'import',
+      notice: done === 'applied' ? 'Applied: the valid rows are saved, in one transaction.' : null,
+      staged: { ...staged, createdAt: staged.createdAt.toISOString().slice(0, 16).replace('T', ' '), appliedAt: staged.appliedAt?.toISOString().slice(0, 16).replace('T', ' ') ?? null },
+      report,
+      problems: problemLines(report),
+      changes: report.rows.filter((r) => r.action === 'create' || r.action === 'update'),
+      applicable: report.counts.create + report.counts.update,
+    });
+  }
+
+  @Post('import/:id/apply')
+  async apply(@Admin() admin: AdminContext, @Param() { id }: IdParam, @Req() req: Request): Promise<never> {
+    await this.transfer.applyStaged(id, actorOf(admin, req));
+    throw new SeeOther(`/admin/import/${id}?done=applied`);
+  }
+
+  @Get('export')
+  async export(@Query('format') format: string | undefined, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
+    if (format !== undefined && format !== 'csv' && format !== 'json') {
+      throw new DomainError('invalid', 'VALIDATION_FAILED', 'Unknown export format', [{ field: 'format', messages: ['must be csv or json'] }]);
+    }
+    const records = await this.transfer.exportAll();
+    const stamp = this.clock.now().toISOString().slice(0, 10);
+    const csv = format === 'csv';
+    res.setHeader('Content-Type', csv ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8');
+    res.setHeader('Content-Disposition', `attachment; filename="programmes-${stamp}.${csv ? 'csv' : 'json'}"`);
+    return new StreamableFile(Buffer.from(csv ? recordsToCsv(records) : `${JSON.stringify(records, null, 2)}\n`, 'utf8'));
+  }
+
+  @Get('search')
+  @Header('Content-Type', 'text/html; charset=utf-8')
+  async searchPage(@Admin() admin: AdminContext, @Query('done') done?: string): Promise<string> {
+    const status = await this.status.status();
+    return adminPage('search.njk', admin, { section: 'search', status, notice: noticeOf(done) });
+  }
+
+  @Post('search/retry')
+  async retry(@Admin() admin: AdminContext, @Req() req: Request): Promise<never> {
+    const rescheduled = await this.status.retryNow();
+    await this.audit.record(actorOf(admin, req), 'search.retry', null, { rescheduled });
+    throw new SeeOther('/admin/search?done=retried');
+  }
+
+  /** Rebuilds the index and swaps it in; searches keep being answered meanwhile. */
+  @Post('search/reindex')
+  @AdminRoles('admin')
+  async reindex(@Admin() admin: AdminContext, @Req() req: Request): Promise<never> {
+    const report = await this.maintenance.reindex();
+    await this.audit.record(actorOf(admin, req), 'search.reindex', null, { ...report });
+    throw new SeeOther('/admin/search?done=reindexed');
+  }
+
+  @Get('audit')
+  @AdminRoles('admin')
+  @Header('Content-Type', 'text/html; charset=utf-8')
+  async auditPage(@Admin() admin: AdminContext, @Query() query: FormBody): Promise<string> {
+    const action = formText(query, 'action');
+    const actor = formText(query, 'actor').slice(0, 320);
+    const before = formText(query, 'before');
+    const events = await this.audit.list({
+      action: action || undefined,
+      actor: actor || undefined,
+      before: /^\d{1,18}$/.test(before) ? before : undefined,
+      limit: AUDIT_PAGE + 1,
+    });
+    const page = events.slice(0, AUDIT_PAGE);
+    const params = new URLSearchParams({ ...(action ? { action } : {}), ...(actor ? { actor } : {}) });
+    return adminPage('audit.njk', admin, {
+      section: 'audit',
+      actions: [...new Set(AUDIT_ACTIONS.map((a) => a.split('.')[0]))],
+      filters: { action, actor },
+      events: page.map((e) => ({ ...e, at: e.at.toISOString().slice(0, 19).replace('T', ' '), detail: Object.keys(e.detail).length ? JSON.stringify(e.detail) : '' })),
+      nextUrl: events.length > AUDIT_PAGE ? `/admin/audit?${params.toString()}${params.size ? '&' : ''}before=${page[page.length - 1].id}` : null,
+    });
+  }
+}
+

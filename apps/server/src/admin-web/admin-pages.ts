@@ -1,0 +1,79 @@
+import { randomBytes } from 'node:crypto';
+import type { ClassConstructor } from 'class-transformer';
+import { plainToInstance } from 'class-transformer';
+import { validate } from 'class-validator';
+import type { Request, Response } from 'express';
+import { DomainError, flattenValidationErrors, validationFailed, type FieldProblem } from '@app/common';
+import { render } from '../web/web-views';
+import { cookieOptions, LOGIN_COOKIE, sameToken, type AdminContext } from './admin-session';
+
+export type FormBody = Record<string, string | string[] | undefined>;
+
+/** Renders an admin template with the signed-in user, their CSRF token and the section for the nav. */
+export function adminPage(template: string, admin: AdminContext | null, context: Record<string, unknown> = {}): string {
+  return render(`admin/${template}`, { lang: 'en', me: admin?.user ?? null, csrf: admin?.csrfToken ?? '', ...context });
+}
+
+/** One text value of a form field (the last one when repeated), trimmed. */
+export const formText = (body: FormBody, name: string): string => {
+  const v = body[name];
+  return (Array.isArray(v) ? (v[v.length - 1] ?? '') : (v ?? '')).trim();
+};
+
+/** Field problems keyed by field, for showing each next to its input. */
+export const errorsByField = (problems: FieldProblem[]): Record<string, string[]> =>
+  problems.reduce<Record<string, string[]>>((acc, p) => ({ ...acc, [p.field]: [...(acc[p.field] ?? []), ...p.messages] }), {});
+
+/** The field problems of a domain error (or of the whole form when it names none). */
+export function problemsOf(error: DomainError): FieldProblem[] {
+  return Array.isArray(error.details) ? (error.details as FieldProblem[]) : [{ field: '_form', messages: [error.message] }];
+}
+
+/** Issues the pre-sign-in token (cookie and form echo it: login CSRF protection). */
+export function issueLoginToken(req: Request, res: Response): string {
+  const token = randomBytes(24).toString('base64url');
+  res.cookie(LOGIN_COOKIE, token, { ...cookieOptions(req), maxAge: 3_600_000 });
+  return token;
+}
+
+export function checkLoginToken(req: Request, body: FormBody): boolean {
+  const cookie = (req.cookies as Record<string, string> | undefined)?.[LOGIN_COOKIE];
+  return typeof cookie === 'string' && sameToken(body._csrf, cookie);
+}
+
+/** Only a path inside the admin area: never an open redirect. */
+export function safeNext(next: string | undefined): string {
+  return next && /^\/admin(\/[^/\\]|\?|$)/.test(next) && !/[\r\n]/.test(next) ? next : '/admin/programmes';
+}
+
+/** The common "done" messages after a redirect (the query carries a code, never text). */
+export const NOTICES: Record<string, string> = {
+  saved: 'Saved.',
+  created: 'Created as a draft.',
+  unchanged: 'Nothing changed, so nothing was saved.',
+  published: 'Published: it is now in public search.',
+  unpublished: 'Unpublished: it is back to a draft.',
+  archived: 'Archived.',
+  restored: 'Restored as a draft.',
+  reverted: 'The old revision was restored as a new change.',
+  deleted: 'Deleted. Its history is kept.',
+  'signed-out': 'You have signed out.',
+  'password-set': 'Your password is set; sign in.',
+  retried: 'Failed changes are queued to be sent again.',
+  reindexed: 'The search index was rebuilt.',
+  revoked: 'The key was revoked; requests with it are refused from now on.',
+  'user-saved': 'The user was updated; their sessions have ended.',
+};
+
+export const noticeOf = (code: unknown): string | null => (typeof code === 'string' ? (NOTICES[code] ?? null) : null);
+
+/** A form's values as a validated DTO (the same rules as the JSON API), or a 400 naming every bad field. */
+export async function validForm<T extends object>(type: ClassConstructor<T>, plain: Record<string, unknown>): Promise<T> {
+  const dto = plainToInstance(type, plain);
+  const problems = flattenValidationErrors(await validate(dto, { whitelist: true, forbidNonWhitelisted: true }));
+  if (problems.length) throw validationFailed(problems);
+  return dto;
+}
+
+/** A text field that may be left blank (blank means none). */
+export const optionalText = (body: FormBody, name: string): string | null => formText(body, name) || null;

@@ -1,0 +1,344 @@
+import { Body, Controller, Get, Header, HttpCode, Param, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import {
+  FACETS, OrganisationsService, PUBLICATION_STATES, ProgrammesService, REQUIRED_STATUS_LABELS, REQUIRED_STATUSES, staleBefore,
+  STALE_AFTER_DAYS, TaxonomyService, toProgrammeInput, toRecord, type ProgrammeTransition, type ProgrammeView, type PublicationState,
+} from '@app/catalogue';
+import { Matches } from 'class-validator';
+import { Clock, DomainError, SeeOther } from '@app/common';
+import { SearchVocabulary } from '@app/search';
+import { IdParam } from '../http/params';
+import { programmePage } from '../web/programme-page';
+import { render } from '../web/web-views';
+import { adminPage, errorsByField, formText, noticeOf, problemsOf, type FormBody } from './admin-pages';
+import { Admin, actorOf, AdminContext, AdminRoles, AdminSessionGuard } from './admin-session';
+import {
+  changedFields, diffRecords, displayValue, editable, labelsOf, mergeRecords, recordFromForm, toMoscowInput, type EditableRecord, type Side,
+} from './programme-form';
+
+const PER_PAGE = 25;
+const TRANSITIONS: ProgrammeTransition[] = ['publish', 'unpublish', 'archive', 'restore'];
+const PAST_TENSE: Record<ProgrammeTransition, string> = { publish: 'published', unpublish: 'unpublished', archive: 'archived', restore: 'restored' };
+/** Blank rows offered under each list so a few more can be added without a script. */
+const SPARE_ROWS = 2;
+
+const EMPTY_RECORD: EditableRecord = {
+  slug: '', provider: '', parent: null,
+  title: { ru: '', en: null }, summary: { ru: '', en: null }, description: { ru: null, en: null },
+  supportTypes: [], applicantTypes: [], stages: [], sizes: [], industries: [], objectives: [], territories: [],
+  benefit: { text: { ru: null, en: null }, amountMin: null, amountMax: null, ratePercent: null, termMonths: null, taxReductions: [] },
+  eligibility: { text: { ru: null, en: null }, criteria: {} },
+  timing: { opensAt: null, closesAt: null },
+  application: { howToApply: { ru: null, en: null }, applyUrl: null, requiredDocuments: [], contacts: { email: null, phone: null, url: null } },
+  curation: { sourceUrl: null, sourceName: null, verifiedAt: null, needsVerification: true },
+};
+
+class RevisionParams extends IdParam {
+  @Matches(/^[1-9]\d{0,8}$/, { message: 'version must be a revision number' }) version: string;
+}
+
+const list = (v: string | string[] | undefined): string[] => (Array.isArray(v) ? v : v ? [v] : []).filter(Boolean);
+const positiveInt = (v: string | undefined, fallback: number): number => (v && /^\d{1,6}$/.test(v) && Number(v) > 0 ? Number(v) : fallback);
+
+/**
+ * The editors' programme pages: list with filters, the edit form (errors next
+ * to fields), publication moves, preview, history with diffs and restore, and
+ * the conflict page that merges a stale save instead of overwriting.
+ */
+@ApiExcludeController()
+@UseGuards(AdminSessionGuard)
+@AdminRoles('admin', 'editor')
+@Controller('admin/programmes')
+export class AdminProgrammesPages {
+  constructor(
+    private readonly programmes: ProgrammesService,
+    private readonly organisations: OrganisationsService,
+    private readonly taxonomy: TaxonomyService,
+    private readonly vocabulary: SearchVocabulary,
+    private readonly clock: Clock,
+  ) {}
+
+  @Get()
+  @Header('Content-Type', 'text/html; charset=utf-8')
+  async list(@Admin() admin: AdminContext, @Query() query: FormBody): Promise<string> {
+    const q = formText(query, 'q').slice(0, 200);
+    const states = list(query.publicationState).filter((s): s is PublicationState => (PUBLICATION_STATES as readonly string[]).includes(s));
+    const providers = list(query.provider).slice(0, 50);
+    const supportTypes = list(query.supportType).slice(0, 50);
+    const needsVerification = query.needsVerification === 'true' ? true : undefined;
+    const stale = query.stale === 'true';
+    const page = positiveInt(formText(query, 'page'), 1);
+    const [result, organisations, taxonomy] = await Promise.all([
+      this.programmes.listForAdmin(
+        { q: q || undefined, provider: providers, publicationState: states, needsVerification, verifiedBefore: stale ? staleBefore(this.clock.now()) : undefined, facets: { supportType: supportTypes } },
+        { page, perPage: PER_PAGE },
+      ),
+      this.organisations.list(),
+      this.taxonomy.getAll(),
+    ]);
+    const params = new URLSearchParams();
+    if (q) params.set('q', q);
+    for (const s of states) params.append('publicationState', s);
+    for (const p of providers) params.append('provider', p);
+    for (const s of supportTypes) params.append('supportType', s);
+    if (needsVerification) params.set('needsVerification', 'true');
+    if (stale) params.set('stale', 'true');
+    const labels = labelsOf(taxonomy);
+    const staleLimit = staleBefore(this.clock.now()).getTime();
+    return adminPage('programmes.njk', admin, {
+      section: 'programmes',
+      notice: noticeOf(query.done),
+      filters: { q, states, providers, supportTypes, needsVerification: !!needsVerification, stale },
+      staleDays: STALE_AFTER_DAYS,
+      publicationStates: PUBLICATION_STATES,
+      organisations,
+      supportTypeOptions: taxonomy.facets.find((f) => f.facet === 'support_type')!.terms.map((t) => ({ code: t.code, label: t.label.en ?? t.label.ru })),
+      items: result.items.map((p) => ({
+        id: p.id,
+        slug: p.slug,
+        title: p.title.ru,
+        provider: p.provider.name.en ?? p.provider.name.ru,
+        state: p.publicationState,
+        status: p.timing.status,
+        supportTypes: p.supportTypes.map((c) => labels('support_type', c)).join(', '),
+        needsVerification: p.curation.needsVerification,
+        stale: !p.curation.verifiedAt || Date.parse(p.curation.verifiedAt) < staleLimit,
+        verifiedAt: p.curation.verifiedAt?.slice(0, 10) ?? null,
+        updatedAt: p.updatedAt.slice(0, 16).replace('T', ' '),
+      })),
+      total: result.total,
+      page,
+      pages: Math.max(1, Math.ceil(result.total / PER_PAGE)),
+      pageUrl: `/admin/programmes?${params.toString()}${params.size ? '&' : ''}`,
+    });
+  }
+
+  @Get('new')
+  @Header('Content-Type', 'text/html; charset=utf-8')
+  async newForm(@Admin() admin: AdminContext): Promise<string> {
+    return this.renderForm(admin, null, EMPTY_RECORD, {});
+  }
+
+  @Post('new')
+  @HttpCode(200)
+  @Header('Content-Type', 'text/html; charset=utf-8')
+  async create(@Admin() admin: AdminContext, @Body() body: FormBody, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<string> {
+    const record = recordFromForm(body);
+    const { dto, problems } = await toProgrammeInput(record as unknown as Record<string, unknown>);
+    if (!problems.length) {
+      try {
+        const created = await this.programmes.create(dto, actorOf(admin, req));
+        throw new SeeOther(`/admin/programmes/${created.id}?done=created`);
+      } catch (error) {
+        if (!(error instanceof DomainError) || !['invalid', 'conflict'].includes(error.kind)) throw error;
+        problems.push(...problemsOf(error));
+      }
+    }
+    res.status(400);
+    return this.renderForm(admin, null, record, errorsByField(problems));
+  }
+
+  @Get(':id')
+  @Header('Content-Type', 'text/html; charset=utf-8')
+  async editForm(@Admin() admin: AdminContext, @Param() { id }: IdParam, @Query('done') done?: string): Promise<string> {
+    const programme = await this.programmes.getForAdmin(id);
+    return this.renderForm(admin, programme, editable(toRecord(programme)), {}, noticeOf(done));
+  }
+
+  /** A save carries the version the form was loaded at; a newer saved version leads to the conflict page, never an overwrite. */
+  @Post(':id')
+  @HttpCode(200)
+  @Header('Content-Type', 'text/html; charset=utf-8')
+  async save(@Admin() admin: AdminContext, @Param() { id }: IdParam, @Body() body: FormBody, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<string> {
+    const version = positiveInt(formText(body, 'version'), 0);
+    const mine = recordFromForm(body);
+    const current = await this.programmes.getForAdmin(id);
+    if (current.version !== version) return this.conflict(admin, current, version, mine, res);
+    return this.saveRecord(admin, req, res, current, mine);
+  }
+
+  /** The conflict page's answer: the editor's record merged with the newer one by their choices. */
+  @Post(':id/merge')
+  @HttpCode(200)
+  @Header('Content-Type', 'text/html; charset=utf-8')
+  async merge(@Admin() admin: AdminContext, @Param() { id }: IdParam, @Body() body: FormBody, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<string> {
+    const baseVersion = positiveInt(formText(body, 'baseVersion'), 0);
+    const theirsVersion = positiveInt(formText(body, 'theirsVersion'), 0);
+    let mine: EditableRecord;
+    try {
+      mine = JSON.parse(formText(body, 'mine')) as EditableRecord;
+    } catch {
+      throw new DomainError('invalid', 'MERGE.UNREADABLE', 'The merge form was damaged; go back and save your edit again');
+    }
+    const choices: Record<string, Side> = {};
+    for (const [name, value] of Object.entries(body)) {
+      if (name.startsWith('choice.') && (value === 'mine' || value === 'theirs')) choices[name.slice('choice.'.length)] = value;
+    }
+    const [current, base, theirs] = await Promise.all([
+      this.programmes.getForAdmin(id),
+      this.snapshot(id, baseVersion),
+      this.snapshot(id, theirsVersion),
+    ]);
+    const outcome = mergeRecords(base, mine, theirs, choices);
+    const unresolved = outcome.conflicts.filter((f) => !choices[f.path]);
+    if (unresolved.length) return this.conflict(admin, current, baseVersion, mine, res, choices, `Choose a version for: ${unresolved.map((f) => f.label).join(', ')}.`);
+    // someone saved again while the editor was merging: merge once more, from what they merged against
+    if (current.version !== theirsVersion) return this.conflict(admin, current, theirsVersion, outcome.merged, res);
+    return this.saveRecord(admin, req, res, current, outcome.merged);
+  }
+
+  @Post(':id/state')
+  async transition(@Admin() admin: AdminContext, @Param() { id }: IdParam, @Body() body: FormBody, @Req() req: Request): Promise<never> {
+    const action = formText(body, 'action') as ProgrammeTransition;
+    if (!TRANSITIONS.includes(action)) {
+      throw new DomainError('invalid', 'VALIDATION_FAILED', 'Unknown action', [{ field: 'action', messages: [`must be one of ${TRANSITIONS.join(', ')}`] }]);
+    }
+    await this.programmes.transition(id, positiveInt(formText(body, 'version'), 0), action, actorOf(admin, req));
+    throw new SeeOther(`/admin/programmes/${id}?done=${PAST_TENSE[action]}`);
+  }
+
+  @Post(':id/delete')
+  @AdminRoles('admin')
+  async remove(@Admin() admin: AdminContext, @Param() { id }: IdParam, @Body() body: FormBody, @Req() req: Request): Promise<never> {
+    await this.programmes.remove(id, positiveInt(formText(body, 'version'), 0), actorOf(admin, req));
+    throw new SeeOther('/admin/programmes?done=deleted');
+  }
+
+  /** The public page as it would look, drafts included; never cached or indexed. */
+  @Get(':id/preview')
+  @Header('Content-Type', 'text/html; charset=utf-8')
+  @Header('X-Robots-Tag', 'noindex')
+  async preview(@Param() { id }: IdParam, @Query('lang') lang?: string): Promise<string> {
+    const l = lang === 'en' ? 'en' : 'ru';
+    const [programme, terms] = await Promise.all([this.programmes.getForAdmin(id), this.vocabulary.terms()]);
+    const p = programmePage(programme, terms, [], l, this.clock.now(), '');
+    return render('programme.njk', { lang: l, p, preview: { id, state: programme.publicationState }, languageUrl: `/admin/programmes/${id}/preview${l === 'ru' ? '?lang=en' : ''}` });
+  }
+
+  @Get(':id/history')
+  @Header('Content-Type', 'text/html; charset=utf-8')
+  async history(@Admin() admin: AdminContext, @Param() { id }: IdParam, @Query() query: FormBody): Promise<string> {
+    const [programme, revisions, taxonomy] = await Promise.all([this.programmes.getForAdmin(id), this.programmes.listRevisions(id), this.taxonomy.getAll()]);
+    const newest = revisions[0].version;
+    const to = positiveInt(formText(query, 'to'), newest);
+    const from = positiveInt(formText(query, 'from'), Math.max(1, to - 1));
+    const a = revisions.find((r) => r.version === from);
+    const b = revisions.find((r) => r.version === to);
+    const diff = a && b ? diffRecords(toRecord(a.snapshot as unknown as ProgrammeView), toRecord(b.snapshot as unknown as ProgrammeView), labelsOf(taxonomy)) : null;
+    return adminPage('history.njk', admin, {
+      section: 'programmes',
+      notice: noticeOf(query.done),
+      programme: { id, title: programme.title.ru, version: programme.version, state: programme.publicationState },
+      revisions: revisions.map((r) => ({ ...r, at: r.createdAt.slice(0, 19).replace('T', ' ') })),
+      from,
+      to,
+      diff,
+      missing: !a || !b,
+    });
+  }
+
+  /** An old revision's content saved as a new change (its publication state is left as it is now). */
+  @Post(':id/history/:version/restore')
+  async revert(@Admin() admin: AdminContext, @Param() { id, version }: RevisionParams, @Body() body: FormBody, @Req() req: Request): Promise<never> {
+    const old = await this.snapshot(id, Number(version));
+    const { dto, problems } = await toProgrammeInput(old as unknown as Record<string, unknown>);
+    if (problems.length) throw new DomainError('invalid', 'VALIDATION_FAILED', 'That revision no longer passes validation; edit the programme instead', problems);
+    const saved = await this.programmes.update(id, positiveInt(formText(body, 'version'), 0), dto, actorOf(admin, req));
+    throw new SeeOther(`/admin/programmes/${saved.id}/history?done=reverted`);
+  }
+
+  private async snapshot(id: string, version: number): Promise<EditableRecord> {
+    const revision = (await this.programmes.listRevisions(id)).find((r) => r.version === version);
+    if (!revision) throw new DomainError('not_found', 'PROGRAMME.REVISION_NOT_FOUND', `No version ${version} of this programme`);
+    return editable(toRecord(revision.snapshot as unknown as ProgrammeView));
+  }
+
+  /** Saves the fields the editor changed; the others keep their stored value exactly (to the millisecond, in their order). */
+  private async saveRecord(admin: AdminContext, req: Request, res: Response, current: ProgrammeView, record: EditableRecord): Promise<string> {
+    const stored = editable(toRecord(current));
+    if (changedFields(stored, record).length === 0) throw new SeeOther(`/admin/programmes/${current.id}?done=unchanged`);
+    const { dto, problems } = await toProgrammeInput(mergeRecords(stored, record, stored).merged as unknown as Record<string, unknown>);
+    if (!problems.length) {
+      try {
+        await this.programmes.update(current.id, current.version, dto, actorOf(admin, req));
+        throw new SeeOther(`/admin/programmes/${current.id}?done=saved`);
+      } catch (error) {
+        if (error instanceof DomainError && error.kind === 'precondition_failed') {
+          return this.conflict(admin, await this.programmes.getForAdmin(current.id), current.version, record, res);
+        }
+        if (!(error instanceof DomainError) || !['invalid', 'conflict'].includes(error.kind)) throw error;
+        problems.push(...problemsOf(error));
+      }
+    }
+    res.status(400);
+    return this.renderForm(admin, current, record, errorsByField(problems));
+  }
+
+  private async conflict(
+    admin: AdminContext,
+    current: ProgrammeView,
+    baseVersion: number,
+    mine: EditableRecord,
+    res: Response,
+    choices: Record<string, Side> = {},
+    error?: string,
+  ): Promise<string> {
+    const theirs = editable(toRecord(current));
+    const [base, taxonomy, revisions] = await Promise.all([this.snapshot(current.id, baseVersion), this.taxonomy.getAll(), this.programmes.listRevisions(current.id)]);
+    const labels = labelsOf(taxonomy);
+    const outcome = mergeRecords(base, mine, theirs, choices);
+    const show = (f: (typeof outcome.conflicts)[number]) => ({ path: f.path, label: f.label, mine: displayValue(f, mine, labels), theirs: displayValue(f, theirs, labels), choice: choices[f.path] ?? null });
+    res.status(409);
+    return adminPage('conflict.njk', admin, {
+      section: 'programmes',
+      programme: { id: current.id, title: current.title.ru },
+      baseVersion,
+      theirsVersion: current.version,
+      changedBy: revisions.filter((r) => r.version > baseVersion).map((r) => ({ version: r.version, actor: r.actor.label, at: r.createdAt.slice(0, 19).replace('T', ' '), action: r.action })),
+      conflicts: outcome.conflicts.map(show),
+      mineOnly: outcome.mineOnly.map(show),
+      theirsOnly: outcome.theirsOnly.map(show),
+      mine: JSON.stringify(mine),
+      error,
+    });
+  }
+
+  private async renderForm(admin: AdminContext, programme: ProgrammeView | null, record: EditableRecord, errors: Record<string, string[]>, notice: string | null = null): Promise<string> {
+    const [taxonomy, organisations] = await Promise.all([this.taxonomy.getAll(), this.organisations.list()]);
+    const options = Object.fromEntries(taxonomy.facets.map((f) => [f.facet, f.terms.map((t) => ({ code: t.code, label: t.label.en ? `${t.label.ru} / ${t.label.en}` : t.label.ru }))]));
+    const pad = <T>(rows: T[], blank: T): T[] => [...rows, ...Array.from({ length: SPARE_ROWS }, () => blank)];
+    return adminPage('programme-form.njk', admin, {
+      section: 'programmes',
+      notice,
+      programme: programme && {
+        id: programme.id,
+        slug: programme.slug,
+        version: programme.version,
+        state: programme.publicationState,
+        status: programme.timing.status,
+        updatedAt: programme.updatedAt.slice(0, 19).replace('T', ' '),
+        actions: TRANSITIONS.filter((a) => ({ publish: ['draft'], unpublish: ['published'], archive: ['draft', 'published'], restore: ['archived'] })[a].includes(programme.publicationState)),
+      },
+      r: record,
+      errors,
+      errorList: Object.entries(errors).map(([field, messages]) => ({ field, messages })),
+      facets: FACETS.map((f) => ({ field: f.field, facet: f.facet, options: options[f.facet] })),
+      criteriaFacets: [
+        { field: 'applicantTypes', label: 'Applicant types', options: options.applicant_type },
+        { field: 'industries', label: 'Industries', options: options.industry },
+        { field: 'territories', label: 'Territories', options: options.territory },
+      ],
+      statusOptions: REQUIRED_STATUSES.map((s) => ({ code: s, label: REQUIRED_STATUS_LABELS[s].en })),
+      organisations,
+      taxRows: pad(record.benefit.taxReductions as unknown[], { tax: '', fromPercent: null, toPercent: null, years: null }),
+      documentRows: pad(record.application.requiredDocuments as unknown[], { ru: '', en: null }),
+      dates: {
+        opensAt: toMoscowInput(record.timing.opensAt),
+        closesAt: toMoscowInput(record.timing.closesAt),
+        verifiedAt: toMoscowInput(record.curation.verifiedAt),
+      },
+    });
+  }
+}
+

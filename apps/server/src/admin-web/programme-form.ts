@@ -1,0 +1,310 @@
+import { diffWords } from 'diff';
+import { FACETS, REQUIRED_STATUS_LABELS, type Facet, type ProgrammeRecord, type TaxonomyView } from '@app/catalogue';
+
+/**
+ * The edit form, history and conflict pages all work on the import/export
+ * record (ProgrammeRecord): the form reads and writes one, revisions hold
+ * snapshots that become one, and a diff or merge compares them field by field.
+ */
+export type EditableRecord = Omit<ProgrammeRecord, 'publicationState'>;
+export type FormBody = Record<string, string | string[] | undefined>;
+
+type FieldKind = 'text' | 'longtext' | 'number' | 'codes' | 'statuses' | 'datetime' | 'bool' | 'taxReductions' | 'documents';
+
+export interface FieldDef {
+  path: string;
+  label: string;
+  kind: FieldKind;
+  facet?: Facet;
+}
+
+const CRITERIA_FACETS: Record<string, Facet> = { applicantTypes: 'applicant_type', industries: 'industry', territories: 'territory' };
+
+/** Every editable field, in form order; diffs and merges go field by field through this list. */
+export const FIELDS: FieldDef[] = [
+  { path: 'slug', label: 'Slug', kind: 'text' },
+  { path: 'provider', label: 'Provider', kind: 'text' },
+  { path: 'parent', label: 'Parent programme', kind: 'text' },
+  { path: 'title.ru', label: 'Title (ru)', kind: 'text' },
+  { path: 'title.en', label: 'Title (en)', kind: 'text' },
+  { path: 'summary.ru', label: 'Summary (ru)', kind: 'longtext' },
+  { path: 'summary.en', label: 'Summary (en)', kind: 'longtext' },
+  { path: 'description.ru', label: 'Description (ru)', kind: 'longtext' },
+  { path: 'description.en', label: 'Description (en)', kind: 'longtext' },
+  ...FACETS.map((f): FieldDef => ({ path: f.field, label: facetTitle(f.facet), kind: 'codes', facet: f.facet })),
+  { path: 'benefit.text.ru', label: 'Benefit (ru)', kind: 'longtext' },
+  { path: 'benefit.text.en', label: 'Benefit (en)', kind: 'longtext' },
+  { path: 'benefit.amountMin', label: 'Amount from, RUB', kind: 'number' },
+  { path: 'benefit.amountMax', label: 'Amount up to, RUB', kind: 'number' },
+  { path: 'benefit.ratePercent', label: 'Rate, %', kind: 'number' },
+  { path: 'benefit.termMonths', label: 'Term, months', kind: 'number' },
+  { path: 'benefit.taxReductions', label: 'Tax reductions', kind: 'taxReductions' },
+  { path: 'eligibility.text.ru', label: 'Who can apply (ru)', kind: 'longtext' },
+  { path: 'eligibility.text.en', label: 'Who can apply (en)', kind: 'longtext' },
+  { path: 'eligibility.criteria.companyAgeMinYears', label: 'Company age from, years', kind: 'number' },
+  { path: 'eligibility.criteria.companyAgeMaxYears', label: 'Company age up to, years', kind: 'number' },
+  { path: 'eligibility.criteria.headcountMin', label: 'Headcount from', kind: 'number' },
+  { path: 'eligibility.criteria.headcountMax', label: 'Headcount up to', kind: 'number' },
+  { path: 'eligibility.criteria.revenueMaxRub', label: 'Revenue up to, RUB', kind: 'number' },
+  ...Object.entries(CRITERIA_FACETS).map(([key, facet]): FieldDef => ({ path: `eligibility.criteria.${key}`, label: `Eligible: ${facetTitle(facet).toLowerCase()}`, kind: 'codes', facet })),
+  { path: 'eligibility.criteria.requiredStatuses', label: 'Required statuses', kind: 'statuses' },
+  { path: 'timing.opensAt', label: 'Opens', kind: 'datetime' },
+  { path: 'timing.closesAt', label: 'Closes', kind: 'datetime' },
+  { path: 'application.howToApply.ru', label: 'How to apply (ru)', kind: 'longtext' },
+  { path: 'application.howToApply.en', label: 'How to apply (en)', kind: 'longtext' },
+  { path: 'application.applyUrl', label: 'Application link', kind: 'text' },
+  { path: 'application.requiredDocuments', label: 'Required documents', kind: 'documents' },
+  { path: 'application.contacts.email', label: 'Contact email', kind: 'text' },
+  { path: 'application.contacts.phone', label: 'Contact phone', kind: 'text' },
+  { path: 'application.contacts.url', label: 'Contact page', kind: 'text' },
+  { path: 'curation.sourceUrl', label: 'Source link', kind: 'text' },
+  { path: 'curation.sourceName', label: 'Source name', kind: 'text' },
+  { path: 'curation.verifiedAt', label: 'Verified at', kind: 'datetime' },
+  { path: 'curation.needsVerification', label: 'Needs verification', kind: 'bool' },
+];
+
+/** History also shows moves between draft, published and archived. */
+const HISTORY_FIELDS: FieldDef[] = [...FIELDS, { path: 'publicationState', label: 'Publication state', kind: 'text' }];
+
+function facetTitle(facet: Facet): string {
+  const words = facet.replace('_', ' ');
+  return words === 'industry' ? 'Industries' : words === 'territory' ? 'Territories' : `${words[0].toUpperCase()}${words.slice(1)}s`;
+}
+
+export function getPath(o: unknown, path: string): unknown {
+  return path.split('.').reduce<unknown>((v, k) => (v as Record<string, unknown> | null | undefined)?.[k], o);
+}
+
+function setPath(o: Record<string, unknown>, path: string, value: unknown): void {
+  const keys = path.split('.');
+  let node = o;
+  for (const k of keys.slice(0, -1)) node = (node[k] ??= {}) as Record<string, unknown>;
+  node[keys[keys.length - 1]] = value;
+}
+
+// ---- Moscow time: the catalogue's dates are entered and shown in Europe/Moscow (UTC+3, no DST) ----
+
+const MOSCOW_OFFSET_MS = 3 * 3_600_000;
+
+/** An instant as a `datetime-local` value in Moscow time; a value that is not an instant is shown as typed. */
+export function toMoscowInput(value: unknown): string {
+  if (typeof value !== 'string' || value === '') return '';
+  const t = Date.parse(value);
+  if (Number.isNaN(t) || !/^\d{4}-\d{2}-\d{2}T/.test(value)) return value;
+  return new Date(t + MOSCOW_OFFSET_MS).toISOString().slice(0, 19);
+}
+
+/** A `datetime-local` value read as Moscow time; anything unreadable is kept, so validation names it. */
+function fromMoscowInput(value: string): string | null {
+  if (value === '') return null;
+  const m = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2})(:\d{2})?)?$/.exec(value);
+  if (!m) return value;
+  const instant = new Date(`${m[1]}T${m[2] ?? '00:00'}${m[3] ?? ':00'}+03:00`);
+  return Number.isNaN(instant.getTime()) ? value : instant.toISOString();
+}
+
+// ---- form → record ----
+
+const last = (v: string | string[] | undefined): string => (Array.isArray(v) ? (v[v.length - 1] ?? '') : (v ?? '')).trim();
+const list = (v: string | string[] | undefined): string[] => (Array.isArray(v) ? v : v === undefined ? [] : [v]).map((s) => s.trim()).filter(Boolean);
+const optional = (s: string): string | null => (s === '' ? null : s);
+
+/** Spaces and a decimal comma are accepted ("5 000 000", "7,5"); anything else stays a string for validation to name. */
+function number(s: string): number | string | null {
+  if (s === '') return null;
+  const n = Number(s.replace(/[\s\u00a0]/g, '').replace(',', '.'));
+  return Number.isFinite(n) ? n : s;
+}
+
+/** Repeated row groups (`prefix.N.key`), in index order, without rows left blank. */
+function rows(body: FormBody, prefix: string, keys: string[]): Record<string, string>[] {
+  const byIndex = new Map<number, Record<string, string>>();
+  const pattern = new RegExp(`^${prefix.replace(/\./g, '\\.')}\\.(\\d{1,3})\\.(${keys.join('|')})$`);
+  for (const [name, value] of Object.entries(body)) {
+    const m = pattern.exec(name);
+    if (!m) continue;
+    const row = byIndex.get(Number(m[1])) ?? {};
+    row[m[2]] = last(value);
+    byIndex.set(Number(m[1]), row);
+  }
+  return [...byIndex.entries()].sort(([a], [b]) => a - b).map(([, row]) => row).filter((row) => Object.values(row).some((v) => v !== ''));
+}
+
+/** The record an edit form describes (every field: the form always sends all of them). */
+export function recordFromForm(body: FormBody): EditableRecord {
+  const text = (path: string) => last(body[path]);
+  const criteria: Record<string, unknown> = {};
+  for (const key of ['companyAgeMinYears', 'companyAgeMaxYears', 'headcountMin', 'headcountMax', 'revenueMaxRub']) {
+    const n = number(text(`eligibility.criteria.${key}`));
+    if (n !== null) criteria[key] = n;
+  }
+  for (const key of [...Object.keys(CRITERIA_FACETS), 'requiredStatuses']) {
+    const codes = list(body[`eligibility.criteria.${key}`]);
+    if (codes.length) criteria[key] = codes;
+  }
+  const record = {
+    slug: text('slug'),
+    provider: text('provider'),
+    parent: optional(text('parent')),
+    title: { ru: text('title.ru'), en: optional(text('title.en')) },
+    summary: { ru: text('summary.ru'), en: optional(text('summary.en')) },
+    description: { ru: optional(text('description.ru')), en: optional(text('description.en')) },
+    ...Object.fromEntries(FACETS.map((f) => [f.field, list(body[f.field])])),
+    benefit: {
+      text: { ru: optional(text('benefit.text.ru')), en: optional(text('benefit.text.en')) },
+      amountMin: number(text('benefit.amountMin')),
+      amountMax: number(text('benefit.amountMax')),
+      ratePercent: number(text('benefit.ratePercent')),
+      termMonths: number(text('benefit.termMonths')),
+      taxReductions: rows(body, 'benefit.taxReductions', ['tax', 'fromPercent', 'toPercent', 'years']).map((r) => ({
+        tax: r.tax ?? '', fromPercent: number(r.fromPercent ?? ''), toPercent: number(r.toPercent ?? ''), years: number(r.years ?? ''),
+      })),
+    },
+    eligibility: { text: { ru: optional(text('eligibility.text.ru')), en: optional(text('eligibility.text.en')) }, criteria },
+    timing: { opensAt: fromMoscowInput(text('timing.opensAt')), closesAt: fromMoscowInput(text('timing.closesAt')) },
+    application: {
+      howToApply: { ru: optional(text('application.howToApply.ru')), en: optional(text('application.howToApply.en')) },
+      applyUrl: optional(text('application.applyUrl')),
+      requiredDocuments: rows(body, 'application.requiredDocuments', ['ru', 'en']).map((r) => ({ ru: r.ru ?? '', en: optional(r.en ?? '') })),
+      contacts: { email: optional(text('application.contacts.email')), phone: optional(text('application.contacts.phone')), url: optional(text('application.contacts.url')) },
+    },
+    curation: {
+      sourceUrl: optional(text('curation.sourceUrl')),
+      sourceName: optional(text('curation.sourceName')),
+      verifiedAt: fromMoscowInput(text('curation.verifiedAt')),
+      needsVerification: last(body['curation.needsVerification']) === 'true',
+    },
+  };
+  return record as unknown as EditableRecord;
+}
+
+/** A record without its publication state (what an edit changes). */
+export function editable(record: ProgrammeRecord): EditableRecord {
+  const { publicationState: _state, ...rest } = record;
+  return rest;
+}
+
+// ---- comparing ----
+
+/**
+ * One canonical form per meaning: blank, null, absent and empty lists are all
+ * "nothing"; code lists are sets (their order means nothing); dates compare
+ * as instants to the second (what the form shows).
+ */
+function canonical(v: unknown): string {
+  if (v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0)) return 'null';
+  if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(v) && !Number.isNaN(Date.parse(v))) return JSON.stringify(new Date(v).toISOString().slice(0, 19));
+  if (Array.isArray(v) && v.every((x) => typeof x === 'string')) return JSON.stringify([...v].sort());
+  return JSON.stringify(v);
+}
+
+export const sameValue = (a: unknown, b: unknown): boolean => canonical(a) === canonical(b);
+
+/** The fields where two records differ. */
+export function changedFields(a: unknown, b: unknown, fields: FieldDef[] = FIELDS): FieldDef[] {
+  return fields.filter((f) => !sameValue(getPath(a, f.path), getPath(b, f.path)));
+}
+
+export type Side = 'mine' | 'theirs';
+
+export interface MergeOutcome {
+  merged: EditableRecord;
+  /** Both changed the field, differently: the editor picks a side. */
+  conflicts: FieldDef[];
+  /** Changed only by the editor: their change is kept. */
+  mineOnly: FieldDef[];
+  /** Changed only by someone else: that change is kept. */
+  theirsOnly: FieldDef[];
+}
+
+/**
+ * Three-way merge of the editor's record with the newer saved one, from the
+ * version the editor started from. Fields only one side changed merge by
+ * themselves; a field both changed takes the editor's choice, or theirs until
+ * they choose (a merge with unresolved conflicts is never saved).
+ */
+export function mergeRecords(base: EditableRecord, mine: EditableRecord, theirs: EditableRecord, choices: Record<string, Side> = {}): MergeOutcome {
+  const merged = structuredClone(theirs) as unknown as Record<string, unknown>;
+  const outcome: MergeOutcome = { merged: merged as unknown as EditableRecord, conflicts: [], mineOnly: [], theirsOnly: [] };
+  for (const field of FIELDS) {
+    const [b, m, t] = [getPath(base, field.path), getPath(mine, field.path), getPath(theirs, field.path)];
+    const mineChanged = !sameValue(m, b);
+    const theirsChanged = !sameValue(t, b);
+    if (mineChanged && theirsChanged && !sameValue(m, t)) {
+      outcome.conflicts.push(field);
+      if (choices[field.path] === 'mine') setPath(merged, field.path, structuredClone(m));
+    } else if (mineChanged) {
+      if (!theirsChanged) outcome.mineOnly.push(field);
+      setPath(merged, field.path, structuredClone(m));
+    } else if (theirsChanged) {
+      outcome.theirsOnly.push(field);
+    }
+  }
+  return outcome;
+}
+
+// ---- showing values ----
+
+export type Labels = (facet: Facet, code: string) => string;
+
+export function labelsOf(taxonomy: TaxonomyView): Labels {
+  const map = new Map(taxonomy.facets.flatMap((f) => f.terms.map((t) => [`${f.facet}:${t.code}`, t.label.en ?? t.label.ru] as const)));
+  return (facet, code) => map.get(`${facet}:${code}`) ?? code;
+}
+
+const moscowText = (v: string): string => toMoscowInput(v).replace('T', ' ');
+const numberText = (v: unknown): string => (typeof v === 'number' ? v.toLocaleString('en-GB').replace(/,/g, ' ') : String(v));
+
+/** A field's value as readable text (one line per list item), for diffs and the conflict page. */
+export function displayValue(field: FieldDef, record: unknown, labels: Labels): string {
+  const v = getPath(record, field.path);
+  if (v === null || v === undefined || v === '' || (Array.isArray(v) && v.length === 0)) return '';
+  switch (field.kind) {
+    case 'codes':
+      return (v as string[]).map((c) => labels(field.facet!, c)).join(', ');
+    case 'statuses':
+      return (v as string[]).map((s) => REQUIRED_STATUS_LABELS[s as keyof typeof REQUIRED_STATUS_LABELS]?.en ?? s).join(', ');
+    case 'datetime':
+      return typeof v === 'string' ? `${moscowText(v)} (Moscow)` : String(v);
+    case 'bool':
+      return v ? 'yes' : 'no';
+    case 'number':
+      return numberText(v);
+    case 'taxReductions':
+      return (v as ProgrammeRecord['benefit']['taxReductions'])
+        .map((t) => {
+          const range = t.fromPercent !== null || t.toPercent !== null ? ` ${t.fromPercent ?? '…'}–${t.toPercent ?? '…'} %` : '';
+          return `${t.tax}:${range}${t.years !== null ? `, ${t.years} years` : ''}`;
+        })
+        .join('\n');
+    case 'documents':
+      return (v as { ru: string; en: string | null }[]).map((d) => (d.en ? `${d.ru} / ${d.en}` : d.ru)).join('\n');
+    default:
+      return String(v);
+  }
+}
+
+/** Word boundaries for Russian and English alike (the default tokenizer knows only Latin letters). */
+const WORDS = new Intl.Segmenter('ru', { granularity: 'word' });
+
+export interface DiffPart {
+  value: string;
+  change: 'added' | 'removed' | 'same';
+}
+
+export interface FieldDiff {
+  field: FieldDef;
+  before: string;
+  after: string;
+  parts: DiffPart[];
+}
+
+/** Field-by-field differences between two snapshots, each with a word-level diff. */
+export function diffRecords(before: unknown, after: unknown, labels: Labels): FieldDiff[] {
+  return changedFields(before, after, HISTORY_FIELDS).map((field) => {
+    const a = displayValue(field, before, labels);
+    const b = displayValue(field, after, labels);
+    const parts = diffWords(a, b, { intlSegmenter: WORDS }).map((p): DiffPart => ({ value: p.value, change: p.added ? 'added' : p.removed ? 'removed' : 'same' }));
+    return { field, before: a, after: b, parts };
+  });
+}

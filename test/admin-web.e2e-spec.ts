@@ -1,0 +1,406 @@
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { ApiKeysService, AuditService, IdentityService, type Role } from '@app/identity';
+import { programmeInput, strongPassword, uniqueEmail, uniqueSlug } from '@app/testing';
+import { adminBrowser, csrfOf, editFormFields, formBody, signInAs, type AdminBrowser } from './support/admin-web';
+import { createProgrammeViaApi } from './support/programmes';
+import { createTestApp, TestApp } from './support/test-app';
+
+const ZERO_ID = '00000000-0000-4000-8000-000000000000';
+
+type Access = 'public' | Role[];
+interface PageRule {
+  method: 'get' | 'post';
+  path: string;
+  allowed: Access;
+}
+
+const BOTH: Role[] = ['admin', 'editor'];
+const ADMIN: Role[] = ['admin'];
+
+/** Every admin page and form action, and who may use it. The test fails when one is added without a row here. */
+const PAGES: PageRule[] = [
+  { method: 'get', path: '/admin', allowed: BOTH },
+  { method: 'get', path: '/admin/login', allowed: 'public' },
+  { method: 'post', path: '/admin/login', allowed: 'public' },
+  { method: 'post', path: '/admin/logout', allowed: BOTH },
+  { method: 'get', path: '/admin/invite/:token', allowed: 'public' },
+  { method: 'post', path: '/admin/invite/:token', allowed: 'public' },
+  { method: 'get', path: '/admin/programmes', allowed: BOTH },
+  { method: 'get', path: '/admin/programmes/new', allowed: BOTH },
+  { method: 'post', path: '/admin/programmes/new', allowed: BOTH },
+  { method: 'get', path: '/admin/programmes/:id', allowed: BOTH },
+  { method: 'post', path: '/admin/programmes/:id', allowed: BOTH },
+  { method: 'post', path: '/admin/programmes/:id/merge', allowed: BOTH },
+  { method: 'post', path: '/admin/programmes/:id/state', allowed: BOTH },
+  { method: 'post', path: '/admin/programmes/:id/delete', allowed: ADMIN },
+  { method: 'get', path: '/admin/programmes/:id/preview', allowed: BOTH },
+  { method: 'get', path: '/admin/programmes/:id/history', allowed: BOTH },
+  { method: 'post', path: '/admin/programmes/:id/history/:version/restore', allowed: BOTH },
+  { method: 'get', path: '/admin/taxonomy', allowed: ADMIN },
+  { method: 'post', path: '/admin/taxonomy/:facet', allowed: ADMIN },
+  { method: 'post', path: '/admin/taxonomy/:facet/:code', allowed: ADMIN },
+  { method: 'post', path: '/admin/taxonomy/:facet/:code/delete', allowed: ADMIN },
+  { method: 'get', path: '/admin/synonyms', allowed: ADMIN },
+  { method: 'post', path: '/admin/synonyms', allowed: ADMIN },
+  { method: 'post', path: '/admin/synonyms/:id', allowed: ADMIN },
+  { method: 'post', path: '/admin/synonyms/:id/delete', allowed: ADMIN },
+  { method: 'get', path: '/admin/organisations', allowed: ADMIN },
+  { method: 'post', path: '/admin/organisations', allowed: ADMIN },
+  { method: 'post', path: '/admin/organisations/:slug', allowed: ADMIN },
+  { method: 'post', path: '/admin/organisations/:slug/delete', allowed: ADMIN },
+  { method: 'get', path: '/admin/users', allowed: ADMIN },
+  { method: 'post', path: '/admin/users', allowed: ADMIN },
+  { method: 'post', path: '/admin/users/:id', allowed: ADMIN },
+  { method: 'get', path: '/admin/api-keys', allowed: ADMIN },
+  { method: 'post', path: '/admin/api-keys', allowed: ADMIN },
+  { method: 'post', path: '/admin/api-keys/:id/revoke', allowed: ADMIN },
+  { method: 'get', path: '/admin/import', allowed: BOTH },
+  { method: 'post', path: '/admin/import', allowed: BOTH },
+  { method: 'get', path: '/admin/import/:id', allowed: BOTH },
+  { method: 'post', path: '/admin/import/:id/apply', allowed: BOTH },
+  { method: 'get', path: '/admin/export', allowed: BOTH },
+  { method: 'get', path: '/admin/search', allowed: BOTH },
+  { method: 'post', path: '/admin/search/retry', allowed: BOTH },
+  { method: 'post', path: '/admin/search/reindex', allowed: ADMIN },
+  { method: 'get', path: '/admin/audit', allowed: ADMIN },
+];
+
+const concrete = (path: string): string =>
+  path
+    .replace(':id', ZERO_ID)
+    .replace(':slug', 'no-such-organisation')
+    .replace(':facet', 'industry')
+    .replace(':code', 'no_such_code')
+    .replace(':version', '1')
+    .replace(':token', 'x'.repeat(43));
+
+const setCookie = (res: request.Response, name: string): string | undefined =>
+  ([] as string[]).concat(res.headers['set-cookie'] ?? []).find((c) => c.startsWith(`${name}=`));
+
+describe('admin pages over HTTP', () => {
+  let t: TestApp;
+  let admin: AdminBrowser;
+  let editor: AdminBrowser;
+  let apiToken: string;
+
+  beforeAll(async () => {
+    // few attempts per account so throttling shows quickly; the loopback proxy may say the request came over HTTPS
+    t = await createTestApp({ env: { SIGN_IN_MAX_PER_ACCOUNT: '3', SIGN_IN_MAX_PER_ADDRESS: '10000', TRUST_PROXY: 'loopback', LOG_LEVEL: 'error' } });
+    admin = await adminBrowser(t, 'admin');
+    editor = await adminBrowser(t, 'editor');
+    apiToken = await t.tokenFor('editor');
+  });
+  afterAll(() => t.close());
+
+  describe('sign-in', () => {
+    it('sets an HttpOnly, SameSite=Lax session cookie scoped to /admin, Secure when the request came over HTTPS', async () => {
+      const email = uniqueEmail('editor');
+      const password = strongPassword();
+      await t.app.get(IdentityService).createUser(email, password, 'editor');
+      for (const https of [false, true]) {
+        const agent = request.agent(t.http);
+        const form = await agent.get('/admin/login').expect(200);
+        expect(form.headers['cache-control']).toBe('no-store');
+        const res = await agent.post('/admin/login').set(https ? { 'X-Forwarded-Proto': 'https' } : {}).type('form')
+          .send({ _csrf: csrfOf(form.text), email, password }).expect(303);
+        const cookie = setCookie(res, 'sn_admin')!;
+        expect(cookie).toMatch(/; HttpOnly/);
+        expect(cookie).toMatch(/; SameSite=Lax/);
+        expect(cookie).toMatch(/; Path=\/admin/);
+        if (https) expect(cookie).toMatch(/; Secure/);
+        else expect(cookie).not.toMatch(/Secure/);
+        expect(res.headers.location).toBe('/admin/programmes');
+      }
+    });
+
+    it('says the same for a wrong password and an unknown email, and throttles repeated attempts', async () => {
+      const email = uniqueEmail('editor');
+      const password = strongPassword();
+      await t.app.get(IdentityService).createUser(email, password, 'editor');
+      const attempt = async (e: string, p: string) => {
+        const agent = request.agent(t.http);
+        const form = await agent.get('/admin/login');
+        return agent.post('/admin/login').type('form').send({ _csrf: csrfOf(form.text), email: e, password: p });
+      };
+      const wrong = await attempt(email, 'not the password');
+      const unknown = await attempt(uniqueEmail('nobody'), 'not the password');
+      expect(wrong.status).toBe(401);
+      expect(unknown.status).toBe(401);
+      const message = (html: string) => /role="alert">([^<]*)</.exec(html)?.[1];
+      expect(message(wrong.text)).toBe('Email or password is incorrect');
+      expect(message(unknown.text)).toBe(message(wrong.text));
+      expect(setCookie(wrong, 'sn_admin')).toBeUndefined();
+
+      await attempt(email, 'not the password');
+      await attempt(email, 'not the password'); // the 4th attempt of the window is refused, even with the right password
+      const throttled = await attempt(email, password);
+      expect(throttled.status).toBe(429);
+      expect(Number(throttled.headers['retry-after'])).toBeGreaterThan(0);
+      expect(throttled.text).toMatch(/Too many sign-in attempts/);
+      expect(setCookie(throttled, 'sn_admin')).toBeUndefined();
+      const events = await t.app.get(AuditService).list({ actor: email, limit: 10 });
+      expect(events.map((e) => e.action)).toEqual(expect.arrayContaining(['auth.sign_in_failed', 'auth.sign_in_throttled']));
+    });
+
+    it('refuses a sign-in form posted without its token (login CSRF)', async () => {
+      const res = await request(t.http).post('/admin/login').type('form').send({ email: admin.email, password: admin.password });
+      expect(res.status).toBe(403);
+      expect(res.text).toMatch(/did not come from this site/);
+    });
+
+    it('sign-out ends the session on the server: the old cookie no longer works', async () => {
+      const session = await signInAs(t.http, admin.email, admin.password);
+      const cookie = (await session.agent.get('/admin/programmes')).request.cookies;
+      const stolen = /sn_admin=([^;]+)/.exec(cookie)![1];
+      await session.agent.post('/admin/logout').type('form').send({ _csrf: session.csrf }).expect(303);
+      const after = await request(t.http).get('/admin/programmes').set('Cookie', `sn_admin=${stolen}`);
+      expect(after.status).toBe(303);
+      expect(after.headers.location).toMatch(/^\/admin\/login/);
+      const post = await request(t.http).post('/admin/api-keys').set('Cookie', `sn_admin=${stolen}`).type('form').send({ _csrf: session.csrf, name: 'x' });
+      expect(post.status).toBe(401);
+    });
+
+    it('keeps bearer tokens and session cookies apart', async () => {
+      expect((await request(t.http).get('/admin/programmes').set('Cookie', `sn_admin=${apiToken}`)).status).toBe(303);
+      const cookieToken = /sn_admin=([^;]+)/.exec((await admin.agent.get('/admin/programmes')).request.cookies)![1];
+      expect((await request(t.http).get('/api/v1/auth/me').set('Authorization', `Bearer ${cookieToken}`)).status).toBe(401);
+    });
+  });
+
+  describe('CSRF', () => {
+    it('refuses every form action without the session token, with another session\'s token, or with a wrong one; nothing changes', async () => {
+      const before = (await admin.agent.get('/admin/api-keys')).text;
+      for (const body of [{ name: 'no token' }, { name: 'wrong', _csrf: 'x'.repeat(43) }, { name: 'other session', _csrf: editor.csrf }]) {
+        const res = await admin.agent.post('/admin/api-keys').type('form').send(body);
+        expect(res.status).toBe(403);
+        expect(res.text).toMatch(/did not come from this site/);
+      }
+      const p = await createProgrammeViaApi(t.http, apiToken, programmeInput(), false);
+      const publish = await editor.agent.post(`/admin/programmes/${p.id}/state`).type('form').send({ action: 'publish', version: '1' });
+      expect(publish.status).toBe(403);
+      expect((await editor.agent.get(`/admin/programmes/${p.id}`)).text).toMatch(/state-draft/);
+      expect((await admin.agent.get('/admin/api-keys')).text).toBe(before);
+    });
+  });
+
+  describe('route × role matrix', () => {
+    it('lists every admin page and action the server has', () => {
+      const router = (t.app.getHttpAdapter().getInstance() as { router: { stack: { route?: { path: string; methods: Record<string, boolean> } }[] } }).router;
+      const served = router.stack
+        .filter((layer) => layer.route && (layer.route.path === '/admin' || layer.route.path.startsWith('/admin/')))
+        .flatMap((layer) => Object.keys(layer.route!.methods).map((m) => `${m} ${layer.route!.path}`))
+        .sort();
+      expect(served).toEqual(PAGES.map((r) => `${r.method} ${r.path}`).sort());
+    });
+
+    describe.each(PAGES.filter((r) => r.allowed !== 'public'))('$method $path', (rule) => {
+      it('anonymous: pages redirect to sign-in, actions are refused', async () => {
+        const res = await request(t.http)[rule.method](concrete(rule.path)).type('form').send({});
+        if (rule.method === 'get') {
+          expect(res.status).toBe(303);
+          expect(res.headers.location).toBe(`/admin/login?next=${encodeURIComponent(concrete(rule.path))}`);
+        } else {
+          expect(res.status).toBe(401);
+        }
+      });
+
+      it.each(['admin', 'editor'] as Role[])('%s: allowed, or 403', async (role) => {
+        // sign-out would end the shared session: it gets a session of its own
+        const session = rule.path === '/admin/logout' ? await adminBrowser(t, role) : role === 'admin' ? admin : editor;
+        const res = await session.agent[rule.method](concrete(rule.path)).type('form').send(rule.method === 'post' ? { _csrf: session.csrf } : {});
+        if ((rule.allowed as Role[]).includes(role)) {
+          expect([200, 303, 400, 404, 409]).toContain(res.status);
+        } else {
+          expect(res.status).toBe(403);
+          expect(res.text).toMatch(/This page is for the admin role/);
+        }
+      });
+    });
+  });
+
+  describe('editing', () => {
+    it('shows each validation error next to its field and saves nothing', async () => {
+      const p = await createProgrammeViaApi(t.http, apiToken, programmeInput(), false);
+      const page = await editor.agent.get(`/admin/programmes/${p.id}`).expect(200);
+      const res = await editor.agent.post(`/admin/programmes/${p.id}`).type('form')
+        .send(formBody(editFormFields(page.text), { 'title.ru': '', 'benefit.amountMin': 'a lot', 'benefit.amountMax': '5', 'application.applyUrl': 'not a url' }));
+      expect(res.status).toBe(400);
+      expect(res.text).toMatch(/id="f-title-ru"[^>]*aria-invalid="true" aria-describedby="title-ru-error"/);
+      expect(res.text).toMatch(/<span class="error" id="title-ru-error">[^<]*should not be empty/);
+      expect(res.text).toMatch(/<span class="error" id="benefit-amountMin-error">[^<]*integer/);
+      expect(res.text).toMatch(/<span class="error" id="application-applyUrl-error">[^<]*URL/i);
+      expect(res.text).toContain('value="a lot"'); // what was typed stays in the form
+      const saved = await request(t.http).get(`/api/v1/admin/programmes/${p.id}`).set('Authorization', `Bearer ${apiToken}`).expect(200);
+      expect(saved.body.version).toBe(1);
+    });
+
+    it('an unchanged form saves nothing; a change keeps every other field exactly', async () => {
+      const p = await createProgrammeViaApi(t.http, apiToken, programmeInput({ timing: { closesAt: '2031-05-06T07:08:09.123Z' }, supportTypes: ['premises', 'consulting'] }), false);
+      const fields = editFormFields((await editor.agent.get(`/admin/programmes/${p.id}`)).text);
+      const same = await editor.agent.post(`/admin/programmes/${p.id}`).type('form').send(formBody(fields)).expect(303);
+      expect(same.headers.location).toMatch(/done=unchanged/);
+      await editor.agent.post(`/admin/programmes/${p.id}`).type('form').send(formBody(fields, { 'title.en': 'Renamed' })).expect(303);
+      const saved = await request(t.http).get(`/api/v1/admin/programmes/${p.id}`).set('Authorization', `Bearer ${apiToken}`).expect(200);
+      expect(saved.body).toMatchObject({ version: 2, title: { en: 'Renamed' }, timing: { closesAt: '2031-05-06T07:08:09.123Z' }, supportTypes: ['premises', 'consulting'] });
+    });
+
+    it('a save over a newer version shows both versions and merges them, losing neither edit', async () => {
+      const p = await createProgrammeViaApi(t.http, apiToken, programmeInput({ title: { ru: 'Исходное название', en: 'Original' } }), false);
+      const mine = editFormFields((await editor.agent.get(`/admin/programmes/${p.id}`)).text);
+      const theirs = editFormFields((await admin.agent.get(`/admin/programmes/${p.id}`)).text);
+      await admin.agent.post(`/admin/programmes/${p.id}`).type('form').send(formBody(theirs, { 'title.ru': 'Их название', 'summary.en': 'Their summary' })).expect(303);
+
+      const conflict = await editor.agent.post(`/admin/programmes/${p.id}`).type('form').send(formBody(mine, { 'title.ru': 'Моё название', 'benefit.termMonths': '24' }));
+      expect(conflict.status).toBe(409);
+      expect(conflict.text).toContain('Моё название');
+      expect(conflict.text).toContain('Их название');
+      expect(conflict.text).toMatch(/name="choice.title.ru" value="mine"/);
+      expect(conflict.text).not.toMatch(/name="choice.summary.en"/); // only one side changed it
+      const hidden = Object.fromEntries([...conflict.text.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g)].map(([, k, v]) => [k, v.replace(/&quot;/g, '"').replace(/&amp;/g, '&').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>')]));
+      const unresolved = await editor.agent.post(`/admin/programmes/${p.id}/merge`).type('form').send(hidden);
+      expect(unresolved.status).toBe(409);
+      expect(unresolved.text).toMatch(/Choose a version for: Title \(ru\)/);
+      await editor.agent.post(`/admin/programmes/${p.id}/merge`).type('form').send({ ...hidden, 'choice.title.ru': 'mine' }).expect(303);
+
+      const saved = await request(t.http).get(`/api/v1/admin/programmes/${p.id}`).set('Authorization', `Bearer ${apiToken}`).expect(200);
+      expect(saved.body).toMatchObject({ version: 3, title: { ru: 'Моё название' }, summary: { en: 'Their summary' }, benefit: { termMonths: 24 } });
+    });
+
+    it('history diffs any two revisions and restores an old one as a new change', async () => {
+      const p = await createProgrammeViaApi(t.http, apiToken, programmeInput({ title: { ru: 'Первое название программы', en: null } }), false);
+      const fields = editFormFields((await editor.agent.get(`/admin/programmes/${p.id}`)).text);
+      await editor.agent.post(`/admin/programmes/${p.id}`).type('form').send(formBody(fields, { 'title.ru': 'Второе название программы' })).expect(303);
+      const history = await editor.agent.get(`/admin/programmes/${p.id}/history?from=1&to=2`).expect(200);
+      expect(history.text).toMatch(/<del>Первое<\/del><ins>Второе<\/ins><span> название программы<\/span>/);
+      const restored = await editor.agent.post(`/admin/programmes/${p.id}/history/1/restore`).type('form').send({ _csrf: editor.csrf, version: '2' });
+      expect(restored.status).toBe(303);
+      const saved = await request(t.http).get(`/api/v1/admin/programmes/${p.id}/revisions`).set('Authorization', `Bearer ${apiToken}`).expect(200);
+      expect(saved.body.map((r: { version: number }) => r.version)).toEqual([3, 2, 1]);
+      expect(saved.body[0]).toMatchObject({ action: 'update', changedFields: ['title.ru'], snapshot: { title: { ru: 'Первое название программы' } } });
+      // a stale restore (from a page loaded before that change) is refused, not applied over it
+      const stale = await editor.agent.post(`/admin/programmes/${p.id}/history/2/restore`).type('form').send({ _csrf: editor.csrf, version: '2' });
+      expect(stale.status).toBe(412);
+    });
+  });
+
+  describe('import', () => {
+    const postFile = (who: AdminBrowser, name: string, content: string) =>
+      who.agent.post('/admin/import').field('_csrf', who.csrf).attach('file', Buffer.from(content, 'utf8'), name);
+
+    const reportOf = async (who: AdminBrowser, location: string) => {
+      const html = (await who.agent.get(location).expect(200)).text;
+      const count = (k: string) => Number(new RegExp(`data-count="${k}">(\\d+)<`).exec(html)![1]);
+      const problems = [...html.matchAll(/<tr><td>(\d+)<\/td><td>[^<]*<\/td><td><code>([^<]+)<\/code><\/td>/g)].map(([, row, field]) => `${row}:${field}`);
+      return { html, counts: { create: count('create'), update: count('update'), unchanged: count('unchanged'), invalid: count('invalid') }, problems };
+    };
+
+    it('reports exactly the bad rows of a file with known mistakes, applies the rest once, and a re-import changes nothing', async () => {
+      const exported = JSON.parse((await editor.agent.get('/admin/export?format=json').expect(200)).text) as Record<string, unknown>[];
+      const [a, b] = exported;
+      const fresh: Record<string, unknown> = { ...a, slug: uniqueSlug('imported'), publicationState: 'published' };
+      const file = [
+        { ...a, summary: { ...(a.summary as object), en: 'Updated by import' } }, // row 1: an update
+        { ...b, provider: 'no-such-provider' }, // row 2: unknown provider
+        fresh, // row 3: a new programme
+        { ...b, slug: 'Not A Slug' }, // row 4: bad slug
+        { ...fresh, slug: uniqueSlug('imported'), benefit: { ...(fresh.benefit as object), amountMin: 'lots' } }, // row 5: bad number
+        ...exported.slice(2), // unchanged
+      ];
+      const upload = await postFile(editor, 'known-mistakes.json', JSON.stringify(file)).expect(303);
+      const dry = await reportOf(editor, upload.headers.location);
+      expect(dry.counts).toEqual({ create: 1, update: 1, unchanged: exported.length - 2, invalid: 3 });
+      expect(dry.problems).toEqual(['2:provider', '4:slug', '5:benefit.amountMin']);
+      expect(dry.html).toContain('dry run, nothing saved yet');
+      expect((await request(t.http).get(`/api/v1/programmes/${fresh.slug as string}`)).status).toBe(404);
+
+      const id = upload.headers.location.split('/').pop();
+      await editor.agent.post(`/admin/import/${id}/apply`).type('form').send({ _csrf: editor.csrf }).expect(303);
+      expect((await request(t.http).get(`/api/v1/programmes/${fresh.slug as string}`)).status).toBe(200);
+      const twice = await editor.agent.post(`/admin/import/${id}/apply`).type('form').send({ _csrf: editor.csrf });
+      expect(twice.status).toBe(409);
+
+      const again = await postFile(editor, 'known-mistakes.json', JSON.stringify(file)).expect(303);
+      expect((await reportOf(editor, again.headers.location)).counts).toEqual({ create: 0, update: 0, unchanged: exported.length, invalid: 3 });
+      const events = await t.app.get(AuditService).list({ action: 'import', limit: 5 });
+      expect(events[0]).toMatchObject({ actorLabel: editor.email, target: 'import:known-mistakes.json', detail: { counts: { create: 1, update: 1, invalid: 3 } } });
+    });
+
+    it('round-trips the CSV export: importing it changes nothing', async () => {
+      const csv = (await editor.agent.get('/admin/export?format=csv').expect(200)).text;
+      const upload = await postFile(editor, 'export.csv', csv).expect(303);
+      const { counts } = await reportOf(editor, upload.headers.location);
+      expect(counts).toMatchObject({ create: 0, update: 0, invalid: 0 });
+      expect(counts.unchanged).toBeGreaterThan(10);
+    });
+
+    it('refuses files it cannot read with a clear message', async () => {
+      for (const [name, content, message] of [
+        ['notes.txt', 'hello', 'must end in .csv or .json'],
+        ['broken.json', '{"slug": ', 'could not be read as JSON'],
+        ['empty.csv', '', 'Choose a .csv or .json file'],
+      ]) {
+        const res = await postFile(editor, name, content);
+        expect(res.status).toBe(400);
+        expect(res.text).toContain(message);
+      }
+    });
+  });
+
+  describe('users, API keys and the audit log', () => {
+    it('invites a user who sets a password and signs in; the last admin cannot demote themselves', async () => {
+      const email = uniqueEmail('invited');
+      const invited = await admin.agent.post('/admin/users').type('form').send({ _csrf: admin.csrf, email, role: 'editor', displayName: 'New Editor' }).expect(200);
+      const link = /value="https?:\/\/[^"]+(\/admin\/invite\/[A-Za-z0-9_-]+)"/.exec(invited.text)![1];
+      expect((await admin.agent.get('/admin/users')).text).not.toContain(link); // shown once
+      const agent = request.agent(t.http);
+      const form = await agent.get(link).expect(200);
+      const weak = await agent.post(link).type('form').send({ _csrf: csrfOf(form.text), password: 'short' });
+      expect(weak.status).toBe(400);
+      const password = strongPassword();
+      await agent.post(link).type('form').send({ _csrf: csrfOf(weak.text), password }).expect(303);
+      expect((await request(t.http).get(link)).status).toBe(404); // used once
+      const signedIn = await signInAs(t.http, email, password);
+      expect((await signedIn.agent.get('/admin/programmes')).text).toContain(`${email} (editor)`);
+
+      const loneAdmin = await createTestApp({ seed: false });
+      try {
+        const me = await adminBrowser(loneAdmin, 'admin');
+        const id = (await loneAdmin.app.get(IdentityService).listUsers())[0].id;
+        const res = await me.agent.post(`/admin/users/${id}`).type('form').send({ _csrf: me.csrf, role: 'editor' });
+        expect(res.status).toBe(409);
+        expect(res.text).toContain('last active admin');
+      } finally {
+        await loneAdmin.close();
+      }
+    });
+
+    it('shows a new API key once, stores only its hash, and revokes it', async () => {
+      const created = await admin.agent.post('/admin/api-keys').type('form').send({ _csrf: admin.csrf, name: 'Acme Consulting' }).expect(200);
+      const key = /value="(snk_[0-9a-f]{8}_[A-Za-z0-9_-]{43})"/.exec(created.text)![1];
+      const keys = t.app.get(ApiKeysService);
+      expect(await keys.authenticate(key)).toMatchObject({ name: 'Acme Consulting', lastUsedAt: expect.any(String) });
+      const list = (await admin.agent.get('/admin/api-keys')).text;
+      expect(list).not.toContain(key);
+      expect(list).toContain(`snk_${key.slice(4, 12)}_…`);
+      const [{ count }] = await t.app.get(DataSource).query(`SELECT count(*) FROM api_key WHERE key_hash = sha256(convert_to($1, 'UTF8'))`, [key]);
+      expect(count).toBe('1');
+      const id = (await keys.list()).find((k) => k.prefix === key.slice(4, 12))!.id;
+      await admin.agent.post(`/admin/api-keys/${id}/revoke`).type('form').send({ _csrf: admin.csrf }).expect(303);
+      expect(await keys.authenticate(key)).toBeNull();
+    });
+
+    it('records sign-ins, publications, key and user changes with who and when', async () => {
+      const p = await createProgrammeViaApi(t.http, apiToken, programmeInput(), false);
+      await editor.agent.post(`/admin/programmes/${p.id}/state`).type('form').send({ _csrf: editor.csrf, action: 'publish', version: '1' }).expect(303);
+      const page = (await admin.agent.get('/admin/audit')).text;
+      for (const action of ['auth.sign_in', 'programme.publish', 'api_key.create', 'api_key.revoke', 'user.invite', 'user.accept_invite', 'import.apply']) {
+        expect(page).toContain(`<code>${action}</code>`);
+      }
+      expect(page).toContain(`programme:${p.slug}`);
+      const filtered = (await admin.agent.get(`/admin/audit?action=programme&actor=${encodeURIComponent(editor.email)}`)).text;
+      expect(filtered).toContain('<code>programme.publish</code>');
+      expect(filtered).not.toContain('<code>auth.sign_in</code>');
+    });
+  });
+});

@@ -1,0 +1,249 @@
+/// <reference lib="dom" />
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { IdentityService } from '@app/identity';
+import { freePort, strongPassword, uniqueEmail, uniqueSlug } from '@app/testing';
+import { createTestApp, TestApp } from './support/test-app';
+
+/**
+ * The admin area in Debian's Chromium (playwright-core): what editors do all
+ * day, clicked through as they would. Skipped, and reported so, where Chromium
+ * is not installed; `.ci/run` installs it.
+ */
+const CHROMIUM = '/usr/bin/chromium';
+const ARTIFACTS = join(__dirname, '..', 'test-artifacts', 'screenshots');
+const run = existsSync(CHROMIUM) ? describe : describe.skip;
+const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+interface Person {
+  email: string;
+  password: string;
+}
+
+run('admin area in a real browser', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let base: string;
+  let editor: Person;
+  let otherEditor: Person;
+  const errors: string[] = [];
+  const contexts: BrowserContext[] = [];
+
+  const person = async (role: 'admin' | 'editor'): Promise<Person> => {
+    const p = { email: uniqueEmail(role), password: strongPassword() };
+    await t.app.get(IdentityService).createUser(p.email, p.password, role);
+    return p;
+  };
+
+  const open = async (options: Parameters<Browser['newContext']>[0] = {}): Promise<Page> => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
+    contexts.push(context);
+    const page = await context.newPage();
+    page.on('pageerror', (e) => errors.push(String(e)));
+    page.on('console', (m) => {
+      if (m.type() === 'error' && !/status of 40[0-9]/.test(m.text())) errors.push(m.text());
+    });
+    return page;
+  };
+
+  const signIn = async (who: Person, options: Parameters<Browser['newContext']>[0] = {}): Promise<Page> => {
+    const page = await open(options);
+    await page.goto(`${base}/admin`);
+    await page.getByLabel('Email').fill(who.email);
+    await page.getByLabel('Password').fill(who.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(/\/admin\/programmes$/);
+    return page;
+  };
+
+  /** Creates a draft through the "New programme" form; returns its edit URL. */
+  const createDraft = async (page: Page, title: string, slug = uniqueSlug('browser')): Promise<string> => {
+    await page.goto(`${base}/admin/programmes/new`);
+    await page.getByLabel('Slug (address)').fill(slug);
+    await page.getByLabel('Provider').selectOption('moscow-government');
+    await page.getByLabel('Title (ru)').fill(title);
+    await page.getByLabel('Summary (ru)').fill('Проверочная программа, созданная в браузерном тесте.');
+    await page.getByRole('group', { name: 'support type' }).getByLabel(/Консультации/).check();
+    await page.getByRole('button', { name: 'Create draft' }).click();
+    await page.waitForURL(/\/admin\/programmes\/[0-9a-f-]{36}\?done=created$/);
+    return page.url().replace(/\?.*$/, '');
+  };
+
+  beforeAll(async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    t = await createTestApp();
+    const port = await freePort();
+    await t.app.listen(port, '127.0.0.1');
+    base = `http://127.0.0.1:${port}`;
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+    editor = await person('editor');
+    otherEditor = await person('editor');
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+  afterEach(async () => {
+    for (const c of contexts.splice(0)) await c.close();
+    expect(errors).toEqual([]);
+    errors.length = 0;
+  });
+
+  it('signs in with the form (a wrong password gets one generic message) and out again', async () => {
+    const page = await open();
+    await page.goto(`${base}/admin/programmes?stale=true`);
+    await page.waitForURL(/\/admin\/login\?next=/);
+    await page.getByLabel('Email').fill(editor.email);
+    await page.getByLabel('Password').fill('wrong password!');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await eventually(page.getByRole('alert')).toHaveText('Email or password is incorrect');
+    await page.getByLabel('Password').fill(editor.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(/\/admin\/programmes\?stale=true$/); // back where they were going
+    expect(await page.getByRole('checkbox', { name: /stale/ }).isChecked()).toBe(true);
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await eventually(page.getByRole('status')).toHaveText('You have signed out.');
+    await page.goto(`${base}/admin/programmes`);
+    await page.waitForURL(/\/admin\/login/);
+  });
+
+  it('shows validation errors next to their fields, keeps what was typed, then saves', async () => {
+    const page = await signIn(editor);
+    const url = await createDraft(page, 'Программа для проверки ошибок');
+    await page.getByLabel('Title (ru)').fill('');
+    await page.getByLabel('Amount from, RUB').fill('много');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await eventually(page.getByRole('heading', { name: /Not saved: 2 fields need attention/ })).toBeVisible();
+    await eventually(page.getByLabel('Title (ru)')).toHaveAttribute('aria-invalid', 'true');
+    await eventually(page.locator('#title-ru-error')).toContainText('should not be empty');
+    await eventually(page.locator('#benefit-amountMin-error')).toContainText('integer');
+    await eventually(page.getByLabel('Amount from, RUB')).toHaveValue('много');
+    await page.screenshot({ path: join(ARTIFACTS, 'admin-validation.png'), fullPage: true });
+    await page.getByLabel('Title (ru)').fill('Исправленное название');
+    await page.getByLabel('Amount from, RUB').fill('5 000 000');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await eventually(page.getByRole('status')).toHaveText('Saved.');
+    expect(page.url()).toBe(`${url}?done=saved`);
+    await eventually(page.getByLabel('Amount from, RUB')).toHaveValue('5000000');
+  });
+
+  it('publishes a new programme, which public search then finds', async () => {
+    const page = await signIn(editor);
+    const title = `Браузерная программа ${uniqueSlug('x').slice(2)}`;
+    await createDraft(page, title);
+    const preview = await page.context().newPage();
+    await preview.goto(`${page.url().replace(/\?.*$/, '')}/preview`);
+    await eventually(preview.getByRole('heading', { level: 1 })).toHaveText(title);
+    await eventually(preview.getByRole('status')).toContainText('Preview (draft)');
+    await preview.close();
+    await page.getByRole('button', { name: 'Publish' }).click();
+    await eventually(page.getByRole('status')).toHaveText('Published: it is now in public search.');
+    const visitor = await open();
+    await visitor.goto(`${base}/?q=${encodeURIComponent(title)}`);
+    await eventually(visitor.locator('li.card').first()).toContainText(title);
+  });
+
+  it('when two editors save the same programme, the second sees both versions side by side and merges', async () => {
+    const first = await signIn(editor);
+    const url = await createDraft(first, 'Общая программа двух редакторов');
+    const second = await signIn(otherEditor);
+    await second.goto(url);
+    await first.goto(url);
+
+    await first.getByLabel('Title (ru)').fill('Название от первого редактора');
+    await first.getByLabel('Summary (en)').fill('Summary from the first editor');
+    await first.getByRole('button', { name: 'Save' }).click();
+    await eventually(first.getByRole('status')).toHaveText('Saved.');
+
+    await second.getByLabel('Title (ru)').fill('Название от второго редактора');
+    await second.getByLabel('Term, months').fill('36');
+    await second.getByRole('button', { name: 'Save' }).click();
+    await eventually(second.getByRole('heading', { level: 1 })).toHaveText('Someone else saved this programme while you were editing');
+    const row = second.getByRole('row', { name: /Title \(ru\)/ });
+    await eventually(row).toContainText('Название от второго редактора');
+    await eventually(row).toContainText('Название от первого редактора');
+    await second.screenshot({ path: join(ARTIFACTS, 'admin-conflict.png'), fullPage: true });
+    await second.getByRole('radio', { name: /Keep yours/ }).check();
+    await second.getByRole('button', { name: 'Save the merge' }).click();
+    await eventually(second.getByRole('status')).toHaveText('Saved.');
+    await eventually(second.getByLabel('Title (ru)')).toHaveValue('Название от второго редактора');
+    await eventually(second.getByLabel('Summary (en)')).toHaveValue('Summary from the first editor'); // their change kept
+    await eventually(second.getByLabel('Term, months')).toHaveValue('36'); // and mine
+  });
+
+  it('compares revisions and restores an old one as a new change', async () => {
+    const page = await signIn(editor);
+    await createDraft(page, 'Первая редакция названия');
+    await page.getByLabel('Title (ru)').fill('Вторая редакция названия');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await eventually(page.getByRole('status')).toHaveText('Saved.');
+    await page.getByRole('link', { name: 'History' }).click();
+    await page.getByLabel('Compare version').selectOption('1');
+    await page.getByLabel('with version').selectOption('2');
+    await page.getByRole('button', { name: 'Compare' }).click();
+    const diff = page.getByRole('row', { name: /Title \(ru\)/ });
+    await eventually(diff.locator('del')).toHaveText('Первая');
+    await eventually(diff.locator('ins')).toHaveText('Вторая');
+    await page.getByRole('button', { name: 'Restore v1' }).click();
+    await eventually(page.getByRole('status')).toHaveText('The old revision was restored as a new change.');
+    await eventually(page.getByRole('row', { name: /^v3 update/ })).toContainText(editor.email);
+    await page.getByRole('link', { name: 'Первая редакция названия' }).click();
+    await eventually(page.getByLabel('Title (ru)')).toHaveValue('Первая редакция названия');
+  });
+
+  it('imports a file: a dry run report first, then apply', async () => {
+    const page = await signIn(editor);
+    const slug = uniqueSlug('browser-import');
+    const exported = JSON.parse(await (await page.request.get(`${base}/admin/export?format=json`)).text()) as Record<string, unknown>[];
+    const file = [{ ...exported[0], slug, title: { ru: 'Импортированная программа', en: null }, publicationState: 'draft' }, { ...exported[1], provider: 'nobody' }];
+    await page.getByRole('link', { name: 'Import & export' }).click();
+    await page.getByLabel(/File/).setInputFiles({ name: 'two-rows.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+    await page.getByRole('button', { name: 'Check file (dry run)' }).click();
+    await eventually(page.locator('[data-count="create"]')).toHaveText('1');
+    await eventually(page.locator('[data-count="invalid"]')).toHaveText('1');
+    await eventually(page.locator('#problems')).toContainText('unknown organisation "nobody"');
+    await eventually(page.getByText('dry run, nothing saved yet')).toBeVisible();
+    await page.screenshot({ path: join(ARTIFACTS, 'admin-import.png'), fullPage: true });
+    await page.getByRole('button', { name: 'Apply 1 valid row and skip 1 invalid' }).click();
+    await eventually(page.getByRole('status')).toContainText('Applied');
+    await page.goto(`${base}/admin/programmes?q=${slug}`);
+    await eventually(page.getByRole('link', { name: 'Импортированная программа' })).toBeVisible();
+  });
+
+  it('has no serious or critical accessibility violations on the main admin pages', async () => {
+    const admin = await person('admin');
+    const page = await signIn(admin, { bypassCSP: true });
+    const url = await createDraft(page, 'Программа для проверки доступности');
+    for (const [label, path] of [['list', '/admin/programmes'], ['edit', url.replace(base, '')], ['history', `${url.replace(base, '')}/history`], ['users', '/admin/users'], ['import', '/admin/import'], ['search', '/admin/search']]) {
+      await page.goto(`${base}${path}`);
+      await page.screenshot({ path: join(ARTIFACTS, `admin-${label}.png`), fullPage: true });
+      await page.evaluate(AXE);
+      const violations: { id: string; impact: string }[] = await page.evaluate(async () => {
+        const axe = (window as unknown as { axe: { run: (o: object) => Promise<{ violations: { id: string; impact: string }[] }> } }).axe;
+        return (await axe.run({ resultTypes: ['violations'] })).violations.map((v) => ({ id: v.id, impact: v.impact }));
+      });
+      expect({ page: label, violations: violations.filter((v) => v.impact === 'serious' || v.impact === 'critical') }).toEqual({ page: label, violations: [] });
+    }
+  }, 60_000);
+});
+
+/** Playwright-style waiting assertions on a locator (without @playwright/test): polls until the check holds, for up to 5 s. */
+function eventually(locator: Locator) {
+  const poll = async (check: () => Promise<boolean>, failure: () => Promise<string>) => {
+    const deadline = Date.now() + 5000;
+    while (Date.now() < deadline) {
+      if (await check().catch(() => false)) return;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error(await failure());
+  };
+  const text = async () => (await locator.innerText()).trim();
+  return {
+    toHaveText: (expected: string) => poll(async () => (await text()) === expected, async () => `expected text "${expected}", got "${await text().catch(() => '(none)')}"`),
+    toContainText: (expected: string) => poll(async () => (await text()).includes(expected), async () => `expected text containing "${expected}", got "${await text().catch(() => '(none)')}"`),
+    toHaveValue: (expected: string) => poll(async () => (await locator.inputValue()) === expected, async () => `expected value "${expected}", got "${await locator.inputValue().catch(() => '(none)')}"`),
+    toHaveAttribute: (name: string, expected: string) => poll(async () => (await locator.getAttribute(name)) === expected, async () => `expected ${name}="${expected}"`),
+    toBeVisible: () => poll(() => locator.isVisible(), async () => 'expected the element to be visible'),
+  };
+}
