@@ -1,4 +1,5 @@
-import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
+import type { Request } from 'express';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AccessToken, AuthenticatedUser, CurrentUser, IdentityService, LoginDto, Roles, TokenView, UserView } from '@app/identity';
 
@@ -9,10 +10,10 @@ export class AuthController {
 
   @Post('login')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Exchange email and password for a short-lived bearer token' })
+  @ApiOperation({ summary: 'Exchange email and password for a short-lived bearer token (attempts are throttled: 429 with Retry-After)' })
   @ApiOkResponse({ type: TokenView })
-  login(@Body() body: LoginDto): Promise<TokenView> {
-    return this.identity.login(body.email, body.password);
+  login(@Body() body: LoginDto, @Req() req: Request): Promise<TokenView> {
+    return this.identity.login(body.email, body.password, { ip: req.ip ?? null });
   }
 
   @Post('logout')
