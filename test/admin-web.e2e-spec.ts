@@ -288,8 +288,13 @@ describe('admin pages over HTTP', () => {
     const postFile = (who: AdminBrowser, name: string, content: string) =>
       who.agent.post('/admin/import').field('_csrf', who.csrf).attach('file', Buffer.from(content, 'utf8'), name);
 
+    /** The report page once the check or apply has finished (it refreshes itself while one runs). */
     const reportOf = async (who: AdminBrowser, location: string) => {
-      const html = (await who.agent.get(location).expect(200)).text;
+      let html = (await who.agent.get(location).expect(200)).text;
+      for (let i = 0; i < 200 && html.includes('this page refreshes itself'); i++) {
+        await new Promise((r) => setTimeout(r, 100));
+        html = (await who.agent.get(location).expect(200)).text;
+      }
       const count = (k: string) => Number(new RegExp(`data-count="${k}">(\\d+)<`).exec(html)![1]);
       const problems = [...html.matchAll(/<tr><td>(\d+)<\/td><td>[^<]*<\/td><td><code>([^<]+)<\/code><\/td>/g)].map(([, row, field]) => `${row}:${field}`);
       return { html, counts: { create: count('create'), update: count('update'), unchanged: count('unchanged'), invalid: count('invalid') }, problems };
@@ -311,11 +316,13 @@ describe('admin pages over HTTP', () => {
       const dry = await reportOf(editor, upload.headers.location);
       expect(dry.counts).toEqual({ create: 1, update: 1, unchanged: exported.length - 2, invalid: 3 });
       expect(dry.problems).toEqual(['2:provider', '4:slug', '5:benefit.amountMin']);
-      expect(dry.html).toContain('dry run, nothing saved yet');
+      expect(dry.html).toContain('Dry run: what applying this file would do');
+      expect(dry.html).toContain('nothing saved yet');
       expect((await request(t.http).get(`/api/v1/programmes/${fresh.slug as string}`)).status).toBe(404);
 
       const id = upload.headers.location.split('/').pop();
-      await editor.agent.post(`/admin/import/${id}/apply`).type('form').send({ _csrf: editor.csrf }).expect(303);
+      const apply = await editor.agent.post(`/admin/import/${id}/apply`).type('form').send({ _csrf: editor.csrf }).expect(303);
+      expect((await reportOf(editor, apply.headers.location)).html).toContain('Applied: the valid rows are saved');
       expect((await request(t.http).get(`/api/v1/programmes/${fresh.slug as string}`)).status).toBe(200);
       const twice = await editor.agent.post(`/admin/import/${id}/apply`).type('form').send({ _csrf: editor.csrf });
       expect(twice.status).toBe(409);

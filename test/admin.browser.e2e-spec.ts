@@ -203,7 +203,7 @@ run('admin area in a real browser', () => {
     await eventually(page.locator('[data-count="create"]')).toHaveText('1');
     await eventually(page.locator('[data-count="invalid"]')).toHaveText('1');
     await eventually(page.locator('#problems')).toContainText('unknown organisation "nobody"');
-    await eventually(page.getByText('dry run, nothing saved yet')).toBeVisible();
+    await eventually(page.getByText('Dry run: what applying this file would do')).toBeVisible();
     await page.screenshot({ path: join(ARTIFACTS, 'admin-import.png'), fullPage: true });
     await page.getByRole('button', { name: 'Apply 1 valid row and skip 1 invalid' }).click();
     await eventually(page.getByRole('status')).toContainText('Applied');

@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { csvToRows, jsonToRows, ProgrammesService, ProgrammeTransferService, recordsToCsv, SYSTEM_SEED, type ProgrammeRecord } from '@app/catalogue';
+import { csvToRows, ImportJobsService, jsonToRows, ProgrammesService, ProgrammeTransferService, recordsToCsv, SYSTEM_SEED, type ProgrammeRecord } from '@app/catalogue';
 import { createTestApp, TestApp } from './support/test-app';
 
 const ACTOR = { id: null, label: 'system:import test' };
@@ -80,6 +80,34 @@ describe('programme import and export', () => {
     expect(history[0]).toMatchObject({ action: 'archive', actor: { label: 'system:import test' } });
     expect(history[1]).toMatchObject({ action: 'update', changedFields: ['title.en'] });
     await programmes.transition(saved.id, saved.version, 'restore', SYSTEM_SEED);
+  });
+
+  it('checks and applies a kept file in the background, applying it once', async () => {
+    const jobs = t.app.get(ImportJobsService);
+    const [template] = await transfer.exportAll();
+    const records = Array.from({ length: 300 }, (_, i): ProgrammeRecord => ({ ...template, slug: `background-import-${i}`, publicationState: 'draft' }));
+    const until = async (state: string) => {
+      for (let i = 0; i < 600; i++) {
+        const job = await jobs.get(id);
+        if (job.state === state) return job;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      throw new Error(`import never reached ${state}`);
+    };
+    const id = await jobs.start({ name: 'background.json', format: 'json', content: JSON.stringify(records) }, ACTOR, 0);
+    const checking = await jobs.get(id);
+    expect(checking).toMatchObject({ state: 'checking', rows: 300, report: null, interrupted: false });
+    const checked = await until('checked');
+    expect(checked.report!.counts).toEqual({ create: 300, update: 0, unchanged: 0, invalid: 0 });
+    expect(await count(`programme WHERE slug LIKE 'background-import-%'`)).toBe(0);
+
+    await jobs.apply(id, ACTOR, 0);
+    await expect(jobs.apply(id, ACTOR, 0)).rejects.toMatchObject({ code: 'IMPORT.NOT_APPLICABLE', message: 'This file is already being applied' });
+    const applied = await until('applied');
+    expect(applied.appliedReport!.counts.create).toBe(300);
+    expect(await count(`programme WHERE slug LIKE 'background-import-%'`)).toBe(300);
+    await expect(jobs.apply(id, ACTOR, 0)).rejects.toMatchObject({ message: 'This file has already been applied' });
+    await expect(jobs.start({ name: 'broken.json', format: 'json', content: '[{' }, ACTOR)).rejects.toThrow(SyntaxError);
   });
 
   it('refuses what is not a list of records', () => {

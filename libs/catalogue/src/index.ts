@@ -23,3 +23,4 @@ export * from './matching/programme-matcher';
 export * from './matching/matching.service';
 export * from './transfer/programme-record';
 export * from './transfer/programme-transfer.service';
+export * from './transfer/import-jobs.service';

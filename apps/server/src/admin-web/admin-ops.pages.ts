@@ -1,7 +1,7 @@
 import { Controller, Get, Header, HttpCode, Param, Post, Query, Req, Res, StreamableFile, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { formatOf, ProgrammeTransferService, recordsToCsv, rowsOf, type ImportReport } from '@app/catalogue';
+import { formatOf, ImportJobsService, ProgrammeTransferService, recordsToCsv, type ImportReport } from '@app/catalogue';
 import { Clock, DomainError, SeeOther } from '@app/common';
 import { AUDIT_ACTIONS, AuditService } from '@app/identity';
 import { SearchMaintenanceService, SearchStatusService } from '@app/search';
@@ -29,6 +29,7 @@ const problemLines = (report: ImportReport) =>
 export class AdminOpsPages {
   constructor(
     private readonly transfer: ProgrammeTransferService,
+    private readonly imports: ImportJobsService,
     private readonly status: SearchStatusService,
     private readonly maintenance: SearchMaintenanceService,
     private readonly audit: AuditService,
@@ -56,37 +57,42 @@ export class AdminOpsPages {
     const content = file.buffer.toString('utf8');
     if (content.includes('\uFFFD')) return fail('The file is not UTF-8 text.');
     if (content.includes('\u0000')) return fail('The file contains NUL characters.');
-    let rows;
+    let id: string;
     try {
-      rows = rowsOf(format, content);
+      id = await this.imports.start({ name: file.originalname.slice(0, 200), format, content }, actorOf(admin, req));
     } catch (error) {
-      return fail(`The file could not be read as ${format.toUpperCase()}: ${(error as Error).message}`);
+      if (error instanceof SyntaxError || (error as { code?: string }).code?.startsWith('CSV_')) {
+        return fail(`The file could not be read as ${format.toUpperCase()}: ${(error as Error).message}`);
+      }
+      throw error;
     }
-    const actor = actorOf(admin, req);
-    const report = await this.transfer.import(rows, { apply: false, actor });
-    const id = await this.transfer.stage({ name: file.originalname.slice(0, 200), format, content }, report, actor);
     throw new SeeOther(`/admin/import/${id}`);
   }
 
+  /** The report of a check or an apply; while one runs, progress (the page refreshes itself). */
   @Get('import/:id')
   @Header('Content-Type', 'text/html; charset=utf-8')
   async importReport(@Admin() admin: AdminContext, @Param() { id }: IdParam, @Query('done') done?: string): Promise<string> {
-    const staged = await this.transfer.staged(id);
-    const report = staged.appliedReport ?? staged.report;
+    const job = await this.imports.get(id);
+    const report = job.appliedReport ?? job.report;
+    const running = (job.state === 'checking' || job.state === 'applying') && !job.interrupted;
+    const stamp = (d: Date | null) => d?.toISOString().slice(0, 16).replace('T', ' ') ?? null;
     return adminPage('import-report.njk', admin, {
       section: 'import',
-      notice: done === 'applied' ? 'Applied: the valid rows are saved, in one transaction.' : null,
-      staged: { ...staged, createdAt: staged.createdAt.toISOString().slice(0, 16).replace('T', ' '), appliedAt: staged.appliedAt?.toISOString().slice(0, 16).replace('T', ' ') ?? null },
+      notice: done === 'applied' && job.state === 'applied' ? 'Applied: the valid rows are saved, in one transaction.' : null,
+      job: { ...job, createdAt: stamp(job.createdAt), appliedAt: stamp(job.appliedAt) },
+      running,
+      percent: job.rows ? Math.floor((job.done / job.rows) * 100) : 100,
       report,
-      problems: problemLines(report),
-      changes: report.rows.filter((r) => r.action === 'create' || r.action === 'update'),
-      applicable: report.counts.create + report.counts.update,
+      problems: report ? problemLines(report) : [],
+      changes: report ? report.rows.filter((r) => r.action === 'create' || r.action === 'update') : [],
+      applicable: report ? report.counts.create + report.counts.update : 0,
     });
   }
 
   @Post('import/:id/apply')
   async apply(@Admin() admin: AdminContext, @Param() { id }: IdParam, @Req() req: Request): Promise<never> {
-    await this.transfer.applyStaged(id, actorOf(admin, req));
+    await this.imports.apply(id, actorOf(admin, req));
     throw new SeeOther(`/admin/import/${id}?done=applied`);
   }
 

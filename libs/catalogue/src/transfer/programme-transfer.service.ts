@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -9,7 +8,7 @@ import { PUBLICATION_STATES, type PublicationState } from '../programmes/program
 import { mapProgramme } from '../programmes/programme.mapper';
 import { ProgrammeRepository } from '../programmes/programme.repository';
 import { ProgrammesService, type ProgrammeTransition } from '../programmes/programmes.service';
-import { rowsOf, toProgrammeInput, toRecord, type ParsedRow, type ProgrammeRecord, type TransferFormat } from './programme-record';
+import { toProgrammeInput, toRecord, type ParsedRow, type ProgrammeRecord } from './programme-record';
 
 export interface ImportRowReport {
   row: number;
@@ -156,72 +155,4 @@ export class ProgrammeTransferService {
       throw error;
     }
   }
-
-  /** Keeps an uploaded file and its dry-run report until someone applies it. */
-  async stage(file: { name: string; format: TransferFormat; content: string }, report: ImportReport, actor: Actor): Promise<string> {
-    const sha256 = createHash('sha256').update(file.content).digest('hex');
-    const [row] = await this.dataSource.query<{ id: string }[]>(
-      `INSERT INTO import_file (file_name, format, content, sha256, report, created_by) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-      [file.name, file.format, file.content, sha256, JSON.stringify(report), actor.id],
-    );
-    return row.id;
-  }
-
-  async staged(id: string): Promise<StagedImport> {
-    const [row] = await this.dataSource.query<StagedImportRow[]>(
-      `SELECT f.id, f.file_name, f.format, f.sha256, f.report, f.created_at, f.applied_at, f.applied_report, u.email AS created_by
-         FROM import_file f LEFT JOIN app_user u ON u.id = f.created_by WHERE f.id = $1`,
-      [id],
-    );
-    if (!row) throw new DomainError('not_found', 'IMPORT.NOT_FOUND', `No uploaded import ${id}`);
-    return {
-      id: row.id, fileName: row.file_name, format: row.format, sha256: row.sha256, report: row.report, createdAt: row.created_at,
-      createdBy: row.created_by, appliedAt: row.applied_at, appliedReport: row.applied_report,
-    };
-  }
-
-  /** Applies a staged file once: a second apply (a double click, two tabs) is refused. */
-  async applyStaged(id: string, actor: Actor): Promise<ImportReport> {
-    // TypeORM answers an UPDATE with [rows, count]
-    const [[claimed]] = await this.dataSource.query<[{ format: TransferFormat; content: string; file_name: string }[], number]>(
-      `UPDATE import_file SET applied_at = now() WHERE id = $1 AND applied_at IS NULL RETURNING format, content, file_name`,
-      [id],
-    );
-    if (!claimed) {
-      await this.staged(id);
-      throw new DomainError('conflict', 'IMPORT.ALREADY_APPLIED', 'This file has already been applied');
-    }
-    try {
-      const report = await this.import(rowsOf(claimed.format, claimed.content), { apply: true, actor, source: `import:${claimed.file_name}` });
-      await this.dataSource.query(`UPDATE import_file SET applied_report = $2 WHERE id = $1`, [id, JSON.stringify(report)]);
-      return report;
-    } catch (error) {
-      await this.dataSource.query(`UPDATE import_file SET applied_at = NULL WHERE id = $1`, [id]);
-      throw error;
-    }
-  }
-}
-
-interface StagedImportRow {
-  id: string;
-  file_name: string;
-  format: TransferFormat;
-  sha256: string;
-  report: ImportReport;
-  created_at: Date;
-  created_by: string | null;
-  applied_at: Date | null;
-  applied_report: ImportReport | null;
-}
-
-export interface StagedImport {
-  id: string;
-  fileName: string;
-  format: TransferFormat;
-  sha256: string;
-  report: ImportReport;
-  createdAt: Date;
-  createdBy: string | null;
-  appliedAt: Date | null;
-  appliedReport: ImportReport | null;
 }
