@@ -18,7 +18,8 @@ export interface TestApp {
 /** The real HTTP application on its own fresh database, optionally with the shipped catalogue. */
 export async function createTestApp(options: { seed?: boolean; env?: Record<string, string> } = {}): Promise<TestApp> {
   const db = await createTestDatabase();
-  const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: db.url, LOG_LEVEL: 'silent', WORKER_IN_PROCESS: 'false', ...options.env });
+  // generous API limits unless a test sets its own: tests send many requests from one address
+  const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: db.url, LOG_LEVEL: 'silent', WORKER_IN_PROCESS: 'false', API_RATE_LIMIT_ANONYMOUS: '1000000', ...options.env });
   const app = await createServerApp(config);
   await app.init();
   if (options.seed ?? true) await app.get(CatalogueSeeder).seed();

@@ -1,7 +1,8 @@
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
+import { buildOpenApiDocument } from './http/openapi';
 import type { NextFunction, Request, Response } from 'express';
 import compression from 'compression';
 import cookieParser from 'cookie-parser';
@@ -85,13 +86,7 @@ export async function createServerApp(config: AppConfig): Promise<INestApplicati
   app.useGlobalFilters(new HttpErrorFilter(renderWebError));
   app.useGlobalPipes(createValidationPipe());
 
-  const openApi = new DocumentBuilder()
-    .setTitle('Support Navigator API')
-    .setDescription('Business-support programmes (меры поддержки): public catalogue, consultants and admin API.')
-    .setVersion('1')
-    .addBearerAuth()
-    .build();
-  const document = SwaggerModule.createDocument(app, openApi);
+  const document = buildOpenApiDocument(app);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/openapi.json' });
   return app;
 }

@@ -1,11 +1,13 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
+import { ThrottlerModule } from '@nestjs/throttler';
 import { LoggerModule } from 'nestjs-pino';
 import { CatalogueModule } from '@app/catalogue';
 import { CommonModule, loggerParams } from '@app/common';
 import { AppConfig, ConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
-import { IdentityHttpModule, IdentityModule } from '@app/identity';
+import { IdentityHttpModule, IdentityModule, RateLimitStore } from '@app/identity';
 import { SearchModule } from '@app/search';
 import { WorkerModule } from '../../worker/src/worker.module';
 import { AdminOrganisationsController, AdminTaxonomyController } from './admin/admin-catalogue.controller';
@@ -15,9 +17,13 @@ import { AuthController } from './auth/auth.controller';
 import { CatalogueController } from './catalogue/catalogue.controller';
 import { HealthController } from './health/health.controller';
 import { ProgrammesController } from './programmes/programmes.controller';
+import { ExportController } from './programmes/export.controller';
+import { ChangesController } from './changes/changes.controller';
 import { WebController } from './web/web.controller';
 import { MatchController } from './matching/match.controller';
 import { AdminAuthPages } from './admin-web/admin-auth.pages';
+import { ApiAccessGuard, type ApiRequest } from './api-access/api-access.guard';
+import { SharedThrottlerStorage } from './api-access/rate-limit.storage';
 import { AdminOpsPages } from './admin-web/admin-ops.pages';
 import { AdminProgrammesPages } from './admin-web/admin-programmes.pages';
 import { AdminSettingsPages } from './admin-web/admin-settings.pages';
@@ -38,10 +44,28 @@ export class ServerModule {
         SearchModule,
         IdentityModule,
         IdentityHttpModule,
+        ThrottlerModule.forRootAsync({
+          imports: [IdentityModule],
+          inject: [RateLimitStore],
+          useFactory: (store: RateLimitStore) => ({
+            storage: new SharedThrottlerStorage(store),
+            throttlers: [
+              {
+                name: 'default',
+                ttl: config.rateLimits.windowSeconds * 1000,
+                // a key (or a signed-in user's token) raises the limit
+                limit: (context) => (context.switchToHttp().getRequest<ApiRequest>().apiClient?.kind === 'anonymous' ? config.rateLimits.anonymous : config.rateLimits.key),
+              },
+            ],
+          }),
+        }),
         ...(config.worker.inProcess ? [WorkerModule.jobs()] : []),
       ],
+      providers: [{ provide: APP_GUARD, useClass: ApiAccessGuard }],
       controllers: [
+        ExportController,
         ProgrammesController,
+        ChangesController,
         CatalogueController,
         AuthController,
         AdminProgrammesController,

@@ -11,6 +11,7 @@ import { ProgrammeRepository } from './programmes/programme.repository';
 import { ProgrammesService } from './programmes/programmes.service';
 import { CatalogueSeeder } from './seed/catalogue.seeder';
 import { MatchingService } from './matching/matching.service';
+import { ChangeFeedService } from './changes/change-feed.service';
 import { ImportJobsService } from './transfer/import-jobs.service';
 import { ProgrammeTransferService } from './transfer/programme-transfer.service';
 import { SyntheticCatalogueService } from './synthetic/synthetic-catalogue.service';
@@ -22,8 +23,8 @@ import { TaxonomyService } from './taxonomy/taxonomy.service';
   imports: [TypeOrmModule.forFeature([Programme, ProgrammeRevision, Organisation, TaxonomyTerm]), IdentityModule],
   providers: [
     ProgrammeRepository, OrganisationRepository, TaxonomyRepository,
-    ProgrammesService, OrganisationsService, TaxonomyService, CatalogueSeeder, ProgrammeStatusJob, SyntheticCatalogueService, MatchingService, ProgrammeTransferService, ImportJobsService,
+    ProgrammesService, OrganisationsService, TaxonomyService, CatalogueSeeder, ProgrammeStatusJob, SyntheticCatalogueService, MatchingService, ProgrammeTransferService, ImportJobsService, ChangeFeedService,
   ],
-  exports: [ProgrammeRepository, ProgrammesService, OrganisationsService, TaxonomyService, CatalogueSeeder, ProgrammeStatusJob, SyntheticCatalogueService, MatchingService, ProgrammeTransferService, ImportJobsService],
+  exports: [ProgrammeRepository, ProgrammesService, OrganisationsService, TaxonomyService, CatalogueSeeder, ProgrammeStatusJob, SyntheticCatalogueService, MatchingService, ProgrammeTransferService, ImportJobsService, ChangeFeedService],
 })
 export class CatalogueModule {}

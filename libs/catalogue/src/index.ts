@@ -24,3 +24,4 @@ export * from './matching/matching.service';
 export * from './transfer/programme-record';
 export * from './transfer/programme-transfer.service';
 export * from './transfer/import-jobs.service';
+export * from './changes/change-feed.service';

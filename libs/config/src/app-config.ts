@@ -60,6 +60,18 @@ export class EnvironmentVariables {
   @IsOptional() @IsString()
   ADMIN_PASSWORD?: string;
 
+  @IsOptional() @IsUrl({ protocols: ['redis', 'rediss'], require_tld: false, require_protocol: true })
+  REDIS_URL?: string;
+
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(3600)
+  API_RATE_WINDOW_SECONDS = 60;
+
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1_000_000)
+  API_RATE_LIMIT_ANONYMOUS = 60;
+
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1_000_000)
+  API_RATE_LIMIT_KEY = 1200;
+
   @IsOptional() @IsIn(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'])
   LOG_LEVEL: string = 'info';
 
@@ -126,6 +138,15 @@ export interface AuthConfig {
   signInMaxPerAddress: number;
 }
 
+export interface RateLimitConfig {
+  /** Set: counters in Redis; unset: in PostgreSQL. Either way shared by every instance. */
+  redisUrl?: string;
+  windowSeconds: number;
+  /** Requests per window for a client address without a key, and for an API key (or signed-in user). */
+  anonymous: number;
+  key: number;
+}
+
 export interface WorkerConfig {
   inProcess: boolean;
   statusJobIntervalSeconds: number;
@@ -153,11 +174,12 @@ export class AppConfig {
     readonly auth: AuthConfig,
     readonly worker: WorkerConfig,
     readonly search: SearchConfig,
+    readonly rateLimits: RateLimitConfig,
   ) {}
 
   /** The same configuration pointed at a resolved database (e.g. the embedded one). */
   withDatabaseUrl(url: string): AppConfig {
-    return new AppConfig(this.env, this.logLevel, { ...this.database, url }, this.http, this.auth, this.worker, this.search);
+    return new AppConfig(this.env, this.logLevel, { ...this.database, url }, this.http, this.auth, this.worker, this.search, this.rateLimits);
   }
 }
 
@@ -217,6 +239,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       reconcileIntervalMinutes: vars.SEARCH_RECONCILE_INTERVAL_MINUTES,
       cacheEntries: vars.SEARCH_CACHE_ENTRIES,
     },
+    { redisUrl: vars.REDIS_URL, windowSeconds: vars.API_RATE_WINDOW_SECONDS, anonymous: vars.API_RATE_LIMIT_ANONYMOUS, key: vars.API_RATE_LIMIT_KEY },
   );
 }
 

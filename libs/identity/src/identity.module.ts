@@ -9,12 +9,20 @@ import { AuthSession } from './auth-session.entity';
 import { RolesGuard } from './auth.guard';
 import { IdentityRepository } from './identity.repository';
 import { IdentityService } from './identity.service';
-import { RateLimitStore } from './rate-limit/rate-limit.store';
+import { AppConfig } from '@app/config';
+import { PostgresRateLimitStore, RateLimitStore, RedisRateLimitStore } from './rate-limit/rate-limit.store';
 import { User } from './user.entity';
 
 @Module({
   imports: [TypeOrmModule.forFeature([User, AuthSession, ApiKey, AuditEvent])],
-  providers: [IdentityRepository, IdentityService, RateLimitStore, AuditService, ApiKeysService],
+  providers: [
+    IdentityRepository, IdentityService, AuditService, ApiKeysService, PostgresRateLimitStore,
+    {
+      provide: RateLimitStore,
+      inject: [AppConfig, PostgresRateLimitStore],
+      useFactory: (config: AppConfig, postgres: PostgresRateLimitStore) => (config.rateLimits.redisUrl ? new RedisRateLimitStore(config.rateLimits.redisUrl) : postgres),
+    },
+  ],
   exports: [IdentityService, RateLimitStore, AuditService, ApiKeysService],
 })
 export class IdentityModule {}

@@ -85,6 +85,36 @@ export class SearchService {
     };
   }
 
+  /**
+   * Every programme a search matches, best first, in pages of ids (for
+   * exports): the same filters, text and fallback to some of the words as
+   * `search`, without facets or highlights. `total` comes with the first page.
+   */
+  async *matchingIds(request: Omit<SearchRequest, 'page' | 'perPage'>, pageSize = 5000): AsyncGenerator<{ ids: string[]; total: number }> {
+    await this.assertKnownCodes(request);
+    const typed = request.q?.trim() ? request.q : null;
+    const text = typed ? parseQuery(typed, await this.synonyms.index()) : null;
+    if (typed && !text) {
+      yield { ids: [], total: 0 };
+      return;
+    }
+    const query: EngineQuery = {
+      text, matchAll: true, sort: request.sort ?? (typed ? 'relevance' : 'updated'), offset: 0, limit: pageSize, withFacets: false,
+      filters: { facets: request.facets, amountMin: request.amountMin, amountMax: request.amountMax, closesAfter: request.closesAfter, closesBefore: request.closesBefore },
+    };
+    let { result } = await this.run(query);
+    if (text && result.total === 0 && text.groups.length > 1) {
+      query.matchAll = false;
+      ({ result } = await this.run(query));
+    }
+    yield { ids: result.ids, total: result.total };
+    for (query.offset = pageSize; query.offset < result.total; query.offset += pageSize) {
+      const { result: next } = await this.run(query);
+      if (next.ids.length === 0) return;
+      yield { ids: next.ids, total: result.total };
+    }
+  }
+
   /** As-you-type: a few programme titles and facet values for what has been typed so far. */
   async suggest(q: string, lang: Lang, limit = 5): Promise<Suggestions> {
     const text = parseQuery(q, await this.synonyms.index());
@@ -159,7 +189,7 @@ export class SearchService {
     return ids.map((id) => found.get(id)).filter((p): p is Programme => p !== undefined);
   }
 
-  private async assertKnownCodes(request: SearchRequest): Promise<void> {
+  private async assertKnownCodes(request: Pick<SearchRequest, 'facets'>): Promise<void> {
     const unknown = await this.vocabulary.unknown(request.facets);
     if (unknown.length) {
       throw validationFailed(unknown.map(([facet, codes]) => ({ field: facet, messages: codes.map((c) => `unknown ${facet} "${c}"`) })));

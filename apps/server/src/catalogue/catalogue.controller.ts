@@ -1,6 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { OrganisationsService, OrganisationView, TaxonomyService, TaxonomyView } from '@app/catalogue';
+import { PublicCache } from '../http/caching';
 
 @ApiTags('catalogue')
 @Controller('api/v1')
@@ -11,6 +12,7 @@ export class CatalogueController {
   ) {}
 
   @Get('taxonomy')
+  @PublicCache(300)
   @ApiOperation({ summary: 'Every facet with its codes and ru / en labels' })
   @ApiOkResponse({ type: TaxonomyView })
   getTaxonomy(): Promise<TaxonomyView> {
@@ -18,6 +20,7 @@ export class CatalogueController {
   }
 
   @Get('organisations')
+  @PublicCache(300)
   @ApiOperation({ summary: 'Organisations that provide programmes' })
   @ApiOkResponse({ type: [OrganisationView] })
   listOrganisations(): Promise<OrganisationView[]> {

@@ -2,6 +2,7 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ProgrammesService, ProgrammeView } from '@app/catalogue';
 import { SearchService } from '@app/search';
+import { PublicCache } from '../http/caching';
 import { SlugParam } from '../http/params';
 import { ProgrammeListQuery, SuggestQuery } from './programme-list.query';
 import { SearchResponseView, SuggestionsView } from './search.view';
@@ -15,6 +16,7 @@ export class ProgrammesController {
   ) {}
 
   @Get('programmes')
+  @PublicCache(60)
   @ApiOperation({ summary: 'Search published programmes: text, facets with disjunctive counts, ranges, sorting' })
   @ApiOkResponse({ type: SearchResponseView })
   list(@Query() query: ProgrammeListQuery): Promise<SearchResponseView> {
@@ -23,6 +25,7 @@ export class ProgrammesController {
   }
 
   @Get('programmes/:slug')
+  @PublicCache(300)
   @ApiOperation({ summary: 'One published programme' })
   @ApiOkResponse({ type: ProgrammeView })
   get(@Param() { slug }: SlugParam): Promise<ProgrammeView> {
@@ -30,6 +33,7 @@ export class ProgrammesController {
   }
 
   @Get('suggest')
+  @PublicCache(60)
   @ApiOperation({ summary: 'As-you-type: programme titles and facet values' })
   @ApiOkResponse({ type: SuggestionsView })
   suggest(@Query() { q, lang }: SuggestQuery): Promise<SuggestionsView> {

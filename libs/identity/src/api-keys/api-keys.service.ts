@@ -1,7 +1,7 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, IsNull } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { Clock, DomainError } from '@app/common';
 import { AuditActor, AuditService } from '../audit/audit.service';
 import { ApiKey } from './api-key.entity';
@@ -76,11 +76,26 @@ export class ApiKeysService {
     });
   }
 
-  /** The live key a request presents, or null; records its use (to the minute). */
+  /** Whether a string has the shape of a key (a malformed one is refused without a lookup). */
+  static isWellFormed(presented: string): boolean {
+    return KEY_PATTERN.test(presented);
+  }
+
+  /**
+   * The live key a request presents, or null; records its use (to the
+   * minute). Looked up by its hash (the secret itself is never compared), the
+   * stored hash then checked in constant time; nothing is cached, so a
+   * revoked key fails on the next request.
+   */
   async authenticate(presented: string): Promise<ApiKeyView | null> {
     if (!KEY_PATTERN.test(presented)) return null;
-    const key = await this.dataSource.manager.findOne(ApiKey, { where: { keyHash: sha256(presented), revokedAt: IsNull() } });
-    if (!key) return null;
+    const hash = sha256(presented);
+    const key = await this.dataSource.manager
+      .createQueryBuilder(ApiKey, 'k')
+      .addSelect('k.keyHash')
+      .where('k.keyHash = :hash AND k.revokedAt IS NULL', { hash })
+      .getOne();
+    if (!key || !timingSafeEqual(key.keyHash, hash)) return null;
     const now = this.clock.now();
     if (!key.lastUsedAt || now.getTime() - key.lastUsedAt.getTime() >= LAST_USE_RESOLUTION_MS) {
       await this.dataSource.manager.update(ApiKey, { id: key.id }, { lastUsedAt: now });

@@ -1,5 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 
 export interface RateLimitState {
@@ -10,12 +11,22 @@ export interface RateLimitState {
 }
 
 /**
- * Fixed-window counters in PostgreSQL, so every server instance shares them.
- * One statement per hit: it starts a window, or counts into the running one.
+ * Fixed-window counters shared by every server instance: sign-in attempts and
+ * API request limits. PostgreSQL by default, Redis when REDIS_URL is set.
  */
+export abstract class RateLimitStore {
+  abstract hit(key: string, windowMs: number): Promise<RateLimitState>;
+  abstract reset(key: string): Promise<void>;
+  /** Drops counters whose window has ended; returns how many. */
+  abstract prune(): Promise<number>;
+}
+
+/** One statement per hit: it starts a window, or counts into the running one. */
 @Injectable()
-export class RateLimitStore {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+export class PostgresRateLimitStore extends RateLimitStore {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {
+    super();
+  }
 
   async hit(key: string, windowMs: number): Promise<RateLimitState> {
     const [row] = await this.dataSource.query<{ hits: number; window_ends: Date }[]>(
@@ -34,9 +45,43 @@ export class RateLimitStore {
     await this.dataSource.query(`DELETE FROM rate_limit_counter WHERE key = $1`, [key]);
   }
 
-  /** Drops counters whose window has ended; returns how many. */
   async prune(): Promise<number> {
     const [, count] = await this.dataSource.query<[unknown, number]>(`DELETE FROM rate_limit_counter WHERE window_ends < clock_timestamp()`);
     return count;
+  }
+}
+
+/** INCR and PEXPIRE in one script, so a window starts exactly once; Redis expires the keys itself. */
+const HIT_SCRIPT = `
+local hits = redis.call('INCR', KEYS[1])
+if hits == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
+local ttl = redis.call('PTTL', KEYS[1])
+if ttl < 0 then redis.call('PEXPIRE', KEYS[1], ARGV[1]); ttl = tonumber(ARGV[1]) end
+return {hits, ttl}`;
+
+export class RedisRateLimitStore extends RateLimitStore implements OnModuleDestroy {
+  private readonly redis: Redis;
+
+  constructor(url: string) {
+    super();
+    this.redis = new Redis(url, { keyPrefix: 'sn:rl:', maxRetriesPerRequest: 2, enableOfflineQueue: false, lazyConnect: false });
+    this.redis.defineCommand('rateLimitHit', { numberOfKeys: 1, lua: HIT_SCRIPT });
+  }
+
+  async hit(key: string, windowMs: number): Promise<RateLimitState> {
+    const [hits, ttl] = (await (this.redis as unknown as { rateLimitHit(k: string, w: number): Promise<[number, number]> }).rateLimitHit(key, windowMs));
+    return { hits, resetsAt: new Date(Date.now() + ttl) };
+  }
+
+  async reset(key: string): Promise<void> {
+    await this.redis.del(key);
+  }
+
+  async prune(): Promise<number> {
+    return 0;
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    this.redis.disconnect();
   }
 }

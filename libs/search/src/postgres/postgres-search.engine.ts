@@ -22,6 +22,7 @@ const ORDER_BY: Record<SortOrder, string> = {
  * corrections only follow the vocabulary, so a short reuse saves a round trip
  * per query for the words people type most.
  */
+const MAX_CACHED_PAGE = 100;
 const RESOLVED_TTL_MS = 30_000;
 const RESOLVED_MAX = 10_000;
 
@@ -72,7 +73,8 @@ export class PostgresSearchEngine extends SearchEngine {
     const tsquery = query.text ? await this.compile(query.text, query.matchAll) : null;
     if (query.text && !tsquery) return { ids: [], total: 0, facets: emptyFacetCounts() };
     const { sql, params } = this.statement(query, tsquery);
-    const key = this.cacheSize > 0 ? JSON.stringify([sql, params]) : null;
+    // pages of a listing are remembered; the long pages of an export are not
+    const key = this.cacheSize > 0 && query.limit <= MAX_CACHED_PAGE ? JSON.stringify([sql, params]) : null;
     const cached = key ? this.answers.get(key) : undefined;
     if (cached) {
       const [{ version }] = await this.dataSource.query('SELECT version::text AS version FROM search_version');

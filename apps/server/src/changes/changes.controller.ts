@@ -1,0 +1,53 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags, getSchemaPath, ApiExtraModels } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { CHANGE_TYPES, ChangeFeedService, ProgrammeView, type ChangePage, type ChangeType } from '@app/catalogue';
+import { PublicCache } from '../http/caching';
+
+class ChangesQuery {
+  @ApiPropertyOptional({ description: 'a cursor from an earlier answer (`next`, an event\'s `cursor`, or an export\'s X-Changes-Cursor); absent: from the beginning', maxLength: 100 })
+  @IsOptional() @IsString() @MaxLength(100)
+  since?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 1000, default: 100 })
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1000)
+  limit = 100;
+}
+
+@ApiExtraModels(ProgrammeView)
+class ChangeEventView {
+  @ApiProperty({ description: 'resume after this event with since=<cursor>' }) cursor: string;
+  @ApiProperty({ enum: CHANGE_TYPES }) type: ChangeType;
+  @ApiProperty() slug: string;
+  @ApiProperty({ description: "the programme's version after the change" }) version: number;
+  @ApiProperty({ format: 'date-time' }) at: string;
+  @ApiPropertyOptional({ allOf: [{ $ref: getSchemaPath(ProgrammeView) }], description: 'for created and updated: the published programme' })
+  programme?: ProgrammeView;
+}
+
+class ChangePageView {
+  @ApiProperty({ type: [ChangeEventView] }) events: ChangeEventView[];
+  @ApiProperty({ description: 'pass as since to continue' }) next: string;
+  @ApiProperty({ description: 'more changes are waiting: ask again at once' }) hasMore: boolean;
+}
+
+@ApiTags('changes')
+@Controller('api/v1')
+export class ChangesController {
+  constructor(private readonly feed: ChangeFeedService) {}
+
+  @Get('changes')
+  @PublicCache(0)
+  @ApiOperation({
+    summary: 'What changed in the published catalogue since a cursor, in order',
+    description:
+      'created (a programme became public), updated (a public programme changed), unpublished, archived, deleted. ' +
+      'Keep a copy in sync: export once (note X-Changes-Cursor), then poll with since=<next> and apply events in order. ' +
+      'Paging never skips or repeats an event, even while editors save.',
+  })
+  @ApiOkResponse({ type: ChangePageView })
+  changes(@Query() { since, limit }: ChangesQuery): Promise<ChangePage> {
+    return this.feed.page(since, limit);
+  }
+}

@@ -1,0 +1,43 @@
+import { createHash } from 'node:crypto';
+import { applyDecorators, CallHandler, ExecutionContext, Injectable, NestInterceptor, SetMetadata, UseInterceptors } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { ApiHeader, ApiResponse } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { map, Observable } from 'rxjs';
+
+const MAX_AGE_KEY = 'http:public-max-age';
+/** Fields that differ between two answers with the same content (timings); left out of the ETag. */
+const VOLATILE = new Set(['tookMs']);
+
+/**
+ * A strong ETag from the content of a JSON answer and a Cache-Control that
+ * lets clients and shared caches keep it for `maxAge` seconds. A request
+ * whose If-None-Match holds the ETag gets 304 with no body (Express answers
+ * it from the ETag set here).
+ */
+@Injectable()
+export class PublicCacheInterceptor implements NestInterceptor {
+  constructor(private readonly reflector: Reflector) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const maxAge = this.reflector.getAllAndOverride<number | undefined>(MAX_AGE_KEY, [context.getHandler(), context.getClass()]) ?? 60;
+    const res = context.switchToHttp().getResponse<Response>();
+    return next.handle().pipe(
+      map((body: unknown) => {
+        const content = JSON.stringify(body, (key, value: unknown) => (VOLATILE.has(key) ? undefined : value));
+        res.setHeader('ETag', `"${createHash('sha256').update(content).digest('base64url').slice(0, 27)}"`);
+        res.setHeader('Cache-Control', `public, max-age=${maxAge}, stale-while-revalidate=${maxAge}`);
+        return body;
+      }),
+    );
+  }
+}
+
+/** Marks a read as cacheable for `maxAge` seconds, with ETag / If-None-Match revalidation (documented in OpenAPI). */
+export const PublicCache = (maxAge = 60) =>
+  applyDecorators(
+    SetMetadata(MAX_AGE_KEY, maxAge),
+    UseInterceptors(PublicCacheInterceptor),
+    ApiHeader({ name: 'If-None-Match', required: false, description: 'An ETag from an earlier answer: 304 Not Modified when the content is unchanged' }),
+    ApiResponse({ status: 304, description: 'Not modified: the ETag in If-None-Match still matches' }),
+  );

@@ -1,0 +1,116 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { DomainError } from '@app/common';
+import type { ProgrammeView } from '../programmes/dto/programme-view.dto';
+import type { RevisionAction } from '../programmes/programme-revision.entity';
+
+export const CHANGE_TYPES = ['created', 'updated', 'unpublished', 'archived', 'deleted'] as const;
+export type ChangeType = (typeof CHANGE_TYPES)[number];
+
+export interface ChangeEvent {
+  /** Resume after this event with `since=<cursor>`. */
+  cursor: string;
+  type: ChangeType;
+  slug: string;
+  /** The programme's version after the change. */
+  version: number;
+  at: string;
+  /** The published programme, for created and updated (what GET /programmes/{slug} returns). */
+  programme?: ProgrammeView;
+}
+
+export interface ChangePage {
+  events: ChangeEvent[];
+  /** Pass as `since` to continue; it moves past changes that concern no published programme too. */
+  next: string;
+  /** More changes are already waiting: ask again at once. */
+  hasMore: boolean;
+}
+
+interface RevisionRow {
+  id: string;
+  tx: string;
+  action: RevisionAction;
+  version: number;
+  created_at: Date;
+  state: string;
+  slug: string;
+  snapshot: ProgrammeView | null;
+}
+
+const START = '0.0';
+
+/** What a revision means to someone keeping a copy of the published catalogue, or null for nothing. */
+function changeType(action: RevisionAction, state: string): ChangeType | null {
+  switch (action) {
+    case 'create':
+      return state === 'published' ? 'created' : null; // an import can create a programme already published
+    case 'publish':
+      return 'created';
+    case 'update':
+      return state === 'published' ? 'updated' : null;
+    case 'unpublish':
+      return 'unpublished';
+    case 'archive':
+      return 'archived';
+    case 'delete':
+      return 'deleted';
+    default:
+      return null; // restore: back to a draft, which was not public anyway
+  }
+}
+
+const encode = (tx: string, id: string): string => Buffer.from(`${tx}.${id}`).toString('base64url');
+
+function decode(cursor: string): { tx: string; id: string } {
+  const raw = cursor === START ? START : Buffer.from(cursor, 'base64url').toString('utf8');
+  const match = /^(\d{1,20})\.(\d{1,19})$/.exec(raw);
+  if (!match) {
+    throw new DomainError('invalid', 'VALIDATION_FAILED', 'since is not a cursor from this feed', [{ field: 'since', messages: ['must be a cursor returned by this feed (or absent to start from the beginning)'] }]);
+  }
+  return { tx: match[1], id: match[2] };
+}
+
+/**
+ * The change feed of the published catalogue, read from programme revisions
+ * in (transaction, id) order. Only revisions of transactions older than the
+ * oldest one still running are returned, so events appear in their final
+ * order: paging never skips or repeats one, even while writes happen.
+ */
+@Injectable()
+export class ChangeFeedService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async page(since: string | undefined, limit: number): Promise<ChangePage> {
+    const from = decode(since ?? START);
+    const rows = await this.dataSource.query<RevisionRow[]>(
+      `SELECT r.id::text, r.tx_id::text AS tx, r.action, r.version, r.created_at,
+              r.snapshot->>'publicationState' AS state, r.snapshot->>'slug' AS slug,
+              CASE WHEN r.action IN ('create', 'publish', 'update') THEN r.snapshot END AS snapshot
+         FROM programme_revision r
+        WHERE (r.tx_id, r.id) > ($1::xid8, $2::bigint)
+          AND r.tx_id < pg_snapshot_xmin(pg_current_snapshot())
+        ORDER BY r.tx_id, r.id
+        LIMIT $3`,
+      [from.tx, from.id, limit],
+    );
+    const events = rows.flatMap((r): ChangeEvent[] => {
+      const type = changeType(r.action, r.state);
+      if (!type) return [];
+      const event: ChangeEvent = { cursor: encode(r.tx, r.id), type, slug: r.slug, version: r.version, at: r.created_at.toISOString() };
+      return [type === 'created' || type === 'updated' ? { ...event, programme: r.snapshot! } : event];
+    });
+    const last = rows[rows.length - 1];
+    return { events, next: last ? encode(last.tx, last.id) : (since ?? encode('0', '0')), hasMore: rows.length === limit };
+  }
+
+  /** The cursor of everything committed so far: an export taken now plus the feed from here misses nothing. */
+  async head(): Promise<string> {
+    const [row] = await this.dataSource.query<{ tx: string; id: string }[]>(
+      `SELECT tx_id::text AS tx, id::text FROM programme_revision
+        WHERE tx_id < pg_snapshot_xmin(pg_current_snapshot()) ORDER BY tx_id DESC, id DESC LIMIT 1`,
+    );
+    return row ? encode(row.tx, row.id) : encode('0', '0');
+  }
+}
