@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, UseInterceptors } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@app/identity';
 import { SearchStatus, SearchStatusService, SynonymInputDto, SynonymsService, SynonymView } from '@app/search';
 import { IdParam } from '../http/params';
@@ -48,7 +48,7 @@ export class AdminSearchController {
   }
 
   @Post('synonyms')
-  @ApiOkResponse({ type: SynonymView })
+  @ApiCreatedResponse({ type: SynonymView })
   createSynonym(@Body() body: SynonymInputDto): Promise<SynonymView> {
     return this.synonyms.create(body);
   }
