@@ -127,10 +127,13 @@ export class IdentityService {
     const { signInWindowMinutes, signInMaxPerAccount, signInMaxPerAddress } = this.config.auth;
     const windowMs = signInWindowMinutes * 60_000;
     const accountKey = `sign-in:account:${email.trim().toLowerCase()}`;
+    // without the counters there is no throttling: refuse (503) rather than allow unlimited guessing
     const [account, address] = await Promise.all([
       this.limits.hit(accountKey, windowMs),
       context.ip ? this.limits.hit(`sign-in:address:${context.ip}`, windowMs) : Promise.resolve(null),
-    ]);
+    ]).catch(() => {
+      throw new DomainError('unavailable', 'AUTH.THROTTLE_UNAVAILABLE', 'Sign-in is unavailable for a moment; try again shortly');
+    });
     const now = this.clock.now();
     const actor = { id: null, label: email.trim().toLowerCase().slice(0, 320), ip: context.ip };
     if (account.hits > signInMaxPerAccount || (address && address.hits > signInMaxPerAddress)) {

@@ -64,7 +64,7 @@ export class RedisRateLimitStore extends RateLimitStore implements OnModuleDestr
 
   constructor(url: string) {
     super();
-    this.redis = new Redis(url, { keyPrefix: 'sn:rl:', maxRetriesPerRequest: 2, enableOfflineQueue: false, lazyConnect: false });
+    this.redis = new Redis(url, { keyPrefix: 'sn:rl:', maxRetriesPerRequest: 1, connectTimeout: 2000, commandTimeout: 1000 });
     this.redis.defineCommand('rateLimitHit', { numberOfKeys: 1, lua: HIT_SCRIPT });
   }
 
