@@ -1,41 +1,10 @@
-import { ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import request from 'supertest';
 import { freePort, strongPassword } from '@app/testing';
-
-const ROOT = resolve(__dirname, '..');
-const SERVER = join(ROOT, 'dist/apps/server/src/main.js');
-const CLI = join(ROOT, 'dist/apps/cli/src/main.js');
-
-interface Running {
-  child: ChildProcessWithoutNullStreams;
-  output: () => string;
-  exited: Promise<number | null>;
-}
-
-function run(script: string, args: string[], env: Record<string, string>): Running {
-  const child = spawn(process.execPath, [script, ...args], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', LOG_LEVEL: 'warn', ...env },
-  });
-  let out = '';
-  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-  child.stderr.on('data', (d: Buffer) => (out += d.toString()));
-  const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
-  return { child, output: () => out, exited };
-}
-
-async function waitFor(running: Running, text: string, ms = 60_000): Promise<void> {
-  const started = Date.now();
-  while (!running.output().includes(text)) {
-    if (Date.now() - started > ms) throw new Error(`Timed out waiting for "${text}"; output:\n${running.output()}`);
-    if (running.child.exitCode !== null) throw new Error(`Exited (${running.child.exitCode}) before "${text}"; output:\n${running.output()}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+import { CLI, run, SERVER, waitFor } from './support/processes';
 
 describe('npm start on the embedded default, and the CLI (built processes)', () => {
   let dir: string;

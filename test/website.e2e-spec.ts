@@ -85,7 +85,7 @@ describe('website (server-rendered HTML)', () => {
     const res = await page('/programmes/technopolis-moscow-sez').expect(200);
     expect(res.text).toContain('<h1 >Резидентство в ОЭЗ «Технополис Москва»</h1>');
     expect(res.text).toContain('Сведения о программе ещё уточняются');
-    const ld = JSON.parse(/<script type="application\/ld\+json">([^<]*)<\/script>/.exec(res.text)![1]);
+    const ld = JSON.parse(/<script type="application\/ld\+json" nonce="[^"]+">([^<]*)<\/script>/.exec(res.text)![1]);
     expect(ld).toMatchObject({ '@context': 'https://schema.org', '@type': 'GovernmentService', name: 'Резидентство в ОЭЗ «Технополис Москва»' });
     // absolute links come from PUBLIC_BASE_URL, whatever Host the request claims
     const forged = await page('/programmes/technopolis-moscow-sez').set('Host', 'evil.example').expect(200);
@@ -111,11 +111,17 @@ describe('website (server-rendered HTML)', () => {
     expect(programme.text).toContain('\\u003cscript>alert(1)\\u003c/script>');
   });
 
-  it('sends a Content-Security-Policy without inline scripts, and pages carry no inline script or handler', async () => {
+  it('sends a Content-Security-Policy with a fresh nonce per response, which every script tag carries; no inline handlers', async () => {
     const res = await page('/').expect(200);
     const csp = res.headers['content-security-policy'];
-    expect(csp).toMatch(/script-src 'self'(;|$)/);
+    const nonce = /script-src 'nonce-([A-Za-z0-9+/=]{24})' 'strict-dynamic'(;|$)/.exec(csp)![1];
     expect(csp).toMatch(/script-src-attr 'none'/);
+    expect(csp).toMatch(/frame-ancestors 'none'/);
+    const scripts = [...res.text.matchAll(/<script[^>]*>/g)].map(([tag]) => tag);
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const tag of scripts) expect(tag).toContain(`nonce="${nonce}"`);
+    const again = await page('/').expect(200);
+    expect(again.headers['content-security-policy']).not.toContain(nonce);
     expect(res.text).not.toMatch(/<script(?![^>]*\bsrc=)(?![^>]*application\/ld\+json)[^>]*>/);
     expect(res.text).not.toMatch(/<[^>]+\son[a-z]+\s*=/i);
     await request(t.http).get('/assets/site.js').expect(200).expect('Content-Type', /javascript/);

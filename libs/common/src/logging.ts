@@ -3,6 +3,9 @@ import type { Params } from 'nestjs-pino';
 import { requestIdOf } from './request-id';
 import type { AppConfig } from '@app/config';
 
+/** Paths that carry a secret (an invitation link's token) are logged without it. */
+export const redactUrl = (url: string): string => url.replace(/^(\/admin\/invite\/)[^/?#]+/, '$1[redacted]');
+
 /** Structured JSON logs, one request id per request (taken from X-Request-Id when sane), secrets redacted. */
 export function loggerParams(config: AppConfig, http: boolean): Params {
   return {
@@ -16,14 +19,17 @@ export function loggerParams(config: AppConfig, http: boolean): Params {
           'req.headers.cookie',
           'req.headers["x-api-key"]',
           'res.headers["set-cookie"]',
+          'req.headers["x-csrf-token"]',
           '*.password',
           '*.accessToken',
           '*.token',
+          '*.key',
+          '*._csrf',
         ],
         censor: '[redacted]',
       },
       serializers: {
-        req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+        req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: redactUrl(req.url) }),
       },
     },
   };

@@ -1,7 +1,7 @@
 import { Feed } from 'feed';
 import icalGenerator, { ICalCalendarMethod } from 'ical-generator';
 import type { Lang } from '@app/catalogue';
-import type { SearchHit } from '@app/search';
+import { escapeHtml, type SearchHit } from '@app/search';
 import { textFor } from './web-i18n';
 
 const programmeUrl = (baseUrl: string, slug: string, lang: Lang): string => `${baseUrl}/programmes/${slug}${lang === 'ru' ? '' : '?lang=en'}`;
@@ -23,10 +23,11 @@ export function atomFeed(hits: SearchHit[], selfUrl: string, baseUrl: string, la
     feed.addItem({
       id: programmeUrl(baseUrl, hit.slug, 'ru'),
       link: programmeUrl(baseUrl, hit.slug, lang),
-      title: hit.title,
-      description: hit.summary,
+      // Atom marks these type="html": plain text must be escaped, or a feed reader renders markup someone typed
+      title: escapeHtml(hit.title),
+      description: escapeHtml(hit.summary),
       date: new Date(hit.updatedAt),
-      author: [{ name: hit.provider.name }],
+      author: [{ name: escapeHtml(hit.provider.name) }],
     });
   }
   return feed.atom1();

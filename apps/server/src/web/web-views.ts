@@ -5,6 +5,7 @@ import type { Lang } from '@app/catalogue';
 import type { ErrorBody } from '@app/common';
 import type { Request } from 'express';
 import { textFor } from './web-i18n';
+import { cspNonce } from '../http/security-headers';
 
 export const VIEWS_DIR = join(__dirname, 'views');
 export const ASSETS_DIR = join(__dirname, 'assets');
@@ -16,7 +17,7 @@ const environment = new nunjucks.Environment(new nunjucks.FileSystemLoader(VIEWS
 });
 
 export function render(template: string, context: Record<string, unknown> & { lang: Lang }): string {
-  return environment.render(template, { t: textFor(context.lang), ...context });
+  return environment.render(template, { t: textFor(context.lang), cspNonce: cspNonce(), ...context });
 }
 
 if (!existsSync(join(VIEWS_DIR, 'layout.njk'))) throw new Error(`website templates missing from ${VIEWS_DIR}`);
