@@ -17,7 +17,7 @@ describe('npm start on the embedded default, and the CLI (built processes)', () 
     await chmod(parent, 0o755);
     dir = join(parent, 'postgres');
     port = await freePort();
-    env = { EMBEDDED_PG_DIR: dir, EMBEDDED_PG_PORT: String(await freePort()), PORT: String(port), STATUS_JOB_INTERVAL_SECONDS: '1' };
+    env = { EMBEDDED_PG_DIR: dir, EMBEDDED_PG_PORT: String(await freePort()), PORT: String(port), STATUS_JOB_INTERVAL_SECONDS: '1', SHUTDOWN_GRACE_MS: '100' };
   });
   afterAll(async () => {
     await rm(resolve(dir, '..'), { recursive: true, force: true });

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { CatalogueSeeder } from '@app/catalogue';
+import { Lifecycle } from '@app/common';
 import { ConfigError, loadConfig } from '@app/config';
 import { openDatabase, runMigrations } from '@app/database';
 import { createServerApp } from './server.app';
@@ -12,7 +13,8 @@ const say = (line: string): void => void process.stdout.write(`${line}\n`);
  */
 async function main(): Promise<void> {
   const config = loadConfig();
-  const db = await openDatabase(config.database);
+  // the server drains requests before stopping an embedded database, so it handles the signals itself
+  const db = await openDatabase(config.database, { ownSignals: true });
   if (db.embedded) say(`Embedded PostgreSQL running (data in ${config.database.embeddedDir})`);
   const resolved = config.withDatabaseUrl(db.url);
   if (resolved.database.migrateOnStart) {
@@ -27,13 +29,19 @@ async function main(): Promise<void> {
   await app.listen(resolved.http.port, resolved.http.host);
   say(`Support Navigator is listening on http://${resolved.http.host}:${resolved.http.port}  (API docs: /api/docs; Ctrl-C stops)`);
 
-  let stopping = false;
+  // stopping: readiness goes 503 at once, then after the grace period the server stops accepting,
+  // lets the requests in flight finish and the worker's jobs end, and the process exits 0
+  const lifecycle = app.get(Lifecycle);
   const stop = async (signal: string): Promise<void> => {
-    if (stopping) return;
-    stopping = true;
-    say(`${signal}: stopping…`);
+    if (lifecycle.stopping) return;
+    lifecycle.beginStopping();
+    // an orchestrator's SIGTERM gets the grace period for load balancers; Ctrl-C at a terminal stops at once
+    const grace = signal === 'SIGTERM' ? resolved.http.shutdownGraceMs : 0;
+    say(`${signal}: stopping (readiness now 503; closing in ${grace} ms)…`);
+    await new Promise((r) => setTimeout(r, grace));
     await app.close();
     await db.stop();
+    say('Stopped.');
     process.exit(0);
   };
   process.on('SIGINT', () => void stop('SIGINT'));

@@ -9,8 +9,9 @@ import compression from 'compression';
 import cookieParser from 'cookie-parser';
 import multer from 'multer';
 import { Logger } from 'nestjs-pino';
-import { assignRequestId, createValidationPipe, DomainError, HttpErrorFilter, validationFailed } from '@app/common';
+import { assignRequestId, createValidationPipe, DomainError, httpRequestDuration, HttpErrorFilter, Lifecycle, validationFailed } from '@app/common';
 import type { AppConfig } from '@app/config';
+import { isDatabaseUnavailable } from '@app/database';
 import { ServerModule } from './server.module';
 import { ASSETS_DIR, renderWebError } from './web/web-views';
 
@@ -66,6 +67,16 @@ function acceptImportUpload(req: Request, res: Response, next: NextFunction): vo
   });
 }
 
+/** Request latency by route pattern (never the raw URL: slugs and ids would make endless series). */
+function recordLatency(req: Request, res: Response, next: NextFunction): void {
+  const end = httpRequestDuration.startTimer({ method: req.method });
+  res.on('finish', () => {
+    const route = req.route ? `${req.baseUrl}${String((req.route as { path: string }).path)}` : req.path.startsWith('/assets/') ? '/assets' : 'unmatched';
+    end({ route, status: String(res.statusCode) });
+  });
+  next();
+}
+
 /** Builds the HTTP application: security headers, JSON limits, errors, validation, OpenAPI. */
 export async function createServerApp(config: AppConfig): Promise<INestApplication> {
   const app: NestExpressApplication = await NestFactory.create<NestExpressApplication>(ServerModule.forRoot(config), { bufferLogs: true, bodyParser: false });
@@ -73,6 +84,13 @@ export async function createServerApp(config: AppConfig): Promise<INestApplicati
   app.set('trust proxy', config.http.trustProxy);
   app.disable('x-powered-by');
   app.use(assignRequestId);
+  app.use(recordLatency);
+  const lifecycle = app.get(Lifecycle);
+  // while stopping, answers ask clients to reconnect (to another instance) instead of keeping this connection
+  app.use((_req: Request, res: Response, next: NextFunction) => {
+    if (lifecycle.stopping) res.setHeader('Connection', 'close');
+    next();
+  });
   app.use(securityHeaders);
   app.use(compression());
   app.use(requireJsonBodies);
@@ -83,7 +101,7 @@ export async function createServerApp(config: AppConfig): Promise<INestApplicati
   app.use(cookieParser());
   app.use(rejectNulCharacters);
   app.useStaticAssets(ASSETS_DIR, { prefix: '/assets/', maxAge: config.env === 'production' ? '1d' : 0, index: false });
-  app.useGlobalFilters(new HttpErrorFilter(renderWebError));
+  app.useGlobalFilters(new HttpErrorFilter(renderWebError, isDatabaseUnavailable));
   app.useGlobalPipes(createValidationPipe());
 
   const document = buildOpenApiDocument(app);

@@ -16,6 +16,7 @@ import { AdminSearchController } from './admin/admin-search.controller';
 import { AuthController } from './auth/auth.controller';
 import { CatalogueController } from './catalogue/catalogue.controller';
 import { HealthController } from './health/health.controller';
+import { MetricsController } from './metrics/metrics.controller';
 import { ProgrammesController } from './programmes/programmes.controller';
 import { ExportController } from './programmes/export.controller';
 import { ChangesController } from './changes/changes.controller';
@@ -73,6 +74,7 @@ export class ServerModule {
         AdminTaxonomyController,
         AdminSearchController,
         HealthController,
+        MetricsController,
         MatchController,
         AdminAuthPages,
         AdminProgrammesPages,

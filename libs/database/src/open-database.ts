@@ -18,7 +18,7 @@ export interface OpenDatabase {
  * DATABASE_URL when set; otherwise the embedded PostgreSQL under EMBEDDED_PG_DIR,
  * started here, or reused when another local process (the server) already runs it.
  */
-export async function openDatabase(config: DatabaseConfig, onLog?: (line: string) => void): Promise<OpenDatabase> {
+export async function openDatabase(config: DatabaseConfig, options: { onLog?: (line: string) => void; ownSignals?: boolean } = {}): Promise<OpenDatabase> {
   if (config.url) return { url: config.url, embedded: false, stop: async () => undefined };
   const dir = resolve(config.embeddedDir);
   if (existsSync(join(dir, 'postmaster.pid')) && existsSync(`${dir}.secret`)) {
@@ -26,7 +26,7 @@ export async function openDatabase(config: DatabaseConfig, onLog?: (line: string
     const url = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${config.embeddedPort}/${EMBEDDED_DATABASE}`;
     if (await canConnect(url)) return { url, embedded: true, stop: async () => undefined };
   }
-  const pg = await startEmbeddedPostgres({ dir, port: config.embeddedPort, database: EMBEDDED_DATABASE, onLog });
+  const pg = await startEmbeddedPostgres({ dir, port: config.embeddedPort, database: EMBEDDED_DATABASE, ...options });
   return { url: pg.url, embedded: true, stop: () => pg.stop() };
 }
 

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { mapProgrammeHit, pick, ProgrammeRepository, type Lang, type Programme } from '@app/catalogue';
-import { offsetOf, validationFailed } from '@app/common';
+import { offsetOf, searchEngineDuration, timed, validationFailed } from '@app/common';
 import { PostgresSearchEngine } from './postgres/postgres-search.engine';
 import { parseQuery } from './query/parse-query';
 import { SearchEngine } from './search-engine';
@@ -160,14 +160,14 @@ export class SearchService {
   private async run(query: EngineQuery): Promise<{ result: EngineResult; engine: SearchEngine['name']; degraded: boolean }> {
     if (this.primary !== this.postgres && Date.now() >= this.primaryDownUntil) {
       try {
-        return { result: await this.primary.search(query), engine: this.primary.name, degraded: false };
+        return { result: await timed(searchEngineDuration, this.primary.name, () => this.primary.search(query)), engine: this.primary.name, degraded: false };
       } catch (error) {
         this.primaryDownUntil = Date.now() + RETRY_PRIMARY_AFTER_MS;
         this.logger.warn({ err: error, engine: this.primary.name }, 'Search engine failed; answering from PostgreSQL');
       }
     }
     const degraded = this.primary !== this.postgres;
-    return { result: await this.postgres.search(query), engine: this.postgres.name, degraded };
+    return { result: await timed(searchEngineDuration, this.postgres.name, () => this.postgres.search(query)), engine: this.postgres.name, degraded };
   }
 
   private async hits(ids: string[], lang: Lang, text: ParsedQuery | null): Promise<SearchHit[]> {
