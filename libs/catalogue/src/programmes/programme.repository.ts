@@ -68,11 +68,6 @@ export class ProgrammeRepository {
     return (await this.programmes.count({ where: { slug } })) > 0;
   }
 
-  async isSlugTaken(slug: string, exceptId: string | null, manager?: EntityManager): Promise<boolean> {
-    const found = await this.findLiveBySlug(slug, manager);
-    return !!found && found.id !== exceptId;
-  }
-
   listForAdmin(filter: AdminProgrammeFilter, slice: Slice): Promise<[Programme[], number]> {
     const qb = this.filtered(filter);
     if (filter.publicationState?.length) qb.andWhere('p.publicationState IN (:...states)', { states: filter.publicationState });

@@ -15,6 +15,7 @@ import type { ProgrammeView, RevisionView } from './dto/programme-view.dto';
 import { deriveStatus, PublicationState } from './programme-status';
 import type { RevisionAction } from './programme-revision.entity';
 import { Programme } from './programme.entity';
+import type { Organisation } from '../organisations/organisation.entity';
 import { applyProgrammeInput, changedPaths, mapProgramme, mapRevision } from './programme.mapper';
 import { AdminProgrammeFilter, ProgrammeRepository } from './programme.repository';
 
@@ -46,8 +47,17 @@ interface CodeReference {
  * transaction that checks the editor's version, writes the row and appends a
  * revision with the full snapshot and the fields that changed.
  */
+/** Lookups that cannot change within one transaction, remembered for its length (an import asks thousands of times). */
+interface TransactionMemo {
+  organisations: Map<string, Organisation | null>;
+  /** `facet:code` → whether the taxonomy has it. */
+  terms: Map<string, boolean>;
+}
+
 @Injectable()
 export class ProgrammesService {
+  private readonly memos = new WeakMap<EntityManager, TransactionMemo>();
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly programmes: ProgrammeRepository,
@@ -85,7 +95,7 @@ export class ProgrammesService {
    * caller's transaction (an import applies many rows in one).
    */
   create(input: CreateProgrammeDto, actor: Actor, outer?: EntityManager, state: PublicationState = 'draft'): Promise<ProgrammeView> {
-    return this.inTransaction(outer, async (tx) => {
+    return this.inTransaction(outer, input.slug, async (tx) => {
       const now = this.clock.now();
       const draft: Partial<Programme> = {
         supportTypes: [], applicantTypes: [], stages: [], sizes: [], industries: [], objectives: [], territories: [],
@@ -95,7 +105,7 @@ export class ProgrammesService {
       };
       applyProgrammeInput(draft, input);
       await this.resolveReferences(tx, draft, input, null);
-      await this.checkConsistency(tx, draft, null);
+      await this.checkConsistency(tx, draft);
       draft.status = deriveStatus(draft.opensAt ?? null, draft.closesAt ?? null, now);
       const id = await this.programmes.insert(tx, draft);
       return this.recordRevision(tx, id, 'create', actor, null);
@@ -107,10 +117,10 @@ export class ProgrammesService {
       const next: Partial<Programme> = { ...current };
       applyProgrammeInput(next, input);
       await this.resolveReferences(tx, next, input, current.id);
-      await this.checkConsistency(tx, next, current.id);
+      await this.checkConsistency(tx, next);
       next.status = deriveStatus(next.opensAt ?? null, next.closesAt ?? null, this.clock.now());
       return next;
-    });
+    }, input.slug);
   }
 
   transition(id: string, expectedVersion: number, action: ProgrammeTransition, actor: Actor, outer?: EntityManager): Promise<ProgrammeView> {
@@ -142,8 +152,9 @@ export class ProgrammesService {
     actor: Actor,
     action: RevisionAction,
     compute: (tx: EntityManager, current: Programme) => Promise<Partial<Programme>>,
+    slug?: string,
   ): Promise<ProgrammeView> {
-    return this.inTransaction(outer, async (tx) => {
+    return this.inTransaction(outer, slug, async (tx) => {
       const current = await this.programmes.findLiveById(id, tx, true);
       if (!current) throw programmeNotFound(id);
       if (current.version !== expectedVersion) throw programmeVersionConflict(expectedVersion, current.version);
@@ -187,7 +198,9 @@ export class ProgrammesService {
   ): Promise<void> {
     const problems: FieldProblem[] = [];
     if (input.provider !== undefined) {
-      const provider = await this.organisations.findBySlug(input.provider, tx);
+      const memo = this.memo(tx).organisations;
+      if (!memo.has(input.provider)) memo.set(input.provider, await this.organisations.findBySlug(input.provider, tx));
+      const provider = memo.get(input.provider) ?? null;
       if (!provider) problems.push({ field: 'provider', messages: [`unknown organisation "${input.provider}"`] });
       else {
         target.providerId = provider.id;
@@ -212,8 +225,8 @@ export class ProgrammesService {
     if (problems.length) throw validationFailed(problems);
   }
 
-  /** Rules that span fields or need the database: known codes, ranges, a free slug. */
-  private async checkConsistency(tx: EntityManager, p: Partial<Programme>, selfId: string | null): Promise<void> {
+  /** Rules that span fields or need the database: known codes and ranges (a taken slug is caught by its unique index). */
+  private async checkConsistency(tx: EntityManager, p: Partial<Programme>): Promise<void> {
     const criteria = p.eligibility ?? {};
     const references: CodeReference[] = [
       ...FACETS.map((f) => ({ field: f.field, facet: f.facet, codes: (p[f.field] as string[] | undefined) ?? [] })),
@@ -234,27 +247,37 @@ export class ProgrammesService {
       problems.push({ field: 'eligibility.criteria.headcountMin', messages: ['must not exceed headcountMax'] });
     }
     if (problems.length) throw validationFailed(problems);
-    if (p.slug && (await this.programmes.isSlugTaken(p.slug, selfId, tx))) throw programmeSlugTaken(p.slug);
   }
 
-  /** One problem per field that names codes missing from the taxonomy; one query for all fields. */
-  private async unknownCodeProblems(references: CodeReference[], tx?: EntityManager): Promise<FieldProblem[]> {
-    const pairs = references.flatMap((r) => r.codes.map((code) => ({ facet: r.facet, code })));
-    const unknown = await this.taxonomy.findUnknownTerms(pairs, tx);
+  /** One problem per field that names codes missing from the taxonomy; one query for the codes this transaction has not checked yet. */
+  private async unknownCodeProblems(references: CodeReference[], tx: EntityManager): Promise<FieldProblem[]> {
+    const known = this.memo(tx).terms;
+    const key = (facet: string, code: string) => `${facet}:${code}`;
+    const unchecked = references.flatMap((r) => r.codes.filter((code) => !known.has(key(r.facet, code))).map((code) => ({ facet: r.facet, code })));
+    if (unchecked.length) {
+      const unknown = new Set((await this.taxonomy.findUnknownTerms(unchecked, tx)).map((u) => key(u.facet, u.code)));
+      for (const u of unchecked) known.set(key(u.facet, u.code), !unknown.has(key(u.facet, u.code)));
+    }
     return references.flatMap((r) => {
-      const missing = r.codes.filter((code) => unknown.some((u) => u.facet === r.facet && u.code === code));
+      const missing = r.codes.filter((code) => known.get(key(r.facet, code)) === false);
       return missing.length ? [{ field: r.field, messages: missing.map((c) => `unknown ${r.facet} code "${c}"`) }] : [];
     });
   }
 
-  /** Runs `work` in a transaction; a race on the live-slug index becomes a 409. */
-  private async inTransaction<T>(outer: EntityManager | undefined, work: (tx: EntityManager) => Promise<T>): Promise<T> {
+  private memo(tx: EntityManager): TransactionMemo {
+    let memo = this.memos.get(tx);
+    if (!memo) this.memos.set(tx, (memo = { organisations: new Map(), terms: new Map() }));
+    return memo;
+  }
+
+  /** Runs `work` in a transaction; the live-slug unique index turns a taken slug (or a race for one) into a 409. */
+  private async inTransaction<T>(outer: EntityManager | undefined, slug: string | undefined, work: (tx: EntityManager) => Promise<T>): Promise<T> {
     try {
       return await (outer ? work(outer) : this.dataSource.transaction(work));
     } catch (error) {
       if (error instanceof DomainError) throw error;
       if (pgErrorCode(error) === PG_UNIQUE_VIOLATION && pgConstraint(error) === 'programme_slug_live_key') {
-        throw programmeSlugTaken();
+        throw programmeSlugTaken(slug);
       }
       throw error;
     }

@@ -27,9 +27,10 @@ export class CreateCuration1764345600000 implements MigrationInterface {
         revoked_at   timestamptz
       )`);
 
-    // fixed-window counters shared by every server instance
+    // fixed-window counters shared by every server instance; unlogged: no WAL, no fsync per request,
+    // and a crash merely resets the counts
     await db.query(`
-      CREATE TABLE rate_limit_counter (
+      CREATE UNLOGGED TABLE rate_limit_counter (
         key          text PRIMARY KEY,
         window_ends  timestamptz NOT NULL,
         hits         int NOT NULL
