@@ -1,4 +1,5 @@
 import { Validator } from '@seriousme/openapi-schema-validator';
+import { Client } from 'pg';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { SyntheticCatalogueService } from '@app/catalogue';
@@ -226,6 +227,35 @@ describe("consultants' API: exports and the change feed", () => {
     for (const types of bySlug.values()) expect([['created@2', 'updated@3', 'archived@4'], ['created@2', 'updated@3', 'unpublished@4']]).toContainEqual(types);
     const created = everything.find((e) => e.slug.startsWith('feed-') && e.type === 'created')!;
     expect(created.programme).toMatchObject({ slug: created.slug, publicationState: 'published' });
+  });
+
+  it('the change feed holds back behind a transaction still writing here, and not behind one in another database', async () => {
+    const head = async () => (await request(t.http).get('/api/v1/changes?limit=1000').expect(200)).body.events as { slug: string }[];
+    const open = async (url: string) => {
+      const c = new Client({ connectionString: url });
+      await c.connect();
+      await c.query('BEGIN');
+      await c.query('SELECT pg_current_xact_id()'); // takes a transaction id, as a write would
+      return c;
+    };
+    const elsewhere = await open(t.db.url.replace(/\/[^/?]+(\?|$)/, '/postgres$1'));
+    try {
+      const p = await createProgrammeViaApi(t.http, token, programmeInput({ slug: uniqueSlug('elsewhere') }));
+      expect((await head()).map((e) => e.slug)).toContain(p.slug);
+    } finally {
+      await elsewhere.query('ROLLBACK');
+      await elsewhere.end();
+    }
+    const here = await open(t.db.url);
+    let held: string;
+    try {
+      held = (await createProgrammeViaApi(t.http, token, programmeInput({ slug: uniqueSlug('held') }))).slug;
+      expect((await head()).map((e) => e.slug)).not.toContain(held); // an older transaction here might still write before it
+    } finally {
+      await here.query('ROLLBACK');
+      await here.end();
+    }
+    expect((await head()).map((e) => e.slug)).toContain(held);
   });
 
   it('an export tells where to start the feed so a copy misses nothing', async () => {

@@ -24,10 +24,17 @@ export class PublicCacheInterceptor implements NestInterceptor {
     const res = context.switchToHttp().getResponse<Response>();
     return next.handle().pipe(
       map((body: unknown) => {
-        const content = JSON.stringify(body, (key, value: unknown) => (VOLATILE.has(key) ? undefined : value));
+        // serialise once: the ETag is the hash of the stable part, and the answer is that text plus the volatile fields
+        const record = body !== null && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : null;
+        const volatile = record ? Object.keys(record).filter((k) => VOLATILE.has(k)) : [];
+        const stable = volatile.length ? Object.fromEntries(Object.entries(record!).filter(([k]) => !VOLATILE.has(k))) : body;
+        const content = JSON.stringify(stable);
         res.setHeader('ETag', `"${createHash('sha256').update(content).digest('base64url').slice(0, 27)}"`);
         res.setHeader('Cache-Control', `public, max-age=${maxAge}, stale-while-revalidate=${maxAge}`);
-        return body;
+        res.type('application/json');
+        if (!volatile.length) return content;
+        const extra = volatile.map((k) => `${JSON.stringify(k)}:${JSON.stringify(record![k])}`).join(',');
+        return content === '{}' ? `{${extra}}` : `${content.slice(0, -1)},${extra}}`;
       }),
     );
   }

@@ -41,6 +41,24 @@ interface RevisionRow {
 
 const START = '0.0';
 
+/**
+ * The (transaction, id) position below which no revision can still appear:
+ * the oldest transaction that was running when this statement's snapshot was
+ * taken, leaving out those known to be running in another database (they
+ * cannot write here; transaction ids are shared by the whole cluster, so an
+ * import in another database must not hold this feed back). A transaction
+ * that has finished since the snapshot still holds back: its rows are not
+ * visible to this statement yet.
+ */
+const HORIZON = `(
+  SELECT (SELECT coalesce(min(x), pg_snapshot_xmax(s.snapshot))
+            FROM pg_snapshot_xip(s.snapshot) AS x
+           WHERE NOT EXISTS (SELECT 1 FROM pg_stat_activity a
+                              WHERE a.backend_xid::text::bigint = x::text::bigint % 4294967296
+                                AND a.datname IS DISTINCT FROM current_database()))
+    FROM (SELECT pg_current_snapshot() AS snapshot) s
+)`;
+
 /** What a revision means to someone keeping a copy of the published catalogue, or null for nothing. */
 function changeType(action: RevisionAction, state: string): ChangeType | null {
   switch (action) {
@@ -75,8 +93,9 @@ function decode(cursor: string): { tx: string; id: string } {
 /**
  * The change feed of the published catalogue, read from programme revisions
  * in (transaction, id) order. Only revisions of transactions older than the
- * oldest one still running are returned, so events appear in their final
- * order: paging never skips or repeats one, even while writes happen.
+ * oldest one still running here are returned (see HORIZON), so events appear
+ * in their final order: paging never skips or repeats one, even while writes
+ * happen. A long transaction here (an import) holds later events back until it ends.
  */
 @Injectable()
 export class ChangeFeedService {
@@ -90,7 +109,7 @@ export class ChangeFeedService {
               CASE WHEN r.action IN ('create', 'publish', 'update') THEN r.snapshot END AS snapshot
          FROM programme_revision r
         WHERE (r.tx_id, r.id) > ($1::xid8, $2::bigint)
-          AND r.tx_id < pg_snapshot_xmin(pg_current_snapshot())
+          AND r.tx_id < ${HORIZON}
         ORDER BY r.tx_id, r.id
         LIMIT $3`,
       [from.tx, from.id, limit],
@@ -109,7 +128,7 @@ export class ChangeFeedService {
   async head(): Promise<string> {
     const [row] = await this.dataSource.query<{ tx: string; id: string }[]>(
       `SELECT tx_id::text AS tx, id::text FROM programme_revision
-        WHERE tx_id < pg_snapshot_xmin(pg_current_snapshot()) ORDER BY tx_id DESC, id DESC LIMIT 1`,
+        WHERE tx_id < ${HORIZON} ORDER BY tx_id DESC, id DESC LIMIT 1`,
     );
     return row ? encode(row.tx, row.id) : encode('0', '0');
   }

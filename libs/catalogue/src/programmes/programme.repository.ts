@@ -152,6 +152,16 @@ export class ProgrammeRepository {
     );
   }
 
+  /**
+   * A number that changes whenever any published programme does (status moves
+   * included): the search index's version, which triggers bump in the same
+   * transaction as the change.
+   */
+  async publishedVersion(): Promise<string> {
+    const [row] = await this.programmes.query(`SELECT version::text AS version FROM search_version`);
+    return (row as { version: string }).version;
+  }
+
   /** Published programmes that still take applications, with what the matcher reads. */
   listMatchable(): Promise<Programme[]> {
     return this.programmes

@@ -27,14 +27,22 @@ export const stem = (word: string): string => (CYRILLIC.test(word) ? russian.ste
  * of a word shares one key. Used for the Meilisearch fields and the highlighter.
  */
 export function wordKey(word: string): string {
+  const known = KEYS.get(word);
+  if (known !== undefined) return known;
   let current = word;
   for (let i = 0; i < 3; i++) {
     const next = stem(current);
-    if (next === current || next.length < 2) return current;
+    if (next === current || next.length < 2) break;
     current = next;
   }
+  // the same words recur in every answer (titles, summaries): stem each once
+  if (KEYS.size >= MAX_KEYS) KEYS.clear();
+  KEYS.set(word, current);
   return current;
 }
+
+const KEYS = new Map<string, string>();
+const MAX_KEYS = 100_000;
 
 /** The keys of every non-stop word in `text`, space-separated (the stemmed fields of a search document). */
 export const keyText = (text: string | null | undefined): string =>
