@@ -1,27 +1,23 @@
 /// <reference lib="dom" />
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { IdentityService } from '@app/identity';
-import { freePort, strongPassword, uniqueEmail, uniqueSlug } from '@app/testing';
-import { createTestApp, TestApp } from './support/test-app';
+import { strongPassword, uniqueEmail, uniqueSlug } from '@app/testing';
+import { ARTIFACTS, AXE, describeInBrowser, startBrowserSuite } from './support/browser';
+import type { TestApp } from './support/test-app';
 
 /**
  * The admin area in Debian's Chromium (playwright-core): what editors do all
  * day, clicked through as they would. Skipped, and reported so, where Chromium
  * is not installed; `.ci/run` installs it.
  */
-const CHROMIUM = '/usr/bin/chromium';
-const ARTIFACTS = join(__dirname, '..', 'test-artifacts', 'screenshots');
-const run = existsSync(CHROMIUM) ? describe : describe.skip;
-const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 interface Person {
   email: string;
   password: string;
 }
 
-run('admin area in a real browser', () => {
+describeInBrowser('admin area in a real browser', () => {
   let t: TestApp;
   let browser: Browser;
   let base: string;
@@ -71,12 +67,7 @@ run('admin area in a real browser', () => {
   };
 
   beforeAll(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
-    t = await createTestApp();
-    const port = await freePort();
-    await t.app.listen(port, '127.0.0.1');
-    base = `http://127.0.0.1:${port}`;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+    ({ t, base, browser } = await startBrowserSuite());
     editor = await person('editor');
     otherEditor = await person('editor');
   }, 60_000);

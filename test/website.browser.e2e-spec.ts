@@ -1,20 +1,15 @@
 /// <reference lib="dom" />
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { freePort } from '@app/testing';
-import { createTestApp, TestApp } from './support/test-app';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { ARTIFACTS, AXE, describeInBrowser, startBrowserSuite } from './support/browser';
+import type { TestApp } from './support/test-app';
 
 /**
  * The website in Debian's Chromium (playwright-core). Skipped, and reported so,
  * where Chromium is not installed; `.ci/run` installs it.
  */
-const CHROMIUM = '/usr/bin/chromium';
-const ARTIFACTS = join(__dirname, '..', 'test-artifacts', 'screenshots');
-const run = existsSync(CHROMIUM) ? describe : describe.skip;
-const AXE = existsSync(require.resolve('axe-core/axe.min.js')) ? readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8') : '';
 
-run('website in a real browser', () => {
+describeInBrowser('website in a real browser', () => {
   let t: TestApp;
   let browser: Browser;
   let base: string;
@@ -32,15 +27,7 @@ run('website in a real browser', () => {
   const cards = (page: Page) => page.locator('li.card');
 
   beforeAll(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
-    t = await createTestApp();
-    const port = await freePort();
-    await t.app.listen(port, '127.0.0.1');
-    base = `http://127.0.0.1:${port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    });
+    ({ t, base, browser } = await startBrowserSuite());
   }, 60_000);
   afterAll(async () => {
     await browser?.close();

@@ -6,7 +6,7 @@ import type { Programme } from '../programmes/programme.entity';
 import { ProgrammeRepository } from '../programmes/programme.repository';
 import { FACETS, REQUIRED_STATUS_LABELS, type RequiredStatus } from '../taxonomy/facets';
 import { TaxonomyRepository } from '../taxonomy/taxonomy.repository';
-import { CompanyProfile, matchProgramme, MatchOutcome, MatchVocabulary } from './programme-matcher';
+import { CompanyProfile, MatchableProgramme, matchProgramme, MatchOutcome, MatchVocabulary } from './programme-matcher';
 
 export interface MatchedProgramme extends MatchOutcome {
   slug: string;
@@ -23,6 +23,20 @@ export interface MatchPage {
   perPage: number;
 }
 
+/** A candidate as kept between requests: only what scoring and the answer read, strings shared. */
+interface Candidate extends MatchableProgramme {
+  slug: string;
+  titleRu: string;
+  titleEn: string | null;
+  providerRu: string;
+  providerEn: string | null;
+  status: string;
+  closesAt: string | null;
+}
+
+/** Up to this many candidates are kept in memory between requests (about 20 MB); a larger catalogue is read per request. */
+const MAX_KEPT_CANDIDATES = 20_000;
+
 /** Scores need no labels: the first pass over every candidate skips building the sentences. */
 const SILENT: MatchVocabulary = { label: () => '', territoryParent: () => null };
 
@@ -36,21 +50,26 @@ const collators = { ru: new Intl.Collator('ru'), en: new Intl.Collator('en') };
  */
 @Injectable()
 export class MatchingService {
-  private candidates: { version: string; programmes: Promise<Programme[]> } | null = null;
+  private kept: { version: string; candidates: Promise<Candidate[]> } | null = null;
 
   constructor(
     private readonly programmes: ProgrammeRepository,
     private readonly taxonomy: TaxonomyRepository,
   ) {}
 
-  private async currentCandidates(): Promise<Programme[]> {
+  /** The candidates, from memory while no published programme has changed since they were read. */
+  private async currentCandidates(): Promise<Candidate[]> {
     const version = await this.programmes.publishedVersion();
-    if (this.candidates?.version !== version) {
-      const programmes = this.programmes.listMatchable();
-      this.candidates = { version, programmes };
-      programmes.catch(() => (this.candidates = null));
-    }
-    return this.candidates.programmes;
+    if (this.kept?.version === version) return this.kept.candidates;
+    const candidates = this.programmes.listMatchable().then(compact);
+    this.kept = { version, candidates };
+    candidates.then(
+      (list) => {
+        if (list.length > MAX_KEPT_CANDIDATES && this.kept?.candidates === candidates) this.kept = null;
+      },
+      () => (this.kept = null),
+    );
+    return candidates;
   }
 
   async match(company: CompanyProfile, lang: Lang, page: number, perPage: number): Promise<MatchPage> {
@@ -75,9 +94,9 @@ export class MatchingService {
     const results = ranked.slice((page - 1) * perPage, page * perPage).map(({ p, title }) => ({
       slug: p.slug,
       title,
-      provider: p.provider ? pick(p.provider.nameRu, p.provider.nameEn, lang).text : '',
+      provider: pick(p.providerRu, p.providerEn, lang).text,
       status: p.status,
-      closesAt: p.closesAt ? p.closesAt.toISOString() : null,
+      closesAt: p.closesAt,
       ...matchProgramme(p, company, vocabulary, lang),
     }));
     return { results, total: ranked.length, page, perPage };
@@ -98,4 +117,27 @@ export class MatchingService {
       .map(([field, facet, code]) => ({ field, messages: [`unknown ${facet} "${code}"`] }));
     if (problems.length) throw validationFailed(problems);
   }
+}
+
+/** Entities to compact candidates: repeated strings and empty lists shared, nothing else kept. */
+function compact(programmes: Programme[]): Candidate[] {
+  const strings = new Map<string, string>();
+  const intern = (s: string): string => strings.get(s) ?? (strings.set(s, s), s);
+  const NONE: string[] = [];
+  const codes = (list: string[]) => (list.length ? list.map(intern) : NONE);
+  const NO_CRITERIA = Object.freeze({});
+  return programmes.map((p) => ({
+    slug: p.slug,
+    titleRu: p.titleRu,
+    titleEn: p.titleEn,
+    providerRu: intern(p.provider?.nameRu ?? ''),
+    providerEn: p.provider?.nameEn ? intern(p.provider.nameEn) : null,
+    status: intern(p.status),
+    closesAt: p.closesAt ? p.closesAt.toISOString() : null,
+    applicantTypes: codes(p.applicantTypes),
+    industries: codes(p.industries),
+    objectives: codes(p.objectives),
+    territories: codes(p.territories),
+    eligibility: Object.keys(p.eligibility ?? {}).length ? p.eligibility : NO_CRITERIA,
+  }));
 }
