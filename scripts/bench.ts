@@ -92,7 +92,14 @@ function start(script: string, args: string[], env: Record<string, string>): { c
   let out = '';
   child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
-  return { child, output: () => out, exited: new Promise((r) => child.on('exit', (code) => r(code))) };
+  const exited = new Promise<number | null>((r) =>
+    child.on('exit', (code, signal) => {
+      // a process that dies under load is a finding: say how, with its last words
+      if (code !== 0 && signal !== 'SIGINT') say(`${script} exited (${code ?? signal}):\n${out.slice(-3000)}`);
+      r(code);
+    }),
+  );
+  return { child, output: () => out, exited };
 }
 
 async function until(output: () => string, text: string, ms = 120_000): Promise<void> {

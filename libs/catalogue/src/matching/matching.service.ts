@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { validationFailed } from '@app/common';
+import { DomainError, validationFailed } from '@app/common';
 import type { Lang } from '../programmes/programme.mapper';
 import { pick } from '../programmes/programme.mapper';
-import type { Programme } from '../programmes/programme.entity';
-import { ProgrammeRepository } from '../programmes/programme.repository';
+import { ProgrammeRepository, type MatchableRow } from '../programmes/programme.repository';
 import { FACETS, REQUIRED_STATUS_LABELS, type RequiredStatus } from '../taxonomy/facets';
 import { TaxonomyRepository } from '../taxonomy/taxonomy.repository';
 import { CompanyProfile, MatchableProgramme, matchProgramme, MatchOutcome, MatchVocabulary } from './programme-matcher';
@@ -23,7 +22,7 @@ export interface MatchPage {
   perPage: number;
 }
 
-/** A candidate as kept between requests: only what scoring and the answer read, strings shared. */
+/** A candidate as the matcher keeps it: only what scoring and the answer read, strings shared. */
 interface Candidate extends MatchableProgramme {
   slug: string;
   titleRu: string;
@@ -34,47 +33,48 @@ interface Candidate extends MatchableProgramme {
   closesAt: string | null;
 }
 
-/** Up to this many candidates are kept in memory between requests (about 20 MB); a larger catalogue is read per request. */
+/** Candidates read from the database per round trip. */
+const BATCH = 5000;
+/** Up to this many candidates are kept in memory between requests (a few MB); a larger catalogue is read per request. */
 const MAX_KEPT_CANDIDATES = 20_000;
+/** The deepest result a request may ask for (page × perPage): ranking keeps only that many, whatever the catalogue's size. */
+export const MAX_MATCH_DEPTH = 10_000;
 
 /** Scores need no labels: the first pass over every candidate skips building the sentences. */
 const SILENT: MatchVocabulary = { label: () => '', territoryParent: () => null };
 
 const collators = { ru: new Intl.Collator('ru'), en: new Intl.Collator('en') };
 
+interface Ranked {
+  candidate: Candidate;
+  title: string;
+  score: number;
+}
+
 /**
  * Ranks the published programmes that still take applications by how well
- * they fit a company. The candidates are kept between requests while no
- * published programme changes; every candidate is scored, and only the
- * requested page is explained in words.
+ * they fit a company. Candidates are read in batches and only the best
+ * page × perPage are kept while ranking, so memory stays bounded whatever the
+ * catalogue's size; a small catalogue's candidates stay in memory while no
+ * published programme changes. Only the requested page is explained in words.
  */
 @Injectable()
 export class MatchingService {
-  private kept: { version: string; candidates: Promise<Candidate[]> } | null = null;
+  private kept: { version: string; candidates: Candidate[] } | null = null;
 
   constructor(
     private readonly programmes: ProgrammeRepository,
     private readonly taxonomy: TaxonomyRepository,
   ) {}
 
-  /** The candidates, from memory while no published programme has changed since they were read. */
-  private async currentCandidates(): Promise<Candidate[]> {
-    const version = await this.programmes.publishedVersion();
-    if (this.kept?.version === version) return this.kept.candidates;
-    const candidates = this.programmes.listMatchable().then(compact);
-    this.kept = { version, candidates };
-    candidates.then(
-      (list) => {
-        if (list.length > MAX_KEPT_CANDIDATES && this.kept?.candidates === candidates) this.kept = null;
-      },
-      () => (this.kept = null),
-    );
-    return candidates;
-  }
-
   async match(company: CompanyProfile, lang: Lang, page: number, perPage: number): Promise<MatchPage> {
+    if (page * perPage > MAX_MATCH_DEPTH) {
+      throw new DomainError('invalid', 'VALIDATION_FAILED', `Results go ${MAX_MATCH_DEPTH} deep at most`, [
+        { field: 'page', messages: [`page × perPage must not exceed ${MAX_MATCH_DEPTH}`] },
+      ]);
+    }
     await this.assertKnownCodes(company);
-    const [candidates, terms] = await Promise.all([this.currentCandidates(), this.taxonomy.listAll()]);
+    const terms = await this.taxonomy.listAll();
     const byParam = new Map(FACETS.map((f) => [f.facet, f.param]));
     const terminology = new Map(terms.map((t) => [`${byParam.get(t.facet)}:${t.code}`, t]));
     const vocabulary: MatchVocabulary = {
@@ -85,21 +85,53 @@ export class MatchingService {
       },
       territoryParent: (code) => terminology.get(`territory:${code}`)?.parentCode ?? null,
     };
-    // territory ancestry matters to the score, so the first pass keeps it
+    // territory ancestry matters to the score, so the scoring pass keeps it
     const scoring: MatchVocabulary = { ...SILENT, territoryParent: vocabulary.territoryParent };
     const collator = collators[lang];
-    const ranked = candidates
-      .map((p) => ({ p, title: pick(p.titleRu, p.titleEn, lang).text, score: matchProgramme(p, company, scoring, lang).score }))
-      .sort((a, b) => b.score - a.score || collator.compare(a.title, b.title));
-    const results = ranked.slice((page - 1) * perPage, page * perPage).map(({ p, title }) => ({
-      slug: p.slug,
-      title,
-      provider: pick(p.providerRu, p.providerEn, lang).text,
-      status: p.status,
-      closesAt: p.closesAt,
-      ...matchProgramme(p, company, vocabulary, lang),
-    }));
-    return { results, total: ranked.length, page, perPage };
+    const order = (a: Ranked, b: Ranked) => b.score - a.score || collator.compare(a.title, b.title);
+    const depth = page * perPage;
+    let best: Ranked[] = [];
+    let total = 0;
+    for await (const batch of this.candidates()) {
+      total += batch.length;
+      for (const candidate of batch) {
+        best.push({ candidate, title: pick(candidate.titleRu, candidate.titleEn, lang).text, score: matchProgramme(candidate, company, scoring, lang).score });
+      }
+      if (best.length > depth * 2 + BATCH) best = best.sort(order).slice(0, depth);
+    }
+    const results = best
+      .sort(order)
+      .slice((page - 1) * perPage, depth)
+      .map(({ candidate: p, title }) => ({
+        slug: p.slug,
+        title,
+        provider: pick(p.providerRu, p.providerEn, lang).text,
+        status: p.status,
+        closesAt: p.closesAt,
+        ...matchProgramme(p, company, vocabulary, lang),
+      }));
+    return { results, total, page, perPage };
+  }
+
+  /** The candidates in batches: from memory while nothing published has changed, else from the database. */
+  private async *candidates(): AsyncGenerator<Candidate[]> {
+    const version = await this.programmes.publishedVersion();
+    if (this.kept?.version === version) {
+      yield this.kept.candidates;
+      return;
+    }
+    const strings = new Map<string, string>();
+    let all: Candidate[] | null = [];
+    for (let after: string | null = null; ; ) {
+      const rows = await this.programmes.listMatchable(after, BATCH);
+      if (!rows.length) break;
+      const batch = rows.map((r) => compact(r, strings));
+      all = all && all.length + batch.length <= MAX_KEPT_CANDIDATES ? all.concat(batch) : null;
+      yield batch;
+      if (rows.length < BATCH) break;
+      after = rows[rows.length - 1].id;
+    }
+    if (all) this.kept = { version, candidates: all };
   }
 
   /** Codes the taxonomy does not know are a 400 naming the answer. */
@@ -119,25 +151,30 @@ export class MatchingService {
   }
 }
 
-/** Entities to compact candidates: repeated strings and empty lists shared, nothing else kept. */
-function compact(programmes: Programme[]): Candidate[] {
-  const strings = new Map<string, string>();
-  const intern = (s: string): string => strings.get(s) ?? (strings.set(s, s), s);
-  const NONE: string[] = [];
-  const codes = (list: string[]) => (list.length ? list.map(intern) : NONE);
-  const NO_CRITERIA = Object.freeze({});
-  return programmes.map((p) => ({
-    slug: p.slug,
-    titleRu: p.titleRu,
-    titleEn: p.titleEn,
-    providerRu: intern(p.provider?.nameRu ?? ''),
-    providerEn: p.provider?.nameEn ? intern(p.provider.nameEn) : null,
-    status: intern(p.status),
-    closesAt: p.closesAt ? p.closesAt.toISOString() : null,
-    applicantTypes: codes(p.applicantTypes),
-    industries: codes(p.industries),
-    objectives: codes(p.objectives),
-    territories: codes(p.territories),
-    eligibility: Object.keys(p.eligibility ?? {}).length ? p.eligibility : NO_CRITERIA,
-  }));
+const NONE: string[] = [];
+const NO_CRITERIA = Object.freeze({});
+
+/** A row as a candidate: repeated strings (codes, provider names) shared through `strings`, empty lists shared. */
+function compact(r: MatchableRow, strings: Map<string, string>): Candidate {
+  const intern = (s: string): string => {
+    const known = strings.get(s);
+    if (known !== undefined) return known;
+    strings.set(s, s);
+    return s;
+  };
+  const codes = (list: string[] | null) => (list?.length ? list.map(intern) : NONE);
+  return {
+    slug: r.slug,
+    titleRu: r.titleRu,
+    titleEn: r.titleEn,
+    providerRu: intern(r.providerRu),
+    providerEn: r.providerEn === null ? null : intern(r.providerEn),
+    status: intern(r.status),
+    closesAt: r.closesAt ? r.closesAt.toISOString() : null,
+    applicantTypes: codes(r.applicantTypes),
+    industries: codes(r.industries),
+    objectives: codes(r.objectives),
+    territories: codes(r.territories),
+    eligibility: r.eligibility && Object.keys(r.eligibility).length ? r.eligibility : NO_CRITERIA,
+  };
 }

@@ -6,6 +6,7 @@ import type { ProgrammeStatus, PublicationState } from './programme-status';
 import { ProgrammeRevision } from './programme-revision.entity';
 import { Organisation } from '../organisations/organisation.entity';
 import { Programme } from './programme.entity';
+import type { EligibilityCriteria } from './programme.types';
 
 export interface ProgrammeFilter {
   q?: string;
@@ -19,6 +20,23 @@ export interface AdminProgrammeFilter extends ProgrammeFilter {
   needsVerification?: boolean;
   /** Only programmes never verified, or verified before this instant. */
   verifiedBefore?: Date;
+}
+
+/** What the matcher reads of a programme (see listMatchable). */
+export interface MatchableRow {
+  id: string;
+  slug: string;
+  titleRu: string;
+  titleEn: string | null;
+  status: string;
+  closesAt: Date | null;
+  applicantTypes: string[];
+  industries: string[];
+  objectives: string[];
+  territories: string[];
+  eligibility: EligibilityCriteria;
+  providerRu: string;
+  providerEn: string | null;
 }
 
 export interface Slice {
@@ -162,17 +180,23 @@ export class ProgrammeRepository {
     return (row as { version: string }).version;
   }
 
-  /** Published programmes that still take applications, with what the matcher reads. */
-  listMatchable(): Promise<Programme[]> {
-    return this.programmes
-      .createQueryBuilder('p')
-      .innerJoin('p.provider', 'provider')
-      .select([
-        'p.id', 'p.slug', 'p.titleRu', 'p.titleEn', 'p.status', 'p.closesAt', 'p.applicantTypes', 'p.industries', 'p.objectives',
-        'p.territories', 'p.eligibility', 'provider.id', 'provider.nameRu', 'provider.nameEn',
-      ])
-      .where(`p.publicationState = 'published' AND p.deletedAt IS NULL AND p.status <> 'closed'`)
-      .getMany();
+  /**
+   * Published programmes that still take applications, with what the matcher
+   * reads, as plain rows in id order: a batch after `afterId` (keyset paging,
+   * so a large catalogue is read a slice at a time).
+   */
+  listMatchable(afterId: string | null, limit: number): Promise<MatchableRow[]> {
+    return this.programmes.query(
+      `SELECT p.id, p.slug, p.title_ru AS "titleRu", p.title_en AS "titleEn", p.status, p.closes_at AS "closesAt",
+              p.applicant_types AS "applicantTypes", p.industries, p.objectives, p.territories, p.eligibility,
+              o.name_ru AS "providerRu", o.name_en AS "providerEn"
+         FROM programme p JOIN organisation o ON o.id = p.provider_id
+        WHERE p.publication_state = 'published' AND p.deleted_at IS NULL AND p.status <> 'closed'
+          AND ($1::uuid IS NULL OR p.id > $1::uuid)
+        ORDER BY p.id
+        LIMIT $2`,
+      [afterId, limit],
+    );
   }
 
   /** A batch of published programmes after `afterId` in id order (for building an index). */
