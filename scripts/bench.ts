@@ -110,24 +110,49 @@ async function until(output: () => string, text: string, ms = 120_000): Promise<
   }
 }
 
-/**
- * autocannon against `requests` (round robin): closed-loop with `connections`, or at a fixed
- * `rate` of requests per second (open-loop: latency then includes no queueing of our own making).
- * Latency percentiles of 2xx answers, and throughput.
- */
-async function load(origin: string, requests: autocannon.Request[], connections: number, seconds: number, rate?: number) {
+/** autocannon against `requests` (round robin), closed loop with `connections` in flight: latency percentiles of 2xx answers, and throughput. */
+async function load(origin: string, requests: autocannon.Request[], connections: number, seconds: number) {
   const latencies: number[] = [];
   const result = await new Promise<autocannon.Result>((resolvePromise, reject) => {
-    const instance = autocannon(
-      { url: origin, connections, duration: seconds, requests, ...(rate ? { overallRate: rate } : {}) },
-      (error, res) => (error ? reject(error) : resolvePromise(res)),
-    );
+    const instance = autocannon({ url: origin, connections, duration: seconds, requests }, (error, res) => (error ? reject(error) : resolvePromise(res)));
     instance.on('response', (_c: unknown, status: number, _b: number, time: number) => {
       if (status >= 200 && status < 300) latencies.push(time);
     });
   });
   latencies.sort((a, b) => a - b);
   return { p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99), rps: result.requests.average, errors: result.errors + result.non2xx };
+}
+
+/**
+ * Open loop: requests leave at a steady `rate` whatever the answers' speed (one every
+ * 1/rate s, round robin over `paths`), so the latencies are the server's own, not
+ * queueing the load generator made. Keep-alive connections as many as needed.
+ */
+async function offered(origin: string, paths: string[], rate: number, seconds: number) {
+  const latencies: number[] = [];
+  let errors = 0;
+  const inflight: Promise<void>[] = [];
+  const began = performance.now();
+  const count = rate * seconds;
+  for (let i = 0; i < count; i++) {
+    const due = began + (i * 1000) / rate;
+    const wait = due - performance.now();
+    if (wait > 1) await new Promise((r) => setTimeout(r, wait));
+    const sent = performance.now();
+    inflight.push(
+      fetch(`${origin}${paths[i % paths.length]}`)
+        .then(async (res) => {
+          await res.arrayBuffer();
+          if (res.ok) latencies.push(performance.now() - sent);
+          else errors++;
+        })
+        .catch(() => void errors++),
+    );
+  }
+  await Promise.all(inflight);
+  const took = (performance.now() - began) / 1000;
+  latencies.sort((a, b) => a - b);
+  return { p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99), rps: latencies.length / took, errors };
 }
 
 async function main(): Promise<void> {
@@ -219,7 +244,7 @@ async function main(): Promise<void> {
         const single = await load(uncached.origin, requests, 1, seconds);
         const busy = await withPeakMemory(uncached.child.pid!, () => load(uncached.origin, requests, 16, seconds));
         await load(cached.origin, requests, 1, 2);
-        const steady = await withPeakMemory(cached.child.pid!, () => load(cached.origin, requests, 64, seconds, TARGET_RATE));
+        const steady = await withPeakMemory(cached.child.pid!, () => offered(cached.origin, requests.map((r) => r.path), TARGET_RATE, seconds));
         const busyCached = await withPeakMemory(cached.child.pid!, () => load(cached.origin, requests, 16, seconds));
         const rawP50 = percentile(rawTimes, 50);
         const errors = (r: { errors: number }) => (r.errors ? `${r.errors} errors` : '');
@@ -344,7 +369,7 @@ async function main(): Promise<void> {
 
 const NOTES = `How to read it:
 - Servers are separate processes of the built code in production mode, with the heap the Docker image gives them (\`--max-old-space-size=192\`); "peak RSS" is the server's (or the CLI's) resident memory during the run.
-- "offered" runs send a fixed rate whatever the answers' speed (open loop), so latency is the server's; "saturated" runs keep 16 requests in flight, so latency there includes queueing and throughput is the maximum.
+- "offered" runs send requests at a steady rate whatever the answers' speed (open loop, from the benchmark process), so latency is the server's; "saturated" runs (autocannon) keep 16 requests in flight, so latency there includes queueing and throughput is the maximum.
 - "every answer computed" is a server with SEARCH_CACHE_ENTRIES=0; "answer cache" is the default, which reuses an answer only while the index version it was computed at is unchanged (any edit invalidates all).
 - The search mix is eight request types (text, text + facets, English, typo, ranges, facets only, browsing by deadline), round robin; "raw" is the same SQL statement run alone.
 - Programme page: "raw" is reading the programme row with its provider; the page also searches for related programmes and renders HTML.

@@ -1,5 +1,6 @@
 import { diffWords } from 'diff';
 import { FACETS, REQUIRED_STATUS_LABELS, type Facet, type ProgrammeRecord, type TaxonomyView } from '@app/catalogue';
+import { formText, type FormBody } from './admin-pages';
 
 /**
  * The edit form, history and conflict pages all work on the import/export
@@ -7,7 +8,6 @@ import { FACETS, REQUIRED_STATUS_LABELS, type Facet, type ProgrammeRecord, type 
  * snapshots that become one, and a diff or merge compares them field by field.
  */
 export type EditableRecord = Omit<ProgrammeRecord, 'publicationState'>;
-export type FormBody = Record<string, string | string[] | undefined>;
 
 type FieldKind = 'text' | 'longtext' | 'number' | 'codes' | 'statuses' | 'datetime' | 'bool' | 'taxReductions' | 'documents';
 
@@ -71,7 +71,7 @@ function facetTitle(facet: Facet): string {
   return words === 'industry' ? 'Industries' : words === 'territory' ? 'Territories' : `${words[0].toUpperCase()}${words.slice(1)}s`;
 }
 
-export function getPath(o: unknown, path: string): unknown {
+function getPath(o: unknown, path: string): unknown {
   return path.split('.').reduce<unknown>((v, k) => (v as Record<string, unknown> | null | undefined)?.[k], o);
 }
 
@@ -105,7 +105,6 @@ function fromMoscowInput(value: string): string | null {
 
 // ---- form → record ----
 
-const last = (v: string | string[] | undefined): string => (Array.isArray(v) ? (v[v.length - 1] ?? '') : (v ?? '')).trim();
 const list = (v: string | string[] | undefined): string[] => (Array.isArray(v) ? v : v === undefined ? [] : [v]).map((s) => s.trim()).filter(Boolean);
 const optional = (s: string): string | null => (s === '' ? null : s);
 
@@ -124,7 +123,7 @@ function rows(body: FormBody, prefix: string, keys: string[]): Record<string, st
     const m = pattern.exec(name);
     if (!m) continue;
     const row = byIndex.get(Number(m[1])) ?? {};
-    row[m[2]] = last(value);
+    row[m[2]] = formText({ value }, 'value');
     byIndex.set(Number(m[1]), row);
   }
   return [...byIndex.entries()].sort(([a], [b]) => a - b).map(([, row]) => row).filter((row) => Object.values(row).some((v) => v !== ''));
@@ -132,7 +131,7 @@ function rows(body: FormBody, prefix: string, keys: string[]): Record<string, st
 
 /** The record an edit form describes (every field: the form always sends all of them). */
 export function recordFromForm(body: FormBody): EditableRecord {
-  const text = (path: string) => last(body[path]);
+  const text = (path: string) => formText(body, path);
   const criteria: Record<string, unknown> = {};
   for (const key of ['companyAgeMinYears', 'companyAgeMaxYears', 'headcountMin', 'headcountMax', 'revenueMaxRub']) {
     const n = number(text(`eligibility.criteria.${key}`));
@@ -172,7 +171,7 @@ export function recordFromForm(body: FormBody): EditableRecord {
       sourceUrl: optional(text('curation.sourceUrl')),
       sourceName: optional(text('curation.sourceName')),
       verifiedAt: fromMoscowInput(text('curation.verifiedAt')),
-      needsVerification: last(body['curation.needsVerification']) === 'true',
+      needsVerification: formText(body, 'curation.needsVerification') === 'true',
     },
   };
   return record as unknown as EditableRecord;
@@ -198,7 +197,7 @@ function canonical(v: unknown): string {
   return JSON.stringify(v);
 }
 
-export const sameValue = (a: unknown, b: unknown): boolean => canonical(a) === canonical(b);
+const sameValue = (a: unknown, b: unknown): boolean => canonical(a) === canonical(b);
 
 /** The fields where two records differ. */
 export function changedFields(a: unknown, b: unknown, fields: FieldDef[] = FIELDS): FieldDef[] {
