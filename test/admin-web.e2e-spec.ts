@@ -341,6 +341,17 @@ describe('admin pages over HTTP', () => {
       expect(counts.unchanged).toBeGreaterThan(10);
     });
 
+    it('does not read an upload from someone not signed in, and wants the CSRF token with one', async () => {
+      const anonymous = await request(t.http).post('/admin/import').attach('file', Buffer.alloc(2 * 1024 * 1024, 'a'), 'big.csv');
+      expect(anonymous.status).toBe(401);
+      const forged = await request(t.http).post('/admin/import').set('Cookie', `sn_admin=${'x'.repeat(43)}`).attach('file', Buffer.from('slug\n'), 'x.csv');
+      expect(forged.status).toBe(401);
+      const noToken = await editor.agent.post('/admin/import').attach('file', Buffer.from('slug\n'), 'x.csv');
+      expect(noToken.status).toBe(403);
+      const tooBig = await postFile(editor, 'huge.csv', 'a'.repeat(21 * 1024 * 1024));
+      expect(tooBig.status).toBe(413);
+    });
+
     it('refuses files it cannot read with a clear message', async () => {
       for (const [name, content, message] of [
         ['notes.txt', 'hello', 'must end in .csv or .json'],

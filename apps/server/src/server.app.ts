@@ -13,6 +13,8 @@ import { assignRequestId, createValidationPipe, DomainError, httpRequestDuration
 import type { AppConfig } from '@app/config';
 import { isDatabaseUnavailable } from '@app/database';
 import { ServerModule } from './server.module';
+import { SESSION_COOKIE } from './admin-web/admin-session';
+import { IdentityService } from '@app/identity';
 import { ASSETS_DIR, renderWebError } from './web/web-views';
 
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
@@ -54,17 +56,31 @@ function rejectNulCharacters(req: Request, _res: Response, next: NextFunction): 
 
 const importUpload = multer({ storage: multer.memoryStorage(), limits: { fileSize: IMPORT_FILE_LIMIT, files: 1, fields: 5 } }).single('file');
 
-/** The import form's file, read before the guards run so its CSRF field is there to check; upload limits become 413 / 400. */
-function acceptImportUpload(req: Request, res: Response, next: NextFunction): void {
-  importUpload(req, res, (error: unknown) => {
-    if (error instanceof multer.MulterError) {
-      next(error.code === 'LIMIT_FILE_SIZE'
-        ? new DomainError('payload_too_large', 'IMPORT.FILE_TOO_LARGE', `The file is larger than ${IMPORT_FILE_LIMIT / 1024 / 1024} MB`)
-        : new DomainError('invalid', 'IMPORT.BAD_UPLOAD', `The upload was refused: ${error.message}`));
-      return;
-    }
-    next(error);
-  });
+/**
+ * The import form's file, read before the guards run so its CSRF field is there to check.
+ * Only a signed-in session's upload is read at all (an anonymous one is left to the guard
+ * to refuse, never buffered); upload limits become 413 / 400.
+ */
+function acceptImportUpload(identity: IdentityService) {
+  return (req: Request, res: Response, next: NextFunction): void => {
+    const token = (req.cookies as Record<string, string> | undefined)?.[SESSION_COOKIE];
+    if (req.method !== 'POST' || !token) return next();
+    identity.authenticateBrowser(token).then(
+      (session) => {
+        if (!session) return next();
+        importUpload(req, res, (error: unknown) => {
+          if (error instanceof multer.MulterError) {
+            next(error.code === 'LIMIT_FILE_SIZE'
+              ? new DomainError('payload_too_large', 'IMPORT.FILE_TOO_LARGE', `The file is larger than ${IMPORT_FILE_LIMIT / 1024 / 1024} MB`)
+              : new DomainError('invalid', 'IMPORT.BAD_UPLOAD', `The upload was refused: ${error.message}`));
+            return;
+          }
+          next(error);
+        });
+      },
+      (error: unknown) => next(error),
+    );
+  };
 }
 
 /** Request latency by route pattern (never the raw URL: slugs and ids would make endless series). */
@@ -98,8 +114,8 @@ export async function createServerApp(config: AppConfig): Promise<INestApplicati
   app.useBodyParser('json', { limit: config.http.bodyLimit });
   // admin forms: plain urlencoded fields (dotted names, repeats become arrays) and one upload
   app.useBodyParser('urlencoded', { extended: false, limit: ADMIN_FORM_LIMIT, parameterLimit: 5000 });
-  app.use('/admin/import', acceptImportUpload);
   app.use(cookieParser());
+  app.use('/admin/import', acceptImportUpload(app.get(IdentityService)));
   app.use(rejectNulCharacters);
   app.useStaticAssets(ASSETS_DIR, { prefix: '/assets/', maxAge: config.env === 'production' ? '1d' : 0, index: false });
   app.useGlobalFilters(new HttpErrorFilter(renderWebError, isDatabaseUnavailable));
