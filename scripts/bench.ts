@@ -208,6 +208,19 @@ async function main(): Promise<void> {
     }),
   );
   const [uncached, cached] = servers;
+  // with MEILI_URL: a third server answering from Meilisearch (its own throw-away index, filled by `cli reindex`)
+  const meiliEnv = base.search.meiliUrl
+    ? { ...env, MEILI_URL: base.search.meiliUrl, MEILI_API_KEY: base.search.meiliApiKey ?? '', MEILI_INDEX: `bench_${Date.now()}` }
+    : null;
+  const meili = meiliEnv
+    ? await (async () => {
+        const port = await freePort();
+        const s = start(SERVER, [], { ...meiliEnv, PORT: String(port) });
+        await until(s.output, 'listening on');
+        servers.push({ ...s, origin: `http://127.0.0.1:${port}` });
+        return servers[servers.length - 1];
+      })()
+    : null;
 
   try {
     for (const size of sizes) {
@@ -254,6 +267,19 @@ async function main(): Promise<void> {
           { scenario: `search ${label}, answer cache (default), ${TARGET_RATE} req/s steady`, p50: atRate.result.p50, p95: atRate.result.p95, p99: atRate.result.p99, throughput: `${atRate.result.rps.toFixed(0)} req/s`, peakMb: atRate.peakMb, note: `target at 100k: p95 ≤ 50 ms at ≥ 300 req/s, RSS ≤ 300 MB ${errors(atRate.result)}`.trim() },
           { scenario: `search ${label}, answer cache (default), saturated (16 connections)`, p50: busyCached.result.p50, p95: busyCached.result.p95, p99: busyCached.result.p99, throughput: `${busyCached.result.rps.toFixed(0)} req/s (max)`, peakMb: busyCached.peakMb, note: errors(busyCached.result) },
         );
+        if (meili && meiliEnv) {
+          const reindex = start(CLI, ['reindex'], meiliEnv);
+          if ((await reindex.exited) !== 0) throw new Error(`reindex into Meilisearch failed:\n${reindex.output()}`);
+          await load(meili.origin, requests, 1, 2);
+          const one = await load(meili.origin, requests, 1, seconds);
+          const atRateMeili = await withPeakMemory(meili.child.pid!, () => steady(meili.origin, requests, TARGET_RATE, seconds));
+          const busyMeili = await withPeakMemory(meili.child.pid!, () => load(meili.origin, requests, 16, seconds));
+          rows.push(
+            { scenario: `search ${label}, Meilisearch, 1 connection`, p50: one.p50, p95: one.p95, p99: one.p99, throughput: `${one.rps.toFixed(0)} req/s`, note: errors(one) },
+            { scenario: `search ${label}, Meilisearch, ${TARGET_RATE} req/s steady`, p50: atRateMeili.result.p50, p95: atRateMeili.result.p95, p99: atRateMeili.result.p99, throughput: `${atRateMeili.result.rps.toFixed(0)} req/s`, peakMb: atRateMeili.peakMb, note: errors(atRateMeili.result) },
+            { scenario: `search ${label}, Meilisearch, saturated (16 connections)`, p50: busyMeili.result.p50, p95: busyMeili.result.p95, p99: busyMeili.result.p99, throughput: `${busyMeili.result.rps.toFixed(0)} req/s (max)`, peakMb: busyMeili.peakMb, note: errors(busyMeili.result) },
+          );
+        }
         say(`search ${label}: done`);
       }
 
@@ -336,6 +362,10 @@ async function main(): Promise<void> {
       say('reindex: done');
     }
   } finally {
+    if (meiliEnv) {
+      const { Meilisearch } = await import('meilisearch');
+      await new Meilisearch({ host: meiliEnv.MEILI_URL, apiKey: meiliEnv.MEILI_API_KEY || undefined }).deleteIndex(meiliEnv.MEILI_INDEX).waitTask().catch(() => undefined);
+    }
     for (const s of servers) s.child.kill('SIGINT');
     await Promise.all(servers.map((s) => s.exited));
     await raw.end();
@@ -370,6 +400,7 @@ async function main(): Promise<void> {
 const NOTES = `How to read it:
 - Servers are separate processes of the built code in production mode, with the heap the Docker image gives them (\`--max-old-space-size=192\`); "peak RSS" is the server's (or the CLI's) resident memory during the run.
 - "steady" runs send 300 requests per second spread evenly (12 paced connections starting apart), so latency is the server's at that load; "saturated" runs keep 16 requests in flight, so latency there includes queueing and throughput is the maximum.
+- Meilisearch rows appear when MEILI_URL is set (a throw-away index per run, filled by \`cli reindex\` after each generation); without it only the PostgreSQL engine is measured.
 - "every answer computed" is a server with SEARCH_CACHE_ENTRIES=0; "answer cache" is the default, which reuses an answer only while the index version it was computed at is unchanged (any edit invalidates all).
 - The search mix is eight request types (text, text + facets, English, typo, ranges, facets only, browsing by deadline), round robin; "raw" is the same SQL statement run alone.
 - Programme page: "raw" is reading the programme row with its provider; the page also searches for related programmes and renders HTML.
