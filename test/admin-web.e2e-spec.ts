@@ -365,6 +365,41 @@ describe('admin pages over HTTP', () => {
     });
   });
 
+  describe('taxonomy, synonyms, organisations and search sync pages', () => {
+    it('add and change what the catalogue and search use, with errors shown and stale versions refused', async () => {
+      await admin.agent.post('/admin/taxonomy/support_type').type('form').send({ _csrf: admin.csrf, code: 'leasing_pages', 'label.ru': 'Лизинг', 'label.en': 'Leasing' }).expect(303);
+      const taxonomy = await request(t.http).get('/api/v1/taxonomy').expect(200);
+      const supportTypes = taxonomy.body.facets.find((f: { facet: string }) => f.facet === 'support_type').terms;
+      expect(supportTypes).toContainEqual(expect.objectContaining({ code: 'leasing_pages', label: { ru: 'Лизинг', en: 'Leasing' } }));
+      const blank = await admin.agent.post('/admin/taxonomy/support_type').type('form').send({ _csrf: admin.csrf, code: 'blank_label', 'label.ru': '' });
+      expect(blank.status).toBe(400);
+      expect(blank.text).toMatch(/<code>label\.ru<\/code>: [^<]*should not be empty/);
+      expect(blank.text).toContain('<h1>Taxonomy</h1>'); // the page again, with the reason, not a bare error
+
+      await admin.agent.post('/admin/synonyms').type('form').send({ _csrf: admin.csrf, terms: 'лизинг\nаренда оборудования' }).expect(303);
+      const group = (await request(t.http).get('/api/v1/admin/search/synonyms').set('Authorization', `Bearer ${apiToken}`).expect(200)).body
+        .find((g: { terms: string[] }) => g.terms.includes('лизинг'));
+      await admin.agent.post(`/admin/synonyms/${group.id}`).type('form').send({ _csrf: admin.csrf, version: String(group.version), terms: 'лизинг, аренда техники' }).expect(303);
+      const stale = await admin.agent.post(`/admin/synonyms/${group.id}`).type('form').send({ _csrf: admin.csrf, version: String(group.version), terms: 'лизинг, прокат' });
+      expect(stale.status).toBe(412);
+      const after = (await request(t.http).get(`/api/v1/admin/search/synonyms/${group.id}`).set('Authorization', `Bearer ${apiToken}`).expect(200)).body;
+      expect(after.terms).toEqual(['лизинг', 'аренда техники']);
+
+      await admin.agent.post('/admin/organisations').type('form').send({ _csrf: admin.csrf, slug: 'pages-fund', 'name.ru': 'Фонд страниц', url: 'https://fund.example.org' }).expect(303);
+      const org = await request(t.http).get('/api/v1/admin/organisations/pages-fund').set('Authorization', `Bearer ${apiToken}`).expect(200);
+      expect(org.body).toMatchObject({ name: { ru: 'Фонд страниц', en: null }, url: 'https://fund.example.org' });
+      await admin.agent.post('/admin/organisations/moscow-government/delete').type('form').send({ _csrf: admin.csrf }).expect(409); // still a provider
+
+      const sync = await editor.agent.get('/admin/search').expect(200);
+      expect(sync.text).toMatch(/data-status="pending">\d+</);
+      expect(sync.text).toContain('Retry failed changes now');
+      expect(sync.text).not.toContain('Rebuild the index'); // admins only
+      await editor.agent.post('/admin/search/retry').type('form').send({ _csrf: editor.csrf }).expect(303);
+      await admin.agent.post('/admin/search/reindex').type('form').send({ _csrf: admin.csrf }).expect(303);
+      expect((await admin.agent.get('/admin/search?done=reindexed')).text).toContain('The search index was rebuilt.');
+    });
+  });
+
   describe('users, API keys and the audit log', () => {
     it('invites a user who sets a password and signs in; the last admin cannot demote themselves', async () => {
       const email = uniqueEmail('invited');

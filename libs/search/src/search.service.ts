@@ -49,25 +49,8 @@ export class SearchService {
 
   async search(request: SearchRequest): Promise<SearchResponse> {
     const started = performance.now();
-    await this.assertKnownCodes(request);
-    const typed = request.q?.trim() ? request.q : null;
-    const text = typed ? parseQuery(typed, await this.synonyms.index()) : null;
-    const sort = request.sort ?? (typed ? 'relevance' : 'updated');
-    const query: EngineQuery = {
-      text, matchAll: true, sort, offset: offsetOf(request), limit: request.perPage, withFacets: true,
-      filters: {
-        facets: request.facets,
-        amountMin: request.amountMin, amountMax: request.amountMax, closesAfter: request.closesAfter, closesBefore: request.closesBefore,
-      },
-    };
-    // text with no searchable word (only punctuation or stop words) matches nothing
-    let { result, engine, degraded } = typed && !text ? this.nothing() : await this.run(query);
-    let matchedAllWords = true;
-    if (text && result.total === 0 && text.groups.length > 1) {
-      // nothing has every word: rank what has some of them, and say so
-      ({ result, engine, degraded } = await this.run({ ...query, matchAll: false }));
-      matchedAllWords = result.total === 0;
-    }
+    const { query, text, result, engine, degraded, matchedAllWords } = await this.answer(request, offsetOf(request), request.perPage, true);
+    const sort = query.sort;
     const [hits, terms] = await Promise.all([this.hits(result.ids, request.lang, text), this.vocabulary.terms()]);
     const facets = {} as Record<SearchFacet, FacetValue[]>;
     for (const facet of SEARCH_FACETS) {
@@ -91,28 +74,41 @@ export class SearchService {
    * `search`, without facets or highlights. `total` comes with the first page.
    */
   async *matchingIds(request: Omit<SearchRequest, 'page' | 'perPage'>, pageSize = 5000): AsyncGenerator<{ ids: string[]; total: number }> {
-    await this.assertKnownCodes(request);
-    const typed = request.q?.trim() ? request.q : null;
-    const text = typed ? parseQuery(typed, await this.synonyms.index()) : null;
-    if (typed && !text) {
-      yield { ids: [], total: 0 };
-      return;
-    }
-    const query: EngineQuery = {
-      text, matchAll: true, sort: request.sort ?? (typed ? 'relevance' : 'updated'), offset: 0, limit: pageSize, withFacets: false,
-      filters: { facets: request.facets, amountMin: request.amountMin, amountMax: request.amountMax, closesAfter: request.closesAfter, closesBefore: request.closesBefore },
-    };
-    let { result } = await this.run(query);
-    if (text && result.total === 0 && text.groups.length > 1) {
-      query.matchAll = false;
-      ({ result } = await this.run(query));
-    }
+    const { query, result } = await this.answer(request, 0, pageSize, false);
     yield { ids: result.ids, total: result.total };
-    for (query.offset = pageSize; query.offset < result.total; query.offset += pageSize) {
-      const { result: next } = await this.run(query);
+    for (let offset = pageSize; offset < result.total; offset += pageSize) {
+      const { result: next } = await this.run({ ...query, offset });
       if (next.ids.length === 0) return;
       yield { ids: next.ids, total: result.total };
     }
+  }
+
+  /**
+   * One window of a search's answer: the selected codes checked, the text
+   * parsed with the current synonyms, and, when nothing has every word, the
+   * answer for some of them (saying so). The query comes back for more windows.
+   */
+  private async answer(request: Omit<SearchRequest, 'page' | 'perPage'>, offset: number, limit: number, withFacets: boolean) {
+    await this.assertKnownCodes(request);
+    const typed = request.q?.trim() ? request.q : null;
+    const text = typed ? parseQuery(typed, await this.synonyms.index()) : null;
+    const query: EngineQuery = {
+      text, matchAll: true, sort: request.sort ?? (typed ? 'relevance' : 'updated'), offset, limit, withFacets,
+      filters: {
+        facets: request.facets,
+        amountMin: request.amountMin, amountMax: request.amountMax, closesAfter: request.closesAfter, closesBefore: request.closesBefore,
+      },
+    };
+    // text with no searchable word (only punctuation or stop words) matches nothing
+    let { result, engine, degraded } = typed && !text ? this.nothing() : await this.run(query);
+    let matchedAllWords = true;
+    if (text && result.total === 0 && text.groups.length > 1) {
+      // nothing has every word: rank what has some of them, and say so
+      query.matchAll = false;
+      ({ result, engine, degraded } = await this.run(query));
+      matchedAllWords = result.total === 0;
+    }
+    return { query, text, result, engine, degraded, matchedAllWords };
   }
 
   /** As-you-type: a few programme titles and facet values for what has been typed so far. */

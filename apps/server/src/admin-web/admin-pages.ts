@@ -20,6 +20,12 @@ export const formText = (body: FormBody, name: string): string => {
   return (Array.isArray(v) ? (v[v.length - 1] ?? '') : (v ?? '')).trim();
 };
 
+/** Every non-blank value of a repeated form field (checkboxes, multi-selects), trimmed. */
+export const formList = (body: FormBody, name: string): string[] => {
+  const v = body[name];
+  return (Array.isArray(v) ? v : v === undefined ? [] : [v]).map((s) => s.trim()).filter(Boolean);
+};
+
 /** Field problems keyed by field, for showing each next to its input. */
 export const errorsByField = (problems: FieldProblem[]): Record<string, string[]> =>
   problems.reduce<Record<string, string[]>>((acc, p) => ({ ...acc, [p.field]: [...(acc[p.field] ?? []), ...p.messages] }), {});

@@ -3,7 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import {
   FACETS, OrganisationsService, PUBLICATION_STATES, ProgrammesService, REQUIRED_STATUS_LABELS, REQUIRED_STATUSES, staleBefore,
-  STALE_AFTER_DAYS, TaxonomyService, toProgrammeInput, toRecord, type ProgrammeTransition, type ProgrammeView, type PublicationState,
+  STALE_AFTER_DAYS, TaxonomyService, TRANSITIONS, transitionsFrom, toProgrammeInput, toRecord, type ProgrammeTransition, type ProgrammeView, type PublicationState,
 } from '@app/catalogue';
 import { Matches } from 'class-validator';
 import { Clock, DomainError, SeeOther } from '@app/common';
@@ -11,15 +11,14 @@ import { SearchVocabulary } from '@app/search';
 import { IdParam } from '../http/params';
 import { programmePage } from '../web/programme-page';
 import { render } from '../web/web-views';
-import { adminPage, errorsByField, formText, noticeOf, problemsOf, type FormBody } from './admin-pages';
+import { adminPage, errorsByField, formList, formText, noticeOf, problemsOf, type FormBody } from './admin-pages';
 import { Admin, actorOf, AdminContext, AdminRoles, AdminSessionGuard } from './admin-session';
 import {
   changedFields, diffRecords, displayValue, editable, labelsOf, mergeRecords, recordFromForm, toMoscowInput, type EditableRecord, type Side,
 } from './programme-form';
 
 const PER_PAGE = 25;
-const TRANSITIONS: ProgrammeTransition[] = ['publish', 'unpublish', 'archive', 'restore'];
-const PAST_TENSE: Record<ProgrammeTransition, string> = { publish: 'published', unpublish: 'unpublished', archive: 'archived', restore: 'restored' };
+const ACTIONS = Object.keys(TRANSITIONS) as ProgrammeTransition[];
 /** Blank rows offered under each list so a few more can be added without a script. */
 const SPARE_ROWS = 2;
 
@@ -38,7 +37,6 @@ class RevisionParams extends IdParam {
   @Matches(/^[1-9]\d{0,8}$/, { message: 'version must be a revision number' }) version: string;
 }
 
-const list = (v: string | string[] | undefined): string[] => (Array.isArray(v) ? v : v ? [v] : []).filter(Boolean);
 const positiveInt = (v: string | undefined, fallback: number): number => (v && /^\d{1,6}$/.test(v) && Number(v) > 0 ? Number(v) : fallback);
 
 /**
@@ -63,9 +61,9 @@ export class AdminProgrammesPages {
   @Header('Content-Type', 'text/html; charset=utf-8')
   async list(@Admin() admin: AdminContext, @Query() query: FormBody): Promise<string> {
     const q = formText(query, 'q').slice(0, 200);
-    const states = list(query.publicationState).filter((s): s is PublicationState => (PUBLICATION_STATES as readonly string[]).includes(s));
-    const providers = list(query.provider).slice(0, 50);
-    const supportTypes = list(query.supportType).slice(0, 50);
+    const states = formList(query, 'publicationState').filter((s): s is PublicationState => (PUBLICATION_STATES as readonly string[]).includes(s));
+    const providers = formList(query, 'provider').slice(0, 50);
+    const supportTypes = formList(query, 'supportType').slice(0, 50);
     const needsVerification = query.needsVerification === 'true' ? true : undefined;
     const stale = query.stale === 'true';
     const page = positiveInt(formText(query, 'page'), 1);
@@ -191,11 +189,11 @@ export class AdminProgrammesPages {
   @Post(':id/state')
   async transition(@Admin() admin: AdminContext, @Param() { id }: IdParam, @Body() body: FormBody, @Req() req: Request): Promise<never> {
     const action = formText(body, 'action') as ProgrammeTransition;
-    if (!TRANSITIONS.includes(action)) {
-      throw new DomainError('invalid', 'VALIDATION_FAILED', 'Unknown action', [{ field: 'action', messages: [`must be one of ${TRANSITIONS.join(', ')}`] }]);
+    if (!ACTIONS.includes(action)) {
+      throw new DomainError('invalid', 'VALIDATION_FAILED', 'Unknown action', [{ field: 'action', messages: [`must be one of ${ACTIONS.join(', ')}`] }]);
     }
     await this.programmes.transition(id, positiveInt(formText(body, 'version'), 0), action, actorOf(admin, req));
-    throw new SeeOther(`/admin/programmes/${id}?done=${PAST_TENSE[action]}`);
+    throw new SeeOther(`/admin/programmes/${id}?done=${TRANSITIONS[action].verb}`);
   }
 
   @Post(':id/delete')
@@ -318,7 +316,7 @@ export class AdminProgrammesPages {
         state: programme.publicationState,
         status: programme.timing.status,
         updatedAt: programme.updatedAt.slice(0, 19).replace('T', ' '),
-        actions: TRANSITIONS.filter((a) => ({ publish: ['draft'], unpublish: ['published'], archive: ['draft', 'published'], restore: ['archived'] })[a].includes(programme.publicationState)),
+        actions: transitionsFrom(programme.publicationState),
       },
       r: record,
       errors,

@@ -1,6 +1,6 @@
 import { diffWords } from 'diff';
 import { FACETS, REQUIRED_STATUS_LABELS, type Facet, type ProgrammeRecord, type TaxonomyView } from '@app/catalogue';
-import { formText, type FormBody } from './admin-pages';
+import { formList, formText, type FormBody } from './admin-pages';
 
 /**
  * The edit form, history and conflict pages all work on the import/export
@@ -105,7 +105,6 @@ function fromMoscowInput(value: string): string | null {
 
 // ---- form → record ----
 
-const list = (v: string | string[] | undefined): string[] => (Array.isArray(v) ? v : v === undefined ? [] : [v]).map((s) => s.trim()).filter(Boolean);
 const optional = (s: string): string | null => (s === '' ? null : s);
 
 /** Spaces and a decimal comma are accepted ("5 000 000", "7,5"); anything else stays a string for validation to name. */
@@ -138,7 +137,7 @@ export function recordFromForm(body: FormBody): EditableRecord {
     if (n !== null) criteria[key] = n;
   }
   for (const key of [...Object.keys(CRITERIA_FACETS), 'requiredStatuses']) {
-    const codes = list(body[`eligibility.criteria.${key}`]);
+    const codes = formList(body, `eligibility.criteria.${key}`);
     if (codes.length) criteria[key] = codes;
   }
   const record = {
@@ -148,7 +147,7 @@ export function recordFromForm(body: FormBody): EditableRecord {
     title: { ru: text('title.ru'), en: optional(text('title.en')) },
     summary: { ru: text('summary.ru'), en: optional(text('summary.en')) },
     description: { ru: optional(text('description.ru')), en: optional(text('description.en')) },
-    ...Object.fromEntries(FACETS.map((f) => [f.field, list(body[f.field])])),
+    ...Object.fromEntries(FACETS.map((f) => [f.field, formList(body, f.field)])),
     benefit: {
       text: { ru: optional(text('benefit.text.ru')), en: optional(text('benefit.text.en')) },
       amountMin: number(text('benefit.amountMin')),

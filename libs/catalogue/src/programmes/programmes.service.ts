@@ -25,13 +25,17 @@ export interface PageRequest {
 }
 
 /** Publication moves an editor can make, from which states, to which state. */
-const TRANSITIONS: Record<'publish' | 'unpublish' | 'archive' | 'restore', { from: PublicationState[]; to: PublicationState; verb: string }> = {
+export const TRANSITIONS: Record<'publish' | 'unpublish' | 'archive' | 'restore', { from: PublicationState[]; to: PublicationState; verb: string }> = {
   publish: { from: ['draft'], to: 'published', verb: 'published' },
   unpublish: { from: ['published'], to: 'draft', verb: 'unpublished' },
   archive: { from: ['draft', 'published'], to: 'archived', verb: 'archived' },
   restore: { from: ['archived'], to: 'draft', verb: 'restored' },
 };
 export type ProgrammeTransition = keyof typeof TRANSITIONS;
+
+/** The moves a programme in `state` can make. */
+export const transitionsFrom = (state: PublicationState): ProgrammeTransition[] =>
+  (Object.keys(TRANSITIONS) as ProgrammeTransition[]).filter((t) => TRANSITIONS[t].from.includes(state));
 
 /** Eligibility criteria that hold taxonomy codes, and the facet they come from. */
 const CRITERIA_FACETS = [['applicantTypes', 'applicant_type'], ['industries', 'industry'], ['territories', 'territory']] as const;
