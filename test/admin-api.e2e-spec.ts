@@ -160,11 +160,22 @@ describe('admin API (HTTP, real PostgreSQL)', () => {
       expect(n).toBe(2);
     });
 
-    it('filters the admin list by publication state and verification', async () => {
+    it('filters the admin list by publication state and by the age of the sources', async () => {
       const drafts = await api().get('/api/v1/admin/programmes?publicationState=draft&perPage=100').set(as(editor)).expect(200);
       expect(drafts.body.items.every((p: { publicationState: string }) => p.publicationState === 'draft')).toBe(true);
-      const verified = await api().get('/api/v1/admin/programmes?needsVerification=false&perPage=100').set(as(editor)).expect(200);
-      expect(verified.body.items.every((p: { curation: { needsVerification: boolean } }) => !p.curation.needsVerification)).toBe(true);
+      const old = await api().post('/api/v1/admin/programmes').set(as(editor)).send(programmeInput({
+        curation: { sources: [{ key: 'old', title: { ru: 'Старая страница' }, url: 'https://mos.ru/old', publisher: 'mos.ru', publishedOn: '2019-03-01' }] },
+      })).expect(201);
+      const fresh = await api().post('/api/v1/admin/programmes').set(as(editor)).send(programmeInput({
+        curation: { sources: [{ key: 'new', title: { ru: 'Свежая страница' }, url: 'https://mos.ru/new', publisher: 'mos.ru', publishedOn: new Date().toISOString().slice(0, 10) }] },
+      })).expect(201);
+      expect(old.body.curation).toMatchObject({ newestSourceOn: '2019-03-01', lastCheckedOn: null });
+      const outdated = await api().get('/api/v1/admin/programmes?outdated=true&perPage=100').set(as(editor)).expect(200);
+      const slugs = outdated.body.items.map((p: { slug: string }) => p.slug);
+      expect(slugs).toContain(old.body.slug);
+      expect(slugs).not.toContain(fresh.body.slug);
+      const pending = await api().get('/api/v1/admin/programmes?pendingUpdate=true&perPage=100').set(as(editor)).expect(200);
+      expect(pending.body.items).toEqual([]);
     });
   });
 

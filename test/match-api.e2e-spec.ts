@@ -10,20 +10,33 @@ describe('POST /api/v1/match (HTTP, real PostgreSQL)', () => {
   });
   afterAll(() => t.close());
 
-  it('ranks the shipped programmes for a company and explains every criterion', async () => {
+  it('finds programmes that fully fit a medium Moscow electronics manufacturer that wants lower taxes and new production', async () => {
     const res = await request(t.http)
       .post('/api/v1/match')
-      .send({ applicantType: 'legal_entity', industry: 'electronics', territory: 'technopolis_moscow', goal: 'reduce_taxes', statuses: ['sez_resident'] })
+      .send({ applicantType: 'legal_entity', size: 'medium', industry: 'electronics', territory: 'moscow', goal: ['reduce_taxes', 'build_production'] })
       .expect(200);
-    expect(res.body.total).toBeGreaterThan(0);
-    const top = res.body.results[0];
-    expect(top.slug).toBe('technopolis-moscow-sez');
-    expect(top.fit).not.toBe('does_not_fit');
-    expect(top.criteria.map((c: { criterion: string }) => c.criterion)).toEqual(expect.arrayContaining(['industry', 'territory', 'goal', 'status']));
-    for (const c of top.criteria) expect(c.explanation).toMatch(/\S/);
+    const fitting = res.body.results.filter((r: { fit: string }) => r.fit === 'fits');
+    expect(fitting.map((r: { slug: string }) => r.slug)).toContain('technopolis-moscow-sez');
+    for (const r of fitting) {
+      expect(r.criteria.map((c: { criterion: string }) => c.criterion)).toEqual(expect.arrayContaining(['applicantType', 'size', 'industry', 'territory', 'goal']));
+      expect(r.criteria.every((c: { status: string }) => c.status === 'met')).toBe(true);
+      for (const c of r.criteria) expect(c.explanation).toMatch(/\S/);
+    }
     const fits = res.body.results.map((r: { fit: string }) => r.fit);
-    // nothing that fails a criterion is ranked above something that fails none
-    expect(fits.indexOf('does_not_fit') === -1 || fits.lastIndexOf('fits') < fits.indexOf('does_not_fit')).toBe(true);
+    // what fits comes first, then what may fit, then what does not
+    expect(fits).toEqual([...fits].sort((a: string, b: string) => ['fits', 'partly', 'does_not_fit'].indexOf(a) - ['fits', 'partly', 'does_not_fit'].indexOf(b)));
+  });
+
+  it('checks a required status and a minimum investment against what the company says', async () => {
+    const ask = async (extra: object) =>
+      (await request(t.http).post('/api/v1/match').send({ industry: 'electronics', perPage: 100, ...extra }).expect(200)).body.results as { slug: string; criteria: { criterion: string; status: string }[] }[];
+    const statusOf = (results: Awaited<ReturnType<typeof ask>>, slug: string, criterion: string) =>
+      results.find((r) => r.slug === slug)?.criteria.find((c) => c.criterion === criterion)?.status;
+    expect(statusOf(await ask({ statuses: [] }), 'industrial-complex-status', 'status')).toBe('not_met');
+    expect(statusOf(await ask({ statuses: ['innovation_cluster_member'] }), 'industrial-complex-status', 'status')).toBe('met');
+    expect(statusOf(await ask({}), 'new-enterprise-construction', 'investment')).toBe('unknown');
+    expect(statusOf(await ask({ investmentRub: 1_000_000_000 }), 'new-enterprise-construction', 'investment')).toBe('met');
+    expect(statusOf(await ask({ investmentRub: 10_000_000 }), 'new-enterprise-construction', 'investment')).toBe('not_met');
   });
 
   it('answers in English when asked', async () => {
@@ -37,6 +50,9 @@ describe('POST /api/v1/match (HTTP, real PostgreSQL)', () => {
     [{ revenueBand: 'huge' }, 'revenueBand'],
     [{ industry: 'no_such_industry' }, 'industry'],
     [{ goal: 'Bad Code' }, 'goal'],
+    [{ goal: ['reduce_taxes', 'no_such_goal'] }, 'goal'],
+    [{ size: 'gigantic' }, 'size'],
+    [{ investmentRub: -5 }, 'investmentRub'],
     [{ statuses: ['astronaut'] }, 'statuses'],
     [{ perPage: 1000 }, 'perPage'],
     [{ colour: 'red' }, 'colour'],

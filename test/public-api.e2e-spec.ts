@@ -1,3 +1,4 @@
+import { SEED_ORGANISATIONS, SEED_PROGRAMMES } from '@app/catalogue';
 import request from 'supertest';
 import { programmeInput } from '@app/testing';
 import { createProgrammeViaApi } from './support/programmes';
@@ -19,35 +20,43 @@ describe('public read API (HTTP, real PostgreSQL)', () => {
 
   it('lists the published catalogue with exact totals and pages', async () => {
     const first = await api().get('/api/v1/programmes?perPage=5').expect(200);
-    expect(first.body.total).toBe(12);
+    expect(first.body.total).toBe(SEED_PROGRAMMES.length);
     expect(first.body.hits).toHaveLength(5);
     expect(first.body).toMatchObject({ page: 1, perPage: 5 });
-    const third = await api().get('/api/v1/programmes?perPage=5&page=3').expect(200);
-    expect(third.body.hits).toHaveLength(2);
-    const all = new Set([...first.body.hits, ...third.body.hits].map((h: { slug: string }) => h.slug));
-    expect(all.size).toBe(7);
+    const lastPage = Math.ceil(SEED_PROGRAMMES.length / 5);
+    const last = await api().get(`/api/v1/programmes?perPage=5&page=${lastPage}`).expect(200);
+    expect(last.body.hits).toHaveLength(SEED_PROGRAMMES.length - (lastPage - 1) * 5);
+    const all = new Set([...first.body.hits, ...last.body.hits].map((h: { slug: string }) => h.slug));
+    expect(all.size).toBe(5 + last.body.hits.length);
   });
 
   it('filters OR inside a facet and AND across facets', async () => {
+    const shipped = (test: (p: { supportTypes: string[]; sizes: string[] }) => boolean) => SEED_PROGRAMMES.filter(test).map((p) => p.slug).sort();
+    const slugsOf = (res: request.Response) => res.body.hits.map((h: { slug: string }) => h.slug).sort();
     const loans = await api().get('/api/v1/programmes?supportType=concessional_loan').expect(200);
-    expect(loans.body.hits.map((h: { slug: string }) => h.slug)).toEqual(['sme-concessional-loans']);
+    expect(slugsOf(loans)).toEqual(shipped((p) => p.supportTypes.includes('concessional_loan')));
+    expect(slugsOf(loans)).toContain('sme-concessional-loans');
 
     const either = await api().get('/api/v1/programmes?supportType=concessional_loan&supportType=premises&perPage=50').expect(200);
-    expect(either.body.hits.map((h: { slug: string }) => h.slug).sort()).toEqual(['moscow-technoparks', 'sme-concessional-loans', 'sme-premises']);
+    const loansOrPremises = shipped((p) => p.supportTypes.includes('concessional_loan') || p.supportTypes.includes('premises'));
+    expect(slugsOf(either)).toEqual(loansOrPremises);
+    expect(loansOrPremises.length).toBeGreaterThan(slugsOf(loans).length);
 
-    const both = await api().get('/api/v1/programmes?supportType=concessional_loan,premises&size=small').expect(200);
-    expect(both.body.hits.map((h: { slug: string }) => h.slug).sort()).toEqual(['sme-concessional-loans', 'sme-premises']);
+    const both = await api().get('/api/v1/programmes?supportType=concessional_loan,premises&size=small&perPage=50').expect(200);
+    const andSmall = shipped((p) => (p.supportTypes.includes('concessional_loan') || p.supportTypes.includes('premises')) && p.sizes.includes('small'));
+    expect(slugsOf(both)).toEqual(andSmall);
+    expect(andSmall.length).toBeLessThan(loansOrPremises.length + 1);
   });
 
   it('filters by provider, status and text, and answers in English on request', async () => {
     const cluster = await api().get('/api/v1/programmes?provider=moscow-innovation-cluster').expect(200);
-    expect(cluster.body.total).toBe(3);
+    expect(cluster.body.total).toBe(SEED_PROGRAMMES.filter((p) => p.provider === 'moscow-innovation-cluster').length);
     const closed = await api().get('/api/v1/programmes?status=closed').expect(200);
     expect(closed.body.total).toBe(0);
     const text = await api().get('/api/v1/programmes?q=' + encodeURIComponent('Моспром')).expect(200);
     expect(text.body.hits.map((h: { slug: string }) => h.slug)).toContain('mosprom-export-support');
     const en = await api().get('/api/v1/programmes?provider=mosprom&lang=en').expect(200);
-    expect(en.body.hits[0]).toMatchObject({ title: 'Mosprom: help entering foreign markets', lang: 'en', provider: { name: 'Mosprom Centre' } });
+    expect(en.body.hits[0]).toMatchObject({ title: 'Mosprom and the Moscow Export Center: entering foreign markets', lang: 'en', provider: { name: 'Mosprom Centre' } });
   });
 
   it('treats % and _ in the text literally', async () => {
@@ -61,9 +70,15 @@ describe('public read API (HTTP, real PostgreSQL)', () => {
       slug: 'technopolis-moscow-sez',
       provider: { slug: 'technopolis-moscow' },
       timing: { status: 'ongoing', opensAt: null, closesAt: null },
-      curation: { needsVerification: true, sourceUrl: 'https://investmoscow.ru/press-center/news-article/?article=295776' },
-      benefit: { amountMin: null, amountMax: null },
+      benefit: { amountMin: null, amountMax: null, taxReductions: expect.arrayContaining([{ tax: 'profit', fromPercent: null, toPercent: 2, years: null }]) },
+      application: { applyUrl: 'https://technomoscow.com' },
     });
+    // every key fact cites one of the entry's sources, and carries the date that source shows
+    const sources = new Map(res.body.curation.sources.map((s: { key: string; publishedOn: string | null }) => [s.key, s.publishedOn]));
+    expect(res.body.keyFacts.length).toBeGreaterThan(5);
+    for (const f of res.body.keyFacts) expect(sources.get(f.source)).toBe(f.asOf);
+    expect(res.body.curation.sources.map((s: { url: string }) => s.url)).toContain('https://investmoscow.ru/press-center/news-article/?article=295776');
+    expect(res.body.application.steps.length).toBeGreaterThanOrEqual(2);
     expect(res.body.title.ru).toBeTruthy();
     expect(res.body.title.en).toBeTruthy();
   });
@@ -98,7 +113,7 @@ describe('public read API (HTTP, real PostgreSQL)', () => {
 
   it('lists organisations', async () => {
     const res = await api().get('/api/v1/organisations').expect(200);
-    expect(res.body.map((o: { slug: string }) => o.slug).sort()).toEqual(['moscow-government', 'moscow-innovation-cluster', 'mosprom', 'technopolis-moscow']);
+    expect(res.body.map((o: { slug: string }) => o.slug).sort()).toEqual(SEED_ORGANISATIONS.map((o) => o.slug).sort());
   });
 
   it('rejects a suggest request without text or with too much of it', async () => {

@@ -19,6 +19,9 @@ const MATRIX: RouteRule[] = [
   { method: 'post', path: '/api/v1/admin/programmes/:id/:action', allowed: ['admin', 'editor'] },
   { method: 'delete', path: '/api/v1/admin/programmes/:id', allowed: ['admin'] },
   { method: 'get', path: '/api/v1/admin/programmes/:id/revisions', allowed: ['admin', 'editor'] },
+  { method: 'get', path: '/api/v1/admin/programmes/:id/suggested-updates', allowed: ['admin', 'editor'] },
+  { method: 'post', path: '/api/v1/admin/programmes/:id/suggested-updates/:suggestionId/apply', allowed: ['admin', 'editor'] },
+  { method: 'post', path: '/api/v1/admin/programmes/:id/suggested-updates/:suggestionId/dismiss', allowed: ['admin', 'editor'] },
   { method: 'get', path: '/api/v1/admin/organisations', allowed: ['admin', 'editor'] },
   { method: 'get', path: '/api/v1/admin/organisations/:slug', allowed: ['admin', 'editor'] },
   { method: 'post', path: '/api/v1/admin/organisations', allowed: ['admin'] },
@@ -38,7 +41,7 @@ const MATRIX: RouteRule[] = [
 ];
 
 const concrete = (path: string): string =>
-  path.replace(':id', ID).replace(':action', 'publish').replace(':slug', 'no-such-slug').replace(':facet', 'industry').replace(':code', 'no_such_code');
+  path.replace(':id', ID).replace(':suggestionId', ID).replace(':action', 'publish').replace(':slug', 'no-such-slug').replace(':facet', 'industry').replace(':code', 'no_such_code');
 
 describe('admin routes × roles', () => {
   let t: TestApp;

@@ -5,6 +5,7 @@ import request from 'supertest';
 import { loadConfig } from '@app/config';
 import { CreateProgrammeDto, ProgrammesService, SYSTEM_SEED } from '@app/catalogue';
 import { SearchOutbox, SearchSyncRelay } from '@app/search';
+import { PUBLISHABLE } from '@app/testing';
 import { readMeiliUrl } from './support/meili';
 import { createTestApp, TestApp } from './support/test-app';
 
@@ -103,7 +104,7 @@ for (const engine of ENGINES) {
     const search = async (query: string) => (await api().get(`/api/v1/programmes?${query}`).expect(200)).body;
     const slugs = async (query: string): Promise<string[]> => (await search(query)).hits.map((h: { slug: string }) => h.slug);
     const create = async (input: Fixture, publish: boolean) => {
-      const created = await programmes.create({ summary: { ru: 'Описание.' }, ...input } as CreateProgrammeDto, SYSTEM_SEED);
+      const created = await programmes.create({ summary: { ru: 'Описание.' }, ...PUBLISHABLE, ...input } as CreateProgrammeDto, SYSTEM_SEED);
       return publish ? programmes.transition(created.id, created.version, 'publish', SYSTEM_SEED) : created;
     };
 

@@ -77,12 +77,14 @@ describe('security', () => {
       benefit: { text: { ru: marker('benefit'), en: marker('benefit-en') }, taxReductions: [] },
       eligibility: { text: { ru: marker('eligibility'), en: null } },
       timing: { closesAt: '2031-01-01T00:00:00Z' },
+      keyFacts: [{ group: 'benefit', label: { ru: marker('fact-label'), en: marker('fact-label-en') }, value: { ru: marker('fact-value'), en: marker('fact-value-en') }, source: 's1' }],
       application: {
         howToApply: { ru: marker('how'), en: null },
+        steps: [{ text: { ru: marker('step'), en: marker('step-en') }, url: 'https://mos.ru/apply' }, { text: { ru: marker('step-2'), en: null } }],
         requiredDocuments: [{ ru: marker('doc'), en: marker('doc-en') }],
         contacts: { phone: marker('phone').slice(0, 50) },
       },
-      curation: { sourceName: marker('source') },
+      curation: { sources: [{ key: 's1', title: { ru: marker('source'), en: marker('source-en') }, url: 'https://mos.ru/page', publisher: marker('publisher').slice(0, 200) }] },
     }));
     const pages = [
       `/programmes/${slug}`, `/programmes/${slug}?lang=en`, `/?q=${encodeURIComponent('title-ru')}`, `/?q=${encodeURIComponent(XSS[0])}`,

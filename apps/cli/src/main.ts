@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Presets, SingleBar } from 'cli-progress';
-import { CatalogueSeeder, formatOf, ProgrammeTransferService, rowsOf, recordsToCsv, SyntheticCatalogueService } from '@app/catalogue';
+import { CatalogueSeeder, catalogueUpdates, formatOf, ProgrammeTransferService, rowsOf, recordsToCsv, SyntheticCatalogueService } from '@app/catalogue';
 import { DomainError } from '@app/common';
 import { ConfigError, loadConfig, readSecret } from '@app/config';
 import { openDatabase, runMigrations } from '@app/database';
@@ -56,7 +56,7 @@ async function main(argv: string[]): Promise<number> {
         const app = await NestFactory.createApplicationContext(CliModule.forRoot(resolved), { logger: false });
         try {
           const r = await app.get(CatalogueSeeder).seed();
-          out(`Added ${r.programmes} programmes, ${r.organisations} organisations, ${r.terms} taxonomy terms`);
+          out(`Added ${r.programmes} programmes, ${r.organisations} organisations, ${r.terms} taxonomy terms; ${catalogueUpdates(r)}`);
         } finally {
           await app.close();
         }

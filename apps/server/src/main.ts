@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { CatalogueSeeder } from '@app/catalogue';
+import { CatalogueSeeder, catalogueUpdates } from '@app/catalogue';
 import { Lifecycle } from '@app/common';
 import { ConfigError, loadConfig } from '@app/config';
 import { openDatabase, runMigrations } from '@app/database';
@@ -24,7 +24,7 @@ async function main(): Promise<void> {
   const app = await createServerApp(resolved);
   if (resolved.database.seedOnStart) {
     const report = await app.get(CatalogueSeeder).seed();
-    say(`Catalogue: added ${report.programmes} programmes, ${report.organisations} organisations, ${report.terms} taxonomy terms`);
+    say(`Catalogue: added ${report.programmes} programmes, ${report.organisations} organisations, ${report.terms} taxonomy terms; ${catalogueUpdates(report)}`);
   }
   await app.listen(resolved.http.port, resolved.http.host);
   say(`Support Navigator is listening on http://${resolved.http.host}:${resolved.http.port}  (API docs: /api/docs; Ctrl-C stops)`);

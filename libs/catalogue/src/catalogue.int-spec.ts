@@ -2,11 +2,11 @@ import type { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Clock } from '@app/common';
 import {
-  CatalogueSeeder, deriveStatus, ProgrammesService, ProgrammeStatusJob, SEED_PROGRAMMES, SYSTEM_SEED, CreateProgrammeDto,
+  CATALOGUE_RELEASE, CatalogueSeeder, deriveStatus, ProgrammesService, ProgrammeStatusJob, SEED_PROGRAMMES, SuggestedUpdatesService, SYSTEM_SEED,
+  CreateProgrammeDto, UpdateProgrammeDto,
 } from '@app/catalogue';
 import { programmeInput } from '@app/testing';
 import { plainToInstance } from 'class-transformer';
-import { validate } from 'class-validator';
 import { createTestApp, TestApp } from '../../../test/support/test-app';
 
 /** A clock the test moves by hand. */
@@ -38,62 +38,138 @@ describe('catalogue on real PostgreSQL', () => {
   afterAll(() => t.close());
 
   describe('the shipped catalogue', () => {
-    it('loads every slug from FACTS.md, published, with sources and flagged for verification', async () => {
+    const rowOf = async (slug: string) =>
+      (await ds.query(`SELECT id, version, title_ru, catalogue_release, publication_state FROM programme WHERE slug = $1`, [slug]))[0] as {
+        id: string; version: number; title_ru: string; catalogue_release: number; publication_state: string;
+      };
+    const shipped = (slug: string) => SEED_PROGRAMMES.find((p) => p.slug === slug)!;
+    const editor = { id: null, label: 'editor@example.org' };
+
+    it('loads every required slug and the further programmes, published, sourced, with steps, at the current release', async () => {
       const first = await app.get(CatalogueSeeder).seed();
-      expect(first.programmes).toBe(FACTS_SLUGS.length);
-      const rows: { slug: string; publication_state: string; needs_verification: boolean; source_name: string | null; title_en: string | null }[] =
-        await ds.query('SELECT slug, publication_state, needs_verification, source_name, title_en FROM programme ORDER BY slug');
-      expect(rows.map((r) => r.slug).sort()).toEqual([...FACTS_SLUGS].sort());
+      expect(first.programmes).toBe(SEED_PROGRAMMES.length);
+      const rows: { slug: string; publication_state: string; sources: { publishedOn: string | null }[]; application_steps: unknown[]; key_facts: unknown[]; title_en: string | null; catalogue_release: number; sources_newest_on: string | null }[] =
+        await ds.query(`SELECT slug, publication_state, sources, application_steps, key_facts, title_en, catalogue_release, to_char(sources_newest_on, 'YYYY-MM-DD') AS sources_newest_on FROM programme ORDER BY slug`);
+      expect(rows.map((r) => r.slug)).toEqual(expect.arrayContaining(FACTS_SLUGS));
+      expect(rows.length).toBeGreaterThanOrEqual(FACTS_SLUGS.length + 8);
       for (const r of rows) {
         expect(r.publication_state).toBe('published');
-        expect(r.needs_verification).toBe(true);
-        expect(r.source_name).toBeTruthy();
+        expect(r.catalogue_release).toBe(CATALOGUE_RELEASE);
         expect(r.title_en).toBeTruthy();
+        expect(r.application_steps.length).toBeGreaterThanOrEqual(2);
+        expect(r.key_facts.length).toBeGreaterThan(0);
+        // the newest source date is derived on save
+        const newest = r.sources.map((s) => s.publishedOn).filter(Boolean).sort().at(-1);
+        expect(r.sources_newest_on).toBe(newest);
       }
     });
 
-    it('never invents figures: amounts, rates, dates and contacts stay empty; the only tax figures are the sourced ones', async () => {
-      const rows: { slug: string; amount_min: string | null; amount_max: string | null; rate_percent: string | null; closes_at: Date | null; tax_reductions: unknown[]; contacts: object; source_url: string | null }[] =
-        await ds.query('SELECT slug, amount_min, amount_max, rate_percent, closes_at, tax_reductions, contacts, source_url FROM programme');
+    it('never invents figures: amounts come from sourced benefit facts only; no rate, deadline or contact without a source', async () => {
+      const rows: { slug: string; amount_max: string | null; rate_percent: string | null; closes_at: Date | null; contacts: object; key_facts: { group: string; unit: string | null; number: number | null }[] }[] =
+        await ds.query('SELECT slug, amount_max, rate_percent, closes_at, contacts, key_facts FROM programme');
       for (const r of rows) {
-        expect([r.amount_min, r.amount_max, r.rate_percent, r.closes_at]).toEqual([null, null, null, null]);
-        expect(r.contacts).toEqual({});
-        if (r.slug === 'technopolis-moscow-sez') {
-          expect(r.tax_reductions).toEqual([
-            { tax: 'property', fromPercent: null, toPercent: 0, years: 10 },
-            { tax: 'transport', fromPercent: null, toPercent: 0, years: 10 },
-            { tax: 'land', fromPercent: null, toPercent: 0, years: 10 },
-            { tax: 'profit', fromPercent: null, toPercent: 2, years: null },
-          ]);
-          expect(r.source_url).toBe('https://investmoscow.ru/press-center/news-article/?article=295776');
-        } else {
-          expect(r.tax_reductions).toEqual([]);
-        }
+        const amounts = r.key_facts.filter((f) => f.group === 'benefit' && f.unit === 'rub' && f.number !== null).map((f) => f.number as number);
+        expect({ slug: r.slug, amount: r.amount_max === null ? null : Number(r.amount_max) }).toEqual({ slug: r.slug, amount: amounts.length ? Math.max(...amounts) : null });
+        expect([r.rate_percent, r.closes_at]).toEqual([null, null]);
+        if (r.slug === 'i-moscow-pilot-testing') expect(r.contacts).toEqual({ email: null, phone: '+7 (499) 225-92-52', url: null });
+        else expect(r.contacts).toEqual({});
       }
+      const sez = await app.get(ProgrammesService).getPublished('technopolis-moscow-sez');
+      expect(sez.keyFacts.map((f) => f.value.ru).join(' ')).toContain('2% до 2028 года, 7% в 2028–2032 годах, 14,5% после 2032 года');
+      expect(sez.application.applyUrl).toBe('https://technomoscow.com');
+      expect(sez.curation.sources.find((s) => s.key === 'benefits')?.url).toBe('https://technomoscow.com/benefits');
     });
 
-    it('is idempotent and never brings back what an editor removed or changed', async () => {
+    it('updates an untouched entry to a new release, and only suggests the update for one an editor changed', async () => {
       const service = app.get(ProgrammesService);
-      const [{ id, version }] = await ds.query(`SELECT id, version FROM programme WHERE slug = 'sme-consulting'`);
-      await service.update(id, version, plainToInstance(CreateProgrammeDto, { title: { ru: 'Изменено редактором' } }), SYSTEM_SEED);
-      const [{ id: delId, version: delVersion }] = await ds.query(`SELECT id, version FROM programme WHERE slug = 'made-in-moscow'`);
-      await service.remove(delId, delVersion, SYSTEM_SEED);
+      // an installation still on release 1: one entry as the seed left it, one an editor has changed since
+      const untouched = await rowOf('sme-consulting');
+      await service.update(untouched.id, untouched.version, plainToInstance(UpdateProgrammeDto, { title: { ru: 'Старая редакция каталога' } }), SYSTEM_SEED);
+      const edited = await rowOf('made-in-moscow');
+      await service.update(edited.id, edited.version, plainToInstance(UpdateProgrammeDto, { title: { ru: 'Изменено редактором' } }), editor);
+      await ds.query(`UPDATE programme SET catalogue_release = 1 WHERE slug IN ('sme-consulting', 'made-in-moscow')`);
+
+      const report = await app.get(CatalogueSeeder).seed();
+
+      expect(report).toMatchObject({ programmes: 0, updated: 1, suggested: 1 });
+      const updated = await rowOf('sme-consulting');
+      expect(updated.title_ru).toBe(shipped('sme-consulting').title.ru);
+      expect(updated.catalogue_release).toBe(CATALOGUE_RELEASE);
+      const kept = await rowOf('made-in-moscow');
+      expect(kept.title_ru).toBe('Изменено редактором');
+      expect(kept.catalogue_release).toBe(1);
+      const suggestions = app.get(SuggestedUpdatesService);
+      const [pending] = await suggestions.listPending(kept.id);
+      expect(pending).toMatchObject({ release: CATALOGUE_RELEASE, changedFields: ['title.ru'] });
+
+      // a second run neither updates nor suggests again
+      expect(await app.get(CatalogueSeeder).seed()).toEqual({ terms: 0, organisations: 0, programmes: 0, updated: 0, suggested: 0 });
+
+      // applying is a version-checked save: a stale version is refused, the current one applies the release
+      await expect(suggestions.apply(kept.id, pending.id, kept.version - 1, editor)).rejects.toMatchObject({ code: 'PROGRAMME.VERSION_CONFLICT' });
+      const applied = await suggestions.apply(kept.id, pending.id, kept.version, editor);
+      expect(applied.title.ru).toBe(shipped('made-in-moscow').title.ru);
+      expect((await rowOf('made-in-moscow')).catalogue_release).toBe(CATALOGUE_RELEASE);
+      expect(await suggestions.listPending(kept.id)).toEqual([]);
+    });
+
+    it('keeps an editor’s change when the suggested update is dismissed', async () => {
+      const service = app.get(ProgrammesService);
+      const row = await rowOf('sme-premises');
+      await service.update(row.id, row.version, plainToInstance(UpdateProgrammeDto, { summary: { ru: 'Своё краткое описание' } }), editor);
+      await ds.query(`UPDATE programme SET catalogue_release = 1 WHERE slug = 'sme-premises'`);
+      expect(await app.get(CatalogueSeeder).seed()).toMatchObject({ updated: 0, suggested: 1 });
+      const suggestions = app.get(SuggestedUpdatesService);
+      const [pending] = await suggestions.listPending(row.id);
+      await suggestions.dismiss(row.id, pending.id, editor);
+      const after = await service.getForAdmin(row.id);
+      expect(after.summary.ru).toBe('Своё краткое описание');
+      expect(await suggestions.listPending(row.id)).toEqual([]);
+      await expect(suggestions.dismiss(row.id, pending.id, editor)).rejects.toMatchObject({ code: 'SUGGESTED_UPDATE.NOT_FOUND' });
+    });
+
+    it('is idempotent and never brings back what an editor deleted', async () => {
+      const service = app.get(ProgrammesService);
+      const del = await rowOf('i-moscow-investors');
+      await service.remove(del.id, del.version, SYSTEM_SEED);
       const before = await ds.query('SELECT id, version, title_ru FROM programme ORDER BY id');
       const revisionsBefore = await ds.query('SELECT count(*)::int AS n FROM programme_revision');
 
-      const second = await app.get(CatalogueSeeder).seed();
+      const again = await app.get(CatalogueSeeder).seed();
 
-      expect(second).toEqual({ terms: 0, organisations: 0, programmes: 0 });
+      expect(again).toEqual({ terms: 0, organisations: 0, programmes: 0, updated: 0, suggested: 0 });
       expect(await ds.query('SELECT id, version, title_ru FROM programme ORDER BY id')).toEqual(before);
       expect(await ds.query('SELECT count(*)::int AS n FROM programme_revision')).toEqual(revisionsBefore);
     });
 
-    it('every seed entry passes the same validation as the admin API', async () => {
-      expect(SEED_PROGRAMMES.map((p) => p.slug).sort()).toEqual([...FACTS_SLUGS].sort());
-      for (const plain of SEED_PROGRAMMES) {
-        const errors = await validate(plainToInstance(CreateProgrammeDto, plain), { whitelist: true, forbidNonWhitelisted: true });
-        expect({ slug: plain.slug, errors }).toEqual({ slug: plain.slug, errors: [] });
-      }
+    it('refuses to publish an entry with no source or no application step, naming both fields', async () => {
+      const service = app.get(ProgrammesService);
+      const draft = await service.create(plainToInstance(CreateProgrammeDto, programmeInput({ application: {}, curation: {} })), editor);
+      await expect(service.transition(draft.id, draft.version, 'publish', editor)).rejects.toMatchObject({
+        code: 'VALIDATION_FAILED',
+        details: [
+          { field: 'curation.sources', messages: ['add at least one source before publishing'] },
+          { field: 'application.steps', messages: ['add at least one application step before publishing'] },
+        ],
+      });
+      const published = await service.create(plainToInstance(CreateProgrammeDto, programmeInput()), editor);
+      const live = await service.transition(published.id, published.version, 'publish', editor);
+      // nor can a published entry lose its last source
+      await expect(service.update(live.id, live.version, plainToInstance(UpdateProgrammeDto, { curation: { sources: [] } }), editor)).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+    });
+
+    it('refuses a key fact citing a source the entry does not have, and an apply link to a news site', async () => {
+      const service = app.get(ProgrammesService);
+      const input = programmeInput({
+        keyFacts: [{ group: 'benefit', label: { ru: 'Сумма' }, value: { ru: 'до 1 млн ₽' }, source: 'nowhere' }],
+        application: { applyUrl: 'https://www.m24.ru/news/some-article', steps: [{ text: { ru: 'Шаг' } }] },
+      });
+      await expect(service.create(plainToInstance(CreateProgrammeDto, input), editor)).rejects.toMatchObject({
+        details: expect.arrayContaining([
+          expect.objectContaining({ field: 'keyFacts.0.source' }),
+          expect.objectContaining({ field: 'application.applyUrl' }),
+        ]),
+      });
     });
   });
 

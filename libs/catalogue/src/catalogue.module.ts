@@ -10,6 +10,9 @@ import { Programme } from './programmes/programme.entity';
 import { ProgrammeRepository } from './programmes/programme.repository';
 import { ProgrammesService } from './programmes/programmes.service';
 import { CatalogueSeeder } from './seed/catalogue.seeder';
+import { ProgrammeSuggestedUpdate } from './seed/suggested-update.entity';
+import { SuggestedUpdateRepository } from './seed/suggested-update.repository';
+import { SuggestedUpdatesService } from './seed/suggested-updates.service';
 import { MatchingService } from './matching/matching.service';
 import { ChangeFeedService } from './changes/change-feed.service';
 import { ImportJobsService } from './transfer/import-jobs.service';
@@ -20,11 +23,11 @@ import { TaxonomyRepository } from './taxonomy/taxonomy.repository';
 import { TaxonomyService } from './taxonomy/taxonomy.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Programme, ProgrammeRevision, Organisation, TaxonomyTerm]), IdentityModule],
+  imports: [TypeOrmModule.forFeature([Programme, ProgrammeRevision, Organisation, TaxonomyTerm, ProgrammeSuggestedUpdate]), IdentityModule],
   providers: [
-    ProgrammeRepository, OrganisationRepository, TaxonomyRepository,
+    ProgrammeRepository, OrganisationRepository, TaxonomyRepository, SuggestedUpdateRepository, SuggestedUpdatesService,
     ProgrammesService, OrganisationsService, TaxonomyService, CatalogueSeeder, ProgrammeStatusJob, SyntheticCatalogueService, MatchingService, ProgrammeTransferService, ImportJobsService, ChangeFeedService,
   ],
-  exports: [ProgrammeRepository, ProgrammesService, OrganisationsService, TaxonomyService, CatalogueSeeder, ProgrammeStatusJob, SyntheticCatalogueService, MatchingService, ProgrammeTransferService, ImportJobsService, ChangeFeedService],
+  exports: [ProgrammeRepository, SuggestedUpdatesService, ProgrammesService, OrganisationsService, TaxonomyService, CatalogueSeeder, ProgrammeStatusJob, SyntheticCatalogueService, MatchingService, ProgrammeTransferService, ImportJobsService, ChangeFeedService],
 })
 export class CatalogueModule {}

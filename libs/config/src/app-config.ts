@@ -111,6 +111,9 @@ export class EnvironmentVariables {
   @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(100_000)
   SEARCH_CACHE_ENTRIES = 1000;
 
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(3650)
+  SOURCE_MAX_AGE_DAYS = 365;
+
   @IsOptional() @IsUrl({ protocols: ['postgres', 'postgresql'], require_tld: false, require_protocol: true })
   TEST_DATABASE_URL?: string;
 }
@@ -174,6 +177,11 @@ export interface SearchConfig {
   cacheEntries: number;
 }
 
+export interface CatalogueConfig {
+  /** An entry whose newest source page is older than this many days is shown as possibly out of date. */
+  sourceMaxAgeDays: number;
+}
+
 /** The typed configuration of one process. Injected by its class. */
 export class AppConfig {
   constructor(
@@ -185,11 +193,12 @@ export class AppConfig {
     readonly worker: WorkerConfig,
     readonly search: SearchConfig,
     readonly rateLimits: RateLimitConfig,
+    readonly catalogue: CatalogueConfig = { sourceMaxAgeDays: 365 },
   ) {}
 
   /** The same configuration pointed at a resolved database (e.g. the embedded one). */
   withDatabaseUrl(url: string): AppConfig {
-    return new AppConfig(this.env, this.logLevel, { ...this.database, url }, this.http, this.auth, this.worker, this.search, this.rateLimits);
+    return new AppConfig(this.env, this.logLevel, { ...this.database, url }, this.http, this.auth, this.worker, this.search, this.rateLimits, this.catalogue);
   }
 }
 
@@ -252,6 +261,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       cacheEntries: vars.SEARCH_CACHE_ENTRIES,
     },
     { redisUrl: vars.REDIS_URL, windowSeconds: vars.API_RATE_WINDOW_SECONDS, anonymous: vars.API_RATE_LIMIT_ANONYMOUS, key: vars.API_RATE_LIMIT_KEY },
+    { sourceMaxAgeDays: vars.SOURCE_MAX_AGE_DAYS },
   );
 }
 

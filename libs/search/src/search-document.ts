@@ -40,6 +40,9 @@ export const NO_CAP = Number.MAX_SAFE_INTEGER;
 
 const joined = (...parts: (string | null | undefined)[]): string => parts.filter(Boolean).join(' ');
 
+/** A key fact's words, as the PostgreSQL engine's `programme_facts_text` reads them. */
+const factText = (f: Programme['keyFacts'][number]): (string | null)[] => [f.label.ru, f.label.en, f.value.ru, f.value.en];
+
 /** `programme.provider` must be loaded. */
 export function toSearchDocument(p: Programme): SearchDocument {
   if (!p.provider) throw new Error(`programme ${p.id} indexed without its provider`);
@@ -48,7 +51,9 @@ export function toSearchDocument(p: Programme): SearchDocument {
     slug: p.slug,
     titleKeys: indexText(joined(p.titleRu, p.titleEn)),
     summaryKeys: indexText(joined(p.summaryRu, p.summaryEn)),
-    bodyKeys: indexText(joined(p.descriptionRu, p.descriptionEn, p.benefitRu, p.benefitEn, p.eligibilityRu, p.eligibilityEn)),
+    bodyKeys: indexText(
+      joined(p.descriptionRu, p.descriptionEn, p.benefitRu, p.benefitEn, p.eligibilityRu, p.eligibilityEn, ...(p.keyFacts ?? []).flatMap(factText)),
+    ),
     ...(Object.fromEntries(FACETS.map((f) => [f.param, [...p[f.field]].sort()])) as Record<(typeof FACETS)[number]['param'], string[]>),
     provider: p.provider.slug,
     status: p.status,

@@ -94,7 +94,8 @@ export interface SearchHit {
   closesAt: string | null;
   amountMin: number | null;
   amountMax: number | null;
-  needsVerification: boolean;
+  /** The newest date the entry's sources show (`YYYY-MM-DD`); null: no dated source. */
+  newestSourceOn: string | null;
   updatedAt: string;
   highlights: HitHighlights;
 }

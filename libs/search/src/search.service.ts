@@ -173,7 +173,7 @@ export class SearchService {
       return {
         slug: hit.slug, title: hit.title, summary: hit.summary, lang: hit.lang, provider: hit.provider, supportTypes: hit.supportTypes,
         status: hit.status, closesAt: hit.closesAt, amountMin: hit.amountMin, amountMax: hit.amountMax,
-        needsVerification: hit.needsVerification, updatedAt: hit.updatedAt,
+        newestSourceOn: hit.newestSourceOn, updatedAt: hit.updatedAt,
         highlights: { title: highlight(hit.title, matches), summary: highlight(hit.summary, matches) },
       };
     });

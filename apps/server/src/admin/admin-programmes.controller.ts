@@ -1,10 +1,11 @@
+import { AppConfig } from '@app/config';
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsOptional } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsUUID } from 'class-validator';
 import {
   AdminProgrammeListView, CreateProgrammeDto, PUBLICATION_STATES, ProgrammesService, ProgrammeTransition, ProgrammeView,
-  RevisionView, STALE_AFTER_DAYS, staleBefore, UpdateProgrammeDto, type PublicationState,
+  RevisionView, sourcesOutdatedBefore, SuggestedUpdatesService, UpdateProgrammeDto, type PublicationState, type SuggestedUpdateView,
 } from '@app/catalogue';
 import { Clock } from '@app/common';
 import { AuthenticatedUser, CurrentUser, Roles } from '@app/identity';
@@ -18,15 +19,26 @@ class AdminProgrammeListQuery extends ProgrammeFilterQuery {
   @IsOptional() @IsIn(PUBLICATION_STATES, { each: true })
   publicationState?: PublicationState[];
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ description: 'true: only programmes whose newest source is older than SOURCE_MAX_AGE_DAYS (default 365), or undated' })
   @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsOptional() @IsBoolean()
-  needsVerification?: boolean;
+  outdated?: boolean;
 
-  @ApiPropertyOptional({ description: `true: only programmes never verified or verified more than ${STALE_AFTER_DAYS} days ago` })
+  @ApiPropertyOptional({ description: 'true: only programmes with a shipped-catalogue update waiting for an editor' })
   @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsOptional() @IsBoolean()
-  stale?: boolean;
+  pendingUpdate?: boolean;
+}
+
+class SuggestionParams extends IdParam {
+  @ApiProperty({ format: 'uuid' }) @IsUUID() suggestionId: string;
+}
+
+class SuggestedUpdateResponse implements SuggestedUpdateView {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ description: 'the shipped-catalogue release it comes from' }) release: number;
+  @ApiProperty({ type: [String], description: 'fields it would change' }) changedFields: string[];
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
 }
 
 class TransitionParams extends IdParam {
@@ -47,14 +59,19 @@ export class AdminProgrammesController {
   constructor(
     private readonly programmes: ProgrammesService,
     private readonly clock: Clock,
+    private readonly config: AppConfig,
+    private readonly suggestedUpdates: SuggestedUpdatesService,
   ) {}
 
   @Get()
   @ApiOkResponse({ type: AdminProgrammeListView })
   async list(@Query() query: AdminProgrammeListQuery): Promise<AdminProgrammeListView> {
-    const { q, provider, status, page, perPage, lang: _lang, publicationState, needsVerification, stale, ...facets } = query;
-    const verifiedBefore = stale ? staleBefore(this.clock.now()) : undefined;
-    const result = await this.programmes.listForAdmin({ q, provider, status, facets, publicationState, needsVerification, verifiedBefore }, { page, perPage });
+    const { q, provider, status, page, perPage, lang: _lang, publicationState, outdated, pendingUpdate, ...facets } = query;
+    const sourcesOlderThan = outdated ? sourcesOutdatedBefore(this.clock.now(), this.config.catalogue.sourceMaxAgeDays) : undefined;
+    const result = await this.programmes.listForAdmin(
+      { q, provider, status, facets, publicationState, sourcesOlderThan, pendingSuggestion: pendingUpdate },
+      { page, perPage },
+    );
     return { ...result, page, perPage };
   }
 
@@ -98,5 +115,28 @@ export class AdminProgrammesController {
   @ApiOkResponse({ type: [RevisionView] })
   revisions(@Param() { id }: IdParam): Promise<RevisionView[]> {
     return this.programmes.listRevisions(id);
+  }
+
+  @Get(':id/suggested-updates')
+  @ApiOperation({ summary: 'Pending updates from the shipped catalogue for an entry an editor has changed' })
+  @ApiOkResponse({ type: [SuggestedUpdateResponse] })
+  listSuggestedUpdates(@Param() { id }: IdParam): Promise<SuggestedUpdateView[]> {
+    return this.suggestedUpdates.listPending(id);
+  }
+
+  @Post(':id/suggested-updates/:suggestionId/apply')
+  @HttpCode(200)
+  @IF_MATCH
+  @ApiOperation({ summary: 'Save the shipped release over the entry; needs If-Match' })
+  @ApiOkResponse({ type: ProgrammeView })
+  applySuggestedUpdate(@Param() { id, suggestionId }: SuggestionParams, @IfMatch() version: number, @CurrentUser() user: AuthenticatedUser): Promise<ProgrammeView> {
+    return this.suggestedUpdates.apply(id, suggestionId, version, actorOf(user));
+  }
+
+  @Post(':id/suggested-updates/:suggestionId/dismiss')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Dismiss a suggested update; the entry stays as it is' })
+  dismissSuggestedUpdate(@Param() { id, suggestionId }: SuggestionParams, @CurrentUser() user: AuthenticatedUser): Promise<void> {
+    return this.suggestedUpdates.dismiss(id, suggestionId, actorOf(user));
   }
 }

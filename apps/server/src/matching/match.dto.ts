@@ -9,6 +9,10 @@ const blankToUndefined = ({ value }: { value: unknown }): unknown => (value === 
 const optionalNumber = ({ value }: { value: unknown }): unknown =>
   value === '' || value === null || value === undefined ? undefined : typeof value === 'string' ? Number(value) : value;
 
+/** One code or several (repeated in a URL, or a JSON array). */
+const oneOrMany = ({ value }: { value: unknown }): unknown =>
+  value === '' || value === null || value === undefined ? undefined : (Array.isArray(value) ? value : [value]).filter((v) => v !== '');
+
 /** A company's answers to the questionnaire; every one is optional. */
 export class CompanyProfileFields implements CompanyProfile {
   @ApiPropertyOptional({ example: 'legal_entity', description: 'applicant_type taxonomy code' })
@@ -27,6 +31,14 @@ export class CompanyProfileFields implements CompanyProfile {
   @Transform(blankToUndefined) @IsOptional() @IsIn(REVENUE_BAND_CODES)
   revenueBand?: RevenueBand;
 
+  @ApiPropertyOptional({ example: 'medium', description: 'size taxonomy code (micro, small, medium, large)' })
+  @Transform(blankToUndefined) @IsOptional() @Matches(TAXONOMY_CODE_PATTERN, { message: 'size must be a taxonomy code' })
+  size?: string;
+
+  @ApiPropertyOptional({ minimum: 0, maximum: 1e15, description: 'how much the company plans to invest, RUB' })
+  @Transform(optionalNumber) @IsOptional() @IsInt() @Min(0) @Max(1e15)
+  investmentRub?: number;
+
   @ApiPropertyOptional({ example: 'electronics', description: 'industry taxonomy code' })
   @Transform(blankToUndefined) @IsOptional() @Matches(TAXONOMY_CODE_PATTERN, { message: 'industry must be a taxonomy code' })
   industry?: string;
@@ -35,9 +47,13 @@ export class CompanyProfileFields implements CompanyProfile {
   @Transform(blankToUndefined) @IsOptional() @Matches(TAXONOMY_CODE_PATTERN, { message: 'territory must be a taxonomy code' })
   territory?: string;
 
-  @ApiPropertyOptional({ example: 'get_financing', description: 'objective taxonomy code' })
-  @Transform(blankToUndefined) @IsOptional() @Matches(TAXONOMY_CODE_PATTERN, { message: 'goal must be a taxonomy code' })
-  goal?: string;
+  @ApiPropertyOptional({
+    oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' }, maxItems: 10 }],
+    example: ['reduce_taxes', 'build_production'],
+    description: 'objective taxonomy code, or several: met when a programme serves any of them',
+  })
+  @Transform(oneOrMany) @IsOptional() @IsArray() @ArrayMaxSize(10) @Matches(TAXONOMY_CODE_PATTERN, { each: true, message: 'goal must hold taxonomy codes' })
+  goal?: string[];
 
   @ApiPropertyOptional({ enum: REQUIRED_STATUSES, isArray: true, description: 'statuses the company holds; when sent, a required status not listed is "not met"' })
   @IsOptional() @IsArray() @ArrayMaxSize(REQUIRED_STATUSES.length) @IsIn(REQUIRED_STATUSES, { each: true })
@@ -56,14 +72,16 @@ export class MatchQuery extends PageQuery {
   @Transform(optionalNumber) @IsOptional() @IsInt() @Min(0) @Max(200) companyAgeYears?: number;
   @Transform(optionalNumber) @IsOptional() @IsInt() @Min(0) @Max(1_000_000) headcount?: number;
   @Transform(blankToUndefined) @IsOptional() @IsIn(REVENUE_BAND_CODES) revenueBand?: RevenueBand;
+  @Transform(blankToUndefined) @IsOptional() @Matches(TAXONOMY_CODE_PATTERN) size?: string;
+  @Transform(optionalNumber) @IsOptional() @IsInt() @Min(0) @Max(1e15) investmentRub?: number;
   @Transform(blankToUndefined) @IsOptional() @Matches(TAXONOMY_CODE_PATTERN) industry?: string;
   @Transform(blankToUndefined) @IsOptional() @Matches(TAXONOMY_CODE_PATTERN) territory?: string;
-  @Transform(blankToUndefined) @IsOptional() @Matches(TAXONOMY_CODE_PATTERN) goal?: string;
+  @Transform(oneOrMany) @IsOptional() @IsArray() @ArrayMaxSize(10) @Matches(TAXONOMY_CODE_PATTERN, { each: true }) goal?: string[];
   @IsOptional() @IsIn(['ru', 'en']) lang: 'ru' | 'en' = 'ru';
 }
 
 class CriterionView {
-  @ApiProperty({ enum: ['applicantType', 'companyAge', 'headcount', 'revenue', 'industry', 'territory', 'goal', 'status'] }) criterion: string;
+  @ApiProperty({ enum: ['applicantType', 'size', 'companyAge', 'headcount', 'revenue', 'investment', 'industry', 'territory', 'goal', 'status'] }) criterion: string;
   @ApiProperty({ enum: ['met', 'not_met', 'unknown'] }) status: string;
   @ApiProperty({ description: 'in plain words, in the requested language' }) explanation: string;
 }

@@ -19,7 +19,7 @@ type Format = 'csv' | 'json' | 'ndjson';
 export const EXPORT_COLUMNS = [
   'slug', 'url', 'title', 'summary', 'provider', 'supportTypes', 'applicantTypes', 'stages', 'sizes', 'industries', 'objectives', 'territories',
   'status', 'opensAt', 'closesAt', 'amountMin', 'amountMax', 'ratePercent', 'termMonths', 'applyUrl', 'email', 'phone', 'contactUrl',
-  'sourceUrl', 'verifiedAt', 'needsVerification', 'updatedAt',
+  'sources', 'newestSourceOn', 'lastCheckedOn', 'updatedAt',
 ] as const;
 
 const CONTENT_TYPES: Record<Format, string> = {
@@ -110,8 +110,9 @@ export class ExportController {
         status: p.timing.status, opensAt: p.timing.opensAt, closesAt: p.timing.closesAt,
         amountMin: p.benefit.amountMin, amountMax: p.benefit.amountMax, ratePercent: p.benefit.ratePercent, termMonths: p.benefit.termMonths,
         applyUrl: p.application.applyUrl, email: p.application.contacts.email ?? null, phone: safeCell(p.application.contacts.phone ?? ''),
-        contactUrl: p.application.contacts.url ?? null, sourceUrl: p.curation.sourceUrl, verifiedAt: p.curation.verifiedAt,
-        needsVerification: String(p.curation.needsVerification), updatedAt: p.updatedAt,
+        contactUrl: p.application.contacts.url ?? null,
+        sources: safeCell(p.curation.sources.map((src) => src.url ?? src.publisher).join(' ')),
+        newestSourceOn: p.curation.newestSourceOn, lastCheckedOn: p.curation.lastCheckedOn, updatedAt: p.updatedAt,
       };
       for (const [field, facet] of FACET_FIELDS) row[field as (typeof EXPORT_COLUMNS)[number]] = safeCell(label(facet, p[field] as string[]));
       return EXPORT_COLUMNS.map((c) => row[c]);

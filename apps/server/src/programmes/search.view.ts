@@ -23,7 +23,7 @@ export class SearchHitView {
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) closesAt: string | null;
   @ApiProperty({ type: Number, nullable: true }) amountMin: number | null;
   @ApiProperty({ type: Number, nullable: true }) amountMax: number | null;
-  @ApiProperty({ description: 'the entry is still being checked against its source' }) needsVerification: boolean;
+  @ApiProperty({ type: String, format: 'date', nullable: true, description: 'the newest date the entry\'s sources show; null: no dated source' }) newestSourceOn: string | null;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
   @ApiProperty({ type: HighlightsView }) highlights: HighlightsView;
 }

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { DomainError } from '@app/common';
 import type { ProgrammeView } from '../programmes/dto/programme-view.dto';
 import type { RevisionAction } from '../programmes/programme-revision.entity';
+import { readSnapshot } from '../programmes/programme.mapper';
 
 export const CHANGE_TYPES = ['created', 'updated', 'unpublished', 'archived', 'deleted'] as const;
 export type ChangeType = (typeof CHANGE_TYPES)[number];
@@ -118,7 +119,8 @@ export class ChangeFeedService {
       const type = changeType(r.action, r.state);
       if (!type) return [];
       const event: ChangeEvent = { cursor: encode(r.tx, r.id), type, slug: r.slug, version: r.version, at: r.created_at.toISOString() };
-      return [type === 'created' || type === 'updated' ? { ...event, programme: r.snapshot! } : event];
+      // snapshots written before key facts and sources existed are read in today's shape
+      return [type === 'created' || type === 'updated' ? { ...event, programme: readSnapshot(r.snapshot!) } : event];
     });
     const last = rows[rows.length - 1];
     return { events, next: last ? encode(last.tx, last.id) : (since ?? encode('0', '0')), hasMore: rows.length === limit };

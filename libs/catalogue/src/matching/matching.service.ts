@@ -140,7 +140,8 @@ export class MatchingService {
       ['applicantType', 'applicant_type', company.applicantType],
       ['industry', 'industry', company.industry],
       ['territory', 'territory', company.territory],
-      ['goal', 'objective', company.goal],
+      ['size', 'size', company.size],
+      ...[company.goal ?? []].flat().map((goal) => ['goal', 'objective', goal] as const),
     ] as const;
     const pairs = answers.filter(([, , code]) => code).map(([, facet, code]) => ({ facet, code: code as string }));
     const unknown = await this.taxonomy.findUnknownTerms(pairs);
@@ -172,6 +173,7 @@ function compact(r: MatchableRow, strings: Map<string, string>): Candidate {
     status: intern(r.status),
     closesAt: r.closesAt ? r.closesAt.toISOString() : null,
     applicantTypes: codes(r.applicantTypes),
+    sizes: codes(r.sizes),
     industries: codes(r.industries),
     objectives: codes(r.objectives),
     territories: codes(r.territories),

@@ -5,12 +5,40 @@ const vocabulary: MatchVocabulary = {
   territoryParent: (code) => (code === 'technopolis_moscow' ? 'moscow' : null),
 };
 const programme = (overrides: Partial<MatchableProgramme> = {}): MatchableProgramme => ({
-  applicantTypes: [], industries: [], objectives: [], territories: [], eligibility: {}, ...overrides,
+  applicantTypes: [], sizes: [], industries: [], objectives: [], territories: [], eligibility: {}, ...overrides,
 });
 const statusOf = (p: MatchableProgramme, company: CompanyProfile, criterion: string) =>
   matchProgramme(p, company, vocabulary, 'ru').criteria.find((c) => c.criterion === criterion)?.status;
 
 describe('matchProgramme', () => {
+  it('judges size bands, several goals and an investment threshold', () => {
+    const p = programme({ sizes: ['small', 'medium'], objectives: ['reduce_taxes'], eligibility: { investmentMinRub: 750_000_000 } });
+    expect(statusOf(p, { size: 'medium' }, 'size')).toBe('met');
+    expect(statusOf(p, { size: 'large' }, 'size')).toBe('not_met');
+    expect(statusOf(programme(), { size: 'large' }, 'size')).toBe('unknown');
+    expect(statusOf(p, { goal: ['build_production', 'reduce_taxes'] }, 'goal')).toBe('met');
+    expect(statusOf(p, { goal: ['find_investors'] }, 'goal')).toBe('not_met');
+    // a stated threshold is a condition even when the company did not say how much it invests
+    expect(statusOf(p, {}, 'investment')).toBe('unknown');
+    expect(statusOf(p, { investmentRub: 800_000_000 }, 'investment')).toBe('met');
+    expect(statusOf(p, { investmentRub: 100_000_000 }, 'investment')).toBe('not_met');
+    expect(statusOf(programme(), { investmentRub: 100_000_000 }, 'investment')).toBeUndefined();
+  });
+
+  it('says a programme fits when every answered criterion is met', () => {
+    const p = programme({
+      applicantTypes: ['legal_entity'], sizes: ['medium'], industries: ['electronics'], territories: ['moscow'], objectives: ['reduce_taxes'],
+    });
+    const outcome = matchProgramme(
+      p,
+      { applicantType: 'legal_entity', size: 'medium', industry: 'electronics', territory: 'moscow', goal: ['reduce_taxes', 'build_production'] },
+      vocabulary,
+      'ru',
+    );
+    expect(outcome.fit).toBe('fits');
+    expect(outcome.criteria.every((c) => c.status === 'met')).toBe(true);
+  });
+
   it.each([
     ['applicantType', programme({ applicantTypes: ['legal_entity'] }), { applicantType: 'legal_entity' }, 'met'],
     ['applicantType', programme({ eligibility: { applicantTypes: ['sole_trader'] } }), { applicantType: 'legal_entity' }, 'not_met'],

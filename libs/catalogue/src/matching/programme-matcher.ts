@@ -7,9 +7,14 @@ export interface CompanyProfile {
   companyAgeYears?: number;
   headcount?: number;
   revenueBand?: RevenueBand;
+  /** Size band: a code of the `size` facet (micro, small, medium, large). */
+  size?: string;
   industry?: string;
   territory?: string;
-  goal?: string;
+  /** One goal or several (an objective code each); met when the programme serves any of them. */
+  goal?: string | string[];
+  /** How much the company plans to invest, in roubles. */
+  investmentRub?: number;
   statuses?: string[];
 }
 
@@ -26,6 +31,7 @@ export const REVENUE_BAND_CODES = Object.keys(REVENUE_BANDS) as RevenueBand[];
 /** The parts of a programme the matcher reads. */
 export interface MatchableProgramme {
   applicantTypes: string[];
+  sizes: string[];
   industries: string[];
   objectives: string[];
   territories: string[];
@@ -35,7 +41,7 @@ export interface MatchableProgramme {
 export type CriterionStatus = 'met' | 'not_met' | 'unknown';
 
 export interface CriterionResult {
-  criterion: 'applicantType' | 'companyAge' | 'headcount' | 'revenue' | 'industry' | 'territory' | 'goal' | 'status';
+  criterion: 'applicantType' | 'size' | 'companyAge' | 'headcount' | 'revenue' | 'investment' | 'industry' | 'territory' | 'goal' | 'status';
   status: CriterionStatus;
   explanation: string;
 }
@@ -48,7 +54,7 @@ export interface MatchOutcome {
 
 /** Labels the explanations use: facet values by code, and the parent of each territory. */
 export interface MatchVocabulary {
-  label(facet: 'applicantType' | 'industry' | 'territory' | 'objective' | 'status', code: string): string;
+  label(facet: 'applicantType' | 'size' | 'industry' | 'territory' | 'objective' | 'status', code: string): string;
   territoryParent(code: string): string | null;
 }
 
@@ -57,6 +63,12 @@ const words = {
     applicantYes: (x: string) => `Подходит для заявителя «${x}».`,
     applicantNo: (x: string, list: string) => `Для заявителя «${x}» не подходит: программа для — ${list}.`,
     applicantUnknown: 'Программа не уточняет, кто может подать заявку.',
+    sizeYes: (x: string) => `Размер компании «${x}» подходит.`,
+    sizeNo: (x: string, list: string) => `Размер компании «${x}» не подходит: программа для — ${list}.`,
+    sizeUnknown: 'Программа не уточняет, для компаний какого размера она.',
+    invYes: (min: string) => `Планируемые инвестиции не меньше требуемых (${min}).`,
+    invNo: (min: string) => `Нужны инвестиции не меньше ${min}.`,
+    invNeeded: (min: string) => `Нужны инвестиции не меньше ${min}: укажите, сколько вы готовы вложить.`,
     ageYes: (a: number, r: string) => `Возраст компании ${a} лет укладывается в требование (${r}).`,
     ageNo: (a: number, r: string) => `Возраст компании ${a} лет не подходит: нужно ${r}.`,
     ageUnknown: 'Требований к возрасту компании программа не называет.',
@@ -85,6 +97,12 @@ const words = {
     applicantYes: (x: string) => `Open to applicants of type “${x}”.`,
     applicantNo: (x: string, list: string) => `Not open to “${x}”: the programme is for ${list}.`,
     applicantUnknown: 'The programme does not say who may apply.',
+    sizeYes: (x: string) => `The company size “${x}” fits.`,
+    sizeNo: (x: string, list: string) => `The company size “${x}” does not fit: the programme is for ${list}.`,
+    sizeUnknown: 'The programme does not say which company sizes it is for.',
+    invYes: (min: string) => `The planned investment meets the minimum (${min}).`,
+    invNo: (min: string) => `An investment of at least ${min} is required.`,
+    invNeeded: (min: string) => `An investment of at least ${min} is required: say how much you plan to invest.`,
     ageYes: (a: number, r: string) => `A company age of ${a} years fits the requirement (${r}).`,
     ageNo: (a: number, r: string) => `A company age of ${a} years does not fit: ${r} required.`,
     ageUnknown: 'The programme names no company-age requirement.',
@@ -123,7 +141,7 @@ export function matchProgramme(p: MatchableProgramme, company: CompanyProfile, v
   const w = words[lang];
   const c = p.eligibility;
   const out: CriterionResult[] = [];
-  const list = (facet: 'applicantType' | 'industry' | 'territory', codes: string[]) => codes.map((x) => vocabulary.label(facet, x)).join(', ');
+  const list = (facet: 'applicantType' | 'size' | 'industry' | 'territory', codes: string[]) => codes.map((x) => vocabulary.label(facet, x)).join(', ');
 
   if (company.applicantType) {
     const allowed = union(p.applicantTypes, c.applicantTypes);
@@ -135,6 +153,18 @@ export function matchProgramme(p: MatchableProgramme, company: CompanyProfile, v
         : allowed.includes(company.applicantType)
           ? { status: 'met', explanation: w.applicantYes(x) }
           : { status: 'not_met', explanation: w.applicantNo(x, list('applicantType', allowed)) }),
+    });
+  }
+  if (company.size) {
+    const allowed = union(p.sizes, c.sizes);
+    const x = vocabulary.label('size', company.size);
+    out.push({
+      criterion: 'size',
+      ...(allowed.length === 0
+        ? { status: 'unknown', explanation: w.sizeUnknown }
+        : allowed.includes(company.size)
+          ? { status: 'met', explanation: w.sizeYes(x) }
+          : { status: 'not_met', explanation: w.sizeNo(x, list('size', allowed)) }),
     });
   }
   if (company.companyAgeYears !== undefined) {
@@ -192,10 +222,23 @@ export function matchProgramme(p: MatchableProgramme, company: CompanyProfile, v
             : { status: 'not_met', explanation: w.terNo(x, list('territory', areas)) }),
     });
   }
-  if (company.goal) {
-    const x = vocabulary.label('objective', company.goal);
+  // a threshold the programme states is a condition whether or not the company said how much it invests
+  if (c.investmentMinRub != null) {
+    const min = w.money(c.investmentMinRub);
     out.push(
-      p.objectives.includes(company.goal)
+      company.investmentRub === undefined
+        ? { criterion: 'investment', status: 'unknown', explanation: w.invNeeded(min) }
+        : company.investmentRub >= c.investmentMinRub
+          ? { criterion: 'investment', status: 'met', explanation: w.invYes(min) }
+          : { criterion: 'investment', status: 'not_met', explanation: w.invNo(min) },
+    );
+  }
+  const goals = company.goal === undefined ? [] : Array.isArray(company.goal) ? company.goal : [company.goal];
+  if (goals.length) {
+    const served = goals.filter((g) => p.objectives.includes(g));
+    const x = (served.length ? served : goals).map((g) => vocabulary.label('objective', g)).join('», «');
+    out.push(
+      served.length
         ? { criterion: 'goal', status: 'met', explanation: w.goalYes(x) }
         : { criterion: 'goal', status: 'not_met', explanation: w.goalNo(x) },
     );

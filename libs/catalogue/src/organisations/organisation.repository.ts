@@ -27,6 +27,17 @@ export class OrganisationRepository {
     return (result.raw as unknown[]).length > 0;
   }
 
+  /** Gives a shipped organisation its official site where nobody has set one yet. */
+  async fillUrlIfMissing(slug: string, url: string): Promise<boolean> {
+    const result = await this.organisations
+      .createQueryBuilder()
+      .update()
+      .set({ url, version: () => 'version + 1', updatedAt: () => 'now()' })
+      .where('slug = :slug AND url IS NULL', { slug })
+      .execute();
+    return result.affected === 1;
+  }
+
   async updateIfVersion(id: string, expectedVersion: number, changes: Partial<Organisation>): Promise<boolean> {
     const result = await this.organisations
       .createQueryBuilder()

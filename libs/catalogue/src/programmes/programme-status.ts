@@ -17,7 +17,13 @@ export function deriveStatus(opensAt: Date | null, closesAt: Date | null, now: D
   return 'open';
 }
 
-/** A programme whose facts were last checked longer ago than this is due for verification. */
-export const STALE_AFTER_DAYS = 180;
+/**
+ * The day before which a source is too old to vouch for an entry: an entry whose
+ * newest source page is dated before it (or whose sources are all undated) is
+ * possibly out of date. The age is configured (SOURCE_MAX_AGE_DAYS, default 365).
+ */
+export const sourcesOutdatedBefore = (now: Date, maxAgeDays: number): string => new Date(now.getTime() - maxAgeDays * 86_400_000).toISOString().slice(0, 10);
 
-export const staleBefore = (now: Date): Date => new Date(now.getTime() - STALE_AFTER_DAYS * 86_400_000);
+/** Whether an entry whose newest source shows `newestSourceOn` is possibly out of date. */
+export const possiblyOutdated = (newestSourceOn: string | null, now: Date, maxAgeDays: number): boolean =>
+  !newestSourceOn || newestSourceOn < sourcesOutdatedBefore(now, maxAgeDays);

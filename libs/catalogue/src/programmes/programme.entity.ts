@@ -2,7 +2,7 @@ import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGenerat
 import { Organisation } from '../organisations/organisation.entity';
 import { numericColumn } from '../transformers';
 import type { ProgrammeStatus, PublicationState } from './programme-status';
-import type { EligibilityCriteria, LocalisedText, ProgrammeContacts, TaxReduction } from './programme.types';
+import type { ApplicationStep, EligibilityCriteria, KeyFact, LocalisedText, ProgrammeContacts, ProgrammeSource, TaxReduction } from './programme.types';
 
 /** A support measure (мера поддержки). `version` is the optimistic lock, bumped by the service. */
 @Entity('programme')
@@ -41,6 +41,8 @@ export class Programme {
   @Column('numeric', { nullable: true, transformer: numericColumn }) ratePercent: number | null;
   @Column('int', { nullable: true }) termMonths: number | null;
   @Column('jsonb') taxReductions: TaxReduction[];
+  /** Ordered figures and conditions, each citing one of `sources`. */
+  @Column('jsonb') keyFacts: KeyFact[];
 
   @Column('text', { nullable: true }) eligibilityRu: string | null;
   @Column('text', { nullable: true }) eligibilityEn: string | null;
@@ -53,13 +55,16 @@ export class Programme {
   @Column('text', { nullable: true }) howToApplyRu: string | null;
   @Column('text', { nullable: true }) howToApplyEn: string | null;
   @Column('text', { nullable: true }) applyUrl: string | null;
+  @Column('jsonb') applicationSteps: ApplicationStep[];
   @Column('jsonb') requiredDocuments: LocalisedText[];
   @Column('jsonb') contacts: ProgrammeContacts;
 
-  @Column('text', { nullable: true }) sourceUrl: string | null;
-  @Column('text', { nullable: true }) sourceName: string | null;
-  @Column('timestamptz', { nullable: true }) verifiedAt: Date | null;
-  @Column('boolean') needsVerification: boolean;
+  @Column('jsonb') sources: ProgrammeSource[];
+  /** Derived from `sources` on every save: the newest date a source page shows, and the last time an editor checked one. */
+  @Column('date', { nullable: true }) sourcesNewestOn: string | null;
+  @Column('date', { nullable: true }) sourcesCheckedOn: string | null;
+  /** The shipped-catalogue release this entry was last written from; null for entries editors created. */
+  @Column('int', { nullable: true }) catalogueRelease: number | null;
 
   @Column('text') publicationState: PublicationState;
   @Column('timestamptz', { nullable: true }) publishedAt: Date | null;

@@ -39,21 +39,18 @@ export function mapProgramme(p: Programme): ProgrammeView {
       termMonths: p.termMonths,
       taxReductions: p.taxReductions,
     },
+    keyFacts: p.keyFacts,
     eligibility: { text: { ru: p.eligibilityRu, en: p.eligibilityEn }, criteria: p.eligibility },
     timing: { opensAt: iso(p.opensAt), closesAt: iso(p.closesAt), status: p.status },
     application: {
       howToApply: { ru: p.howToApplyRu, en: p.howToApplyEn },
       applyUrl: p.applyUrl,
+      steps: p.applicationSteps,
       requiredDocuments: p.requiredDocuments,
       // always the three keys, so a programme saved with no contacts reads the same as one never given any
       contacts: { email: p.contacts.email ?? null, phone: p.contacts.phone ?? null, url: p.contacts.url ?? null },
     },
-    curation: {
-      sourceUrl: p.sourceUrl,
-      sourceName: p.sourceName,
-      verifiedAt: iso(p.verifiedAt),
-      needsVerification: p.needsVerification,
-    },
+    curation: { sources: p.sources, newestSourceOn: p.sourcesNewestOn, lastCheckedOn: p.sourcesCheckedOn },
     publicationState: p.publicationState,
     publishedAt: iso(p.publishedAt),
     version: p.version,
@@ -80,7 +77,7 @@ export function mapProgrammeHit(p: Programme, lang: Lang): ProgrammeHitView {
     closesAt: iso(p.closesAt),
     amountMin: p.amountMin,
     amountMax: p.amountMax,
-    needsVerification: p.needsVerification,
+    newestSourceOn: p.sourcesNewestOn,
     updatedAt: p.updatedAt.toISOString(),
   };
 }
@@ -92,7 +89,7 @@ export function mapRevision(r: ProgrammeRevision, withSnapshot: boolean): Revisi
     actor: { id: r.actorId, label: r.actorLabel },
     createdAt: r.createdAt.toISOString(),
     changedFields: r.changedFields,
-    ...(withSnapshot ? { snapshot: r.snapshot as Record<string, unknown> } : {}),
+    ...(withSnapshot ? { snapshot: readSnapshot(r.snapshot) as unknown as Record<string, unknown> } : {}),
   } as RevisionView;
 }
 
@@ -141,13 +138,84 @@ export function applyProgrammeInput(target: Partial<Programme>, input: CreatePro
   set(target, 'howToApplyRu', a?.howToApply?.ru);
   set(target, 'howToApplyEn', a?.howToApply?.en);
   set(target, 'applyUrl', a?.applyUrl);
+  set(target, 'applicationSteps', a?.steps?.map((step) => ({ text: { ru: step.text.ru, en: step.text.en ?? null }, url: step.url ?? null })));
   set(target, 'requiredDocuments', a?.requiredDocuments?.map((d) => ({ ru: d.ru, en: d.en ?? null })));
   if (a?.contacts) set(target, 'contacts', { email: a.contacts.email ?? null, phone: a.contacts.phone ?? null, url: a.contacts.url ?? null });
-  const c = input.curation;
-  set(target, 'sourceUrl', c?.sourceUrl);
-  set(target, 'sourceName', c?.sourceName);
-  set(target, 'verifiedAt', c?.verifiedAt);
-  set(target, 'needsVerification', c?.needsVerification);
+  set(
+    target,
+    'keyFacts',
+    input.keyFacts?.map((f) => ({
+      group: f.group,
+      label: { ru: f.label.ru, en: f.label.en ?? null },
+      value: { ru: f.value.ru, en: f.value.en ?? null },
+      number: f.number ?? null,
+      unit: f.unit ?? null,
+      asOf: f.asOf ?? null,
+      source: f.source,
+    })),
+  );
+  set(
+    target,
+    'sources',
+    input.curation?.sources?.map((s) => ({
+      key: s.key,
+      title: { ru: s.title.ru, en: s.title.en ?? null },
+      url: s.url ?? null,
+      publisher: s.publisher,
+      publishedOn: s.publishedOn ?? null,
+      checkedOn: s.checkedOn ?? null,
+    })),
+  );
+}
+
+/** The newest of some `YYYY-MM-DD` dates (they sort as text), or null. */
+const newestDay = (days: (string | null)[]): string | null => days.reduce<string | null>((a, d) => (d && (!a || d > a) ? d : a), null);
+
+/**
+ * What follows from the sources and key facts, recomputed on every save: the
+ * newest date a source shows, the last check, and, when benefit facts carry
+ * rouble figures, the amount range search filters and sorts by (up to the largest).
+ */
+export function deriveFromFacts(target: Partial<Programme>): void {
+  const sources = target.sources ?? [];
+  target.sourcesNewestOn = newestDay(sources.map((s) => s.publishedOn));
+  target.sourcesCheckedOn = newestDay(sources.map((s) => s.checkedOn));
+  const amounts = (target.keyFacts ?? []).filter((f) => f.group === 'benefit' && f.unit === 'rub' && f.number !== null).map((f) => f.number as number);
+  if (amounts.length) {
+    target.amountMax = Math.max(...amounts);
+    if (target.amountMin != null && target.amountMin > target.amountMax) target.amountMin = null;
+  }
+}
+
+/** The shape revisions stored before key facts and sources existed: one source link and a verification flag. */
+interface LegacyCuration {
+  sourceUrl?: string | null;
+  sourceName?: string | null;
+  verifiedAt?: string | null;
+}
+
+/**
+ * A revision's snapshot as a programme view of today's shape. Snapshots written
+ * before key facts, steps and sources existed get empty lists, and their single
+ * source link becomes a source, as the migration did for the programme itself.
+ */
+export function readSnapshot(snapshot: unknown): ProgrammeView {
+  const v = structuredClone(snapshot) as ProgrammeView & { curation: Partial<ProgrammeView['curation']> & LegacyCuration };
+  v.keyFacts ??= [];
+  v.application.steps ??= [];
+  if (!v.curation.sources) {
+    const legacy = v.curation;
+    const checkedOn = legacy.verifiedAt ? legacy.verifiedAt.slice(0, 10) : null;
+    const publisher = legacy.sourceName ?? (legacy.sourceUrl ? new URL(legacy.sourceUrl).host : null);
+    v.curation = {
+      sources: publisher
+        ? [{ key: 's1', title: { ru: legacy.sourceName ?? legacy.sourceUrl ?? publisher, en: null }, url: legacy.sourceUrl ?? null, publisher, publishedOn: null, checkedOn }]
+        : [],
+      newestSourceOn: null,
+      lastCheckedOn: checkedOn,
+    };
+  }
+  return v;
 }
 
 /** Stores only the criteria that say something. */
@@ -172,7 +240,11 @@ export function changedPaths(before: unknown, after: unknown, prefix = ''): stri
     }
     return out;
   }
-  return JSON.stringify(before) === JSON.stringify(after) ? [] : [prefix];
+  return stableJson(before) === stableJson(after) ? [] : [prefix];
 }
+
+/** JSON with object keys sorted: PostgreSQL's jsonb does not keep the order keys were written in. */
+const stableJson = (value: unknown): string =>
+  JSON.stringify(value, (_key, v: unknown) => (isPlainObject(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v));
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);

@@ -17,9 +17,10 @@ export interface ProgrammeFilter {
 
 export interface AdminProgrammeFilter extends ProgrammeFilter {
   publicationState?: PublicationState[];
-  needsVerification?: boolean;
-  /** Only programmes never verified, or verified before this instant. */
-  verifiedBefore?: Date;
+  /** Only programmes with no dated source, or whose newest source is older than this day (`YYYY-MM-DD`). */
+  sourcesOlderThan?: string;
+  /** Only programmes with a shipped-catalogue update waiting for an editor. */
+  pendingSuggestion?: boolean;
 }
 
 /** What the matcher reads of a programme (see listMatchable). */
@@ -31,6 +32,7 @@ export interface MatchableRow {
   status: string;
   closesAt: Date | null;
   applicantTypes: string[];
+  sizes: string[];
   industries: string[];
   objectives: string[];
   territories: string[];
@@ -81,6 +83,18 @@ export class ProgrammeRepository {
     return repo.createQueryBuilder('p').where('p.slug = :slug AND p.deletedAt IS NULL', { slug }).getOne();
   }
 
+  /** Who wrote a programme's latest revision (`system:seed` when nobody has changed the shipped entry since). */
+  async lastRevisionActorLabel(programmeId: string, manager?: EntityManager): Promise<string | null> {
+    const repo = manager ? manager.getRepository(ProgrammeRevision) : this.revisions;
+    const last = await repo.findOne({ where: { programmeId }, order: { version: 'DESC' }, select: { actorLabel: true } });
+    return last?.actorLabel ?? null;
+  }
+
+  /** Records which shipped-catalogue release the entry now reflects (bookkeeping: no new version). */
+  async setCatalogueRelease(manager: EntityManager, id: string, release: number): Promise<void> {
+    await manager.createQueryBuilder().update(Programme).set({ catalogueRelease: release }).where('id = :id', { id }).execute();
+  }
+
   /** Whether any programme, even a deleted one, ever had this slug. */
   async hasEverUsedSlug(slug: string): Promise<boolean> {
     return (await this.programmes.count({ where: { slug } })) > 0;
@@ -89,8 +103,10 @@ export class ProgrammeRepository {
   listForAdmin(filter: AdminProgrammeFilter, slice: Slice): Promise<[Programme[], number]> {
     const qb = this.filtered(filter);
     if (filter.publicationState?.length) qb.andWhere('p.publicationState IN (:...states)', { states: filter.publicationState });
-    if (filter.needsVerification !== undefined) qb.andWhere('p.needsVerification = :nv', { nv: filter.needsVerification });
-    if (filter.verifiedBefore) qb.andWhere('(p.verifiedAt IS NULL OR p.verifiedAt < :verifiedBefore)', { verifiedBefore: filter.verifiedBefore });
+    if (filter.sourcesOlderThan) qb.andWhere('(p.sourcesNewestOn IS NULL OR p.sourcesNewestOn < :day)', { day: filter.sourcesOlderThan });
+    if (filter.pendingSuggestion) {
+      qb.andWhere('EXISTS (SELECT 1 FROM programme_suggested_update s WHERE s.programme_id = p.id AND s.resolved_at IS NULL)');
+    }
     return qb.orderBy('p.updatedAt', 'DESC').addOrderBy('p.id').skip(slice.offset).take(slice.limit).getManyAndCount();
   }
 
@@ -159,7 +175,7 @@ export class ProgrammeRepository {
       `SELECT p.id, p.slug, p.title_ru AS "titleRu", p.title_en AS "titleEn", p.summary_ru AS "summaryRu", p.summary_en AS "summaryEn",
               p.support_types AS "supportTypes", p.status, p.closes_at AS "closesAt",
               p.amount_min::float8 AS "amountMin", p.amount_max::float8 AS "amountMax",
-              p.needs_verification AS "needsVerification", p.updated_at AS "updatedAt",
+              to_char(p.sources_newest_on, 'YYYY-MM-DD') AS "sourcesNewestOn", p.updated_at AS "updatedAt",
               o.slug AS "providerSlug", o.name_ru AS "providerNameRu", o.name_en AS "providerNameEn"
          FROM programme p JOIN organisation o ON o.id = p.provider_id
         WHERE p.id = ANY($1::uuid[]) AND p.publication_state = 'published' AND p.deleted_at IS NULL`,
@@ -188,7 +204,7 @@ export class ProgrammeRepository {
   listMatchable(afterId: string | null, limit: number): Promise<MatchableRow[]> {
     return this.programmes.query(
       `SELECT p.id, p.slug, p.title_ru AS "titleRu", p.title_en AS "titleEn", p.status, p.closes_at AS "closesAt",
-              p.applicant_types AS "applicantTypes", p.industries, p.objectives, p.territories, p.eligibility,
+              p.applicant_types AS "applicantTypes", p.sizes, p.industries, p.objectives, p.territories, p.eligibility,
               o.name_ru AS "providerRu", o.name_en AS "providerEn"
          FROM programme p JOIN organisation o ON o.id = p.provider_id
         WHERE p.publication_state = 'published' AND p.deleted_at IS NULL AND p.status <> 'closed'

@@ -15,7 +15,11 @@ export interface EligibilityCriteria {
   headcountMin?: number | null;
   headcountMax?: number | null;
   revenueMaxRub?: number | null;
+  /** The least investment the programme asks of an applicant, in roubles (e.g. an SEZ resident's or an ИПП's threshold). */
+  investmentMinRub?: number | null;
   applicantTypes?: string[];
+  /** Size bands (taxonomy codes of the `size` facet) the programme is open to. */
+  sizes?: string[];
   industries?: string[];
   territories?: string[];
   requiredStatuses?: RequiredStatus[];
@@ -30,4 +34,45 @@ export interface ProgrammeContacts {
   email?: string | null;
   phone?: string | null;
   url?: string | null;
+}
+
+/** A page the entry's facts come from. `key` is what key facts cite; dates are `YYYY-MM-DD`. */
+export interface ProgrammeSource {
+  key: string;
+  title: LocalisedText;
+  /** null for a source with no web address (kept rather than lost). */
+  url: string | null;
+  publisher: string;
+  /** The date the page itself shows; null: the page is undated. */
+  publishedOn: string | null;
+  /** When an editor last opened the page and checked the entry against it. */
+  checkedOn: string | null;
+}
+
+/** What a key fact is about: it decides where the fact shows (the key-facts box groups them). */
+export const KEY_FACT_GROUPS = ['benefit', 'eligibility', 'timing', 'scale'] as const;
+export type KeyFactGroup = (typeof KEY_FACT_GROUPS)[number];
+
+/** The unit of a key fact's number; `rub` amounts of benefit facts feed the amount filter and sort. */
+export const KEY_FACT_UNITS = ['rub', 'percent', 'years', 'months', 'count', 'hectares', 'square_metres'] as const;
+export type KeyFactUnit = (typeof KEY_FACT_UNITS)[number];
+
+/** One figure or condition, in words, with the date it holds from and the source it comes from. */
+export interface KeyFact {
+  group: KeyFactGroup;
+  label: LocalisedText;
+  value: LocalisedText;
+  /** The figure as a number, for sorting and filtering; null when the fact is not a single figure. */
+  number: number | null;
+  unit: KeyFactUnit | null;
+  /** The date the fact holds from (usually its source's date); null when the source is undated. */
+  asOf: string | null;
+  /** The `key` of one of the entry's sources. */
+  source: string;
+}
+
+/** One step of how to apply, optionally with a link to where it is done. */
+export interface ApplicationStep {
+  text: LocalisedText;
+  url: string | null;
 }

@@ -16,7 +16,8 @@ import { deriveStatus, PublicationState } from './programme-status';
 import type { RevisionAction } from './programme-revision.entity';
 import { Programme } from './programme.entity';
 import type { Organisation } from '../organisations/organisation.entity';
-import { applyProgrammeInput, changedPaths, mapProgramme, mapRevision } from './programme.mapper';
+import { applyProgrammeInput, changedPaths, deriveFromFacts, mapProgramme, mapRevision } from './programme.mapper';
+import { isOfficialApplyUrl } from './official-sites';
 import { AdminProgrammeFilter, ProgrammeRepository } from './programme.repository';
 
 export interface PageRequest {
@@ -38,7 +39,7 @@ export const transitionsFrom = (state: PublicationState): ProgrammeTransition[] 
   (Object.keys(TRANSITIONS) as ProgrammeTransition[]).filter((t) => TRANSITIONS[t].from.includes(state));
 
 /** Eligibility criteria that hold taxonomy codes, and the facet they come from. */
-const CRITERIA_FACETS = [['applicantTypes', 'applicant_type'], ['industries', 'industry'], ['territories', 'territory']] as const;
+const CRITERIA_FACETS = [['applicantTypes', 'applicant_type'], ['sizes', 'size'], ['industries', 'industry'], ['territories', 'territory']] as const;
 
 interface CodeReference {
   field: string;
@@ -103,13 +104,15 @@ export class ProgrammesService {
       const now = this.clock.now();
       const draft: Partial<Programme> = {
         supportTypes: [], applicantTypes: [], stages: [], sizes: [], industries: [], objectives: [], territories: [],
-        taxReductions: [], eligibility: {}, requiredDocuments: [], contacts: {}, needsVerification: true,
+        taxReductions: [], keyFacts: [], eligibility: {}, applicationSteps: [], requiredDocuments: [], contacts: {}, sources: [], catalogueRelease: null,
         publicationState: state, publishedAt: state === 'published' ? now : null, archivedAt: state === 'archived' ? now : null,
         version: 1, createdBy: actor.id, updatedBy: actor.id,
       };
       applyProgrammeInput(draft, input);
+      deriveFromFacts(draft);
       await this.resolveReferences(tx, draft, input, null);
       await this.checkConsistency(tx, draft);
+      if (state === 'published') assertPublishable(draft);
       draft.status = deriveStatus(draft.opensAt ?? null, draft.closesAt ?? null, now);
       const id = await this.programmes.insert(tx, draft);
       return this.recordRevision(tx, id, 'create', actor, null);
@@ -120,8 +123,10 @@ export class ProgrammesService {
     return this.change(outer, id, expectedVersion, actor, 'update', async (tx, current) => {
       const next: Partial<Programme> = { ...current };
       applyProgrammeInput(next, input);
+      deriveFromFacts(next);
       await this.resolveReferences(tx, next, input, current.id);
       await this.checkConsistency(tx, next);
+      if (next.publicationState === 'published') assertPublishable(next);
       next.status = deriveStatus(next.opensAt ?? null, next.closesAt ?? null, this.clock.now());
       return next;
     }, input.slug);
@@ -131,6 +136,7 @@ export class ProgrammesService {
     const rule = TRANSITIONS[action];
     return this.change(outer, id, expectedVersion, actor, action, async (tx, current) => {
       if (!rule.from.includes(current.publicationState)) throw programmeInvalidTransition(current.publicationState, rule.verb);
+      if (rule.to === 'published') assertPublishable(current);
       await this.audit.record(actor, `programme.${action}`, `programme:${current.slug}`, { version: expectedVersion + 1 }, tx);
       const now = this.clock.now();
       return {
@@ -243,6 +249,11 @@ export class ProgrammesService {
     if (p.opensAt && p.closesAt && p.opensAt.getTime() > p.closesAt.getTime()) {
       problems.push({ field: 'timing.opensAt', messages: ['must not be after timing.closesAt'] });
     }
+    problems.push(...sourceProblems(p));
+    const providerUrl = p.provider?.url ?? null;
+    if (p.applyUrl && !isOfficialApplyUrl(p.applyUrl, providerUrl)) {
+      problems.push({ field: 'application.applyUrl', messages: ['must be on the provider\'s own site or an official city portal (i.moscow, mos.ru, investmoscow.ru, …), never a news site'] });
+    }
     const c = criteria;
     if (c.companyAgeMinYears != null && c.companyAgeMaxYears != null && c.companyAgeMinYears > c.companyAgeMaxYears) {
       problems.push({ field: 'eligibility.criteria.companyAgeMinYears', messages: ['must not exceed companyAgeMaxYears'] });
@@ -286,4 +297,24 @@ export class ProgrammesService {
       throw error;
     }
   }
+}
+
+/** Source keys are unique, and every key fact cites one of the entry's own sources. */
+function sourceProblems(p: Partial<Programme>): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  const keys = (p.sources ?? []).map((s) => s.key);
+  const repeated = keys.filter((k, i) => keys.indexOf(k) !== i);
+  if (repeated.length) problems.push({ field: 'curation.sources', messages: [...new Set(repeated)].map((k) => `source key "${k}" is used twice`) });
+  (p.keyFacts ?? []).forEach((f, i) => {
+    if (!keys.includes(f.source)) problems.push({ field: `keyFacts.${i}.source`, messages: [`cites "${f.source}", which is not one of this entry's sources`] });
+  });
+  return problems;
+}
+
+/** A published entry can be acted on: it says where its facts come from and how to apply. */
+function assertPublishable(p: Partial<Programme>): void {
+  const problems: FieldProblem[] = [];
+  if (!p.sources?.length) problems.push({ field: 'curation.sources', messages: ['add at least one source before publishing'] });
+  if (!p.applicationSteps?.length) problems.push({ field: 'application.steps', messages: ['add at least one application step before publishing'] });
+  if (problems.length) throw validationFailed(problems);
 }

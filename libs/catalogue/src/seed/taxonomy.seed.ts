@@ -22,6 +22,7 @@ export const SEED_TAXONOMY: SeedTerm[] = [
   { facet: 'support_type', code: 'pilot_testing', ru: 'Пилотирование и тестирование', en: 'Pilots and testing' },
   { facet: 'support_type', code: 'acceleration_training', ru: 'Акселерация и обучение', en: 'Acceleration and training' },
   { facet: 'support_type', code: 'infrastructure', ru: 'Инфраструктура для производства', en: 'Production infrastructure' },
+  { facet: 'support_type', code: 'public_procurement', ru: 'Городские закупки и госзаказ', en: 'City procurement' },
 
   { facet: 'applicant_type', code: 'legal_entity', ru: 'Юридическое лицо', en: 'Legal entity' },
   { facet: 'applicant_type', code: 'sole_trader', ru: 'Индивидуальный предприниматель', en: 'Sole trader' },
@@ -47,6 +48,8 @@ export const SEED_TAXONOMY: SeedTerm[] = [
   { facet: 'industry', code: 'research', ru: 'Научные исследования и разработки', en: 'Research and development' },
   { facet: 'industry', code: 'information_technology', ru: 'Информационные технологии', en: 'Information technology' },
   { facet: 'industry', code: 'artificial_intelligence', ru: 'Искусственный интеллект', en: 'Artificial intelligence' },
+  { facet: 'industry', code: 'medical_devices', ru: 'Медицинские изделия', en: 'Medical devices' },
+  { facet: 'industry', code: 'creative_industries', ru: 'Креативные индустрии', en: 'Creative industries' },
 
   { facet: 'objective', code: 'reduce_taxes', ru: 'Снизить налоги', en: 'Reduce taxes' },
   { facet: 'objective', code: 'get_financing', ru: 'Получить финансирование', en: 'Get financing' },
@@ -57,6 +60,7 @@ export const SEED_TAXONOMY: SeedTerm[] = [
   { facet: 'objective', code: 'test_product', ru: 'Протестировать продукт', en: 'Test a product' },
   { facet: 'objective', code: 'scale_up', ru: 'Вырасти и масштабироваться', en: 'Grow and scale up' },
   { facet: 'objective', code: 'build_production', ru: 'Построить производство', en: 'Build production' },
+  { facet: 'objective', code: 'sell_to_city', ru: 'Продавать городу', en: 'Sell to the city' },
 
   { facet: 'territory', code: 'moscow', ru: 'Москва', en: 'Moscow', kind: 'region' },
   { facet: 'territory', code: 'technopolis_moscow', ru: 'Технополис «Москва»', en: 'Technopolis Moscow', kind: 'site', parentCode: 'moscow' },

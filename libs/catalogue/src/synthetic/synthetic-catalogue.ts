@@ -94,6 +94,11 @@ const DAY = 86_400_000;
 export const SYNTHETIC_SLUG_PREFIX = 'synthetic-';
 export const SYNTHETIC_SOURCE = 'synthetic (benchmarks only)';
 
+const SYNTHETIC_STEPS = [
+  { text: { ru: 'Проверьте условия программы.', en: 'Check the programme’s conditions.' }, url: null },
+  { text: { ru: 'Подайте заявку оператору программы.', en: 'Apply to the programme’s operator.' }, url: null },
+];
+
 /** Synthetic providers: the real four plus a spread of funds and agencies. */
 export const SYNTHETIC_PROVIDERS: { slug: string; nameRu: string; nameEn: string }[] = Array.from({ length: 16 }, (_, i) => ({
   slug: `synthetic-fund-${i + 1}`,
@@ -158,10 +163,14 @@ export function syntheticProgramme(seed: number, index: number, providerIds: str
     opensAt,
     closesAt,
     status: deriveStatus(opensAt, closesAt, now),
+    keyFacts: [],
+    applicationSteps: SYNTHETIC_STEPS,
     requiredDocuments: [],
     contacts: {},
-    sourceName: SYNTHETIC_SOURCE,
-    needsVerification: true,
+    sources: [{ key: 's1', title: { ru: SYNTHETIC_SOURCE, en: SYNTHETIC_SOURCE }, url: null, publisher: SYNTHETIC_SOURCE, publishedOn: null, checkedOn: null }],
+    sourcesNewestOn: null,
+    sourcesCheckedOn: null,
+    catalogueRelease: null,
     publicationState: rnd() < 0.95 ? 'published' : 'draft',
     publishedAt: now,
     version: 1,

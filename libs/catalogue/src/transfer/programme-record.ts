@@ -6,6 +6,7 @@ import { flattenValidationErrors, type FieldProblem } from '@app/common';
 import { CreateProgrammeDto } from '../programmes/dto/programme-input.dto';
 import type { ProgrammeView } from '../programmes/dto/programme-view.dto';
 import type { PublicationState } from '../programmes/programme-status';
+import type { ApplicationStep, KeyFact, ProgrammeSource } from '../programmes/programme.types';
 
 /**
  * One programme in the import / export format: the admin API's create body
@@ -34,15 +35,17 @@ export interface ProgrammeRecord {
     termMonths: number | null;
     taxReductions: { tax: string; fromPercent: number | null; toPercent: number | null; years: number | null }[];
   };
+  keyFacts: KeyFact[];
   eligibility: { text: { ru: string | null; en: string | null }; criteria: Record<string, unknown> };
   timing: { opensAt: string | null; closesAt: string | null };
   application: {
     howToApply: { ru: string | null; en: string | null };
     applyUrl: string | null;
+    steps: ApplicationStep[];
     requiredDocuments: { ru: string; en: string | null }[];
     contacts: { email?: string | null; phone?: string | null; url?: string | null };
   };
-  curation: { sourceUrl: string | null; sourceName: string | null; verifiedAt: string | null; needsVerification: boolean };
+  curation: { sources: ProgrammeSource[] };
   publicationState: PublicationState;
 }
 
@@ -70,15 +73,35 @@ export function toRecord(v: ProgrammeView): ProgrammeRecord {
       termMonths: v.benefit.termMonths,
       taxReductions: v.benefit.taxReductions.map((t) => ({ tax: t.tax, fromPercent: t.fromPercent, toPercent: t.toPercent, years: t.years })),
     },
+    // keys in one fixed order (jsonb keeps none), so records compare and export the same way every time
+    keyFacts: v.keyFacts.map((f) => ({
+      group: f.group,
+      label: { ru: f.label.ru, en: f.label.en },
+      value: { ru: f.value.ru, en: f.value.en },
+      number: f.number,
+      unit: f.unit,
+      asOf: f.asOf,
+      source: f.source,
+    })),
     eligibility: { text: { ru: v.eligibility.text.ru, en: v.eligibility.text.en }, criteria: { ...v.eligibility.criteria } },
     timing: { opensAt: v.timing.opensAt, closesAt: v.timing.closesAt },
     application: {
       howToApply: { ru: v.application.howToApply.ru, en: v.application.howToApply.en },
       applyUrl: v.application.applyUrl,
+      steps: v.application.steps.map((step) => ({ text: { ru: step.text.ru, en: step.text.en }, url: step.url })),
       requiredDocuments: v.application.requiredDocuments.map((d) => ({ ru: d.ru, en: d.en })),
       contacts: { email: v.application.contacts.email ?? null, phone: v.application.contacts.phone ?? null, url: v.application.contacts.url ?? null },
     },
-    curation: { sourceUrl: v.curation.sourceUrl, sourceName: v.curation.sourceName, verifiedAt: v.curation.verifiedAt, needsVerification: v.curation.needsVerification },
+    curation: {
+      sources: v.curation.sources.map((src) => ({
+        key: src.key,
+        title: { ru: src.title.ru, en: src.title.en },
+        url: src.url,
+        publisher: src.publisher,
+        publishedOn: src.publishedOn,
+        checkedOn: src.checkedOn,
+      })),
+    },
     publicationState: v.publicationState,
   };
 }
@@ -89,14 +112,15 @@ export const CSV_COLUMNS = [
   'title.ru', 'title.en', 'summary.ru', 'summary.en', 'description.ru', 'description.en',
   'supportTypes', 'applicantTypes', 'stages', 'sizes', 'industries', 'objectives', 'territories',
   'benefit.text.ru', 'benefit.text.en', 'benefit.amountMin', 'benefit.amountMax', 'benefit.ratePercent', 'benefit.termMonths', 'benefit.taxReductions',
+  'keyFacts',
   'eligibility.text.ru', 'eligibility.text.en', 'eligibility.criteria',
   'timing.opensAt', 'timing.closesAt',
-  'application.howToApply.ru', 'application.howToApply.en', 'application.applyUrl', 'application.requiredDocuments', 'application.contacts',
-  'curation.sourceUrl', 'curation.sourceName', 'curation.verifiedAt', 'curation.needsVerification',
+  'application.howToApply.ru', 'application.howToApply.en', 'application.applyUrl', 'application.steps', 'application.requiredDocuments', 'application.contacts',
+  'curation.sources',
 ] as const;
 
 const LIST_COLUMNS = new Set(['supportTypes', 'applicantTypes', 'stages', 'sizes', 'industries', 'objectives', 'territories']);
-const JSON_COLUMNS = new Set(['benefit.taxReductions', 'eligibility.criteria', 'application.requiredDocuments', 'application.contacts']);
+const JSON_COLUMNS = new Set(['benefit.taxReductions', 'keyFacts', 'eligibility.criteria', 'application.steps', 'application.requiredDocuments', 'application.contacts', 'curation.sources']);
 const NUMBER_COLUMNS = new Set(['benefit.amountMin', 'benefit.amountMax', 'benefit.ratePercent', 'benefit.termMonths']);
 
 const get = (o: unknown, path: string): unknown => path.split('.').reduce<unknown>((v, k) => (v as Record<string, unknown> | null)?.[k], o);
@@ -153,7 +177,6 @@ export function csvToRows(text: string): ParsedRow[] {
         if (cell !== '' && !Number.isFinite(n)) problems.push({ field: column, messages: ['must be a number'] });
         return set(record, column, cell === '' ? null : n);
       }
-      if (column === 'curation.needsVerification') return set(record, column, cell === '' ? undefined : cell === 'true' ? true : cell === 'false' ? false : cell);
       return set(record, column, cell === '' ? null : cell);
     });
     return { row: i + 2, record, problems };

@@ -15,6 +15,7 @@ export const AUDIT_ACTIONS = [
   'user.invite', 'user.accept_invite', 'user.role', 'user.disable', 'user.enable',
   'api_key.create', 'api_key.revoke',
   'programme.publish', 'programme.unpublish', 'programme.archive', 'programme.restore', 'programme.delete', 'programme.revert',
+  'programme.apply_update', 'programme.dismiss_update',
   'import.apply', 'search.reindex', 'search.retry',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -23,11 +23,15 @@ const INVESTORS = 'i-moscow-investors';
 const PILOTS = 'i-moscow-pilot-testing';
 const GROWTH = 'i-moscow-growth-tools';
 const I_MOSCOW = [INVESTORS, PILOTS, GROWTH];
+// release 2 of the catalogue added these; where they answer a query as well, they are judged relevant too
+const INDUSTRIAL_COMPLEX = 'industrial-complex-status';
+const EV_CHARGING = 'ev-charging-grid-connection';
+const TAX_BREAKS = [SEZ, TECHNOPARKS, INDUSTRIAL_COMPLEX, CONSTRUCTION];
 
 export const JUDGED_QUERIES: JudgedQuery[] = [
-  { q: 'налоговые льготы', relevant: [SEZ], kind: 'plain' },
+  { q: 'налоговые льготы', relevant: TAX_BREAKS, kind: 'plain' },
   { q: 'льготы резидентам', relevant: [SEZ, TECHNOPARKS], kind: 'word-form' },
-  { q: 'налог на имущество', relevant: [SEZ], kind: 'plain' },
+  { q: 'налог на имущество', relevant: TAX_BREAKS, kind: 'plain' },
   { q: 'технополис', relevant: [SEZ], kind: 'plain' },
   { q: 'технаполис', relevant: [SEZ], kind: 'typo' },
   { q: 'ОЭЗ', relevant: [SEZ], kind: 'synonym' },
@@ -36,11 +40,11 @@ export const JUDGED_QUERIES: JudgedQuery[] = [
   { q: 'технопарки', relevant: [TECHNOPARKS], kind: 'plain' },
   { q: 'технопарков Москвы', relevant: [TECHNOPARKS], kind: 'word-form' },
   { q: 'техноп', relevant: [TECHNOPARKS, SEZ], kind: 'prefix' },
-  { q: 'экспорт', relevant: [MOSPROM, MIM], kind: 'plain' },
-  { q: 'экспортная поддержка', relevant: [MOSPROM, MIM], kind: 'word-form' },
-  { q: 'выход на зарубежные рынки', relevant: [MOSPROM, MIM], kind: 'plain' },
-  { q: 'моспром', relevant: [MOSPROM, MIM], kind: 'plain' },
-  { q: 'моспорм', relevant: [MOSPROM, MIM], kind: 'typo' },
+  { q: 'экспорт', relevant: [MOSPROM], kind: 'plain' },
+  { q: 'экспортная поддержка', relevant: [MOSPROM], kind: 'word-form' },
+  { q: 'выход на зарубежные рынки', relevant: [MOSPROM], kind: 'plain' },
+  { q: 'моспром', relevant: [MOSPROM], kind: 'plain' },
+  { q: 'моспорм', relevant: [MOSPROM], kind: 'typo' },
   { q: 'made in moscow', relevant: [MIM], kind: 'english' },
   { q: 'кредит', relevant: [LOANS], kind: 'plain' },
   { q: 'кредитов', relevant: [LOANS], kind: 'word-form' },
@@ -69,13 +73,13 @@ export const JUDGED_QUERIES: JudgedQuery[] = [
   { q: 'важная продукция', relevant: [RESEARCH], kind: 'word-form' },
   { q: 'электроника', relevant: [SEZ], kind: 'plain' },
   { q: 'лекарства', relevant: [SEZ], kind: 'plain' },
-  { q: 'электромобилей', relevant: [SEZ], kind: 'word-form' },
+  { q: 'электромобилей', relevant: [SEZ, EV_CHARGING], kind: 'word-form' },
   { q: 'ёлектроника', relevant: [SEZ], kind: 'typo' },
-  { q: 'tax relief', relevant: [SEZ], kind: 'english' },
+  { q: 'tax relief', relevant: TAX_BREAKS, kind: 'english' },
   { q: 'SEZ', relevant: [SEZ], kind: 'synonym' },
   { q: 'special economic zone', relevant: [SEZ], kind: 'english' },
-  { q: 'export', relevant: [MOSPROM, MIM], kind: 'english' },
-  { q: 'foreign markets', relevant: [MOSPROM, MIM], kind: 'english' },
+  { q: 'export', relevant: [MOSPROM], kind: 'english' },
+  { q: 'foreign markets', relevant: [MOSPROM], kind: 'english' },
   { q: 'loans', relevant: [LOANS], kind: 'english' },
   { q: 'SME loan', relevant: [LOANS], kind: 'synonym' },
   { q: 'small business loans', relevant: [LOANS], kind: 'english' },

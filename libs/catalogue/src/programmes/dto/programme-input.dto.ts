@@ -1,10 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, IsArray, IsBoolean, IsDate, IsEmail, IsIn, IsInt, IsNotEmpty, IsNumber, IsOptional, IsString,
+  ArrayMaxSize, IsArray, IsDate, IsEmail, IsIn, IsInt, IsNotEmpty, IsNumber, IsOptional, IsString,
   IsUrl, Matches, Max, MaxLength, Min, ValidateIf, ValidateNested,
 } from 'class-validator';
 import { REQUIRED_STATUSES, SLUG_PATTERN, TAXONOMY_CODE_PATTERN } from '../../taxonomy/facets';
+import { KEY_FACT_GROUPS, KEY_FACT_UNITS, type KeyFactGroup, type KeyFactUnit } from '../programme.types';
 
 const URL_OPTIONS = { protocols: ['http', 'https'], require_protocol: true, require_tld: true };
 const MAX_CODES = 30;
@@ -78,7 +79,9 @@ export class EligibilityCriteriaInput {
   @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsInt() @Min(0) @Max(10_000_000) headcountMin?: number | null;
   @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsInt() @Min(0) @Max(10_000_000) headcountMax?: number | null;
   @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsInt() @Min(0) @Max(1e15) revenueMaxRub?: number | null;
+  @ApiPropertyOptional({ nullable: true, description: 'the least investment asked of an applicant, RUB' }) @IsOptional() @IsInt() @Min(0) @Max(1e15) investmentMinRub?: number | null;
   @Codes() applicantTypes?: string[];
+  @Codes() sizes?: string[];
   @Codes() industries?: string[];
   @Codes() territories?: string[];
   @ApiPropertyOptional({ enum: REQUIRED_STATUSES, isArray: true })
@@ -102,20 +105,55 @@ export class ContactsInput {
   @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsUrl(URL_OPTIONS) @MaxLength(2000) url?: string | null;
 }
 
+export class StepInput {
+  @ApiProperty({ type: DocumentInput }) @ValidateNested() @Type(() => DocumentInput) text: DocumentInput;
+  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsUrl(URL_OPTIONS) @MaxLength(2000) url?: string | null;
+}
+
 export class ApplicationInput {
   @ApiPropertyOptional({ type: LocalisedTextInput }) @Optional() @ValidateNested() @Type(() => LocalisedTextInput) howToApply?: LocalisedTextInput;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsUrl(URL_OPTIONS) @MaxLength(2000) applyUrl?: string | null;
+  @ApiPropertyOptional({ nullable: true, description: 'the official application page: the provider\'s own site or an official city portal' })
+  @IsOptional() @IsUrl(URL_OPTIONS) @MaxLength(2000) applyUrl?: string | null;
+  @ApiPropertyOptional({ type: [StepInput], description: 'how to apply, in order' })
+  @Optional() @IsArray() @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => StepInput)
+  steps?: StepInput[];
   @ApiPropertyOptional({ type: [DocumentInput] })
   @Optional() @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => DocumentInput)
   requiredDocuments?: DocumentInput[];
   @ApiPropertyOptional({ type: ContactsInput }) @Optional() @ValidateNested() @Type(() => ContactsInput) contacts?: ContactsInput;
 }
 
+const DAY_PATTERN = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+const SOURCE_KEY_PATTERN = /^[a-z0-9][a-z0-9_-]{0,39}$/;
+
+export class SourceInput {
+  @ApiProperty({ example: 's1', maxLength: 40, pattern: SOURCE_KEY_PATTERN.source, description: 'what key facts cite; unique within the entry' })
+  @IsString() @Matches(SOURCE_KEY_PATTERN, { message: 'key must be lowercase letters, digits, - or _' }) key: string;
+  @ApiProperty({ type: TitleInput }) @ValidateNested() @Type(() => TitleInput) title: TitleInput;
+  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsUrl(URL_OPTIONS) @MaxLength(2000) url?: string | null;
+  @ApiProperty({ maxLength: 200, description: 'who published the page' }) @IsString() @IsNotEmpty() @MaxLength(200) publisher: string;
+  @ApiPropertyOptional({ nullable: true, format: 'date', description: 'the date the page shows; null: undated' })
+  @IsOptional() @Matches(DAY_PATTERN, { message: 'publishedOn must be a date YYYY-MM-DD' }) publishedOn?: string | null;
+  @ApiPropertyOptional({ nullable: true, format: 'date', description: 'when an editor last checked the entry against the page' })
+  @IsOptional() @Matches(DAY_PATTERN, { message: 'checkedOn must be a date YYYY-MM-DD' }) checkedOn?: string | null;
+}
+
+export class KeyFactInput {
+  @ApiProperty({ enum: KEY_FACT_GROUPS }) @IsIn(KEY_FACT_GROUPS) group: KeyFactGroup;
+  @ApiProperty({ type: DocumentInput }) @ValidateNested() @Type(() => DocumentInput) label: DocumentInput;
+  @ApiProperty({ type: DocumentInput }) @ValidateNested() @Type(() => DocumentInput) value: DocumentInput;
+  @ApiPropertyOptional({ nullable: true, description: 'the figure as a number, for sorting and filtering' })
+  @IsOptional() @IsNumber({ maxDecimalPlaces: 3 }) @Min(0) @Max(1e15) number?: number | null;
+  @ApiPropertyOptional({ enum: KEY_FACT_UNITS, nullable: true }) @IsOptional() @IsIn(KEY_FACT_UNITS) unit?: KeyFactUnit | null;
+  @ApiPropertyOptional({ nullable: true, format: 'date', description: 'the date the fact holds from; null: its source is undated' })
+  @IsOptional() @Matches(DAY_PATTERN, { message: 'asOf must be a date YYYY-MM-DD' }) asOf?: string | null;
+  @ApiProperty({ description: 'the key of one of the entry\'s sources' }) @IsString() @Matches(SOURCE_KEY_PATTERN) source: string;
+}
+
 export class CurationInput {
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsUrl(URL_OPTIONS) @MaxLength(2000) sourceUrl?: string | null;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsString() @MaxLength(300) sourceName?: string | null;
-  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true }) @IsOptional() @Type(() => Date) @IsDate() verifiedAt?: Date | null;
-  @ApiPropertyOptional() @Optional() @IsBoolean() needsVerification?: boolean;
+  @ApiPropertyOptional({ type: [SourceInput], description: 'every page the entry\'s facts come from' })
+  @Optional() @IsArray() @ArrayMaxSize(30) @ValidateNested({ each: true }) @Type(() => SourceInput)
+  sources?: SourceInput[];
 }
 
 /** Fields shared by create and update; every one optional here. */
@@ -131,6 +169,9 @@ abstract class ProgrammeFields {
   @Codes() objectives?: string[];
   @Codes() territories?: string[];
   @ApiPropertyOptional({ type: BenefitInput }) @Optional() @ValidateNested() @Type(() => BenefitInput) benefit?: BenefitInput;
+  @ApiPropertyOptional({ type: [KeyFactInput], description: 'ordered figures and conditions, each citing a source' })
+  @Optional() @IsArray() @ArrayMaxSize(40) @ValidateNested({ each: true }) @Type(() => KeyFactInput)
+  keyFacts?: KeyFactInput[];
   @ApiPropertyOptional({ type: EligibilityInput }) @Optional() @ValidateNested() @Type(() => EligibilityInput) eligibility?: EligibilityInput;
   @ApiPropertyOptional({ type: TimingInput }) @Optional() @ValidateNested() @Type(() => TimingInput) timing?: TimingInput;
   @ApiPropertyOptional({ type: ApplicationInput }) @Optional() @ValidateNested() @Type(() => ApplicationInput) application?: ApplicationInput;

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { ProgrammeStatus, PublicationState } from '../programme-status';
-import type { EligibilityCriteria, LocalisedText, ProgrammeContacts, TaxReduction } from '../programme.types';
+import { KEY_FACT_GROUPS, KEY_FACT_UNITS } from '../programme.types';
+import type { ApplicationStep, EligibilityCriteria, KeyFact, LocalisedText, ProgrammeContacts, ProgrammeSource, TaxReduction } from '../programme.types';
 
 export class LocalisedTextView {
   @ApiProperty() ru: string;
@@ -38,18 +39,42 @@ export class TimingView {
   @ApiProperty({ enum: ['open', 'upcoming', 'ongoing', 'closed'] }) status: ProgrammeStatus;
 }
 
+export class StepView {
+  @ApiProperty({ type: LocalisedTextView }) text: LocalisedText;
+  @ApiProperty({ nullable: true, type: String }) url: string | null;
+}
+
+export class SourceView {
+  @ApiProperty() key: string;
+  @ApiProperty({ type: LocalisedTextView }) title: LocalisedText;
+  @ApiProperty({ nullable: true, type: String }) url: string | null;
+  @ApiProperty() publisher: string;
+  @ApiProperty({ nullable: true, type: String, format: 'date', description: 'the date the page shows; null: undated' }) publishedOn: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date', description: 'when an editor last checked the entry against it' }) checkedOn: string | null;
+}
+
+export class KeyFactView {
+  @ApiProperty({ enum: KEY_FACT_GROUPS }) group: KeyFact['group'];
+  @ApiProperty({ type: LocalisedTextView }) label: LocalisedText;
+  @ApiProperty({ type: LocalisedTextView }) value: LocalisedText;
+  @ApiProperty({ nullable: true, type: Number }) number: number | null;
+  @ApiProperty({ nullable: true, enum: KEY_FACT_UNITS }) unit: KeyFact['unit'];
+  @ApiProperty({ nullable: true, type: String, format: 'date' }) asOf: string | null;
+  @ApiProperty({ description: 'the key of the source it comes from' }) source: string;
+}
+
 export class ApplicationView {
   @ApiProperty({ type: OptionalLocalisedTextView }) howToApply: OptionalLocalisedTextView;
-  @ApiProperty({ nullable: true, type: String }) applyUrl: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'the official application page' }) applyUrl: string | null;
+  @ApiProperty({ type: [StepView] }) steps: ApplicationStep[];
   @ApiProperty({ type: [LocalisedTextView] }) requiredDocuments: LocalisedText[];
   @ApiProperty({ type: 'object', additionalProperties: true }) contacts: ProgrammeContacts;
 }
 
 export class CurationView {
-  @ApiProperty({ nullable: true, type: String }) sourceUrl: string | null;
-  @ApiProperty({ nullable: true, type: String }) sourceName: string | null;
-  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) verifiedAt: string | null;
-  @ApiProperty() needsVerification: boolean;
+  @ApiProperty({ type: [SourceView] }) sources: ProgrammeSource[];
+  @ApiProperty({ nullable: true, type: String, format: 'date', description: 'the newest date any source page shows' }) newestSourceOn: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date', description: 'when an editor last checked a source' }) lastCheckedOn: string | null;
 }
 
 /** A programme in full, as the public detail endpoint and the admin API return it. */
@@ -69,6 +94,7 @@ export class ProgrammeView {
   @ApiProperty({ type: [String] }) objectives: string[];
   @ApiProperty({ type: [String] }) territories: string[];
   @ApiProperty({ type: BenefitView }) benefit: BenefitView;
+  @ApiProperty({ type: [KeyFactView] }) keyFacts: KeyFact[];
   @ApiProperty({ type: EligibilityView }) eligibility: EligibilityView;
   @ApiProperty({ type: TimingView }) timing: TimingView;
   @ApiProperty({ type: ApplicationView }) application: ApplicationView;
@@ -92,7 +118,7 @@ export class ProgrammeHitView {
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) closesAt: string | null;
   @ApiProperty({ nullable: true, type: Number }) amountMin: number | null;
   @ApiProperty({ nullable: true, type: Number }) amountMax: number | null;
-  @ApiProperty() needsVerification: boolean;
+  @ApiProperty({ nullable: true, type: String, format: 'date', description: 'the newest date the entry\'s sources show' }) newestSourceOn: string | null;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
 }
 
