@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { DataSource } from 'typeorm';
+import { CatalogueSeeder, SEED_PROGRAMMES } from '@app/catalogue';
 import { ApiKeysService, AuditService, IdentityService, type Role } from '@app/identity';
 import { programmeInput, strongPassword, uniqueEmail, uniqueSlug } from '@app/testing';
 import { adminBrowser, csrfOf, editFormFields, formBody, signInAs, type AdminBrowser } from './support/admin-web';
@@ -34,6 +35,8 @@ const PAGES: PageRule[] = [
   { method: 'post', path: '/admin/programmes/:id/merge', allowed: BOTH },
   { method: 'post', path: '/admin/programmes/:id/state', allowed: BOTH },
   { method: 'post', path: '/admin/programmes/:id/delete', allowed: ADMIN },
+  { method: 'post', path: '/admin/programmes/:id/updates/:suggestionId/apply', allowed: BOTH },
+  { method: 'post', path: '/admin/programmes/:id/updates/:suggestionId/dismiss', allowed: BOTH },
   { method: 'get', path: '/admin/programmes/:id/preview', allowed: BOTH },
   { method: 'get', path: '/admin/programmes/:id/history', allowed: BOTH },
   { method: 'post', path: '/admin/programmes/:id/history/:version/restore', allowed: BOTH },
@@ -73,6 +76,7 @@ const concrete = (path: string): string =>
     .replace(':facet', 'industry')
     .replace(':code', 'no_such_code')
     .replace(':version', '1')
+    .replace(':suggestionId', ZERO_ID)
     .replace(':token', 'x'.repeat(43));
 
 const setCookie = (res: request.Response, name: string): string | undefined =>
@@ -243,6 +247,62 @@ describe('admin pages over HTTP', () => {
       await editor.agent.post(`/admin/programmes/${p.id}`).type('form').send(formBody(fields, { 'title.en': 'Renamed' })).expect(303);
       const saved = await request(t.http).get(`/api/v1/admin/programmes/${p.id}`).set('Authorization', `Bearer ${apiToken}`).expect(200);
       expect(saved.body).toMatchObject({ version: 2, title: { en: 'Renamed' }, timing: { closesAt: '2031-05-06T07:08:09.123Z' }, supportTypes: ['premises', 'consulting'] });
+    });
+
+    it('edits key facts, sources and steps in the form; a rouble benefit fact sets the amount search filters by', async () => {
+      const p = await createProgrammeViaApi(t.http, apiToken, programmeInput({ keyFacts: [{ group: 'eligibility', label: { ru: 'Кто' }, value: { ru: 'МСП' }, source: 's1' }] }), false);
+      const fields = editFormFields((await editor.agent.get(`/admin/programmes/${p.id}`)).text);
+      // an unchanged form with facts, sources and steps still saves nothing
+      const same = await editor.agent.post(`/admin/programmes/${p.id}`).type('form').send(formBody(fields)).expect(303);
+      expect(same.headers.location).toMatch(/done=unchanged/);
+      await editor.agent.post(`/admin/programmes/${p.id}`).type('form').send(formBody(fields, {
+        'keyFacts.1.group': 'benefit', 'keyFacts.1.labelRu': 'Грант', 'keyFacts.1.valueRu': 'до 10 млн ₽', 'keyFacts.1.number': '10 000 000', 'keyFacts.1.unit': 'rub',
+        'keyFacts.1.asOf': '2026-02-01', 'keyFacts.1.source': 'card',
+        'curation.sources.1.key': 'card', 'curation.sources.1.publisher': 'i.moscow', 'curation.sources.1.titleRu': 'Карточка меры',
+        'curation.sources.1.url': 'https://i.moscow/card', 'curation.sources.1.publishedOn': '2026-02-01', 'curation.sources.1.checkedOn': '2026-11-30',
+        'application.steps.2.ru': 'Подпишите соглашение', 'application.steps.2.url': 'https://i.moscow',
+      })).expect(303);
+      const saved = await request(t.http).get(`/api/v1/admin/programmes/${p.id}`).set('Authorization', `Bearer ${apiToken}`).expect(200);
+      expect(saved.body.keyFacts[1]).toEqual({ group: 'benefit', label: { ru: 'Грант', en: null }, value: { ru: 'до 10 млн ₽', en: null }, number: 10_000_000, unit: 'rub', asOf: '2026-02-01', source: 'card' });
+      expect(saved.body.curation).toMatchObject({ newestSourceOn: '2026-02-01', lastCheckedOn: '2026-11-30' });
+      expect(saved.body.application.steps).toHaveLength(3);
+      expect(saved.body.benefit.amountMax).toBe(10_000_000);
+      // a fact citing a source the entry lacks is shown beside its field
+      const fresh = editFormFields((await editor.agent.get(`/admin/programmes/${p.id}`)).text);
+      const bad = await editor.agent.post(`/admin/programmes/${p.id}`).type('form').send(formBody(fresh, { 'keyFacts.0.source': 'nowhere' })).expect(400);
+      expect(bad.text).toMatch(/<span class="error" id="keyFacts-0-source-error">[^<]*not one of this entry/);
+    });
+
+    it('refuses to publish an entry with no source or no step, showing why beside those fields', async () => {
+      const p = await createProgrammeViaApi(t.http, apiToken, programmeInput({ application: {}, curation: {} }), false);
+      const res = await editor.agent.post(`/admin/programmes/${p.id}/state`).type('form')
+        .send({ _csrf: editor.csrf, version: String(p.version), action: 'publish' }).expect(400);
+      expect(res.text).toContain('href="#f-curation-sources"');
+      expect(res.text).toContain('add at least one source before publishing');
+      expect(res.text).toContain('add at least one application step before publishing');
+      const saved = await request(t.http).get(`/api/v1/admin/programmes/${p.id}`).set('Authorization', `Bearer ${apiToken}`).expect(200);
+      expect(saved.body.publicationState).toBe('draft');
+    });
+
+    it('shows a suggested catalogue update on an entry an editor changed, and applies it on request', async () => {
+      const db = t.app.get(DataSource);
+      const [row] = await db.query(`SELECT id, version FROM programme WHERE slug = 'sme-consulting'`);
+      await request(t.http).patch(`/api/v1/admin/programmes/${row.id}`).set('Authorization', `Bearer ${apiToken}`).set('If-Match', `"${row.version}"`)
+        .send({ title: { ru: 'Правка редактора' } }).expect(200);
+      await db.query(`UPDATE programme SET catalogue_release = 1 WHERE id = $1`, [row.id]);
+      expect(await t.app.get(CatalogueSeeder).seed()).toMatchObject({ suggested: 1, updated: 0 });
+      const listed = await editor.agent.get('/admin/programmes?pendingUpdate=true').expect(200);
+      expect(listed.text).toContain(`/admin/programmes/${row.id}`);
+      const page = await editor.agent.get(`/admin/programmes/${row.id}`).expect(200);
+      expect(page.text).toContain('Catalogue update suggested');
+      expect(page.text).toContain('<strong>title.ru</strong>');
+      const apply = /action="(\/admin\/programmes\/[^"]+\/apply)"/.exec(page.text)![1];
+      const version = /name="version" value="(\d+)"/.exec(page.text)![1];
+      await editor.agent.post(apply).type('form').send({ _csrf: editor.csrf, version }).expect(303);
+      const saved = await request(t.http).get(`/api/v1/admin/programmes/${row.id}`).set('Authorization', `Bearer ${apiToken}`).expect(200);
+      expect(saved.body.title.ru).toBe(SEED_PROGRAMMES.find((e) => e.slug === 'sme-consulting')!.title.ru);
+      const after = await editor.agent.get('/admin/programmes?pendingUpdate=true').expect(200);
+      expect(after.text).not.toContain(`/admin/programmes/${row.id}`);
     });
 
     it('a save over a newer version shows both versions and merges them, losing neither edit', async () => {

@@ -61,6 +61,13 @@ describeInBrowser('admin area in a real browser', () => {
     await page.getByLabel('Title (ru)').fill(title);
     await page.getByLabel('Summary (ru)').fill('Проверочная программа, созданная в браузерном тесте.');
     await page.getByRole('group', { name: 'support type' }).getByLabel(/Консультации/).check();
+    // what publishing needs: a source and a step
+    await page.getByLabel('Source 1: key').fill('s1');
+    await page.getByLabel('Source 1: publisher').fill('mos.ru');
+    await page.getByLabel('Source 1: titleRu').fill('Страница программы');
+    await page.getByLabel('Source 1: url').fill('https://mos.ru/programme');
+    await page.getByLabel('Source 1: publishedOn').fill('2026-03-01');
+    await page.getByLabel('Step 1 (ru)').fill('Подайте заявку на mos.ru');
     await page.getByRole('button', { name: 'Create draft' }).click();
     await page.waitForURL(/\/admin\/programmes\/[0-9a-f-]{36}\?done=created$/);
     return page.url().replace(/\?.*$/, '');
@@ -83,7 +90,7 @@ describeInBrowser('admin area in a real browser', () => {
 
   it('signs in with the form (a wrong password gets one generic message) and out again', async () => {
     const page = await open();
-    await page.goto(`${base}/admin/programmes?stale=true`);
+    await page.goto(`${base}/admin/programmes?outdated=true`);
     await page.waitForURL(/\/admin\/login\?next=/);
     await page.getByLabel('Email').fill(editor.email);
     await page.getByLabel('Password').fill('wrong password!');
@@ -91,8 +98,8 @@ describeInBrowser('admin area in a real browser', () => {
     await eventually(page.getByRole('alert')).toHaveText('Email or password is incorrect');
     await page.getByLabel('Password').fill(editor.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(/\/admin\/programmes\?stale=true$/); // back where they were going
-    expect(await page.getByRole('checkbox', { name: /stale/ }).isChecked()).toBe(true);
+    await page.waitForURL(/\/admin\/programmes\?outdated=true$/); // back where they were going
+    expect(await page.getByRole('checkbox', { name: /sources older than/ }).isChecked()).toBe(true);
     await page.getByRole('button', { name: 'Sign out' }).click();
     await eventually(page.getByRole('status')).toHaveText('You have signed out.');
     await page.goto(`${base}/admin/programmes`);

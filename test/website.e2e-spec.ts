@@ -1,8 +1,10 @@
 import request from 'supertest';
+import { SEED_PROGRAMMES } from '@app/catalogue';
 import { programmeInput } from '@app/testing';
 import { createProgrammeViaApi } from './support/programmes';
 import { createTestApp, TestApp } from './support/test-app';
 
+const SHIPPED = SEED_PROGRAMMES.length;
 const cards = (html: string): number => (html.match(/<li class="card">/g) ?? []).length;
 
 /** The website over HTTP: server-rendered pages, complete without JavaScript. */
@@ -22,20 +24,21 @@ describe('website (server-rendered HTML)', () => {
     const res = await page('/').expect(200);
     expect(res.headers['content-type']).toMatch(/text\/html/);
     expect(res.text).toContain('<html lang="ru">');
-    expect(cards(res.text)).toBe(12);
-    expect(res.text).toContain('Найдено 12 программ');
+    expect(cards(res.text)).toBe(Math.min(SHIPPED, 20));
+    expect(res.text).toContain(`Найдено ${SHIPPED} программ`);
     expect(res.text).toMatch(/name="supportType" value="concessional_loan"/);
     expect(res.text).toMatch(/<span class="facet-count" aria-label="\d+">\d+<\/span>/);
     // the landing chart: programmes taking applications now, by support type, each bar a link to that search
     expect(res.text).toContain('Сейчас принимают заявки');
-    expect(res.text).toMatch(/<a href="\/\?supportType=infrastructure&amp;status=open&amp;status=ongoing" aria-label="Показать: Инфраструктура для производства: 3">/);
+    const infrastructure = SEED_PROGRAMMES.filter((p) => p.supportTypes.includes('infrastructure')).length;
+    expect(res.text).toContain(`<a href="/?supportType=infrastructure&amp;status=open&amp;status=ongoing" aria-label="Показать: Инфраструктура для производства: ${infrastructure}">`);
     const filtered = await page('/?supportType=premises').expect(200);
     expect(filtered.text).not.toContain('Сейчас принимают заявки');
   });
 
   it('filters, shows removable chips and a summary of active filters in words', async () => {
     const res = await page('/?supportType=concessional_loan').expect(200);
-    expect(cards(res.text)).toBe(1);
+    expect(cards(res.text)).toBe(SEED_PROGRAMMES.filter((p) => p.supportTypes.includes('concessional_loan')).length);
     expect(res.text).toContain('Выбранные фильтры: Вид поддержки — Льготные кредиты и займы.');
     expect(res.text).toMatch(/<a class="chip" href="\/" data-nav>/);
     // the filter's own facet still shows every other value with its count (disjunctive)
@@ -53,9 +56,10 @@ describe('website (server-rendered HTML)', () => {
     expect(cards(first.text)).toBe(5);
     expect(first.text).toContain('<nav class="pagination"');
     expect(first.text).toContain('href="/?page=2&amp;perPage=5"');
-    const last = await page('/?perPage=5&page=3').expect(200);
-    expect(cards(last.text)).toBe(2);
-    expect(last.text).toContain('<span aria-current="page">3</span>');
+    const lastPage = Math.ceil(SHIPPED / 5);
+    const last = await page(`/?perPage=5&page=${lastPage}`).expect(200);
+    expect(cards(last.text)).toBe(SHIPPED - (lastPage - 1) * 5);
+    expect(last.text).toContain(`<span aria-current="page">${lastPage}</span>`);
   });
 
   it('offers a way out of an empty result', async () => {
@@ -69,8 +73,8 @@ describe('website (server-rendered HTML)', () => {
   it('switches to English, falling back to Russian content where there is no translation', async () => {
     const res = await page('/?lang=en').expect(200);
     expect(res.text).toContain('<html lang="en">');
-    expect(res.text).toContain('12 programmes found');
-    expect(res.text).toContain('Concessional loans for small and medium businesses');
+    expect(res.text).toContain(`${SHIPPED} programmes found`);
+    expect(res.text).toContain('Concessional loans and loan guarantees for small and medium businesses');
     expect(res.text).toContain('href="/?lang=en"');
   });
 
@@ -84,19 +88,72 @@ describe('website (server-rendered HTML)', () => {
   it('shows a programme with its sections and schema.org JSON-LD', async () => {
     const res = await page('/programmes/technopolis-moscow-sez').expect(200);
     expect(res.text).toContain('<h1 >Резидентство в ОЭЗ «Технополис Москва»</h1>');
-    expect(res.text).toContain('Сведения о программе ещё уточняются');
     const ld = JSON.parse(/<script type="application\/ld\+json" nonce="[^"]+">([^<]*)<\/script>/.exec(res.text)![1]);
-    expect(ld).toMatchObject({ '@context': 'https://schema.org', '@type': 'GovernmentService', name: 'Резидентство в ОЭЗ «Технополис Москва»' });
+    expect(ld).toMatchObject({
+      '@context': 'https://schema.org',
+      '@type': 'GovernmentService',
+      name: 'Резидентство в ОЭЗ «Технополис Москва»',
+      url: 'https://technomoscow.com',
+      provider: { name: 'ОЭЗ «Технополис Москва»', url: 'https://technomoscow.com' },
+      areaServed: { '@type': 'City', name: 'Москва' },
+    });
     // absolute links come from PUBLIC_BASE_URL, whatever Host the request claims
     const forged = await page('/programmes/technopolis-moscow-sez').set('Host', 'evil.example').expect(200);
-    expect(forged.text).toContain('"url":"https://navigator.example/programmes/technopolis-moscow-sez"');
+    expect(forged.text).toContain('"@id":"https://navigator.example/programmes/technopolis-moscow-sez"');
     // related: others of its kind of support, never itself
     const premises = await page('/programmes/sme-premises').expect(200);
     const related = /<ul class="related">([\s\S]*?)<\/ul>/.exec(premises.text)![1];
-    expect(related).toContain('Технопарки Москвы: статус и резидентство');
+    expect(related).toMatch(/href="\/programmes\/[a-z0-9-]+"/);
     expect(related).not.toContain('/programmes/sme-premises"');
     const en = await page('/programmes/technopolis-moscow-sez?lang=en').expect(200);
-    expect(en.text).toContain('Technopolis Moscow special economic zone residency');
+    expect(en.text).toContain('Residency in the Technopolis Moscow special economic zone');
+    expect(en.text).toContain('2% until 2028, 7% in 2028–2032, 14.5% after 2032');
+  });
+
+  it('puts key facts with dates, numbered steps, the official apply button and dated sources on a programme page', async () => {
+    const res = await page('/programmes/technopolis-moscow-sez').expect(200);
+    const html = res.text;
+    const section = (id: string) => new RegExp(`<section[^>]*aria-labelledby="${id}"[^>]*>([\\s\\S]*?)</section>`).exec(html)![1];
+    // key facts first: what you get, for whom, the deadline, each fact with its "as of" date or an undated note
+    const facts = section('key-facts');
+    expect(html.indexOf('id="key-facts"')).toBeLessThan(html.indexOf('id="how"'));
+    expect(facts).toContain('2% до 2028 года, 7% в 2028–2032 годах, 14,5% после 2032 года');
+    expect(facts).toContain('0% в течение 10 лет');
+    expect(facts).toContain('Срок не ограничен');
+    expect(facts).toContain('<time datetime="2025-12-04">на 4 декабря 2025 г.</time>');
+    expect(facts).toContain('дата источника не указана');
+    expect(facts).toContain('<a class="button primary" href="https://technomoscow.com" rel="noopener">Подать заявку на официальном сайте</a>');
+    // how to get it: numbered steps with their links
+    const how = section('how');
+    expect(how).toContain('<ol class="steps">');
+    expect((how.match(/<li>/g) ?? []).length).toBeGreaterThanOrEqual(2);
+    expect(how).toContain('href="https://technomoscow.com/benefits"');
+    // sources: publisher, the page's date (or "undated") and a link; facts link to their source
+    const sources = section('sources');
+    expect(sources).toContain('id="source-sites"');
+    expect(sources).toContain('страница от 4 декабря 2025 г.');
+    expect(sources).toContain('страница без даты');
+    expect(sources).toContain('href="https://technomoscow.com/benefits"');
+    expect(facts).toContain('href="#source-sites"');
+    // a fresh entry is not marked as possibly out of date
+    expect(html).not.toContain('Условия могли измениться');
+    // printing gives a clean summary
+    const css = await request(t.http).get('/assets/site.css').expect(200);
+    expect(css.text).toMatch(/@media print \{[\s\S]*\.site-header[\s\S]*display: none/);
+  });
+
+  it('marks an entry whose newest source is older than the configured age as possibly out of date, and shows rate and term', async () => {
+    const old = await createProgrammeViaApi(t.http, editor, programmeInput({
+      benefit: { ratePercent: 5.5, termMonths: 36 },
+      curation: { sources: [{ key: 'old', title: { ru: 'Условия 2022 года' }, url: 'https://mos.ru/old-terms', publisher: 'mos.ru', publishedOn: '2022-03-30' }] },
+    }));
+    const res = await page(`/programmes/${old.slug}`).expect(200);
+    expect(res.text).toContain('Самый новый источник датирован 30 марта 2022 г.');
+    expect(res.text).toContain('Условия могли измениться');
+    expect(res.text).toMatch(/<dt>Ставка<\/dt><dd><strong>5,5 %<\/strong>/);
+    expect(res.text).toMatch(/<dt>Срок<\/dt><dd><strong>36 месяцев<\/strong>/);
+    const list = await page(`/?q=${encodeURIComponent('Тестовая программа')}`).expect(200);
+    expect(list.text).toContain('Сведения могут быть устаревшими');
   });
 
   it('escapes every piece of content, in pages, highlights and JSON-LD', async () => {
@@ -138,7 +195,7 @@ describe('website (server-rendered HTML)', () => {
     expect(res.text).toMatch(/принимают заявки/);
     expect(res.text).toContain('class="criterion criterion-met"');
     expect(res.text).toContain('Помогает с целью «Снизить налоги».');
-    expect(res.text).toContain('<option value="reduce_taxes" selected>');
+    expect(res.text).toContain('<input type="checkbox" name="goal" value="reduce_taxes" checked>');
     // the answers live in the URL: the language switch keeps them
     expect(res.text).toMatch(/href="\/match\?applicantType=legal_entity&amp;goal=reduce_taxes&amp;territory=technopolis_moscow&amp;headcount=40&amp;lang=en"/);
     await page('/match?headcount=-3').expect(400);
@@ -148,7 +205,9 @@ describe('website (server-rendered HTML)', () => {
     const res = await page('/compare?slugs=sme-premises&slugs=moscow-technoparks,sme-consulting').expect(200);
     expect((res.text.match(/<th scope="col">/g) ?? []).length).toBe(4);
     expect(res.text).toContain('Помещения для малого и среднего бизнеса');
-    expect(res.text).toContain('Консультации для предпринимателей');
+    expect(res.text).toContain('Консультации и обучение для предпринимателей');
+    // rate, term and sources rows
+    expect(res.text).toContain('<th scope="row">Источники</th>');
     await page('/compare?slugs=a,b,c,d,e').expect(400);
     await page('/compare?slugs=sme-premises,sme-premises').expect(400);
     await page('/compare?slugs=no-such-programme').expect(404);

@@ -60,6 +60,8 @@ export const NOTICES: Record<string, string> = {
   published: 'Published: it is now in public search.',
   unpublished: 'Unpublished: it is back to a draft.',
   archived: 'Archived.',
+  'update-applied': 'The catalogue update was applied.',
+  'update-dismissed': 'The catalogue update was dismissed; the entry stays as it is.',
   restored: 'Restored as a draft.',
   reverted: 'The old revision was restored as a new change.',
   deleted: 'Deleted. Its history is kept.',

@@ -2,11 +2,12 @@ import { Body, Controller, Get, Header, HttpCode, Param, Post, Query, Req, Res, 
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import {
-  FACETS, OrganisationsService, PUBLICATION_STATES, ProgrammesService, REQUIRED_STATUS_LABELS, REQUIRED_STATUSES, staleBefore,
-  STALE_AFTER_DAYS, TaxonomyService, TRANSITIONS, transitionsFrom, toProgrammeInput, toRecord, type ProgrammeTransition, type ProgrammeView, type PublicationState,
+  FACETS, OrganisationsService, SuggestedUpdatesService, PUBLICATION_STATES, ProgrammesService, REQUIRED_STATUS_LABELS, REQUIRED_STATUSES, sourcesOutdatedBefore,
+  KEY_FACT_GROUPS, KEY_FACT_UNITS, possiblyOutdated, readSnapshot, TaxonomyService, TRANSITIONS, transitionsFrom, toProgrammeInput, toRecord, type ProgrammeTransition, type ProgrammeView, type PublicationState,
 } from '@app/catalogue';
-import { Matches } from 'class-validator';
+import { IsUUID, Matches } from 'class-validator';
 import { Clock, DomainError, SeeOther } from '@app/common';
+import { AppConfig } from '@app/config';
 import { SearchVocabulary } from '@app/search';
 import { IdParam } from '../http/params';
 import { programmePage } from '../web/programme-page';
@@ -29,9 +30,14 @@ const EMPTY_RECORD: EditableRecord = {
   benefit: { text: { ru: null, en: null }, amountMin: null, amountMax: null, ratePercent: null, termMonths: null, taxReductions: [] },
   eligibility: { text: { ru: null, en: null }, criteria: {} },
   timing: { opensAt: null, closesAt: null },
-  application: { howToApply: { ru: null, en: null }, applyUrl: null, requiredDocuments: [], contacts: { email: null, phone: null, url: null } },
-  curation: { sourceUrl: null, sourceName: null, verifiedAt: null, needsVerification: true },
+  keyFacts: [],
+  application: { howToApply: { ru: null, en: null }, applyUrl: null, steps: [], requiredDocuments: [], contacts: { email: null, phone: null, url: null } },
+  curation: { sources: [] },
 };
+
+class SuggestionParams extends IdParam {
+  @IsUUID() suggestionId: string;
+}
 
 class RevisionParams extends IdParam {
   @Matches(/^[1-9]\d{0,8}$/, { message: 'version must be a revision number' }) version: string;
@@ -55,6 +61,8 @@ export class AdminProgrammesPages {
     private readonly taxonomy: TaxonomyService,
     private readonly vocabulary: SearchVocabulary,
     private readonly clock: Clock,
+    private readonly config: AppConfig,
+    private readonly suggestedUpdates: SuggestedUpdatesService,
   ) {}
 
   @Get()
@@ -64,12 +72,17 @@ export class AdminProgrammesPages {
     const states = formList(query, 'publicationState').filter((s): s is PublicationState => (PUBLICATION_STATES as readonly string[]).includes(s));
     const providers = formList(query, 'provider').slice(0, 50);
     const supportTypes = formList(query, 'supportType').slice(0, 50);
-    const needsVerification = query.needsVerification === 'true' ? true : undefined;
-    const stale = query.stale === 'true';
+    const outdated = query.outdated === 'true';
+    const pendingUpdate = query.pendingUpdate === 'true';
     const page = positiveInt(formText(query, 'page'), 1);
+    const now = this.clock.now();
+    const maxAgeDays = this.config.catalogue.sourceMaxAgeDays;
     const [result, organisations, taxonomy] = await Promise.all([
       this.programmes.listForAdmin(
-        { q: q || undefined, provider: providers, publicationState: states, needsVerification, verifiedBefore: stale ? staleBefore(this.clock.now()) : undefined, facets: { supportType: supportTypes } },
+        {
+          q: q || undefined, provider: providers, publicationState: states, facets: { supportType: supportTypes },
+          sourcesOlderThan: outdated ? sourcesOutdatedBefore(now, maxAgeDays) : undefined, pendingSuggestion: pendingUpdate || undefined,
+        },
         { page, perPage: PER_PAGE },
       ),
       this.organisations.list(),
@@ -80,15 +93,14 @@ export class AdminProgrammesPages {
     for (const s of states) params.append('publicationState', s);
     for (const p of providers) params.append('provider', p);
     for (const s of supportTypes) params.append('supportType', s);
-    if (needsVerification) params.set('needsVerification', 'true');
-    if (stale) params.set('stale', 'true');
+    if (outdated) params.set('outdated', 'true');
+    if (pendingUpdate) params.set('pendingUpdate', 'true');
     const labels = labelsOf(taxonomy);
-    const staleLimit = staleBefore(this.clock.now()).getTime();
     return adminPage('programmes.njk', admin, {
       section: 'programmes',
       notice: noticeOf(query.done),
-      filters: { q, states, providers, supportTypes, needsVerification: !!needsVerification, stale },
-      staleDays: STALE_AFTER_DAYS,
+      filters: { q, states, providers, supportTypes, outdated, pendingUpdate },
+      maxAgeDays,
       publicationStates: PUBLICATION_STATES,
       organisations,
       supportTypeOptions: taxonomy.facets.find((f) => f.facet === 'support_type')!.terms.map((t) => ({ code: t.code, label: t.label.en ?? t.label.ru })),
@@ -100,9 +112,9 @@ export class AdminProgrammesPages {
         state: p.publicationState,
         status: p.timing.status,
         supportTypes: p.supportTypes.map((c) => labels('support_type', c)).join(', '),
-        needsVerification: p.curation.needsVerification,
-        stale: !p.curation.verifiedAt || Date.parse(p.curation.verifiedAt) < staleLimit,
-        verifiedAt: p.curation.verifiedAt?.slice(0, 10) ?? null,
+        newestSourceOn: p.curation.newestSourceOn,
+        lastCheckedOn: p.curation.lastCheckedOn,
+        outdated: possiblyOutdated(p.curation.newestSourceOn, now, maxAgeDays),
         updatedAt: p.updatedAt.slice(0, 16).replace('T', ' '),
       })),
       total: result.total,
@@ -186,14 +198,37 @@ export class AdminProgrammesPages {
     return this.saveRecord(admin, req, res, current, outcome.merged);
   }
 
+  /** A move refused for what the entry lacks (publishing with no source or step) shows the form with the errors beside those fields. */
   @Post(':id/state')
-  async transition(@Admin() admin: AdminContext, @Param() { id }: IdParam, @Body() body: FormBody, @Req() req: Request): Promise<never> {
+  @HttpCode(200)
+  @Header('Content-Type', 'text/html; charset=utf-8')
+  async transition(@Admin() admin: AdminContext, @Param() { id }: IdParam, @Body() body: FormBody, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<string> {
     const action = formText(body, 'action') as ProgrammeTransition;
     if (!ACTIONS.includes(action)) {
       throw new DomainError('invalid', 'VALIDATION_FAILED', 'Unknown action', [{ field: 'action', messages: [`must be one of ${ACTIONS.join(', ')}`] }]);
     }
-    await this.programmes.transition(id, positiveInt(formText(body, 'version'), 0), action, actorOf(admin, req));
+    try {
+      await this.programmes.transition(id, positiveInt(formText(body, 'version'), 0), action, actorOf(admin, req));
+    } catch (error) {
+      if (!(error instanceof DomainError) || error.kind !== 'invalid') throw error;
+      const programme = await this.programmes.getForAdmin(id);
+      res.status(400);
+      return this.renderForm(admin, programme, editable(toRecord(programme)), errorsByField(problemsOf(error)));
+    }
     throw new SeeOther(`/admin/programmes/${id}?done=${TRANSITIONS[action].verb}`);
+  }
+
+  /** Saves the shipped catalogue's newer release over the entry (a normal version-checked save). */
+  @Post(':id/updates/:suggestionId/apply')
+  async applySuggestedUpdate(@Admin() admin: AdminContext, @Param() { id, suggestionId }: SuggestionParams, @Body() body: FormBody, @Req() req: Request): Promise<never> {
+    await this.suggestedUpdates.apply(id, suggestionId, positiveInt(formText(body, 'version'), 0), actorOf(admin, req));
+    throw new SeeOther(`/admin/programmes/${id}?done=update-applied`);
+  }
+
+  @Post(':id/updates/:suggestionId/dismiss')
+  async dismissSuggestedUpdate(@Admin() admin: AdminContext, @Param() { id, suggestionId }: SuggestionParams, @Req() req: Request): Promise<never> {
+    await this.suggestedUpdates.dismiss(id, suggestionId, actorOf(admin, req));
+    throw new SeeOther(`/admin/programmes/${id}?done=update-dismissed`);
   }
 
   @Post(':id/delete')
@@ -210,7 +245,7 @@ export class AdminProgrammesPages {
   async preview(@Param() { id }: IdParam, @Query('lang') lang?: string): Promise<string> {
     const l = lang === 'en' ? 'en' : 'ru';
     const [programme, terms] = await Promise.all([this.programmes.getForAdmin(id), this.vocabulary.terms()]);
-    const p = programmePage(programme, terms, [], l, this.clock.now(), '');
+    const p = programmePage(programme, terms, [], l, this.clock.now(), '', this.config.catalogue.sourceMaxAgeDays);
     return render('programme.njk', { lang: l, p, preview: { id, state: programme.publicationState }, languageUrl: `/admin/programmes/${id}/preview${l === 'ru' ? '?lang=en' : ''}` });
   }
 
@@ -223,7 +258,7 @@ export class AdminProgrammesPages {
     const from = positiveInt(formText(query, 'from'), Math.max(1, to - 1));
     const a = revisions.find((r) => r.version === from);
     const b = revisions.find((r) => r.version === to);
-    const diff = a && b ? diffRecords(toRecord(a.snapshot as unknown as ProgrammeView), toRecord(b.snapshot as unknown as ProgrammeView), labelsOf(taxonomy)) : null;
+    const diff = a && b ? diffRecords(toRecord(readSnapshot(a.snapshot)), toRecord(readSnapshot(b.snapshot)), labelsOf(taxonomy)) : null;
     return adminPage('history.njk', admin, {
       section: 'programmes',
       notice: noticeOf(query.done),
@@ -249,7 +284,7 @@ export class AdminProgrammesPages {
   private async snapshot(id: string, version: number): Promise<EditableRecord> {
     const revision = (await this.programmes.listRevisions(id)).find((r) => r.version === version);
     if (!revision) throw new DomainError('not_found', 'PROGRAMME.REVISION_NOT_FOUND', `No version ${version} of this programme`);
-    return editable(toRecord(revision.snapshot as unknown as ProgrammeView));
+    return editable(toRecord(readSnapshot(revision.snapshot)));
   }
 
   /** Saves the fields the editor changed; the others keep their stored value exactly (to the millisecond, in their order). */
@@ -303,7 +338,11 @@ export class AdminProgrammesPages {
   }
 
   private async renderForm(admin: AdminContext, programme: ProgrammeView | null, record: EditableRecord, errors: Record<string, string[]>, notice: string | null = null): Promise<string> {
-    const [taxonomy, organisations] = await Promise.all([this.taxonomy.getAll(), this.organisations.list()]);
+    const [taxonomy, organisations, suggestions] = await Promise.all([
+      this.taxonomy.getAll(),
+      this.organisations.list(),
+      programme ? this.suggestedUpdates.listPending(programme.id) : Promise.resolve([]),
+    ]);
     const options = Object.fromEntries(taxonomy.facets.map((f) => [f.facet, f.terms.map((t) => ({ code: t.code, label: t.label.en ? `${t.label.ru} / ${t.label.en}` : t.label.ru }))]));
     const pad = <T>(rows: T[], blank: T): T[] => [...rows, ...Array.from({ length: SPARE_ROWS }, () => blank)];
     return adminPage('programme-form.njk', admin, {
@@ -319,11 +358,13 @@ export class AdminProgrammesPages {
         actions: transitionsFrom(programme.publicationState),
       },
       r: record,
+      suggestions,
       errors,
       errorList: Object.entries(errors).map(([field, messages]) => ({ field, messages })),
       facets: FACETS.map((f) => ({ field: f.field, facet: f.facet, options: options[f.facet] })),
       criteriaFacets: [
         { field: 'applicantTypes', label: 'Applicant types', options: options.applicant_type },
+        { field: 'sizes', label: 'Sizes', options: options.size },
         { field: 'industries', label: 'Industries', options: options.industry },
         { field: 'territories', label: 'Territories', options: options.territory },
       ],
@@ -331,10 +372,24 @@ export class AdminProgrammesPages {
       organisations,
       taxRows: pad(record.benefit.taxReductions as unknown[], { tax: '', fromPercent: null, toPercent: null, years: null }),
       documentRows: pad(record.application.requiredDocuments as unknown[], { ru: '', en: null }),
+      stepRows: pad(record.application.steps.map((st) => ({ ru: st.text.ru, en: st.text.en, url: st.url })), { ru: '', en: null, url: null }),
+      sourceRows: pad(
+        record.curation.sources.map((src) => ({ key: src.key, publisher: src.publisher, titleRu: src.title.ru, titleEn: src.title.en, url: src.url, publishedOn: src.publishedOn, checkedOn: src.checkedOn })),
+        { key: '', publisher: '', titleRu: '', titleEn: null as string | null, url: null as string | null, publishedOn: null as string | null, checkedOn: null as string | null },
+      ),
+      factRows: pad(
+        record.keyFacts.map((f) => ({
+          group: f.group as string, labelRu: f.label.ru, labelEn: f.label.en, valueRu: f.value.ru, valueEn: f.value.en,
+          number: f.number, unit: f.unit as string | null, asOf: f.asOf, source: f.source,
+        })),
+        { group: 'benefit', labelRu: '', labelEn: null, valueRu: '', valueEn: null, number: null, unit: null, asOf: null, source: '' },
+      ),
+      maxAgeDays: this.config.catalogue.sourceMaxAgeDays,
+      factGroups: KEY_FACT_GROUPS,
+      factUnits: KEY_FACT_UNITS,
       dates: {
         opensAt: toMoscowInput(record.timing.opensAt),
         closesAt: toMoscowInput(record.timing.closesAt),
-        verifiedAt: toMoscowInput(record.curation.verifiedAt),
       },
     });
   }

@@ -18,7 +18,22 @@ const FORM = {
   'application.requiredDocuments.0.en': '',
   'application.requiredDocuments.1.ru': 'Заявка',
   'timing.closesAt': '2026-12-31T23:59:59',
-  'curation.needsVerification': 'true',
+  'curation.sources.0.key': 's1',
+  'curation.sources.0.publisher': ' i.moscow ',
+  'curation.sources.0.titleRu': 'Карточка меры',
+  'curation.sources.0.url': 'https://i.moscow/measure',
+  'curation.sources.0.publishedOn': '',
+  'curation.sources.0.checkedOn': '2026-11-30',
+  'curation.sources.1.key': '',
+  'keyFacts.0.group': 'benefit',
+  'keyFacts.0.labelRu': 'Сумма',
+  'keyFacts.0.valueRu': 'до 10 млн ₽',
+  'keyFacts.0.number': '10 000 000',
+  'keyFacts.0.unit': 'rub',
+  'keyFacts.0.source': 's1',
+  'keyFacts.1.group': 'benefit',
+  'application.steps.0.ru': 'Вступите в кластер',
+  'application.steps.0.url': 'https://i.moscow',
 };
 
 describe('the programme edit form', () => {
@@ -31,8 +46,14 @@ describe('the programme edit form', () => {
     expect(r.application.requiredDocuments).toEqual([{ ru: 'Заявка', en: null }]);
     expect(r.timing.closesAt).toBe('2026-12-31T20:59:59.000Z');
     expect(toMoscowInput(r.timing.closesAt)).toBe('2026-12-31T23:59:59');
-    expect(r.curation.needsVerification).toBe(true);
-    expect(recordFromForm({ ...FORM, 'curation.needsVerification': undefined }).curation.needsVerification).toBe(false);
+    expect(r.curation.sources).toEqual([
+      { key: 's1', publisher: 'i.moscow', title: { ru: 'Карточка меры', en: null }, url: 'https://i.moscow/measure', publishedOn: null, checkedOn: '2026-11-30' },
+    ]);
+    // the second fact row holds only its preselected group: a blank row
+    expect(r.keyFacts).toEqual([
+      { group: 'benefit', label: { ru: 'Сумма', en: null }, value: { ru: 'до 10 млн ₽', en: null }, number: 10_000_000, unit: 'rub', asOf: null, source: 's1' },
+    ]);
+    expect(r.application.steps).toEqual([{ text: { ru: 'Вступите в кластер', en: null }, url: 'https://i.moscow' }]);
   });
 
   it('sees no change in the order of codes or below the second', () => {

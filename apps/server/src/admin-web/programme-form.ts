@@ -9,7 +9,7 @@ import { formList, formText, type FormBody } from './admin-pages';
  */
 export type EditableRecord = Omit<ProgrammeRecord, 'publicationState'>;
 
-type FieldKind = 'text' | 'longtext' | 'number' | 'codes' | 'statuses' | 'datetime' | 'bool' | 'taxReductions' | 'documents';
+type FieldKind = 'text' | 'longtext' | 'number' | 'codes' | 'statuses' | 'datetime' | 'taxReductions' | 'documents' | 'keyFacts' | 'steps' | 'sources';
 
 export interface FieldDef {
   path: string;
@@ -18,7 +18,7 @@ export interface FieldDef {
   facet?: Facet;
 }
 
-const CRITERIA_FACETS: Record<string, Facet> = { applicantTypes: 'applicant_type', industries: 'industry', territories: 'territory' };
+const CRITERIA_FACETS: Record<string, Facet> = { applicantTypes: 'applicant_type', sizes: 'size', industries: 'industry', territories: 'territory' };
 
 /** Every editable field, in form order; diffs and merges go field by field through this list. */
 export const FIELDS: FieldDef[] = [
@@ -39,6 +39,7 @@ export const FIELDS: FieldDef[] = [
   { path: 'benefit.ratePercent', label: 'Rate, %', kind: 'number' },
   { path: 'benefit.termMonths', label: 'Term, months', kind: 'number' },
   { path: 'benefit.taxReductions', label: 'Tax reductions', kind: 'taxReductions' },
+  { path: 'keyFacts', label: 'Key facts', kind: 'keyFacts' },
   { path: 'eligibility.text.ru', label: 'Who can apply (ru)', kind: 'longtext' },
   { path: 'eligibility.text.en', label: 'Who can apply (en)', kind: 'longtext' },
   { path: 'eligibility.criteria.companyAgeMinYears', label: 'Company age from, years', kind: 'number' },
@@ -46,6 +47,7 @@ export const FIELDS: FieldDef[] = [
   { path: 'eligibility.criteria.headcountMin', label: 'Headcount from', kind: 'number' },
   { path: 'eligibility.criteria.headcountMax', label: 'Headcount up to', kind: 'number' },
   { path: 'eligibility.criteria.revenueMaxRub', label: 'Revenue up to, RUB', kind: 'number' },
+  { path: 'eligibility.criteria.investmentMinRub', label: 'Investment from, RUB', kind: 'number' },
   ...Object.entries(CRITERIA_FACETS).map(([key, facet]): FieldDef => ({ path: `eligibility.criteria.${key}`, label: `Eligible: ${facetTitle(facet).toLowerCase()}`, kind: 'codes', facet })),
   { path: 'eligibility.criteria.requiredStatuses', label: 'Required statuses', kind: 'statuses' },
   { path: 'timing.opensAt', label: 'Opens', kind: 'datetime' },
@@ -53,14 +55,12 @@ export const FIELDS: FieldDef[] = [
   { path: 'application.howToApply.ru', label: 'How to apply (ru)', kind: 'longtext' },
   { path: 'application.howToApply.en', label: 'How to apply (en)', kind: 'longtext' },
   { path: 'application.applyUrl', label: 'Application link', kind: 'text' },
+  { path: 'application.steps', label: 'Steps', kind: 'steps' },
   { path: 'application.requiredDocuments', label: 'Required documents', kind: 'documents' },
   { path: 'application.contacts.email', label: 'Contact email', kind: 'text' },
   { path: 'application.contacts.phone', label: 'Contact phone', kind: 'text' },
   { path: 'application.contacts.url', label: 'Contact page', kind: 'text' },
-  { path: 'curation.sourceUrl', label: 'Source link', kind: 'text' },
-  { path: 'curation.sourceName', label: 'Source name', kind: 'text' },
-  { path: 'curation.verifiedAt', label: 'Verified at', kind: 'datetime' },
-  { path: 'curation.needsVerification', label: 'Needs verification', kind: 'bool' },
+  { path: 'curation.sources', label: 'Sources', kind: 'sources' },
 ];
 
 /** History also shows moves between draft, published and archived. */
@@ -132,7 +132,7 @@ function rows(body: FormBody, prefix: string, keys: string[]): Record<string, st
 export function recordFromForm(body: FormBody): EditableRecord {
   const text = (path: string) => formText(body, path);
   const criteria: Record<string, unknown> = {};
-  for (const key of ['companyAgeMinYears', 'companyAgeMaxYears', 'headcountMin', 'headcountMax', 'revenueMaxRub']) {
+  for (const key of ['companyAgeMinYears', 'companyAgeMaxYears', 'headcountMin', 'headcountMax', 'revenueMaxRub', 'investmentMinRub']) {
     const n = number(text(`eligibility.criteria.${key}`));
     if (n !== null) criteria[key] = n;
   }
@@ -158,19 +158,36 @@ export function recordFromForm(body: FormBody): EditableRecord {
         tax: r.tax ?? '', fromPercent: number(r.fromPercent ?? ''), toPercent: number(r.toPercent ?? ''), years: number(r.years ?? ''),
       })),
     },
+    keyFacts: rows(body, 'keyFacts', ['group', 'labelRu', 'labelEn', 'valueRu', 'valueEn', 'number', 'unit', 'asOf', 'source'])
+      // a row holding only the preselected group is a blank row
+      .filter((r) => Object.entries(r).some(([k, v]) => k !== 'group' && v !== ''))
+      .map((r) => ({
+        group: r.group ?? '',
+        label: { ru: r.labelRu ?? '', en: optional(r.labelEn ?? '') },
+        value: { ru: r.valueRu ?? '', en: optional(r.valueEn ?? '') },
+        number: number(r.number ?? ''),
+        unit: optional(r.unit ?? ''),
+        asOf: optional(r.asOf ?? ''),
+        source: r.source ?? '',
+      })),
     eligibility: { text: { ru: optional(text('eligibility.text.ru')), en: optional(text('eligibility.text.en')) }, criteria },
     timing: { opensAt: fromMoscowInput(text('timing.opensAt')), closesAt: fromMoscowInput(text('timing.closesAt')) },
     application: {
       howToApply: { ru: optional(text('application.howToApply.ru')), en: optional(text('application.howToApply.en')) },
       applyUrl: optional(text('application.applyUrl')),
+      steps: rows(body, 'application.steps', ['ru', 'en', 'url']).map((r) => ({ text: { ru: r.ru ?? '', en: optional(r.en ?? '') }, url: optional(r.url ?? '') })),
       requiredDocuments: rows(body, 'application.requiredDocuments', ['ru', 'en']).map((r) => ({ ru: r.ru ?? '', en: optional(r.en ?? '') })),
       contacts: { email: optional(text('application.contacts.email')), phone: optional(text('application.contacts.phone')), url: optional(text('application.contacts.url')) },
     },
     curation: {
-      sourceUrl: optional(text('curation.sourceUrl')),
-      sourceName: optional(text('curation.sourceName')),
-      verifiedAt: fromMoscowInput(text('curation.verifiedAt')),
-      needsVerification: formText(body, 'curation.needsVerification') === 'true',
+      sources: rows(body, 'curation.sources', ['key', 'publisher', 'titleRu', 'titleEn', 'url', 'publishedOn', 'checkedOn']).map((r) => ({
+        key: r.key ?? '',
+        title: { ru: r.titleRu ?? '', en: optional(r.titleEn ?? '') },
+        url: optional(r.url ?? ''),
+        publisher: r.publisher ?? '',
+        publishedOn: optional(r.publishedOn ?? ''),
+        checkedOn: optional(r.checkedOn ?? ''),
+      })),
     },
   };
   return record as unknown as EditableRecord;
@@ -264,8 +281,6 @@ export function displayValue(field: FieldDef, record: unknown, labels: Labels): 
       return (v as string[]).map((s) => REQUIRED_STATUS_LABELS[s as keyof typeof REQUIRED_STATUS_LABELS]?.en ?? s).join(', ');
     case 'datetime':
       return typeof v === 'string' ? `${moscowText(v)} (Moscow)` : String(v);
-    case 'bool':
-      return v ? 'yes' : 'no';
     case 'number':
       return numberText(v);
     case 'taxReductions':
@@ -277,6 +292,14 @@ export function displayValue(field: FieldDef, record: unknown, labels: Labels): 
         .join('\n');
     case 'documents':
       return (v as { ru: string; en: string | null }[]).map((d) => (d.en ? `${d.ru} / ${d.en}` : d.ru)).join('\n');
+    case 'keyFacts':
+      return (v as ProgrammeRecord['keyFacts']).map((f) => `${f.label.ru}: ${f.value.ru} (${f.asOf ?? 'undated'}, ${f.source})`).join('\n');
+    case 'steps':
+      return (v as ProgrammeRecord['application']['steps']).map((st, i) => `${i + 1}. ${st.text.ru}${st.url ? ` ${st.url}` : ''}`).join('\n');
+    case 'sources':
+      return (v as ProgrammeRecord['curation']['sources'])
+        .map((src) => `[${src.key}] ${src.publisher}: ${src.title.ru} ${src.url ?? ''} (page ${src.publishedOn ?? 'undated'}, checked ${src.checkedOn ?? 'never'})`)
+        .join('\n');
     default:
       return String(v);
   }

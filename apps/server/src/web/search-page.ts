@@ -1,3 +1,4 @@
+import { possiblyOutdated } from '@app/catalogue';
 import type { Lang } from '@app/catalogue';
 import { SEARCH_FACETS, type SearchFacet, type SearchHit, type SearchResponse, type SortOrder, SORT_ORDERS } from '@app/search';
 import { formatDate, formatRoubles, textFor } from './web-i18n';
@@ -91,7 +92,7 @@ export function openBySupportType(open: SearchResponse, lang: Lang): OpenBySuppo
   }));
 }
 
-export function searchPage(state: SearchState, result: SearchResponse, now: Date, chart: OpenBySupportType[] = []) {
+export function searchPage(state: SearchState, result: SearchResponse, now: Date, maxAgeDays: number, chart: OpenBySupportType[] = []) {
   const t = textFor(state.lang);
   const labels = new Map(FACET_ORDER.map((f) => [f, new Map(result.facets[f].map((v) => [v.code, v.label]))]));
   const chips = FACET_ORDER.flatMap((facet) =>
@@ -136,6 +137,7 @@ export function searchPage(state: SearchState, result: SearchResponse, now: Date
       deadline: deadlineBadge(hit, null, state.lang, now),
       amount: amountText(hit.amountMin, hit.amountMax, state.lang),
       fallback: hit.lang !== state.lang,
+      outdated: possiblyOutdated(hit.newestSourceOn, now, maxAgeDays),
     })),
     total: result.total,
     pages,

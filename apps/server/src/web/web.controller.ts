@@ -59,7 +59,7 @@ export class WebController {
       this.search.search({ q: state.q, sort, page, perPage, lang, amountMin, amountMax, closesAfter, closesBefore, facets }),
       landing ? this.search.search({ page: 1, perPage: 1, lang, facets: { status: ['open', 'ongoing'] } }) : Promise.resolve(null),
     ]);
-    const v = searchPage(state, result, this.clock.now(), open ? openBySupportType(open, lang) : []);
+    const v = searchPage(state, result, this.clock.now(), this.config.catalogue.sourceMaxAgeDays, open ? openBySupportType(open, lang) : []);
     return render(fragment === 'results' ? 'results.njk' : 'search.njk', { lang, v, languageUrl: v.languageUrl });
   }
 
@@ -106,7 +106,7 @@ export class WebController {
       this.vocabulary.terms(),
     ]);
     const now = this.clock.now();
-    const columns = programmes.map((p) => programmePage(p, terms, [], lang, now, ''));
+    const columns = programmes.map((p) => programmePage(p, terms, [], lang, now, '', this.config.catalogue.sourceMaxAgeDays));
     const params = new URLSearchParams(slugs.map((s) => ['slugs', s]));
     if (lang === 'ru') params.set('lang', 'en');
     return render('compare.njk', { lang, columns, languageUrl: `/compare?${params}` });
@@ -118,11 +118,12 @@ export class WebController {
     const { lang, page, perPage, ...answers } = query;
     const t = textFor(lang);
     const terms = await this.vocabulary.terms();
-    const options = (facet: 'applicantType' | 'industry' | 'territory' | 'objective', selected?: string) =>
-      terms[facet].map((term) => ({ value: term.code, label: labelIn(term, lang), selected: term.code === selected }));
+    const options = (facet: 'applicantType' | 'size' | 'industry' | 'territory' | 'objective', selected?: string | string[]) =>
+      terms[facet].map((term) => ({ value: term.code, label: labelIn(term, lang), selected: [selected ?? []].flat().includes(term.code) }));
+    const goals = options('objective', answers.goal);
     const selects = [
       { name: 'applicantType', label: t.match.applicantType, options: options('applicantType', answers.applicantType) },
-      { name: 'goal', label: t.match.goal, options: options('objective', answers.goal) },
+      { name: 'size', label: t.match.size, options: options('size', answers.size) },
       { name: 'industry', label: t.match.industry, options: options('industry', answers.industry) },
       { name: 'territory', label: t.match.territory, options: options('territory', answers.territory) },
       {
@@ -135,13 +136,16 @@ export class WebController {
     const result = answered ? await this.matching.match(answers, lang, page, perPage) : null;
     const m = {
       selects,
+      goals,
       answers,
       answered,
       total: result?.total ?? 0,
       results: (result?.results ?? []).map((r) => ({ ...r, url: `/programmes/${r.slug}${lang === 'ru' ? '' : '?lang=en'}` })),
     };
     const params = new URLSearchParams(
-      Object.entries({ ...answers, lang: lang === 'ru' ? 'en' : undefined }).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)]),
+      Object.entries({ ...answers, lang: lang === 'ru' ? 'en' : undefined })
+        .filter(([, v]) => v !== undefined)
+        .flatMap(([k, v]) => [v].flat().map((one) => [k, String(one)])),
     );
     return render('match.njk', { lang, m, languageUrl: `/match${params.size ? `?${params}` : ''}` });
   }
@@ -156,7 +160,7 @@ export class WebController {
         ? this.search.search({ page: 1, perPage: 4, lang, facets: { supportType: programme.supportTypes.slice(0, 1) } })
         : Promise.resolve(null),
     ]);
-    const p = programmePage(programme, terms, related?.hits ?? [], lang, this.clock.now(), this.baseUrl(req));
+    const p = programmePage(programme, terms, related?.hits ?? [], lang, this.clock.now(), this.baseUrl(req), this.config.catalogue.sourceMaxAgeDays);
     return render('programme.njk', { lang, p, languageUrl: `/programmes/${slug}${lang === 'ru' ? '?lang=en' : ''}` });
   }
 }
