@@ -8,6 +8,8 @@ export interface DataSourceSettings {
   /** Entity classes; the Nest app loads them from its feature modules instead. */
   entities?: DataSourceOptions['entities'];
   applicationName?: string;
+  /** How long a statement waits for a row lock before giving up (55P03, answered as 503). */
+  lockTimeoutMs?: number;
 }
 
 /** One definition of how every process talks to PostgreSQL. Never `synchronize`. */
@@ -24,7 +26,13 @@ export function dataSourceOptions(settings: DataSourceSettings): DataSourceOptio
     namingStrategy: new SnakeNamingStrategy(),
     applicationName: settings.applicationName ?? 'support-navigator',
     // work_mem: search sorts and hashes thousands of rows per query; 4MB (the default) spills them to disk
-    extra: { max: settings.poolSize ?? 10, connectionTimeoutMillis: 5000, statement_timeout: 30000, options: '-c work_mem=16MB' },
+    // lock_timeout: a save that cannot get a row another transaction holds gives up (503, retry) instead of queueing until statement_timeout
+    extra: {
+      max: settings.poolSize ?? 10,
+      connectionTimeoutMillis: 5000,
+      statement_timeout: 30000,
+      options: `-c work_mem=16MB -c lock_timeout=${settings.lockTimeoutMs ?? 5000}`,
+    },
     logging: false,
   } as DataSourceOptions;
 }

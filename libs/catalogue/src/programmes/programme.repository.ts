@@ -192,7 +192,7 @@ export class ProgrammeRepository {
    * transaction as the change.
    */
   async publishedVersion(): Promise<string> {
-    const [row] = await this.programmes.query(`SELECT version::text AS version FROM search_version`);
+    const [row] = await this.programmes.query(`SELECT search_index_version()::text AS version`);
     return (row as { version: string }).version;
   }
 

@@ -77,7 +77,7 @@ export class PostgresSearchEngine extends SearchEngine {
     const key = this.cacheSize > 0 && query.limit <= MAX_CACHED_PAGE ? JSON.stringify([sql, params]) : null;
     const cached = key ? this.answers.get(key) : undefined;
     if (cached) {
-      const [{ version }] = await this.dataSource.query('SELECT version::text AS version FROM search_version');
+      const [{ version }] = await this.dataSource.query('SELECT search_index_version()::text AS version');
       if (version === cached.version) {
         this.stats.hits++;
         return cached.result;
@@ -159,9 +159,8 @@ export class PostgresSearchEngine extends SearchEngine {
                       WHERE l.lexeme = ANY(t.lexemes)
                          OR (w.prefix AND l.lexeme LIKE replace(replace(replace(t.lexemes[1], '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%'))
                    THEN '{}'::text[]
-                   ELSE ARRAY(SELECT l.lexeme FROM search_lexeme l
-                               WHERE l.lexeme % t.lexemes[1]
-                               ORDER BY l.lexeme <-> t.lexemes[1], l.lexeme LIMIT 3)
+                   ELSE ARRAY(SELECT c.lexeme FROM (SELECT DISTINCT l.lexeme FROM search_lexeme l WHERE l.lexeme % t.lexemes[1]) c
+                               ORDER BY c.lexeme <-> t.lexemes[1], c.lexeme LIMIT 3)
               END AS corrections
          FROM unnest($1::text[], $2::boolean[]) AS w(word, prefix)
          CROSS JOIN LATERAL (SELECT tsvector_to_array(to_tsvector('russian', search_fold(w.word))) AS lexemes) t`,
@@ -252,7 +251,7 @@ export class PostgresSearchEngine extends SearchEngine {
                  : `(SELECT count(*)::int FROM ${matched})`
              } AS total,
              (SELECT coalesce(json_agg(json_build_array(key, own, count)), '[]') FROM facet_counts) AS facets,
-             (SELECT version::text FROM search_version) AS version`;
+             search_index_version()::text AS version`;
     return { sql, params };
   }
 
@@ -283,8 +282,17 @@ export class PostgresSearchEngine extends SearchEngine {
     await this.dataSource.query('ANALYZE programme_search, programme_search_text, search_lexeme, search_facet_delta');
   }
 
-  /** Folds the +1 / -1 rows of the facet counts into one row per value (atomic: concurrent changes keep their rows). */
+  /**
+   * Folds the +1 / -1 rows of the facet counts into one row per value, and the index
+   * version's per-transaction rows into its base (each atomic: concurrent changes keep their rows).
+   */
   async compactFacetCounts(): Promise<number> {
+    await this.dataSource.query(
+      `WITH gone AS (DELETE FROM search_version_change RETURNING 1)
+       UPDATE search_version SET version = version + (SELECT count(*) FROM gone)`,
+    );
+    // a word two writers added at once is kept once
+    await this.dataSource.query(`DELETE FROM search_lexeme a USING search_lexeme b WHERE a.lexeme = b.lexeme AND a.ctid > b.ctid`);
     const rows: unknown[] = await this.dataSource.query(
       `WITH gone AS (DELETE FROM search_facet_delta RETURNING key_id, delta),
             folded AS (INSERT INTO search_facet_delta (key_id, delta)
