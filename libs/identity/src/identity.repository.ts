@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { EntityManager, Repository } from 'typeorm';
 import { AuthSession } from './auth-session.entity';
 import { User } from './user.entity';
 
@@ -10,6 +10,11 @@ export class IdentityRepository {
     @InjectRepository(User) private readonly users: Repository<User>,
     @InjectRepository(AuthSession) private readonly sessions: Repository<AuthSession>,
   ) {}
+
+  /** The same queries, run inside a caller's transaction. */
+  within(tx: EntityManager): IdentityRepository {
+    return new IdentityRepository(tx.getRepository(User), tx.getRepository(AuthSession));
+  }
 
   findUserWithHashByEmail(email: string): Promise<User | null> {
     return this.users

@@ -1,12 +1,14 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import * as argon2 from 'argon2';
 import { AppConfig } from '@app/config';
 import { Clock, DomainError } from '@app/common';
 import { PG_UNIQUE_VIOLATION, pgErrorCode } from '@app/database';
 import { AuditActor, AuditService } from './audit/audit.service';
 import { IdentityRepository } from './identity.repository';
-import { RateLimitStore } from './rate-limit/rate-limit.store';
+import { RateLimitStore, type RateLimitState } from './rate-limit/rate-limit.store';
 import type { Role, User } from './user.entity';
 
 export interface AuthenticatedUser {
@@ -49,6 +51,8 @@ export interface SignedInBrowser {
 export interface UserListItem extends AuthenticatedUser {
   disabled: boolean;
   invitePending: boolean;
+  /** The invitation link has expired without being used: invite them again for a new one. */
+  inviteExpired: boolean;
   createdAt: string;
 }
 
@@ -82,6 +86,7 @@ export class IdentityService {
     private readonly clock: Clock,
     private readonly limits: RateLimitStore,
     private readonly audit: AuditService,
+    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
   async createUser(email: string, password: string, role: Role, displayName?: string): Promise<AuthenticatedUser> {
@@ -95,7 +100,8 @@ export class IdentityService {
     assertPasswordStrength(password);
     const user = await this.repository.findUserByEmail(email);
     if (!user) throw userNotFound(email);
-    await this.repository.updateUser(user.id, { passwordHash: await argon2.hash(password, ARGON2_OPTIONS), role, inviteTokenHash: null, inviteExpiresAt: null });
+    // a reset is how an operator gets back into a locked catalogue, so it re-enables the account too
+    await this.repository.updateUser(user.id, { passwordHash: await argon2.hash(password, ARGON2_OPTIONS), role, inviteTokenHash: null, inviteExpiresAt: null, disabledAt: null });
     await this.repository.revokeSessionsOfUser(user.id, this.clock.now());
     return { ...toAuthenticated(user), role };
   }
@@ -120,28 +126,35 @@ export class IdentityService {
   }
 
   /**
-   * Throttled per account and per address (counters shared by every instance);
-   * every failure says the same thing, and an unknown email costs as much time.
+   * Throttled (counters shared by every instance) per account from one address, per address,
+   * and per account overall on a short window. Someone guessing a user's password from one
+   * place is stopped without locking the real user out from theirs; a guesser spread over
+   * many addresses is slowed to a trickle per minute. Every failure says the same thing, and
+   * an unknown email costs as much time.
    */
   private async verifyCredentials(email: string, password: string, context: SignInContext): Promise<AuthenticatedUser> {
-    const { signInWindowMinutes, signInMaxPerAccount, signInMaxPerAddress } = this.config.auth;
+    const { signInWindowMinutes, signInMaxPerAccount, signInMaxPerAddress, signInMaxPerAccountPerMinute } = this.config.auth;
     const windowMs = signInWindowMinutes * 60_000;
-    const accountKey = `sign-in:account:${email.trim().toLowerCase()}`;
+    const account = email.trim().toLowerCase();
+    const accountFromAddressKey = `sign-in:account:${account}:from:${context.ip ?? 'unknown'}`;
     // without the counters there is no throttling: refuse (503) rather than allow unlimited guessing
-    const [account, address] = await Promise.all([
-      this.limits.hit(accountKey, windowMs),
+    const [fromAddress, address, overall] = await Promise.all([
+      this.limits.hit(accountFromAddressKey, windowMs),
       context.ip ? this.limits.hit(`sign-in:address:${context.ip}`, windowMs) : Promise.resolve(null),
+      this.limits.hit(`sign-in:account:${account}:overall`, 60_000),
     ]).catch(() => {
       throw new DomainError('unavailable', 'AUTH.THROTTLE_UNAVAILABLE', 'Sign-in is unavailable for a moment; try again shortly');
     });
     const now = this.clock.now();
-    const actor = { id: null, label: email.trim().toLowerCase().slice(0, 320), ip: context.ip };
-    if (account.hits > signInMaxPerAccount || (address && address.hits > signInMaxPerAddress)) {
-      if (account.hits === signInMaxPerAccount + 1 || address?.hits === signInMaxPerAddress + 1) {
-        await this.audit.record(actor, 'auth.sign_in_throttled', `user:${actor.label}`);
-      }
-      const resetsAt = account.hits > signInMaxPerAccount ? account.resetsAt : address!.resetsAt;
-      throw tooManyAttempts(resetsAt, now);
+    const actor = { id: null, label: account.slice(0, 320), ip: context.ip };
+    const exceeded = [
+      { state: fromAddress, max: signInMaxPerAccount },
+      { state: address, max: signInMaxPerAddress },
+      { state: overall, max: signInMaxPerAccountPerMinute },
+    ].filter((c): c is { state: RateLimitState; max: number } => c.state !== null && c.state.hits > c.max);
+    if (exceeded.length) {
+      if (exceeded.some((c) => c.state.hits === c.max + 1)) await this.audit.record(actor, 'auth.sign_in_throttled', `user:${actor.label}`);
+      throw tooManyAttempts(new Date(Math.max(...exceeded.map((c) => c.state.resetsAt.getTime()))), now);
     }
     const user = await this.repository.findUserWithHashByEmail(email.trim());
     const valid = user && !user.disabledAt && user.passwordHash
@@ -151,7 +164,7 @@ export class IdentityService {
       await this.audit.record(actor, 'auth.sign_in_failed', `user:${actor.label}`);
       throw invalidCredentials();
     }
-    await this.limits.reset(accountKey);
+    await this.limits.reset(accountFromAddressKey);
     await this.audit.record({ id: user.id, label: user.email, ip: context.ip }, 'auth.sign_in', `user:${user.email}`);
     return toAuthenticated(user);
   }
@@ -185,16 +198,28 @@ export class IdentityService {
       ...toAuthenticated(u),
       disabled: u.disabledAt !== null,
       invitePending: u.inviteExpiresAt !== null,
+      inviteExpired: u.inviteExpiresAt !== null && u.inviteExpiresAt.getTime() <= this.clock.now().getTime(),
       createdAt: u.createdAt.toISOString(),
     }));
   }
 
-  /** A user without a password yet, and the one-time link token to choose it. */
+  /**
+   * A user without a password yet, and the one-time link token to choose it. Inviting
+   * someone who never accepted (their link expired, or was lost) issues a new link and
+   * makes the old one useless; someone who has a password already is a 409.
+   */
   async invite(email: string, role: Role, displayName: string | null, actor: AuditActor): Promise<Invitation> {
     const token = randomBytes(32).toString('base64url');
     const expiresAt = new Date(this.clock.now().getTime() + INVITE_TTL_MS);
-    const user = await this.insertUser({ email: email.trim(), passwordHash: null, role, displayName, inviteTokenHash: sha256(token), inviteExpiresAt: expiresAt });
-    await this.audit.record(actor, 'user.invite', `user:${user.email}`, { role });
+    const existing = await this.repository.findUserWithHashByEmail(email.trim());
+    let user: User;
+    if (existing && existing.passwordHash === null) {
+      await this.repository.updateUser(existing.id, { role, inviteTokenHash: sha256(token), inviteExpiresAt: expiresAt });
+      user = { ...existing, role };
+    } else {
+      user = await this.insertUser({ email: email.trim(), passwordHash: null, role, displayName, inviteTokenHash: sha256(token), inviteExpiresAt: expiresAt });
+    }
+    await this.audit.record(actor, 'user.invite', `user:${user.email}`, { role, reissued: !!existing });
     return { user: toAuthenticated(user), token, expiresAt };
   }
 
@@ -213,37 +238,39 @@ export class IdentityService {
     return toAuthenticated(user);
   }
 
-  async setRole(id: string, role: Role, actor: AuditActor): Promise<void> {
-    const user = await this.requireUser(id);
-    if (user.role === role) return;
-    if (user.role === 'admin') await this.assertAnotherAdmin(user.id);
-    await this.repository.updateUser(id, { role });
-    await this.repository.revokeSessionsOfUser(id, this.clock.now());
-    await this.audit.record(actor, 'user.role', `user:${user.email}`, { from: user.role, to: role });
+  setRole(id: string, role: Role, actor: AuditActor): Promise<void> {
+    return this.changingAdmins(async (users, tx) => {
+      const user = await requireUser(users, id);
+      if (user.role === role) return;
+      if (user.role === 'admin') await assertAnotherAdmin(users, user.id);
+      await users.updateUser(id, { role });
+      await users.revokeSessionsOfUser(id, this.clock.now());
+      await this.audit.record(actor, 'user.role', `user:${user.email}`, { from: user.role, to: role }, tx);
+    });
   }
 
   /** Disabling ends every session of the user at once. */
-  async setDisabled(id: string, disabled: boolean, actor: AuditActor): Promise<void> {
-    const user = await this.requireUser(id);
-    if ((user.disabledAt !== null) === disabled) return;
-    if (disabled && user.role === 'admin') await this.assertAnotherAdmin(user.id);
-    const now = this.clock.now();
-    await this.repository.updateUser(id, { disabledAt: disabled ? now : null });
-    if (disabled) await this.repository.revokeSessionsOfUser(id, now);
-    await this.audit.record(actor, disabled ? 'user.disable' : 'user.enable', `user:${user.email}`);
+  setDisabled(id: string, disabled: boolean, actor: AuditActor): Promise<void> {
+    return this.changingAdmins(async (users, tx) => {
+      const user = await requireUser(users, id);
+      if ((user.disabledAt !== null) === disabled) return;
+      if (disabled && user.role === 'admin') await assertAnotherAdmin(users, user.id);
+      const now = this.clock.now();
+      await users.updateUser(id, { disabledAt: disabled ? now : null });
+      if (disabled) await users.revokeSessionsOfUser(id, now);
+      await this.audit.record(actor, disabled ? 'user.disable' : 'user.enable', `user:${user.email}`, {}, tx);
+    });
   }
 
-  private async requireUser(id: string): Promise<User> {
-    const user = await this.repository.findUserById(id);
-    if (!user) throw userNotFound(id);
-    return user;
-  }
-
-  /** The last active admin cannot demote or disable themselves into a locked-out catalogue. */
-  private async assertAnotherAdmin(exceptId: string): Promise<void> {
-    if ((await this.repository.countActiveAdmins(exceptId)) === 0) {
-      throw new DomainError('conflict', 'USER.LAST_ADMIN', 'This is the last active admin; make someone else an admin first');
-    }
+  /**
+   * Changes that could leave no admin run one at a time (a transaction-scoped advisory
+   * lock): two admins disabling each other at once cannot both pass the "another admin" check.
+   */
+  private changingAdmins(work: (users: IdentityRepository, tx: EntityManager) => Promise<void>): Promise<void> {
+    return this.dataSource.transaction(async (tx) => {
+      await tx.query('SELECT pg_advisory_xact_lock($1)', [ADMIN_CHANGES_LOCK]);
+      await work(this.repository.within(tx), tx);
+    });
   }
 
   private async insertUser(user: Partial<User>): Promise<User> {
@@ -255,6 +282,22 @@ export class IdentityService {
       }
       throw error;
     }
+  }
+}
+
+/** The advisory-lock key that serialises changes to who is an active admin. */
+const ADMIN_CHANGES_LOCK = 7_245_001;
+
+async function requireUser(users: IdentityRepository, id: string): Promise<User> {
+  const user = await users.findUserById(id);
+  if (!user) throw userNotFound(id);
+  return user;
+}
+
+/** The last active admin cannot demote or disable themselves into a locked-out catalogue. */
+async function assertAnotherAdmin(users: IdentityRepository, exceptId: string): Promise<void> {
+  if ((await users.countActiveAdmins(exceptId)) === 0) {
+    throw new DomainError('conflict', 'USER.LAST_ADMIN', 'This is the last active admin; make someone else an admin first');
   }
 }
 
