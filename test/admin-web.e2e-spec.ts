@@ -64,7 +64,7 @@ const PAGES: PageRule[] = [
   { method: 'post', path: '/admin/import/:id/apply', allowed: BOTH },
   { method: 'get', path: '/admin/export', allowed: BOTH },
   { method: 'get', path: '/admin/search', allowed: BOTH },
-  { method: 'post', path: '/admin/search/retry', allowed: BOTH },
+  { method: 'post', path: '/admin/search/retry', allowed: ADMIN },
   { method: 'post', path: '/admin/search/reindex', allowed: ADMIN },
   { method: 'get', path: '/admin/audit', allowed: ADMIN },
 ];
@@ -145,6 +145,20 @@ describe('admin pages over HTTP', () => {
       expect(setCookie(throttled, 'sn_admin')).toBeUndefined();
       const events = await t.app.get(AuditService).list({ actor: email, limit: 10 });
       expect(events.map((e) => e.action)).toEqual(expect.arrayContaining(['auth.sign_in_failed', 'auth.sign_in_throttled']));
+    });
+
+    it('does not lock the real user out when someone else guesses their password from another address', async () => {
+      const email = uniqueEmail('editor');
+      const password = strongPassword();
+      await t.app.get(IdentityService).createUser(email, password, 'editor');
+      const from = async (ip: string, p: string) => {
+        const agent = request.agent(t.http);
+        const form = await agent.get('/admin/login').set('X-Forwarded-For', ip);
+        return agent.post('/admin/login').set('X-Forwarded-For', ip).type('form').send({ _csrf: csrfOf(form.text), email, password: p });
+      };
+      for (let i = 0; i < 5; i++) await from('203.0.113.7', 'guessing');
+      expect((await from('203.0.113.7', password)).status).toBe(429); // the guesser is stopped
+      expect((await from('198.51.100.2', password)).status).toBe(303); // the user, elsewhere, is not
     });
 
     it('refuses a sign-in form posted without its token (login CSRF)', async () => {
@@ -327,6 +341,15 @@ describe('admin pages over HTTP', () => {
       expect(saved.body).toMatchObject({ version: 3, title: { ru: 'Моё название' }, summary: { en: 'Their summary' }, benefit: { termMonths: 24 } });
     });
 
+    it('answers a tampered merge form with a 400, whatever shape the hidden copy was given', async () => {
+      const p = await createProgrammeViaApi(t.http, apiToken, programmeInput(), false);
+      for (const mine of ['{"benefit":{"taxReductions":"x"}}', '{"keyFacts":[1,2]}', '{"title":{"ru":{"nested":true}}}', '[]', 'not json']) {
+        const res = await editor.agent.post(`/admin/programmes/${p.id}/merge`).type('form').send({ _csrf: editor.csrf, baseVersion: '1', theirsVersion: '1', mine });
+        expect({ mine, status: res.status }).toEqual({ mine, status: 400 });
+        expect(res.text).toContain('The merge form was damaged');
+      }
+    });
+
     it('history diffs any two revisions and restores an old one as a new change', async () => {
       const p = await createProgrammeViaApi(t.http, apiToken, programmeInput({ title: { ru: 'Первое название программы', en: null } }), false);
       const fields = editFormFields((await editor.agent.get(`/admin/programmes/${p.id}`)).text);
@@ -393,8 +416,13 @@ describe('admin pages over HTTP', () => {
       expect(events[0]).toMatchObject({ actorLabel: editor.email, target: 'import:known-mistakes.json', detail: { counts: { create: 1, update: 1, invalid: 3 } } });
     });
 
-    it('round-trips the CSV export: importing it changes nothing', async () => {
+    it('round-trips the CSV export: importing it changes nothing, formula-looking text included', async () => {
+      await createProgrammeViaApi(t.http, apiToken, programmeInput({ title: { ru: '=HYPERLINK("https://evil.example","нажми")', en: '+1 in English' } }), false);
       const csv = (await editor.agent.get('/admin/export?format=csv').expect(200)).text;
+      // one escaping path for every CSV: a cell that a spreadsheet would run as a formula starts with a quote
+      expect(csv).toContain(`"'=HYPERLINK(""https://evil.example"",""нажми"")"`);
+      expect(csv).toContain(`'+1 in English`);
+      expect(csv).not.toMatch(/(^|,)"?=HYPERLINK/m);
       const upload = await postFile(editor, 'export.csv', csv).expect(303);
       const { counts } = await reportOf(editor, upload.headers.location);
       expect(counts).toMatchObject({ create: 0, update: 0, invalid: 0 });
@@ -452,9 +480,12 @@ describe('admin pages over HTTP', () => {
 
       const sync = await editor.agent.get('/admin/search').expect(200);
       expect(sync.text).toMatch(/data-status="pending">\d+</);
-      expect(sync.text).toContain('Retry failed changes now');
-      expect(sync.text).not.toContain('Rebuild the index'); // admins only
-      await editor.agent.post('/admin/search/retry').type('form').send({ _csrf: editor.csrf }).expect(303);
+      // retrying and rebuilding are for admins, on the pages as in the API
+      expect(sync.text).not.toContain('Retry failed changes now');
+      expect(sync.text).not.toContain('Rebuild the index');
+      await editor.agent.post('/admin/search/retry').type('form').send({ _csrf: editor.csrf }).expect(403);
+      expect((await admin.agent.get('/admin/search')).text).toContain('Retry failed changes now');
+      await admin.agent.post('/admin/search/retry').type('form').send({ _csrf: admin.csrf }).expect(303);
       await admin.agent.post('/admin/search/reindex').type('form').send({ _csrf: admin.csrf }).expect(303);
       expect((await admin.agent.get('/admin/search?done=reindexed')).text).toContain('The search index was rebuilt.');
     });
@@ -465,6 +496,10 @@ describe('admin pages over HTTP', () => {
       const email = uniqueEmail('invited');
       const invited = await admin.agent.post('/admin/users').type('form').send({ _csrf: admin.csrf, email, role: 'editor', displayName: 'New Editor' }).expect(200);
       const link = /value="https?:\/\/[^"]+(\/admin\/invite\/[A-Za-z0-9_-]+)"/.exec(invited.text)![1];
+      // the link is built from the configured address, never from the request's Host
+      const forged = await admin.agent.post('/admin/users').set('Host', 'evil.example').type('form').send({ _csrf: admin.csrf, email: uniqueEmail('invited'), role: 'editor' }).expect(200);
+      expect(forged.text).not.toContain('evil.example');
+      expect(forged.text).toMatch(/value="http:\/\/127\.0\.0\.1:\d+\/admin\/invite\//);
       expect((await admin.agent.get('/admin/users')).text).not.toContain(link); // shown once
       const agent = request.agent(t.http);
       const form = await agent.get(link).expect(200);

@@ -1,11 +1,12 @@
 import { existsSync } from 'node:fs';
-import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { spawn } from 'node:child_process';
+import { chmod, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import request from 'supertest';
 import { SEED_PROGRAMMES } from '@app/catalogue';
 import { freePort, strongPassword } from '@app/testing';
-import { CLI, run, SERVER, waitFor } from './support/processes';
+import { CLI, ROOT, run, SERVER, waitFor } from './support/processes';
 
 describe('npm start on the embedded default, and the CLI (built processes)', () => {
   let dir: string;
@@ -99,5 +100,18 @@ describe('npm start on the embedded default, and the CLI (built processes)', () 
     const bad = run(SERVER, [], { ...env, PORT: 'eighty', DATABASE_URL: 'mysql://nope' });
     expect(await bad.exited).toBe(1);
     expect(bad.output().trim()).toMatch(/^Invalid configuration: PORT .*DATABASE_URL/);
+  });
+
+  it('`npm run cli` runs what is built and never deletes files from under a running server', async () => {
+    const before = await stat(SERVER);
+    const child = spawn('npm', ['run', '--silent', 'cli', '--', 'help'], { cwd: ROOT, env: { ...process.env, ...env } });
+    let output = '';
+    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+    const code = await new Promise<number | null>((done) => child.on('close', done));
+    expect(code).toBe(0);
+    expect(output).toContain('create-user');
+    const after = await stat(SERVER);
+    expect(after.ino).toBe(before.ino);
+    expect(after.mtimeMs).toBe(before.mtimeMs);
   });
 });

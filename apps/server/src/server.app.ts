@@ -1,6 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import { ExpressAdapter, type NestExpressApplication } from '@nestjs/platform-express';
+import express from 'express';
 import { SwaggerModule } from '@nestjs/swagger';
 import { buildOpenApiDocument } from './http/openapi';
 import { securityHeaders } from './http/security-headers';
@@ -42,6 +43,43 @@ function fieldWithNul(value: unknown, path: string, depth = 0): string | null {
     if (found) return found;
   }
   return null;
+}
+
+/** A Host header is a name or an address with an optional port; anything else is a malformed request. */
+const VALID_HOST = /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$/;
+
+/** A malformed Host header is a 400 (the server never builds links from it, but it should not reach the app either). */
+function rejectInvalidHost(req: Request, _res: Response, next: NextFunction): void {
+  const host = req.headers.host;
+  if (host !== undefined && !VALID_HOST.test(host)) {
+    next(new DomainError('invalid', 'INVALID_HOST', 'The Host header is not a valid host name'));
+    return;
+  }
+  next();
+}
+
+/** Deeper than any real request: a programme body nests 5 levels. */
+const MAX_BODY_DEPTH = 32;
+
+/** Whether a parsed body nests deeper than `limit` (walked with a stack: a hostile body cannot overflow it). */
+export function nestsDeeperThan(value: unknown, limit: number): boolean {
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length) {
+    const [item, depth] = stack.pop()!;
+    if (typeof item !== 'object' || item === null) continue;
+    if (depth >= limit) return true;
+    for (const child of Object.values(item)) if (typeof child === 'object' && child !== null) stack.push([child, depth + 1]);
+  }
+  return false;
+}
+
+/** A body nested deeper than any request needs is a 400 before anything walks it recursively (validation would overflow the stack). */
+function rejectDeepBodies(req: Request, _res: Response, next: NextFunction): void {
+  if (nestsDeeperThan(req.body, MAX_BODY_DEPTH)) {
+    next(validationFailed([{ field: 'body', messages: [`must not nest deeper than ${MAX_BODY_DEPTH} levels`] }]));
+    return;
+  }
+  next();
 }
 
 /** A NUL anywhere in the body or query is a 400 naming the field, never a database error. */
@@ -95,11 +133,20 @@ function recordLatency(req: Request, res: Response, next: NextFunction): void {
 
 /** Builds the HTTP application: security headers, JSON limits, errors, validation, OpenAPI. */
 export async function createServerApp(config: AppConfig): Promise<INestApplication> {
-  const app: NestExpressApplication = await NestFactory.create<NestExpressApplication>(ServerModule.forRoot(config), { bufferLogs: true, bodyParser: false });
+  // Routes match only their exact spelling: /API/v1/... or a trailing slash is a 404, so every
+  // policy that looks at a path (rate limits, JSON-only bodies) sees the path Express dispatches.
+  const instance = express();
+  instance.set('case sensitive routing', true);
+  instance.set('strict routing', true);
+  const app: NestExpressApplication = await NestFactory.create<NestExpressApplication>(ServerModule.forRoot(config), new ExpressAdapter(instance), {
+    bufferLogs: true,
+    bodyParser: false,
+  });
   app.useLogger(app.get(Logger));
   app.set('trust proxy', config.http.trustProxy);
   app.disable('x-powered-by');
   app.use(assignRequestId);
+  app.use(rejectInvalidHost);
   app.use(recordLatency);
   const lifecycle = app.get(Lifecycle);
   // while stopping, answers ask clients to reconnect (to another instance) instead of keeping this connection
@@ -116,6 +163,7 @@ export async function createServerApp(config: AppConfig): Promise<INestApplicati
   app.useBodyParser('urlencoded', { extended: false, limit: ADMIN_FORM_LIMIT, parameterLimit: 5000 });
   app.use(cookieParser());
   app.use('/admin/import', acceptImportUpload(app.get(IdentityService)));
+  app.use(rejectDeepBodies);
   app.use(rejectNulCharacters);
   app.useStaticAssets(ASSETS_DIR, { prefix: '/assets/', maxAge: config.env === 'production' ? '1d' : 0, index: false });
   app.useGlobalFilters(new HttpErrorFilter(renderWebError, isDatabaseUnavailable));

@@ -9,3 +9,4 @@ export * from './request-id';
 export * from './logging';
 export * from './lifecycle';
 export * from './metrics';
+export * from './csv-cells';

@@ -30,6 +30,9 @@ export class EnvironmentVariables {
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100)
   DATABASE_POOL_SIZE = 10;
 
+  @IsOptional() @Type(() => Number) @IsInt() @Min(100) @Max(60_000)
+  DATABASE_LOCK_TIMEOUT_MS = 5000;
+
   @IsOptional() @Transform(toBool) @IsBoolean()
   MIGRATE_ON_START?: boolean;
 
@@ -56,6 +59,9 @@ export class EnvironmentVariables {
 
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100_000)
   SIGN_IN_MAX_PER_ADDRESS = 50;
+
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100_000)
+  SIGN_IN_MAX_PER_ACCOUNT_PER_MINUTE = 20;
 
   @IsOptional() @IsString()
   ADMIN_PASSWORD?: string;
@@ -124,6 +130,8 @@ export interface DatabaseConfig {
   embeddedDir: string;
   embeddedPort: number;
   poolSize: number;
+  /** How long a statement waits for a lock another transaction holds (then 503). */
+  lockTimeoutMs: number;
   migrateOnStart: boolean;
   seedOnStart: boolean;
 }
@@ -133,8 +141,12 @@ export interface HttpConfig {
   host: string;
   bodyLimit: string;
   trustProxy: boolean | number | string;
-  /** The site's public address for absolute links (feeds, JSON-LD); unset: taken from the request. */
-  publicBaseUrl?: string;
+  /**
+   * The site's public address for every absolute link (feeds, JSON-LD, exports, invitations).
+   * Never taken from a request's Host header. Required in production; elsewhere it defaults
+   * to the address the server listens on.
+   */
+  publicBaseUrl: string;
   /** On SIGTERM: how long readiness answers 503 before the server stops accepting (for load balancers to notice). */
   shutdownGraceMs: number;
   /** Set: /metrics wants `Authorization: Bearer <token>`. */
@@ -149,6 +161,8 @@ export interface AuthConfig {
   signInWindowMinutes: number;
   signInMaxPerAccount: number;
   signInMaxPerAddress: number;
+  /** Attempts on one account from everywhere together, per minute: a slow back-off, never a lockout. */
+  signInMaxPerAccountPerMinute: number;
 }
 
 export interface RateLimitConfig {
@@ -223,6 +237,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`Invalid configuration: ${problems.join(', ')}`);
   }
   const embedded = !vars.DATABASE_URL;
+  const missingInProduction = vars.NODE_ENV === 'production' ? (['PUBLIC_BASE_URL', 'METRICS_TOKEN'] as const).filter((name) => !vars[name]) : [];
+  if (missingInProduction.length) {
+    throw new ConfigError(
+      `Invalid configuration: ${missingInProduction.map((name) => `${name} (must be set in production: ${name === 'METRICS_TOKEN' ? 'metrics are never public' : 'links never come from the Host header'})`).join(', ')}`,
+    );
+  }
+  const listening = `http://${vars.HOST === '0.0.0.0' || vars.HOST === '::' ? '127.0.0.1' : vars.HOST}:${vars.PORT}`;
   return new AppConfig(
     vars.NODE_ENV,
     vars.LOG_LEVEL,
@@ -231,6 +252,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       embeddedDir: vars.EMBEDDED_PG_DIR,
       embeddedPort: vars.EMBEDDED_PG_PORT,
       poolSize: vars.DATABASE_POOL_SIZE,
+      lockTimeoutMs: vars.DATABASE_LOCK_TIMEOUT_MS,
       migrateOnStart: vars.MIGRATE_ON_START ?? embedded,
       seedOnStart: vars.SEED_ON_START ?? embedded,
     },
@@ -239,7 +261,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       host: vars.HOST,
       bodyLimit: vars.BODY_LIMIT,
       trustProxy: parseTrustProxy(vars.TRUST_PROXY),
-      publicBaseUrl: vars.PUBLIC_BASE_URL?.replace(/\/+$/, ''),
+      publicBaseUrl: (vars.PUBLIC_BASE_URL ?? listening).replace(/\/+$/, ''),
       shutdownGraceMs: vars.SHUTDOWN_GRACE_MS,
       metricsToken: vars.METRICS_TOKEN,
     },
@@ -249,6 +271,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       signInWindowMinutes: vars.SIGN_IN_WINDOW_MINUTES,
       signInMaxPerAccount: vars.SIGN_IN_MAX_PER_ACCOUNT,
       signInMaxPerAddress: vars.SIGN_IN_MAX_PER_ADDRESS,
+      signInMaxPerAccountPerMinute: vars.SIGN_IN_MAX_PER_ACCOUNT_PER_MINUTE,
     },
     { inProcess: vars.WORKER_IN_PROCESS ?? true, statusJobIntervalSeconds: vars.STATUS_JOB_INTERVAL_SECONDS },
     {

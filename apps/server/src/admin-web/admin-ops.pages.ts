@@ -116,7 +116,9 @@ export class AdminOpsPages {
     return adminPage('search.njk', admin, { section: 'search', status, notice: noticeOf(done) });
   }
 
+  /** Admins only, as in the admin API (`POST /api/v1/admin/search/retry`): one rule for both. */
   @Post('search/retry')
+  @AdminRoles('admin')
   async retry(@Admin() admin: AdminContext, @Req() req: Request): Promise<never> {
     const rescheduled = await this.status.retryNow();
     await this.audit.record(actorOf(admin, req), 'search.retry', null, { rescheduled });

@@ -15,7 +15,7 @@ import { render } from '../web/web-views';
 import { adminPage, errorsByField, formList, formText, noticeOf, problemsOf, type FormBody } from './admin-pages';
 import { Admin, actorOf, AdminContext, AdminRoles, AdminSessionGuard } from './admin-session';
 import {
-  changedFields, diffRecords, displayValue, editable, labelsOf, mergeRecords, recordFromForm, toMoscowInput, type EditableRecord, type Side,
+  changedFields, diffRecords, displayValue, editable, labelsOf, mergeRecords, misshapenFields, recordFromForm, toMoscowInput, type EditableRecord, type Side,
 } from './programme-form';
 
 const PER_PAGE = 25;
@@ -175,12 +175,14 @@ export class AdminProgrammesPages {
   async merge(@Admin() admin: AdminContext, @Param() { id }: IdParam, @Body() body: FormBody, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<string> {
     const baseVersion = positiveInt(formText(body, 'baseVersion'), 0);
     const theirsVersion = positiveInt(formText(body, 'theirsVersion'), 0);
+    const damaged = () => new DomainError('invalid', 'MERGE.UNREADABLE', 'The merge form was damaged; go back and save your edit again');
     let mine: EditableRecord;
     try {
       mine = JSON.parse(formText(body, 'mine')) as EditableRecord;
     } catch {
-      throw new DomainError('invalid', 'MERGE.UNREADABLE', 'The merge form was damaged; go back and save your edit again');
+      throw damaged();
     }
+    if (misshapenFields(mine).length) throw damaged();
     const choices: Record<string, Side> = {};
     for (const [name, value] of Object.entries(body)) {
       if (name.startsWith('choice.') && (value === 'mine' || value === 'theirs')) choices[name.slice('choice.'.length)] = value;

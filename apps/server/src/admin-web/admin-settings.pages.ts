@@ -180,7 +180,7 @@ export class AdminSettingsPages {
       ];
       if (problems.length) throw new DomainError('invalid', 'VALIDATION_FAILED', 'Invalid invitation', problems);
       const invitation = await this.identity.invite(email, role, optionalText(body, 'displayName')?.slice(0, 200) ?? null, actorOf(admin, req));
-      const base = this.config.http.publicBaseUrl ?? `${req.protocol}://${req.get('host') ?? 'localhost'}`;
+      const base = this.config.http.publicBaseUrl;
       return await this.usersPage(admin, undefined, { inviteLink: `${base}/admin/invite/${invitation.token}`, invited: invitation.user, inviteExpires: invitation.expiresAt.toISOString().slice(0, 16).replace('T', ' ') });
     } catch (error) {
       if (!(error instanceof DomainError) || !['invalid', 'conflict'].includes(error.kind)) throw error;

@@ -193,6 +193,28 @@ export function recordFromForm(body: FormBody): EditableRecord {
   return record as unknown as EditableRecord;
 }
 
+const LIST_KINDS = new Set<FieldKind>(['codes', 'statuses', 'taxReductions', 'documents', 'keyFacts', 'steps', 'sources']);
+
+/**
+ * The fields of a record that came back from the browser (the conflict page's hidden copy)
+ * whose values do not have the shape that field holds: a list where a list belongs, an object
+ * in each row, text or nothing for text. Values may still be invalid (validation names those);
+ * a wrong shape means the form was tampered with.
+ */
+export function misshapenFields(record: unknown): string[] {
+  if (typeof record !== 'object' || record === null || Array.isArray(record)) return ['record'];
+  return FIELDS.filter((field) => {
+    const v = getPath(record, field.path);
+    if (v === undefined || v === null) return false;
+    if (LIST_KINDS.has(field.kind)) {
+      if (!Array.isArray(v)) return true;
+      const rowsAreObjects = !['codes', 'statuses'].includes(field.kind);
+      return v.some((item) => (rowsAreObjects ? typeof item !== 'object' || item === null || Array.isArray(item) : typeof item !== 'string'));
+    }
+    return field.kind === 'number' ? !['number', 'string'].includes(typeof v) : typeof v !== 'string';
+  }).map((f) => f.path);
+}
+
 /** A record without its publication state (what an edit changes). */
 export function editable(record: ProgrammeRecord): EditableRecord {
   const { publicationState: _state, ...rest } = record;

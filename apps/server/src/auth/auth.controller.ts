@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Post, Req } from '@nestjs/common';
 import type { Request } from 'express';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AccessToken, AuthenticatedUser, CurrentUser, IdentityService, LoginDto, Roles, TokenView, UserView } from '@app/identity';
@@ -10,6 +10,8 @@ export class AuthController {
 
   @Post('login')
   @HttpCode(200)
+  // a bearer token must never sit in a shared cache
+  @Header('Cache-Control', 'no-store')
   @ApiOperation({ summary: 'Exchange email and password for a short-lived bearer token (attempts are throttled: 429 with Retry-After)' })
   @ApiOkResponse({ type: TokenView })
   login(@Body() body: LoginDto, @Req() req: Request): Promise<TokenView> {

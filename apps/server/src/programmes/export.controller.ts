@@ -4,7 +4,7 @@ import { ApiOperation, ApiProduces, ApiResponse, ApiTags, OmitType } from '@nest
 import type { Request, Response } from 'express';
 import { stringify } from 'csv-stringify/sync';
 import { ChangeFeedService, mapProgramme, ProgrammeRepository, type ProgrammeView } from '@app/catalogue';
-import { Clock } from '@app/common';
+import { Clock, csvSafeCell } from '@app/common';
 import { AppConfig } from '@app/config';
 
 import { ProgrammeListQuery } from './programme-list.query';
@@ -36,7 +36,6 @@ const CHUNK = 500;
 const BOM = '\uFEFF';
 
 /** A spreadsheet would run a cell starting with = + - @ as a formula: such text gets a leading apostrophe. */
-const safeCell = (value: string): string => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
 
 /**
  * Exports of any search as CSV (UTF-8 with a BOM and CRLF, so Excel opens
@@ -88,7 +87,7 @@ export class ExportController {
     const first = await pages.next();
     const total = first.done ? 0 : first.value.total;
     const terms = await this.vocabulary.terms();
-    const base = this.config.http.publicBaseUrl ?? `${req.protocol}://${req.get('host') ?? 'localhost'}`;
+    const base = this.config.http.publicBaseUrl;
     res.status(200);
     res.setHeader('Content-Type', CONTENT_TYPES[format]);
     res.setHeader('Content-Disposition', `attachment; filename="programmes-${this.clock.now().toISOString().slice(0, 10)}.${format}"`);
@@ -103,18 +102,18 @@ export class ExportController {
     const label = (facet: SearchFacet, codes: string[]) =>
       codes.map((c) => { const t = terms[facet].find((x) => x.code === c); return t ? labelIn(t, lang) : c; }).join('; ');
     const csvRow = (p: ProgrammeView): (string | number | null)[] => {
-      const text = (v: { ru: string | null; en: string | null }) => safeCell((lang === 'en' && v.en) || v.ru || '');
+      const text = (v: { ru: string | null; en: string | null }) => csvSafeCell((lang === 'en' && v.en) || v.ru || '');
       const row: Record<(typeof EXPORT_COLUMNS)[number], string | number | null> = {
         slug: p.slug, url: `${base}/programmes/${p.slug}`, title: text(p.title), summary: text(p.summary), provider: text(p.provider.name),
         supportTypes: '', applicantTypes: '', stages: '', sizes: '', industries: '', objectives: '', territories: '',
         status: p.timing.status, opensAt: p.timing.opensAt, closesAt: p.timing.closesAt,
         amountMin: p.benefit.amountMin, amountMax: p.benefit.amountMax, ratePercent: p.benefit.ratePercent, termMonths: p.benefit.termMonths,
-        applyUrl: p.application.applyUrl, email: p.application.contacts.email ?? null, phone: safeCell(p.application.contacts.phone ?? ''),
+        applyUrl: p.application.applyUrl, email: p.application.contacts.email ?? null, phone: csvSafeCell(p.application.contacts.phone ?? ''),
         contactUrl: p.application.contacts.url ?? null,
-        sources: safeCell(p.curation.sources.map((src) => src.url ?? src.publisher).join(' ')),
+        sources: csvSafeCell(p.curation.sources.map((src) => src.url ?? src.publisher).join(' ')),
         newestSourceOn: p.curation.newestSourceOn, lastCheckedOn: p.curation.lastCheckedOn, updatedAt: p.updatedAt,
       };
-      for (const [field, facet] of FACET_FIELDS) row[field as (typeof EXPORT_COLUMNS)[number]] = safeCell(label(facet, p[field] as string[]));
+      for (const [field, facet] of FACET_FIELDS) row[field as (typeof EXPORT_COLUMNS)[number]] = csvSafeCell(label(facet, p[field] as string[]));
       return EXPORT_COLUMNS.map((c) => row[c]);
     };
 

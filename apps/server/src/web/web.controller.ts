@@ -45,7 +45,7 @@ export class WebController {
 
   /** Absolute links use PUBLIC_BASE_URL when set, so a forged Host header cannot change them. */
   private baseUrl(req: Request): string {
-    return this.config.http.publicBaseUrl ?? `${req.protocol}://${req.get('host') ?? 'localhost'}`;
+    return this.config.http.publicBaseUrl;
   }
 
   @Get()

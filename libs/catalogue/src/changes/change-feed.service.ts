@@ -82,10 +82,14 @@ function changeType(action: RevisionAction, state: string): ChangeType | null {
 
 const encode = (tx: string, id: string): string => Buffer.from(`${tx}.${id}`).toString('base64url');
 
+const XID8_MAX = 2n ** 64n - 1n;
+const BIGINT_MAX = 2n ** 63n - 1n;
+
 function decode(cursor: string): { tx: string; id: string } {
   const raw = cursor === START ? START : Buffer.from(cursor, 'base64url').toString('utf8');
   const match = /^(\d{1,20})\.(\d{1,19})$/.exec(raw);
-  if (!match) {
+  // a transaction id is an xid8 (unsigned 64-bit), a revision id a bigint: anything larger is not a cursor this feed made
+  if (!match || BigInt(match[1]) > XID8_MAX || BigInt(match[2]) > BIGINT_MAX) {
     throw new DomainError('invalid', 'VALIDATION_FAILED', 'since is not a cursor from this feed', [{ field: 'since', messages: ['must be a cursor returned by this feed (or absent to start from the beginning)'] }]);
   }
   return { tx: match[1], id: match[2] };

@@ -2,7 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
-import { flattenValidationErrors, type FieldProblem } from '@app/common';
+import { csvCellValue, csvSafeCell, flattenValidationErrors, type FieldProblem } from '@app/common';
 import { CreateProgrammeDto } from '../programmes/dto/programme-input.dto';
 import type { ProgrammeView } from '../programmes/dto/programme-view.dto';
 import type { PublicationState } from '../programmes/programme-status';
@@ -139,7 +139,7 @@ export function recordsToCsv(records: ProgrammeRecord[]): string {
       if (LIST_COLUMNS.has(column)) return (value as string[]).join(';');
       if (JSON_COLUMNS.has(column)) return JSON.stringify(value);
       if (value === null || value === undefined) return '';
-      return String(value);
+      return csvSafeCell(String(value));
     }),
   );
   return stringify([[...CSV_COLUMNS], ...rows]);
@@ -162,7 +162,7 @@ export function csvToRows(text: string): ParsedRow[] {
     const problems: ParsedRow['problems'] = unknown.map((h) => ({ field: h, messages: ['is not a column of the format'] }));
     header.forEach((column, j) => {
       if (!(CSV_COLUMNS as readonly string[]).includes(column)) return;
-      const cell = cells[j] ?? '';
+      const cell = csvCellValue(cells[j] ?? '');
       if (LIST_COLUMNS.has(column)) return set(record, column, cell === '' ? [] : cell.split(';').map((s) => s.trim()));
       if (JSON_COLUMNS.has(column)) {
         try {
