@@ -1,7 +1,7 @@
 import { Client } from 'pg';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { jsonToRows, ProgrammeTransferService, toRecord, type ProgrammeRecord, type ProgrammeView } from '@app/catalogue';
+import { jsonToRows, ProgrammeTransferService, SyntheticCatalogueService, toRecord, type ProgrammeRecord, type ProgrammeView } from '@app/catalogue';
 import { IdentityService } from '@app/identity';
 import { programmeInput, strongPassword, uniqueEmail } from '@app/testing';
 import { createProgrammeViaApi } from './support/programmes';
@@ -130,6 +130,25 @@ describe('hardening probes (HTTP, real PostgreSQL)', () => {
       // someone who already chose a password is still a conflict
       await identity.acceptInvitation(second.token, strongPassword());
       await expect(identity.invite(email, 'editor', null, { id: null, label: 'test' })).rejects.toMatchObject({ code: 'USER.ALREADY_EXISTS' });
+    });
+  });
+
+  describe('exports cost what they send', () => {
+    let big: TestApp;
+    beforeAll(async () => {
+      big = await createTestApp({ env: { API_RATE_LIMIT_ANONYMOUS: '2' } });
+      await big.app.get(SyntheticCatalogueService).generate(300, 5);
+    }, 120_000);
+    afterAll(() => big.close());
+
+    it('charges an export one request per 100 rows before sending any: an anonymous whole-catalogue pull is a 429, a key pays for it', async () => {
+      const refused = await request(big.http).get('/api/v1/programmes.csv').expect(429);
+      expect(refused.body).toMatchObject({ code: 'RATE_LIMITED', details: { cost: expect.any(Number) } });
+      expect(refused.body.details.cost).toBeGreaterThan(2);
+      expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+      const token = await big.tokenFor('editor');
+      const paid = await request(big.http).get('/api/v1/programmes.ndjson').set('Authorization', `Bearer ${token}`).expect(200);
+      expect(paid.text.trim().split('\n').length).toBe(Number(paid.headers['x-total-count']));
     });
   });
 

@@ -8,6 +8,7 @@ import { CommonModule, loggerParams } from '@app/common';
 import { AppConfig, ConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
 import { IdentityHttpModule, IdentityModule, RateLimitStore } from '@app/identity';
+import { ExportBudget } from './api-access/export-budget';
 import { SearchModule } from '@app/search';
 import { WorkerModule } from '../../worker/src/worker.module';
 import { AdminOrganisationsController, AdminTaxonomyController } from './admin/admin-catalogue.controller';
@@ -62,7 +63,7 @@ export class ServerModule {
         }),
         ...(config.worker.inProcess ? [WorkerModule.jobs()] : []),
       ],
-      providers: [{ provide: APP_GUARD, useClass: ApiAccessGuard }],
+      providers: [{ provide: APP_GUARD, useClass: ApiAccessGuard }, ExportBudget],
       controllers: [
         ExportController,
         ProgrammesController,

@@ -120,6 +120,12 @@ export class EnvironmentVariables {
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(3650)
   SOURCE_MAX_AGE_DAYS = 365;
 
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1000)
+  EXPORTS_AT_ONCE = 4;
+
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100)
+  EXPORTS_PER_CLIENT = 1;
+
   @IsOptional() @IsUrl({ protocols: ['postgres', 'postgresql'], require_tld: false, require_protocol: true })
   TEST_DATABASE_URL?: string;
 }
@@ -172,6 +178,9 @@ export interface RateLimitConfig {
   /** Requests per window for a client address without a key, and for an API key (or signed-in user). */
   anonymous: number;
   key: number;
+  /** Exports running at once on one server, and per client. */
+  exportsAtOnce: number;
+  exportsPerClient: number;
 }
 
 export interface WorkerConfig {
@@ -283,7 +292,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       reconcileIntervalMinutes: vars.SEARCH_RECONCILE_INTERVAL_MINUTES,
       cacheEntries: vars.SEARCH_CACHE_ENTRIES,
     },
-    { redisUrl: vars.REDIS_URL, windowSeconds: vars.API_RATE_WINDOW_SECONDS, anonymous: vars.API_RATE_LIMIT_ANONYMOUS, key: vars.API_RATE_LIMIT_KEY },
+    {
+      redisUrl: vars.REDIS_URL,
+      windowSeconds: vars.API_RATE_WINDOW_SECONDS,
+      anonymous: vars.API_RATE_LIMIT_ANONYMOUS,
+      key: vars.API_RATE_LIMIT_KEY,
+      exportsAtOnce: vars.EXPORTS_AT_ONCE,
+      exportsPerClient: vars.EXPORTS_PER_CLIENT,
+    },
     { sourceMaxAgeDays: vars.SOURCE_MAX_AGE_DAYS },
   );
 }

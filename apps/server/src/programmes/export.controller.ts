@@ -5,6 +5,8 @@ import type { Request, Response } from 'express';
 import { stringify } from 'csv-stringify/sync';
 import { ChangeFeedService, mapProgramme, ProgrammeRepository, type ProgrammeView } from '@app/catalogue';
 import { Clock, csvSafeCell } from '@app/common';
+import type { ApiClient, ApiRequest } from '../api-access/api-access.guard';
+import { ExportBudget } from '../api-access/export-budget';
 import { AppConfig } from '@app/config';
 
 import { ProgrammeListQuery } from './programme-list.query';
@@ -53,6 +55,7 @@ export class ExportController {
     private readonly changes: ChangeFeedService,
     private readonly config: AppConfig,
     private readonly clock: Clock,
+    private readonly budget: ExportBudget,
   ) {}
 
   @Get('programmes.csv')
@@ -80,12 +83,25 @@ export class ExportController {
   }
 
   private async export(format: Format, query: ExportQuery, req: Request, res: Response): Promise<void> {
+    const client = (req as ApiRequest).apiClient!;
+    const release = this.budget.acquire(client);
+    res.on('close', release);
+    try {
+      await this.stream(format, query, client, res);
+    } finally {
+      release();
+    }
+  }
+
+  private async stream(format: Format, query: ExportQuery, client: ApiClient, res: Response): Promise<void> {
     const { q, sort, lang, amountMin, amountMax, closesAfter, closesBefore, ...facets } = query;
     const cursor = await this.changes.head();
     const pages = this.search.matchingIds({ q, sort, lang, amountMin, amountMax, closesAfter, closesBefore, facets });
     // the first page (bad codes, engine errors) before any byte is sent, so failures are still clean JSON errors
     const first = await pages.next();
     const total = first.done ? 0 : first.value.total;
+    // the rows are paid for before they are sent
+    await this.budget.charge(client, total);
     const terms = await this.vocabulary.terms();
     const base = this.config.http.publicBaseUrl;
     res.status(200);

@@ -15,7 +15,8 @@ export interface RateLimitState {
  * API request limits. PostgreSQL by default, Redis when REDIS_URL is set.
  */
 export abstract class RateLimitStore {
-  abstract hit(key: string, windowMs: number): Promise<RateLimitState>;
+  /** Counts `cost` hits (1 for a plain request; more for an expensive one) into the key's current window. */
+  abstract hit(key: string, windowMs: number, cost?: number): Promise<RateLimitState>;
   abstract reset(key: string): Promise<void>;
   /** Drops counters whose window has ended; returns how many. */
   abstract prune(): Promise<number>;
@@ -28,15 +29,15 @@ export class PostgresRateLimitStore extends RateLimitStore {
     super();
   }
 
-  async hit(key: string, windowMs: number): Promise<RateLimitState> {
+  async hit(key: string, windowMs: number, cost = 1): Promise<RateLimitState> {
     const [row] = await this.dataSource.query<{ hits: number; window_ends: Date }[]>(
       `INSERT INTO rate_limit_counter AS c (key, window_ends, hits)
-            VALUES ($1, clock_timestamp() + $2 * interval '1 millisecond', 1)
+            VALUES ($1, clock_timestamp() + $2 * interval '1 millisecond', $3)
        ON CONFLICT (key) DO UPDATE
-             SET hits = CASE WHEN c.window_ends <= clock_timestamp() THEN 1 ELSE c.hits + 1 END,
+             SET hits = CASE WHEN c.window_ends <= clock_timestamp() THEN $3 ELSE c.hits + $3 END,
                  window_ends = CASE WHEN c.window_ends <= clock_timestamp() THEN EXCLUDED.window_ends ELSE c.window_ends END
        RETURNING hits, window_ends`,
-      [key, windowMs],
+      [key, windowMs, cost],
     );
     return { hits: row.hits, resetsAt: row.window_ends };
   }
@@ -51,10 +52,10 @@ export class PostgresRateLimitStore extends RateLimitStore {
   }
 }
 
-/** INCR and PEXPIRE in one script, so a window starts exactly once; Redis expires the keys itself. */
+/** INCRBY and PEXPIRE in one script, so a window starts exactly once; Redis expires the keys itself. */
 const HIT_SCRIPT = `
-local hits = redis.call('INCR', KEYS[1])
-if hits == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
+local hits = redis.call('INCRBY', KEYS[1], ARGV[2])
+if hits == tonumber(ARGV[2]) then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
 local ttl = redis.call('PTTL', KEYS[1])
 if ttl < 0 then redis.call('PEXPIRE', KEYS[1], ARGV[1]); ttl = tonumber(ARGV[1]) end
 return {hits, ttl}`;
@@ -68,8 +69,8 @@ export class RedisRateLimitStore extends RateLimitStore implements OnModuleDestr
     this.redis.defineCommand('rateLimitHit', { numberOfKeys: 1, lua: HIT_SCRIPT });
   }
 
-  async hit(key: string, windowMs: number): Promise<RateLimitState> {
-    const [hits, ttl] = (await (this.redis as unknown as { rateLimitHit(k: string, w: number): Promise<[number, number]> }).rateLimitHit(key, windowMs));
+  async hit(key: string, windowMs: number, cost = 1): Promise<RateLimitState> {
+    const [hits, ttl] = (await (this.redis as unknown as { rateLimitHit(k: string, w: number, c: number): Promise<[number, number]> }).rateLimitHit(key, windowMs, cost));
     return { hits, resetsAt: new Date(Date.now() + ttl) };
   }
 
