@@ -184,7 +184,9 @@ async function main(): Promise<void> {
   const scratch = await openScratchDatabase(base.database.url, 'bench');
   const env = {
     NODE_ENV: 'production', DATABASE_URL: scratch.url, LOG_LEVEL: 'warn', WORKER_IN_PROCESS: 'false', MIGRATE_ON_START: 'false', SEED_ON_START: 'false',
-    API_RATE_LIMIT_ANONYMOUS: '1000000', API_RATE_WINDOW_SECONDS: '60',
+    API_RATE_LIMIT_ANONYMOUS: '1000000', WEB_RATE_LIMIT: '1000000', API_RATE_WINDOW_SECONDS: '60',
+    // production requires these (links never come from the Host header; metrics are never public)
+    PUBLIC_BASE_URL: 'http://127.0.0.1', METRICS_TOKEN: 'bench-metrics-token-0123456789',
   };
   // in this process: generation, raw statements and database statistics
   const app = await createServerApp(loadConfig({ ...env, LOG_LEVEL: 'silent', SEARCH_CACHE_ENTRIES: '0' }));

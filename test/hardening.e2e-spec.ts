@@ -133,6 +133,30 @@ describe('hardening probes (HTTP, real PostgreSQL)', () => {
     });
   });
 
+  describe('the website’s own budget', () => {
+    let site: TestApp;
+    beforeAll(async () => {
+      site = await createTestApp({ env: { WEB_RATE_LIMIT: '5' } });
+    });
+    afterAll(() => site.close());
+
+    it('limits pages and feeds per address, with a 429 page in the visitor’s language, separately from the API', async () => {
+      for (const path of ['/', '/programmes/technopolis-moscow-sez', '/feed.atom', '/deadlines.ics', '/match']) {
+        const res = await request(site.http).get(path).expect(200);
+        expect(res.headers['x-ratelimit-limit']).toBe('5');
+      }
+      const ru = await request(site.http).get('/?q=льготы').set('Accept', 'text/html').expect(429);
+      expect(Number(ru.headers['retry-after'])).toBeGreaterThan(0);
+      expect(ru.text).toContain('Слишком много запросов');
+      expect(ru.text).toMatch(/Подождите \d+ секунд/);
+      const en = await request(site.http).get('/?lang=en').set('Accept', 'text/html').expect(429);
+      expect(en.text).toMatch(/Wait \d+ seconds? and reload the page/);
+      // the API's budget is its own, and admin pages are not counted here
+      await request(site.http).get('/api/v1/programmes?perPage=1').expect(200);
+      await request(site.http).get('/admin/login').expect(200);
+    });
+  });
+
   describe('exports cost what they send', () => {
     let big: TestApp;
     beforeAll(async () => {

@@ -55,8 +55,12 @@ export class ServerModule {
               {
                 name: 'default',
                 ttl: config.rateLimits.windowSeconds * 1000,
-                // a key (or a signed-in user's token) raises the limit
-                limit: (context) => (context.switchToHttp().getRequest<ApiRequest>().apiClient?.kind === 'anonymous' ? config.rateLimits.anonymous : config.rateLimits.key),
+                // the website has its own generous budget per address; on the API a key (or a signed-in user's token) raises the limit
+                limit: (context) => {
+                  const req = context.switchToHttp().getRequest<ApiRequest>();
+                  if (req.ratePolicy === 'web') return config.rateLimits.web;
+                  return req.apiClient?.kind === 'anonymous' ? config.rateLimits.anonymous : config.rateLimits.key;
+                },
               },
             ],
           }),

@@ -120,6 +120,9 @@ export class EnvironmentVariables {
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(3650)
   SOURCE_MAX_AGE_DAYS = 365;
 
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1_000_000)
+  WEB_RATE_LIMIT = 300;
+
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1000)
   EXPORTS_AT_ONCE = 4;
 
@@ -178,6 +181,8 @@ export interface RateLimitConfig {
   /** Requests per window for a client address without a key, and for an API key (or signed-in user). */
   anonymous: number;
   key: number;
+  /** Website pages and feeds per window per client address. */
+  web: number;
   /** Exports running at once on one server, and per client. */
   exportsAtOnce: number;
   exportsPerClient: number;
@@ -297,6 +302,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       windowSeconds: vars.API_RATE_WINDOW_SECONDS,
       anonymous: vars.API_RATE_LIMIT_ANONYMOUS,
       key: vars.API_RATE_LIMIT_KEY,
+      web: vars.WEB_RATE_LIMIT,
       exportsAtOnce: vars.EXPORTS_AT_ONCE,
       exportsPerClient: vars.EXPORTS_PER_CLIENT,
     },

@@ -4,6 +4,7 @@ import { InjectThrottlerOptions, InjectThrottlerStorage, ThrottlerGuard, type Th
 import type { Request, Response } from 'express';
 import { DomainError } from '@app/common';
 import { ApiKeysService, IdentityService } from '@app/identity';
+import { RATE_POLICY, type RatePolicy } from './rate-limit.decorator';
 
 /** Who is calling the public API: a consultant's key, a signed-in user's token, or nobody (counted by address). */
 export interface ApiClient {
@@ -15,11 +16,11 @@ export interface ApiClient {
 
 export interface ApiRequest extends Request {
   apiClient?: ApiClient;
+  /** The budget the matched route draws on (its @RateLimit). */
+  ratePolicy?: RatePolicy;
 }
 
-/** The routes limited here: the public and consultants' API (admin and sign-in routes have their own guards). */
-export const isLimitedApiPath = (path: string): boolean =>
-  path.startsWith('/api/v1/') && !path.startsWith('/api/v1/admin/') && !path.startsWith('/api/v1/auth/');
+const anonymous = (req: Request): ApiClient => ({ kind: 'anonymous', tracker: `address:${req.ip ?? 'unknown'}`, label: req.ip ?? 'unknown' });
 
 const invalidKey = (): DomainError => new DomainError('unauthenticated', 'API_KEY.INVALID', 'The API key is unknown or has been revoked');
 const malformedKey = (): DomainError =>
@@ -48,21 +49,28 @@ export class ApiAccessGuard extends ThrottlerGuard {
   override async canActivate(context: ExecutionContext): Promise<boolean> {
     if (await this.shouldSkip(context)) return true;
     const req = context.switchToHttp().getRequest<ApiRequest>();
-    req.apiClient = await this.identify(req);
+    req.ratePolicy = this.policyOf(context)!;
+    // the website counts every visitor by address; keys and tokens are for the API
+    req.apiClient = req.ratePolicy === 'web' ? anonymous(req) : await this.identify(req);
     return super.canActivate(context);
   }
 
+  /** A route without a @RateLimit policy is not counted here. */
   protected override async shouldSkip(context: ExecutionContext): Promise<boolean> {
-    return context.getType() !== 'http' || !isLimitedApiPath(context.switchToHttp().getRequest<Request>().path);
+    return context.getType() !== 'http' || !this.policyOf(context);
+  }
+
+  private policyOf(context: ExecutionContext): RatePolicy | undefined {
+    return this.reflector.getAllAndOverride<RatePolicy | undefined>(RATE_POLICY, [context.getHandler(), context.getClass()]);
   }
 
   protected override async getTracker(req: Record<string, unknown>): Promise<string> {
     return (req as unknown as ApiRequest).apiClient!.tracker;
   }
 
-  /** One counter per client across every route. */
-  protected override generateKey(_context: ExecutionContext, tracker: string): string {
-    return `api:${tracker}`;
+  /** One counter per client and budget across every route of that budget. */
+  protected override generateKey(context: ExecutionContext, tracker: string): string {
+    return `${context.switchToHttp().getRequest<ApiRequest>().ratePolicy ?? 'api'}:${tracker}`;
   }
 
   protected override async throwThrottlingException(context: ExecutionContext, detail: ThrottlerLimitDetail): Promise<void> {
@@ -88,7 +96,7 @@ export class ApiAccessGuard extends ThrottlerGuard {
       if (!user) throw new DomainError('unauthenticated', 'AUTH.INVALID_TOKEN', 'The token is unknown, expired or revoked');
       return { kind: 'user', tracker: `user:${user.id}`, label: user.email };
     }
-    return { kind: 'anonymous', tracker: `address:${req.ip ?? 'unknown'}`, label: req.ip ?? 'unknown' };
+    return anonymous(req);
   }
 
   private async byKey(presented: string): Promise<ApiClient> {

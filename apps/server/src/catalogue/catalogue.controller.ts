@@ -2,8 +2,10 @@ import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { OrganisationsService, OrganisationView, TaxonomyService, TaxonomyView } from '@app/catalogue';
 import { PublicCache } from '../http/caching';
+import { RateLimit } from '../api-access/rate-limit.decorator';
 
 @ApiTags('catalogue')
+@RateLimit('api')
 @Controller('api/v1')
 export class CatalogueController {
   constructor(

@@ -4,6 +4,7 @@ import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { CHANGE_TYPES, ChangeFeedService, ProgrammeView, type ChangePage, type ChangeType } from '@app/catalogue';
 import { PublicCache } from '../http/caching';
+import { RateLimit } from '../api-access/rate-limit.decorator';
 
 class ChangesQuery {
   @ApiPropertyOptional({ description: 'a cursor from an earlier answer (`next`, an event\'s `cursor`, or an export\'s X-Changes-Cursor); absent: from the beginning', maxLength: 100 })
@@ -33,6 +34,7 @@ class ChangePageView {
 }
 
 @ApiTags('changes')
+@RateLimit('api')
 @Controller('api/v1')
 export class ChangesController {
   constructor(private readonly feed: ChangeFeedService) {}

@@ -2,8 +2,10 @@ import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { MatchingService } from '@app/catalogue';
 import { MatchRequestDto, MatchResponseView } from './match.dto';
+import { RateLimit } from '../api-access/rate-limit.decorator';
 
 @ApiTags('matching')
+@RateLimit('api')
 @Controller('api/v1/match')
 export class MatchController {
   constructor(private readonly matching: MatchingService) {}

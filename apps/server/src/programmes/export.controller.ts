@@ -11,6 +11,7 @@ import { AppConfig } from '@app/config';
 
 import { ProgrammeListQuery } from './programme-list.query';
 import { labelIn, SearchService, SearchVocabulary, type SearchFacet } from '@app/search';
+import { RateLimit } from '../api-access/rate-limit.decorator';
 
 /** Any search, without paging: the export has every match. */
 export class ExportQuery extends OmitType(ProgrammeListQuery, ['page', 'perPage'] as const) {}
@@ -46,6 +47,7 @@ const BOM = '\uFEFF';
  * reads them, so memory stays flat however many rows there are.
  */
 @ApiTags('programmes')
+@RateLimit('api')
 @Controller('api/v1')
 export class ExportController {
   constructor(

@@ -6,8 +6,10 @@ import { PublicCache } from '../http/caching';
 import { SlugParam } from '../http/params';
 import { ProgrammeListQuery, SuggestQuery } from './programme-list.query';
 import { SearchResponseView, SuggestionsView } from './search.view';
+import { RateLimit } from '../api-access/rate-limit.decorator';
 
 @ApiTags('programmes')
+@RateLimit('api')
 @Controller('api/v1')
 export class ProgrammesController {
   constructor(

@@ -51,10 +51,12 @@ export function renderWebError(body: ErrorBody, req: Request): string | null {
   const lang = langOf(req);
   const t = textFor(lang);
   const details = Array.isArray(body.details) ? body.details : [];
+  const retryAfter = (body.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
   return render('error.njk', {
     lang,
     title: t.errorTitle(body.statusCode),
-    message: body.statusCode >= 500 ? '' : body.message,
+    // the API's English wording is for developers; a visitor who went too fast is told, in their language, how long to wait
+    message: body.statusCode >= 500 ? '' : body.statusCode === 429 ? t.slowDown(typeof retryAfter === 'number' ? retryAfter : 60) : body.message,
     details,
     requestId: body.requestId,
     languageUrl: lang === 'ru' ? '/?lang=en' : '/',

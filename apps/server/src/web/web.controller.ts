@@ -15,6 +15,7 @@ import { programmePage } from './programme-page';
 import { openBySupportType, searchPage, type SearchState } from './search-page';
 import { render } from './web-views';
 import { textFor } from './web-i18n';
+import { RateLimit } from '../api-access/rate-limit.decorator';
 
 class LangQuery {
   @IsOptional() @IsIn(['ru', 'en']) lang: 'ru' | 'en' = 'ru';
@@ -32,6 +33,7 @@ class CompareQuery extends LangQuery {
  * results region comes back (the script swaps it in without a reload).
  */
 @ApiExcludeController()
+@RateLimit('web')
 @Controller()
 export class WebController {
   constructor(
