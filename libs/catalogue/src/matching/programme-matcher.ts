@@ -143,29 +143,25 @@ export function matchProgramme(p: MatchableProgramme, company: CompanyProfile, v
   const out: CriterionResult[] = [];
   const list = (facet: 'applicantType' | 'size' | 'industry' | 'territory', codes: string[]) => codes.map((x) => vocabulary.label(facet, x)).join(', ');
 
+  /** A code the company gave against the codes a programme is open to: within them, outside them, or none stated. */
+  const codes = (
+    criterion: 'applicantType' | 'size' | 'industry',
+    answer: string,
+    allowed: string[],
+    say: { yes: (x: string) => string; no: (x: string, list: string) => string; unknown: string },
+  ): CriterionResult => {
+    const x = vocabulary.label(criterion, answer);
+    if (allowed.length === 0) return { criterion, status: 'unknown', explanation: say.unknown };
+    return allowed.includes(answer)
+      ? { criterion, status: 'met', explanation: say.yes(x) }
+      : { criterion, status: 'not_met', explanation: say.no(x, list(criterion, allowed)) };
+  };
+
   if (company.applicantType) {
-    const allowed = union(p.applicantTypes, c.applicantTypes);
-    const x = vocabulary.label('applicantType', company.applicantType);
-    out.push({
-      criterion: 'applicantType',
-      ...(allowed.length === 0
-        ? { status: 'unknown', explanation: w.applicantUnknown }
-        : allowed.includes(company.applicantType)
-          ? { status: 'met', explanation: w.applicantYes(x) }
-          : { status: 'not_met', explanation: w.applicantNo(x, list('applicantType', allowed)) }),
-    });
+    out.push(codes('applicantType', company.applicantType, union(p.applicantTypes, c.applicantTypes), { yes: w.applicantYes, no: w.applicantNo, unknown: w.applicantUnknown }));
   }
   if (company.size) {
-    const allowed = union(p.sizes, c.sizes);
-    const x = vocabulary.label('size', company.size);
-    out.push({
-      criterion: 'size',
-      ...(allowed.length === 0
-        ? { status: 'unknown', explanation: w.sizeUnknown }
-        : allowed.includes(company.size)
-          ? { status: 'met', explanation: w.sizeYes(x) }
-          : { status: 'not_met', explanation: w.sizeNo(x, list('size', allowed)) }),
-    });
+    out.push(codes('size', company.size, union(p.sizes, c.sizes), { yes: w.sizeYes, no: w.sizeNo, unknown: w.sizeUnknown }));
   }
   if (company.companyAgeYears !== undefined) {
     out.push(rangeCriterion('companyAge', company.companyAgeYears, c.companyAgeMinYears, c.companyAgeMaxYears, { yes: w.ageYes, no: w.ageNo, unknown: w.ageUnknown }, w.range));
@@ -188,16 +184,7 @@ export function matchProgramme(p: MatchableProgramme, company: CompanyProfile, v
     });
   }
   if (company.industry) {
-    const covered = union(p.industries, c.industries);
-    const x = vocabulary.label('industry', company.industry);
-    out.push({
-      criterion: 'industry',
-      ...(covered.length === 0
-        ? { status: 'unknown', explanation: w.indUnknown }
-        : covered.includes(company.industry)
-          ? { status: 'met', explanation: w.indYes(x) }
-          : { status: 'not_met', explanation: w.indNo(x, list('industry', covered)) }),
-    });
+    out.push(codes('industry', company.industry, union(p.industries, c.industries), { yes: w.indYes, no: w.indNo, unknown: w.indUnknown }));
   }
   if (company.territory) {
     const areas = union(p.territories, c.territories);

@@ -9,8 +9,12 @@ export class SuggestedUpdateRepository {
 
   /** Records a suggestion once per programme and release; false when it was already there. */
   async insertIfAbsent(suggestion: Pick<ProgrammeSuggestedUpdate, 'programmeId' | 'release' | 'input' | 'changedFields'>): Promise<boolean> {
-    const result = await this.updates.createQueryBuilder().insert().values(suggestion as Partial<ProgrammeSuggestedUpdate> as never).orIgnore().execute();
-    return (result.raw as unknown[]).length > 0;
+    const rows: unknown[] = await this.updates.query(
+      `INSERT INTO programme_suggested_update (programme_id, release, input, changed_fields)
+       VALUES ($1, $2, $3, $4) ON CONFLICT (programme_id, release) DO NOTHING RETURNING id`,
+      [suggestion.programmeId, suggestion.release, JSON.stringify(suggestion.input), suggestion.changedFields],
+    );
+    return rows.length > 0;
   }
 
   listPendingForProgramme(programmeId: string): Promise<ProgrammeSuggestedUpdate[]> {
