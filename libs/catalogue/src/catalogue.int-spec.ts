@@ -88,8 +88,11 @@ describe('catalogue on real PostgreSQL', () => {
       const edited = await rowOf('made-in-moscow');
       await service.update(edited.id, edited.version, plainToInstance(UpdateProgrammeDto, { title: { ru: 'Изменено редактором' } }), editor);
       await ds.query(`UPDATE programme SET catalogue_release = 1 WHERE slug IN ('sme-consulting', 'made-in-moscow')`);
+      // release 1 shipped this provider without its site
+      await ds.query(`UPDATE organisation SET url = NULL WHERE slug = 'technopolis-moscow'`);
 
       const report = await app.get(CatalogueSeeder).seed();
+      expect(await ds.query(`SELECT url FROM organisation WHERE slug = 'technopolis-moscow'`)).toEqual([{ url: 'https://technomoscow.com' }]);
 
       expect(report).toMatchObject({ programmes: 0, updated: 1, suggested: 1 });
       const updated = await rowOf('sme-consulting');
