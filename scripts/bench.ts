@@ -184,7 +184,7 @@ async function main(): Promise<void> {
   const scratch = await openScratchDatabase(base.database.url, 'bench');
   const env = {
     NODE_ENV: 'production', DATABASE_URL: scratch.url, LOG_LEVEL: 'warn', WORKER_IN_PROCESS: 'false', MIGRATE_ON_START: 'false', SEED_ON_START: 'false',
-    API_RATE_LIMIT_ANONYMOUS: '1000000', WEB_RATE_LIMIT: '1000000', API_RATE_WINDOW_SECONDS: '60',
+    API_RATE_LIMIT_ANONYMOUS: '1000000', WEB_RATE_LIMIT: '1000000', API_RATE_WINDOW_SECONDS: '60', EXPORTS_PER_CLIENT: '4',
     // production requires these (links never come from the Host header; metrics are never public)
     PUBLIC_BASE_URL: 'http://127.0.0.1', METRICS_TOKEN: 'bench-metrics-token-0123456789',
   };
@@ -333,6 +333,29 @@ async function main(): Promise<void> {
           peakMb, raw: `${dbSeconds.toFixed(1)} s in PostgreSQL`, ratio: `${(took / dbSeconds).toFixed(1)}×`, note: `server RSS after: ${idle.toFixed(0)} MB`,
         });
         say('export: done');
+
+        // the public site while exports run: 4 exports in their slots (from 4 addresses' worth of
+        // slots: EXPORTS_PER_CLIENT is raised for the bench), searches measured meanwhile
+        const searches = SEARCHES.map((q) => ({ method: 'GET' as const, path: `/api/v1/programmes?${encodeURI(q)}&perPage=20` }));
+        const alone = await load(cached.origin, searches, 1, seconds);
+        let exporting = true;
+        const exports = Array.from({ length: 4 }, async () => {
+          let runs = 0;
+          while (exporting) {
+            const res = await fetch(`${cached.origin}/api/v1/programmes.csv`);
+            for await (const _chunk of res.body as unknown as AsyncIterable<Uint8Array>);
+            runs++;
+          }
+          return runs;
+        });
+        const during = await load(cached.origin, searches, 1, seconds);
+        exporting = false;
+        const runs = (await Promise.all(exports)).reduce((a, b) => a + b, 0);
+        rows.push({
+          scenario: `search ${label} while 4 exports run`, p50: during.p50, p95: during.p95, p99: during.p99, throughput: `${during.rps.toFixed(0)} req/s`,
+          ratio: `${(during.p95 / alone.p95).toFixed(1)}× p95 alone`, note: `alone: p95 ${alone.p95} ms; ${runs} exports finished meanwhile`,
+        });
+        say('search during exports: done');
       }
     }
 

@@ -34,11 +34,14 @@ const FACET_FIELDS: [keyof ProgrammeView, SearchFacet][] = [
   ['supportTypes', 'supportType'], ['applicantTypes', 'applicantType'], ['stages', 'stage'], ['sizes', 'size'],
   ['industries', 'industry'], ['objectives', 'objective'], ['territories', 'territory'],
 ];
-/** Programmes read from the database per round trip while streaming. */
-const CHUNK = 500;
+/**
+ * Programmes loaded and written per step. Small, and the event loop is yielded between steps,
+ * so searches interleave with running exports instead of queueing behind a long stretch
+ * of hydration and serialisation (see docs/benchmarks.md, search while 4 exports run).
+ */
+const CHUNK = 100;
 const BOM = '\uFEFF';
 
-/** A spreadsheet would run a cell starting with = + - @ as a formula: such text gets a leading apostrophe. */
 
 /**
  * Exports of any search as CSV (UTF-8 with a BOM and CRLF, so Excel opens
@@ -149,6 +152,7 @@ export class ExportController {
           else if (format === 'ndjson') await write(views.map((v) => `${JSON.stringify(v)}\n`).join(''));
           else await write(views.map((v, j) => `${written + j ? ',' : ''}${JSON.stringify(v)}`).join(''));
           written += views.length;
+          await new Promise((resolve) => setImmediate(resolve));
         }
       };
       if (!first.done) await emit(first.value.ids);
