@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { DataSource } from 'typeorm';
+import { CATALOGUE_RELEASE, CatalogueSeeder, SEED_PROGRAMMES } from '@app/catalogue';
 import { programmeInput } from '@app/testing';
 import { createTestApp, TestApp } from './support/test-app';
 
@@ -176,6 +177,42 @@ describe('admin API (HTTP, real PostgreSQL)', () => {
       expect(slugs).not.toContain(fresh.body.slug);
       const pending = await api().get('/api/v1/admin/programmes?pendingUpdate=true&perPage=100').set(as(editor)).expect(200);
       expect(pending.body.items).toEqual([]);
+    });
+  });
+
+  describe('suggested catalogue updates', () => {
+    const shippedTitle = (slug: string) => SEED_PROGRAMMES.find((e) => e.slug === slug)!.title.ru;
+    /** An editor changes a shipped entry; the installation is then on release 1 and the seed runs. */
+    const editAndReseed = async (slug: string) => {
+      const [row] = await t.app.get(DataSource).query(`SELECT id, version FROM programme WHERE slug = $1`, [slug]);
+      await api().patch(`/api/v1/admin/programmes/${row.id}`).set(as(editor)).set('If-Match', `"${row.version}"`).send({ title: { ru: `Правка: ${slug}` } }).expect(200);
+      await t.app.get(DataSource).query(`UPDATE programme SET catalogue_release = 1 WHERE id = $1`, [row.id]);
+      await t.app.get(CatalogueSeeder).seed();
+      return row.id as string;
+    };
+
+    it('lists a pending update, refuses a stale apply and applies it with the current ETag', async () => {
+      const id = await editAndReseed('sme-premises');
+      const listed = await api().get(`/api/v1/admin/programmes/${id}/suggested-updates`).set(as(editor)).expect(200);
+      expect(listed.body).toEqual([expect.objectContaining({ release: CATALOGUE_RELEASE, changedFields: ['title.ru'] })]);
+      const pending = await api().get('/api/v1/admin/programmes?pendingUpdate=true&perPage=100').set(as(editor)).expect(200);
+      expect(pending.body.items.map((p: { id: string }) => p.id)).toContain(id);
+      const current = await api().get(`/api/v1/admin/programmes/${id}`).set(as(editor)).expect(200);
+      const url = `/api/v1/admin/programmes/${id}/suggested-updates/${listed.body[0].id}/apply`;
+      await api().post(url).set(as(editor)).set('If-Match', `"${current.body.version - 1}"`).expect(412);
+      await api().post(url).set(as(editor)).expect(428);
+      const applied = await api().post(url).set(as(editor)).set('If-Match', current.headers.etag).expect(200);
+      expect(applied.body.title.ru).toBe(shippedTitle('sme-premises'));
+      expect((await api().get(`/api/v1/admin/programmes/${id}/suggested-updates`).set(as(editor)).expect(200)).body).toEqual([]);
+    });
+
+    it('dismisses an update, keeping the editor’s change; an unknown one is a 404', async () => {
+      const id = await editAndReseed('sme-consulting');
+      const [suggestion] = (await api().get(`/api/v1/admin/programmes/${id}/suggested-updates`).set(as(editor)).expect(200)).body;
+      await api().post(`/api/v1/admin/programmes/${id}/suggested-updates/${suggestion.id}/dismiss`).set(as(editor)).expect(204);
+      expect((await api().get(`/api/v1/admin/programmes/${id}`).set(as(editor)).expect(200)).body.title.ru).toBe('Правка: sme-consulting');
+      const again = await api().post(`/api/v1/admin/programmes/${id}/suggested-updates/${suggestion.id}/dismiss`).set(as(editor)).expect(404);
+      expect(again.body.code).toBe('SUGGESTED_UPDATE.NOT_FOUND');
     });
   });
 

@@ -192,7 +192,7 @@ describe('search sync', () => {
     const edited = await programmes.update(p.id, p.version, { supportTypes: ['premises'] } as never, SYSTEM_SEED);
     await programmes.transition(edited.id, edited.version, 'archive', SYSTEM_SEED);
     expect(await listed()).toEqual(await recount());
-    const folded = await t.app.get(PostgresSearchEngine).compactFacetCounts();
+    const folded = await t.app.get(PostgresSearchEngine).compactCounters();
     expect(folded).toBeGreaterThan(0);
     const [{ rows }] = await db.query(`SELECT count(*)::int AS rows FROM search_facet_delta`);
     expect(rows).toBe(Object.keys(await recount()).length);

@@ -24,7 +24,7 @@ import { ChangesController } from './changes/changes.controller';
 import { WebController } from './web/web.controller';
 import { MatchController } from './matching/match.controller';
 import { AdminAuthPages } from './admin-web/admin-auth.pages';
-import { ApiAccessGuard, type ApiRequest } from './api-access/api-access.guard';
+import { ApiAccessGuard, budgetLimit, type ApiRequest } from './api-access/api-access.guard';
 import { SharedThrottlerStorage } from './api-access/rate-limit.storage';
 import { AdminOpsPages } from './admin-web/admin-ops.pages';
 import { AdminProgrammesPages } from './admin-web/admin-programmes.pages';
@@ -55,11 +55,9 @@ export class ServerModule {
               {
                 name: 'default',
                 ttl: config.rateLimits.windowSeconds * 1000,
-                // the website has its own generous budget per address; on the API a key (or a signed-in user's token) raises the limit
                 limit: (context) => {
                   const req = context.switchToHttp().getRequest<ApiRequest>();
-                  if (req.ratePolicy === 'web') return config.rateLimits.web;
-                  return req.apiClient?.kind === 'anonymous' ? config.rateLimits.anonymous : config.rateLimits.key;
+                  return budgetLimit(config.rateLimits, req.ratePolicy ?? 'api', req.apiClient);
                 },
               },
             ],

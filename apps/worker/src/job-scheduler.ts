@@ -38,7 +38,7 @@ export class JobScheduler implements OnApplicationBootstrap, OnApplicationShutdo
       { name: 'search-sync', everyMs: syncIntervalMs, run: () => this.relay.drain() },
       { name: 'search-reconcile', everyMs: reconcileIntervalMinutes * 60_000, run: () => this.maintenance.reconcile() },
       { name: 'search-outbox-prune', everyMs: 24 * 3_600_000, run: () => this.outbox.prune(7) },
-      { name: 'search-facet-counts', everyMs: 60_000, run: () => this.postgresSearch.compactFacetCounts() },
+      { name: 'search-counters', everyMs: 60_000, run: () => this.postgresSearch.compactCounters() },
       { name: 'rate-limit-prune', everyMs: 3_600_000, run: () => this.rateLimits.prune() },
     ];
   }

@@ -3,6 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { InjectThrottlerOptions, InjectThrottlerStorage, ThrottlerGuard, type ThrottlerLimitDetail, type ThrottlerModuleOptions, type ThrottlerStorage } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
 import { DomainError } from '@app/common';
+import type { RateLimitConfig } from '@app/config';
 import { ApiKeysService, IdentityService } from '@app/identity';
 import { RATE_POLICY, type RatePolicy } from './rate-limit.decorator';
 
@@ -19,6 +20,13 @@ export interface ApiRequest extends Request {
   /** The budget the matched route draws on (its @RateLimit). */
   ratePolicy?: RatePolicy;
 }
+
+/** The shared counter a client's requests of one budget go to (the guard and the export charge alike). */
+export const budgetKey = (policy: RatePolicy, tracker: string): string => `${policy}:${tracker}`;
+
+/** How many requests per window a client gets from a budget: the website's per address; on the API a key or token raises it. */
+export const budgetLimit = (limits: RateLimitConfig, policy: RatePolicy, client: ApiClient | undefined): number =>
+  policy === 'web' ? limits.web : client?.kind === 'anonymous' ? limits.anonymous : limits.key;
 
 const anonymous = (req: Request): ApiClient => ({ kind: 'anonymous', tracker: `address:${req.ip ?? 'unknown'}`, label: req.ip ?? 'unknown' });
 
@@ -70,7 +78,7 @@ export class ApiAccessGuard extends ThrottlerGuard {
 
   /** One counter per client and budget across every route of that budget. */
   protected override generateKey(context: ExecutionContext, tracker: string): string {
-    return `${context.switchToHttp().getRequest<ApiRequest>().ratePolicy ?? 'api'}:${tracker}`;
+    return budgetKey(context.switchToHttp().getRequest<ApiRequest>().ratePolicy ?? 'api', tracker);
   }
 
   protected override async throwThrottlingException(context: ExecutionContext, detail: ThrottlerLimitDetail): Promise<void> {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DomainError } from '@app/common';
 import { AppConfig } from '@app/config';
 import { RateLimitStore } from '@app/identity';
-import type { ApiClient } from './api-access.guard';
+import { budgetKey, budgetLimit, type ApiClient } from './api-access.guard';
 
 /** One request's worth of rate-limit budget buys this many exported rows. */
 export const ROWS_PER_UNIT = 100;
@@ -50,11 +50,11 @@ export class ExportBudget {
   async charge(client: ApiClient, rows: number): Promise<void> {
     const extra = Math.max(0, Math.ceil(rows / ROWS_PER_UNIT) - 1);
     if (extra === 0) return;
-    const { windowSeconds, anonymous, key } = this.config.rateLimits;
-    const limit = client.kind === 'anonymous' ? anonymous : key;
+    const { windowSeconds } = this.config.rateLimits;
+    const limit = budgetLimit(this.config.rateLimits, 'api', client);
     let state;
     try {
-      state = await this.store.hit(`api:${client.tracker}`, windowSeconds * 1000, extra);
+      state = await this.store.hit(budgetKey('api', client.tracker), windowSeconds * 1000, extra);
     } catch {
       return; // the counters are unreachable: like every request then, the export goes through
     }

@@ -62,7 +62,6 @@ const TEXT = {
     closes: 'Окончание приёма',
     noDeadline: 'Срок не ограничен',
     contacts: 'Организатор и контакты',
-    source: 'Источник',
     sources: 'Источники',
     about: 'О программе',
     keyFacts: 'Главное',
@@ -85,7 +84,6 @@ const TEXT = {
     applyOfficial: 'Подать заявку на официальном сайте',
     noSteps: 'Порядок подачи заявки пока не описан: уточните его у организатора.',
     notKnown: 'Не известно',
-    printHint: 'Распечатать',
     taxReductions: 'Налоговые льготы',
     tax: { property: 'налог на имущество', land: 'земельный налог', transport: 'транспортный налог', profit: 'налог на прибыль' } as Record<string, string>,
     taxLine: (tax: string, from: string | null, to: string | null, years: number | null) =>
@@ -194,7 +192,6 @@ const TEXT = {
     closes: 'Applications close',
     noDeadline: 'No deadline',
     contacts: 'Provider and contacts',
-    source: 'Source',
     sources: 'Sources',
     about: 'About the programme',
     keyFacts: 'Key facts',
@@ -217,7 +214,6 @@ const TEXT = {
     applyOfficial: 'Apply on the official site',
     noSteps: 'How to apply is not described yet: ask the provider.',
     notKnown: 'Not known',
-    printHint: 'Print',
     taxReductions: 'Tax breaks',
     tax: { property: 'property tax', land: 'land tax', transport: 'transport tax', profit: 'profit tax' } as Record<string, string>,
     taxLine: (tax: string, from: string | null, to: string | null, years: number | null) =>

@@ -27,6 +27,13 @@ describe('programme facts and sources', () => {
     };
     deriveFromFacts(p);
     expect(p).toMatchObject({ sourcesNewestOn: '2025-12-22', sourcesCheckedOn: '2026-11-01', amountMax: 4_000_000, amountMin: null });
+    // the facts go: the amount they gave goes with them; an amount an editor typed stays
+    const gone: Partial<Programme> = { ...p, keyFacts: [] };
+    deriveFromFacts(gone, p);
+    expect(gone.amountMax).toBeNull();
+    const typed: Partial<Programme> = { ...p, keyFacts: [], amountMax: 7_000_000 };
+    deriveFromFacts(typed, p);
+    expect(typed.amountMax).toBe(7_000_000);
     const none: Partial<Programme> = { amountMin: 1, amountMax: 9, sources: [], keyFacts: [] };
     deriveFromFacts(none);
     expect(none).toMatchObject({ sourcesNewestOn: null, sourcesCheckedOn: null, amountMin: 1, amountMax: 9 });

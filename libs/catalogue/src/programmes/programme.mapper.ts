@@ -3,7 +3,7 @@ import type { ProgrammeHitView, ProgrammeView, RevisionView } from './dto/progra
 import type { CreateProgrammeDto, UpdateProgrammeDto } from './dto/programme-input.dto';
 import type { ProgrammeRevision } from './programme-revision.entity';
 import type { Programme } from './programme.entity';
-import type { EligibilityCriteria } from './programme.types';
+import type { EligibilityCriteria, KeyFact } from './programme.types';
 
 export type Lang = 'ru' | 'en';
 
@@ -171,20 +171,29 @@ export function applyProgrammeInput(target: Partial<Programme>, input: CreatePro
 /** The newest of some `YYYY-MM-DD` dates (they sort as text), or null. */
 const newestDay = (days: (string | null)[]): string | null => days.reduce<string | null>((a, d) => (d && (!a || d > a) ? d : a), null);
 
+/** The rouble figures of benefit facts: what the entry offers, in money. */
+const benefitAmounts = (facts: KeyFact[] | undefined): number[] =>
+  (facts ?? []).filter((f) => f.group === 'benefit' && f.unit === 'rub' && f.number !== null).map((f) => f.number as number);
+
 /**
  * What follows from the sources and key facts, recomputed on every save: the
  * newest date a source shows, the last check, and, when benefit facts carry
  * rouble figures, the amount range search filters and sorts by (up to the largest).
+ * `previous`: the entry before this save; an amount that came from facts since
+ * removed goes with them instead of staying behind as if an editor had typed it.
  */
-export function deriveFromFacts(target: Partial<Programme>): void {
+export function deriveFromFacts(target: Partial<Programme>, previous?: Partial<Programme>): void {
   const sources = target.sources ?? [];
   target.sourcesNewestOn = newestDay(sources.map((s) => s.publishedOn));
   target.sourcesCheckedOn = newestDay(sources.map((s) => s.checkedOn));
-  const amounts = (target.keyFacts ?? []).filter((f) => f.group === 'benefit' && f.unit === 'rub' && f.number !== null).map((f) => f.number as number);
+  const amounts = benefitAmounts(target.keyFacts);
   if (amounts.length) {
     target.amountMax = Math.max(...amounts);
     if (target.amountMin != null && target.amountMin > target.amountMax) target.amountMin = null;
+    return;
   }
+  const before = benefitAmounts(previous?.keyFacts);
+  if (before.length && target.amountMax === Math.max(...before)) target.amountMax = null;
 }
 
 /** The shape revisions stored before key facts and sources existed: one source link and a verification flag. */

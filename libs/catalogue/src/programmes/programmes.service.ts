@@ -123,7 +123,7 @@ export class ProgrammesService {
     return this.change(outer, id, expectedVersion, actor, 'update', async (tx, current) => {
       const next: Partial<Programme> = { ...current };
       applyProgrammeInput(next, input);
-      deriveFromFacts(next);
+      deriveFromFacts(next, current);
       await this.resolveReferences(tx, next, input, current.id);
       await this.checkConsistency(tx, next);
       if (next.publicationState === 'published') assertPublishable(next);

@@ -140,7 +140,7 @@ export class CatalogueSeeder {
     const saved = (await this.programmeRows.findLiveById(id))!;
     const next = Object.assign(new Programme(), structuredClone(saved));
     applyProgrammeInput(next, input);
-    deriveFromFacts(next);
+    deriveFromFacts(next, saved);
     const changed = changedPaths(toRecord(mapProgramme(saved)), toRecord(mapProgramme(next)));
     return saved.provider?.slug === provider ? changed : ['provider', ...changed];
   }

@@ -278,15 +278,17 @@ export class PostgresSearchEngine extends SearchEngine {
 
   /** After a bulk load: fold the facet counts and refresh the planner's statistics of the index tables. */
   async afterBulkLoad(): Promise<void> {
-    await this.compactFacetCounts();
+    await this.compactCounters();
     await this.dataSource.query('ANALYZE programme_search, programme_search_text, search_lexeme, search_facet_delta');
   }
 
   /**
-   * Folds the +1 / -1 rows of the facet counts into one row per value, and the index
-   * version's per-transaction rows into its base (each atomic: concurrent changes keep their rows).
+   * Folds the append-only counters writers leave so none of them shares a row: the index
+   * version's per-transaction rows into its base, the +1 / -1 facet rows into one row per value,
+   * and duplicate typo-vocabulary words (each atomic: concurrent changes keep their rows).
+   * Returns how many facet rows were folded.
    */
-  async compactFacetCounts(): Promise<number> {
+  async compactCounters(): Promise<number> {
     await this.dataSource.query(
       `WITH gone AS (DELETE FROM search_version_change RETURNING 1)
        UPDATE search_version SET version = version + (SELECT count(*) FROM gone)`,
