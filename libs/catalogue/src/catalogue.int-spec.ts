@@ -196,10 +196,16 @@ describe('catalogue on real PostgreSQL', () => {
       );
       expect(created.timing.status).toBe('upcoming');
       const clock = new FakeClock(new Date('2030-01-20T00:00:00Z'));
-      const job = new ProgrammeStatusJob(app.get(ProgrammeStatusJob)['programmes'], clock);
+      const original = app.get(ProgrammeStatusJob);
+      const job = new ProgrammeStatusJob(original['dataSource'], original['programmes'], original['revisions'], clock);
 
       expect(await job.run()).toBe(1);
-      expect((await service.getForAdmin(created.id)).timing.status).toBe('open');
+      const opened = await service.getForAdmin(created.id);
+      expect(opened.timing.status).toBe('open');
+      // a move is a version with a revision: the feed and ETags hear of it
+      expect(opened.version).toBe(created.version + 1);
+      const [last] = await service.listRevisions(created.id);
+      expect([last.version, last.action, last.actor.label, last.changedFields]).toEqual([opened.version, 'refresh', 'system:status', ['timing.status']]);
 
       clock.current = new Date('2030-03-01T00:00:00Z');
       await job.run();

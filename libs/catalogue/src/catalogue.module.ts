@@ -6,6 +6,7 @@ import { OrganisationRepository } from './organisations/organisation.repository'
 import { OrganisationsService } from './organisations/organisations.service';
 import { ProgrammeRevision } from './programmes/programme-revision.entity';
 import { ProgrammeStatusJob } from './programmes/programme-status.job';
+import { DependentRevisions } from './programmes/dependent-revisions';
 import { Programme } from './programmes/programme.entity';
 import { ProgrammeRepository } from './programmes/programme.repository';
 import { ProgrammesService } from './programmes/programmes.service';
@@ -26,7 +27,7 @@ import { TaxonomyService } from './taxonomy/taxonomy.service';
   imports: [TypeOrmModule.forFeature([Programme, ProgrammeRevision, Organisation, TaxonomyTerm, ProgrammeSuggestedUpdate]), IdentityModule],
   providers: [
     ProgrammeRepository, OrganisationRepository, TaxonomyRepository, SuggestedUpdateRepository, SuggestedUpdatesService,
-    ProgrammesService, OrganisationsService, TaxonomyService, CatalogueSeeder, ProgrammeStatusJob, SyntheticCatalogueService, MatchingService, ProgrammeTransferService, ImportJobsService, ChangeFeedService,
+    DependentRevisions, ProgrammesService, OrganisationsService, TaxonomyService, CatalogueSeeder, ProgrammeStatusJob, SyntheticCatalogueService, MatchingService, ProgrammeTransferService, ImportJobsService, ChangeFeedService,
   ],
   exports: [ProgrammeRepository, SuggestedUpdatesService, ProgrammesService, OrganisationsService, TaxonomyService, CatalogueSeeder, ProgrammeStatusJob, SyntheticCatalogueService, MatchingService, ProgrammeTransferService, ImportJobsService, ChangeFeedService],
 })

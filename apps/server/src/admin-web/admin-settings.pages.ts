@@ -143,9 +143,9 @@ export class AdminSettingsPages {
 
   @Post('organisations/:slug')
   @HttpCode(200)
-  async updateOrganisation(@Admin() admin: AdminContext, @Param() { slug }: SlugParam, @Body() body: FormBody, @Res({ passthrough: true }) res: Response): Promise<string> {
+  async updateOrganisation(@Admin() admin: AdminContext, @Param() { slug }: SlugParam, @Body() body: FormBody, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<string> {
     return this.orRender(res, async () => {
-      await this.organisations.update(slug, version(body), await validForm(UpdateOrganisationDto, organisationFields(body)));
+      await this.organisations.update(slug, version(body), await validForm(UpdateOrganisationDto, organisationFields(body)), actorOf(admin, req));
       return '/admin/organisations?done=saved';
     }, (e) => this.organisationsPage(admin, undefined, e));
   }

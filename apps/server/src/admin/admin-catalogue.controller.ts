@@ -4,7 +4,7 @@ import {
   CreateOrganisationDto, CreateTermDto, FacetParams, OrganisationsService, OrganisationView, TaxonomyService, TaxonomyView,
   TermParams, TermView, UpdateOrganisationDto, UpdateTermDto,
 } from '@app/catalogue';
-import { Roles } from '@app/identity';
+import { AuthenticatedUser, CurrentUser, Roles } from '@app/identity';
 import { SlugParam } from '../http/params';
 import { IfMatch, VersionEtagInterceptor } from '../http/versioning';
 
@@ -40,8 +40,8 @@ export class AdminOrganisationsController {
 
   @Patch(':slug')
   @IF_MATCH
-  update(@Param() { slug }: SlugParam, @IfMatch() version: number, @Body() body: UpdateOrganisationDto): Promise<OrganisationView> {
-    return this.organisations.update(slug, version, body);
+  update(@Param() { slug }: SlugParam, @IfMatch() version: number, @Body() body: UpdateOrganisationDto, @CurrentUser() user: AuthenticatedUser): Promise<OrganisationView> {
+    return this.organisations.update(slug, version, body, { id: user.id, label: user.email });
   }
 
   @Delete(':slug')

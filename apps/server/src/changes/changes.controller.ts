@@ -20,7 +20,9 @@ class ChangesQuery {
 class ChangeEventView {
   @ApiProperty({ description: 'resume after this event with since=<cursor>' }) cursor: string;
   @ApiProperty({ enum: CHANGE_TYPES }) type: ChangeType;
-  @ApiProperty() slug: string;
+  @ApiProperty({ format: 'uuid', description: "the programme's stable id: key a copy by it, since slugs can change" }) id: string;
+  @ApiProperty({ description: 'the slug after the change' }) slug: string;
+  @ApiPropertyOptional({ description: 'for updated: the slug before, when this change renamed the programme' }) previousSlug?: string;
   @ApiProperty({ description: "the programme's version after the change" }) version: number;
   @ApiProperty({ format: 'date-time' }) at: string;
   @ApiPropertyOptional({ allOf: [{ $ref: getSchemaPath(ProgrammeView) }], description: 'for created and updated: the published programme' })
@@ -44,8 +46,10 @@ export class ChangesController {
   @ApiOperation({
     summary: 'What changed in the published catalogue since a cursor, in order',
     description:
-      'created (a programme became public), updated (a public programme changed), unpublished, archived, deleted. ' +
-      'Keep a copy in sync: export once (note X-Changes-Cursor), then poll with since=<next> and apply events in order. ' +
+      'created (a programme became public), updated (a public programme changed: by an editor, or because its provider, its parent\'s slug ' +
+      'or its status as dates pass changed), unpublished, archived, deleted (it stopped being public). Programmes never public never appear. ' +
+      'Keep a copy in sync: export once (note X-Changes-Cursor), key it by id, then poll with since=<next> and apply events in order. ' +
+      '`limit` counts events. ' +
       'Paging never skips or repeats an event, even while editors save.',
   })
   @ApiOkResponse({ type: ChangePageView })

@@ -3,7 +3,6 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { DomainError } from '@app/common';
 import type { ProgrammeView } from '../programmes/dto/programme-view.dto';
-import type { RevisionAction } from '../programmes/programme-revision.entity';
 import { readSnapshot } from '../programmes/programme.mapper';
 
 export const CHANGE_TYPES = ['created', 'updated', 'unpublished', 'archived', 'deleted'] as const;
@@ -13,7 +12,11 @@ export interface ChangeEvent {
   /** Resume after this event with `since=<cursor>`. */
   cursor: string;
   type: ChangeType;
+  /** The programme's stable id: key a copy by it (slugs can change). */
+  id: string;
   slug: string;
+  /** For `updated`: the slug the programme had before, when this change renamed it. */
+  previousSlug?: string;
   /** The programme's version after the change. */
   version: number;
   at: string;
@@ -29,15 +32,22 @@ export interface ChangePage {
   hasMore: boolean;
 }
 
-interface RevisionRow {
+interface EventRow {
   id: string;
   tx: string;
-  action: RevisionAction;
+  programme_id: string;
+  type: ChangeType;
   version: number;
-  created_at: Date;
-  state: string;
+  created_at: string;
   slug: string;
+  previous_slug: string | null;
   snapshot: ProgrammeView | null;
+}
+
+interface PageRow {
+  events: EventRow[] | null;
+  tail_tx: string | null;
+  tail_id: string | null;
 }
 
 const START = '0.0';
@@ -60,25 +70,19 @@ const HORIZON = `(
     FROM (SELECT pg_current_snapshot() AS snapshot) s
 )`;
 
-/** What a revision means to someone keeping a copy of the published catalogue, or null for nothing. */
-function changeType(action: RevisionAction, state: string): ChangeType | null {
-  switch (action) {
-    case 'create':
-      return state === 'published' ? 'created' : null; // an import can create a programme already published
-    case 'publish':
-      return 'created';
-    case 'update':
-      return state === 'published' ? 'updated' : null;
-    case 'unpublish':
-      return 'unpublished';
-    case 'archive':
-      return 'archived';
-    case 'delete':
-      return 'deleted';
-    default:
-      return null; // restore: back to a draft, which was not public anyway
-  }
-}
+/** Whether a revision leaves the programme public (a deleted row keeps its last publication state). */
+const VISIBLE = (alias: string) => `(${alias}.snapshot->>'publicationState' = 'published' AND ${alias}.action <> 'delete')`;
+
+/**
+ * What a revision means to someone keeping a copy of the published catalogue,
+ * from whether the programme was public before it and after it: a programme
+ * never public (a draft archived or deleted) gives no event at all.
+ */
+const EVENT_TYPE = `CASE
+  WHEN ${VISIBLE('r')} AND coalesce(prev.visible, false) THEN 'updated'
+  WHEN ${VISIBLE('r')} THEN 'created'
+  WHEN coalesce(prev.visible, false) THEN CASE r.action WHEN 'archive' THEN 'archived' WHEN 'delete' THEN 'deleted' ELSE 'unpublished' END
+END`;
 
 const encode = (tx: string, id: string): string => Buffer.from(`${tx}.${id}`).toString('base64url');
 
@@ -107,27 +111,48 @@ export class ChangeFeedService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async page(since: string | undefined, limit: number): Promise<ChangePage> {
-    const from = decode(since ?? START);
-    const rows = await this.dataSource.query<RevisionRow[]>(
-      `SELECT r.id::text, r.tx_id::text AS tx, r.action, r.version, r.created_at,
-              r.snapshot->>'publicationState' AS state, r.snapshot->>'slug' AS slug,
-              CASE WHEN r.action IN ('create', 'publish', 'update') THEN r.snapshot END AS snapshot
-         FROM programme_revision r
-        WHERE (r.tx_id, r.id) > ($1::xid8, $2::bigint)
-          AND r.tx_id < ${HORIZON}
-        ORDER BY r.tx_id, r.id
-        LIMIT $3`,
-      [from.tx, from.id, limit],
+    const from = decode(since || START);
+    // one statement, so the horizon, the events and the tail are read from one snapshot
+    const [row] = await this.dataSource.query<PageRow[]>(
+      `WITH horizon AS MATERIALIZED (SELECT ${HORIZON} AS xid),
+       events AS (
+         SELECT * FROM (
+           SELECT r.id::text, r.tx_id::text AS tx, r.programme_id, r.version, r.created_at,
+                  r.snapshot->>'slug' AS slug, prev.slug AS previous_slug, ${EVENT_TYPE} AS type,
+                  CASE WHEN ${VISIBLE('r')} THEN r.snapshot END AS snapshot, r.tx_id AS tx_order, r.id AS id_order
+             FROM programme_revision r
+             LEFT JOIN LATERAL (
+               SELECT p.snapshot->>'slug' AS slug, ${VISIBLE('p')} AS visible
+                 FROM programme_revision p
+                WHERE p.programme_id = r.programme_id AND p.version < r.version
+                ORDER BY p.version DESC LIMIT 1) prev ON true
+            WHERE (r.tx_id, r.id) > ($1::xid8, $2::bigint)
+              AND r.tx_id < (SELECT xid FROM horizon)
+            ORDER BY r.tx_id, r.id) scanned
+          WHERE type IS NOT NULL
+          ORDER BY tx_order, id_order
+          LIMIT $3),
+       tail AS (
+         SELECT tx_id, id FROM programme_revision
+          WHERE tx_id < (SELECT xid FROM horizon) ORDER BY tx_id DESC, id DESC LIMIT 1)
+       SELECT (SELECT json_agg(e ORDER BY e.tx_order, e.id_order) FROM events e) AS events,
+              (SELECT tx_id::text FROM tail) AS tail_tx, (SELECT id::text FROM tail) AS tail_id`,
+      [from.tx, from.id, limit + 1],
     );
-    const events = rows.flatMap((r): ChangeEvent[] => {
-      const type = changeType(r.action, r.state);
-      if (!type) return [];
-      const event: ChangeEvent = { cursor: encode(r.tx, r.id), type, slug: r.slug, version: r.version, at: r.created_at.toISOString() };
+    const rows = row.events ?? [];
+    const hasMore = rows.length > limit;
+    const events = rows.slice(0, limit).map((r): ChangeEvent => {
+      const event: ChangeEvent = { cursor: encode(r.tx, r.id), type: r.type, id: r.programme_id, slug: r.slug, version: r.version, at: new Date(r.created_at).toISOString() };
+      if (r.type === 'updated' && r.previous_slug && r.previous_slug !== r.slug) event.previousSlug = r.previous_slug;
       // snapshots written before key facts and sources existed are read in today's shape
-      return [type === 'created' || type === 'updated' ? { ...event, programme: readSnapshot(r.snapshot!) } : event];
+      if (r.snapshot) event.programme = readSnapshot(r.snapshot);
+      return event;
     });
-    const last = rows[rows.length - 1];
-    return { events, next: last ? encode(last.tx, last.id) : (since ?? encode('0', '0')), hasMore: rows.length === limit };
+    const last = events[events.length - 1];
+    // with every event up to the horizon read, the next page starts after the newest revision read, whatever it was
+    const tailIsAhead = row.tail_tx !== null && (BigInt(row.tail_tx) > BigInt(from.tx) || (row.tail_tx === from.tx && BigInt(row.tail_id!) > BigInt(from.id)));
+    const next = hasMore ? last.cursor : tailIsAhead ? encode(row.tail_tx!, row.tail_id!) : since || encode('0', '0');
+    return { events, next, hasMore };
   }
 
   /** The cursor of everything committed so far: an export taken now plus the feed from here misses nothing. */

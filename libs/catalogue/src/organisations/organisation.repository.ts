@@ -28,18 +28,18 @@ export class OrganisationRepository {
   }
 
   /** Gives a shipped organisation its official site where nobody has set one yet. */
-  async fillUrlIfMissing(slug: string, url: string): Promise<boolean> {
-    const result = await this.organisations
-      .createQueryBuilder()
-      .update()
-      .set({ url, version: () => 'version + 1', updatedAt: () => 'now()' })
-      .where('slug = :slug AND url IS NULL', { slug })
-      .execute();
-    return result.affected === 1;
+  async fillUrlIfMissing(manager: EntityManager, slug: string, url: string): Promise<string | null> {
+    const rows: { id: string }[] = await manager.query(
+      `WITH filled AS (UPDATE organisation SET url = $2, version = version + 1, updated_at = now() WHERE slug = $1 AND url IS NULL RETURNING id)
+       SELECT id FROM filled`,
+      [slug, url],
+    );
+    return rows[0]?.id ?? null;
   }
 
-  async updateIfVersion(id: string, expectedVersion: number, changes: Partial<Organisation>): Promise<boolean> {
-    const result = await this.organisations
+  async updateIfVersion(id: string, expectedVersion: number, changes: Partial<Organisation>, manager?: EntityManager): Promise<boolean> {
+    const repo = manager ? manager.getRepository(Organisation) : this.organisations;
+    const result = await repo
       .createQueryBuilder()
       .update()
       .set({ ...changes, version: expectedVersion + 1, updatedAt: () => 'now()' })

@@ -1,7 +1,10 @@
 import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { PG_UNIQUE_VIOLATION, pgErrorCode } from '@app/database';
-import { organisationInUse, organisationNotFound, organisationSlugTaken, organisationVersionConflict } from '../catalogue.errors';
+import { type Actor, organisationInUse, organisationNotFound, organisationSlugTaken, organisationVersionConflict } from '../catalogue.errors';
 import { ProgrammeRepository } from '../programmes/programme.repository';
+import { DependentRevisions } from '../programmes/dependent-revisions';
 import type { CreateOrganisationDto, OrganisationView, UpdateOrganisationDto } from './dto/organisation.dto';
 import type { Organisation } from './organisation.entity';
 import { OrganisationRepository } from './organisation.repository';
@@ -20,6 +23,8 @@ export const mapOrganisation = (o: Organisation): OrganisationView => ({
 @Injectable()
 export class OrganisationsService {
   constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly dependents: DependentRevisions,
     private readonly organisations: OrganisationRepository,
     private readonly programmes: ProgrammeRepository,
   ) {}
@@ -53,7 +58,8 @@ export class OrganisationsService {
     }
   }
 
-  async update(slug: string, expectedVersion: number, input: UpdateOrganisationDto): Promise<OrganisationView> {
+  /** Saves the change and, in the same transaction, gives every programme that shows this provider a revision (the change feed carries it). */
+  async update(slug: string, expectedVersion: number, input: UpdateOrganisationDto, actor: Actor): Promise<OrganisationView> {
     const current = await this.organisations.findBySlug(slug);
     if (!current) throw organisationNotFound(`"${slug}"`);
     if (current.version !== expectedVersion) throw organisationVersionConflict();
@@ -67,7 +73,10 @@ export class OrganisationsService {
     if (input.phone !== undefined) changes.phone = input.phone;
     if (input.address?.ru !== undefined) changes.addressRu = input.address.ru;
     if (input.address?.en !== undefined) changes.addressEn = input.address.en;
-    if (!(await this.organisations.updateIfVersion(current.id, expectedVersion, changes))) throw organisationVersionConflict();
+    await this.dataSource.transaction(async (tx) => {
+      if (!(await this.organisations.updateIfVersion(current.id, expectedVersion, changes, tx))) throw organisationVersionConflict();
+      await this.dependents.refresh(tx, await this.programmes.idsByProvider(tx, current.id), actor);
+    });
     return this.get(slug);
   }
 

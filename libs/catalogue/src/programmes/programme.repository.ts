@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Brackets, EntityManager, IsNull, Repository, SelectQueryBuilder } from 'typeorm';
+import { Brackets, EntityManager, IsNull, Not, Repository, SelectQueryBuilder } from 'typeorm';
 import { FACETS, FacetParam } from '../taxonomy/facets';
 import type { ProgrammeStatus, PublicationState } from './programme-status';
 import { ProgrammeRevision } from './programme-revision.entity';
@@ -86,7 +86,8 @@ export class ProgrammeRepository {
   /** Who wrote a programme's latest revision (`system:seed` when nobody has changed the shipped entry since). */
   async lastRevisionActorLabel(programmeId: string, manager?: EntityManager): Promise<string | null> {
     const repo = manager ? manager.getRepository(ProgrammeRevision) : this.revisions;
-    const last = await repo.findOne({ where: { programmeId }, order: { version: 'DESC' }, select: { actorLabel: true } });
+    // a refresh (the provider renamed, a status move) is nobody's edit
+    const last = await repo.findOne({ where: { programmeId, action: Not('refresh') }, order: { version: 'DESC' }, select: { actorLabel: true } });
     return last?.actorLabel ?? null;
   }
 
@@ -151,6 +152,50 @@ export class ProgrammeRepository {
 
   appendRevision(manager: EntityManager, revision: Partial<ProgrammeRevision>): Promise<unknown> {
     return manager.getRepository(ProgrammeRevision).insert(revision);
+  }
+
+  appendRevisions(manager: EntityManager, revisions: Partial<ProgrammeRevision>[]): Promise<unknown> {
+    return manager.getRepository(ProgrammeRevision).insert(revisions);
+  }
+
+  /** Locks the live programmes among `ids` for this transaction, in id order (no deadlock between two such calls); returns their ids. */
+  async lockLive(manager: EntityManager, ids: string[]): Promise<string[]> {
+    const rows: { id: string }[] = await manager.query(
+      `SELECT id FROM programme WHERE id = ANY($1::uuid[]) AND deleted_at IS NULL ORDER BY id FOR UPDATE`,
+      [ids],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  findManyIncludingDeleted(manager: EntityManager, ids: string[]): Promise<Programme[]> {
+    return this.withRelations(manager.getRepository(Programme).createQueryBuilder('p')).where('p.id IN (:...ids)', { ids }).getMany();
+  }
+
+  /** Each programme's newest revision snapshot, by programme id. */
+  async lastSnapshots(manager: EntityManager, ids: string[]): Promise<Map<string, object>> {
+    const rows: { programme_id: string; snapshot: object }[] = await manager.query(
+      `SELECT DISTINCT ON (programme_id) programme_id, snapshot FROM programme_revision
+        WHERE programme_id = ANY($1::uuid[]) ORDER BY programme_id, version DESC`,
+      [ids],
+    );
+    return new Map(rows.map((r) => [r.programme_id, r.snapshot]));
+  }
+
+  /** A new version for programmes whose view changed through something else (see DependentRevisions). */
+  async bumpVersions(manager: EntityManager, ids: string[]): Promise<void> {
+    await manager.query(`UPDATE programme SET version = version + 1, updated_at = now() WHERE id = ANY($1::uuid[])`, [ids]);
+  }
+
+  /** Live programmes that show this organisation as their provider. */
+  async idsByProvider(manager: EntityManager, providerId: string): Promise<string[]> {
+    const rows: { id: string }[] = await manager.query(`SELECT id FROM programme WHERE provider_id = $1 AND deleted_at IS NULL`, [providerId]);
+    return rows.map((r) => r.id);
+  }
+
+  /** Live programmes that show this programme as their parent. */
+  async idsByParent(manager: EntityManager, parentId: string): Promise<string[]> {
+    const rows: { id: string }[] = await manager.query(`SELECT id FROM programme WHERE parent_id = $1 AND deleted_at IS NULL`, [parentId]);
+    return rows.map((r) => r.id);
   }
 
   listRevisions(programmeId: string): Promise<ProgrammeRevision[]> {
@@ -232,20 +277,18 @@ export class ProgrammeRepository {
     await manager.query(`INSERT INTO search_outbox (kind, programme_id) SELECT 'programme', unnest($1::uuid[])`, [ids]);
   }
 
-  /** Moves every programme whose dates say so to its current status; returns the ids changed. */
-  async refreshStatuses(now: Date): Promise<{ id: string; status: ProgrammeStatus }[]> {
-    const rows: { id: string; status: ProgrammeStatus }[] = await this.programmes.query(
+  /** Moves every programme whose dates say so to its current status; returns the ids changed (their revisions are the caller's). */
+  async refreshStatuses(manager: EntityManager, now: Date): Promise<string[]> {
+    const rows: { id: string }[] = await manager.query(
       // wrapped in a CTE so the driver returns the rows themselves (an UPDATE returns [rows, count])
-      // the outbox rows are written by the same statement, so search hears of every change
       `WITH changed AS (
          UPDATE programme SET status = programme_status(opens_at, closes_at, $1)
           WHERE deleted_at IS NULL AND status <> programme_status(opens_at, closes_at, $1)
-          RETURNING id, status),
-       queued AS (INSERT INTO search_outbox (kind, programme_id) SELECT 'programme', id FROM changed)
-       SELECT id, status FROM changed`,
+          RETURNING id)
+       SELECT id FROM changed`,
       [now],
     );
-    return rows;
+    return rows.map((r) => r.id);
   }
 
   countByProvider(providerId: string): Promise<number> {

@@ -18,6 +18,7 @@ import { Programme } from './programme.entity';
 import type { Organisation } from '../organisations/organisation.entity';
 import { applyProgrammeInput, changedPaths, deriveFromFacts, mapProgramme, mapRevision } from './programme.mapper';
 import { isOfficialApplyUrl } from './official-sites';
+import { DependentRevisions } from './dependent-revisions';
 import { AdminProgrammeFilter, ProgrammeRepository } from './programme.repository';
 
 export interface PageRequest {
@@ -70,6 +71,7 @@ export class ProgrammesService {
     private readonly taxonomy: TaxonomyRepository,
     private readonly clock: Clock,
     private readonly audit: AuditService,
+    private readonly dependents: DependentRevisions,
   ) {}
 
   async getPublished(slug: string): Promise<ProgrammeView> {
@@ -170,9 +172,14 @@ export class ProgrammesService {
       if (current.version !== expectedVersion) throw programmeVersionConflict(expectedVersion, current.version);
       const changes = await compute(tx, current);
       const before = mapProgramme(current);
+      // a save that changes nothing (an empty PATCH) is no new version and no event
+      if (action === 'update' && !changedPaths(before, mapProgramme(Object.assign(new Programme(), current, changes))).length) return before;
       const written = await this.programmes.updateIfVersion(tx, id, expectedVersion, { ...changes, updatedBy: actor.id });
       if (!written) throw programmeVersionConflict(expectedVersion, current.version + 1);
-      return this.recordRevision(tx, id, action, actor, before);
+      const after = await this.recordRevision(tx, id, action, actor, before);
+      // children show their parent's slug
+      if (after.slug !== before.slug) await this.dependents.refresh(tx, await this.programmes.idsByParent(tx, id), actor);
+      return after;
     });
   }
 

@@ -11,6 +11,7 @@ import { applyProgrammeInput, changedPaths, deriveFromFacts, mapProgramme } from
 import { Programme } from '../programmes/programme.entity';
 import { ProgrammeRepository } from '../programmes/programme.repository';
 import { ProgrammesService } from '../programmes/programmes.service';
+import { DependentRevisions } from '../programmes/dependent-revisions';
 import { TaxonomyRepository } from '../taxonomy/taxonomy.repository';
 import { toRecord } from '../transfer/programme-record';
 import { CATALOGUE_RELEASE, SEED_ORGANISATIONS, SEED_PROGRAMMES } from './catalogue.seed';
@@ -88,6 +89,7 @@ export class CatalogueSeeder {
     private readonly programmeRows: ProgrammeRepository,
     private readonly programmes: ProgrammesService,
     private readonly suggestions: SuggestedUpdateRepository,
+    private readonly dependents: DependentRevisions,
   ) {}
 
   async seed(): Promise<SeedReport> {
@@ -100,7 +102,14 @@ export class CatalogueSeeder {
     }
     for (const o of SEED_ORGANISATIONS) {
       if (await this.organisations.insertIfAbsent({ slug: o.slug, nameRu: o.name.ru, nameEn: o.name.en, url: o.url })) report.organisations++;
-      else if (o.url) await this.organisations.fillUrlIfMissing(o.slug, o.url);
+      else if (o.url) {
+        const url = o.url;
+        await this.dataSource.transaction(async (tx) => {
+          const filled = await this.organisations.fillUrlIfMissing(tx, o.slug, url);
+          // its programmes show the provider's site: they change with it
+          if (filled) await this.dependents.refresh(tx, await this.programmeRows.idsByProvider(tx, filled), SYSTEM_SEED);
+        });
+      }
     }
     for (const entry of SEED_PROGRAMMES) {
       const outcome = await this.seedProgramme(entry);
