@@ -231,7 +231,7 @@ export class ProgrammesService {
       } else {
         const parent = await this.programmes.findLiveBySlug(input.parent, tx);
         if (!parent) problems.push({ field: 'parent', messages: [`unknown programme "${input.parent}"`] });
-        else if (parent.id === selfId || parent.parentId === selfId) {
+        else if (selfId !== null && (parent.id === selfId || parent.parentId === selfId)) {
           problems.push({ field: 'parent', messages: ['a programme cannot be its own parent or grandparent'] });
         } else {
           target.parentId = parent.id;
