@@ -63,7 +63,7 @@ describe('admin API (HTTP, real PostgreSQL)', () => {
       const url = `/api/v1/admin/programmes/${created.body.id}`;
       const missing = await api().patch(url).set(as(editor)).send({ title: { ru: 'Новое' } }).expect(428);
       expect(missing.body.code).toBe('PRECONDITION_REQUIRED');
-      await api().patch(url).set(as(editor)).set('If-Match', '*').send({ title: { ru: 'Новое' } }).expect(400);
+      await api().patch(url).set(as(editor)).set('If-Match', '1').send({ title: { ru: 'Новое' } }).expect(400);
       const ok = await api().patch(url).set(as(editor)).set('If-Match', '"1"').send({ title: { ru: 'Новое' } }).expect(200);
       expect(ok.body.title).toEqual({ ru: 'Новое', en: 'Test support programme' });
       expect(ok.headers.etag).toBe('"2"');
@@ -234,8 +234,10 @@ describe('admin API (HTTP, real PostgreSQL)', () => {
         .expect(200);
       expect(updated.body).toMatchObject({ url: 'https://example.org', version: 2 });
       await api().patch('/api/v1/admin/organisations/msp-corporation').set(as(admin)).set('If-Match', '"1"').send({ phone: '1' }).expect(412);
-      await api().delete('/api/v1/admin/organisations/moscow-government').set(as(admin)).expect(409);
-      await api().delete('/api/v1/admin/organisations/msp-corporation').set(as(admin)).expect(204);
+      await api().delete('/api/v1/admin/organisations/moscow-government').set(as(admin)).set('If-Match', '*').expect(409);
+      await api().delete('/api/v1/admin/organisations/msp-corporation').set(as(admin)).expect(428);
+      await api().delete('/api/v1/admin/organisations/msp-corporation').set(as(admin)).set('If-Match', '"1"').expect(412);
+      await api().delete('/api/v1/admin/organisations/msp-corporation').set(as(admin)).set('If-Match', '"2"').expect(204);
     });
 
     it('adds and relabels taxonomy terms; a term in use cannot be deleted', async () => {
@@ -250,13 +252,14 @@ describe('admin API (HTTP, real PostgreSQL)', () => {
         .expect(200);
       expect(relabelled.body.label.ru).toBe('Лизинг оборудования');
       const used = await api().post('/api/v1/admin/programmes').set(as(editor)).send(programmeInput({ supportTypes: ['leasing'] })).expect(201);
-      const inUse = await api().delete('/api/v1/admin/taxonomy/support_type/leasing').set(as(admin)).expect(409);
+      const inUse = await api().delete('/api/v1/admin/taxonomy/support_type/leasing').set(as(admin)).set('If-Match', '*').expect(409);
       expect(inUse.body.code).toBe('TAXONOMY.IN_USE');
       await api().delete(`/api/v1/admin/programmes/${used.body.id}`).set(as(admin)).set('If-Match', '"1"').expect(204);
-      await api().delete('/api/v1/admin/taxonomy/support_type/leasing').set(as(admin)).expect(409);
-      await api().delete('/api/v1/admin/taxonomy/industry/elevators').set(as(admin)).expect(409);
+      await api().delete('/api/v1/admin/taxonomy/support_type/leasing').set(as(admin)).set('If-Match', '*').expect(409);
+      await api().delete('/api/v1/admin/taxonomy/industry/elevators').set(as(admin)).set('If-Match', '*').expect(409);
       await api().post('/api/v1/admin/taxonomy/industry').set(as(admin)).send({ code: 'unused_one', label: { ru: 'Неиспользуемая' } }).expect(201);
-      await api().delete('/api/v1/admin/taxonomy/industry/unused_one').set(as(admin)).expect(204);
+      await api().delete('/api/v1/admin/taxonomy/industry/unused_one').set(as(admin)).expect(428);
+      await api().delete('/api/v1/admin/taxonomy/industry/unused_one').set(as(admin)).set('If-Match', '"1"').expect(204);
     });
   });
 });

@@ -476,7 +476,9 @@ describe('admin pages over HTTP', () => {
       await admin.agent.post('/admin/organisations').type('form').send({ _csrf: admin.csrf, slug: 'pages-fund', 'name.ru': 'Фонд страниц', url: 'https://fund.example.org' }).expect(303);
       const org = await request(t.http).get('/api/v1/admin/organisations/pages-fund').set('Authorization', `Bearer ${apiToken}`).expect(200);
       expect(org.body).toMatchObject({ name: { ru: 'Фонд страниц', en: null }, url: 'https://fund.example.org' });
-      await admin.agent.post('/admin/organisations/moscow-government/delete').type('form').send({ _csrf: admin.csrf }).expect(409); // still a provider
+      const government = (await request(t.http).get('/api/v1/admin/organisations/moscow-government').set('Authorization', `Bearer ${apiToken}`).expect(200)).body;
+      await admin.agent.post('/admin/organisations/moscow-government/delete').type('form').send({ _csrf: admin.csrf }).expect(412); // drawn from no version
+      await admin.agent.post('/admin/organisations/moscow-government/delete').type('form').send({ _csrf: admin.csrf, version: String(government.version) }).expect(409); // still a provider
 
       const sync = await editor.agent.get('/admin/search').expect(200);
       expect(sync.text).toMatch(/data-status="pending">\d+</);

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { ExpressAdapter, type NestExpressApplication } from '@nestjs/platform-express';
@@ -121,6 +122,53 @@ function acceptImportUpload(identity: IdentityService) {
   };
 }
 
+/** NDJSON is text like JSON; `compression`'s default filter does not know the type. */
+const compressible = (req: Request, res: Response): boolean =>
+  /^application\/x-ndjson\b/.test(String(res.getHeader('Content-Type') ?? '')) || compression.filter(req, res);
+
+/** Headers a script on another origin may read from a public answer. */
+const CORS_EXPOSED = ['ETag', 'X-Total-Count', 'X-Changes-Cursor', 'X-RateLimit-Limit', 'X-RateLimit-Remaining', 'X-RateLimit-Reset', 'Retry-After', 'X-Request-Id', 'Link'];
+
+/** The public read API, which any origin may read (the admin API and sign-in are not in it). */
+const isPublicApi = (path: string): boolean => path.startsWith('/api/v1/') && !path.startsWith('/api/v1/admin') && !path.startsWith('/api/v1/auth/');
+
+/**
+ * CORS for the public read API: GET and HEAD from any origin, with no
+ * credentials (cookies are never read there; an API key travels in a header
+ * the page sets). The preflight allows only those methods and headers.
+ */
+function publicCors(req: Request, res: Response, next: NextFunction): void {
+  if (!isPublicApi(req.path) || !req.headers.origin) return next();
+  res.setHeader('Access-Control-Allow-Origin', '*');
+  res.setHeader('Vary', 'Origin');
+  if (req.method === 'OPTIONS' && req.headers['access-control-request-method']) {
+    res.setHeader('Access-Control-Allow-Methods', 'GET, HEAD');
+    res.setHeader('Access-Control-Allow-Headers', 'X-API-Key, Authorization, If-None-Match, Accept, Accept-Language');
+    res.setHeader('Access-Control-Max-Age', '600');
+    res.status(204).end();
+    return;
+  }
+  res.setHeader('Access-Control-Expose-Headers', CORS_EXPOSED.join(', '));
+  next();
+}
+
+/**
+ * Requests Node's parser refuses before any route runs (raw non-ASCII in the
+ * URL, broken headers) still get the usual error JSON instead of an empty 400.
+ */
+export function answerUnparsableRequests(server: import('node:http').Server): void {
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: import('node:stream').Duplex) => {
+    if (error.code === 'ECONNRESET' || !socket.writable) return void socket.destroy();
+    const [status, code, message] =
+      error.code === 'HPE_HEADER_OVERFLOW' ? [431, 'HEADERS_TOO_LARGE', 'The request headers are too large']
+        : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? [408, 'REQUEST_TIMEOUT', 'The request took too long to arrive']
+          : [400, 'MALFORMED_REQUEST', 'The request could not be read. Percent-encode non-ASCII characters in the URL (curl: -G --data-urlencode "q=…")'];
+    const body = JSON.stringify({ statusCode: status, code, message, requestId: randomUUID() });
+    const reason = { 400: 'Bad Request', 408: 'Request Timeout', 431: 'Request Header Fields Too Large' }[status as 400 | 408 | 431];
+    socket.end(`HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+  });
+}
+
 /** Request latency by route pattern (never the raw URL: slugs and ids would make endless series). */
 function recordLatency(req: Request, res: Response, next: NextFunction): void {
   const end = httpRequestDuration.startTimer({ method: req.method });
@@ -156,7 +204,8 @@ export async function createServerApp(config: AppConfig): Promise<INestApplicati
   });
   app.use(securityHeaders);
   // level 3: most of the saving of the default (6) for a fraction of the CPU on JSON and HTML
-  app.use(compression({ level: 3 }));
+  app.use(compression({ level: 3, filter: compressible }));
+  app.use(publicCors);
   app.use(requireJsonBodies);
   app.useBodyParser('json', { limit: config.http.bodyLimit });
   // admin forms: plain urlencoded fields (dotted names, repeats become arrays) and one upload
@@ -168,6 +217,8 @@ export async function createServerApp(config: AppConfig): Promise<INestApplicati
   app.useStaticAssets(ASSETS_DIR, { prefix: '/assets/', maxAge: config.env === 'production' ? '1d' : 0, index: false });
   app.useGlobalFilters(new HttpErrorFilter(renderWebError, isDatabaseUnavailable));
   app.useGlobalPipes(createValidationPipe());
+
+  answerUnparsableRequests(app.getHttpServer());
 
   const document = buildOpenApiDocument(app);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/openapi.json' });

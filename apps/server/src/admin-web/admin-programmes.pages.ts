@@ -161,7 +161,7 @@ export class AdminProgrammesPages {
   @HttpCode(200)
   @Header('Content-Type', 'text/html; charset=utf-8')
   async save(@Admin() admin: AdminContext, @Param() { id }: IdParam, @Body() body: FormBody, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<string> {
-    const version = positiveInt(formText(body, 'version'), 0);
+    const version = positiveInt(formText(body, 'version'), -1);
     const mine = recordFromForm(body);
     const current = await this.programmes.getForAdmin(id);
     if (current.version !== version) return this.conflict(admin, current, version, mine, res);
@@ -210,7 +210,7 @@ export class AdminProgrammesPages {
       throw new DomainError('invalid', 'VALIDATION_FAILED', 'Unknown action', [{ field: 'action', messages: [`must be one of ${ACTIONS.join(', ')}`] }]);
     }
     try {
-      await this.programmes.transition(id, positiveInt(formText(body, 'version'), 0), action, actorOf(admin, req));
+      await this.programmes.transition(id, positiveInt(formText(body, 'version'), -1), action, actorOf(admin, req));
     } catch (error) {
       if (!(error instanceof DomainError) || error.kind !== 'invalid') throw error;
       const programme = await this.programmes.getForAdmin(id);
@@ -223,7 +223,7 @@ export class AdminProgrammesPages {
   /** Saves the shipped catalogue's newer release over the entry (a normal version-checked save). */
   @Post(':id/updates/:suggestionId/apply')
   async applySuggestedUpdate(@Admin() admin: AdminContext, @Param() { id, suggestionId }: SuggestionParams, @Body() body: FormBody, @Req() req: Request): Promise<never> {
-    await this.suggestedUpdates.apply(id, suggestionId, positiveInt(formText(body, 'version'), 0), actorOf(admin, req));
+    await this.suggestedUpdates.apply(id, suggestionId, positiveInt(formText(body, 'version'), -1), actorOf(admin, req));
     throw new SeeOther(`/admin/programmes/${id}?done=update-applied`);
   }
 
@@ -236,7 +236,7 @@ export class AdminProgrammesPages {
   @Post(':id/delete')
   @AdminRoles('admin')
   async remove(@Admin() admin: AdminContext, @Param() { id }: IdParam, @Body() body: FormBody, @Req() req: Request): Promise<never> {
-    await this.programmes.remove(id, positiveInt(formText(body, 'version'), 0), actorOf(admin, req));
+    await this.programmes.remove(id, positiveInt(formText(body, 'version'), -1), actorOf(admin, req));
     throw new SeeOther('/admin/programmes?done=deleted');
   }
 
@@ -279,7 +279,7 @@ export class AdminProgrammesPages {
     const old = await this.snapshot(id, Number(version));
     const { dto, problems } = await toProgrammeInput(old as unknown as Record<string, unknown>);
     if (problems.length) throw new DomainError('invalid', 'VALIDATION_FAILED', 'That revision no longer passes validation; edit the programme instead', problems);
-    const saved = await this.programmes.update(id, positiveInt(formText(body, 'version'), 0), dto, actorOf(admin, req));
+    const saved = await this.programmes.update(id, positiveInt(formText(body, 'version'), -1), dto, actorOf(admin, req));
     throw new SeeOther(`/admin/programmes/${saved.id}/history?done=reverted`);
   }
 

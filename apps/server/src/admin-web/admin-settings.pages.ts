@@ -12,7 +12,8 @@ import { IdParam, SlugParam } from '../http/params';
 import { adminPage, formText, noticeOf, optionalText, problemsOf, validForm, type FormBody } from './admin-pages';
 import { Admin, actorOf, AdminContext, AdminRoles, AdminSessionGuard } from './admin-session';
 
-const version = (body: FormBody): number => Number(formText(body, 'version')) || 0;
+/** The version the form was drawn from; a form without one matches no version (never `If-Match: *`). */
+const version = (body: FormBody): number => Number(formText(body, 'version')) || -1;
 
 /** Splits a synonym group typed one term per line (or comma-separated). */
 const terms = (text: string): string[] => text.split(/[\n,]/).map((t) => t.trim()).filter(Boolean);
@@ -82,9 +83,9 @@ export class AdminSettingsPages {
 
   @Post('taxonomy/:facet/:code/delete')
   @HttpCode(200)
-  async deleteTerm(@Admin() admin: AdminContext, @Param() { facet, code }: TermParams, @Res({ passthrough: true }) res: Response): Promise<string> {
+  async deleteTerm(@Admin() admin: AdminContext, @Param() { facet, code }: TermParams, @Body() body: FormBody, @Res({ passthrough: true }) res: Response): Promise<string> {
     return this.orRender(res, async () => {
-      await this.taxonomy.remove(facet, code);
+      await this.taxonomy.remove(facet, code, version(body));
       return '/admin/taxonomy?done=saved';
     }, (e) => this.taxonomyPage(admin, undefined, e));
   }
@@ -152,9 +153,9 @@ export class AdminSettingsPages {
 
   @Post('organisations/:slug/delete')
   @HttpCode(200)
-  async deleteOrganisation(@Admin() admin: AdminContext, @Param() { slug }: SlugParam, @Res({ passthrough: true }) res: Response): Promise<string> {
+  async deleteOrganisation(@Admin() admin: AdminContext, @Param() { slug }: SlugParam, @Body() body: FormBody, @Res({ passthrough: true }) res: Response): Promise<string> {
     return this.orRender(res, async () => {
-      await this.organisations.remove(slug);
+      await this.organisations.remove(slug, version(body));
       return '/admin/organisations?done=saved';
     }, (e) => this.organisationsPage(admin, undefined, e));
   }

@@ -7,6 +7,7 @@ import {
 import { AuthenticatedUser, CurrentUser, Roles } from '@app/identity';
 import { SlugParam } from '../http/params';
 import { IfMatch, VersionEtagInterceptor } from '../http/versioning';
+import { Created } from '../http/created';
 
 const IF_MATCH = ApiHeader({ name: 'If-Match', required: true, description: 'the ETag you last read, e.g. "3"' });
 
@@ -34,20 +35,23 @@ export class AdminOrganisationsController {
   }
 
   @Post()
+  @Created(OrganisationView, (o) => `/api/v1/admin/organisations/${String(o.slug)}`)
   create(@Body() body: CreateOrganisationDto): Promise<OrganisationView> {
     return this.organisations.create(body);
   }
 
   @Patch(':slug')
   @IF_MATCH
+  @ApiOkResponse({ type: OrganisationView })
   update(@Param() { slug }: SlugParam, @IfMatch() version: number, @Body() body: UpdateOrganisationDto, @CurrentUser() user: AuthenticatedUser): Promise<OrganisationView> {
     return this.organisations.update(slug, version, body, { id: user.id, label: user.email });
   }
 
   @Delete(':slug')
   @HttpCode(204)
-  remove(@Param() { slug }: SlugParam): Promise<void> {
-    return this.organisations.remove(slug);
+  @IF_MATCH
+  remove(@Param() { slug }: SlugParam, @IfMatch() version: number): Promise<void> {
+    return this.organisations.remove(slug, version);
   }
 }
 
@@ -68,19 +72,22 @@ export class AdminTaxonomyController {
   }
 
   @Post(':facet')
+  @Created(TermView, (t) => `/api/v1/admin/taxonomy/${String(t.facet)}/${String(t.code)}`)
   create(@Param() { facet }: FacetParams, @Body() body: CreateTermDto): Promise<TermView> {
     return this.taxonomy.create(facet, body);
   }
 
   @Patch(':facet/:code')
   @IF_MATCH
+  @ApiOkResponse({ type: TermView })
   update(@Param() { facet, code }: TermParams, @IfMatch() version: number, @Body() body: UpdateTermDto): Promise<TermView> {
     return this.taxonomy.update(facet, code, version, body);
   }
 
   @Delete(':facet/:code')
   @HttpCode(204)
-  remove(@Param() { facet, code }: TermParams): Promise<void> {
-    return this.taxonomy.remove(facet, code);
+  @IF_MATCH
+  remove(@Param() { facet, code }: TermParams, @IfMatch() version: number): Promise<void> {
+    return this.taxonomy.remove(facet, code, version);
   }
 }

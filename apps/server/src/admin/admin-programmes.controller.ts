@@ -12,6 +12,7 @@ import { AuthenticatedUser, CurrentUser, Roles } from '@app/identity';
 import { ProgrammeFilterQuery } from '../programmes/programme-list.query';
 import { IdParam } from '../http/params';
 import { IfMatch, VersionEtagInterceptor } from '../http/versioning';
+import { Created } from '../http/created';
 
 class AdminProgrammeListQuery extends ProgrammeFilterQuery {
   @ApiPropertyOptional({ enum: PUBLICATION_STATES, isArray: true })
@@ -76,6 +77,7 @@ export class AdminProgrammesController {
   }
 
   @Post()
+  @Created(ProgrammeView, (p) => `/api/v1/admin/programmes/${String(p.id)}`)
   @ApiOperation({ summary: 'Create a programme (as a draft)' })
   create(@Body() body: CreateProgrammeDto, @CurrentUser() user: AuthenticatedUser): Promise<ProgrammeView> {
     return this.programmes.create(body, actorOf(user));
@@ -89,7 +91,8 @@ export class AdminProgrammesController {
 
   @Patch(':id')
   @IF_MATCH
-  @ApiOperation({ summary: 'Change some fields; needs If-Match' })
+  @ApiOperation({ summary: 'Change some fields; needs If-Match (an empty or no-op change keeps the version)' })
+  @ApiOkResponse({ type: ProgrammeView })
   update(@Param() { id }: IdParam, @IfMatch() version: number, @Body() body: UpdateProgrammeDto, @CurrentUser() user: AuthenticatedUser): Promise<ProgrammeView> {
     return this.programmes.update(id, version, body, actorOf(user));
   }
@@ -98,6 +101,7 @@ export class AdminProgrammesController {
   @HttpCode(200)
   @IF_MATCH
   @ApiOperation({ summary: 'publish, unpublish, archive or restore; needs If-Match' })
+  @ApiOkResponse({ type: ProgrammeView })
   transition(@Param() { id, action }: TransitionParams, @IfMatch() version: number, @CurrentUser() user: AuthenticatedUser): Promise<ProgrammeView> {
     return this.programmes.transition(id, version, action, actorOf(user));
   }

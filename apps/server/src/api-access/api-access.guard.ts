@@ -59,7 +59,18 @@ export class ApiAccessGuard extends ThrottlerGuard {
     const req = context.switchToHttp().getRequest<ApiRequest>();
     req.ratePolicy = this.policyOf(context)!;
     // the website counts every visitor by address; keys and tokens are for the API
-    req.apiClient = req.ratePolicy === 'web' ? anonymous(req) : await this.identify(req);
+    if (req.ratePolicy === 'web') req.apiClient = anonymous(req);
+    else {
+      try {
+        req.apiClient = await this.identify(req);
+      } catch (error) {
+        // a bad key or token is counted against the address like an anonymous call (guessing keys costs
+        // requests), and its 401 carries the same rate-limit headers; over the limit it is a 429
+        req.apiClient = anonymous(req);
+        await super.canActivate(context);
+        throw error;
+      }
+    }
     return super.canActivate(context);
   }
 

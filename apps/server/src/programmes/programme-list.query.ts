@@ -1,7 +1,7 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsDate, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-import { PageQuery } from '@app/common';
+import { MAX_PER_PAGE, PageQuery } from '@app/common';
 import { PROGRAMME_STATUSES, SLUG_PATTERN, TAXONOMY_CODE_PATTERN, type ProgrammeStatus } from '@app/catalogue';
 import { SORT_ORDERS, type SortOrder } from '@app/search';
 
@@ -35,7 +35,7 @@ function FacetCodes(): PropertyDecorator {
 
 function Instant(description: string): PropertyDecorator {
   return (target, key) => {
-    ApiPropertyOptional({ type: String, format: 'date-time', description: `${description}; YYYY-MM-DD or an ISO 8601 instant` })(target, key);
+    ApiPropertyOptional({ type: String, pattern: '^\\d{4}-\\d{2}-\\d{2}(T[0-9:.]+(Z|[+-]\\d{2}:?\\d{2})?)?$', description: `${description}; a date (YYYY-MM-DD) or an ISO 8601 instant`, example: '2026-12-31' })(target, key);
     Transform(toInstant)(target, key);
     IsOptional()(target, key);
     IsDate({ message: `${String(key)} must be a date (YYYY-MM-DD) or an ISO 8601 instant` })(target, key);
@@ -88,9 +88,14 @@ export class ProgrammeListQuery extends ProgrammeFilterQuery {
   @ApiPropertyOptional({ enum: SORT_ORDERS, description: 'default: relevance with q, updated without' })
   @IsOptional() @IsIn(SORT_ORDERS)
   sort?: SortOrder;
+
+  // a search may ask for no hits at all: the total and the facet counts alone
+  @ApiPropertyOptional({ minimum: 0, maximum: MAX_PER_PAGE, default: 20, description: '0: no hits, only `total` and the facet counts' })
+  @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(MAX_PER_PAGE)
+  declare perPage: number;
 }
 
 export class SuggestQuery {
-  @ApiPropertyOptional({ maxLength: 100 }) @IsString() @MaxLength(100) q: string;
+  @ApiProperty({ maxLength: 100, description: 'what has been typed so far' }) @IsString() @MaxLength(100) q: string;
   @ApiPropertyOptional({ enum: ['ru', 'en'], default: 'ru' }) @IsOptional() @IsIn(['ru', 'en']) lang: 'ru' | 'en' = 'ru';
 }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { expectedOf } from '@app/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { PG_UNIQUE_VIOLATION, pgErrorCode } from '@app/database';
@@ -62,6 +63,7 @@ export class OrganisationsService {
   async update(slug: string, expectedVersion: number, input: UpdateOrganisationDto, actor: Actor): Promise<OrganisationView> {
     const current = await this.organisations.findBySlug(slug);
     if (!current) throw organisationNotFound(`"${slug}"`);
+    expectedVersion = expectedOf(expectedVersion, current.version);
     if (current.version !== expectedVersion) throw organisationVersionConflict();
     const changes: Partial<Organisation> = {};
     if (input.name) {
@@ -80,9 +82,10 @@ export class OrganisationsService {
     return this.get(slug);
   }
 
-  async remove(slug: string): Promise<void> {
+  async remove(slug: string, expectedVersion: number): Promise<void> {
     const current = await this.organisations.findBySlug(slug);
     if (!current) throw organisationNotFound(`"${slug}"`);
+    if (current.version !== expectedOf(expectedVersion, current.version)) throw organisationVersionConflict();
     const count = await this.programmes.countByProvider(current.id);
     if (count > 0) throw organisationInUse(slug, count);
     await this.organisations.remove(current.id);

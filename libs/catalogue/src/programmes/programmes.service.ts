@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Clock, DomainError, FieldProblem, offsetOf, validationFailed } from '@app/common';
+import { Clock, DomainError, expectedOf, FieldProblem, offsetOf, validationFailed } from '@app/common';
 import { PG_UNIQUE_VIOLATION, pgConstraint, pgErrorCode } from '@app/database';
 import { AuditService } from '@app/identity';
 import {
@@ -169,6 +169,7 @@ export class ProgrammesService {
     return this.inTransaction(outer, slug, async (tx) => {
       const current = await this.programmes.findLiveById(id, tx, true);
       if (!current) throw programmeNotFound(id);
+      expectedVersion = expectedOf(expectedVersion, current.version);
       if (current.version !== expectedVersion) throw programmeVersionConflict(expectedVersion, current.version);
       const changes = await compute(tx, current);
       const before = mapProgramme(current);

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError } from '@app/common';
+import { DomainError, expectedOf } from '@app/common';
 import { termCodeTaken, termInUse, termNotFound, termVersionConflict } from '../catalogue.errors';
 import { ProgrammeRepository } from '../programmes/programme.repository';
 import { FACETS, type Facet } from './facets';
@@ -61,6 +61,7 @@ export class TaxonomyService {
   async update(facet: Facet, code: string, expectedVersion: number, input: UpdateTermDto): Promise<TermView> {
     const current = await this.terms.findOne(facet, code);
     if (!current) throw termNotFound(facet, code);
+    expectedVersion = expectedOf(expectedVersion, current.version);
     if (current.version !== expectedVersion) throw termVersionConflict();
     if (input.parentCode !== undefined) await this.assertParent(facet, input.parentCode, code);
     const changes: Partial<TaxonomyTerm> = {};
@@ -76,9 +77,10 @@ export class TaxonomyService {
   }
 
   /** A term still used by any programme (live, draft or archived) cannot go. */
-  async remove(facet: Facet, code: string): Promise<void> {
+  async remove(facet: Facet, code: string, expectedVersion: number): Promise<void> {
     const current = await this.terms.findOne(facet, code);
     if (!current) throw termNotFound(facet, code);
+    if (current.version !== expectedOf(expectedVersion, current.version)) throw termVersionConflict();
     const column = FACETS.find((f) => f.facet === facet)!.column;
     const used = await this.programmes.countUsingTerm(column, CRITERIA_KEY[facet] ?? null, code);
     if (used > 0) throw termInUse(facet, code, used);

@@ -80,7 +80,7 @@ export class MeilisearchSearchEngine extends SearchEngine {
       facets: query.withFacets ? SEARCH_FACETS.filter((f) => !selected.includes(f)) : [],
       attributesToRetrieve: ['id'],
       // page / hitsPerPage make Meilisearch count hits exhaustively
-      page: Math.floor(query.offset / query.limit) + 1,
+      page: query.limit ? Math.floor(query.offset / query.limit) + 1 : 1,
       hitsPerPage: query.limit,
     };
     // one query per selected facet, without that facet's own filter: its disjunctive counts

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { validationFailed } from '@app/common';
+import { expectedOf, validationFailed } from '@app/common';
 import { buildSynonymIndex, SynonymIndex } from '../query/parse-query';
 import { SearchOutbox } from '../sync/search-outbox';
 import { isStopWord, wordKey, words } from '../text/normalise';
@@ -60,6 +60,7 @@ export class SynonymsService {
   update(id: string, expectedVersion: number, input: SynonymInputDto): Promise<SynonymView> {
     return this.write(async (tx) => {
       const current = await this.lockOne(tx, id);
+      expectedVersion = expectedOf(expectedVersion, current.version);
       if (current.version !== expectedVersion) throw synonymVersionConflict(expectedVersion, current.version);
       await this.checkTerms(tx, input.terms, id);
       current.terms = input.terms;
@@ -70,7 +71,7 @@ export class SynonymsService {
   async remove(id: string, expectedVersion: number): Promise<void> {
     await this.write(async (tx) => {
       const current = await this.lockOne(tx, id);
-      if (current.version !== expectedVersion) throw synonymVersionConflict(expectedVersion, current.version);
+      if (current.version !== expectedOf(expectedVersion, current.version)) throw synonymVersionConflict(expectedVersion, current.version);
       await tx.getRepository(SearchSynonym).delete({ id });
     });
   }

@@ -1,0 +1,123 @@
+import { connect } from 'node:net';
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import request from 'supertest';
+import { createTestApp, type TestApp } from './support/test-app';
+
+/** What integrators' tools expect of HTTP, tried with those tools where it matters (Node's fetch, a raw socket). */
+describe('HTTP details integrators expect', () => {
+  let t: TestApp;
+  let base: string;
+  let admin: string;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    admin = await t.tokenFor('admin');
+    const server = t.http as Server;
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => t.close());
+
+  const auth = (r: request.Test) => r.set('Authorization', `Bearer ${admin}`);
+
+  it("answers Node's fetch with 304 when the ETag matches, though fetch sends Cache-Control: no-cache", async () => {
+    for (const path of ['/api/v1/programmes/sme-premises', '/api/v1/programmes?q=кредит', '/api/v1/taxonomy']) {
+      const first = await fetch(base + path);
+      expect(first.status).toBe(200);
+      const etag = first.headers.get('etag')!;
+      const again = await fetch(base + path, { headers: { 'If-None-Match': etag, 'Cache-Control': 'no-cache' } });
+      expect(again.status).toBe(304);
+      expect(await again.text()).toBe('');
+      const other = await fetch(base + path, { headers: { 'If-None-Match': '"something-else"' } });
+      expect(other.status).toBe(200);
+    }
+  });
+
+  it('compresses NDJSON exports like CSV and JSON', async () => {
+    const res = await request(t.http).get('/api/v1/programmes.ndjson').set('Accept-Encoding', 'gzip').expect(200);
+    expect(res.headers['content-encoding']).toBe('gzip');
+    expect(res.headers['content-type']).toMatch(/^application\/x-ndjson/);
+    expect((res.text as string).trim().split('\n').length).toBeGreaterThanOrEqual(12);
+  });
+
+  it('answers a request line Node cannot parse (raw Cyrillic) with the usual error JSON', async () => {
+    const { port } = (t.http as Server).address() as AddressInfo;
+    const raw = await new Promise<string>((resolve, reject) => {
+      const socket = connect(port, '127.0.0.1', () => socket.write(Buffer.from('GET /api/v1/programmes?q=кредит HTTP/1.1\r\nHost: localhost\r\n\r\n', 'utf8')));
+      let data = '';
+      socket.on('data', (c) => (data += c.toString('utf8')));
+      socket.on('end', () => resolve(data));
+      socket.on('error', reject);
+    });
+    expect(raw).toMatch(/^HTTP\/1\.1 400 /);
+    const body = JSON.parse(raw.slice(raw.indexOf('\r\n\r\n') + 4));
+    expect(body).toMatchObject({ statusCode: 400, code: 'MALFORMED_REQUEST' });
+    expect(body.message).toMatch(/data-urlencode/);
+    expect(body.requestId).toEqual(expect.any(String));
+  });
+
+  it('lets any origin read the public API, without credentials, and no origin the admin API', async () => {
+    const res = await request(t.http).get('/api/v1/taxonomy').set('Origin', 'https://consultant.example').expect(200);
+    expect(res.headers['access-control-allow-origin']).toBe('*');
+    expect(res.headers['access-control-allow-credentials']).toBeUndefined();
+    expect(res.headers['access-control-expose-headers']).toMatch(/ETag/);
+    const preflight = await request(t.http).options('/api/v1/programmes').set('Origin', 'https://consultant.example')
+      .set('Access-Control-Request-Method', 'GET').set('Access-Control-Request-Headers', 'x-api-key').expect(204);
+    expect(preflight.headers['access-control-allow-methods']).toBe('GET, HEAD');
+    expect(preflight.headers['access-control-allow-headers']).toMatch(/X-API-Key/);
+    const adminRes = await auth(request(t.http).get('/api/v1/admin/programmes')).set('Origin', 'https://consultant.example').expect(200);
+    expect(adminRes.headers['access-control-allow-origin']).toBeUndefined();
+  });
+
+  it('a create answers 201 with Location, and an Idempotency-Key retry gets the same answer, never a second record', async () => {
+    const body = { slug: `idem-${Date.now()}`, name: { ru: 'Фонд для проверки повторов' } };
+    const first = await auth(request(t.http).post('/api/v1/admin/organisations')).set('Idempotency-Key', 'key-1').send(body).expect(201);
+    expect(first.headers.location).toBe(`/api/v1/admin/organisations/${body.slug}`);
+    const again = await auth(request(t.http).post('/api/v1/admin/organisations')).set('Idempotency-Key', 'key-1').send(body).expect(201);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect(again.headers.location).toBe(first.headers.location);
+    expect(again.body).toEqual(first.body);
+    const reused = await auth(request(t.http).post('/api/v1/admin/organisations')).set('Idempotency-Key', 'key-1').send({ ...body, slug: `${body.slug}-2` }).expect(400);
+    expect(reused.body.code).toBe('IDEMPOTENCY_KEY.REUSED');
+    // without a key, the same body is a second attempt at the same slug: a conflict
+    await auth(request(t.http).post('/api/v1/admin/organisations')).send(body).expect(409);
+    // a failed request frees its key
+    const bad = await auth(request(t.http).post('/api/v1/admin/organisations')).set('Idempotency-Key', 'key-2').send({ slug: 'x' });
+    expect([bad.status, bad.body.code]).toEqual([400, 'VALIDATION_FAILED']);
+    await auth(request(t.http).post('/api/v1/admin/organisations')).set('Idempotency-Key', 'key-2').send({ ...body, slug: `${body.slug}-3` }).expect(201);
+    // required nested objects left out are a 400 naming them
+    expect(bad.body.details.map((d: { field: string }) => d.field)).toContain('name');
+    const noLabel = await auth(request(t.http).post('/api/v1/admin/taxonomy/industry')).send({ code: 'no_label' });
+    expect([noLabel.status, noLabel.body.details?.[0]?.field]).toEqual([400, 'label']);
+    const noTitle = await auth(request(t.http).post('/api/v1/admin/programmes')).send({ slug: 'no-title', provider: 'moscow-government', summary: { ru: 'Кратко' } });
+    expect([noTitle.status, noTitle.body.details?.[0]?.field]).toEqual([400, 'title']);
+  });
+
+  it('If-Match: * changes whatever version is current; deletes of providers and terms need If-Match', async () => {
+    const org = await auth(request(t.http).post('/api/v1/admin/organisations')).send({ slug: `star-${Date.now()}`, name: { ru: 'Звезда' } }).expect(201);
+    const patched = await auth(request(t.http).patch(`/api/v1/admin/organisations/${org.body.slug}`)).set('If-Match', '*').send({ phone: '+7 495 000-00-00' }).expect(200);
+    expect(patched.body.version).toBe(org.body.version + 1);
+    expect((await auth(request(t.http).delete(`/api/v1/admin/organisations/${org.body.slug}`)).expect(428)).body.code).toBe('PRECONDITION_REQUIRED');
+    await auth(request(t.http).delete(`/api/v1/admin/organisations/${org.body.slug}`)).set('If-Match', `"${org.body.version}"`).expect(412);
+    await auth(request(t.http).delete(`/api/v1/admin/organisations/${org.body.slug}`)).set('If-Match', `"${patched.body.version}"`).expect(204);
+
+    const term = await auth(request(t.http).post('/api/v1/admin/taxonomy/industry')).send({ code: 'test_star', label: { ru: 'Проверка' } }).expect(201);
+    expect(term.headers.location).toBe('/api/v1/admin/taxonomy/industry/test_star');
+    await auth(request(t.http).delete('/api/v1/admin/taxonomy/industry/test_star')).expect(428);
+    await auth(request(t.http).delete('/api/v1/admin/taxonomy/industry/test_star')).set('If-Match', '*').expect(204);
+  });
+
+  it('perPage=0 gives the total and the facet counts without hits', async () => {
+    const res = await request(t.http).get('/api/v1/programmes').query({ perPage: 0 }).expect(200);
+    expect(res.body.hits).toEqual([]);
+    expect(res.body.total).toBeGreaterThanOrEqual(12);
+    expect(res.body.facets.supportType.some((f: { count: number }) => f.count > 0)).toBe(true);
+  });
+
+  it('a 401 for a bad key carries the rate-limit headers, and counts against the address', async () => {
+    const res = await request(t.http).get('/api/v1/programmes').set('X-API-Key', 'snk_00000000_' + 'a'.repeat(43)).expect(401);
+    expect(res.headers['x-ratelimit-limit']).toBeDefined();
+    expect(Number(res.headers['x-ratelimit-remaining'])).toBeGreaterThanOrEqual(0);
+  });
+});
