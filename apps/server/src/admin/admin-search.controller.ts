@@ -1,11 +1,44 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, UseInterceptors } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@app/identity';
 import { SearchStatus, SearchStatusService, SynonymInputDto, SynonymsService, SynonymView } from '@app/search';
 import { IdParam } from '../http/params';
 import { IfMatch, VersionEtagInterceptor } from '../http/versioning';
+import { Created } from '../http/created';
 
 const IF_MATCH = ApiHeader({ name: 'If-Match', required: true, description: 'the ETag you last read, e.g. "3"' });
+
+class EngineHealthView {
+  @ApiProperty() ok: boolean;
+  @ApiPropertyOptional({ description: 'why it is not ok' }) detail?: string;
+}
+
+class OutboxErrorView {
+  @ApiProperty() message: string;
+  @ApiProperty({ format: 'date-time' }) at: string;
+  @ApiProperty({ type: 'integer' }) attempts: number;
+}
+
+class OutboxStatusView {
+  @ApiProperty({ type: 'integer' }) pending: number;
+  @ApiProperty({ type: 'integer', description: 'pending rows that failed several times (still retried, never dropped)' }) failed: number;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) oldestPendingAt: string | null;
+  @ApiProperty({ nullable: true, type: 'integer' }) oldestPendingAgeSeconds: number | null;
+  @ApiProperty({ nullable: true, type: OutboxErrorView }) lastError: OutboxErrorView | null;
+  @ApiProperty({ type: 'integer' }) processedLastHour: number;
+}
+
+class SearchStatusView {
+  @ApiProperty({ enum: ['postgres', 'meilisearch'] }) engine: string;
+  @ApiProperty({ description: 'searches are answered by PostgreSQL because the engine failed recently' }) degraded: boolean;
+  @ApiProperty({ type: EngineHealthView }) engineHealth: EngineHealthView;
+  @ApiProperty({ type: 'integer' }) publishedProgrammes: number;
+  @ApiProperty({ type: OutboxStatusView }) outbox: OutboxStatusView;
+}
+
+class RetryView {
+  @ApiProperty({ type: 'integer', description: 'outbox rows moved to run now' }) rescheduled: number;
+}
 
 /** Search health for editors and admins; synonyms are read by both and changed by admins. */
 @ApiTags('admin: search')
@@ -22,6 +55,7 @@ export class AdminSearchController {
   @Get('status')
   @Roles('admin', 'editor')
   @ApiOperation({ summary: 'Engine, its health, and the sync backlog (pending and failing outbox rows, oldest age, last error)' })
+  @ApiOkResponse({ type: SearchStatusView })
   getStatus(): Promise<SearchStatus> {
     return this.status.status();
   }
@@ -29,6 +63,7 @@ export class AdminSearchController {
   @Post('retry')
   @HttpCode(200)
   @ApiOperation({ summary: 'Retry every waiting outbox row now instead of after its backoff' })
+  @ApiOkResponse({ type: RetryView })
   async retry(): Promise<{ rescheduled: number }> {
     return { rescheduled: await this.status.retryNow() };
   }
@@ -48,7 +83,7 @@ export class AdminSearchController {
   }
 
   @Post('synonyms')
-  @ApiCreatedResponse({ type: SynonymView })
+  @Created(SynonymView, (s) => `/api/v1/admin/search/synonyms/${String(s.id)}`)
   createSynonym(@Body() body: SynonymInputDto): Promise<SynonymView> {
     return this.synonyms.create(body);
   }

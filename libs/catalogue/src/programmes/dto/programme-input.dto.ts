@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, IsArray, IsDate, IsEmail, IsIn, IsInt, IsNotEmpty, IsNumber, IsOptional, IsString,
+  ArrayMaxSize, IsArray, IsDefined, IsDate, IsEmail, IsIn, IsInt, IsNotEmpty, IsNumber, IsOptional, IsString,
   IsUrl, Matches, Max, MaxLength, Min, ValidateIf, ValidateNested,
 } from 'class-validator';
 import { REQUIRED_STATUSES, SLUG_PATTERN, TAXONOMY_CODE_PATTERN } from '../../taxonomy/facets';
@@ -26,60 +26,60 @@ function Codes(): PropertyDecorator {
 }
 
 export class LocalisedTextInput {
-  @ApiPropertyOptional({ maxLength: 20000, nullable: true }) @IsOptional() @IsString() @MaxLength(20000) ru?: string | null;
-  @ApiPropertyOptional({ maxLength: 20000, nullable: true }) @IsOptional() @IsString() @MaxLength(20000) en?: string | null;
+  @ApiPropertyOptional({ type: String, maxLength: 20000, nullable: true }) @IsOptional() @IsString() @MaxLength(20000) ru?: string | null;
+  @ApiPropertyOptional({ type: String, maxLength: 20000, nullable: true }) @IsOptional() @IsString() @MaxLength(20000) en?: string | null;
 }
 
 export class TitleInput {
   @ApiProperty({ maxLength: 300 }) @IsString() @IsNotEmpty() @MaxLength(300) ru: string;
-  @ApiPropertyOptional({ maxLength: 300, nullable: true }) @IsOptional() @IsString() @MaxLength(300) en?: string | null;
+  @ApiPropertyOptional({ type: String, maxLength: 300, nullable: true }) @IsOptional() @IsString() @MaxLength(300) en?: string | null;
 }
 
 export class TitlePatch {
   @ApiPropertyOptional({ maxLength: 300 }) @Optional() @IsString() @IsNotEmpty() @MaxLength(300) ru?: string;
-  @ApiPropertyOptional({ maxLength: 300, nullable: true }) @IsOptional() @IsString() @MaxLength(300) en?: string | null;
+  @ApiPropertyOptional({ type: String, maxLength: 300, nullable: true }) @IsOptional() @IsString() @MaxLength(300) en?: string | null;
 }
 
 export class SummaryInput {
   @ApiProperty({ maxLength: 1000 }) @IsString() @IsNotEmpty() @MaxLength(1000) ru: string;
-  @ApiPropertyOptional({ maxLength: 1000, nullable: true }) @IsOptional() @IsString() @MaxLength(1000) en?: string | null;
+  @ApiPropertyOptional({ type: String, maxLength: 1000, nullable: true }) @IsOptional() @IsString() @MaxLength(1000) en?: string | null;
 }
 
 export class SummaryPatch {
   @ApiPropertyOptional({ maxLength: 1000 }) @Optional() @IsString() @IsNotEmpty() @MaxLength(1000) ru?: string;
-  @ApiPropertyOptional({ maxLength: 1000, nullable: true }) @IsOptional() @IsString() @MaxLength(1000) en?: string | null;
+  @ApiPropertyOptional({ type: String, maxLength: 1000, nullable: true }) @IsOptional() @IsString() @MaxLength(1000) en?: string | null;
 }
 
 export class DocumentInput {
   @ApiProperty({ maxLength: 500 }) @IsString() @IsNotEmpty() @MaxLength(500) ru: string;
-  @ApiPropertyOptional({ maxLength: 500, nullable: true }) @IsOptional() @IsString() @MaxLength(500) en?: string | null;
+  @ApiPropertyOptional({ type: String, maxLength: 500, nullable: true }) @IsOptional() @IsString() @MaxLength(500) en?: string | null;
 }
 
 export class TaxReductionInput {
   @ApiProperty({ example: 'property', maxLength: 50 }) @IsString() @Matches(TAXONOMY_CODE_PATTERN) @MaxLength(50) tax: string;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsNumber({ maxDecimalPlaces: 3 }) @Min(0) @Max(100) fromPercent?: number | null;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsNumber({ maxDecimalPlaces: 3 }) @Min(0) @Max(100) toPercent?: number | null;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsInt() @Min(1) @Max(99) years?: number | null;
+  @ApiPropertyOptional({ type: Number, nullable: true }) @IsOptional() @IsNumber({ maxDecimalPlaces: 3 }) @Min(0) @Max(100) fromPercent?: number | null;
+  @ApiPropertyOptional({ type: Number, nullable: true }) @IsOptional() @IsNumber({ maxDecimalPlaces: 3 }) @Min(0) @Max(100) toPercent?: number | null;
+  @ApiPropertyOptional({ type: 'integer', nullable: true }) @IsOptional() @IsInt() @Min(1) @Max(99) years?: number | null;
 }
 
 export class BenefitInput {
   @ApiPropertyOptional({ type: LocalisedTextInput }) @Optional() @ValidateNested() @Type(() => LocalisedTextInput) text?: LocalisedTextInput;
-  @ApiPropertyOptional({ description: 'RUB', nullable: true }) @IsOptional() @IsInt() @Min(0) @Max(1e15) amountMin?: number | null;
-  @ApiPropertyOptional({ description: 'RUB', nullable: true }) @IsOptional() @IsInt() @Min(0) @Max(1e15) amountMax?: number | null;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsNumber({ maxDecimalPlaces: 3 }) @Min(0) @Max(100) ratePercent?: number | null;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsInt() @Min(1) @Max(1200) termMonths?: number | null;
+  @ApiPropertyOptional({ type: 'integer', description: 'RUB', nullable: true }) @IsOptional() @IsInt() @Min(0) @Max(1e15) amountMin?: number | null;
+  @ApiPropertyOptional({ type: 'integer', description: 'RUB', nullable: true }) @IsOptional() @IsInt() @Min(0) @Max(1e15) amountMax?: number | null;
+  @ApiPropertyOptional({ type: Number, nullable: true }) @IsOptional() @IsNumber({ maxDecimalPlaces: 3 }) @Min(0) @Max(100) ratePercent?: number | null;
+  @ApiPropertyOptional({ type: 'integer', nullable: true }) @IsOptional() @IsInt() @Min(1) @Max(1200) termMonths?: number | null;
   @ApiPropertyOptional({ type: [TaxReductionInput] })
   @Optional() @IsArray() @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => TaxReductionInput)
   taxReductions?: TaxReductionInput[];
 }
 
 export class EligibilityCriteriaInput {
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsInt() @Min(0) @Max(200) companyAgeMinYears?: number | null;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsInt() @Min(0) @Max(200) companyAgeMaxYears?: number | null;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsInt() @Min(0) @Max(10_000_000) headcountMin?: number | null;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsInt() @Min(0) @Max(10_000_000) headcountMax?: number | null;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsInt() @Min(0) @Max(1e15) revenueMaxRub?: number | null;
-  @ApiPropertyOptional({ nullable: true, description: 'the least investment asked of an applicant, RUB' }) @IsOptional() @IsInt() @Min(0) @Max(1e15) investmentMinRub?: number | null;
+  @ApiPropertyOptional({ type: 'integer', nullable: true }) @IsOptional() @IsInt() @Min(0) @Max(200) companyAgeMinYears?: number | null;
+  @ApiPropertyOptional({ type: 'integer', nullable: true }) @IsOptional() @IsInt() @Min(0) @Max(200) companyAgeMaxYears?: number | null;
+  @ApiPropertyOptional({ type: 'integer', nullable: true }) @IsOptional() @IsInt() @Min(0) @Max(10_000_000) headcountMin?: number | null;
+  @ApiPropertyOptional({ type: 'integer', nullable: true }) @IsOptional() @IsInt() @Min(0) @Max(10_000_000) headcountMax?: number | null;
+  @ApiPropertyOptional({ type: 'integer', nullable: true }) @IsOptional() @IsInt() @Min(0) @Max(1e15) revenueMaxRub?: number | null;
+  @ApiPropertyOptional({ type: 'integer', nullable: true, description: 'the least investment asked of an applicant, RUB' }) @IsOptional() @IsInt() @Min(0) @Max(1e15) investmentMinRub?: number | null;
   @Codes() applicantTypes?: string[];
   @Codes() sizes?: string[];
   @Codes() industries?: string[];
@@ -100,19 +100,19 @@ export class TimingInput {
 }
 
 export class ContactsInput {
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsEmail() @MaxLength(320) email?: string | null;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsString() @MaxLength(50) phone?: string | null;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsUrl(URL_OPTIONS) @MaxLength(2000) url?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) @IsOptional() @IsEmail() @MaxLength(320) email?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) @IsOptional() @IsString() @MaxLength(50) phone?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) @IsOptional() @IsUrl(URL_OPTIONS) @MaxLength(2000) url?: string | null;
 }
 
 export class StepInput {
-  @ApiProperty({ type: DocumentInput }) @ValidateNested() @Type(() => DocumentInput) text: DocumentInput;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsUrl(URL_OPTIONS) @MaxLength(2000) url?: string | null;
+  @ApiProperty({ type: DocumentInput }) @IsDefined({ message: 'text is required' }) @ValidateNested() @Type(() => DocumentInput) text: DocumentInput;
+  @ApiPropertyOptional({ type: String, nullable: true }) @IsOptional() @IsUrl(URL_OPTIONS) @MaxLength(2000) url?: string | null;
 }
 
 export class ApplicationInput {
   @ApiPropertyOptional({ type: LocalisedTextInput }) @Optional() @ValidateNested() @Type(() => LocalisedTextInput) howToApply?: LocalisedTextInput;
-  @ApiPropertyOptional({ nullable: true, description: 'the official application page: the provider\'s own site or an official city portal' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'the official application page: the provider\'s own site or an official city portal' })
   @IsOptional() @IsUrl(URL_OPTIONS) @MaxLength(2000) applyUrl?: string | null;
   @ApiPropertyOptional({ type: [StepInput], description: 'how to apply, in order' })
   @Optional() @IsArray() @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => StepInput)
@@ -129,23 +129,23 @@ const SOURCE_KEY_PATTERN = /^[a-z0-9][a-z0-9_-]{0,39}$/;
 export class SourceInput {
   @ApiProperty({ example: 's1', maxLength: 40, pattern: SOURCE_KEY_PATTERN.source, description: 'what key facts cite; unique within the entry' })
   @IsString() @Matches(SOURCE_KEY_PATTERN, { message: 'key must be lowercase letters, digits, - or _' }) key: string;
-  @ApiProperty({ type: TitleInput }) @ValidateNested() @Type(() => TitleInput) title: TitleInput;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsUrl(URL_OPTIONS) @MaxLength(2000) url?: string | null;
+  @ApiProperty({ type: TitleInput }) @IsDefined({ message: 'title is required' }) @ValidateNested() @Type(() => TitleInput) title: TitleInput;
+  @ApiPropertyOptional({ type: String, nullable: true }) @IsOptional() @IsUrl(URL_OPTIONS) @MaxLength(2000) url?: string | null;
   @ApiProperty({ maxLength: 200, description: 'who published the page' }) @IsString() @IsNotEmpty() @MaxLength(200) publisher: string;
-  @ApiPropertyOptional({ nullable: true, format: 'date', description: 'the date the page shows; null: undated' })
+  @ApiPropertyOptional({ type: String, nullable: true, format: 'date', description: 'the date the page shows; null: undated' })
   @IsOptional() @Matches(DAY_PATTERN, { message: 'publishedOn must be a date YYYY-MM-DD' }) publishedOn?: string | null;
-  @ApiPropertyOptional({ nullable: true, format: 'date', description: 'when an editor last checked the entry against the page' })
+  @ApiPropertyOptional({ type: String, nullable: true, format: 'date', description: 'when an editor last checked the entry against the page' })
   @IsOptional() @Matches(DAY_PATTERN, { message: 'checkedOn must be a date YYYY-MM-DD' }) checkedOn?: string | null;
 }
 
 export class KeyFactInput {
   @ApiProperty({ enum: KEY_FACT_GROUPS }) @IsIn(KEY_FACT_GROUPS) group: KeyFactGroup;
-  @ApiProperty({ type: DocumentInput }) @ValidateNested() @Type(() => DocumentInput) label: DocumentInput;
-  @ApiProperty({ type: DocumentInput }) @ValidateNested() @Type(() => DocumentInput) value: DocumentInput;
-  @ApiPropertyOptional({ nullable: true, description: 'the figure as a number, for sorting and filtering' })
+  @ApiProperty({ type: DocumentInput }) @IsDefined({ message: 'label is required' }) @ValidateNested() @Type(() => DocumentInput) label: DocumentInput;
+  @ApiProperty({ type: DocumentInput }) @IsDefined({ message: 'value is required' }) @ValidateNested() @Type(() => DocumentInput) value: DocumentInput;
+  @ApiPropertyOptional({ type: Number, nullable: true, description: 'the figure as a number, for sorting and filtering' })
   @IsOptional() @IsNumber({ maxDecimalPlaces: 3 }) @Min(0) @Max(1e15) number?: number | null;
   @ApiPropertyOptional({ enum: KEY_FACT_UNITS, nullable: true }) @IsOptional() @IsIn(KEY_FACT_UNITS) unit?: KeyFactUnit | null;
-  @ApiPropertyOptional({ nullable: true, format: 'date', description: 'the date the fact holds from; null: its source is undated' })
+  @ApiPropertyOptional({ type: String, nullable: true, format: 'date', description: 'the date the fact holds from; null: its source is undated' })
   @IsOptional() @Matches(DAY_PATTERN, { message: 'asOf must be a date YYYY-MM-DD' }) asOf?: string | null;
   @ApiProperty({ description: 'the key of one of the entry\'s sources' }) @IsString() @Matches(SOURCE_KEY_PATTERN) source: string;
 }
@@ -159,7 +159,7 @@ export class CurationInput {
 /** Fields shared by create and update; every one optional here. */
 abstract class ProgrammeFields {
   @ApiPropertyOptional({ type: LocalisedTextInput }) @Optional() @ValidateNested() @Type(() => LocalisedTextInput) description?: LocalisedTextInput;
-  @ApiPropertyOptional({ description: 'slug of the parent programme', nullable: true })
+  @ApiPropertyOptional({ type: String, description: 'slug of the parent programme', nullable: true })
   @IsOptional() @IsString() @MaxLength(100) @Matches(SLUG_PATTERN) parent?: string | null;
   @Codes() supportTypes?: string[];
   @Codes() applicantTypes?: string[];
@@ -182,8 +182,8 @@ abstract class ProgrammeFields {
 export class CreateProgrammeDto extends ProgrammeFields {
   @ApiProperty({ example: 'sme-concessional-loans', maxLength: 100 })
   @IsString() @MaxLength(100) @Matches(SLUG_PATTERN, { message: 'slug must be lowercase words joined by hyphens' }) slug: string;
-  @ApiProperty({ type: TitleInput }) @ValidateNested() @Type(() => TitleInput) title: TitleInput;
-  @ApiProperty({ type: SummaryInput }) @ValidateNested() @Type(() => SummaryInput) summary: SummaryInput;
+  @ApiProperty({ type: TitleInput }) @IsDefined({ message: 'title is required' }) @ValidateNested() @Type(() => TitleInput) title: TitleInput;
+  @ApiProperty({ type: SummaryInput }) @IsDefined({ message: 'summary is required' }) @ValidateNested() @Type(() => SummaryInput) summary: SummaryInput;
   @ApiProperty({ description: 'slug of the providing organisation', maxLength: 100 })
   @IsString() @MaxLength(100) @Matches(SLUG_PATTERN) provider: string;
 }

@@ -19,13 +19,30 @@ export class ProviderRefView {
   @ApiProperty({ nullable: true, type: String }) url: string | null;
 }
 
+export class TaxReductionView {
+  @ApiProperty({ description: 'which tax, e.g. property, land, transport, profit' }) tax: string;
+  @ApiProperty({ nullable: true, type: Number }) fromPercent: number | null;
+  @ApiProperty({ nullable: true, type: Number }) toPercent: number | null;
+  @ApiProperty({ nullable: true, type: 'integer' }) years: number | null;
+}
+
+export class HitProviderView {
+  @ApiProperty() slug: string;
+  @ApiProperty({ description: 'in the requested language' }) name: string;
+}
+
+export class ActorView {
+  @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'null for the system (seed, import, status job)' }) id: string | null;
+  @ApiProperty() label: string;
+}
+
 export class BenefitView {
   @ApiProperty({ type: OptionalLocalisedTextView }) text: OptionalLocalisedTextView;
   @ApiProperty({ nullable: true, type: Number, description: 'RUB; null when unknown' }) amountMin: number | null;
   @ApiProperty({ nullable: true, type: Number, description: 'RUB; null when unknown' }) amountMax: number | null;
   @ApiProperty({ nullable: true, type: Number }) ratePercent: number | null;
   @ApiProperty({ nullable: true, type: Number }) termMonths: number | null;
-  @ApiProperty({ type: 'array', items: { type: 'object' } }) taxReductions: TaxReduction[];
+  @ApiProperty({ type: [TaxReductionView] }) taxReductions: TaxReduction[];
 }
 
 export class EligibilityView {
@@ -112,7 +129,7 @@ export class ProgrammeHitView {
   @ApiProperty() title: string;
   @ApiProperty() summary: string;
   @ApiProperty({ enum: ['ru', 'en'], description: 'language the text is in (ru when English is missing)' }) lang: 'ru' | 'en';
-  @ApiProperty() provider: { slug: string; name: string };
+  @ApiProperty({ type: HitProviderView }) provider: HitProviderView;
   @ApiProperty({ type: [String] }) supportTypes: string[];
   @ApiProperty({ enum: ['open', 'upcoming', 'ongoing', 'closed'] }) status: ProgrammeStatus;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) closesAt: string | null;
@@ -132,7 +149,7 @@ export class AdminProgrammeListView {
 export class RevisionView {
   @ApiProperty() version: number;
   @ApiProperty() action: string;
-  @ApiProperty() actor: { id: string | null; label: string };
+  @ApiProperty({ type: ActorView }) actor: ActorView;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ type: [String] }) changedFields: string[];
   @ApiPropertyOptional({ type: 'object', additionalProperties: true }) snapshot: Record<string, unknown>;
