@@ -285,13 +285,16 @@ describe('OpenAPI document', () => {
       .sort();
     const documented = Object.entries(doc.paths as Record<string, Record<string, unknown>>).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m} ${path}`)).sort();
     expect(documented).toEqual(served);
-    for (const [path, ops] of Object.entries(doc.paths as Record<string, Record<string, { responses: Record<string, { content?: Record<string, { example?: unknown }> }> }>>)) {
+    for (const [path, ops] of Object.entries(doc.paths as Record<string, Record<string, { responses: Record<string, { content?: Record<string, { example?: unknown; examples?: unknown }> }> }>>)) {
       for (const [method, op] of Object.entries(ops)) {
         const errors = Object.keys(op.responses).filter((c) => c >= '400');
         expect({ op: `${method} ${path}`, hasErrors: errors.length > 0 }).toEqual({ op: `${method} ${path}`, hasErrors: true });
         // Terminus documents the health checks' own 503 body (with examples inside its schema)
         if (path.startsWith('/health')) continue;
-        for (const code of errors) expect({ op: `${method} ${path} ${code}`, example: op.responses[code].content?.['application/json']?.example !== undefined }).toEqual({ op: `${method} ${path} ${code}`, example: true });
+        for (const code of errors) {
+          const media = op.responses[code].content?.['application/json'];
+          expect({ op: `${method} ${path} ${code}`, example: (media?.example ?? media?.examples) !== undefined }).toEqual({ op: `${method} ${path} ${code}`, example: true });
+        }
       }
     }
     expect(doc.info.description).toMatch(/Versioning/);

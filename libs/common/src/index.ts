@@ -10,3 +10,4 @@ export * from './logging';
 export * from './lifecycle';
 export * from './metrics';
 export * from './csv-cells';
+export * from './error-codes';

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, UseInterceptors } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
 import {
   CreateOrganisationDto, CreateTermDto, FacetParams, OrganisationsService, OrganisationView, TaxonomyService, TaxonomyView,
   TermParams, TermView, UpdateOrganisationDto, UpdateTermDto,
@@ -23,6 +23,7 @@ export class AdminOrganisationsController {
   @Get()
   @Roles('admin', 'editor')
   @ApiOkResponse({ type: [OrganisationView] })
+  @ApiOperation({ summary: 'List providers' })
   list(): Promise<OrganisationView[]> {
     return this.organisations.list();
   }
@@ -30,12 +31,14 @@ export class AdminOrganisationsController {
   @Get(':slug')
   @Roles('admin', 'editor')
   @ApiOkResponse({ type: OrganisationView })
+  @ApiOperation({ summary: 'One provider' })
   get(@Param() { slug }: SlugParam): Promise<OrganisationView> {
     return this.organisations.get(slug);
   }
 
   @Post()
   @Created(OrganisationView, (o) => `/api/v1/admin/organisations/${String(o.slug)}`)
+  @ApiOperation({ summary: 'Add a provider (admin)' })
   create(@Body() body: CreateOrganisationDto): Promise<OrganisationView> {
     return this.organisations.create(body);
   }
@@ -43,6 +46,7 @@ export class AdminOrganisationsController {
   @Patch(':slug')
   @IF_MATCH
   @ApiOkResponse({ type: OrganisationView })
+  @ApiOperation({ summary: 'Change a provider (admin; its programmes get a new version); needs If-Match' })
   update(@Param() { slug }: SlugParam, @IfMatch() version: number, @Body() body: UpdateOrganisationDto, @CurrentUser() user: AuthenticatedUser): Promise<OrganisationView> {
     return this.organisations.update(slug, version, body, { id: user.id, label: user.email });
   }
@@ -50,6 +54,7 @@ export class AdminOrganisationsController {
   @Delete(':slug')
   @HttpCode(204)
   @IF_MATCH
+  @ApiOperation({ summary: 'Delete a provider no programme names (admin); needs If-Match' })
   remove(@Param() { slug }: SlugParam, @IfMatch() version: number): Promise<void> {
     return this.organisations.remove(slug, version);
   }
@@ -67,12 +72,14 @@ export class AdminTaxonomyController {
   @Get()
   @Roles('admin', 'editor')
   @ApiOkResponse({ type: TaxonomyView })
+  @ApiOperation({ summary: 'Every facet with its terms and their versions' })
   list(): Promise<TaxonomyView> {
     return this.taxonomy.getAll();
   }
 
   @Post(':facet')
   @Created(TermView, (t) => `/api/v1/admin/taxonomy/${String(t.facet)}/${String(t.code)}`)
+  @ApiOperation({ summary: 'Add a term to a facet (admin)' })
   create(@Param() { facet }: FacetParams, @Body() body: CreateTermDto): Promise<TermView> {
     return this.taxonomy.create(facet, body);
   }
@@ -80,6 +87,7 @@ export class AdminTaxonomyController {
   @Patch(':facet/:code')
   @IF_MATCH
   @ApiOkResponse({ type: TermView })
+  @ApiOperation({ summary: 'Relabel or move a term (admin); needs If-Match' })
   update(@Param() { facet, code }: TermParams, @IfMatch() version: number, @Body() body: UpdateTermDto): Promise<TermView> {
     return this.taxonomy.update(facet, code, version, body);
   }
@@ -87,6 +95,7 @@ export class AdminTaxonomyController {
   @Delete(':facet/:code')
   @HttpCode(204)
   @IF_MATCH
+  @ApiOperation({ summary: 'Delete a term no programme uses (admin); needs If-Match' })
   remove(@Param() { facet, code }: TermParams, @IfMatch() version: number): Promise<void> {
     return this.taxonomy.remove(facet, code, version);
   }

@@ -66,6 +66,7 @@ export class AdminProgrammesController {
 
   @Get()
   @ApiOkResponse({ type: AdminProgrammeListView })
+  @ApiOperation({ summary: 'List programmes in any publication state, with filters' })
   async list(@Query() query: AdminProgrammeListQuery): Promise<AdminProgrammeListView> {
     const { q, provider, status, page, perPage, lang: _lang, publicationState, outdated, pendingUpdate, ...facets } = query;
     const sourcesOlderThan = outdated ? sourcesOutdatedBefore(this.clock.now(), this.config.catalogue.sourceMaxAgeDays) : undefined;
@@ -85,6 +86,7 @@ export class AdminProgrammesController {
 
   @Get(':id')
   @ApiOkResponse({ type: ProgrammeView })
+  @ApiOperation({ summary: 'One programme in any publication state' })
   get(@Param() { id }: IdParam): Promise<ProgrammeView> {
     return this.programmes.getForAdmin(id);
   }
@@ -117,6 +119,7 @@ export class AdminProgrammesController {
 
   @Get(':id/revisions')
   @ApiOkResponse({ type: [RevisionView] })
+  @ApiOperation({ summary: 'A programme\'s history: every saved version, newest first' })
   revisions(@Param() { id }: IdParam): Promise<RevisionView[]> {
     return this.programmes.listRevisions(id);
   }

@@ -71,6 +71,7 @@ export class AdminSearchController {
   @Get('synonyms')
   @Roles('admin', 'editor')
   @ApiOkResponse({ type: [SynonymView] })
+  @ApiOperation({ summary: 'List synonym groups' })
   listSynonyms(): Promise<SynonymView[]> {
     return this.synonyms.list();
   }
@@ -78,12 +79,14 @@ export class AdminSearchController {
   @Get('synonyms/:id')
   @Roles('admin', 'editor')
   @ApiOkResponse({ type: SynonymView })
+  @ApiOperation({ summary: 'One synonym group' })
   getSynonym(@Param() { id }: IdParam): Promise<SynonymView> {
     return this.synonyms.get(id);
   }
 
   @Post('synonyms')
   @Created(SynonymView, (s) => `/api/v1/admin/search/synonyms/${String(s.id)}`)
+  @ApiOperation({ summary: 'Add a synonym group (admin)' })
   createSynonym(@Body() body: SynonymInputDto): Promise<SynonymView> {
     return this.synonyms.create(body);
   }
@@ -91,6 +94,7 @@ export class AdminSearchController {
   @Put('synonyms/:id')
   @IF_MATCH
   @ApiOkResponse({ type: SynonymView })
+  @ApiOperation({ summary: 'Replace a synonym group\'s terms (admin); needs If-Match' })
   updateSynonym(@Param() { id }: IdParam, @IfMatch() version: number, @Body() body: SynonymInputDto): Promise<SynonymView> {
     return this.synonyms.update(id, version, body);
   }
@@ -98,6 +102,7 @@ export class AdminSearchController {
   @Delete('synonyms/:id')
   @IF_MATCH
   @HttpCode(204)
+  @ApiOperation({ summary: 'Delete a synonym group (admin); needs If-Match' })
   removeSynonym(@Param() { id }: IdParam, @IfMatch() version: number): Promise<void> {
     return this.synonyms.remove(id, version);
   }

@@ -31,6 +31,7 @@ export class AuthController {
   @Roles('admin', 'editor')
   @ApiBearerAuth()
   @ApiOkResponse({ type: UserView })
+  @ApiOperation({ summary: 'Who the bearer token belongs to' })
   me(@CurrentUser() user: AuthenticatedUser): UserView {
     return user;
   }

@@ -1,5 +1,5 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiTags, ApiOperation } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckResult, HealthCheckService, HealthIndicatorResult, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { Lifecycle } from '@app/common';
 import { SearchEngine, SearchService } from '@app/search';
@@ -21,6 +21,7 @@ export class HealthController {
   /** The process is up. */
   @Get('live')
   @HealthCheck()
+  @ApiOperation({ summary: 'Liveness: the process answers' })
   live(): Promise<HealthCheckResult> {
     return this.health.check([]);
   }
@@ -32,6 +33,7 @@ export class HealthController {
    */
   @Get('ready')
   @HealthCheck()
+  @ApiOperation({ summary: 'Readiness: the database answers and migrations are applied' })
   ready(): Promise<HealthCheckResult> {
     return this.health.check([
       () => this.accepting(),
