@@ -2,7 +2,9 @@ import { connect } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import request from 'supertest';
+import { programmeInput, uniqueSlug } from '@app/testing';
 import { createTestApp, type TestApp } from './support/test-app';
+import { createProgrammeViaApi } from './support/programmes';
 
 /** What integrators' tools expect of HTTP, tried with those tools where it matters (Node's fetch, a raw socket). */
 describe('HTTP details integrators expect', () => {
@@ -119,5 +121,69 @@ describe('HTTP details integrators expect', () => {
     const res = await request(t.http).get('/api/v1/programmes').set('X-API-Key', 'snk_00000000_' + 'a'.repeat(43)).expect(401);
     expect(res.headers['x-ratelimit-limit']).toBeDefined();
     expect(Number(res.headers['x-ratelimit-remaining'])).toBeGreaterThanOrEqual(0);
+  });
+});
+
+describe('cursor paging (after=)', () => {
+  let t: TestApp;
+  let admin: string;
+  beforeAll(async () => {
+    t = await createTestApp();
+    admin = await t.tokenFor('admin');
+    for (let i = 0; i < 25; i++) {
+      await createProgrammeViaApi(t.http, admin, programmeInput({
+        slug: uniqueSlug('walk'),
+        // some share a deadline and an amount, so ties are broken by the later keys
+        timing: i % 5 ? { closesAt: new Date(Date.UTC(2031, 0, 1 + (i % 3))).toISOString() } : {},
+        benefit: i % 4 ? { amountMax: 1_000_000 * (i % 3) } : {},
+      }));
+    }
+  });
+  afterAll(() => t.close());
+
+  const walk = async (query: Record<string, string | number>, during?: (page: number) => Promise<void>): Promise<string[]> => {
+    const seen: string[] = [];
+    let after: string | undefined;
+    for (let page = 0; page < 100; page++) {
+      const res = await request(t.http).get('/api/v1/programmes').query({ ...query, perPage: 7, ...(after ? { after } : {}) }).expect(200);
+      seen.push(...res.body.hits.map((h: { slug: string }) => h.slug));
+      if (during) await during(page);
+      after = res.body.nextCursor ?? undefined;
+      if (!after) return seen;
+    }
+    throw new Error('the walk did not end');
+  };
+
+  it('walks every order with a key in the same order as one long page', async () => {
+    for (const sort of ['updated', 'deadline', 'amount']) {
+      const whole = (await request(t.http).get('/api/v1/programmes').query({ sort, perPage: 100 }).expect(200)).body;
+      expect(whole.nextCursor).toBeNull();
+      expect(await walk({ sort })).toEqual(whole.hits.map((h: { slug: string }) => h.slug));
+    }
+  });
+
+  it('never skips or repeats an unchanged programme while others are edited', async () => {
+    const before = (await request(t.http).get('/api/v1/programmes').query({ sort: 'updated', perPage: 100 }).expect(200)).body.hits.map((h: { slug: string }) => h.slug) as string[];
+    const edited: string[] = [];
+    const seen = await walk({ sort: 'updated' }, async (page) => {
+      // an edit moves a programme still ahead of the walk to the front (newest change first)
+      const target = before[before.length - 1 - page];
+      const p = (await request(t.http).get(`/api/v1/programmes/${target}`).expect(200)).body;
+      await request(t.http).patch(`/api/v1/admin/programmes/${p.id}`).set('Authorization', `Bearer ${admin}`).set('If-Match', `"${p.version}"`).send({ summary: { en: `Walk ${page}` } }).expect(200);
+      edited.push(target);
+    });
+    const unchanged = before.filter((slug) => !edited.includes(slug));
+    expect(seen.filter((slug) => unchanged.includes(slug))).toEqual(unchanged);
+    expect(new Set(seen).size).toBe(seen.length);
+  });
+
+  it('refuses a cursor it cannot continue, naming after', async () => {
+    const first = (await request(t.http).get('/api/v1/programmes').query({ sort: 'deadline', perPage: 2 }).expect(200)).body;
+    const bad = async (query: Record<string, string | number>) => (await request(t.http).get('/api/v1/programmes').query(query).expect(400)).body.details[0].field;
+    expect(await bad({ sort: 'amount', after: first.nextCursor })).toBe('after');
+    expect(await bad({ q: 'кредит', after: first.nextCursor })).toBe('after');
+    expect(await bad({ sort: 'deadline', page: 2, after: first.nextCursor })).toBe('after');
+    expect(await bad({ sort: 'deadline', after: 'not-a-cursor' })).toBe('after');
+    expect((await request(t.http).get('/api/v1/programmes').query({ q: 'кредит' }).expect(200)).body.nextCursor).toBeNull();
   });
 });

@@ -9,6 +9,20 @@ export type SearchFacet = (typeof SEARCH_FACETS)[number];
 
 export const SORT_ORDERS = ['relevance', 'deadline', 'amount', 'updated'] as const;
 export type SortOrder = (typeof SORT_ORDERS)[number];
+/** Orders a walk can continue from a hit's sort values (`after`); relevance has no stable key. */
+export const KEYSET_ORDERS = ['deadline', 'amount', 'updated'] as const;
+export type KeysetOrder = (typeof KEYSET_ORDERS)[number];
+
+/**
+ * Where a hit sits in a keyset order: its sort values and id. Instants are
+ * ISO 8601 text in the precision the engine keeps (PostgreSQL: microseconds).
+ */
+export interface SortKey {
+  updatedAt: string;
+  closesAt: string | null;
+  amountSort: number | null;
+  id: string;
+}
 
 export type FacetSelection = Partial<Record<SearchFacet, string[]>>;
 
@@ -54,6 +68,8 @@ export interface EngineQuery {
   limit: number;
   /** false: hits and total only (as-you-type suggestions). */
   withFacets: boolean;
+  /** Hits after this one in `sort` (a keyset order; `offset` is then 0). Total and counts ignore it. */
+  after?: SortKey;
 }
 
 export interface FacetCount {
@@ -66,6 +82,8 @@ export interface EngineResult {
   ids: string[];
   total: number;
   facets: Record<SearchFacet, FacetCount[]>;
+  /** The sort key of the last id (keyset orders only; null when there are no ids). */
+  last?: SortKey | null;
 }
 
 export type EngineName = 'postgres' | 'meilisearch';
@@ -76,6 +94,8 @@ export interface SearchRequest extends SearchFilters {
   page: number;
   perPage: number;
   lang: Lang;
+  /** A cursor from an earlier answer's `nextCursor`: the hits after its last one (instead of `page`). */
+  after?: string;
 }
 
 export interface HitHighlights {
@@ -118,6 +138,8 @@ export interface SearchResponse {
   degraded: boolean;
   /** false when no programme has every word, and the hits are those with some of them. */
   matchedAllWords: boolean;
+  /** Pass as `after` for the hits after these (keyset orders; null after the last hit or for relevance). */
+  nextCursor: string | null;
   tookMs: number;
 }
 

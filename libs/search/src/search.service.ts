@@ -5,7 +5,8 @@ import { PostgresSearchEngine } from './postgres/postgres-search.engine';
 import { parseQuery } from './query/parse-query';
 import { SearchEngine } from './search-engine';
 import {
-  emptyFacetCounts, EngineQuery, EngineResult, FacetValue, ParsedQuery, SEARCH_FACETS, SearchFacet, SearchHit, SearchRequest, SearchResponse,
+  emptyFacetCounts, EngineQuery, EngineResult, FacetValue, KEYSET_ORDERS, type KeysetOrder, ParsedQuery, SEARCH_FACETS, SearchFacet, SearchHit, SearchRequest, SearchResponse,
+  type SortKey, type SortOrder,
 } from './search.model';
 import { labelIn, SearchVocabulary } from './search-vocabulary';
 import { SynonymsService } from './synonyms/synonyms.service';
@@ -49,8 +50,10 @@ export class SearchService {
 
   async search(request: SearchRequest): Promise<SearchResponse> {
     const started = performance.now();
-    const { query, text, result, engine, degraded, matchedAllWords } = await this.answer(request, offsetOf(request), request.perPage, true);
+    const after = request.after !== undefined ? readCursor(request.after, effectiveSort(request), request.page) : undefined;
+    const { query, text, result, engine, degraded, matchedAllWords } = await this.answer(request, after ? 0 : offsetOf(request), request.perPage, true, after);
     const sort = query.sort;
+    const more = isKeyset(sort) && request.perPage > 0 && result.ids.length === request.perPage && result.last;
     const [hits, terms] = await Promise.all([this.hits(result.ids, request.lang, text), this.vocabulary.terms()]);
     const facets = {} as Record<SearchFacet, FacetValue[]>;
     for (const facet of SEARCH_FACETS) {
@@ -64,6 +67,7 @@ export class SearchService {
     }
     return {
       hits, total: result.total, page: request.page, perPage: request.perPage, sort, facets, engine, degraded, matchedAllWords,
+      nextCursor: more ? writeCursor(sort, result.last!) : null,
       tookMs: Math.round((performance.now() - started) * 10) / 10,
     };
   }
@@ -76,9 +80,13 @@ export class SearchService {
   async *matchingIds(request: Omit<SearchRequest, 'page' | 'perPage'>, pageSize = 5000): AsyncGenerator<{ ids: string[]; total: number }> {
     const { query, result } = await this.answer(request, 0, pageSize, false);
     yield { ids: result.ids, total: result.total };
+    // keyset orders continue after the last id, so an edit meanwhile cannot shift an unchanged programme out of the export
+    let last = result.last;
     for (let offset = pageSize; offset < result.total; offset += pageSize) {
-      const { result: next } = await this.run({ ...query, offset });
+      const window = isKeyset(query.sort) && last ? { ...query, offset: 0, after: last } : { ...query, offset };
+      const { result: next } = await this.run(window);
       if (next.ids.length === 0) return;
+      last = next.last;
       yield { ids: next.ids, total: result.total };
     }
   }
@@ -88,12 +96,12 @@ export class SearchService {
    * parsed with the current synonyms, and, when nothing has every word, the
    * answer for some of them (saying so). The query comes back for more windows.
    */
-  private async answer(request: Omit<SearchRequest, 'page' | 'perPage'>, offset: number, limit: number, withFacets: boolean) {
+  private async answer(request: Omit<SearchRequest, 'page' | 'perPage'>, offset: number, limit: number, withFacets: boolean, after?: SortKey) {
     await this.assertKnownCodes(request);
     const typed = request.q?.trim() ? request.q : null;
     const text = typed ? parseQuery(typed, await this.synonyms.index()) : null;
     const query: EngineQuery = {
-      text, matchAll: true, sort: request.sort ?? (typed ? 'relevance' : 'updated'), offset, limit, withFacets,
+      text, matchAll: true, sort: effectiveSort(request), offset, limit, withFacets, after,
       filters: {
         facets: request.facets,
         amountMin: request.amountMin, amountMax: request.amountMax, closesAfter: request.closesAfter, closesBefore: request.closesBefore,
@@ -192,3 +200,35 @@ export class SearchService {
     }
   }
 }
+
+/** The order a request is answered in: relevance with text, newest change first without. */
+const effectiveSort = (request: { q?: string; sort?: SortOrder }): SortOrder => request.sort ?? (request.q?.trim() ? 'relevance' : 'updated');
+
+const isKeyset = (sort: SortOrder): sort is KeysetOrder => (KEYSET_ORDERS as readonly string[]).includes(sort);
+
+const cursorProblem = (message: string) => validationFailed([{ field: 'after', messages: [message] }]);
+
+/** An opaque cursor: the order and the last hit's sort key. */
+function writeCursor(sort: KeysetOrder, key: SortKey): string {
+  return Buffer.from(JSON.stringify({ s: sort, k: [key.updatedAt, key.closesAt, key.amountSort, key.id] })).toString('base64url');
+}
+
+function readCursor(cursor: string, sort: SortOrder, page: number): SortKey {
+  if (!isKeyset(sort)) throw cursorProblem(`a cursor continues the ${KEYSET_ORDERS.join(', ')} orders, not ${sort}; page through relevance with page`);
+  if (page !== 1) throw cursorProblem('send either after or page, not both');
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    parsed = null;
+  }
+  const { s, k } = (parsed ?? {}) as { s?: unknown; k?: unknown };
+  const instant = (v: unknown) => typeof v === 'string' && v.length <= 40 && !Number.isNaN(Date.parse(v));
+  if (!Array.isArray(k) || k.length !== 4 || !instant(k[0]) || !(k[1] === null || instant(k[1])) || !(k[2] === null || Number.isSafeInteger(k[2]))
+    || typeof k[3] !== 'string' || !/^[0-9a-f-]{36}$/.test(k[3])) {
+    throw cursorProblem('must be a nextCursor from an earlier answer');
+  }
+  if (s !== sort) throw cursorProblem(`this cursor continues sort=${String(s)}; ask with that sort`);
+  return { updatedAt: k[0] as string, closesAt: k[1] as string | null, amountSort: k[2] as number | null, id: k[3] };
+}
+

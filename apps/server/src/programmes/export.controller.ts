@@ -9,12 +9,12 @@ import type { ApiClient, ApiRequest } from '../api-access/api-access.guard';
 import { ExportBudget } from '../api-access/export-budget';
 import { AppConfig } from '@app/config';
 
-import { ProgrammeListQuery } from './programme-list.query';
+import { ProgrammeListQuery, toSearchRequest } from './programme-list.query';
 import { labelIn, SearchService, SearchVocabulary, type SearchFacet } from '@app/search';
 import { RateLimit } from '../api-access/rate-limit.decorator';
 
 /** Any search, without paging: the export has every match. */
-export class ExportQuery extends OmitType(ProgrammeListQuery, ['page', 'perPage'] as const) {}
+export class ExportQuery extends OmitType(ProgrammeListQuery, ['page', 'perPage', 'after'] as const) {}
 
 type Format = 'csv' | 'json' | 'ndjson';
 
@@ -99,9 +99,10 @@ export class ExportController {
   }
 
   private async stream(format: Format, query: ExportQuery, client: ApiClient, res: Response): Promise<void> {
-    const { q, sort, lang, amountMin, amountMax, closesAfter, closesBefore, ...facets } = query;
+    const { lang } = query;
+    const { page: _page, perPage: _perPage, after: _after, ...request } = toSearchRequest({ ...query, page: 1, perPage: 0 });
     const cursor = await this.changes.head();
-    const pages = this.search.matchingIds({ q, sort, lang, amountMin, amountMax, closesAfter, closesBefore, facets });
+    const pages = this.search.matchingIds(request);
     // the first page (bad codes, engine errors) before any byte is sent, so failures are still clean JSON errors
     const first = await pages.next();
     const total = first.done ? 0 : first.value.total;

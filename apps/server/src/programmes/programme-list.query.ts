@@ -3,7 +3,7 @@ import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsDate, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { MAX_PER_PAGE, PageQuery } from '@app/common';
 import { PROGRAMME_STATUSES, SLUG_PATTERN, TAXONOMY_CODE_PATTERN, type ProgrammeStatus } from '@app/catalogue';
-import { SORT_ORDERS, type SortOrder } from '@app/search';
+import { type FacetSelection, SEARCH_FACETS, SORT_ORDERS, type SearchRequest, type SortOrder } from '@app/search';
 
 /** `a&x=b` and `x=a,b` both become ['a', 'b']. */
 const toList = ({ value }: { value: unknown }): unknown =>
@@ -89,10 +89,32 @@ export class ProgrammeListQuery extends ProgrammeFilterQuery {
   @IsOptional() @IsIn(SORT_ORDERS)
   sort?: SortOrder;
 
+  @ApiPropertyOptional({
+    maxLength: 500,
+    description: 'a `nextCursor` from an earlier answer: the hits after its last one (sort deadline, amount or updated; instead of page). ' +
+      'A walk with after never skips or repeats a programme because others were edited meanwhile.',
+  })
+  @IsOptional() @IsString() @MaxLength(500)
+  after?: string;
+
   // a search may ask for no hits at all: the total and the facet counts alone
   @ApiPropertyOptional({ minimum: 0, maximum: MAX_PER_PAGE, default: 20, description: '0: no hits, only `total` and the facet counts' })
   @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(MAX_PER_PAGE)
   declare perPage: number;
+}
+
+/**
+ * The one place a list query becomes a search request. Facets are picked by
+ * name from SEARCH_FACETS, so a new query parameter can never turn into one.
+ */
+export function toSearchRequest(query: ProgrammeListQuery): SearchRequest {
+  const facets: FacetSelection = {};
+  for (const facet of SEARCH_FACETS) {
+    const codes = query[facet];
+    if (codes?.length) facets[facet] = codes;
+  }
+  const { q, sort, page, perPage, lang, amountMin, amountMax, closesAfter, closesBefore, after } = query;
+  return { q, sort, page, perPage, lang, amountMin, amountMax, closesAfter, closesBefore, after, facets };
 }
 
 export class SuggestQuery {

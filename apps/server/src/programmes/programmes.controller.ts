@@ -4,7 +4,7 @@ import { ProgrammesService, ProgrammeView } from '@app/catalogue';
 import { SearchService } from '@app/search';
 import { PublicCache } from '../http/caching';
 import { SlugParam } from '../http/params';
-import { ProgrammeListQuery, SuggestQuery } from './programme-list.query';
+import { ProgrammeListQuery, SuggestQuery, toSearchRequest } from './programme-list.query';
 import { SearchResponseView, SuggestionsView } from './search.view';
 import { RateLimit } from '../api-access/rate-limit.decorator';
 
@@ -22,8 +22,7 @@ export class ProgrammesController {
   @ApiOperation({ summary: 'Search published programmes: text, facets with disjunctive counts, ranges, sorting' })
   @ApiOkResponse({ type: SearchResponseView })
   list(@Query() query: ProgrammeListQuery): Promise<SearchResponseView> {
-    const { q, sort, page, perPage, lang, amountMin, amountMax, closesAfter, closesBefore, ...facets } = query;
-    return this.search.search({ q, sort, page, perPage, lang, amountMin, amountMax, closesAfter, closesBefore, facets });
+    return this.search.search(toSearchRequest(query));
   }
 
   @Get('programmes/:slug')

@@ -48,6 +48,8 @@ export class SearchResponseView {
   @ApiProperty({ enum: ['postgres', 'meilisearch'] }) engine: string;
   @ApiProperty({ description: 'true when the primary engine failed and PostgreSQL answered' }) degraded: boolean;
   @ApiProperty({ description: 'false when no programme has every word of q and the hits have only some of them' }) matchedAllWords: boolean;
+  @ApiProperty({ nullable: true, type: String, description: 'pass as after= for the hits after these (sort deadline, amount, updated); null after the last hit, and for relevance' })
+  nextCursor: string | null;
   @ApiProperty() tookMs: number;
 }
 

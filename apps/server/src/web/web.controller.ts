@@ -9,7 +9,7 @@ import { AppConfig } from '@app/config';
 import { labelIn, SearchService, SearchVocabulary } from '@app/search';
 import { MatchQuery } from '../matching/match.dto';
 import { SlugParam } from '../http/params';
-import { ProgrammeListQuery } from '../programmes/programme-list.query';
+import { ProgrammeListQuery, toSearchRequest } from '../programmes/programme-list.query';
 import { atomFeed, deadlinesCalendar, type Deadline } from './feeds';
 import { programmePage } from './programme-page';
 import { openBySupportType, searchPage, type SearchState } from './search-page';
@@ -54,11 +54,12 @@ export class WebController {
   @Header('Content-Type', 'text/html; charset=utf-8')
   @Header('Vary', 'X-Fragment')
   async searchPage(@Query() query: ProgrammeListQuery, @Headers('x-fragment') fragment?: string): Promise<string> {
-    const { q, sort, page, perPage, lang, amountMin, amountMax, closesAfter, closesBefore, ...facets } = query;
-    const state: SearchState = { q: q?.trim() ?? '', facets, sort, page, perPage, lang, ranges: { amountMin, amountMax, closesAfter, closesBefore } };
+    const request = toSearchRequest(query);
+    const { sort, page, perPage, lang, amountMin, amountMax, closesAfter, closesBefore, facets } = request;
+    const state: SearchState = { q: request.q?.trim() ?? '', facets, sort, page, perPage, lang, ranges: { amountMin, amountMax, closesAfter, closesBefore } };
     const landing = !state.q && Object.values(facets).every((codes) => !codes?.length) && page === 1 && fragment !== 'results';
     const [result, open] = await Promise.all([
-      this.search.search({ q: state.q, sort, page, perPage, lang, amountMin, amountMax, closesAfter, closesBefore, facets }),
+      this.search.search({ ...request, q: state.q }),
       landing ? this.search.search({ page: 1, perPage: 1, lang, facets: { status: ['open', 'ongoing'] } }) : Promise.resolve(null),
     ]);
     const v = searchPage(state, result, this.clock.now(), this.config.catalogue.sourceMaxAgeDays, open ? openBySupportType(open, lang) : []);
@@ -68,8 +69,8 @@ export class WebController {
   @Get('feed.atom')
   @Header('Content-Type', 'application/atom+xml; charset=utf-8')
   async atom(@Query() query: ProgrammeListQuery, @Req() req: Request): Promise<string> {
-    const { q, page, perPage, lang, amountMin, amountMax, closesAfter, closesBefore, ...facets } = query;
-    const result = await this.search.search({ q, sort: 'updated', page, perPage, lang, amountMin, amountMax, closesAfter, closesBefore, facets });
+    const { lang } = query;
+    const result = await this.search.search({ ...toSearchRequest(query), sort: 'updated' });
     return atomFeed(result.hits, `${this.baseUrl(req)}${req.originalUrl}`, this.baseUrl(req), lang);
   }
 
@@ -77,10 +78,10 @@ export class WebController {
   @Header('Content-Type', 'text/calendar; charset=utf-8')
   @Header('Content-Disposition', 'attachment; filename="deadlines.ics"')
   async deadlines(@Query() query: ProgrammeListQuery, @Req() req: Request): Promise<string> {
-    const { q, page, perPage, lang, amountMin, amountMax, closesAfter, closesBefore, ...facets } = query;
+    const { lang, closesAfter } = query;
     // only what still closes: from today on, soonest first
-    const after = closesAfter && closesAfter > this.clock.now() ? closesAfter : this.clock.now();
-    const result = await this.search.search({ q, sort: 'deadline', page, perPage, lang, amountMin, amountMax, closesAfter: after, closesBefore, facets });
+    const from = closesAfter && closesAfter > this.clock.now() ? closesAfter : this.clock.now();
+    const result = await this.search.search({ ...toSearchRequest(query), sort: 'deadline', closesAfter: from });
     return deadlinesCalendar(result.hits, this.baseUrl(req), lang, textFor(lang).siteName);
   }
 

@@ -1,7 +1,7 @@
-import { SEARCH_FACETS, SearchFacet, SearchFilters, SortOrder } from '../search.model';
+import { SEARCH_FACETS, SearchFacet, SearchFilters, SortKey, SortOrder } from '../search.model';
 
 /** Fields a filter may name; nothing else ever reaches a filter expression. */
-export const FILTERABLE_FIELDS = [...SEARCH_FACETS, 'amountLower', 'amountUpper', 'closesAt'] as const;
+export const FILTERABLE_FIELDS = [...SEARCH_FACETS, 'amountLower', 'amountUpper', 'closesAt', 'updatedAt', 'amountSort', 'id'] as const;
 export const SORTABLE_FIELDS = ['closesAt', 'amountSort', 'updatedAt', 'id'] as const;
 type FilterField = (typeof FILTERABLE_FIELDS)[number];
 
@@ -31,6 +31,31 @@ export function buildFilter(filters: SearchFilters, except: SearchFacet | null =
   if (filters.closesAfter) out.push(`(${field('closesAt')} >= ${finite(filters.closesAfter.getTime())} OR ${field('closesAt')} NOT EXISTS)`);
   if (filters.closesBefore) out.push(`${field('closesAt')} <= ${finite(filters.closesBefore.getTime())}`);
   return out;
+}
+
+/**
+ * Documents after `key` in a keyset order, as a filter: the comparison buildSort's
+ * order makes (a missing value sorts last). Instants are the index's milliseconds.
+ */
+export function keysetFilter(sort: SortOrder, key: SortKey): string {
+  const updated = finite(Date.parse(key.updatedAt));
+  const newer = `(${field('updatedAt')} < ${updated} OR (${field('updatedAt')} = ${updated} AND ${field('id')} > ${quoteValue(key.id)}))`;
+  switch (sort) {
+    case 'updated':
+      return newer;
+    case 'deadline': {
+      if (key.closesAt === null) return `(${field('closesAt')} NOT EXISTS AND ${newer})`;
+      const closes = finite(Date.parse(key.closesAt));
+      return `(${field('closesAt')} NOT EXISTS OR ${field('closesAt')} > ${closes} OR (${field('closesAt')} = ${closes} AND ${newer}))`;
+    }
+    case 'amount': {
+      if (key.amountSort === null) return `(${field('amountSort')} NOT EXISTS AND ${newer})`;
+      const amount = finite(key.amountSort);
+      return `(${field('amountSort')} NOT EXISTS OR ${field('amountSort')} < ${amount} OR (${field('amountSort')} = ${amount} AND ${newer}))`;
+    }
+    default:
+      throw new Error(`no keyset for the ${sort} order`);
+  }
 }
 
 /** Meilisearch sort for our orders; ties broken like the PostgreSQL engine (newest first, then id). */

@@ -6,7 +6,7 @@ import { emptyFacetCounts, EngineQuery, EngineResult, SEARCH_FACETS, SearchFacet
 import { STOP_WORDS } from '../text/stopwords';
 import { keyText, wordKey } from '../text/normalise';
 import { TYPO_ONE_FROM, TYPO_TWO_FROM } from '../text/highlight';
-import { buildFilter, buildSort, FILTERABLE_FIELDS, SORTABLE_FIELDS } from './meilisearch-filter';
+import { buildFilter, buildSort, FILTERABLE_FIELDS, keysetFilter, SORTABLE_FIELDS } from './meilisearch-filter';
 
 export interface MeilisearchOptions {
   url: string;
@@ -73,12 +73,14 @@ export class MeilisearchSearchEngine extends SearchEngine {
     const hasText = q.length > 0;
     const selected = query.withFacets ? SEARCH_FACETS.filter((f) => query.filters.facets[f]?.length) : [];
     const common = { indexUid: this.options.index, q, matchingStrategy: query.matchAll ? 'all' : 'last' } as const;
+    const countFacets = query.withFacets ? SEARCH_FACETS.filter((f) => !selected.includes(f)) : [];
+    // after a hit (keyset): the page comes from the filtered query, total and counts from one without the key
     const main: MultiSearchQuery = {
       ...common,
-      filter: buildFilter(query.filters),
+      filter: query.after ? [...buildFilter(query.filters), keysetFilter(query.sort, query.after)] : buildFilter(query.filters),
       sort: buildSort(query.sort, hasText),
-      facets: query.withFacets ? SEARCH_FACETS.filter((f) => !selected.includes(f)) : [],
-      attributesToRetrieve: ['id'],
+      facets: query.after ? [] : countFacets,
+      attributesToRetrieve: ['id', 'updatedAt', 'closesAt', 'amountSort'],
       // page / hitsPerPage make Meilisearch count hits exhaustively
       page: query.limit ? Math.floor(query.offset / query.limit) + 1 : 1,
       hitsPerPage: query.limit,
@@ -93,8 +95,15 @@ export class MeilisearchSearchEngine extends SearchEngine {
       page: 1,
       hitsPerPage: 1,
     }));
-    const { results } = await this.call(() => this.client.multiSearch<{ queries: MultiSearchQuery[] }, SearchDocument>({ queries: [main, ...perFacet] }));
-    const [first, ...rest] = results as SearchResponse<SearchDocument>[];
+    const counting: MultiSearchQuery[] = query.after
+      ? [{ ...common, filter: buildFilter(query.filters), facets: countFacets, attributesToRetrieve: ['id'], page: 1, hitsPerPage: 0 }]
+      : [];
+    const { results } = await this.call(() =>
+      this.client.multiSearch<{ queries: MultiSearchQuery[] }, SearchDocument>({ queries: [main, ...counting, ...perFacet] }),
+    );
+    const [page, ...others] = results as SearchResponse<SearchDocument>[];
+    const first = query.after ? others[0] : page;
+    const rest = query.after ? others.slice(1) : others;
     const facets = emptyFacetCounts();
     const take = (facet: SearchFacet, response: SearchResponse<SearchDocument>): void => {
       const counts = response.facetDistribution?.[facet] ?? {};
@@ -102,7 +111,15 @@ export class MeilisearchSearchEngine extends SearchEngine {
     };
     if (query.withFacets) SEARCH_FACETS.filter((f) => !selected.includes(f)).forEach((f) => take(f, first));
     selected.forEach((f, i) => take(f, rest[i]));
-    return { ids: first.hits.map((h) => h.id), total: first.totalHits ?? 0, facets };
+    const last = page.hits[page.hits.length - 1];
+    return {
+      ids: page.hits.map((h) => h.id),
+      total: first.totalHits ?? 0,
+      facets,
+      last: last
+        ? { id: last.id, updatedAt: new Date(last.updatedAt).toISOString(), closesAt: last.closesAt !== undefined ? new Date(last.closesAt).toISOString() : null, amountSort: last.amountSort ?? null }
+        : null,
+    };
   }
 
   async upsert(documents: SearchDocument[]): Promise<void> {

@@ -6,9 +6,32 @@ import { queryWords } from '../query/parse-query';
 import { EngineSettings, IndexedEntry, RebuildSource, SearchEngine } from '../search-engine';
 import type { SearchDocument } from '../search-document';
 import {
-  emptyFacetCounts, EngineQuery, EngineResult, FacetCount, ParsedQuery, QueryWord, SEARCH_FACETS, SearchFacet, SortOrder,
+  emptyFacetCounts, EngineQuery, EngineResult, FacetCount, ParsedQuery, QueryWord, SEARCH_FACETS, SearchFacet, SortKey, SortOrder,
 } from '../search.model';
 import { wordKey } from '../text/normalise';
+
+/**
+ * Rows after `key` in a keyset order (see ORDER_BY): the same tuple comparison
+ * the order makes, NULLS LAST included, on the exact values (so an index can serve it).
+ */
+function keysetAfter(sort: SortOrder, key: SortKey, param: (value: unknown, cast?: string) => string): string {
+  const updated = param(key.updatedAt, '::timestamptz');
+  const newer = `(updated_at < ${updated} OR (updated_at = ${updated} AND id > ${param(key.id, '::uuid')}))`;
+  switch (sort) {
+    case 'updated':
+      return newer;
+    case 'deadline':
+      return key.closesAt === null
+        ? `(closes_at IS NULL AND ${newer})`
+        : `(closes_at IS NULL OR closes_at > ${param(key.closesAt, '::timestamptz')} OR (closes_at = ${param(key.closesAt, '::timestamptz')} AND ${newer}))`;
+    case 'amount':
+      return key.amountSort === null
+        ? `(amount_sort IS NULL AND ${newer})`
+        : `(amount_sort IS NULL OR amount_sort < ${param(key.amountSort, '::bigint')} OR (amount_sort = ${param(key.amountSort, '::bigint')} AND ${newer}))`;
+    default:
+      throw new Error(`no keyset for the ${sort} order`);
+  }
+}
 
 const ORDER_BY: Record<SortOrder, string> = {
   relevance: 'rank DESC, updated_at DESC, id',
@@ -97,7 +120,7 @@ export class PostgresSearchEngine extends SearchEngine {
     if (this.answers.size > this.cacheSize) this.answers.delete(this.answers.keys().next().value as string);
   }
 
-  private toResult(query: EngineQuery, row: { ids: string[]; total: number; facets: [string, boolean, number][] }): EngineResult {
+  private toResult(query: EngineQuery, row: { ids: string[]; total: number; facets: [string, boolean, number][]; last?: SortKey | null }): EngineResult {
     const facets = emptyFacetCounts();
     const selected = new Set(SEARCH_FACETS.filter((facet) => query.filters.facets[facet]?.length));
     for (const [key, own, count] of row.facets ?? []) {
@@ -107,7 +130,7 @@ export class PostgresSearchEngine extends SearchEngine {
       if (!(facet in facets) || own !== selected.has(facet)) continue;
       facets[facet].push({ code: key.slice(colon + 1), count } satisfies FacetCount);
     }
-    return { ids: row.ids ?? [], total: row.total, facets };
+    return { ids: row.ids ?? [], total: row.total, facets, last: row.last ?? null };
   }
 
   /** The tsquery for a parsed query, or null when no word can match anything. */
@@ -237,13 +260,16 @@ export class PostgresSearchEngine extends SearchEngine {
          WHERE ${where.length ? where.join(' AND ') : 'true'}
       ),
       ${conditions.size ? `matched AS ${materialise} (SELECT * FROM base WHERE ${allBut(null)}),` : ''}
-      page AS (SELECT * FROM ${matched} ORDER BY ${ORDER_BY[query.sort]} LIMIT ${param(query.limit)} OFFSET ${param(query.offset)}),
+      page AS (SELECT * FROM ${matched} WHERE ${query.after ? keysetAfter(query.sort, query.after, param) : 'true'}
+                ORDER BY ${ORDER_BY[query.sort]} LIMIT ${param(query.limit)} OFFSET ${param(query.offset)}),
       facet_counts AS MATERIALIZED (
         SELECT key.key, c.own, c.count
           FROM (${counts.join('\n        UNION ALL ')}) c
           JOIN search_facet_key key ON key.id = c.k
       )
       SELECT (SELECT coalesce(json_agg(id ORDER BY ${ORDER_BY[query.sort]}), '[]') FROM page) AS ids,
+             (SELECT (array_agg(json_build_object('updatedAt', updated_at, 'closesAt', closes_at, 'amountSort', amount_sort, 'id', id)
+                                ORDER BY ${ORDER_BY[query.sort]}))[count(*)] FROM page) AS last,
              ${
                // every programme has exactly one status, so the status counts add up to the total
                query.withFacets
