@@ -127,8 +127,31 @@ const EXPORT_CONTENT: Record<string, Record<string, { schema: Schema }>> = {
 /** Constraints the validation pipe enforces, copied from class-validator into the schemas of the same name. */
 const CONSTRAINTS = ['pattern', 'minLength', 'maxLength', 'minimum', 'maximum', 'minItems', 'maxItems'] as const;
 
-function mergeValidation(schemas: Record<string, Schema>): void {
-  const derived = validationMetadatasToSchemas({ refPointerPrefix: '#/components/schemas/' }) as Record<string, { properties?: Record<string, Schema> }>;
+type Derived = Record<string, { properties?: Record<string, Schema> }>;
+
+function copyConstraints(rule: Schema, target: Schema): void {
+  for (const key of CONSTRAINTS) if (rule[key] !== undefined && target[key] === undefined) target[key] = rule[key];
+  const items = rule.items as Schema | undefined;
+  const targetItems = target.items as Schema | undefined;
+  if (items && targetItems && !('$ref' in targetItems)) for (const key of CONSTRAINTS) if (items[key] !== undefined && targetItems[key] === undefined) targetItems[key] = items[key];
+}
+
+/**
+ * Query and path parameters get the constraints of the class they were read
+ * into: the smallest validated class that has every one of the operation's parameters.
+ */
+function mergeParameterValidation(op: Operation, derived: Derived): void {
+  const params = ((op.parameters ?? []) as { name: string; in: string; schema?: Schema }[]).filter((p) => p.in === 'query' || p.in === 'path');
+  if (!params.length) return;
+  const names = params.map((p) => p.name);
+  const source = Object.values(derived)
+    .filter((d) => d.properties && names.every((n) => n in d.properties!))
+    .sort((x, y) => Object.keys(x.properties!).length - Object.keys(y.properties!).length)[0];
+  if (!source) return;
+  for (const p of params) if (p.schema && !('$ref' in p.schema)) copyConstraints(source.properties![p.name], p.schema);
+}
+
+function mergeValidation(schemas: Record<string, Schema>, derived: Derived): void {
   for (const [name, schema] of Object.entries(schemas)) {
     const rules = derived[name];
     if (!rules || '$ref' in schema) continue;
@@ -138,10 +161,7 @@ function mergeValidation(schemas: Record<string, Schema>): void {
     for (const [prop, rule] of Object.entries(rules.properties ?? {})) {
       const target = properties[prop];
       if (!target || '$ref' in target) continue;
-      for (const key of CONSTRAINTS) if (rule[key] !== undefined && target[key] === undefined) target[key] = rule[key];
-      const items = rule.items as Schema | undefined;
-      const targetItems = target.items as Schema | undefined;
-      if (items && targetItems && !('$ref' in targetItems)) for (const key of CONSTRAINTS) if (items[key] !== undefined && targetItems[key] === undefined) targetItems[key] = items[key];
+      copyConstraints(rule, target);
     }
   }
 }
@@ -168,7 +188,8 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   document.components ??= {};
   document.components.schemas ??= {};
   const schemas = document.components.schemas as Record<string, Schema>;
-  mergeValidation(schemas);
+  const derived = validationMetadatasToSchemas({ refPointerPrefix: '#/components/schemas/' }) as Derived;
+  mergeValidation(schemas, derived);
   schemas.FieldProblem = {
     type: 'object',
     required: ['field', 'messages'],
@@ -192,6 +213,7 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   for (const [path, item] of Object.entries(document.paths)) {
     for (const [method, op] of Object.entries(item) as [string, Operation][]) {
       if (!op || typeof op !== 'object' || !('responses' in op)) continue;
+      mergeParameterValidation(op, derived);
       const responses = op.responses as Record<string, ResponseObject>;
       const headerParams = ((op.parameters ?? []) as { name: string; in: string }[]).filter((p) => p.in === 'header').map((p) => p.name);
       const admin = path.startsWith('/api/v1/admin') || path === '/api/v1/auth/logout' || path === '/api/v1/auth/me';
