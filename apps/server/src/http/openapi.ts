@@ -203,7 +203,7 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
       code: { type: 'string', enum: [...ERROR_CODES], description: 'stable; clients may branch on it' },
       message: { type: 'string', description: 'for people; may change' },
       details: {
-        description: 'a list of the fields at fault (400, and a 409 about a field), or the facts of a conflict or limit (412: both versions; 429 / 503: retryAfterSeconds)',
+        description: 'either the list of fields that were wrong (for 400, and for a 409 about one field), or the facts of a conflict or limit (412: both versions; 429 and 503: retryAfterSeconds)',
         oneOf: [{ type: 'array', items: { $ref: '#/components/schemas/FieldProblem' } }, { type: 'object', additionalProperties: true }],
       },
       requestId: { type: 'string', description: 'quote it when reporting a problem' },
