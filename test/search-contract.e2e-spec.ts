@@ -219,9 +219,12 @@ for (const engine of ENGINES) {
 
     it('sorts by deadline, amount and last update', async () => {
       expect(await slugs('sort=deadline&perPage=100')).toEqual([
-        'cluster-platform', 'export-help', 'loans-sme', 'sez-residency',
-        // no deadline last, newest first
+        // what still takes applications, the soonest deadline first
+        'export-help', 'loans-sme', 'sez-residency',
+        // then no deadline, newest first
         'script-title', 'tax-relief-technoparks',
+        // closed ones last
+        'cluster-platform',
       ]);
       expect((await slugs('sort=amount&perPage=100')).slice(0, 3)).toEqual(['sez-residency', 'loans-sme', 'export-help']);
       const updated = (await search('sort=updated&perPage=100')).hits.map((h: { updatedAt: string }) => h.updatedAt);

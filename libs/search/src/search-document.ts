@@ -31,6 +31,8 @@ export interface SearchDocument {
   /** The figure amounts sort by: the maximum, else the minimum. */
   amountSort?: number;
   closesAt?: number;
+  /** 1 once applications have closed: the deadline order puts these last. */
+  closed: number;
   updatedAt: number;
   contentHash: string;
 }
@@ -57,6 +59,7 @@ export function toSearchDocument(p: Programme): SearchDocument {
     ...(Object.fromEntries(FACETS.map((f) => [f.param, [...p[f.field]].sort()])) as Record<(typeof FACETS)[number]['param'], string[]>),
     provider: p.provider.slug,
     status: p.status,
+    closed: p.status === 'closed' ? 1 : 0,
     updatedAt: p.updatedAt.getTime(),
   };
   if (p.amountMin != null || p.amountMax != null) {

@@ -18,6 +18,8 @@ export type KeysetOrder = (typeof KEYSET_ORDERS)[number];
  * ISO 8601 text in the precision the engine keeps (PostgreSQL: microseconds).
  */
 export interface SortKey {
+  /** Applications have closed (the deadline order puts these last). */
+  closed: boolean;
   updatedAt: string;
   closesAt: string | null;
   amountSort: number | null;

@@ -210,7 +210,7 @@ const cursorProblem = (message: string) => validationFailed([{ field: 'after', m
 
 /** An opaque cursor: the order and the last hit's sort key. */
 function writeCursor(sort: KeysetOrder, key: SortKey): string {
-  return Buffer.from(JSON.stringify({ s: sort, k: [key.updatedAt, key.closesAt, key.amountSort, key.id] })).toString('base64url');
+  return Buffer.from(JSON.stringify({ s: sort, k: [key.closed, key.updatedAt, key.closesAt, key.amountSort, key.id] })).toString('base64url');
 }
 
 function readCursor(cursor: string, sort: SortOrder, page: number): SortKey {
@@ -224,11 +224,11 @@ function readCursor(cursor: string, sort: SortOrder, page: number): SortKey {
   }
   const { s, k } = (parsed ?? {}) as { s?: unknown; k?: unknown };
   const instant = (v: unknown) => typeof v === 'string' && v.length <= 40 && !Number.isNaN(Date.parse(v));
-  if (!Array.isArray(k) || k.length !== 4 || !instant(k[0]) || !(k[1] === null || instant(k[1])) || !(k[2] === null || Number.isSafeInteger(k[2]))
-    || typeof k[3] !== 'string' || !/^[0-9a-f-]{36}$/.test(k[3])) {
+  if (!Array.isArray(k) || k.length !== 5 || typeof k[0] !== 'boolean' || !instant(k[1]) || !(k[2] === null || instant(k[2])) || !(k[3] === null || Number.isSafeInteger(k[3]))
+    || typeof k[4] !== 'string' || !/^[0-9a-f-]{36}$/.test(k[4])) {
     throw cursorProblem('must be a nextCursor from an earlier answer');
   }
   if (s !== sort) throw cursorProblem(`this cursor continues sort=${String(s)}; ask with that sort`);
-  return { updatedAt: k[0] as string, closesAt: k[1] as string | null, amountSort: k[2] as number | null, id: k[3] };
+  return { closed: k[0] as boolean, updatedAt: k[1] as string, closesAt: k[2] as string | null, amountSort: k[3] as number | null, id: k[4] };
 }
 

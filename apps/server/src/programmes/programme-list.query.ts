@@ -85,7 +85,7 @@ export class ProgrammeListQuery extends ProgrammeFilterQuery {
   @Instant('closing on or after (programmes without a deadline included)') closesAfter?: Date;
   @Instant('closing on or before') closesBefore?: Date;
 
-  @ApiPropertyOptional({ enum: SORT_ORDERS, description: 'default: relevance with q, updated without' })
+  @ApiPropertyOptional({ enum: SORT_ORDERS, description: 'default: relevance with q, updated without. deadline: open and upcoming programmes by their deadline, soonest first, then those without a deadline, closed ones last' })
   @IsOptional() @IsIn(SORT_ORDERS)
   sort?: SortOrder;
 

@@ -27,7 +27,7 @@ describe('Meilisearch filters', () => {
   it('sorts like the PostgreSQL engine', () => {
     expect(buildSort('relevance', true)).toBeUndefined();
     expect(buildSort('relevance', false)).toEqual(['updatedAt:desc', 'id:asc']);
-    expect(buildSort('deadline', true)).toEqual(['closesAt:asc', 'updatedAt:desc', 'id:asc']);
+    expect(buildSort('deadline', true)).toEqual(['closed:asc', 'closesAt:asc', 'updatedAt:desc', 'id:asc']);
   });
 });
 

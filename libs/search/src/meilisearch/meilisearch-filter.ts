@@ -1,8 +1,8 @@
 import { SEARCH_FACETS, SearchFacet, SearchFilters, SortKey, SortOrder } from '../search.model';
 
 /** Fields a filter may name; nothing else ever reaches a filter expression. */
-export const FILTERABLE_FIELDS = [...SEARCH_FACETS, 'amountLower', 'amountUpper', 'closesAt', 'updatedAt', 'amountSort', 'id'] as const;
-export const SORTABLE_FIELDS = ['closesAt', 'amountSort', 'updatedAt', 'id'] as const;
+export const FILTERABLE_FIELDS = [...SEARCH_FACETS, 'amountLower', 'amountUpper', 'closesAt', 'closed', 'updatedAt', 'amountSort', 'id'] as const;
+export const SORTABLE_FIELDS = ['closed', 'closesAt', 'amountSort', 'updatedAt', 'id'] as const;
 type FilterField = (typeof FILTERABLE_FIELDS)[number];
 
 /** A filter string literal: backslash escaped first, then the double quote. */
@@ -44,9 +44,11 @@ export function keysetFilter(sort: SortOrder, key: SortKey): string {
     case 'updated':
       return newer;
     case 'deadline': {
-      if (key.closesAt === null) return `(${field('closesAt')} NOT EXISTS AND ${newer})`;
-      const closes = finite(Date.parse(key.closesAt));
-      return `(${field('closesAt')} NOT EXISTS OR ${field('closesAt')} > ${closes} OR (${field('closesAt')} = ${closes} AND ${newer}))`;
+      const closes = key.closesAt === null ? null : finite(Date.parse(key.closesAt));
+      const within = closes === null
+        ? `(${field('closesAt')} NOT EXISTS AND ${newer})`
+        : `(${field('closesAt')} NOT EXISTS OR ${field('closesAt')} > ${closes} OR (${field('closesAt')} = ${closes} AND ${newer}))`;
+      return key.closed ? `(${field('closed')} = 1 AND ${within})` : `(${field('closed')} = 1 OR (${field('closed')} = 0 AND ${within}))`;
     }
     case 'amount': {
       if (key.amountSort === null) return `(${field('amountSort')} NOT EXISTS AND ${newer})`;
@@ -64,7 +66,7 @@ export function buildSort(sort: SortOrder, hasText: boolean): string[] | undefin
     case 'relevance':
       return hasText ? undefined : ['updatedAt:desc', 'id:asc'];
     case 'deadline':
-      return ['closesAt:asc', 'updatedAt:desc', 'id:asc'];
+      return ['closed:asc', 'closesAt:asc', 'updatedAt:desc', 'id:asc'];
     case 'amount':
       return ['amountSort:desc', 'updatedAt:desc', 'id:asc'];
     case 'updated':

@@ -80,7 +80,7 @@ export class MeilisearchSearchEngine extends SearchEngine {
       filter: query.after ? [...buildFilter(query.filters), keysetFilter(query.sort, query.after)] : buildFilter(query.filters),
       sort: buildSort(query.sort, hasText),
       facets: query.after ? [] : countFacets,
-      attributesToRetrieve: ['id', 'updatedAt', 'closesAt', 'amountSort'],
+      attributesToRetrieve: ['id', 'closed', 'updatedAt', 'closesAt', 'amountSort'],
       // page / hitsPerPage make Meilisearch count hits exhaustively
       page: query.limit ? Math.floor(query.offset / query.limit) + 1 : 1,
       hitsPerPage: query.limit,
@@ -117,7 +117,7 @@ export class MeilisearchSearchEngine extends SearchEngine {
       total: first.totalHits ?? 0,
       facets,
       last: last
-        ? { id: last.id, updatedAt: new Date(last.updatedAt).toISOString(), closesAt: last.closesAt !== undefined ? new Date(last.closesAt).toISOString() : null, amountSort: last.amountSort ?? null }
+        ? { id: last.id, closed: last.closed === 1, updatedAt: new Date(last.updatedAt).toISOString(), closesAt: last.closesAt !== undefined ? new Date(last.closesAt).toISOString() : null, amountSort: last.amountSort ?? null }
         : null,
     };
   }

@@ -20,10 +20,13 @@ function keysetAfter(sort: SortOrder, key: SortKey, param: (value: unknown, cast
   switch (sort) {
     case 'updated':
       return newer;
-    case 'deadline':
-      return key.closesAt === null
+    case 'deadline': {
+      const closed = `(closes_at < now()) IS TRUE`;
+      const within = key.closesAt === null
         ? `(closes_at IS NULL AND ${newer})`
         : `(closes_at IS NULL OR closes_at > ${param(key.closesAt, '::timestamptz')} OR (closes_at = ${param(key.closesAt, '::timestamptz')} AND ${newer}))`;
+      return key.closed ? `(${closed} AND ${within})` : `(${closed} OR ${within})`;
+    }
     case 'amount':
       return key.amountSort === null
         ? `(amount_sort IS NULL AND ${newer})`
@@ -35,7 +38,8 @@ function keysetAfter(sort: SortOrder, key: SortKey, param: (value: unknown, cast
 
 const ORDER_BY: Record<SortOrder, string> = {
   relevance: 'rank DESC, updated_at DESC, id',
-  deadline: 'closes_at ASC NULLS LAST, updated_at DESC, id',
+  // what still takes applications first, the soonest deadline first; then closed ones
+  deadline: '(closes_at < now()) IS TRUE, closes_at ASC NULLS LAST, updated_at DESC, id',
   amount: 'amount_sort DESC NULLS LAST, updated_at DESC, id',
   updated: 'updated_at DESC, id',
 };
@@ -268,7 +272,7 @@ export class PostgresSearchEngine extends SearchEngine {
           JOIN search_facet_key key ON key.id = c.k
       )
       SELECT (SELECT coalesce(json_agg(id ORDER BY ${ORDER_BY[query.sort]}), '[]') FROM page) AS ids,
-             (SELECT (array_agg(json_build_object('updatedAt', updated_at, 'closesAt', closes_at, 'amountSort', amount_sort, 'id', id)
+             (SELECT (array_agg(json_build_object('closed', (closes_at < now()) IS TRUE, 'updatedAt', updated_at, 'closesAt', closes_at, 'amountSort', amount_sort, 'id', id)
                                 ORDER BY ${ORDER_BY[query.sort]}))[count(*)] FROM page) AS last,
              ${
                // every programme has exactly one status, so the status counts add up to the total
