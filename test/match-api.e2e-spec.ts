@@ -19,10 +19,14 @@ describe('POST /api/v1/match (HTTP, real PostgreSQL)', () => {
     expect(fitting.map((r: { slug: string }) => r.slug)).toContain('technopolis-moscow-sez');
     for (const r of fitting) {
       expect(r.criteria.map((c: { criterion: string }) => c.criterion)).toEqual(expect.arrayContaining(['applicantType', 'size', 'industry', 'territory', 'goal']));
-      expect(r.criteria.every((c: { status: string }) => c.status === 'met')).toBe(true);
+      // every condition the programme states is met; what it does not state is no obstacle
+      expect(r.criteria.every((c: { status: string }) => c.status === 'met' || c.status === 'not_stated')).toBe(true);
+      expect(r.criteria.some((c: { status: string }) => c.status === 'met')).toBe(true);
       for (const c of r.criteria) expect(c.explanation).toMatch(/\S/);
     }
     const fits = res.body.results.map((r: { fit: string }) => r.fit);
+    expect(res.body.groups.fits + res.body.groups.partly + res.body.groups.does_not_fit).toBe(res.body.total);
+    expect(res.body.groups.fits).toBe(fitting.length);
     // what fits comes first, then what may fit, then what does not
     expect(fits).toEqual([...fits].sort((a: string, b: string) => ['fits', 'partly', 'does_not_fit'].indexOf(a) - ['fits', 'partly', 'does_not_fit'].indexOf(b)));
   });

@@ -96,6 +96,44 @@ describeInBrowser('website in a real browser', () => {
     await context.close();
   });
 
+  it('lists what still takes applications first, with the status filter first and open', async () => {
+    const { context, page } = await open();
+    await page.goto(`${base}/`);
+    const firstPanel = page.locator('details.facet').first();
+    await expect(firstPanel.locator('summary').textContent()).resolves.toBe('Приём заявок');
+    expect(await firstPanel.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
+    // badges read "закрыт" only at the end of the list, never before an open programme
+    const badges = await page.locator('li.card .badge.deadline').allTextContents();
+    const firstClosed = badges.findIndex((b) => /закрыт|завершён|окончен/i.test(b));
+    if (firstClosed >= 0) expect(badges.slice(firstClosed).every((b) => /закрыт|завершён|окончен/i.test(b))).toBe(true);
+    // "by deadline" picked explicitly orders the same way
+    await page.goto(`${base}/?sort=deadline`);
+    expect(await page.locator('li.card .badge.deadline').allTextContents()).toEqual(badges);
+    await context.close();
+  });
+
+  it('after paging or filtering in place, the reader lands on the results heading; open panels stay open; the chart goes', async () => {
+    const { context, page } = await open();
+    await page.goto(`${base}/?perPage=5`);
+    await expect(page.locator('[data-landing-chart]').isVisible()).resolves.toBe(true);
+    await page.getByRole('link', { name: /Вперёд/ }).scrollIntoViewIfNeeded();
+    await page.getByRole('link', { name: /Вперёд/ }).click();
+    await page.waitForFunction(() => document.querySelector('[aria-current="page"]')?.textContent === '2');
+    await page.waitForFunction(() => document.activeElement?.id === 'results-title');
+    const top = await page.locator('#results-title').evaluate((h) => h.getBoundingClientRect().top);
+    expect(top).toBeGreaterThanOrEqual(0);
+    expect(top).toBeLessThan(450);
+    await expect(page.locator('[data-landing-chart]').isVisible()).resolves.toBe(false);
+    // a panel the reader opened stays open after a click inside it
+    const industry = page.locator('details[data-facet-panel="industry"]');
+    await industry.locator('summary').click();
+    await industry.locator('input[type="checkbox"]').first().check();
+    await page.waitForURL(/industry=/);
+    await page.waitForFunction(() => document.activeElement?.id === 'results-title');
+    expect(await page.locator('details[data-facet-panel="industry"]').evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
+    await context.close();
+  });
+
   it('suggests programmes and filters as you type', async () => {
     const { context, page } = await open();
     await page.goto(`${base}/`);
@@ -133,6 +171,19 @@ describeInBrowser('website in a real browser', () => {
     const fitting = page.locator('li.match-card.fit-fits');
     expect(await fitting.locator('.card-title').allTextContents()).toContainEqual(expect.stringMatching(/инвестор/));
     expect(await fitting.first().locator('li.criterion').count()).toBeGreaterThan(0);
+    // the programmes that do not fit are folded away
+    expect(await page.locator('details.match-group-does_not_fit').evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+    await context.close();
+  });
+
+  it('on a phone, submitting the questionnaire lands on the results', async () => {
+    const { context, page } = await open({ viewport: { width: 360, height: 800 } });
+    await page.goto(`${base}/match`);
+    await page.getByLabel('Кто вы').selectOption('legal_entity');
+    await page.getByRole('button', { name: 'Подобрать' }).click();
+    await page.waitForURL(/#results$/);
+    const top = await page.locator('#results').evaluate((el) => el.getBoundingClientRect().top);
+    expect(Math.abs(top)).toBeLessThan(100);
     await context.close();
   });
 

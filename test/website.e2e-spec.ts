@@ -6,6 +6,7 @@ import { createTestApp, TestApp } from './support/test-app';
 
 const SHIPPED = SEED_PROGRAMMES.length;
 const cards = (html: string): number => (html.match(/<li class="card">/g) ?? []).length;
+const cardsIn = (html: string): number => (html.match(/<li class="card match-card/g) ?? []).length;
 
 /** The website over HTTP: server-rendered pages, complete without JavaScript. */
 describe('website (server-rendered HTML)', () => {
@@ -192,7 +193,16 @@ describe('website (server-rendered HTML)', () => {
     expect(empty.text).toContain('<select id="industry" name="industry">');
     expect(empty.text).toContain('Ответьте хотя бы на один вопрос');
     const res = await page('/match?applicantType=legal_entity&goal=reduce_taxes&territory=technopolis_moscow&companyAgeYears=&headcount=40').expect(200);
-    expect(res.text).toMatch(/принимают заявки/);
+    expect(res.text).toMatch(/Подходят \d+, могут подойти \d+, не подходят \d+ из программ, которые принимают заявки/);
+    // three groups with counts; the programmes that do not fit are folded away
+    expect(res.text).toMatch(/<h3 class="match-group-title">Подходят: [1-9]\d*<\/h3>/);
+    expect(res.text).toMatch(/<h3 class="match-group-title">Могут подойти — уточните условия: \d+<\/h3>/);
+    expect(res.text).toMatch(/<details class="match-group match-group-does_not_fit">\s*<summary>\s*<h3 class="match-group-title">Не подходят: \d+<\/h3>/);
+    // submitting (and paging) lands on the results
+    expect(res.text).toContain('<form method="get" action="/match#results"');
+    expect(res.text).toContain('<section id="results"');
+    // what to check is one line per card, not a line per criterion
+    expect((res.text.match(/class="criterion criterion-unknown"/g) ?? []).length).toBeLessThanOrEqual(cardsIn(res.text));
     expect(res.text).toContain('class="criterion criterion-met"');
     expect(res.text).toContain('Помогает с целью «Снизить налоги».');
     expect(res.text).toContain('<input type="checkbox" name="goal" value="reduce_taxes" checked>');
@@ -246,9 +256,18 @@ describe('website (server-rendered HTML)', () => {
     const missing = await page('/programmes/no-such-programme').expect(404);
     expect(missing.headers['content-type']).toMatch(/text\/html/);
     expect(missing.text).toContain('Страница не найдена');
+    // plain words in the page's language, never the API's English for developers
+    expect(missing.text).toContain('Такой программы нет в каталоге');
+    expect(missing.text).not.toMatch(/No programme|no-such-programme"/);
+    expect(missing.text).toMatch(/укажите код обращения: [0-9a-f-]{36}/);
     const bad = await page('/?perPage=1000&lang=en').expect(400);
     expect(bad.text).toContain('This page could not be opened');
-    expect(bad.text).toContain('<code>perPage</code>');
+    expect(bad.text).toContain('The link has an error');
+    expect(bad.text).not.toMatch(/perPage must|Invalid input/);
+    const compare = await page('/compare').expect(400);
+    expect(compare.text).toContain('Нечего сравнивать');
+    expect(compare.text).toContain('отметьте от одной до четырёх');
+    expect(compare.text).not.toMatch(/Invalid input|must be an array|slugs/);
     const api = await request(t.http).get('/api/v1/programmes?perPage=1000').set('Accept', 'text/html').expect(400);
     expect(api.headers['content-type']).toMatch(/application\/json/);
   });

@@ -82,7 +82,7 @@ export class MatchQuery extends PageQuery {
 
 class CriterionView {
   @ApiProperty({ enum: ['applicantType', 'size', 'companyAge', 'headcount', 'revenue', 'investment', 'industry', 'territory', 'goal', 'status'] }) criterion: string;
-  @ApiProperty({ enum: ['met', 'not_met', 'unknown'] }) status: string;
+  @ApiProperty({ enum: ['met', 'not_met', 'unknown', 'not_stated'], description: 'not_stated: the programme sets no such condition (no obstacle); unknown: it depends on something to check' }) status: string;
   @ApiProperty({ description: 'in plain words, in the requested language' }) explanation: string;
 }
 
@@ -97,9 +97,16 @@ class MatchedProgrammeView {
   @ApiProperty({ type: [CriterionView] }) criteria: CriterionView[];
 }
 
+class MatchGroupsView {
+  @ApiProperty({ type: 'integer', description: 'every condition the programme states is met' }) fits: number;
+  @ApiProperty({ type: 'integer', description: 'nothing unmet, but some conditions depend on what the company has to check' }) partly: number;
+  @ApiProperty({ type: 'integer', description: 'a stated condition is not met' }) does_not_fit: number;
+}
+
 export class MatchResponseView {
-  @ApiProperty({ type: [MatchedProgrammeView] }) results: MatchedProgrammeView[];
+  @ApiProperty({ type: [MatchedProgrammeView], description: 'fits first, then partly, then does_not_fit; within each, best first' }) results: MatchedProgrammeView[];
   @ApiProperty() total: number;
+  @ApiProperty({ type: MatchGroupsView }) groups: MatchGroupsView;
   @ApiProperty() page: number;
   @ApiProperty() perPage: number;
 }

@@ -19,7 +19,8 @@ export interface SearchState {
 export const DEFAULT_PER_PAGE = 20;
 
 /** Facet panels in the order people decide by. */
-export const FACET_ORDER: SearchFacet[] = ['supportType', 'objective', 'applicantType', 'size', 'stage', 'industry', 'territory', 'provider', 'status'];
+// whether a programme still takes applications comes first: it is what a visitor needs to know before anything else
+export const FACET_ORDER: SearchFacet[] = ['status', 'supportType', 'objective', 'applicantType', 'size', 'stage', 'industry', 'territory', 'provider'];
 
 /** The URL of a search state; parameters in a fixed order so equal states share a URL. */
 export function searchUrl(state: SearchState, path = '/'): string {
@@ -109,7 +110,8 @@ export function searchPage(state: SearchState, result: SearchResponse, now: Date
     return {
       facet,
       title: t.facets[facet],
-      open: values.some((v) => v.selected) || facet === 'supportType',
+      open: values.some((v) => v.selected) || facet === 'status' || facet === 'supportType',
+      selected: values.some((v) => v.selected),
       values: values.map((v) => ({ ...v, share: Math.round((v.count / max) * 100) })),
     };
   }).filter((p) => p.values.length > 0);

@@ -36,6 +36,14 @@ const ADMIN_ERROR_TITLES: Record<number, string> = {
 const langOf = (req: Request): Lang => (req.query?.lang === 'en' ? 'en' : 'ru');
 
 /** Error pages for the website: any request outside /api/ that accepts HTML. */
+/** The same address in the other language. */
+function languageUrlOf(req: Request, lang: 'ru' | 'en'): string {
+  const params = new URLSearchParams(req.originalUrl.split('?')[1] ?? '');
+  if (lang === 'ru') params.set('lang', 'en');
+  else params.delete('lang');
+  return params.size ? `${req.path}?${params}` : req.path;
+}
+
 export function renderWebError(body: ErrorBody, req: Request): string | null {
   if (req.path.startsWith('/api/') || req.path.startsWith('/health') || !req.accepts('html')) return null;
   if (req.path === '/admin' || req.path.startsWith('/admin/')) {
@@ -50,15 +58,21 @@ export function renderWebError(body: ErrorBody, req: Request): string | null {
   }
   const lang = langOf(req);
   const t = textFor(lang);
-  const details = Array.isArray(body.details) ? body.details : [];
   const retryAfter = (body.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+  // the API's English wording is for developers: a visitor reads plain words in the page's language
+  const m = t.errorMessages;
+  const message =
+    body.statusCode === 429 ? t.slowDown(typeof retryAfter === 'number' ? retryAfter : 60)
+      : body.statusCode >= 500 ? m.failed
+        : body.code === 'PROGRAMME.NOT_FOUND' ? m.programmeNotFound
+          : body.statusCode === 404 ? m.pageNotFound
+            : req.path === '/compare' ? m.compareEmpty
+              : m.badLink;
   return render('error.njk', {
     lang,
-    title: t.errorTitle(body.statusCode),
-    // the API's English wording is for developers; a visitor who went too fast is told, in their language, how long to wait
-    message: body.statusCode >= 500 ? '' : body.statusCode === 429 ? t.slowDown(typeof retryAfter === 'number' ? retryAfter : 60) : body.message,
-    details,
-    requestId: body.requestId,
-    languageUrl: lang === 'ru' ? '/?lang=en' : '/',
+    title: req.path === '/compare' && body.statusCode === 400 ? t.compare.emptyTitle : t.errorTitle(body.statusCode),
+    message,
+    requestId: t.requestId(body.requestId),
+    languageUrl: languageUrlOf(req, lang),
   });
 }

@@ -59,7 +59,8 @@ export class WebController {
     const state: SearchState = { q: request.q?.trim() ?? '', facets, sort, page, perPage, lang, ranges: { amountMin, amountMax, closesAfter, closesBefore } };
     const landing = !state.q && Object.values(facets).every((codes) => !codes?.length) && page === 1 && fragment !== 'results';
     const [result, open] = await Promise.all([
-      this.search.search({ ...request, q: state.q }),
+      // without a query, what still takes applications comes first, the soonest deadline first
+      this.search.search({ ...request, q: state.q, sort: sort ?? (state.q ? undefined : 'deadline') }),
       landing ? this.search.search({ page: 1, perPage: 1, lang, facets: { status: ['open', 'ongoing'] } }) : Promise.resolve(null),
     ]);
     const v = searchPage(state, result, this.clock.now(), this.config.catalogue.sourceMaxAgeDays, open ? openBySupportType(open, lang) : []);
@@ -137,20 +138,42 @@ export class WebController {
     ];
     const answered = Object.values(answers).some((v) => v !== undefined);
     const result = answered ? await this.matching.match(answers, lang, page, perPage) : null;
+    const urlWith = (extra: Record<string, string | number | undefined>) => {
+      const params = new URLSearchParams(
+        Object.entries({ ...answers, ...extra })
+          .filter(([, v]) => v !== undefined)
+          .flatMap(([k, v]) => [v].flat().map((one) => [k, String(one)])),
+      );
+      return `/match${params.size ? `?${params}` : ''}`;
+    };
+    const here = { lang: lang === 'ru' ? undefined : lang, perPage: perPage === 20 ? undefined : perPage };
+    const cards = (result?.results ?? []).map((r) => ({
+      ...r,
+      url: `/programmes/${r.slug}${lang === 'ru' ? '' : '?lang=en'}`,
+      // what was judged, one line each; what to check, and what the programme does not limit, one line for all
+      judged: r.criteria.filter((c) => c.status === 'met' || c.status === 'not_met'),
+      check: r.criteria.filter((c) => c.status === 'unknown').map((c) => c.explanation).join(' '),
+      noLimit: r.criteria.filter((c) => c.status === 'not_stated').map((c) => t.match.criteria[c.criterion]).join(', '),
+    }));
+    const groups = result
+      ? (['fits', 'partly', 'does_not_fit'] as const).map((fit) => ({ fit, count: result.groups[fit], cards: cards.filter((c) => c.fit === fit) }))
+      : [];
+    const pages = result ? Math.max(1, Math.ceil(result.total / perPage)) : 1;
     const m = {
       selects,
       goals,
       answers,
       answered,
       total: result?.total ?? 0,
-      results: (result?.results ?? []).map((r) => ({ ...r, url: `/programmes/${r.slug}${lang === 'ru' ? '' : '?lang=en'}` })),
+      summary: result ? t.match.summary(result.groups.fits, result.groups.partly, result.groups.does_not_fit) : '',
+      groups,
+      action: '/match#results',
+      previousUrl: page > 1 ? `${urlWith({ ...here, page: page - 1 })}#results` : null,
+      nextUrl: page < pages ? `${urlWith({ ...here, page: page + 1 })}#results` : null,
+      page,
+      pages,
     };
-    const params = new URLSearchParams(
-      Object.entries({ ...answers, lang: lang === 'ru' ? 'en' : undefined })
-        .filter(([, v]) => v !== undefined)
-        .flatMap(([k, v]) => [v].flat().map((one) => [k, String(one)])),
-    );
-    return render('match.njk', { lang, m, languageUrl: `/match${params.size ? `?${params}` : ''}` });
+    return render('match.njk', { lang, m, languageUrl: urlWith({ lang: lang === 'ru' ? 'en' : undefined, page: page > 1 ? page : undefined }) });
   }
 
   @Get('programmes/:slug')

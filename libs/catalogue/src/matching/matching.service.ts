@@ -18,6 +18,8 @@ export interface MatchedProgramme extends MatchOutcome {
 export interface MatchPage {
   results: MatchedProgramme[];
   total: number;
+  /** How many candidates fall in each group (results come in this order: fits, partly, does_not_fit). */
+  groups: Record<MatchOutcome['fit'], number>;
   page: number;
   perPage: number;
 }
@@ -92,10 +94,13 @@ export class MatchingService {
     const depth = page * perPage;
     let best: Ranked[] = [];
     let total = 0;
+    const groups: MatchPage['groups'] = { fits: 0, partly: 0, does_not_fit: 0 };
     for await (const batch of this.candidates()) {
       total += batch.length;
       for (const candidate of batch) {
-        best.push({ candidate, title: pick(candidate.titleRu, candidate.titleEn, lang).text, score: matchProgramme(candidate, company, scoring, lang).score });
+        const { score, fit } = matchProgramme(candidate, company, scoring, lang);
+        groups[fit]++;
+        best.push({ candidate, title: pick(candidate.titleRu, candidate.titleEn, lang).text, score });
       }
       if (best.length > depth * 2 + BATCH) best = best.sort(order).slice(0, depth);
     }
@@ -110,7 +115,7 @@ export class MatchingService {
         closesAt: p.closesAt,
         ...matchProgramme(p, company, vocabulary, lang),
       }));
-    return { results, total, page, perPage };
+    return { results, total, groups, page, perPage };
   }
 
   /** The candidates in batches: from memory while nothing published has changed, else from the database. */

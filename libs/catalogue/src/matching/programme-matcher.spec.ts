@@ -15,7 +15,7 @@ describe('matchProgramme', () => {
     const p = programme({ sizes: ['small', 'medium'], objectives: ['reduce_taxes'], eligibility: { investmentMinRub: 750_000_000 } });
     expect(statusOf(p, { size: 'medium' }, 'size')).toBe('met');
     expect(statusOf(p, { size: 'large' }, 'size')).toBe('not_met');
-    expect(statusOf(programme(), { size: 'large' }, 'size')).toBe('unknown');
+    expect(statusOf(programme(), { size: 'large' }, 'size')).toBe('not_stated');
     expect(statusOf(p, { goal: ['build_production', 'reduce_taxes'] }, 'goal')).toBe('met');
     expect(statusOf(p, { goal: ['find_investors'] }, 'goal')).toBe('not_met');
     // a stated threshold is a condition even when the company did not say how much it invests
@@ -42,24 +42,24 @@ describe('matchProgramme', () => {
   it.each([
     ['applicantType', programme({ applicantTypes: ['legal_entity'] }), { applicantType: 'legal_entity' }, 'met'],
     ['applicantType', programme({ eligibility: { applicantTypes: ['sole_trader'] } }), { applicantType: 'legal_entity' }, 'not_met'],
-    ['applicantType', programme(), { applicantType: 'legal_entity' }, 'unknown'],
+    ['applicantType', programme(), { applicantType: 'legal_entity' }, 'not_stated'],
     ['companyAge', programme({ eligibility: { companyAgeMaxYears: 5 } }), { companyAgeYears: 3 }, 'met'],
     ['companyAge', programme({ eligibility: { companyAgeMinYears: 1, companyAgeMaxYears: 5 } }), { companyAgeYears: 7 }, 'not_met'],
-    ['companyAge', programme(), { companyAgeYears: 7 }, 'unknown'],
+    ['companyAge', programme(), { companyAgeYears: 7 }, 'not_stated'],
     ['headcount', programme({ eligibility: { headcountMax: 250 } }), { headcount: 250 }, 'met'],
     ['headcount', programme({ eligibility: { headcountMin: 10 } }), { headcount: 3 }, 'not_met'],
-    ['headcount', programme(), { headcount: 3 }, 'unknown'],
+    ['headcount', programme(), { headcount: 3 }, 'not_stated'],
     ['revenue', programme({ eligibility: { revenueMaxRub: 800_000_000 } }), { revenueBand: 'upTo120m' }, 'met'],
     ['revenue', programme({ eligibility: { revenueMaxRub: 800_000_000 } }), { revenueBand: 'upTo2b' }, 'not_met'],
     ['revenue', programme({ eligibility: { revenueMaxRub: 500_000_000 } }), { revenueBand: 'upTo800m' }, 'unknown'],
-    ['revenue', programme(), { revenueBand: 'over2b' }, 'unknown'],
+    ['revenue', programme(), { revenueBand: 'over2b' }, 'not_stated'],
     ['industry', programme({ industries: ['electronics'] }), { industry: 'electronics' }, 'met'],
     ['industry', programme({ industries: ['electronics'] }), { industry: 'pharmaceuticals' }, 'not_met'],
-    ['industry', programme(), { industry: 'pharmaceuticals' }, 'unknown'],
+    ['industry', programme(), { industry: 'pharmaceuticals' }, 'not_stated'],
     ['territory', programme({ territories: ['moscow'] }), { territory: 'technopolis_moscow' }, 'met'],
     ['territory', programme({ territories: ['technopolis_moscow'] }), { territory: 'moscow' }, 'unknown'],
     ['territory', programme({ territories: ['technopolis_moscow'] }), { territory: 'elsewhere' }, 'not_met'],
-    ['territory', programme(), { territory: 'moscow' }, 'unknown'],
+    ['territory', programme(), { territory: 'moscow' }, 'not_stated'],
     ['goal', programme({ objectives: ['get_financing'] }), { goal: 'get_financing' }, 'met'],
     ['goal', programme({ objectives: ['reduce_taxes'] }), { goal: 'get_financing' }, 'not_met'],
     ['status', programme({ eligibility: { requiredStatuses: ['sez_resident'] } }), { statuses: ['sez_resident'] }, 'met'],
@@ -67,6 +67,22 @@ describe('matchProgramme', () => {
     ['status', programme({ eligibility: { requiredStatuses: ['sez_resident'] } }), {}, 'unknown'],
   ] as [string, MatchableProgramme, CompanyProfile, string][])('%s: %j with %j is %s', (criterion, p, company, expected) => {
     expect(statusOf(p, company, criterion)).toBe(expected);
+  });
+
+  it('a condition the programme does not state is no obstacle: such a programme can fit', () => {
+    const outcome = matchProgramme(programme({ industries: ['electronics'] }), { industry: 'electronics', companyAgeYears: 3, headcount: 40, territory: 'moscow' }, vocabulary, 'ru');
+    expect(outcome.criteria.map((c) => c.status).sort()).toEqual(['met', 'not_stated', 'not_stated', 'not_stated']);
+    expect(outcome.fit).toBe('fits');
+  });
+
+  it('ranks the groups in order: fits, then may fit, then does not fit, whatever else is met', () => {
+    const company: CompanyProfile = { industry: 'electronics', size: 'medium', headcount: 40, statuses: undefined };
+    const fits = matchProgramme(programme({ industries: ['electronics'] }), company, vocabulary, 'ru');
+    const maybe = matchProgramme(programme({ industries: ['electronics'], sizes: ['medium'], eligibility: { headcountMax: 250, requiredStatuses: ['sez_resident'] } }), company, vocabulary, 'ru');
+    const not = matchProgramme(programme({ industries: ['electronics'], sizes: ['small'], eligibility: { headcountMax: 250 } }), company, vocabulary, 'ru');
+    expect([fits.fit, maybe.fit, not.fit]).toEqual(['fits', 'partly', 'does_not_fit']);
+    expect(fits.score).toBeGreaterThan(maybe.score);
+    expect(maybe.score).toBeGreaterThan(not.score);
   });
 
   it('leaves out what the company did not answer', () => {
@@ -81,12 +97,12 @@ describe('matchProgramme', () => {
     );
   });
 
-  it('ranks nothing unmet above anything unmet, then more met, then fewer unknown', () => {
+  it('within a group, ranks more conditions met first', () => {
     const company = { industry: 'electronics', goal: 'get_financing', companyAgeYears: 2 };
     const full = matchProgramme(programme({ industries: ['electronics'], objectives: ['get_financing'], eligibility: { companyAgeMaxYears: 3 } }), company, vocabulary, 'ru');
     const partly = matchProgramme(programme({ industries: ['electronics'], objectives: ['get_financing'] }), company, vocabulary, 'ru');
     const wrong = matchProgramme(programme({ industries: ['pharmaceuticals'], objectives: ['get_financing'], eligibility: { companyAgeMaxYears: 3 } }), company, vocabulary, 'ru');
-    expect([full.fit, partly.fit, wrong.fit]).toEqual(['fits', 'partly', 'does_not_fit']);
+    expect([full.fit, partly.fit, wrong.fit]).toEqual(['fits', 'fits', 'does_not_fit']);
     expect(full.score).toBeGreaterThan(partly.score);
     expect(partly.score).toBeGreaterThan(wrong.score);
   });

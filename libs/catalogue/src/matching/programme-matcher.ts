@@ -38,7 +38,13 @@ export interface MatchableProgramme {
   eligibility: EligibilityCriteria;
 }
 
-export type CriterionStatus = 'met' | 'not_met' | 'unknown';
+/**
+ * met / not_met: the programme states a condition and the answer meets it or not;
+ * unknown: it depends on something the company has to check (a revenue band across
+ * the limit, an address inside the city, a status not declared);
+ * not_stated: the programme sets no such condition, so it is no obstacle.
+ */
+export type CriterionStatus = 'met' | 'not_met' | 'unknown' | 'not_stated';
 
 export interface CriterionResult {
   criterion: 'applicantType' | 'size' | 'companyAge' | 'headcount' | 'revenue' | 'investment' | 'industry' | 'territory' | 'goal' | 'status';
@@ -129,13 +135,17 @@ const words = {
   },
 };
 
+const FIT_RANK: Record<MatchOutcome['fit'], number> = { fits: 2, partly: 1, does_not_fit: 0 };
+
 const within = (value: number, min: number | null | undefined, max: number | null | undefined): boolean =>
   (min == null || value >= min) && (max == null || value <= max);
 
 /**
  * Judges one programme against a company, criterion by criterion, in plain words.
  * A criterion the company did not answer is left out; one the programme does not
- * state is "unknown". Rank: nothing unmet first, then most met, then fewest unknown.
+ * state is "not_stated" (no obstacle). A programme fits when every stated condition
+ * is met, may fit when some depend on what the company has to check, and does not
+ * fit when one is unmet. Rank: by that, then most met, then fewest open questions.
  */
 export function matchProgramme(p: MatchableProgramme, company: CompanyProfile, vocabulary: MatchVocabulary, lang: Lang): MatchOutcome {
   const w = words[lang];
@@ -151,7 +161,7 @@ export function matchProgramme(p: MatchableProgramme, company: CompanyProfile, v
     say: { yes: (x: string) => string; no: (x: string, list: string) => string; unknown: string },
   ): CriterionResult => {
     const x = vocabulary.label(criterion, answer);
-    if (allowed.length === 0) return { criterion, status: 'unknown', explanation: say.unknown };
+    if (allowed.length === 0) return { criterion, status: 'not_stated', explanation: say.unknown };
     return allowed.includes(answer)
       ? { criterion, status: 'met', explanation: say.yes(x) }
       : { criterion, status: 'not_met', explanation: say.no(x, list(criterion, allowed)) };
@@ -175,7 +185,7 @@ export function matchProgramme(p: MatchableProgramme, company: CompanyProfile, v
     out.push({
       criterion: 'revenue',
       ...(max === null
-        ? { status: 'unknown', explanation: w.revUnknown }
+        ? { status: 'not_stated', explanation: w.revUnknown }
         : band.max <= max
           ? { status: 'met', explanation: w.revYes }
           : band.min >= max
@@ -201,7 +211,7 @@ export function matchProgramme(p: MatchableProgramme, company: CompanyProfile, v
     out.push({
       criterion: 'territory',
       ...(areas.length === 0
-        ? { status: 'unknown', explanation: w.terUnknown }
+        ? { status: 'not_stated', explanation: w.terUnknown }
         : covers
           ? { status: 'met', explanation: w.terYes(x) }
           : inside
@@ -241,11 +251,12 @@ export function matchProgramme(p: MatchableProgramme, company: CompanyProfile, v
 
   const met = out.filter((r) => r.status === 'met').length;
   const notMet = out.filter((r) => r.status === 'not_met').length;
-  const unknown = out.length - met - notMet;
+  const unknown = out.filter((r) => r.status === 'unknown').length;
+  const fit = notMet > 0 ? 'does_not_fit' : unknown > 0 ? 'partly' : 'fits';
   return {
-    fit: notMet > 0 ? 'does_not_fit' : unknown > 0 ? 'partly' : 'fits',
-    // nothing unmet outranks any amount met; then more met, then less unknown
-    score: (notMet === 0 ? 1000 : 0) - notMet * 100 + met * 10 - unknown,
+    fit,
+    // the groups in order (fits, then may fit, then not); within one, more met, then fewer open questions or misses
+    score: FIT_RANK[fit] * 10_000 - notMet * 100 + met * 10 - unknown,
     criteria: out,
   };
 }
@@ -261,7 +272,7 @@ function rangeCriterion(
   say: { yes: (v: number, r: string) => string; no: (v: number, r: string) => string; unknown: string },
   range: (min: number | null, max: number | null) => string,
 ): CriterionResult {
-  if (min == null && max == null) return { criterion, status: 'unknown', explanation: say.unknown };
+  if (min == null && max == null) return { criterion, status: 'not_stated', explanation: say.unknown };
   const bounds = range(min ?? null, max ?? null);
   return within(value, min, max)
     ? { criterion, status: 'met', explanation: say.yes(value, bounds) }

@@ -31,18 +31,43 @@
       })
       .then(function (html) {
         var wasOpen = !!document.querySelector('[data-filters-panel][open]');
+        // the facet panels the reader opened (or closed) stay that way
+        var panels = {};
+        region.querySelectorAll('details[data-facet-panel]').forEach(function (d) { panels[d.getAttribute('data-facet-panel')] = d.open; });
+        var typing = document.activeElement === input;
         region.innerHTML = html;
         region.removeAttribute('aria-busy');
+        region.querySelectorAll('details[data-facet-panel]').forEach(function (d) {
+          var name = d.getAttribute('data-facet-panel');
+          if (name in panels) d.open = panels[name] || d.hasAttribute('data-selected');
+        });
         foldFilters(wasOpen);
         if (push) history.pushState({ url: url }, '', url);
         var params = new URL(url, location.href).searchParams;
-        if (input && document.activeElement !== input) input.value = params.get('q') || '';
+        if (input && !typing) input.value = params.get('q') || '';
         syncCarried(params);
+        showChart(params);
+        // the reader lands on the new results: their heading gets focus (announced), scrolled into view
+        var heading = document.getElementById('results-title');
+        if (heading && !typing) {
+          heading.focus({ preventScroll: true });
+          var top = heading.getBoundingClientRect().top + window.pageYOffset - 12;
+          if (top < window.pageYOffset || top > window.pageYOffset + window.innerHeight / 2) window.scrollTo(0, Math.max(0, top));
+        }
       })
       .catch(function (error) {
         if (error && error.name === 'AbortError') return;
         window.location.href = url;
       });
+  }
+
+  /** The landing chart belongs to the unfiltered first page only. */
+  function showChart(params) {
+    var chart = document.querySelector('[data-landing-chart]');
+    if (!chart) return;
+    var plain = true;
+    params.forEach(function (value, key) { if (key !== 'lang' && key !== 'sort' && value) plain = false; });
+    chart.hidden = !plain;
   }
 
   /** The search form carries the current filters, so a new query keeps them. */
