@@ -134,6 +134,37 @@ describeInBrowser('website in a real browser', () => {
     await context.close();
   });
 
+  it('on a 360 px phone the header keeps its margins and takes two rows at most, in both languages', async () => {
+    const { context, page } = await open({ viewport: { width: 360, height: 800 } });
+    for (const path of ['/', '/?lang=en']) {
+      await page.goto(`${base}${path}`);
+      const brand = await page.locator('.site-header .brand').boundingBox();
+      const lang = await page.locator('.site-header .lang-switch').boundingBox();
+      const header = await page.locator('.site-header').boundingBox();
+      expect(brand!.x).toBeGreaterThanOrEqual(12);
+      expect(lang!.x + lang!.width).toBeLessThanOrEqual(360 - 12);
+      // brand and language on one row, the links on a second
+      expect(Math.abs(brand!.y - lang!.y)).toBeLessThan(12);
+      expect(header!.height).toBeLessThan(110);
+      // the results come before the landing chart
+      const firstCard = await page.locator('li.card').first().boundingBox();
+      const chart = await page.locator('[data-landing-chart]').boundingBox();
+      expect(firstCard!.y).toBeLessThan(chart!.y);
+    }
+    await context.close();
+  });
+
+  it('"← All programmes" returns to the search the visitor came from', async () => {
+    const { context, page } = await open();
+    await page.goto(`${base}/?supportType=premises`);
+    await page.locator('li.card .card-title a').first().click();
+    await page.waitForURL(/\/programmes\//);
+    expect(await page.locator('[data-back-to-search]').getAttribute('href')).toBe('/?supportType=premises');
+    await page.locator('[data-back-to-search]').click();
+    await page.waitForURL(/supportType=premises/);
+    await context.close();
+  });
+
   it('suggests programmes and filters as you type', async () => {
     const { context, page } = await open();
     await page.goto(`${base}/`);

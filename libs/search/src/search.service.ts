@@ -17,7 +17,8 @@ const RETRY_PRIMARY_AFTER_MS = 10_000;
 
 export interface Suggestions {
   programmes: { slug: string; title: string; highlight: string }[];
-  terms: { facet: SearchFacet; code: string; label: string; highlight: string }[];
+  /** Facet values with published programmes, and how many. */
+  terms: { facet: SearchFacet; code: string; label: string; highlight: string; count: number }[];
 }
 
 /**
@@ -126,7 +127,9 @@ export class SearchService {
     const query: EngineQuery = {
       text, matchAll: true, sort: 'relevance', offset: 0, limit, withFacets: false, filters: { facets: {} },
     };
-    const [{ result }, terms] = await Promise.all([this.run(query), this.vocabulary.terms()]);
+    // how many published programmes each value has: a value with none would lead to an empty page
+    const everything: EngineQuery = { text: null, matchAll: true, sort: 'updated', offset: 0, limit: 0, withFacets: true, filters: { facets: {} } };
+    const [{ result }, { result: all }, terms] = await Promise.all([this.run(query), this.run(everything), this.vocabulary.terms()]);
     const matches = wordMatcher(text);
     const programmes = (await this.load(result.ids)).map((p) => {
       const title = pick(p.titleRu, p.titleEn, lang).text;
@@ -137,8 +140,9 @@ export class SearchService {
     for (const facet of SEARCH_FACETS) {
       for (const term of terms[facet]) {
         const label = labelIn(term, lang);
-        if (found.length < limit && answers([label, term.label.ru])) {
-          found.push({ facet, code: term.code, label, highlight: highlight(label, matches) });
+        const count = all.facets[facet].find((c) => c.code === term.code)?.count ?? 0;
+        if (found.length < limit && count > 0 && answers([label, term.label.ru])) {
+          found.push({ facet, code: term.code, label, highlight: highlight(label, matches), count });
         }
       }
     }

@@ -64,6 +64,7 @@ class SuggestedTermView {
   @ApiProperty() code: string;
   @ApiProperty() label: string;
   @ApiProperty({ description: 'HTML' }) highlight: string;
+  @ApiProperty({ type: 'integer', description: 'published programmes with this value (values with none are not suggested)' }) count: number;
 }
 
 export class SuggestionsView {

@@ -1,7 +1,7 @@
 import { possiblyOutdated } from '@app/catalogue';
 import type { Lang } from '@app/catalogue';
 import { SEARCH_FACETS, type SearchFacet, type SearchHit, type SearchResponse, type SortOrder, SORT_ORDERS } from '@app/search';
-import { formatDate, formatRoubles, textFor } from './web-i18n';
+import { compactRoubles, formatDate, formatRoubles, textFor } from './web-i18n';
 
 /** The state of the search page: exactly what its URL says. */
 export interface SearchState {
@@ -93,6 +93,9 @@ export function openBySupportType(open: SearchResponse, lang: Lang): OpenBySuppo
   }));
 }
 
+/** A facet shows this many values, the rest behind "show all" (and a filter box, with JavaScript). */
+const FACET_TOP = 8;
+
 export function searchPage(state: SearchState, result: SearchResponse, now: Date, maxAgeDays: number, chart: OpenBySupportType[] = []) {
   const t = textFor(state.lang);
   const labels = new Map(FACET_ORDER.map((f) => [f, new Map(result.facets[f].map((v) => [v.code, v.label]))]));
@@ -104,15 +107,23 @@ export function searchPage(state: SearchState, result: SearchResponse, now: Date
       removeUrl: searchUrl(without(state, facet, code)),
     })),
   );
+  const collator = new Intl.Collator(state.lang, { numeric: true, sensitivity: 'base' });
   const panels = FACET_ORDER.map((facet) => {
-    const values = result.facets[facet];
+    // the most used values first, ties in natural order ("№2" before "№10"); statuses keep their own order
+    const values = facet === 'status'
+      ? result.facets[facet]
+      : [...result.facets[facet]].sort((a, b) => Number(b.selected) - Number(a.selected) || b.count - a.count || collator.compare(a.label, b.label));
     const max = Math.max(1, ...values.map((v) => v.count));
+    const shown = values.length > FACET_TOP + 2 ? FACET_TOP : values.length;
     return {
       facet,
       title: t.facets[facet],
+      more: values.length - shown,
+      long: values.length > FACET_TOP + 2,
       open: values.some((v) => v.selected) || facet === 'status' || facet === 'supportType',
       selected: values.some((v) => v.selected),
-      values: values.map((v) => ({ ...v, share: Math.round((v.count / max) * 100) })),
+      values: values.slice(0, shown).map((v) => ({ ...v, share: Math.round((v.count / max) * 100) })),
+      rest: values.slice(shown).map((v) => ({ ...v, share: Math.round((v.count / max) * 100) })),
     };
   }).filter((p) => p.values.length > 0);
   const pages = Math.max(1, Math.ceil(result.total / result.perPage));
@@ -137,7 +148,7 @@ export function searchPage(state: SearchState, result: SearchResponse, now: Date
       url: `/programmes/${hit.slug}${state.lang === 'ru' ? '' : `?lang=${state.lang}`}`,
       supportTypeLabels: hit.supportTypes.map((code) => labels.get('supportType')?.get(code) ?? code),
       deadline: deadlineBadge(hit, null, state.lang, now),
-      amount: amountText(hit.amountMin, hit.amountMax, state.lang),
+      amount: compactRoubles(hit.amountMin, hit.amountMax, state.lang),
       fallback: hit.lang !== state.lang,
       outdated: possiblyOutdated(hit.newestSourceOn, now, maxAgeDays),
     })),

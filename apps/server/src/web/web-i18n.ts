@@ -91,6 +91,9 @@ const TEXT = {
     apply: 'Подать заявку',
     related: 'Похожие программы',
     backToSearch: 'Все программы',
+    facetFilter: 'Найти в списке',
+    facetFilterIn: (facet: string) => `Найти в списке «${facet}»`,
+    showAll: (n: number) => `Показать все (${n})`,
     criterion: {
       companyAge: (min: number | null, max: number | null) => `Возраст компании, лет: ${rangeText(min, max, 'ru')}`,
       headcount: (min: number | null, max: number | null) => `Численность сотрудников: ${rangeText(min, max, 'ru')}`,
@@ -243,6 +246,9 @@ const TEXT = {
     apply: 'Apply',
     related: 'Related programmes',
     backToSearch: 'All programmes',
+    facetFilter: 'Find in the list',
+    facetFilterIn: (facet: string) => `Find in the list "${facet}"`,
+    showAll: (n: number) => `Show all (${n})`,
     criterion: {
       companyAge: (min: number | null, max: number | null) => `Company age: ${rangeText(min, max, 'en')} years`,
       headcount: (min: number | null, max: number | null) => `Employees: ${rangeText(min, max, 'en')}`,
@@ -330,6 +336,26 @@ export const LOCALE: Record<Lang, string> = { ru: 'ru-RU', en: 'en-GB' };
 
 export const formatDate = (iso: string, lang: Lang): string =>
   new Intl.DateTimeFormat(LOCALE[lang], { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Moscow' }).format(new Date(iso));
+
+const SCALES = {
+  ru: [[1e12, 'трлн'], [1e9, 'млрд'], [1e6, 'млн'], [1e3, 'тыс.']],
+  en: [[1e12, 'trn'], [1e9, 'bn'], [1e6, 'm'], [1e3, 'k']],
+} as const;
+
+/**
+ * Amounts in the words a reader scans: "65,6–405 млн ₽", "до 1,5 млрд ₽" (both ends of a range in
+ * the larger one's unit, three significant digits at most). The exact figure is on the programme page.
+ */
+export function compactRoubles(min: number | null, max: number | null, lang: Lang): string | null {
+  const top = max ?? min;
+  if (top === null) return null;
+  const [size, unit] = SCALES[lang].find(([s]) => top >= s) ?? [1, ''];
+  const number = (n: number) => new Intl.NumberFormat(LOCALE[lang], { maximumSignificantDigits: 3 }).format(n / size);
+  const money = (text: string) => (lang === 'ru' ? `${text}${unit ? ` ${unit}` : ''} ₽` : `RUB ${text}${unit}`);
+  if (min !== null && max !== null && min !== max) return money(`${number(min)}–${number(max)}`);
+  if (max !== null) return lang === 'ru' ? `до ${money(number(max))}` : `up to ${money(number(max))}`;
+  return lang === 'ru' ? `от ${money(number(min!))}` : `from ${money(number(min!))}`;
+}
 
 export const formatRoubles = (amount: number, lang: Lang): string =>
   new Intl.NumberFormat(LOCALE[lang], { style: 'currency', currency: 'RUB', maximumFractionDigits: 0 }).format(amount);

@@ -43,10 +43,12 @@
         });
         foldFilters(wasOpen);
         if (push) history.pushState({ url: url }, '', url);
+        rememberSearch();
         var params = new URL(url, location.href).searchParams;
         if (input && !typing) input.value = params.get('q') || '';
         syncCarried(params);
         showChart(params);
+        facetFilters();
         // the reader lands on the new results: their heading gets focus (announced), scrolled into view
         var heading = document.getElementById('results-title');
         if (heading && !typing) {
@@ -60,6 +62,40 @@
         window.location.href = url;
       });
   }
+
+  /**
+   * "← All programmes" goes back to the search the visitor came from: the search
+   * page remembers its address for this tab, programme and compare pages use it.
+   */
+  var LAST_SEARCH = 'sn:last-search';
+  function rememberSearch() {
+    if (!region) return;
+    try { sessionStorage.setItem(LAST_SEARCH, location.pathname + location.search); } catch (e) { /* storage off: links stay plain */ }
+  }
+  rememberSearch();
+  document.querySelectorAll('[data-back-to-search]').forEach(function (link) {
+    var last = null;
+    try { last = sessionStorage.getItem(LAST_SEARCH); } catch (e) { last = null; }
+    // only a search in the page's own language
+    if (last && last.charAt(0) === '/' && last.charAt(1) !== '/' && /[?&]lang=en(&|$)/.test(last) === (lang === 'en')) link.setAttribute('href', last);
+  });
+
+  /** Long facets get a filter box: typing narrows the values shown (and opens "show all"). */
+  function facetFilters() {
+    document.querySelectorAll('[data-facet-filter]').forEach(function (box) {
+      box.hidden = false;
+      box.addEventListener('input', function () {
+        var needle = box.value.trim().toLowerCase();
+        var fieldset = box.closest('fieldset');
+        var more = fieldset.querySelector('[data-facet-more]');
+        if (more && needle) more.open = true;
+        fieldset.querySelectorAll('.facet-values li').forEach(function (li) {
+          li.hidden = needle !== '' && li.textContent.toLowerCase().indexOf(needle) === -1;
+        });
+      });
+    });
+  }
+  facetFilters();
 
   /** The landing chart belongs to the unfiltered first page only. */
   function showChart(params) {
@@ -146,8 +182,12 @@
         window.location.href = '/programmes/' + encodeURIComponent(p.slug) + (lang === 'en' ? '?lang=en' : '');
       }));
     });
+    var titles = {};
+    try { titles = JSON.parse(list.getAttribute('data-facet-titles') || '{}'); } catch (e) { titles = {}; }
     data.terms.forEach(function (term, i) {
-      items.push(option('sg-t' + i, term.highlight, lang === 'en' ? 'filter' : 'фильтр', function () {
+      // each value says which filter it is and how many programmes it has
+      var kind = (titles[term.facet] || (lang === 'en' ? 'filter' : 'фильтр')) + ' · ' + term.count;
+      items.push(option('sg-t' + i, term.highlight, kind, function () {
         var params = new URLSearchParams(location.search);
         params.append(term.facet, term.code);
         params.delete('page');

@@ -1,0 +1,28 @@
+import type { SearchResponse } from '@app/search';
+import { searchPage } from './search-page';
+
+const response = (providers: { code: string; label: string; count: number }[]): SearchResponse => ({
+  hits: [], total: 0, page: 1, perPage: 20, sort: 'updated', engine: 'postgres', degraded: false, matchedAllWords: true, nextCursor: null, tookMs: 1,
+  facets: {
+    supportType: [], applicantType: [], stage: [], size: [], industry: [], objective: [], territory: [], status: [],
+    provider: providers.map((p) => ({ ...p, selected: false })),
+  },
+});
+
+describe('searchPage facets', () => {
+  it('shows the most used values first, ties in natural order, the rest behind "show all"', () => {
+    const providers = Array.from({ length: 20 }, (_, i) => ({ code: `fund-${i + 1}`, label: `Фонд №${i + 1}`, count: i < 3 ? 5 : 1 }));
+    const view = searchPage({ q: '', facets: {}, page: 1, lang: 'ru' }, response(providers), new Date(), 365);
+    const panel = view.panels.find((p) => p.facet === 'provider')!;
+    expect(panel.long).toBe(true);
+    expect(panel.values.map((v) => v.label)).toEqual(['Фонд №1', 'Фонд №2', 'Фонд №3', 'Фонд №4', 'Фонд №5', 'Фонд №6', 'Фонд №7', 'Фонд №8']);
+    expect(panel.rest.map((v) => v.label).slice(0, 3)).toEqual(['Фонд №9', 'Фонд №10', 'Фонд №11']);
+    expect(panel.values.length + panel.rest.length).toBe(20);
+  });
+
+  it('shows a short facet whole', () => {
+    const providers = Array.from({ length: 9 }, (_, i) => ({ code: `f${i}`, label: `Фонд ${i}`, count: 1 }));
+    const panel = searchPage({ q: '', facets: {}, page: 1, lang: 'ru' }, response(providers), new Date(), 365).panels.find((p) => p.facet === 'provider')!;
+    expect([panel.long, panel.values.length, panel.rest.length]).toEqual([false, 9, 0]);
+  });
+});
