@@ -40,6 +40,7 @@ const PAGES: PageRule[] = [
   { method: 'get', path: '/admin/programmes/:id/preview', allowed: BOTH },
   { method: 'get', path: '/admin/programmes/:id/history', allowed: BOTH },
   { method: 'post', path: '/admin/programmes/:id/history/:version/restore', allowed: BOTH },
+  { method: 'get', path: '/admin/outbox', allowed: ADMIN },
   { method: 'get', path: '/admin/taxonomy', allowed: ADMIN },
   { method: 'post', path: '/admin/taxonomy/:facet', allowed: ADMIN },
   { method: 'post', path: '/admin/taxonomy/:facet/:code', allowed: ADMIN },

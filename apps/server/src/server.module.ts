@@ -22,6 +22,8 @@ import { ProgrammesController } from './programmes/programmes.controller';
 import { ExportController } from './programmes/export.controller';
 import { ChangesController } from './changes/changes.controller';
 import { WebController } from './web/web.controller';
+import { AlertsController } from './web/alerts.controller';
+import { AlertsModule } from '@app/alerts';
 import { MatchController } from './matching/match.controller';
 import { AdminAuthPages } from './admin-web/admin-auth.pages';
 import { ApiAccessGuard, budgetLimit, type ApiRequest } from './api-access/api-access.guard';
@@ -44,6 +46,7 @@ export class ServerModule {
         TerminusModule.forRoot({ logger: false }),
         CatalogueModule,
         SearchModule,
+        AlertsModule,
         IdentityModule,
         IdentityHttpModule,
         ThrottlerModule.forRootAsync({
@@ -84,6 +87,7 @@ export class ServerModule {
         AdminSettingsPages,
         AdminOpsPages,
         WebController,
+        AlertsController,
       ],
     };
   }

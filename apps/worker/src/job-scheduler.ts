@@ -3,6 +3,7 @@ import { ProgrammeStatusJob } from '@app/catalogue';
 import { AppConfig } from '@app/config';
 import { IdentityModule, RateLimitStore } from '@app/identity';
 import { PostgresSearchEngine, SearchMaintenanceService, SearchOutbox, SearchSyncRelay } from '@app/search';
+import { AlertsService, MailRelay } from '@app/alerts';
 
 interface ScheduledJob {
   name: string;
@@ -28,6 +29,8 @@ export class JobScheduler implements OnApplicationBootstrap, OnApplicationShutdo
     private readonly outbox: SearchOutbox,
     private readonly postgresSearch: PostgresSearchEngine,
     private readonly rateLimits: RateLimitStore,
+    private readonly alerts: AlertsService,
+    private readonly mail: MailRelay,
   ) {}
 
   get jobs(): ScheduledJob[] {
@@ -40,6 +43,8 @@ export class JobScheduler implements OnApplicationBootstrap, OnApplicationShutdo
       { name: 'search-outbox-prune', everyMs: 24 * 3_600_000, run: () => this.outbox.prune(7) },
       { name: 'search-counters', everyMs: 60_000, run: () => this.postgresSearch.compactCounters() },
       { name: 'rate-limit-prune', everyMs: 3_600_000, run: () => this.rateLimits.prune() },
+      { name: 'alert-digests', everyMs: this.config.mail.intervalSeconds * 1000, run: () => this.alerts.composeDigests() },
+      { name: 'mail-relay', everyMs: this.config.mail.intervalSeconds * 1000, run: () => this.mail.drain() },
     ];
   }
 

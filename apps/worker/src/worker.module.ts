@@ -6,6 +6,7 @@ import { AppConfig, ConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
 import { IdentityModule } from '@app/identity';
 import { SearchModule } from '@app/search';
+import { AlertsModule } from '@app/alerts';
 
 import { JobScheduler } from './job-scheduler';
 
@@ -13,7 +14,7 @@ import { JobScheduler } from './job-scheduler';
 export class WorkerModule {
   /** The scheduled jobs alone, for a process that already has config and database (the server under npm start). */
   static jobs(): DynamicModule {
-    return { module: WorkerModule, imports: [CatalogueModule, SearchModule, IdentityModule], providers: [JobScheduler] };
+    return { module: WorkerModule, imports: [CatalogueModule, SearchModule, AlertsModule, IdentityModule], providers: [JobScheduler] };
   }
 
   /** The standalone worker process. */
@@ -27,6 +28,7 @@ export class WorkerModule {
         DatabaseModule.forRoot(),
         CatalogueModule,
         SearchModule,
+        AlertsModule,
         IdentityModule,
       ],
       providers: [JobScheduler],

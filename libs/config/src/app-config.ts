@@ -45,6 +45,22 @@ export class EnvironmentVariables {
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(3600)
   STATUS_JOB_INTERVAL_SECONDS = 60;
 
+  /** smtp://user:pass@host:port or smtps://…: search alerts are sent through it. Unset: they wait in the database (see /admin/outbox). */
+  @IsOptional() @IsUrl({ protocols: ['smtp', 'smtps'], require_tld: false, require_protocol: true })
+  SMTP_URL?: string;
+
+  @IsOptional() @IsString()
+  MAIL_FROM = 'Support Navigator <alerts@support-navigator.invalid>';
+
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1000)
+  ALERTS_PER_ADDRESS_PER_DAY = 5;
+
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(10_000)
+  ALERTS_PER_CLIENT_PER_HOUR = 20;
+
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(3600)
+  MAIL_INTERVAL_SECONDS = 30;
+
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(24 * 60)
   AUTH_TOKEN_TTL_MINUTES = 60;
 
@@ -205,6 +221,17 @@ export interface SearchConfig {
   cacheEntries: number;
 }
 
+export interface MailConfig {
+  /** Unset: messages are kept in the database and listed at /admin/outbox, never sent. */
+  smtpUrl?: string;
+  from: string;
+  /** Subscriptions one address may start per day, and one client address per hour. */
+  alertsPerAddressPerDay: number;
+  alertsPerClientPerHour: number;
+  /** How often the mail relay and the digest job run. */
+  intervalSeconds: number;
+}
+
 export interface CatalogueConfig {
   /** An entry whose newest source page is older than this many days is shown as possibly out of date. */
   sourceMaxAgeDays: number;
@@ -222,11 +249,12 @@ export class AppConfig {
     readonly search: SearchConfig,
     readonly rateLimits: RateLimitConfig,
     readonly catalogue: CatalogueConfig = { sourceMaxAgeDays: 365 },
+    readonly mail: MailConfig = { from: 'Support Navigator <alerts@support-navigator.invalid>', alertsPerAddressPerDay: 5, alertsPerClientPerHour: 20, intervalSeconds: 30 },
   ) {}
 
   /** The same configuration pointed at a resolved database (e.g. the embedded one). */
   withDatabaseUrl(url: string): AppConfig {
-    return new AppConfig(this.env, this.logLevel, { ...this.database, url }, this.http, this.auth, this.worker, this.search, this.rateLimits, this.catalogue);
+    return new AppConfig(this.env, this.logLevel, { ...this.database, url }, this.http, this.auth, this.worker, this.search, this.rateLimits, this.catalogue, this.mail);
   }
 }
 
@@ -307,6 +335,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       exportsPerClient: vars.EXPORTS_PER_CLIENT,
     },
     { sourceMaxAgeDays: vars.SOURCE_MAX_AGE_DAYS },
+    {
+      smtpUrl: vars.SMTP_URL,
+      from: vars.MAIL_FROM,
+      alertsPerAddressPerDay: vars.ALERTS_PER_ADDRESS_PER_DAY,
+      alertsPerClientPerHour: vars.ALERTS_PER_CLIENT_PER_HOUR,
+      intervalSeconds: vars.MAIL_INTERVAL_SECONDS,
+    },
   );
 }
 

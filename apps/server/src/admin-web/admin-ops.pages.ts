@@ -5,6 +5,7 @@ import { formatOf, ImportJobsService, ProgrammeTransferService, recordsToCsv, ty
 import { Clock, DomainError, SeeOther } from '@app/common';
 import { AUDIT_ACTIONS, AuditService } from '@app/identity';
 import { SearchMaintenanceService, SearchStatusService } from '@app/search';
+import { MailRelay } from '@app/alerts';
 import { IdParam } from '../http/params';
 import { adminPage, formText, noticeOf, type FormBody } from './admin-pages';
 import { Admin, actorOf, AdminContext, AdminRoles, AdminSessionGuard } from './admin-session';
@@ -34,6 +35,7 @@ export class AdminOpsPages {
     private readonly maintenance: SearchMaintenanceService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly mail: MailRelay,
   ) {}
 
   @Get('import')
@@ -132,6 +134,14 @@ export class AdminOpsPages {
     const report = await this.maintenance.reindex();
     await this.audit.record(actorOf(admin, req), 'search.reindex', null, { ...report });
     throw new SeeOther('/admin/search?done=reindexed');
+  }
+
+  /** Mail the site queued (alert confirmations, digests): without SMTP_URL it waits here, never lost. Recipients are never shown. */
+  @Get('outbox')
+  @AdminRoles('admin')
+  @Header('Content-Type', 'text/html; charset=utf-8')
+  async outboxPage(@Admin() admin: AdminContext): Promise<string> {
+    return adminPage('outbox.njk', admin, { section: 'outbox', sending: this.mail.sending, messages: await this.mail.recent() });
   }
 
   @Get('audit')

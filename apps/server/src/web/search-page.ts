@@ -158,6 +158,8 @@ export function searchPage(state: SearchState, result: SearchResponse, now: Date
     previousUrl: state.page > 1 ? searchUrl({ ...state, page: state.page - 1 }) : null,
     nextUrl: state.page < pages ? searchUrl({ ...state, page: state.page + 1 }) : null,
     languageUrl: searchUrl({ ...state, lang: state.lang === 'ru' ? 'en' : 'ru' }),
+    // the search an alert follows: its filters and text, not the page or language
+    alertQuery: searchUrl({ ...state, page: 1, lang: 'ru', sort: undefined, perPage: undefined }).split('?')[1] ?? '',
     atomUrl: searchUrl({ ...state, page: 1, perPage: undefined, sort: undefined }, '/feed.atom'),
     icsUrl: searchUrl({ ...state, page: 1, perPage: undefined, sort: undefined }, '/deadlines.ics'),
     degraded: result.degraded,

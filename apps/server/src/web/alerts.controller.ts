@@ -1,0 +1,100 @@
+import { Body, Controller, Get, Header, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { plainToInstance } from 'class-transformer';
+import { IsEmail, IsIn, IsOptional, IsString, Matches, MaxLength, validate } from 'class-validator';
+import type { Request } from 'express';
+import { AlertsService, type AlertFrequency } from '@app/alerts';
+import { validationFailed } from '@app/common';
+import { ProgrammeListQuery, toSearchRequest } from '../programmes/programme-list.query';
+import { RateLimit } from '../api-access/rate-limit.decorator';
+import { render } from './web-views';
+import { textFor } from './web-i18n';
+
+class AlertForm {
+  @IsEmail({}, { message: 'email' }) @MaxLength(320) email: string;
+  @IsIn(['daily', 'weekly']) frequency: AlertFrequency;
+  /** The search page's query string. */
+  @IsOptional() @IsString() @MaxLength(2000) query = '';
+  @IsOptional() @IsIn(['ru', 'en']) lang: 'ru' | 'en' = 'ru';
+}
+
+class TokenParam {
+  @Matches(/^[A-Za-z0-9_-]{20,100}$/) token: string;
+}
+
+/**
+ * Email alerts on the website: subscribe from a search page, confirm from the
+ * message (a button, so mail scanners that open links confirm nothing), and
+ * unsubscribe with one click, also by RFC 8058's POST from the mail client.
+ */
+@ApiExcludeController()
+@RateLimit('web')
+@Controller('alerts')
+export class AlertsController {
+  constructor(private readonly alerts: AlertsService) {}
+
+  @Post()
+  @HttpCode(200)
+  @Header('Content-Type', 'text/html; charset=utf-8')
+  async subscribe(@Body() body: Record<string, unknown>, @Req() req: Request): Promise<string> {
+    const form = plainToInstance(AlertForm, body);
+    const lang = form.lang === 'en' ? 'en' : 'ru';
+    const t = textFor(lang).alerts;
+    if ((await validate(form)).length) return this.page(lang, t.badTitle, t.badEmail, null, 400, req);
+    // the followed search is read as the search page reads it, so it means the same
+    const params = new URLSearchParams(form.query);
+    params.delete('page');
+    params.delete('lang');
+    const plain: Record<string, string | string[]> = {};
+    for (const key of new Set(params.keys())) plain[key] = params.getAll(key).length > 1 ? params.getAll(key) : params.get(key)!;
+    const query = plainToInstance(ProgrammeListQuery, plain);
+    if ((await validate(query, { whitelist: true, forbidNonWhitelisted: true })).length) throw validationFailed([{ field: 'query', messages: ['not a search of this site'] }]);
+    const { page: _page, perPage: _perPage, after: _after, sort: _sort, ...request } = toSearchRequest(query);
+    await this.alerts.subscribe(form.email, { query: params.toString(), request }, form.frequency, lang, req.ip ?? 'unknown');
+    return this.page(lang, t.checkTitle, t.checkText, null, 200, req);
+  }
+
+  @Get('confirm/:token')
+  @Header('Content-Type', 'text/html; charset=utf-8')
+  confirmPage(@Param() { token }: TokenParam, @Req() req: Request): string {
+    const lang = langOf(req);
+    const t = textFor(lang).alerts;
+    return this.page(lang, t.confirmTitle, t.confirmText, { action: `/alerts/confirm/${token}`, label: t.confirmButton }, 200, req);
+  }
+
+  @Post('confirm/:token')
+  @HttpCode(200)
+  @Header('Content-Type', 'text/html; charset=utf-8')
+  async confirm(@Param() { token }: TokenParam, @Req() req: Request): Promise<string> {
+    const lang = langOf(req);
+    const t = textFor(lang).alerts;
+    return (await this.alerts.confirm(token)) ? this.page(lang, t.confirmedTitle, t.confirmedText, null, 200, req) : this.page(lang, t.unknownTitle, t.unknownText, null, 404, req);
+  }
+
+  @Get('unsubscribe/:token')
+  @Header('Content-Type', 'text/html; charset=utf-8')
+  async unsubscribePage(@Param() { token }: TokenParam, @Req() req: Request): Promise<string> {
+    const lang = langOf(req);
+    const t = textFor(lang).alerts;
+    if (!(await this.alerts.exists(token))) return this.page(lang, t.goneTitle, t.goneText, null, 200, req);
+    return this.page(lang, t.unsubscribeTitle, t.unsubscribeText, { action: `/alerts/unsubscribe/${token}`, label: t.unsubscribeButton }, 200, req);
+  }
+
+  /** The page's button and RFC 8058 one-click (`List-Unsubscribe=One-Click`) both land here. */
+  @Post('unsubscribe/:token')
+  @HttpCode(200)
+  @Header('Content-Type', 'text/html; charset=utf-8')
+  async unsubscribe(@Param() { token }: TokenParam, @Req() req: Request): Promise<string> {
+    const lang = langOf(req);
+    const t = textFor(lang).alerts;
+    await this.alerts.unsubscribe(token);
+    return this.page(lang, t.goneTitle, t.goneText, null, 200, req);
+  }
+
+  private page(lang: 'ru' | 'en', title: string, text: string, button: { action: string; label: string } | null, status: number, req: Request): string {
+    req.res?.status(status);
+    return render('alert.njk', { lang, title, text, button, languageUrl: lang === 'ru' ? '/?lang=en' : '/' });
+  }
+}
+
+const langOf = (req: Request): 'ru' | 'en' => (req.query.lang === 'en' ? 'en' : 'ru');

@@ -1,0 +1,186 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { Lang } from '@app/catalogue';
+import { Clock, DomainError } from '@app/common';
+import { AppConfig } from '@app/config';
+import { SearchService, type SearchRequest } from '@app/search';
+import { confirmMessage, digestMessage } from './alert-mail';
+
+export type AlertFrequency = 'daily' | 'weekly';
+
+/** A search to follow, as the website's search page reads it. */
+export interface AlertSearch {
+  /** The search page's query string (without `?`), for links back to it. */
+  query: string;
+  request: Omit<SearchRequest, 'page' | 'perPage' | 'after' | 'sort'>;
+}
+
+interface AlertRow {
+  id: string;
+  email: string;
+  query: string;
+  request: AlertSearch['request'] & { closesAfter?: string; closesBefore?: string };
+  lang: Lang;
+  frequency: AlertFrequency;
+  manage_token: string;
+  confirmed_at: Date;
+  last_sent_at: Date | null;
+}
+
+const sha256 = (value: string): string => createHash('sha256').update(value).digest('hex');
+const token = (): string => randomBytes(32).toString('base64url');
+/** Anything that looks like an address in an SMTP error is hidden before the error is kept or logged. */
+export const withoutAddresses = (text: string): string => text.replace(/[^\s<>"'@]+@[^\s<>"'@]+/g, '[address]');
+const DAY = 86_400_000;
+/** Digests follow Moscow's calendar. */
+const MOSCOW = 3 * 3_600_000;
+
+/** The period a digest of this frequency belongs to: a Moscow date, or an ISO week. */
+export function periodOf(frequency: AlertFrequency, now: Date): string {
+  const local = new Date(now.getTime() + MOSCOW);
+  const day = local.toISOString().slice(0, 10);
+  if (frequency === 'daily') return day;
+  const date = new Date(Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate()));
+  const weekday = date.getUTCDay() || 7;
+  date.setUTCDate(date.getUTCDate() + 4 - weekday);
+  const yearStart = Date.UTC(date.getUTCFullYear(), 0, 1);
+  const week = Math.ceil(((date.getTime() - yearStart) / DAY + 1) / 7);
+  return `${date.getUTCFullYear()}-W${String(week).padStart(2, '0')}`;
+}
+
+/**
+ * Email alerts for a saved search: double opt-in, a digest per period of what
+ * is new or changed and what closes within 14 days, one-click unsubscribe.
+ * Addresses are used to send and nothing else: never logged, never shown.
+ */
+@Injectable()
+export class AlertsService {
+  private readonly logger = new Logger(AlertsService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly search: SearchService,
+    private readonly config: AppConfig,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Starts a subscription and queues its confirmation message. Limits per address and per client address stop abuse. */
+  async subscribe(email: string, search: AlertSearch, frequency: AlertFrequency, lang: Lang, clientAddress: string): Promise<void> {
+    const address = email.trim();
+    const emailHash = sha256(address.toLowerCase());
+    const clientHash = sha256(clientAddress);
+    const { alertsPerAddressPerDay, alertsPerClientPerHour } = this.config.mail;
+    const [{ byAddress, byClient }] = await this.dataSource.query<{ byAddress: number; byClient: number }[]>(
+      `SELECT count(*) FILTER (WHERE email_hash = $1 AND created_at > now() - interval '1 day')::int AS "byAddress",
+              count(*) FILTER (WHERE client_hash = $2 AND created_at > now() - interval '1 hour')::int AS "byClient"
+         FROM search_alert WHERE email_hash = $1 OR client_hash = $2`,
+      [emailHash, clientHash],
+    );
+    if (byAddress >= alertsPerAddressPerDay || byClient >= alertsPerClientPerHour) {
+      throw new DomainError('too_many_requests', 'ALERT.TOO_MANY', 'Too many subscriptions were started from here; try again later', { retryAfterSeconds: byClient >= alertsPerClientPerHour ? 3600 : 86_400 });
+    }
+    const confirm = token();
+    await this.dataSource.transaction(async (tx) => {
+      const [alert] = await tx.query<{ id: string }[]>(
+        `INSERT INTO search_alert (email, email_hash, client_hash, query, request, lang, frequency, confirm_token_hash, manage_token)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+        [address, emailHash, clientHash, search.query, JSON.stringify(search.request), lang, frequency, sha256(confirm), token()],
+      );
+      const mail = confirmMessage(lang, this.searchUrl(search.query, lang), frequency, `${this.config.http.publicBaseUrl}/alerts/confirm/${confirm}`);
+      await this.enqueue(tx, alert.id, 'confirm', 'confirm', address, mail, {});
+    });
+    this.logger.log({ frequency }, 'Search alert requested');
+  }
+
+  /** Confirms the subscription a confirmation link names; false for an unknown or used link. */
+  async confirm(confirmToken: string): Promise<boolean> {
+    const rows: unknown[] = await this.dataSource.query(
+      // in a CTE so the driver returns the rows themselves (an UPDATE returns [rows, count])
+      `WITH confirmed AS (
+         UPDATE search_alert SET confirmed_at = coalesce(confirmed_at, now()), last_sent_at = coalesce(last_sent_at, now())
+          WHERE confirm_token_hash = $1 RETURNING id)
+       SELECT id FROM confirmed`,
+      [sha256(confirmToken)],
+    );
+    return rows.length > 0;
+  }
+
+  /** Ends the subscription a manage token names (one click, no sign-in); true whether or not it still existed. */
+  async unsubscribe(manageToken: string): Promise<void> {
+    await this.dataSource.query(`DELETE FROM search_alert WHERE manage_token = $1`, [manageToken]);
+  }
+
+  async exists(manageToken: string): Promise<boolean> {
+    return (await this.dataSource.query(`SELECT 1 FROM search_alert WHERE manage_token = $1`, [manageToken])).length > 0;
+  }
+
+  /**
+   * Composes the digests due now: for each confirmed alert whose period has
+   * not been handled, the programmes of its search changed since its last
+   * digest and those closing within 14 days. At most one digest per alert and
+   * period, however often this runs; nothing new, no message.
+   */
+  async composeDigests(): Promise<number> {
+    const now = this.clock.now();
+    const due = await this.dataSource.query<AlertRow[]>(
+      `SELECT id, email, query, request, lang, frequency, manage_token, confirmed_at, last_sent_at FROM search_alert
+        WHERE confirmed_at IS NOT NULL
+          AND ((frequency = 'daily' AND last_period IS DISTINCT FROM $1) OR (frequency = 'weekly' AND last_period IS DISTINCT FROM $2))
+        ORDER BY id LIMIT 200`,
+      [periodOf('daily', now), periodOf('weekly', now)],
+    );
+    let queued = 0;
+    for (const alert of due) {
+      const period = periodOf(alert.frequency, now);
+      const since = (alert.last_sent_at ?? alert.confirmed_at).getTime();
+      const request: SearchRequest = {
+        ...alert.request,
+        closesAfter: alert.request.closesAfter ? new Date(alert.request.closesAfter) : undefined,
+        closesBefore: alert.request.closesBefore ? new Date(alert.request.closesBefore) : undefined,
+        page: 1,
+        perPage: 50,
+        lang: alert.lang,
+      };
+      const changed = (await this.search.search({ ...request, sort: 'updated' })).hits.filter((h) => new Date(h.updatedAt).getTime() > since);
+      const soon = new Date(now.getTime() + 14 * DAY);
+      const closing = (await this.search.search({ ...request, sort: 'deadline', perPage: 20, closesAfter: now, closesBefore: soon })).hits
+        .filter((h) => !changed.some((c) => c.slug === h.slug));
+      await this.dataSource.transaction(async (tx) => {
+        if (changed.length || closing.length) {
+          const unsubscribe = `${this.config.http.publicBaseUrl}/alerts/unsubscribe/${alert.manage_token}`;
+          const mail = digestMessage(alert.lang, this.config.http.publicBaseUrl, this.searchUrl(alert.query, alert.lang), unsubscribe, changed, closing);
+          // RFC 8058: mail clients offer one-click unsubscribe, posting to the link
+          if (await this.enqueue(tx, alert.id, 'digest', period, alert.email, mail, { 'List-Unsubscribe': `<${unsubscribe}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' })) queued++;
+        }
+        await tx.query(`UPDATE search_alert SET last_period = $2, last_sent_at = $3 WHERE id = $1`, [alert.id, period, now]);
+      });
+    }
+    if (queued) this.logger.log({ queued }, 'Search alert digests queued');
+    return queued;
+  }
+
+  private searchUrl(query: string, lang: Lang): string {
+    const params = new URLSearchParams(query);
+    if (lang === 'en') params.set('lang', 'en');
+    return `${this.config.http.publicBaseUrl}/${params.size ? `?${params}` : ''}`;
+  }
+
+  private async enqueue(
+    tx: { query: DataSource['query'] },
+    alertId: string,
+    kind: 'confirm' | 'digest',
+    period: string,
+    recipient: string,
+    mail: { subject: string; text: string; html: string },
+    headers: Record<string, string>,
+  ): Promise<boolean> {
+    const rows: unknown[] = await tx.query(
+      `INSERT INTO mail_message (alert_id, kind, period, recipient, subject, text_body, html_body, headers)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (alert_id, kind, period) DO NOTHING RETURNING id`,
+      [alertId, kind, period, recipient, mail.subject, mail.text, mail.html, JSON.stringify(headers)],
+    );
+    return rows.length > 0;
+  }
+}

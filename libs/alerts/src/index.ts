@@ -1,0 +1,3 @@
+export * from './alerts.module';
+export * from './alerts.service';
+export * from './mail-relay';
