@@ -187,6 +187,22 @@ describe('website (server-rendered HTML)', () => {
     await request(t.http).get('/assets/site.css').expect(200).expect('Content-Type', /css/);
   });
 
+  it('says "did you mean" for a typo, shows conditions at a glance, and offers sharing and alerts', async () => {
+    const typo = await page('/?q=технополс').expect(200);
+    expect(typo.text).toMatch(/Возможно, вы искали: <a href="\/\?q=[^"]+" data-nav>технополис<\/a>/);
+    expect((await page('/?q=технополис').expect(200)).text).not.toContain('Возможно, вы искали');
+    const all = await page('/').expect(200);
+    // eligibility at a glance: two or three short conditions per card, never more
+    expect(all.text).toMatch(/<span class="glance">(для МСП|компании от \d+ (года|лет)|нужен статус: [^<]+)<\/span>/);
+    for (const glance of all.text.match(/<p class="card-glance">[\s\S]*?<\/p>/g) ?? []) expect((glance.match(/class="glance"/g) ?? []).length).toBeLessThanOrEqual(3);
+    expect(all.text).toMatch(/<a href="\/" data-share data-copied="Ссылка скопирована">Поделиться ссылкой<\/a>/);
+    expect(all.text).toContain('<form method="post" action="/alerts" class="alert-form">');
+    const filtered = await page('/?supportType=premises&page=1').expect(200);
+    expect(filtered.text).toContain('<input type="hidden" name="query" value="supportType=premises">');
+    const programme = await page('/programmes/sme-premises').expect(200);
+    expect(programme.text).toContain('<a href="/programmes/sme-premises" data-share');
+  });
+
   it('asks the questionnaire and explains, per criterion, how each programme fits', async () => {
     const empty = await page('/match').expect(200);
     expect(empty.text).toContain('Подберите поддержку для своей компании');

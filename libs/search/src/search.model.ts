@@ -112,6 +112,10 @@ export interface SearchHit {
   lang: Lang;
   provider: { slug: string; name: string };
   supportTypes: string[];
+  sizes: string[];
+  applicantTypes: string[];
+  /** What most often rules a company in or out, for cards. */
+  conditions: { companyAgeMinYears: number | null; companyAgeMaxYears: number | null; headcountMax: number | null; investmentMinRub: number | null; requiredStatuses: string[] };
   status: ProgrammeStatus;
   closesAt: string | null;
   amountMin: number | null;
@@ -142,6 +146,8 @@ export interface SearchResponse {
   matchedAllWords: boolean;
   /** Pass as `after` for the hits after these (keyset orders; null after the last hit or for relevance). */
   nextCursor: string | null;
+  /** `q` with the words the catalogue does not know replaced by the closest ones it does; null when nothing was corrected. */
+  didYouMean: string | null;
   tookMs: number;
 }
 

@@ -11,6 +11,10 @@ import {
 import { labelIn, SearchVocabulary } from './search-vocabulary';
 import { SynonymsService } from './synonyms/synonyms.service';
 import { highlight, WordMatcher, wordMatcher } from './text/highlight';
+import { correctQuery } from './text/did-you-mean';
+
+/** How long the "did you mean" vocabulary is reused before it is read again. */
+const WORDS_TTL_MS = 5 * 60_000;
 
 /** After the primary engine fails, how long searches go straight to PostgreSQL before trying it again. */
 const RETRY_PRIMARY_AFTER_MS = 10_000;
@@ -29,6 +33,9 @@ export interface Suggestions {
  */
 @Injectable()
 export class SearchService {
+  private words: { at: number; words: Promise<Map<string, number>> } | null = null;
+  private wordsLoading: Promise<Map<string, number>> | null = null;
+
   private readonly logger = new Logger(SearchService.name);
   private primaryDownUntil = 0;
 
@@ -55,7 +62,7 @@ export class SearchService {
     const { query, text, result, engine, degraded, matchedAllWords } = await this.answer(request, after ? 0 : offsetOf(request), request.perPage, true, after);
     const sort = query.sort;
     const more = isKeyset(sort) && request.perPage > 0 && result.ids.length === request.perPage && result.last;
-    const [hits, terms] = await Promise.all([this.hits(result.ids, request.lang, text), this.vocabulary.terms()]);
+    const [hits, terms, didYouMean] = await Promise.all([this.hits(result.ids, request.lang, text), this.vocabulary.terms(), this.didYouMean(request.q)]);
     const facets = {} as Record<SearchFacet, FacetValue[]>;
     for (const facet of SEARCH_FACETS) {
       const counts = new Map(result.facets[facet].map((c) => [c.code, c.count]));
@@ -69,6 +76,7 @@ export class SearchService {
     return {
       hits, total: result.total, page: request.page, perPage: request.perPage, sort, facets, engine, degraded, matchedAllWords,
       nextCursor: more ? writeCursor(sort, result.last!) : null,
+      didYouMean,
       tookMs: Math.round((performance.now() - started) * 10) / 10,
     };
   }
@@ -118,6 +126,16 @@ export class SearchService {
       matchedAllWords = result.total === 0;
     }
     return { query, text, result, engine, degraded, matchedAllWords };
+  }
+
+  /** The query corrected against the catalogue's own words (refreshed at most every few minutes). */
+  private async didYouMean(q: string | undefined): Promise<string | null> {
+    const typed = q?.trim();
+    if (!typed) return null;
+    if (!this.words || Date.now() - this.words.at > WORDS_TTL_MS) {
+      this.words = { at: Date.now(), words: this.wordsLoading ?? (this.wordsLoading = this.programmes.publishedWords().finally(() => (this.wordsLoading = null))) };
+    }
+    return correctQuery(typed, await this.words.words);
   }
 
   /** As-you-type: a few programme titles and facet values for what has been typed so far. */
@@ -184,6 +202,7 @@ export class SearchService {
       const hit = mapProgrammeHit(p, lang);
       return {
         slug: hit.slug, title: hit.title, summary: hit.summary, lang: hit.lang, provider: hit.provider, supportTypes: hit.supportTypes,
+        sizes: hit.sizes, applicantTypes: hit.applicantTypes, conditions: hit.conditions,
         status: hit.status, closesAt: hit.closesAt, amountMin: hit.amountMin, amountMax: hit.amountMax,
         newestSourceOn: hit.newestSourceOn, updatedAt: hit.updatedAt,
         highlights: { title: highlight(hit.title, matches), summary: highlight(hit.summary, matches) },

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { PROGRAMME_STATUSES } from '@app/catalogue';
+import { GlanceConditionsView, PROGRAMME_STATUSES } from '@app/catalogue';
 import { SEARCH_FACETS, SORT_ORDERS } from '@app/search';
 
 class HitProviderView {
@@ -19,6 +19,9 @@ export class SearchHitView {
   @ApiProperty({ enum: ['ru', 'en'], description: 'language of title and summary (Russian when no translation)' }) lang: string;
   @ApiProperty({ type: HitProviderView }) provider: HitProviderView;
   @ApiProperty({ type: [String] }) supportTypes: string[];
+  @ApiProperty({ type: [String], description: 'company sizes it is for (empty: any)' }) sizes: string[];
+  @ApiProperty({ type: [String], description: 'who may apply (empty: not stated)' }) applicantTypes: string[];
+  @ApiProperty({ type: GlanceConditionsView, description: 'the conditions that most often rule a company in or out' }) conditions: GlanceConditionsView;
   @ApiProperty({ enum: PROGRAMME_STATUSES }) status: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) closesAt: string | null;
   @ApiProperty({ type: Number, nullable: true }) amountMin: number | null;
@@ -50,6 +53,8 @@ export class SearchResponseView {
   @ApiProperty({ description: 'false when no programme has every word of q and the hits have only some of them' }) matchedAllWords: boolean;
   @ApiProperty({ nullable: true, type: String, description: 'pass as after= for the hits after these (sort deadline, amount, updated); null after the last hit, and for relevance' })
   nextCursor: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'q with words the catalogue does not know replaced by the closest ones it does ("did you mean"); null when nothing was corrected' })
+  didYouMean: string | null;
   @ApiProperty() tookMs: number;
 }
 

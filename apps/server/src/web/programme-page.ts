@@ -116,6 +116,7 @@ export function programmePage(p: ProgrammeView, terms: Terms, related: SearchHit
       .slice(0, 3)
       .map((r) => ({ title: r.title, provider: r.provider.name, url: `/programmes/${r.slug}${lang === 'ru' ? '' : '?lang=en'}` })),
     backUrl: lang === 'ru' ? '/' : '/?lang=en',
+    shareUrl: `/programmes/${p.slug}${lang === 'ru' ? '' : '?lang=en'}`,
     // JSON inside <script>: `<` escaped so no text can close the element
     jsonLd: JSON.stringify(jsonLd).replace(/</g, '\\u003c'),
   };

@@ -2,6 +2,7 @@ import { possiblyOutdated } from '@app/catalogue';
 import type { Lang } from '@app/catalogue';
 import { SEARCH_FACETS, type SearchFacet, type SearchHit, type SearchResponse, type SortOrder, SORT_ORDERS } from '@app/search';
 import { compactRoubles, formatDate, formatRoubles, textFor } from './web-i18n';
+import { REQUIRED_STATUS_LABELS, type RequiredStatus } from '@app/catalogue';
 
 /** The state of the search page: exactly what its URL says. */
 export interface SearchState {
@@ -93,6 +94,24 @@ export function openBySupportType(open: SearchResponse, lang: Lang): OpenBySuppo
   }));
 }
 
+const SME = ['micro', 'small', 'medium'];
+
+/** Two or three conditions a card shows at a glance: who it is for and what it asks. */
+export function glanceOf(hit: SearchHit, lang: Lang, sizeLabels?: Map<string, string>): string[] {
+  const g = textFor(lang).glance;
+  const out: string[] = [];
+  // every size is no condition; small and medium ones alone read as "for SMEs"
+  const anySize = SME.every((s) => hit.sizes.includes(s)) && hit.sizes.includes('large');
+  if (hit.sizes.length && hit.sizes.every((s) => SME.includes(s))) out.push(g.sme);
+  else if (hit.sizes.length && !anySize) out.push(g.forSizes(hit.sizes.map((s) => sizeLabels?.get(s) ?? s).join(', ')));
+  for (const status of hit.conditions.requiredStatuses) out.push(g.status(REQUIRED_STATUS_LABELS[status as RequiredStatus]?.[lang] ?? status));
+  if (hit.conditions.companyAgeMinYears) out.push(g.ageFrom(hit.conditions.companyAgeMinYears));
+  if (hit.conditions.companyAgeMaxYears != null) out.push(g.ageTo(hit.conditions.companyAgeMaxYears));
+  if (hit.conditions.headcountMax != null) out.push(g.headcountTo(hit.conditions.headcountMax));
+  if (hit.conditions.investmentMinRub != null) out.push(g.investmentFrom(compactRoubles(hit.conditions.investmentMinRub, null, lang)!));
+  return out.slice(0, 3);
+}
+
 /** A facet shows this many values, the rest behind "show all" (and a filter box, with JavaScript). */
 const FACET_TOP = 8;
 
@@ -149,6 +168,7 @@ export function searchPage(state: SearchState, result: SearchResponse, now: Date
       supportTypeLabels: hit.supportTypes.map((code) => labels.get('supportType')?.get(code) ?? code),
       deadline: deadlineBadge(hit, null, state.lang, now),
       amount: compactRoubles(hit.amountMin, hit.amountMax, state.lang),
+      glance: glanceOf(hit, state.lang, labels.get('size')),
       fallback: hit.lang !== state.lang,
       outdated: possiblyOutdated(hit.newestSourceOn, now, maxAgeDays),
     })),
@@ -158,6 +178,8 @@ export function searchPage(state: SearchState, result: SearchResponse, now: Date
     previousUrl: state.page > 1 ? searchUrl({ ...state, page: state.page - 1 }) : null,
     nextUrl: state.page < pages ? searchUrl({ ...state, page: state.page + 1 }) : null,
     languageUrl: searchUrl({ ...state, lang: state.lang === 'ru' ? 'en' : 'ru' }),
+    shareUrl: searchUrl(state),
+    didYouMean: result.didYouMean ? { text: result.didYouMean, url: searchUrl({ ...state, q: result.didYouMean, page: 1 }) } : null,
     // the search an alert follows: its filters and text, not the page or language
     alertQuery: searchUrl({ ...state, page: 1, lang: 'ru', sort: undefined, perPage: undefined }).split('?')[1] ?? '',
     atomUrl: searchUrl({ ...state, page: 1, perPage: undefined, sort: undefined }, '/feed.atom'),

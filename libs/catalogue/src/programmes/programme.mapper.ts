@@ -73,12 +73,26 @@ export function mapProgrammeHit(p: Programme, lang: Lang): ProgrammeHitView {
     lang: title.lang,
     provider: { slug: p.provider.slug, name: pick(p.provider.nameRu, p.provider.nameEn, lang).text },
     supportTypes: p.supportTypes,
+    sizes: p.sizes ?? [],
+    applicantTypes: p.applicantTypes ?? [],
+    conditions: glanceConditions(p.eligibility ?? {}),
     status: p.status,
     closesAt: iso(p.closesAt),
     amountMin: p.amountMin,
     amountMax: p.amountMax,
     newestSourceOn: p.sourcesNewestOn,
     updatedAt: p.updatedAt.toISOString(),
+  };
+}
+
+/** The conditions a result card shows at a glance (what most often rules a company in or out). */
+export function glanceConditions(c: EligibilityCriteria): ProgrammeHitView['conditions'] {
+  return {
+    companyAgeMinYears: c.companyAgeMinYears ?? null,
+    companyAgeMaxYears: c.companyAgeMaxYears ?? null,
+    headcountMax: c.headcountMax ?? null,
+    investmentMinRub: c.investmentMinRub ?? null,
+    requiredStatuses: c.requiredStatuses ?? [],
   };
 }
 

@@ -218,7 +218,7 @@ export class ProgrammeRepository {
     if (!ids.length) return [];
     const rows: (Programme & { providerSlug: string; providerNameRu: string; providerNameEn: string | null })[] = await this.programmes.query(
       `SELECT p.id, p.slug, p.title_ru AS "titleRu", p.title_en AS "titleEn", p.summary_ru AS "summaryRu", p.summary_en AS "summaryEn",
-              p.support_types AS "supportTypes", p.status, p.closes_at AS "closesAt",
+              p.support_types AS "supportTypes", p.sizes, p.applicant_types AS "applicantTypes", p.eligibility, p.status, p.closes_at AS "closesAt",
               p.amount_min::float8 AS "amountMin", p.amount_max::float8 AS "amountMax",
               to_char(p.sources_newest_on, 'YYYY-MM-DD') AS "sourcesNewestOn", p.updated_at AS "updatedAt",
               o.slug AS "providerSlug", o.name_ru AS "providerNameRu", o.name_en AS "providerNameEn"
@@ -266,6 +266,19 @@ export class ProgrammeRepository {
       .where('p.publicationState = :state AND p.deletedAt IS NULL', { state: 'published' });
     if (afterId) qb.andWhere('p.id > :afterId', { afterId });
     return qb.orderBy('p.id').limit(limit).getMany();
+  }
+
+  /** Words of published titles and summaries (four letters or more, folded) with how many programmes use them: the vocabulary "did you mean" corrects against. */
+  async publishedWords(): Promise<Map<string, number>> {
+    const rows: { word: string; n: number }[] = await this.programmes.query(
+      `SELECT word, count(*)::int AS n
+         FROM (SELECT DISTINCT p.id, w AS word
+                 FROM programme p,
+                      regexp_split_to_table(replace(lower(concat_ws(' ', p.title_ru, p.title_en, p.summary_ru, p.summary_en)), 'ё', 'е'), '[^[:alnum:]]+') AS w
+                WHERE p.publication_state = 'published' AND p.deleted_at IS NULL AND length(w) >= 4) words
+        GROUP BY word`,
+    );
+    return new Map(rows.map((r) => [r.word, r.n]));
   }
 
   countPublished(): Promise<number> {

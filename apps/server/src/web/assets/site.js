@@ -97,6 +97,18 @@
   }
   facetFilters();
 
+  /** "Share the link": the system share sheet where there is one, else the address to the clipboard. */
+  document.addEventListener('click', function (event) {
+    var link = event.target.closest && event.target.closest('a[data-share]');
+    if (!link || !navigator.clipboard) return;
+    event.preventDefault();
+    var url = new URL(link.getAttribute('href'), location.href).href;
+    var status = link.parentNode.querySelector('[data-share-status]');
+    var done = function () { if (status) status.textContent = link.getAttribute('data-copied'); link.textContent = link.getAttribute('data-copied'); };
+    if (navigator.share && window.matchMedia('(pointer: coarse)').matches) navigator.share({ url: url }).catch(function () {});
+    else navigator.clipboard.writeText(url).then(done, function () { window.prompt('', url); });
+  });
+
   /** The landing chart belongs to the unfiltered first page only. */
   function showChart(params) {
     var chart = document.querySelector('[data-landing-chart]');

@@ -123,6 +123,15 @@ export class ProgrammeView {
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
 }
 
+/** The eligibility conditions a result shows at a glance. */
+export class GlanceConditionsView {
+  @ApiProperty({ nullable: true, type: 'integer' }) companyAgeMinYears: number | null;
+  @ApiProperty({ nullable: true, type: 'integer' }) companyAgeMaxYears: number | null;
+  @ApiProperty({ nullable: true, type: 'integer' }) headcountMax: number | null;
+  @ApiProperty({ nullable: true, type: 'integer', description: 'RUB' }) investmentMinRub: number | null;
+  @ApiProperty({ type: [String], description: 'statuses an applicant must hold (e.g. sez_resident)' }) requiredStatuses: string[];
+}
+
 /** One row of a programme list, in the requested language. */
 export class ProgrammeHitView {
   @ApiProperty() slug: string;
@@ -131,6 +140,9 @@ export class ProgrammeHitView {
   @ApiProperty({ enum: ['ru', 'en'], description: 'language the text is in (ru when English is missing)' }) lang: 'ru' | 'en';
   @ApiProperty({ type: HitProviderView }) provider: HitProviderView;
   @ApiProperty({ type: [String] }) supportTypes: string[];
+  @ApiProperty({ type: [String], description: 'company sizes it is for (size codes; empty: any)' }) sizes: string[];
+  @ApiProperty({ type: [String], description: 'who may apply (applicant type codes; empty: not stated)' }) applicantTypes: string[];
+  @ApiProperty({ type: () => GlanceConditionsView }) conditions: GlanceConditionsView;
   @ApiProperty({ enum: ['open', 'upcoming', 'ongoing', 'closed'] }) status: ProgrammeStatus;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) closesAt: string | null;
   @ApiProperty({ nullable: true, type: Number }) amountMin: number | null;
