@@ -227,6 +227,18 @@ describe('website (server-rendered HTML)', () => {
     await page('/match?headcount=-3').expect(400);
   });
 
+  it('marks search results with a questionnaire\'s verdict when its answers are in the URL', async () => {
+    const match = await page('/match?applicantType=legal_entity&size=medium&industry=electronics&goal=reduce_taxes').expect(200);
+    const link = /<a href="(\/\?profile=[^"]+)">Посмотреть все программы с отметками в поиске<\/a>/.exec(match.text)![1].replace(/&amp;/g, '&');
+    const marked = await page(link).expect(200);
+    expect(marked.text).toContain('На карточках отмечено, подходит ли программа вашей компании');
+    expect(marked.text).toMatch(/<span class="badge fit fit-fits">подходит<\/span>/);
+    expect((marked.text.match(/class="badge fit fit-/g) ?? []).length).toBe(cards(marked.text));
+    // filters keep the answers
+    expect(marked.text).toMatch(/<input type="hidden" name="profile" value="applicantType=legal_entity&amp;size=medium/);
+    expect((await page('/?profile=headcount%3D-3').expect(400)).text).toContain('The link has an error'.length ? 'В ссылке есть ошибка' : '');
+  });
+
   it('compares up to four programmes side by side', async () => {
     const res = await page('/compare?slugs=sme-premises&slugs=moscow-technoparks,sme-consulting').expect(200);
     expect((res.text.match(/<th scope="col">/g) ?? []).length).toBe(4);

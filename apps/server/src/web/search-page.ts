@@ -13,6 +13,8 @@ export interface SearchState {
   /** Only in the URL when it differs from the default. */
   perPage?: number;
   lang: Lang;
+  /** A questionnaire's answers (the /match query string): cards then say whether each programme fits. */
+  profile?: string;
   /** Ranges have no controls on the page yet, but a URL that carries them keeps them. */
   ranges?: { amountMin?: number; amountMax?: number; closesAfter?: Date; closesBefore?: Date };
 }
@@ -36,6 +38,7 @@ export function searchUrl(state: SearchState, path = '/'): string {
   if (state.sort) params.set('sort', state.sort);
   if (state.page > 1) params.set('page', String(state.page));
   if (state.perPage && state.perPage !== DEFAULT_PER_PAGE) params.set('perPage', String(state.perPage));
+  if (state.profile) params.set('profile', state.profile);
   if (state.lang !== 'ru') params.set('lang', state.lang);
   const query = params.toString();
   return query ? `${path}?${query}` : path;
@@ -115,7 +118,7 @@ export function glanceOf(hit: SearchHit, lang: Lang, sizeLabels?: Map<string, st
 /** A facet shows this many values, the rest behind "show all" (and a filter box, with JavaScript). */
 const FACET_TOP = 8;
 
-export function searchPage(state: SearchState, result: SearchResponse, now: Date, maxAgeDays: number, chart: OpenBySupportType[] = []) {
+export function searchPage(state: SearchState, result: SearchResponse, now: Date, maxAgeDays: number, chart: OpenBySupportType[] = [], verdicts: Map<string, 'fits' | 'partly' | 'does_not_fit'> | null = null) {
   const t = textFor(state.lang);
   const labels = new Map(FACET_ORDER.map((f) => [f, new Map(result.facets[f].map((v) => [v.code, v.label]))]));
   const chips = FACET_ORDER.flatMap((facet) =>
@@ -169,6 +172,7 @@ export function searchPage(state: SearchState, result: SearchResponse, now: Date
       deadline: deadlineBadge(hit, null, state.lang, now),
       amount: compactRoubles(hit.amountMin, hit.amountMax, state.lang),
       glance: glanceOf(hit, state.lang, labels.get('size')),
+      verdict: verdicts?.get(hit.slug) ?? null,
       fallback: hit.lang !== state.lang,
       outdated: possiblyOutdated(hit.newestSourceOn, now, maxAgeDays),
     })),
@@ -179,6 +183,9 @@ export function searchPage(state: SearchState, result: SearchResponse, now: Date
     nextUrl: state.page < pages ? searchUrl({ ...state, page: state.page + 1 }) : null,
     languageUrl: searchUrl({ ...state, lang: state.lang === 'ru' ? 'en' : 'ru' }),
     shareUrl: searchUrl(state),
+    profile: state.profile
+      ? { matchUrl: `/match?${state.profile}${state.lang === 'ru' ? '' : '&lang=en'}`, removeUrl: searchUrl({ ...state, profile: undefined, page: 1 }) }
+      : null,
     didYouMean: result.didYouMean ? { text: result.didYouMean, url: searchUrl({ ...state, q: result.didYouMean, page: 1 }) } : null,
     // the search an alert follows: its filters and text, not the page or language
     alertQuery: searchUrl({ ...state, page: 1, lang: 'ru', sort: undefined, perPage: undefined }).split('?')[1] ?? '',

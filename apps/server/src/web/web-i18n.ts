@@ -117,6 +117,7 @@ const TEXT = {
     },
     requestId: (id: string) => `Если будете писать в поддержку, укажите код обращения: ${id}`,
     didYouMean: 'Возможно, вы искали:',
+    profile: { notice: 'На карточках отмечено, подходит ли программа вашей компании по анкете.', edit: 'Изменить ответы', remove: 'Убрать отметки', search: 'Посмотреть все программы с отметками в поиске' },
     notStated: 'не указано',
     glance: {
       sme: 'для МСП',
@@ -310,6 +311,7 @@ const TEXT = {
     },
     requestId: (id: string) => `If you contact support, quote this reference: ${id}`,
     didYouMean: 'Did you mean:',
+    profile: { notice: 'Cards say whether each programme fits your company, from your answers.', edit: 'Change the answers', remove: 'Remove the marks', search: 'See every programme with these marks in the search' },
     notStated: 'not stated',
     glance: {
       sme: 'for SMEs',

@@ -1,10 +1,10 @@
 import { Controller, Get, Header, Headers, Param, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsOptional, Matches } from 'class-validator';
+import { plainToInstance, Transform } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsOptional, IsString, Matches, MaxLength, validate } from 'class-validator';
 import type { Request, Response } from 'express';
-import { MatchingService, ProgrammesService, REVENUE_BAND_CODES, SLUG_PATTERN } from '@app/catalogue';
-import { Clock, DomainError } from '@app/common';
+import { type CompanyProfile, MatchingService, ProgrammesService, REVENUE_BAND_CODES, SLUG_PATTERN } from '@app/catalogue';
+import { Clock, DomainError, validationFailed } from '@app/common';
 import { AppConfig } from '@app/config';
 import { labelIn, SearchService, SearchVocabulary } from '@app/search';
 import { MatchQuery } from '../matching/match.dto';
@@ -19,6 +19,23 @@ import { RateLimit } from '../api-access/rate-limit.decorator';
 
 class LangQuery {
   @IsOptional() @IsIn(['ru', 'en']) lang: 'ru' | 'en' = 'ru';
+}
+
+/** The search page's query: a search, plus a questionnaire's answers to mark cards with (`profile`). */
+class WebSearchQuery extends ProgrammeListQuery {
+  @IsOptional() @IsString() @MaxLength(1000) profile?: string;
+}
+
+/** A questionnaire's answers given as a query string (what /match keeps in its URL), or a 400 naming `profile`. */
+async function profileOf(profile: string | undefined): Promise<CompanyProfile | null> {
+  if (!profile) return null;
+  const params = new URLSearchParams(profile);
+  const plain: Record<string, string | string[]> = {};
+  for (const key of new Set(params.keys())) plain[key] = params.getAll(key).length > 1 ? params.getAll(key) : params.get(key)!;
+  const answers = plainToInstance(MatchQuery, plain);
+  if ((await validate(answers, { whitelist: true, forbidNonWhitelisted: true })).length) throw validationFailed([{ field: 'profile', messages: ['not answers of the questionnaire'] }]);
+  const { lang: _lang, page: _page, perPage: _perPage, ...company } = answers;
+  return Object.values(company).some((v) => v !== undefined) ? company : null;
 }
 
 class CompareQuery extends LangQuery {
@@ -53,17 +70,19 @@ export class WebController {
   @Get()
   @Header('Content-Type', 'text/html; charset=utf-8')
   @Header('Vary', 'X-Fragment')
-  async searchPage(@Query() query: ProgrammeListQuery, @Headers('x-fragment') fragment?: string): Promise<string> {
+  async searchPage(@Query() query: WebSearchQuery, @Headers('x-fragment') fragment?: string): Promise<string> {
     const request = toSearchRequest(query);
     const { sort, page, perPage, lang, amountMin, amountMax, closesAfter, closesBefore, facets } = request;
-    const state: SearchState = { q: request.q?.trim() ?? '', facets, sort, page, perPage, lang, ranges: { amountMin, amountMax, closesAfter, closesBefore } };
+    const company = await profileOf(query.profile);
+    const state: SearchState = { q: request.q?.trim() ?? '', facets, sort, page, perPage, lang, ranges: { amountMin, amountMax, closesAfter, closesBefore }, profile: company ? query.profile : undefined };
     const landing = !state.q && Object.values(facets).every((codes) => !codes?.length) && page === 1 && fragment !== 'results';
     const [result, open] = await Promise.all([
       // without a query, what still takes applications comes first, the soonest deadline first
       this.search.search({ ...request, q: state.q, sort: sort ?? (state.q ? undefined : 'deadline') }),
       landing ? this.search.search({ page: 1, perPage: 1, lang, facets: { status: ['open', 'ongoing'] } }) : Promise.resolve(null),
     ]);
-    const v = searchPage(state, result, this.clock.now(), this.config.catalogue.sourceMaxAgeDays, open ? openBySupportType(open, lang) : []);
+    const verdicts = company ? await this.matching.verdicts(company, result.hits.map((h) => h.slug), lang) : null;
+    const v = searchPage(state, result, this.clock.now(), this.config.catalogue.sourceMaxAgeDays, open ? openBySupportType(open, lang) : [], verdicts);
     return render(fragment === 'results' ? 'results.njk' : 'search.njk', { lang, v, languageUrl: v.languageUrl });
   }
 
@@ -172,6 +191,8 @@ export class WebController {
       nextUrl: page < pages ? `${urlWith({ ...here, page: page + 1 })}#results` : null,
       page,
       pages,
+      // the same answers marked on every programme of the search
+      searchUrl: `/?profile=${encodeURIComponent(new URL(urlWith({}), 'http://x').search.slice(1))}${lang === 'ru' ? '' : '&lang=en'}`,
     };
     return render('match.njk', { lang, m, languageUrl: urlWith({ lang: lang === 'ru' ? 'en' : undefined, page: page > 1 ? page : undefined }) });
   }

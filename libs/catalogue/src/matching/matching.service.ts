@@ -118,6 +118,16 @@ export class MatchingService {
     return { results, total, groups, page, perPage };
   }
 
+  /** How each of these programmes fits the company (for verdicts on search results), by slug. */
+  async verdicts(company: CompanyProfile, slugs: string[], lang: Lang): Promise<Map<string, MatchOutcome['fit']>> {
+    await this.assertKnownCodes(company);
+    const terms = await this.taxonomy.listAll();
+    const parents = new Map(terms.filter((t) => t.facet === 'territory').map((t) => [t.code, t.parentCode]));
+    const vocabulary: MatchVocabulary = { ...SILENT, territoryParent: (code) => parents.get(code) ?? null };
+    const rows = await this.programmes.listMatchableBySlugs(slugs);
+    return new Map(rows.map((r) => [r.slug, matchProgramme(compact(r, new Map()), company, vocabulary, lang).fit]));
+  }
+
   /** The candidates in batches: from memory while nothing published has changed, else from the database. */
   private async *candidates(): AsyncGenerator<Candidate[]> {
     const version = await this.programmes.publishedVersion();

@@ -260,6 +260,19 @@ export class ProgrammeRepository {
     );
   }
 
+  /** What the matcher reads of the published programmes with these slugs (for verdicts on search results). */
+  listMatchableBySlugs(slugs: string[]): Promise<MatchableRow[]> {
+    if (!slugs.length) return Promise.resolve([]);
+    return this.programmes.query(
+      `SELECT p.id, p.slug, p.title_ru AS "titleRu", p.title_en AS "titleEn", p.status, p.closes_at AS "closesAt",
+              p.applicant_types AS "applicantTypes", p.sizes, p.industries, p.objectives, p.territories, p.eligibility,
+              o.name_ru AS "providerRu", o.name_en AS "providerEn"
+         FROM programme p JOIN organisation o ON o.id = p.provider_id
+        WHERE p.slug = ANY($1::text[]) AND p.publication_state = 'published' AND p.deleted_at IS NULL`,
+      [slugs],
+    );
+  }
+
   /** A batch of published programmes after `afterId` in id order (for building an index). */
   listPublishedAfter(afterId: string | null, limit: number): Promise<Programme[]> {
     const qb = this.withRelations(this.programmes.createQueryBuilder('p'))
