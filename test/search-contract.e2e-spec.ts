@@ -232,6 +232,24 @@ for (const engine of ENGINES) {
       expect(updated).toHaveLength(ALL_PUBLISHED.length);
     });
 
+    it('walks with a cursor (after=) in the deadline, amount and updated orders, as one long page lists them', async () => {
+      for (const sort of ['deadline', 'amount', 'updated']) {
+        const whole = (await search(`sort=${sort}&perPage=100`)).hits.map((h: { slug: string }) => h.slug);
+        const seen: string[] = [];
+        let after: string | null = null;
+        for (let i = 0; i < 20; i++) {
+          const body = await search(`sort=${sort}&perPage=2${after ? `&after=${encodeURIComponent(after)}` : ''}`);
+          seen.push(...body.hits.map((h: { slug: string }) => h.slug));
+          after = body.nextCursor;
+          if (!after) break;
+        }
+        expect({ sort, seen }).toEqual({ sort, seen: whole });
+      }
+      // counts only
+      const counts = await search('perPage=0');
+      expect([counts.hits.length, counts.total]).toEqual([0, ALL_PUBLISHED.length]);
+    });
+
     it('pages through exact totals without repeats', async () => {
       const seen: string[] = [];
       for (let page = 1; page <= 3; page++) {
