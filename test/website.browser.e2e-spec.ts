@@ -172,6 +172,17 @@ describeInBrowser('website in a real browser', () => {
     const options = page.getByRole('option');
     await options.first().waitFor();
     expect(await options.allTextContents()).toContainEqual(expect.stringContaining('Технопарки Москвы'));
+    // a filter value says which filter it is and how many programmes it has (never a bare "фильтр", never 0)
+    const values = (await options.allTextContents()).filter((o) => / · \d+$/.test(o));
+    for (const v of values) expect(v).toMatch(/(Вид поддержки|Цель|Кто может получить|Размер компании|Стадия|Отрасль|Территория|Кто предоставляет|Приём заявок) · [1-9]\d*$/);
+    const box = page.getByRole('combobox', { name: 'Что вы ищете?' });
+    await box.fill('');
+    await box.pressSequentially('гранты', { delay: 20 });
+    await page.getByRole('option', { name: /Гранты и субсидии/ }).waitFor();
+    expect(await page.getByRole('option', { name: /Гранты и субсидии/ }).textContent()).toMatch(/Вид поддержки · [1-9]\d*$/);
+    await box.fill('');
+    await box.pressSequentially('технопарк', { delay: 20 });
+    await options.first().waitFor();
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
     await page.waitForURL(/\/programmes\//);
@@ -215,6 +226,20 @@ describeInBrowser('website in a real browser', () => {
     await page.waitForURL(/#results$/);
     const top = await page.locator('#results').evaluate((el) => el.getBoundingClientRect().top);
     expect(Math.abs(top)).toBeLessThan(100);
+    await context.close();
+  });
+
+  it('speaks the page\'s language on error pages, with the request id labelled for support', async () => {
+    const { context, page } = await open();
+    await page.goto(`${base}/programmes/no-such-thing`);
+    await expect(page.locator('h1').textContent()).resolves.toBe('Страница не найдена');
+    const body = await page.locator('main').innerText();
+    expect(body).toContain('Такой программы нет в каталоге');
+    expect(body).not.toMatch(/No programme|Invalid input/);
+    expect(body).toMatch(/укажите код обращения: [0-9a-f-]{36}/);
+    await page.goto(`${base}/compare`);
+    expect(await page.locator('main').innerText()).toContain('отметьте от одной до четырёх');
+    errors.length = 0; // the browser logs the 404 and 400 it was shown on purpose
     await context.close();
   });
 
