@@ -5,7 +5,6 @@ import type { SearchDocument } from '../search-document';
 import { emptyFacetCounts, EngineQuery, EngineResult, SEARCH_FACETS, SearchFacet } from '../search.model';
 import { STOP_WORDS } from '../text/stopwords';
 import { keyText, wordKey } from '../text/normalise';
-import { TYPO_ONE_FROM, TYPO_TWO_FROM } from '../text/highlight';
 import { buildFilter, buildSort, FILTERABLE_FIELDS, keysetFilter, SORTABLE_FIELDS } from './meilisearch-filter';
 
 export interface MeilisearchOptions {
@@ -19,6 +18,9 @@ export interface MeilisearchOptions {
 const MAX_TOTAL_HITS = 1_000_000;
 const TASK_TIMEOUT_MS = 120_000;
 const PAGE = 1000;
+/** Stem lengths from which Meilisearch allows one and two typos. */
+const MEILI_TYPO_ONE_FROM = 6;
+const MEILI_TYPO_TWO_FROM = 10;
 
 /** Settings for our documents; applied with every settings change and when an index is built. */
 export function indexSettings(settings: EngineSettings): Settings {
@@ -30,8 +32,9 @@ export function indexSettings(settings: EngineSettings): Settings {
     rankingRules: ['sort', 'words', 'typo', 'proximity', 'attribute', 'exactness'],
     stopWords: [...STOP_WORDS].map(wordKey),
     synonyms: synonymMap(settings.synonyms),
-    // thresholds apply to word keys, which are stems (`кридиты` → `крид`): one letter lower than Meilisearch's defaults for words
-    typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: TYPO_ONE_FROM, twoTypos: TYPO_TWO_FROM } },
+    // thresholds apply to word keys, which are stems: a typo is allowed from six letters, so two short stems one letter
+    // apart stay different words ("станк" is not "ставк"), and two from ten
+    typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: MEILI_TYPO_ONE_FROM, twoTypos: MEILI_TYPO_TWO_FROM } },
     pagination: { maxTotalHits: MAX_TOTAL_HITS },
     faceting: { maxValuesPerFacet: 1000 },
   };

@@ -53,13 +53,12 @@ export const keyText = (text: string | null | undefined): string =>
  * folded word itself when it differs, so typo tolerance can also reach the full
  * form (`моспорм` is one swap from `моспром`, but far from its key `моспр`).
  */
-export const indexText = (text: string | null | undefined): string =>
-  text
-    ? words(text)
-        .filter((w) => !isStopWord(w))
-        .flatMap((w) => {
-          const key = wordKey(w);
-          return key === w ? [w] : [key, w];
-        })
-        .join(' ')
-    : '';
+export function indexText(text: string | null | undefined): string {
+  if (!text) return '';
+  const kept = words(text).filter((w) => !isStopWord(w));
+  const keys = kept.map(wordKey);
+  // the keys in the text's own order first, so a phrase's keys stay adjacent (Meilisearch matches
+  // multi-word synonyms such as "особ экономическ зон" for "ОЭЗ" only then); the full words that
+  // differ from their keys follow
+  return [...keys, ...kept.filter((w, i) => w !== keys[i])].join(' ');
+}
