@@ -23,6 +23,7 @@ import { ExportController } from './programmes/export.controller';
 import { ChangesController } from './changes/changes.controller';
 import { WebController } from './web/web.controller';
 import { AlertsController } from './web/alerts.controller';
+import { SearchReaders } from './search-readers';
 import { AlertsModule } from '@app/alerts';
 import { MatchController } from './matching/match.controller';
 import { AdminAuthPages } from './admin-web/admin-auth.pages';
@@ -68,7 +69,7 @@ export class ServerModule {
         }),
         ...(config.worker.inProcess ? [WorkerModule.jobs()] : []),
       ],
-      providers: [{ provide: APP_GUARD, useClass: ApiAccessGuard }, ExportBudget],
+      providers: [{ provide: APP_GUARD, useClass: ApiAccessGuard }, ExportBudget, SearchReaders],
       controllers: [
         ExportController,
         ProgrammesController,

@@ -46,4 +46,8 @@ export abstract class SearchEngine {
   /** Builds a complete new index from `source` and swaps it in atomically. */
   abstract rebuild(source: RebuildSource, settings: EngineSettings): Promise<void>;
   abstract health(): Promise<{ ok: boolean; detail?: string }>;
+  /** Where this engine's index lives (`postgres`, or the Meilisearch server and index): processes that differ here must not share an outbox. */
+  abstract readonly target: string;
+  /** How many documents the engine holds (what it would answer from). */
+  abstract documentCount(): Promise<number>;
 }

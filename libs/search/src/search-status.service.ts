@@ -3,6 +3,7 @@ import { ProgrammeRepository } from '@app/catalogue';
 import { SearchEngine } from './search-engine';
 import { SearchService } from './search.service';
 import { OutboxStatus, SearchOutbox } from './sync/search-outbox';
+import { SearchSyncRelay } from './sync/search-sync.relay';
 
 export interface SearchStatus {
   engine: SearchEngine['name'];
@@ -10,6 +11,10 @@ export interface SearchStatus {
   degraded: boolean;
   engineHealth: { ok: boolean; detail?: string };
   publishedProgrammes: number;
+  /** Documents the engine holds (null when it could not say); should equal publishedProgrammes once sync caught up. */
+  engineDocuments: number | null;
+  /** Set when the process draining changes is configured for another engine than searches read. */
+  syncMismatch: string | null;
   outbox: OutboxStatus;
 }
 
@@ -21,15 +26,18 @@ export class SearchStatusService {
     private readonly search: SearchService,
     private readonly outbox: SearchOutbox,
     private readonly programmes: ProgrammeRepository,
+    private readonly relay: SearchSyncRelay,
   ) {}
 
   async status(): Promise<SearchStatus> {
-    const [engineHealth, outbox, publishedProgrammes] = await Promise.all([
+    const [engineHealth, outbox, publishedProgrammes, engineDocuments, syncMismatch] = await Promise.all([
       this.engine.health().catch((error: unknown) => ({ ok: false, detail: (error as Error).message })),
       this.outbox.status(),
       this.programmes.countPublished(),
+      this.engine.documentCount().catch(() => null),
+      this.relay.mismatch(),
     ]);
-    return { engine: this.engine.name, degraded: this.search.degraded, engineHealth, publishedProgrammes, outbox };
+    return { engine: this.engine.name, degraded: this.search.degraded, engineHealth, publishedProgrammes, engineDocuments, syncMismatch, outbox };
   }
 
   retryNow(): Promise<number> {

@@ -9,6 +9,7 @@ import type { EngineQuery, EngineResult } from '@app/search';
 export class RecordingSearchEngine extends SearchEngine {
   readonly name = 'meilisearch' as const;
   readonly holdsCopy = true;
+  readonly target = 'recording';
   readonly documents = new Map<string, SearchDocument>();
   readonly upserts: string[] = [];
   settings: EngineSettings | null = null;
@@ -18,6 +19,11 @@ export class RecordingSearchEngine extends SearchEngine {
   readonly rejected = new Set<string>();
   /** Runs after a rebuild has read the catalogue and before it swaps (a change made meanwhile). */
   duringRebuild: (() => Promise<void>) | null = null;
+
+  async documentCount(): Promise<number> {
+    this.check();
+    return this.documents.size;
+  }
 
   async search(_query: EngineQuery): Promise<EngineResult> {
     throw new Error('RecordingSearchEngine does not search');

@@ -33,6 +33,8 @@ class SearchStatusView {
   @ApiProperty({ description: 'searches are answered by PostgreSQL because the engine failed recently' }) degraded: boolean;
   @ApiProperty({ type: EngineHealthView }) engineHealth: EngineHealthView;
   @ApiProperty({ type: 'integer' }) publishedProgrammes: number;
+  @ApiProperty({ nullable: true, type: 'integer', description: 'documents the engine holds; equals publishedProgrammes once sync caught up' }) engineDocuments: number | null;
+  @ApiProperty({ nullable: true, type: String, description: 'why this process refuses to drain search changes (another engine than searches read), or null' }) syncMismatch: string | null;
   @ApiProperty({ type: OutboxStatusView }) outbox: OutboxStatusView;
 }
 

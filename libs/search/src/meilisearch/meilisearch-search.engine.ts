@@ -173,6 +173,14 @@ export class MeilisearchSearchEngine extends SearchEngine {
     }
   }
 
+  get target(): string {
+    return `meilisearch ${this.options.url.replace(/\/+$/, '')} ${this.options.index}`;
+  }
+
+  async documentCount(): Promise<number> {
+    return (await this.call(() => this.index.getStats())).numberOfDocuments;
+  }
+
   async health(): Promise<{ ok: boolean; detail?: string }> {
     try {
       const h = await this.client.health();

@@ -334,6 +334,13 @@ export class PostgresSearchEngine extends SearchEngine {
     return rows.length;
   }
 
+  readonly target = 'postgres';
+
+  async documentCount(): Promise<number> {
+    const [{ n }] = await this.dataSource.query(`SELECT count(*)::int AS n FROM programme_search`);
+    return n as number;
+  }
+
   async health(): Promise<{ ok: boolean; detail?: string }> {
     await this.dataSource.query('SELECT 1');
     return { ok: true };

@@ -58,9 +58,30 @@ export class SearchSyncRelay {
     });
   }
 
+  /** Records this process's engine as the one searches read (the server does, at start). */
+  async bindReaders(): Promise<void> {
+    await this.dataSource.query(
+      `INSERT INTO search_binding (id, engine, target) VALUES (1, $1, $2)
+       ON CONFLICT (id) DO UPDATE SET engine = EXCLUDED.engine, target = EXCLUDED.target, bound_at = now()`,
+      [this.engine.name, this.engine.target],
+    );
+  }
+
+  /** Null when this process may drain the outbox; otherwise why not. */
+  async mismatch(): Promise<string | null> {
+    const [bound] = await this.dataSource.query<{ engine: string; target: string }[]>(`SELECT engine, target FROM search_binding WHERE id = 1`);
+    if (!bound || bound.target === this.engine.target) return null;
+    return `this process sends search changes to ${this.engine.target}, but searches read ${bound.target}: it would mark changes done that the index never gets. Give it the same search configuration (MEILI_URL, MEILI_INDEX) or stop it`;
+  }
+
   /** Runs until nothing is due; stops early when a run fails (the backoff decides when to try again). */
   async drain(): Promise<RelayRun> {
     const total: RelayRun = { claimed: 0, processed: 0, failed: 0 };
+    const refused = await this.mismatch();
+    if (refused) {
+      this.logger.error({ engine: this.engine.target }, `Search sync refused: ${refused}`);
+      return total;
+    }
     for (;;) {
       const run = await this.runOnce();
       total.claimed += run.claimed;
