@@ -221,6 +221,10 @@ describe('faults', () => {
         expect(pending).toBeGreaterThan(before);
         const doneBefore = Number((await counts()).done);
 
+        // searches read that engine here (a worker bound to another one would refuse to drain)
+        const bind = (engine: string, target: string) =>
+          query(t.db.url, `INSERT INTO search_binding (id, engine, target) VALUES (1, '${engine}', '${target}') ON CONFLICT (id) DO UPDATE SET engine = EXCLUDED.engine, target = EXCLUDED.target`);
+        await bind('meilisearch', `meilisearch ${hole.url.replace(/\/+$/, '')} programmes`);
         // the engine accepts the connection and never answers: the worker holds its claimed rows mid-delivery
         const worker = run(WORKER, [], { ...workerEnv, MEILI_URL: hole.url });
         let claimed = 0;
@@ -237,7 +241,8 @@ describe('faults', () => {
         expect(Number(after.done)).toBe(doneBefore);
         expect(Number(after.pending)).toBeGreaterThanOrEqual(pending);
 
-        // restarted (here against the PostgreSQL engine, which needs no copy): every pending row is applied
+        // restarted (here against the PostgreSQL engine, which needs no copy, and searches read it again): every pending row is applied
+        await bind('postgres', 'postgres');
         const restarted = run(WORKER, [], workerEnv);
         let left = pending;
         for (let i = 0; i < 100 && left > 0; i++) {
