@@ -9,3 +9,13 @@ export class SlugParam {
 export class IdParam {
   @ApiProperty({ format: 'uuid' }) @IsUUID() id: string;
 }
+
+/** A query string as Express reads one (a repeated key becomes a list), for validating one kept inside another. */
+export function queryObject(params: URLSearchParams): Record<string, string | string[]> {
+  const plain: Record<string, string | string[]> = {};
+  for (const key of new Set(params.keys())) {
+    const values = params.getAll(key);
+    plain[key] = values.length > 1 ? values : values[0];
+  }
+  return plain;
+}

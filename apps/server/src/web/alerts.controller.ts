@@ -7,6 +7,7 @@ import { AlertsService, type AlertFrequency } from '@app/alerts';
 import { validationFailed } from '@app/common';
 import { ProgrammeListQuery, toSearchRequest } from '../programmes/programme-list.query';
 import { RateLimit } from '../api-access/rate-limit.decorator';
+import { queryObject } from '../http/params';
 import { render } from './web-views';
 import { textFor } from './web-i18n';
 
@@ -45,9 +46,7 @@ export class AlertsController {
     const params = new URLSearchParams(form.query);
     params.delete('page');
     params.delete('lang');
-    const plain: Record<string, string | string[]> = {};
-    for (const key of new Set(params.keys())) plain[key] = params.getAll(key).length > 1 ? params.getAll(key) : params.get(key)!;
-    const query = plainToInstance(ProgrammeListQuery, plain);
+    const query = plainToInstance(ProgrammeListQuery, queryObject(params));
     if ((await validate(query, { whitelist: true, forbidNonWhitelisted: true })).length) throw validationFailed([{ field: 'query', messages: ['not a search of this site'] }]);
     const { page: _page, perPage: _perPage, after: _after, sort: _sort, ...request } = toSearchRequest(query);
     await this.alerts.subscribe(form.email, { query: params.toString(), request }, form.frequency, lang, req.ip ?? 'unknown');

@@ -8,7 +8,7 @@ import { Clock, DomainError, validationFailed } from '@app/common';
 import { AppConfig } from '@app/config';
 import { labelIn, SearchService, SearchVocabulary } from '@app/search';
 import { MatchQuery } from '../matching/match.dto';
-import { SlugParam } from '../http/params';
+import { queryObject, SlugParam } from '../http/params';
 import { ProgrammeListQuery, toSearchRequest } from '../programmes/programme-list.query';
 import { atomFeed, deadlinesCalendar, type Deadline } from './feeds';
 import { programmePage } from './programme-page';
@@ -29,10 +29,7 @@ class WebSearchQuery extends ProgrammeListQuery {
 /** A questionnaire's answers given as a query string (what /match keeps in its URL), or a 400 naming `profile`. */
 async function profileOf(profile: string | undefined): Promise<CompanyProfile | null> {
   if (!profile) return null;
-  const params = new URLSearchParams(profile);
-  const plain: Record<string, string | string[]> = {};
-  for (const key of new Set(params.keys())) plain[key] = params.getAll(key).length > 1 ? params.getAll(key) : params.get(key)!;
-  const answers = plainToInstance(MatchQuery, plain);
+  const answers = plainToInstance(MatchQuery, queryObject(new URLSearchParams(profile)));
   if ((await validate(answers, { whitelist: true, forbidNonWhitelisted: true })).length) throw validationFailed([{ field: 'profile', messages: ['not answers of the questionnaire'] }]);
   const { lang: _lang, page: _page, perPage: _perPage, ...company } = answers;
   return Object.values(company).some((v) => v !== undefined) ? company : null;
