@@ -266,8 +266,8 @@ async function main(): Promise<void> {
         rows.push(
           { scenario: `search ${label}, every answer computed, 1 connection`, p50: single.p50, p95: single.p95, p99: single.p99, throughput: `${single.rps.toFixed(0)} req/s`, raw: `${ms(rawP50)} / ${ms(percentile(rawTimes, 95))} ms`, ratio: `${(single.p50 / rawP50).toFixed(2)}×`, note: errors(single) },
           { scenario: `search ${label}, every answer computed, saturated (16 connections)`, p50: busy.result.p50, p95: busy.result.p95, p99: busy.result.p99, throughput: `${busy.result.rps.toFixed(0)} req/s (max)`, peakMb: busy.peakMb, note: errors(busy.result) },
-          { scenario: `search ${label}, answer cache (default), ${TARGET_RATE} req/s steady`, p50: atRate.result.p50, p95: atRate.result.p95, p99: atRate.result.p99, throughput: `${atRate.result.rps.toFixed(0)} req/s`, peakMb: atRate.peakMb, note: `target at 100k: p95 ≤ 50 ms at ≥ 300 req/s, RSS ≤ 300 MB ${errors(atRate.result)}`.trim() },
-          { scenario: `search ${label}, answer cache (default), saturated (16 connections)`, p50: busyCached.result.p50, p95: busyCached.result.p95, p99: busyCached.result.p99, throughput: `${busyCached.result.rps.toFixed(0)} req/s (max)`, peakMb: busyCached.peakMb, note: errors(busyCached.result) },
+          { scenario: `search ${label}, answer cache (default), the same ${requests.length} requests repeated (the cache, not search), ${TARGET_RATE} req/s steady`, p50: atRate.result.p50, p95: atRate.result.p95, p99: atRate.result.p99, throughput: `${atRate.result.rps.toFixed(0)} req/s`, peakMb: atRate.peakMb, note: `target at 100k: p95 ≤ 50 ms at ≥ 300 req/s, RSS ≤ 300 MB ${errors(atRate.result)}`.trim() },
+          { scenario: `search ${label}, answer cache (default), the same ${requests.length} requests repeated (the cache, not search), saturated (16 connections)`, p50: busyCached.result.p50, p95: busyCached.result.p95, p99: busyCached.result.p99, throughput: `${busyCached.result.rps.toFixed(0)} req/s (max)`, peakMb: busyCached.peakMb, note: errors(busyCached.result) },
         );
         if (meili && meiliEnv) {
           const reindex = start(CLI, ['reindex'], meiliEnv);
