@@ -2,6 +2,7 @@ import { connect } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import request from 'supertest';
+import { ProgrammeRepository } from '@app/catalogue';
 import { programmeInput, uniqueSlug } from '@app/testing';
 import { createTestApp, type TestApp } from './support/test-app';
 import { createProgrammeViaApi } from './support/programmes';
@@ -185,5 +186,21 @@ describe('cursor paging (after=)', () => {
     expect(await bad({ sort: 'deadline', page: 2, after: first.nextCursor })).toBe('after');
     expect(await bad({ sort: 'deadline', after: 'not-a-cursor' })).toBe('after');
     expect((await request(t.http).get('/api/v1/programmes').query({ q: 'кредит' }).expect(200)).body.nextCursor).toBeNull();
+  });
+});
+
+describe('"did you mean" never fails a search', () => {
+  let t: TestApp;
+  beforeAll(async () => (t = await createTestApp()));
+  afterAll(() => t.close());
+
+  it('answers without a suggestion when the vocabulary cannot be read, and suggests again once it can', async () => {
+    const words = jest.spyOn(t.app.get(ProgrammeRepository), 'publishedWords').mockRejectedValueOnce(new Error('vocabulary unavailable'));
+    const failed = await request(t.http).get('/api/v1/programmes').query({ q: 'технополс' }).expect(200);
+    expect(failed.body.didYouMean).toBeNull();
+    expect(failed.body.total).toBeGreaterThan(0);
+    const again = await request(t.http).get('/api/v1/programmes').query({ q: 'технополс' }).expect(200);
+    expect(again.body.didYouMean).toBe('технополис');
+    expect(words).toHaveBeenCalledTimes(2);
   });
 });

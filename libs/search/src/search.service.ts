@@ -34,7 +34,6 @@ export interface Suggestions {
 @Injectable()
 export class SearchService {
   private words: { at: number; words: Promise<Map<string, number>> } | null = null;
-  private wordsLoading: Promise<Map<string, number>> | null = null;
 
   private readonly logger = new Logger(SearchService.name);
   private primaryDownUntil = 0;
@@ -132,10 +131,17 @@ export class SearchService {
   private async didYouMean(q: string | undefined): Promise<string | null> {
     const typed = q?.trim();
     if (!typed) return null;
-    if (!this.words || Date.now() - this.words.at > WORDS_TTL_MS) {
-      this.words = { at: Date.now(), words: this.wordsLoading ?? (this.wordsLoading = this.programmes.publishedWords().finally(() => (this.wordsLoading = null))) };
+    // set before it resolves, so concurrent searches share one read
+    if (!this.words || Date.now() - this.words.at > WORDS_TTL_MS) this.words = { at: Date.now(), words: this.programmes.publishedWords() };
+    const current = this.words;
+    try {
+      return correctQuery(typed, await current.words);
+    } catch (error) {
+      // a suggestion is not worth failing a search for; the next search reads the words again
+      if (this.words === current) this.words = null;
+      this.logger.warn({ err: error }, 'Could not read the "did you mean" vocabulary');
+      return null;
     }
-    return correctQuery(typed, await this.words.words);
   }
 
   /** As-you-type: a few programme titles and facet values for what has been typed so far. */
