@@ -64,7 +64,13 @@ export class MeilisearchSearchEngine extends SearchEngine {
 
   constructor(private readonly options: MeilisearchOptions) {
     super();
-    this.client = new Meilisearch({ host: options.url, apiKey: options.apiKey, timeout: options.timeoutMs });
+    this.client = new Meilisearch({
+      host: options.url, apiKey: options.apiKey, timeout: options.timeoutMs,
+      // uncompressed answers: Meilisearch sends a compressed one in parts, and Node's fetch then waits for TCP's delayed
+      // acknowledgement, some 40 ms on every search (measured: 48 ms a query against 5 ms of engine work); between two
+      // servers in one network, compressing a few kilobytes saves nothing
+      requestInit: { headers: { 'Accept-Encoding': 'identity' } },
+    });
   }
 
   private get index(): Index<SearchDocument> {
