@@ -18,6 +18,8 @@ export interface MeilisearchOptions {
 const MAX_TOTAL_HITS = 1_000_000;
 const TASK_TIMEOUT_MS = 120_000;
 const PAGE = 1000;
+/** Document batches a rebuild leaves queued in Meilisearch before it waits for the oldest. */
+const REBUILD_IN_FLIGHT = 8;
 /** Stem lengths from which Meilisearch allows one and two typos. */
 const MEILI_TYPO_ONE_FROM = 6;
 const MEILI_TYPO_TWO_FROM = 10;
@@ -163,12 +165,23 @@ export class MeilisearchSearchEngine extends SearchEngine {
     await this.waitFor(() => this.client.createIndex(fresh, { primaryKey: 'id' }), `create index ${fresh}`);
     try {
       await this.waitFor(() => this.client.index(fresh).updateSettings(indexSettings(settings)), 'update settings');
+      // pipelined: the next batch is read while Meilisearch indexes the last ones, and tasks queued together are
+      // indexed as one batch; at most REBUILD_IN_FLIGHT wait at once, so a slow server holds the reader back
+      const queued: { uid: number; documents: number }[] = [];
       let done = 0;
+      const settleOldest = async () => {
+        const { uid, documents } = queued.shift()!;
+        const task = await this.call(() => this.client.tasks.waitForTask(uid, { timeout: TASK_TIMEOUT_MS }));
+        if (task.status !== 'succeeded') throw taskFailed('add documents', task);
+        source.onProgress((done += documents));
+      };
       for await (const batch of source.batches()) {
-        if (batch.length) await this.waitFor(() => this.client.index<SearchDocument>(fresh).addDocuments(batch, { primaryKey: 'id' }), 'add documents');
-        done += batch.length;
-        source.onProgress(done);
+        if (!batch.length) continue;
+        const { taskUid } = await this.call(() => this.client.index<SearchDocument>(fresh).addDocuments(batch, { primaryKey: 'id' }));
+        queued.push({ uid: taskUid, documents: batch.length });
+        if (queued.length > REBUILD_IN_FLIGHT) await settleOldest();
       }
+      while (queued.length) await settleOldest();
       await this.ensureIndex(live);
       await this.waitFor(() => this.client.swapIndexes([{ indexes: [live, fresh] } as never]), 'swap indexes');
     } finally {

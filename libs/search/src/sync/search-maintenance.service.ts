@@ -6,7 +6,8 @@ import { SynonymsService } from '../synonyms/synonyms.service';
 import { SearchOutbox } from './search-outbox';
 import { SearchSyncRelay } from './search-sync.relay';
 
-const BATCH = 500;
+/** Programmes read (and sent to the engine) at a time when the whole index is built or checked. */
+const BATCH = 2000;
 
 export interface ReconcileReport {
   engine: string;
