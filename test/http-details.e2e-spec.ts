@@ -111,6 +111,16 @@ describe('HTTP details integrators expect', () => {
     await auth(request(t.http).delete('/api/v1/admin/taxonomy/industry/test_star')).set('If-Match', '*').expect(204);
   });
 
+  it('says in Server-Timing and in the answer how much of a search the engine took', async () => {
+    const res = await request(t.http).get('/api/v1/programmes').query({ q: 'кредит', supportType: 'concessional_loan' }).expect(200);
+    const timing = /^engine;dur=([\d.]+);desc="(postgres|meilisearch)", app;dur=([\d.]+)$/.exec(res.headers['server-timing']);
+    expect(timing).not.toBeNull();
+    const [, engine, name, app] = timing!;
+    expect({ engine: Number(engine), name, app: Number(app) }).toEqual({ engine: res.body.engineMs, name: res.body.engine, app: res.body.tookMs });
+    expect(res.body.engineMs).toBeGreaterThan(0);
+    expect(res.body.engineMs).toBeLessThanOrEqual(res.body.tookMs);
+  });
+
   it('perPage=0 gives the total and the facet counts without hits', async () => {
     const res = await request(t.http).get('/api/v1/programmes').query({ perPage: 0 }).expect(200);
     expect(res.body.hits).toEqual([]);

@@ -148,7 +148,10 @@ export interface SearchResponse {
   nextCursor: string | null;
   /** `q` with the words the catalogue does not know replaced by the closest ones it does; null when nothing was corrected. */
   didYouMean: string | null;
+  /** Milliseconds the whole answer took in this process. */
   tookMs: number;
+  /** Of those, milliseconds spent waiting for the search engine (both queries when the text fell back to some of its words). */
+  engineMs: number;
 }
 
 export const emptyFacetCounts = (): Record<SearchFacet, FacetCount[]> =>

@@ -58,7 +58,7 @@ export class SearchService {
   async search(request: SearchRequest): Promise<SearchResponse> {
     const started = performance.now();
     const after = request.after !== undefined ? readCursor(request.after, effectiveSort(request), request.page) : undefined;
-    const { query, text, result, engine, degraded, matchedAllWords } = await this.answer(request, after ? 0 : offsetOf(request), request.perPage, true, after);
+    const { query, text, result, engine, degraded, matchedAllWords, engineMs } = await this.answer(request, after ? 0 : offsetOf(request), request.perPage, true, after);
     const sort = query.sort;
     const more = isKeyset(sort) && request.perPage > 0 && result.ids.length === request.perPage && result.last;
     const [hits, terms, didYouMean] = await Promise.all([this.hits(result.ids, request.lang, text), this.vocabulary.terms(), this.didYouMean(request.q)]);
@@ -76,7 +76,8 @@ export class SearchService {
       hits, total: result.total, page: request.page, perPage: request.perPage, sort, facets, engine, degraded, matchedAllWords,
       nextCursor: more ? writeCursor(sort, result.last!) : null,
       didYouMean,
-      tookMs: Math.round((performance.now() - started) * 10) / 10,
+      tookMs: tenths(performance.now() - started),
+      engineMs: tenths(engineMs),
     };
   }
 
@@ -115,6 +116,7 @@ export class SearchService {
         amountMin: request.amountMin, amountMax: request.amountMax, closesAfter: request.closesAfter, closesBefore: request.closesBefore,
       },
     };
+    const began = performance.now();
     // text with no searchable word (only punctuation or stop words) matches nothing
     let { result, engine, degraded } = typed && !text ? this.nothing() : await this.run(query);
     let matchedAllWords = true;
@@ -124,7 +126,7 @@ export class SearchService {
       ({ result, engine, degraded } = await this.run(query));
       matchedAllWords = result.total === 0;
     }
-    return { query, text, result, engine, degraded, matchedAllWords };
+    return { query, text, result, engine, degraded, matchedAllWords, engineMs: performance.now() - began };
   }
 
   /** The query corrected against the catalogue's own words (refreshed at most every few minutes). */
@@ -229,6 +231,8 @@ export class SearchService {
     }
   }
 }
+
+const tenths = (ms: number): number => Math.round(ms * 10) / 10;
 
 /** The order a request is answered in: relevance with text, newest change first without. */
 const effectiveSort = (request: { q?: string; sort?: SortOrder }): SortOrder => request.sort ?? (request.q?.trim() ? 'relevance' : 'updated');

@@ -7,7 +7,7 @@ import { map, Observable } from 'rxjs';
 
 const MAX_AGE_KEY = 'http:public-max-age';
 /** Fields that differ between two answers with the same content (timings); left out of the ETag. */
-const VOLATILE = new Set(['tookMs']);
+const VOLATILE = new Set(['tookMs', 'engineMs']);
 
 /**
  * A strong ETag from the content of a JSON answer and a Cache-Control that

@@ -1,5 +1,6 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { ProgrammesService, ProgrammeView } from '@app/catalogue';
 import { SearchService } from '@app/search';
 import { PublicCache } from '../http/caching';
@@ -21,8 +22,11 @@ export class ProgrammesController {
   @PublicCache(60)
   @ApiOperation({ summary: 'Search published programmes: text, facets with disjunctive counts, ranges, sorting' })
   @ApiOkResponse({ type: SearchResponseView })
-  list(@Query() query: ProgrammeListQuery): Promise<SearchResponseView> {
-    return this.search.search(toSearchRequest(query));
+  async list(@Query() query: ProgrammeListQuery, @Res({ passthrough: true }) res: Response): Promise<SearchResponseView> {
+    const answer = await this.search.search(toSearchRequest(query));
+    // where the time went, for browsers' developer tools and load generators (https://www.w3.org/TR/server-timing/)
+    res.setHeader('Server-Timing', `engine;dur=${answer.engineMs};desc="${answer.engine}", app;dur=${answer.tookMs}`);
+    return answer;
   }
 
   @Get('programmes/:slug')

@@ -55,7 +55,8 @@ export class SearchResponseView {
   nextCursor: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'q with words the catalogue does not know replaced by the closest ones it does ("did you mean"); null when nothing was corrected' })
   didYouMean: string | null;
-  @ApiProperty() tookMs: number;
+  @ApiProperty({ description: 'milliseconds this answer took on the server' }) tookMs: number;
+  @ApiProperty({ description: 'of tookMs, milliseconds spent in the search engine (also sent as the Server-Timing header)' }) engineMs: number;
 }
 
 class SuggestedProgrammeView {

@@ -2,7 +2,7 @@ import type { SearchResponse } from '@app/search';
 import { glanceOf, searchPage } from './search-page';
 
 const response = (providers: { code: string; label: string; count: number }[]): SearchResponse => ({
-  hits: [], total: 0, page: 1, perPage: 20, sort: 'updated', engine: 'postgres', degraded: false, matchedAllWords: true, nextCursor: null, didYouMean: null, tookMs: 1,
+  hits: [], total: 0, page: 1, perPage: 20, sort: 'updated', engine: 'postgres', degraded: false, matchedAllWords: true, nextCursor: null, didYouMean: null, tookMs: 1, engineMs: 1,
   facets: {
     supportType: [], applicantType: [], stage: [], size: [], industry: [], objective: [], territory: [], status: [],
     provider: providers.map((p) => ({ ...p, selected: false })),
