@@ -33,7 +33,7 @@ export interface Suggestions {
  */
 @Injectable()
 export class SearchService {
-  private words: { at: number; words: Promise<Map<string, number>> } | null = null;
+  private words: { at: number; version: string | null; words: Promise<Map<string, number>>; refreshing: boolean } | null = null;
 
   private readonly logger = new Logger(SearchService.name);
   private primaryDownUntil = 0;
@@ -129,21 +129,58 @@ export class SearchService {
     return { query, text, result, engine, degraded, matchedAllWords, engineMs: performance.now() - began };
   }
 
-  /** The query corrected against the catalogue's own words (refreshed at most every few minutes). */
+  /**
+   * The query corrected against the catalogue's own words. Reading them costs
+   * seconds at 100,000 programmes, so only the first read is waited for: after
+   * WORDS_TTL_MS the words in hand keep answering while one read in the
+   * background checks whether anything published changed, and reads them again
+   * only then.
+   */
   private async didYouMean(q: string | undefined): Promise<string | null> {
     const typed = q?.trim();
     if (!typed) return null;
-    // set before it resolves, so concurrent searches share one read
-    if (!this.words || Date.now() - this.words.at > WORDS_TTL_MS) this.words = { at: Date.now(), words: this.programmes.publishedWords() };
-    const current = this.words;
-    try {
-      return correctQuery(typed, await current.words);
-    } catch (error) {
-      // a suggestion is not worth failing a search for; the next search reads the words again
-      if (this.words === current) this.words = null;
-      this.logger.warn({ err: error }, 'Could not read the "did you mean" vocabulary');
-      return null;
+    const kept = this.words;
+    if (!kept) {
+      // set before it resolves, so concurrent searches share one read
+      const reading = this.readWords();
+      const words = reading.then((w) => w.words);
+      words.catch(() => undefined); // searches waiting on it see the failure; unawaited, it is not an unhandled rejection
+      this.words = { at: Date.now(), version: null, words, refreshing: false };
+      const read = await reading.catch((error: unknown) => this.wordsFailed(error));
+      if (!read) return null;
+      this.words = { at: Date.now(), version: read.version, words: Promise.resolve(read.words), refreshing: false };
+      return correctQuery(typed, read.words);
     }
+    if (Date.now() - kept.at > WORDS_TTL_MS && !kept.refreshing) {
+      kept.refreshing = true;
+      void this.refreshWords(kept);
+    }
+    const words = await kept.words.catch(() => null);
+    return words ? correctQuery(typed, words) : null;
+  }
+
+  private async readWords(): Promise<{ version: string; words: Map<string, number> }> {
+    const version = await this.programmes.publishedVersion();
+    return { version, words: await this.programmes.publishedWords() };
+  }
+
+  /** In the background: the same words again when nothing published changed, else a new read; a failure keeps the old words a while longer. */
+  private async refreshWords(kept: NonNullable<SearchService['words']>): Promise<void> {
+    try {
+      const version = await this.programmes.publishedVersion();
+      const words = version === kept.version ? kept.words : Promise.resolve(await this.programmes.publishedWords());
+      this.words = { at: Date.now(), version, words, refreshing: false };
+    } catch (error) {
+      this.wordsFailed(error);
+      this.words = { ...kept, at: Date.now(), refreshing: false };
+    }
+  }
+
+  /** A suggestion is not worth failing a search for: logged, no suggestion, and the next search reads again. */
+  private wordsFailed(error: unknown): null {
+    this.words = null;
+    this.logger.warn({ err: error }, 'Could not read the "did you mean" vocabulary');
+    return null;
   }
 
   /** As-you-type: a few programme titles and facet values for what has been typed so far. */
