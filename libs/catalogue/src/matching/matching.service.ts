@@ -24,21 +24,8 @@ export interface MatchPage {
   perPage: number;
 }
 
-/** A candidate as the matcher keeps it: only what scoring and the answer read, strings shared. */
-interface Candidate extends MatchableProgramme {
-  slug: string;
-  titleRu: string;
-  titleEn: string | null;
-  providerRu: string;
-  providerEn: string | null;
-  status: string;
-  closesAt: string | null;
-}
-
-/** Candidates read from the database per round trip. */
+/** Candidates read from the database per round trip while the index is built. */
 const BATCH = 5000;
-/** Up to this many candidates are kept in memory between requests (a few MB); a larger catalogue is read per request. */
-const MAX_KEPT_CANDIDATES = 20_000;
 /** The deepest result a request may ask for (page × perPage): ranking keeps only that many, whatever the catalogue's size. */
 export const MAX_MATCH_DEPTH = 10_000;
 
@@ -47,22 +34,33 @@ const SILENT: MatchVocabulary = { label: () => '', territoryParent: () => null }
 
 const collators = { ru: new Intl.Collator('ru'), en: new Intl.Collator('en') };
 
-interface Ranked {
-  candidate: Candidate;
-  title: string;
-  score: number;
+/**
+ * The programmes that still take applications, as the matcher keeps them while
+ * nothing published changes. A score depends only on a programme's conditions,
+ * and programmes share them (one provider's programmes, one template), so each
+ * distinct set is kept once and scored once per request; a programme is its id,
+ * the index of its conditions and its place in each language's title order
+ * (the tie-break). Titles are read once to sort, then dropped. About 100 bytes a
+ * programme: 100,000 programmes take some 10 MB.
+ */
+interface CandidateIndex {
+  ids: string[];
+  conditions: MatchableProgramme[];
+  conditionOf: Uint32Array;
+  /** Candidate positions in title order, per language. */
+  byTitle: Record<Lang, Uint32Array>;
 }
 
 /**
  * Ranks the published programmes that still take applications by how well
- * they fit a company. Candidates are read in batches and only the best
- * page × perPage are kept while ranking, so memory stays bounded whatever the
- * catalogue's size; a small catalogue's candidates stay in memory while no
- * published programme changes. Only the requested page is explained in words.
+ * they fit a company: the score, then the title. Each distinct set of
+ * conditions is scored once, the groups are counted over every candidate, and
+ * the page is picked in one pass over the title order; only the requested
+ * page is read in full and explained in words.
  */
 @Injectable()
 export class MatchingService {
-  private kept: { version: string; candidates: Candidate[] } | null = null;
+  private index: { version: string; reading: Promise<CandidateIndex> } | null = null;
 
   constructor(
     private readonly programmes: ProgrammeRepository,
@@ -76,7 +74,7 @@ export class MatchingService {
       ]);
     }
     await this.assertKnownCodes(company);
-    const terms = await this.taxonomy.listAll();
+    const [terms, candidates] = await Promise.all([this.taxonomy.listAll(), this.candidates()]);
     const byParam = new Map(FACETS.map((f) => [f.facet, f.param]));
     const terminology = new Map(terms.map((t) => [`${byParam.get(t.facet)}:${t.code}`, t]));
     const vocabulary: MatchVocabulary = {
@@ -89,33 +87,47 @@ export class MatchingService {
     };
     // territory ancestry matters to the score, so the scoring pass keeps it
     const scoring: MatchVocabulary = { ...SILENT, territoryParent: vocabulary.territoryParent };
-    const collator = collators[lang];
-    const order = (a: Ranked, b: Ranked) => b.score - a.score || collator.compare(a.title, b.title);
-    const depth = page * perPage;
-    let best: Ranked[] = [];
-    let total = 0;
+    const outcomes = candidates.conditions.map((c) => matchProgramme(c, company, scoring, lang));
+    const { conditionOf, byTitle, ids } = candidates;
     const groups: MatchPage['groups'] = { fits: 0, partly: 0, does_not_fit: 0 };
-    for await (const batch of this.candidates()) {
-      total += batch.length;
-      for (const candidate of batch) {
-        const { score, fit } = matchProgramme(candidate, company, scoring, lang);
-        groups[fit]++;
-        best.push({ candidate, title: pick(candidate.titleRu, candidate.titleEn, lang).text, score });
-      }
-      if (best.length > depth * 2 + BATCH) best = best.sort(order).slice(0, depth);
+    // how many candidates have each score, to find the lowest score the page reaches
+    const perScore = new Map<number, number>();
+    for (let i = 0; i < conditionOf.length; i++) {
+      const { score, fit } = outcomes[conditionOf[i]];
+      groups[fit]++;
+      perScore.set(score, (perScore.get(score) ?? 0) + 1);
     }
-    const results = best
-      .sort(order)
-      .slice((page - 1) * perPage, depth)
-      .map(({ candidate: p, title }) => ({
-        slug: p.slug,
-        title,
-        provider: pick(p.providerRu, p.providerEn, lang).text,
-        status: p.status,
-        closesAt: p.closesAt,
-        ...matchProgramme(p, company, vocabulary, lang),
+    const depth = page * perPage;
+    let lowest = Number.NEGATIVE_INFINITY;
+    let quota = depth;
+    for (const [score, n] of [...perScore].sort(([a], [b]) => b - a)) {
+      if (quota <= n) {
+        lowest = score;
+        break;
+      }
+      quota -= n;
+    }
+    // in title order: every candidate above the lowest score, and the first `quota` at it; then best score first
+    const ranked: { at: number; score: number }[] = [];
+    for (const at of byTitle[lang]) {
+      const { score } = outcomes[conditionOf[at]];
+      if (score > lowest || (score === lowest && quota-- > 0)) ranked.push({ at, score });
+    }
+    ranked.sort((a, b) => b.score - a.score); // stable: titles stay in order within a score
+    const wanted = ranked.slice((page - 1) * perPage, depth).map((r) => ids[r.at]);
+    const rows = new Map((await this.programmes.listMatchable({ ids: wanted })).map((r) => [r.id, r]));
+    const results = wanted
+      .map((id) => rows.get(id))
+      .filter((r): r is MatchableRow => r !== undefined) // unpublished since the index was read
+      .map((r) => ({
+        slug: r.slug,
+        title: pick(r.titleRu, r.titleEn, lang).text,
+        provider: pick(r.providerRu, r.providerEn, lang).text,
+        status: r.status,
+        closesAt: r.closesAt ? r.closesAt.toISOString() : null,
+        ...matchProgramme(r, company, vocabulary, lang),
       }));
-    return { results, total, groups, page, perPage };
+    return { results, total: conditionOf.length, groups, page, perPage };
   }
 
   /** How each of these programmes fits the company (for verdicts on search results), by slug. */
@@ -124,29 +136,53 @@ export class MatchingService {
     const terms = await this.taxonomy.listAll();
     const parents = new Map(terms.filter((t) => t.facet === 'territory').map((t) => [t.code, t.parentCode]));
     const vocabulary: MatchVocabulary = { ...SILENT, territoryParent: (code) => parents.get(code) ?? null };
-    const rows = await this.programmes.listMatchableBySlugs(slugs);
-    return new Map(rows.map((r) => [r.slug, matchProgramme(compact(r, new Map()), company, vocabulary, lang).fit]));
+    const rows = await this.programmes.listMatchable({ slugs });
+    return new Map(rows.map((r) => [r.slug, matchProgramme(r, company, vocabulary, lang).fit]));
   }
 
-  /** The candidates in batches: from memory while nothing published has changed, else from the database. */
-  private async *candidates(): AsyncGenerator<Candidate[]> {
+  /** The candidate index for the published catalogue as it is now: kept while nothing published changes, read once for concurrent requests. */
+  private async candidates(): Promise<CandidateIndex> {
     const version = await this.programmes.publishedVersion();
-    if (this.kept?.version === version) {
-      yield this.kept.candidates;
-      return;
+    if (this.index?.version !== version) {
+      const reading = this.read();
+      this.index = { version, reading };
+      // a failed read is not kept: the next request reads again
+      reading.catch(() => {
+        if (this.index?.reading === reading) this.index = null;
+      });
     }
-    const strings = new Map<string, string>();
-    let all: Candidate[] | null = [];
+    return this.index.reading;
+  }
+
+  private async read(): Promise<CandidateIndex> {
+    const ids: string[] = [];
+    const titles: Record<Lang, string[]> = { ru: [], en: [] };
+    const conditions: MatchableProgramme[] = [];
+    const known = new Map<string, number>();
+    const conditionOf: number[] = [];
     for (let after: string | null = null; ; ) {
-      const rows = await this.programmes.listMatchable(after, BATCH);
-      if (!rows.length) break;
-      const batch = rows.map((r) => compact(r, strings));
-      all = all && all.length + batch.length <= MAX_KEPT_CANDIDATES ? all.concat(batch) : null;
-      yield batch;
+      const rows = await this.programmes.listMatchConditions(after, BATCH);
+      for (const r of rows) {
+        const own: MatchableProgramme = {
+          applicantTypes: r.applicantTypes ?? [], sizes: r.sizes ?? [], industries: r.industries ?? [], objectives: r.objectives ?? [],
+          territories: r.territories ?? [], eligibility: r.eligibility ?? {},
+        };
+        const key = JSON.stringify(own);
+        let at = known.get(key);
+        if (at === undefined) {
+          at = conditions.push(own) - 1;
+          known.set(key, at);
+        }
+        conditionOf.push(at);
+        ids.push(r.id);
+        titles.ru.push(r.titleRu);
+        titles.en.push(pick(r.titleRu, r.titleEn, 'en').text);
+      }
       if (rows.length < BATCH) break;
       after = rows[rows.length - 1].id;
     }
-    if (all) this.kept = { version, candidates: all };
+    const order = (lang: Lang) => Uint32Array.from(ids.keys()).sort((a, b) => collators[lang].compare(titles[lang][a], titles[lang][b]));
+    return { ids, conditions, conditionOf: Uint32Array.from(conditionOf), byTitle: { ru: order('ru'), en: order('en') } };
   }
 
   /** Codes the taxonomy does not know are a 400 naming the answer. */
@@ -165,33 +201,4 @@ export class MatchingService {
       .map(([field, facet, code]) => ({ field, messages: [`unknown ${facet} "${code}"`] }));
     if (problems.length) throw validationFailed(problems);
   }
-}
-
-const NONE: string[] = [];
-const NO_CRITERIA = Object.freeze({});
-
-/** A row as a candidate: repeated strings (codes, provider names) shared through `strings`, empty lists shared. */
-function compact(r: MatchableRow, strings: Map<string, string>): Candidate {
-  const intern = (s: string): string => {
-    const known = strings.get(s);
-    if (known !== undefined) return known;
-    strings.set(s, s);
-    return s;
-  };
-  const codes = (list: string[] | null) => (list?.length ? list.map(intern) : NONE);
-  return {
-    slug: r.slug,
-    titleRu: r.titleRu,
-    titleEn: r.titleEn,
-    providerRu: intern(r.providerRu),
-    providerEn: r.providerEn === null ? null : intern(r.providerEn),
-    status: intern(r.status),
-    closesAt: r.closesAt ? r.closesAt.toISOString() : null,
-    applicantTypes: codes(r.applicantTypes),
-    sizes: codes(r.sizes),
-    industries: codes(r.industries),
-    objectives: codes(r.objectives),
-    territories: codes(r.territories),
-    eligibility: r.eligibility && Object.keys(r.eligibility).length ? r.eligibility : NO_CRITERIA,
-  };
 }

@@ -23,7 +23,20 @@ export interface AdminProgrammeFilter extends ProgrammeFilter {
   pendingSuggestion?: boolean;
 }
 
-/** What the matcher reads of a programme (see listMatchable). */
+/** What the matcher scores of a programme, with its titles (see listMatchConditions). */
+export interface MatchConditionsRow {
+  id: string;
+  titleRu: string;
+  titleEn: string | null;
+  applicantTypes: string[];
+  sizes: string[];
+  industries: string[];
+  objectives: string[];
+  territories: string[];
+  eligibility: EligibilityCriteria;
+}
+
+/** What the matcher shows of a programme (see listMatchable). */
 export interface MatchableRow {
   id: string;
   slug: string;
@@ -242,16 +255,15 @@ export class ProgrammeRepository {
   }
 
   /**
-   * Published programmes that still take applications, with what the matcher
-   * reads, as plain rows in id order: a batch after `afterId` (keyset paging,
-   * so a large catalogue is read a slice at a time).
+   * Published programmes that still take applications, with their titles and
+   * the conditions the matcher scores, as plain rows in id order: a batch after
+   * `afterId` (keyset paging, so a large catalogue is read a slice at a time).
    */
-  listMatchable(afterId: string | null, limit: number): Promise<MatchableRow[]> {
+  listMatchConditions(afterId: string | null, limit: number): Promise<MatchConditionsRow[]> {
     return this.programmes.query(
-      `SELECT p.id, p.slug, p.title_ru AS "titleRu", p.title_en AS "titleEn", p.status, p.closes_at AS "closesAt",
-              p.applicant_types AS "applicantTypes", p.sizes, p.industries, p.objectives, p.territories, p.eligibility,
-              o.name_ru AS "providerRu", o.name_en AS "providerEn"
-         FROM programme p JOIN organisation o ON o.id = p.provider_id
+      `SELECT p.id, p.title_ru AS "titleRu", p.title_en AS "titleEn",
+              p.applicant_types AS "applicantTypes", p.sizes, p.industries, p.objectives, p.territories, p.eligibility
+         FROM programme p
         WHERE p.publication_state = 'published' AND p.deleted_at IS NULL AND p.status <> 'closed'
           AND ($1::uuid IS NULL OR p.id > $1::uuid)
         ORDER BY p.id
@@ -260,16 +272,17 @@ export class ProgrammeRepository {
     );
   }
 
-  /** What the matcher reads of the published programmes with these slugs (for verdicts on search results). */
-  listMatchableBySlugs(slugs: string[]): Promise<MatchableRow[]> {
-    if (!slugs.length) return Promise.resolve([]);
+  /** What the matcher shows of the published programmes with these slugs or ids. */
+  listMatchable(by: { slugs: string[] } | { ids: string[] }): Promise<MatchableRow[]> {
+    const [column, values] = 'slugs' in by ? ['slug', by.slugs] : ['id', by.ids];
+    if (!values.length) return Promise.resolve([]);
     return this.programmes.query(
       `SELECT p.id, p.slug, p.title_ru AS "titleRu", p.title_en AS "titleEn", p.status, p.closes_at AS "closesAt",
               p.applicant_types AS "applicantTypes", p.sizes, p.industries, p.objectives, p.territories, p.eligibility,
               o.name_ru AS "providerRu", o.name_en AS "providerEn"
          FROM programme p JOIN organisation o ON o.id = p.provider_id
-        WHERE p.slug = ANY($1::text[]) AND p.publication_state = 'published' AND p.deleted_at IS NULL`,
-      [slugs],
+        WHERE p.${column} = ANY($1::${column === 'id' ? 'uuid' : 'text'}[]) AND p.publication_state = 'published' AND p.deleted_at IS NULL`,
+      [values],
     );
   }
 
