@@ -24,6 +24,12 @@ export interface SearchDocument {
   territory: string[];
   provider: string;
   status: ProgrammeStatus;
+  /**
+   * Every facet value of the programme as "facet:code" (e.g. "industry:electronics", "provider:mosprom"), in one
+   * field: facet counts ask for this one. Below 3,000 hits Meilisearch counts facets document by document, one
+   * lookup per document and field, so nine fields cost nine times one (measured: 36 ms against 4 ms at 2,986 hits).
+   */
+  facetKeys: string[];
   /** The smallest amount on offer (0 when only a maximum is known). */
   amountLower?: number;
   /** The largest amount on offer (NO_CAP when only a minimum is known). */
@@ -36,6 +42,9 @@ export interface SearchDocument {
   updatedAt: number;
   contentHash: string;
 }
+
+/** A facet value as the engine counts it: "industry:electronics". */
+export const facetKey = (facet: string, code: string): string => `${facet}:${code}`;
 
 /** Stands for "no upper limit" in range filters (an exact integer in a double). */
 export const NO_CAP = Number.MAX_SAFE_INTEGER;
@@ -59,6 +68,11 @@ export function toSearchDocument(p: Programme): SearchDocument {
     ...(Object.fromEntries(FACETS.map((f) => [f.param, [...p[f.field]].sort()])) as Record<(typeof FACETS)[number]['param'], string[]>),
     provider: p.provider.slug,
     status: p.status,
+    facetKeys: [
+      ...FACETS.flatMap((f) => [...p[f.field]].sort().map((code) => facetKey(f.param, code))),
+      facetKey('provider', p.provider.slug),
+      facetKey('status', p.status),
+    ],
     closed: p.status === 'closed' ? 1 : 0,
     updatedAt: p.updatedAt.getTime(),
   };

@@ -1,7 +1,7 @@
 import { SEARCH_FACETS, SearchFacet, SearchFilters, SortKey, SortOrder } from '../search.model';
 
 /** Fields a filter may name; nothing else ever reaches a filter expression. */
-export const FILTERABLE_FIELDS = [...SEARCH_FACETS, 'amountLower', 'amountUpper', 'closesAt', 'closed', 'updatedAt', 'amountSort', 'id'] as const;
+export const FILTERABLE_FIELDS = [...SEARCH_FACETS, 'facetKeys', 'amountLower', 'amountUpper', 'closesAt', 'closed', 'updatedAt', 'amountSort', 'id'] as const;
 export const SORTABLE_FIELDS = ['closed', 'closesAt', 'amountSort', 'updatedAt', 'id'] as const;
 type FilterField = (typeof FILTERABLE_FIELDS)[number];
 

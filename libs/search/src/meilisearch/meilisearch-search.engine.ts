@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { Meilisearch, MeilisearchApiError, type Index, type MultiSearchQuery, type SearchResponse, type Settings, type Task } from 'meilisearch';
 import { EngineSettings, IndexedEntry, RebuildSource, SearchEngine, SearchEngineUnavailableError } from '../search-engine';
-import type { SearchDocument } from '../search-document';
+import { facetKey, type SearchDocument } from '../search-document';
 import { emptyFacetCounts, EngineQuery, EngineResult, SEARCH_FACETS, SearchFacet } from '../search.model';
 import { STOP_WORDS } from '../text/stopwords';
 import { keyText, wordKey } from '../text/normalise';
@@ -14,6 +14,10 @@ export interface MeilisearchOptions {
   timeoutMs: number;
 }
 
+/** The one field facet counts are asked of (see SearchDocument.facetKeys). */
+const FACET_KEYS = 'facetKeys';
+/** Facet values counted at most, over all facets together (taxonomy terms, providers, statuses). */
+const MAX_FACET_VALUES = 10_000;
 /** Large enough that `totalHits` is always exact for this catalogue. */
 const MAX_TOTAL_HITS = 1_000_000;
 const TASK_TIMEOUT_MS = 120_000;
@@ -38,7 +42,7 @@ export function indexSettings(settings: EngineSettings): Settings {
     // apart stay different words ("станк" is not "ставк"), and two from ten
     typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: MEILI_TYPO_ONE_FROM, twoTypos: MEILI_TYPO_TWO_FROM } },
     pagination: { maxTotalHits: MAX_TOTAL_HITS },
-    faceting: { maxValuesPerFacet: 1000 },
+    faceting: { maxValuesPerFacet: MAX_FACET_VALUES },
   };
 }
 
@@ -90,7 +94,7 @@ export class MeilisearchSearchEngine extends SearchEngine {
       ...common,
       filter: query.after ? [...buildFilter(query.filters), keysetFilter(query.sort, query.after)] : buildFilter(query.filters),
       sort: buildSort(query.sort, hasText),
-      facets: query.after ? [] : countFacets,
+      facets: query.after || !countFacets.length ? [] : [FACET_KEYS],
       attributesToRetrieve: ['id', 'closed', 'updatedAt', 'closesAt', 'amountSort'],
       // page / hitsPerPage make Meilisearch count hits exhaustively
       page: query.limit ? Math.floor(query.offset / query.limit) + 1 : 1,
@@ -100,14 +104,14 @@ export class MeilisearchSearchEngine extends SearchEngine {
     const perFacet: MultiSearchQuery[] = selected.map((facet) => ({
       ...common,
       filter: buildFilter(query.filters, facet),
-      facets: [facet],
+      facets: [FACET_KEYS],
       attributesToRetrieve: ['id'],
       // only the counts matter; one hit keeps the request in exhaustive (page) mode on every server version
       page: 1,
       hitsPerPage: 1,
     }));
     const counting: MultiSearchQuery[] = query.after
-      ? [{ ...common, filter: buildFilter(query.filters), facets: countFacets, attributesToRetrieve: ['id'], page: 1, hitsPerPage: 0 }]
+      ? [{ ...common, filter: buildFilter(query.filters), facets: countFacets.length ? [FACET_KEYS] : [], attributesToRetrieve: ['id'], page: 1, hitsPerPage: 0 }]
       : [];
     const { results } = await this.call(() =>
       this.client.multiSearch<{ queries: MultiSearchQuery[] }, SearchDocument>({ queries: [main, ...counting, ...perFacet] }),
@@ -117,8 +121,10 @@ export class MeilisearchSearchEngine extends SearchEngine {
     const rest = query.after ? others.slice(1) : others;
     const facets = emptyFacetCounts();
     const take = (facet: SearchFacet, response: SearchResponse<SearchDocument>): void => {
-      const counts = response.facetDistribution?.[facet] ?? {};
-      facets[facet] = Object.entries(counts).filter(([, n]) => n > 0).map(([code, count]) => ({ code, count }));
+      const prefix = facetKey(facet, '');
+      facets[facet] = Object.entries(response.facetDistribution?.[FACET_KEYS] ?? {})
+        .filter(([key, n]) => n > 0 && key.startsWith(prefix))
+        .map(([key, count]) => ({ code: key.slice(prefix.length), count }));
     };
     if (query.withFacets) SEARCH_FACETS.filter((f) => !selected.includes(f)).forEach((f) => take(f, first));
     selected.forEach((f, i) => take(f, rest[i]));
