@@ -55,6 +55,8 @@ const RESOLVED_MAX = 10_000;
 
 /** Words shorter than this are never corrected (too many neighbours). */
 const MIN_CORRECTED_LENGTH = 4;
+/** How much farther (in trigram distance, 0 to 1) than the closest word a correction may be. */
+const CORRECTION_MARGIN = 0;
 
 interface ResolvedWord {
   word: string;
@@ -165,7 +167,9 @@ export class PostgresSearchEngine extends SearchEngine {
 
   /**
    * For each word: PostgreSQL's own lexemes, and when the vocabulary has no
-   * such word, up to three close ones by trigram similarity.
+   * such word, the closest ones by trigram similarity (up to three, as close as
+   * the closest give or take CORRECTION_MARGIN: "технополиз" is "технополис",
+   * not also "технопарк", which ranked first by being frequent).
    */
   private async resolve(words: QueryWord[]): Promise<ResolvedWord[]> {
     const now = Date.now();
@@ -186,12 +190,15 @@ export class PostgresSearchEngine extends SearchEngine {
                       WHERE l.lexeme = ANY(t.lexemes)
                          OR (w.prefix AND l.lexeme LIKE replace(replace(replace(t.lexemes[1], '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%'))
                    THEN '{}'::text[]
-                   ELSE ARRAY(SELECT c.lexeme FROM (SELECT DISTINCT l.lexeme FROM search_lexeme l WHERE l.lexeme % t.lexemes[1]) c
-                               ORDER BY c.lexeme <-> t.lexemes[1], c.lexeme LIMIT 3)
+                   ELSE ARRAY(SELECT c.lexeme
+                                FROM (SELECT d.lexeme, d.lexeme <-> t.lexemes[1] AS distance, min(d.lexeme <-> t.lexemes[1]) OVER () AS closest
+                                        FROM (SELECT DISTINCT l.lexeme FROM search_lexeme l WHERE l.lexeme % t.lexemes[1]) d) c
+                               WHERE c.distance <= c.closest + $4
+                               ORDER BY c.distance, c.lexeme LIMIT 3)
               END AS corrections
          FROM unnest($1::text[], $2::boolean[]) AS w(word, prefix)
          CROSS JOIN LATERAL (SELECT tsvector_to_array(to_tsvector('russian', search_fold(w.word))) AS lexemes) t`,
-      [words.map((w) => w.text), words.map((w) => w.prefix), MIN_CORRECTED_LENGTH],
+      [words.map((w) => w.text), words.map((w) => w.prefix), MIN_CORRECTED_LENGTH, CORRECTION_MARGIN],
     );
   }
 
