@@ -4,7 +4,7 @@ import { EngineSettings, IndexedEntry, RebuildSource, SearchEngine, SearchEngine
 import { facetKey, type SearchDocument } from '../search-document';
 import { emptyFacetCounts, EngineQuery, EngineResult, SEARCH_FACETS, SearchFacet } from '../search.model';
 import { STOP_WORDS } from '../text/stopwords';
-import { keyText, wordKey } from '../text/normalise';
+import { fold, keyText, wordKey } from '../text/normalise';
 import { buildFilter, buildSort, FILTERABLE_FIELDS, keysetFilter, SORTABLE_FIELDS } from './meilisearch-filter';
 
 export interface MeilisearchOptions {
@@ -27,6 +27,8 @@ const REBUILD_IN_FLIGHT = 8;
 /** Stem lengths from which Meilisearch allows one and two typos. */
 const MEILI_TYPO_ONE_FROM = 6;
 const MEILI_TYPO_TWO_FROM = 10;
+/** Whole words (not keys) from this length are sent as typed when their keys find nothing. */
+const TYPED_TYPO_FROM = MEILI_TYPO_ONE_FROM + 1;
 
 /** Settings for our documents; applied with every settings change and when an index is built. */
 export function indexSettings(settings: EngineSettings): Settings {
@@ -84,7 +86,20 @@ export class MeilisearchSearchEngine extends SearchEngine {
   }
 
   async search(query: EngineQuery): Promise<EngineResult> {
-    const q = query.text ? query.text.groups.map((g) => g.alternatives[0].map((w) => wordKey(w.text)).join(' ')).join(' ') : '';
+    const words = (form: (word: string) => string): string =>
+      query.text ? query.text.groups.map((g) => g.alternatives[0].map((w) => form(w.text)).join(' ')).join(' ') : '';
+    const keys = words(wordKey);
+    const found = await this.searchFor(keys, query);
+    if (!query.text || found.total > 0) return found;
+    // a stem leaves a typo too few letters to spare ("кридиты" stems to "кридит", two edits from the documents'
+    // "кред"): then long words as typed, which Meilisearch corrects against the whole words the documents also
+    // hold. Shorter ones stay keys, so a whole word gets a typo from one letter more than a key does (six-letter
+    // "станки" is not "ставки", as the key "станк" is not "ставк")
+    const typed = words((w) => (fold(w).length >= TYPED_TYPO_FROM ? fold(w) : wordKey(w)));
+    return typed === keys ? found : this.searchFor(typed, query);
+  }
+
+  private async searchFor(q: string, query: EngineQuery): Promise<EngineResult> {
     const hasText = q.length > 0;
     const selected = query.withFacets ? SEARCH_FACETS.filter((f) => query.filters.facets[f]?.length) : [];
     const common = { indexUid: this.options.index, q, matchingStrategy: query.matchAll ? 'all' : 'last' } as const;
