@@ -75,7 +75,7 @@ const FIXTURES: Fixture[] = [
     slug: 'cluster-platform',
     title: { ru: 'Платформа Московского инновационного кластера', en: 'Moscow Innovation Cluster platform' },
     summary: { ru: 'Стартапы встречаются с инвесторами.', en: 'Startups meet investors.' },
-    description: { ru: 'Упоминание льготы в описании, а не в заголовке.' },
+    description: { ru: 'Упоминание льготы в описании, а не в заголовке; и технопарков тоже.' },
     provider: 'moscow-innovation-cluster',
     supportTypes: ['investor_matching'], applicantTypes: ['startup_team'], stages: ['idea', 'early'], sizes: ['micro'],
     industries: ['artificial_intelligence'], objectives: ['find_investors'], territories: ['moscow'],
@@ -145,7 +145,7 @@ for (const engine of ENGINES) {
       ['экспортёров', 'export-help'],
       ['технаполис', 'sez-residency'],
       ['моспорм', 'export-help'],
-      ['техноп', 'sez-residency'],
+      ['кридиты', 'loans-sme'],
       ['МСП', 'loans-sme'],
       ['SME loans', 'loans-sme'],
       ['ОЭЗ', 'sez-residency'],
@@ -164,6 +164,13 @@ for (const engine of ENGINES) {
       // which words an engine keeps differs (PostgreSQL: any of them; Meilisearch: drops the last first)
       expect(all.hits.map((h: { slug: string }) => h.slug)).toContain('loans-sme');
       expect((await search('q=кредит')).matchedAllWords).toBe(true);
+    });
+
+    it('as you type, puts the programmes with a title word starting so first, above a mention in the description', async () => {
+      // "техноп" begins "технопарков" and "Технополис" alike: both titles come first, in either order
+      const found = await slugs(`q=${encodeURIComponent('техноп')}`);
+      expect(new Set(found.slice(0, 2))).toEqual(new Set(['sez-residency', 'tax-relief-technoparks']));
+      expect(found.indexOf('cluster-platform')).toBeGreaterThan(1);
     });
 
     it('ranks a title match above a mention in the description', async () => {

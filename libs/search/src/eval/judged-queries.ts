@@ -92,4 +92,14 @@ export const JUDGED_QUERIES: JudgedQuery[] = [
   { q: 'Moscow Innovation Cluster', relevant: I_MOSCOW, kind: 'english' },
   { q: 'build new enterprises', relevant: [CONSTRUCTION], kind: 'english' },
   { q: 'investrs', relevant: [INVESTORS, CONSTRUCTION], kind: 'typo' },
+  // verbs where the programmes use nouns, multi-word names, abbreviations, typos in long words
+  { q: 'построить предприятие', relevant: [CONSTRUCTION], kind: 'word-form' },
+  { q: 'протестировать разработку', relevant: [PILOTS], kind: 'word-form' },
+  { q: 'сделано в москве', relevant: [MIM], kind: 'synonym' },
+  { q: 'особые экономические зоны', relevant: [SEZ], kind: 'synonym' },
+  { q: 'МСП', relevant: [LOANS, CONSULTING, PREMISES], kind: 'synonym' },
+  { q: 'технополиз', relevant: [SEZ], kind: 'typo' },
+  // the pilots programme offers scaling as well ("возможность масштабирования")
+  { q: 'масштабированние', relevant: [GROWTH, PILOTS], kind: 'typo' },
+  { q: 'консультацый предпринемателям', relevant: [CONSULTING], kind: 'typo' },
 ];
