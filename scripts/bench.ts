@@ -397,7 +397,7 @@ async function main(): Promise<void> {
         const runs = (await Promise.all(exports)).reduce((a, b) => a + b, 0);
         rows.push({
           scenario: `search ${label} while 4 exports run`, p50: during.p50, p95: during.p95, p99: during.p99, throughput: `${during.rps.toFixed(0)} req/s`,
-          ratio: `${(during.p95 / alone.p95).toFixed(1)}× p95 alone`, note: `alone: p95 ${alone.p95} ms; ${runs} exports finished meanwhile`,
+          ratio: `${(during.p95 / alone.p95).toFixed(1)}× p95 alone`, note: `alone: p95 ${ms(alone.p95)} ms; ${runs} exports finished meanwhile`,
         });
         say('search during exports: done');
       }
