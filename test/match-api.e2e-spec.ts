@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { SyntheticCatalogueService } from '@app/catalogue';
+import { matchProgramme, ProgrammesService, SyntheticCatalogueService, SYSTEM_SEED, type CompanyProfile, type MatchVocabulary } from '@app/catalogue';
 import request from 'supertest';
 import { createTestApp, TestApp } from './support/test-app';
 
@@ -89,4 +89,48 @@ describe('POST /api/v1/match over a large catalogue', () => {
     const deep = await request(t.http).post('/api/v1/match').send({ ...body, perPage: 100, page: 101 }).expect(400);
     expect(deep.body.details[0].field).toBe('page');
   }, 60_000);
+
+  it('ranks exactly as scoring every candidate and sorting would, and follows a change at once', async () => {
+    const db = t.app.get(DataSource);
+    const parents = new Map<string, string | null>(
+      (await db.query(`SELECT code, parent_code FROM taxonomy_term WHERE facet = 'territory'`)).map((r: { code: string; parent_code: string | null }) => [r.code, r.parent_code]),
+    );
+    const vocabulary: MatchVocabulary = { label: () => '', territoryParent: (code) => parents.get(code) ?? null };
+    // the plain way: every candidate scored, best score first, then the title in the answer's language
+    const expected = async (company: CompanyProfile, lang: 'ru' | 'en') => {
+      const rows: { slug: string; titleRu: string; titleEn: string | null; applicantTypes: string[]; sizes: string[]; industries: string[]; objectives: string[]; territories: string[]; eligibility: object }[] =
+        await db.query(
+          `SELECT slug, title_ru AS "titleRu", title_en AS "titleEn", applicant_types AS "applicantTypes", sizes, industries, objectives, territories, eligibility
+             FROM programme WHERE publication_state = 'published' AND deleted_at IS NULL AND status <> 'closed' ORDER BY id`,
+        );
+      const collator = new Intl.Collator(lang);
+      return rows
+        .map((r) => ({ slug: r.slug, title: lang === 'en' ? (r.titleEn ?? r.titleRu) : r.titleRu, score: matchProgramme(r as never, company, vocabulary, lang).score }))
+        .sort((a, b) => b.score - a.score || collator.compare(a.title, b.title))
+        .map((r) => `${r.score} ${r.slug}`);
+    };
+    const answered = async (company: CompanyProfile, lang: 'ru' | 'en', page: number) =>
+      (await request(t.http).post('/api/v1/match').send({ ...company, lang, perPage: 100, page }).expect(200)).body.results.map((r: { score: number; slug: string }) => `${r.score} ${r.slug}`);
+    const profiles: CompanyProfile[] = [
+      { applicantType: 'legal_entity', industry: 'electronics', territory: 'moscow', goal: 'get_financing', companyAgeYears: 4 },
+      { applicantType: 'sole_trader', size: 'micro', headcount: 3, revenueBand: 'upTo120m', goal: ['find_premises', 'get_advice'] },
+      {},
+    ];
+    for (const [i, company] of profiles.entries()) {
+      const lang = i % 2 ? 'en' : 'ru';
+      const all = await expected(company, lang);
+      expect(await answered(company, lang, 1)).toEqual(all.slice(0, 100));
+      expect(await answered(company, lang, 7)).toEqual(all.slice(600, 700));
+    }
+    // archiving the best programme takes it out of the next answer
+    const company = profiles[0];
+    const [best] = await answered(company, 'ru', 1);
+    const slug = best.split(' ')[1];
+    const programmes = t.app.get(ProgrammesService);
+    const { id, version } = (await programmes.listForAdmin({ q: slug }, { page: 1, perPage: 5 })).items.find((p) => p.slug === slug)!;
+    await programmes.transition(id, version, 'archive', SYSTEM_SEED);
+    const after = await answered(company, 'ru', 1);
+    expect(after.map((r: string) => r.split(' ')[1])).not.toContain(slug);
+    expect(after).toEqual((await expected(company, 'ru')).slice(0, 100));
+  }, 120_000);
 });
