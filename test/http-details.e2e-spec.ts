@@ -2,7 +2,7 @@ import { connect } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import request from 'supertest';
-import { ProgrammeRepository } from '@app/catalogue';
+import { ProgrammeRepository, ProgrammesService, SYSTEM_SEED } from '@app/catalogue';
 import { programmeInput, uniqueSlug } from '@app/testing';
 import { createTestApp, type TestApp } from './support/test-app';
 import { createProgrammeViaApi } from './support/programmes';
@@ -212,5 +212,34 @@ describe('"did you mean" never fails a search', () => {
     const again = await request(t.http).get('/api/v1/programmes').query({ q: 'технополс' }).expect(200);
     expect(again.body.didYouMean).toBe('технополис');
     expect(words).toHaveBeenCalledTimes(2);
+  });
+
+  it('refreshes the words in the background, and reads them again only after something published changed', async () => {
+    const suggestion = async (q: string) => (await request(t.http).get('/api/v1/programmes').query({ q }).expect(200)).body.didYouMean;
+    expect(await suggestion('технополс')).toBe('технополис');
+    const words = jest.spyOn(t.app.get(ProgrammeRepository), 'publishedWords');
+    words.mockClear();
+    let clock = Date.now();
+    const now = jest.spyOn(Date, 'now').mockImplementation(() => clock);
+    const settled = () => new Promise((resolve) => setTimeout(resolve, 300));
+    try {
+      // past the refresh interval, nothing changed: the words in hand answer, and none are read
+      clock += 6 * 60_000;
+      expect(await suggestion('технополс')).toBe('технополис');
+      await settled();
+      expect(words).not.toHaveBeenCalled();
+      // a new programme with a new word: the next search after the interval still answers from the old words
+      // (without waiting), and starts one read; the one after that knows the word
+      const programmes = t.app.get(ProgrammesService);
+      const created = await programmes.create(programmeInput({ title: { ru: 'Квантовые вычисления для промышленности' } }) as never, SYSTEM_SEED);
+      await programmes.transition(created.id, created.version, 'publish', SYSTEM_SEED);
+      clock += 6 * 60_000;
+      expect(await suggestion('квантовеы')).toBeNull();
+      await settled();
+      expect(words).toHaveBeenCalledTimes(1);
+      expect(await suggestion('квантовеы')).toBe('квантовые');
+    } finally {
+      now.mockRestore();
+    }
   });
 });
