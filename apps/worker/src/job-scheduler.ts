@@ -1,7 +1,7 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { ProgrammeStatusJob } from '@app/catalogue';
 import { AppConfig } from '@app/config';
-import { IdentityModule, RateLimitStore } from '@app/identity';
+import { RateLimitStore } from '@app/identity';
 import { PostgresSearchEngine, SearchMaintenanceService, SearchOutbox, SearchSyncRelay } from '@app/search';
 import { AlertsService, MailRelay } from '@app/alerts';
 

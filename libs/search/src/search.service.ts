@@ -10,7 +10,7 @@ import {
 } from './search.model';
 import { labelIn, SearchVocabulary } from './search-vocabulary';
 import { SynonymsService } from './synonyms/synonyms.service';
-import { highlight, WordMatcher, wordMatcher } from './text/highlight';
+import { highlight, wordMatcher } from './text/highlight';
 import { correctQuery } from './text/did-you-mean';
 
 /** How long the "did you mean" vocabulary is reused before it is read again. */

@@ -60,7 +60,7 @@ export class WebController {
   ) {}
 
   /** Absolute links use PUBLIC_BASE_URL when set, so a forged Host header cannot change them. */
-  private baseUrl(req: Request): string {
+  private baseUrl(_req: Request): string {
     return this.config.http.publicBaseUrl;
   }
 

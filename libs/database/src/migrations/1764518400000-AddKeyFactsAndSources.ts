@@ -101,7 +101,7 @@ export class AddKeyFactsAndSources1764518400000 implements MigrationInterface {
       END $$`);
   }
 
-  async down(db: QueryRunner): Promise<void> {
+  async down(_db: QueryRunner): Promise<void> {
     throw new Error('AddKeyFactsAndSources cannot be undone without losing sources and key facts; restore a backup instead');
   }
 }
