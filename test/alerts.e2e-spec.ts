@@ -61,7 +61,16 @@ describe('search alerts over SMTP', () => {
     const mail = { SMTP_URL: smtpUrl, PUBLIC_BASE_URL: base, ALERTS_PER_ADDRESS_PER_DAY: '3' };
     t = await createTestApp({ env: mail });
     admin = await t.tokenFor('admin');
-    site = run(SERVER, [], { ...mail, DATABASE_URL: t.db.url, PORT: String(port), LOG_LEVEL: 'trace', MIGRATE_ON_START: 'false', SEED_ON_START: 'false', WORKER_IN_PROCESS: 'false', WEB_RATE_LIMIT: '100000' });
+    site = run(SERVER, [], {
+      ...mail,
+      DATABASE_URL: t.db.url,
+      PORT: String(port),
+      LOG_LEVEL: 'trace',
+      MIGRATE_ON_START: 'false',
+      SEED_ON_START: 'false',
+      WORKER_IN_PROCESS: 'false',
+      WEB_RATE_LIMIT: '100000',
+    });
     await waitFor(site, 'listening on');
   }, 90_000);
   afterAll(async () => {
@@ -73,7 +82,11 @@ describe('search alerts over SMTP', () => {
 
   it('subscribe, confirm, a change, the digest, one-click unsubscribe', async () => {
     const email = `alerts-${Date.now()}@example.org`;
-    const page = await request(base).post('/alerts').type('form').send({ email, frequency: 'daily', query: 'supportType=grant_subsidy&page=3', lang: 'ru' }).expect(200);
+    const page = await request(base)
+      .post('/alerts')
+      .type('form')
+      .send({ email, frequency: 'daily', query: 'supportType=grant_subsidy&page=3', lang: 'ru' })
+      .expect(200);
     expect(page.text).toContain('Проверьте почту');
 
     // the confirmation comes at once (the relay sends it); nothing else until confirmed
@@ -88,10 +101,16 @@ describe('search alerts over SMTP', () => {
     expect((await request(base).post(confirmPath).expect(200)).text).toContain('Подписка подтверждена');
 
     // a grant programme changes
-    const found = (await request(t.http).get('/api/v1/programmes').query({ supportType: 'grant_subsidy', perPage: 1 }).expect(200)).body.hits[0];
+    const found = (await request(t.http).get('/api/v1/programmes').query({ supportType: 'grant_subsidy', perPage: 1 }).expect(200)).body
+      .hits[0];
     const p = (await request(t.http).get(`/api/v1/programmes/${found.slug}`).expect(200)).body;
     await new Promise((r) => setTimeout(r, 20));
-    await request(t.http).patch(`/api/v1/admin/programmes/${p.id}`).set('Authorization', `Bearer ${admin}`).set('If-Match', `"${p.version}"`).send({ summary: { ru: `${p.summary.ru} Обновлено.` } }).expect(200);
+    await request(t.http)
+      .patch(`/api/v1/admin/programmes/${p.id}`)
+      .set('Authorization', `Bearer ${admin}`)
+      .set('If-Match', `"${p.version}"`)
+      .send({ summary: { ru: `${p.summary.ru} Обновлено.` } })
+      .expect(200);
 
     // one digest for the period, however often the job runs
     expect(await t.app.get(AlertsService).composeDigests()).toBe(1);

@@ -35,11 +35,20 @@ type Op =
   | { kind: 'time'; days: number };
 
 const op: fc.Arbitrary<Op> = fc.oneof(
-  fc.record({ kind: fc.constant('create' as const), publish: fc.boolean(), withParent: fc.boolean(), closesInDays: fc.integer({ min: 1, max: 30 }) }),
+  fc.record({
+    kind: fc.constant('create' as const),
+    publish: fc.boolean(),
+    withParent: fc.boolean(),
+    closesInDays: fc.integer({ min: 1, max: 30 }),
+  }),
   fc.record({ kind: fc.constant('edit' as const), pick: fc.nat(), text: fc.string({ minLength: 1, maxLength: 20 }) }),
   fc.record({ kind: fc.constant('empty' as const), pick: fc.nat() }),
   fc.record({ kind: fc.constant('rename' as const), pick: fc.nat() }),
-  fc.record({ kind: fc.constant('move' as const), pick: fc.nat(), action: fc.constantFrom('publish' as const, 'unpublish' as const, 'archive' as const, 'restore' as const) }),
+  fc.record({
+    kind: fc.constant('move' as const),
+    pick: fc.nat(),
+    action: fc.constantFrom('publish' as const, 'unpublish' as const, 'archive' as const, 'restore' as const),
+  }),
   fc.record({ kind: fc.constant('delete' as const), pick: fc.nat() }),
   fc.record({ kind: fc.constant('provider' as const), text: fc.string({ minLength: 1, maxLength: 20 }) }),
   fc.record({ kind: fc.constant('term' as const), text: fc.string({ minLength: 1, maxLength: 20 }) }),
@@ -71,7 +80,11 @@ describe('change feed: a copy kept by the feed equals a fresh export', () => {
   async function follow(copy: Map<string, unknown>, since: string): Promise<string> {
     let cursor = since;
     for (;;) {
-      const page = (await request(t.http).get('/api/v1/changes').query({ since: cursor, limit: 7 }).expect(200)).body as { events: Event[]; next: string; hasMore: boolean };
+      const page = (await request(t.http).get('/api/v1/changes').query({ since: cursor, limit: 7 }).expect(200)).body as {
+        events: Event[];
+        next: string;
+        hasMore: boolean;
+      };
       expect(page.events.length).toBeLessThanOrEqual(7);
       for (const e of page.events) {
         if (e.type === 'created' || e.type === 'updated') copy.set(e.id, e.programme);
@@ -100,38 +113,66 @@ describe('change feed: a copy kept by the feed equals a fresh export', () => {
       case 'create': {
         const parent = o.withParent ? live.find((p) => p.publicationState !== 'archived') : undefined;
         const closesAt = new Date(Date.now() + offsetMs + o.closesInDays * 86_400_000).toISOString();
-        const body = programmeInput({ slug: uniqueSlug('feedprop'), provider: PROVIDER, timing: { closesAt }, ...(parent ? { parent: parent.slug } : {}) });
+        const body = programmeInput({
+          slug: uniqueSlug('feedprop'),
+          provider: PROVIDER,
+          timing: { closesAt },
+          ...(parent ? { parent: parent.slug } : {}),
+        });
         ids.push((await createProgrammeViaApi(t.http, admin, body, o.publish)).id);
         return;
       }
       case 'edit':
-        if (target) await auth(request(t.http).patch(`/api/v1/admin/programmes/${target.id}`)).set('If-Match', ifMatch(target.version)).send({ summary: { en: o.text } }).expect(200);
+        if (target)
+          await auth(request(t.http).patch(`/api/v1/admin/programmes/${target.id}`))
+            .set('If-Match', ifMatch(target.version))
+            .send({ summary: { en: o.text } })
+            .expect(200);
         return;
       case 'empty':
         if (target) {
-          const res = await auth(request(t.http).patch(`/api/v1/admin/programmes/${target.id}`)).set('If-Match', ifMatch(target.version)).send({}).expect(200);
+          const res = await auth(request(t.http).patch(`/api/v1/admin/programmes/${target.id}`))
+            .set('If-Match', ifMatch(target.version))
+            .send({})
+            .expect(200);
           expect(res.body.version).toBe(target.version); // nothing changed: no version, no event
         }
         return;
       case 'rename':
-        if (target) await auth(request(t.http).patch(`/api/v1/admin/programmes/${target.id}`)).set('If-Match', ifMatch(target.version)).send({ slug: uniqueSlug('renamed') }).expect(200);
+        if (target)
+          await auth(request(t.http).patch(`/api/v1/admin/programmes/${target.id}`))
+            .set('If-Match', ifMatch(target.version))
+            .send({ slug: uniqueSlug('renamed') })
+            .expect(200);
         return;
       case 'move':
         // refused moves (409 for a wrong state) change nothing; that is fine here
-        if (target) await auth(request(t.http).post(`/api/v1/admin/programmes/${target.id}/${o.action}`)).set('If-Match', ifMatch(target.version));
+        if (target)
+          await auth(request(t.http).post(`/api/v1/admin/programmes/${target.id}/${o.action}`)).set('If-Match', ifMatch(target.version));
         return;
       case 'delete':
-        if (target) await auth(request(t.http).delete(`/api/v1/admin/programmes/${target.id}`)).set('If-Match', ifMatch(target.version)).expect(204);
+        if (target)
+          await auth(request(t.http).delete(`/api/v1/admin/programmes/${target.id}`))
+            .set('If-Match', ifMatch(target.version))
+            .expect(204);
         return;
       case 'provider': {
         const org = await auth(request(t.http).get(`/api/v1/admin/organisations/${PROVIDER}`)).expect(200);
-        await auth(request(t.http).patch(`/api/v1/admin/organisations/${PROVIDER}`)).set('If-Match', org.headers.etag).send({ name: { ru: `Правительство ${o.text}`, en: o.text } }).expect(200);
+        await auth(request(t.http).patch(`/api/v1/admin/organisations/${PROVIDER}`))
+          .set('If-Match', org.headers.etag)
+          .send({ name: { ru: `Правительство ${o.text}`, en: o.text } })
+          .expect(200);
         return;
       }
       case 'term': {
-        const all = (await auth(request(t.http).get('/api/v1/admin/taxonomy')).expect(200)).body as { facets: { facet: string; terms: { code: string; version: number }[] }[] };
+        const all = (await auth(request(t.http).get('/api/v1/admin/taxonomy')).expect(200)).body as {
+          facets: { facet: string; terms: { code: string; version: number }[] }[];
+        };
         const term = all.facets.find((f) => f.facet === 'support_type')!.terms.find((x) => x.code === 'grant_subsidy')!;
-        await auth(request(t.http).patch('/api/v1/admin/taxonomy/support_type/grant_subsidy')).set('If-Match', `"${term.version}"`).send({ label: { ru: `Гранты ${o.text}`, en: o.text } }).expect(200);
+        await auth(request(t.http).patch('/api/v1/admin/taxonomy/support_type/grant_subsidy'))
+          .set('If-Match', `"${term.version}"`)
+          .send({ label: { ru: `Гранты ${o.text}`, en: o.text } })
+          .expect(200);
         return;
       }
       case 'time':
@@ -162,12 +203,19 @@ describe('change feed: a copy kept by the feed equals a fresh export', () => {
   });
 
   it('events carry the stable id and a rename its previous slug; a never-public programme never appears', async () => {
-    const head = (await request(t.http).get('/api/v1/programmes.json').query({ q: 'nothing-matches-this' }).expect(200)).headers['x-changes-cursor'] as string;
+    const head = (await request(t.http).get('/api/v1/programmes.json').query({ q: 'nothing-matches-this' }).expect(200)).headers[
+      'x-changes-cursor'
+    ] as string;
     const p = await createProgrammeViaApi(t.http, admin, programmeInput({ slug: uniqueSlug('before') }));
     const next = uniqueSlug('after');
-    await auth(request(t.http).patch(`/api/v1/admin/programmes/${p.id}`)).set('If-Match', `"${p.version}"`).send({ slug: next }).expect(200);
+    await auth(request(t.http).patch(`/api/v1/admin/programmes/${p.id}`))
+      .set('If-Match', `"${p.version}"`)
+      .send({ slug: next })
+      .expect(200);
     const secret = await createProgrammeViaApi(t.http, admin, programmeInput({ slug: uniqueSlug('secret-draft') }), false);
-    await auth(request(t.http).post(`/api/v1/admin/programmes/${secret.id}/archive`)).set('If-Match', `"${secret.version}"`).expect(200);
+    await auth(request(t.http).post(`/api/v1/admin/programmes/${secret.id}/archive`))
+      .set('If-Match', `"${secret.version}"`)
+      .expect(200);
 
     const events = (await request(t.http).get('/api/v1/changes').query({ since: head }).expect(200)).body.events as Event[];
     expect(events.map((e) => [e.type, e.id, e.slug, e.previousSlug])).toEqual([
@@ -179,7 +227,10 @@ describe('change feed: a copy kept by the feed equals a fresh export', () => {
   });
 
   it('limit counts events, and an empty since starts from the beginning', async () => {
-    const page = (await request(t.http).get('/api/v1/changes').query({ since: '', limit: 3 }).expect(200)).body as { events: Event[]; hasMore: boolean };
+    const page = (await request(t.http).get('/api/v1/changes').query({ since: '', limit: 3 }).expect(200)).body as {
+      events: Event[];
+      hasMore: boolean;
+    };
     expect(page.events).toHaveLength(3);
     expect(page.hasMore).toBe(true);
   });

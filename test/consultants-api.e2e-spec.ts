@@ -45,7 +45,10 @@ describe("consultants' API", () => {
     it('refuses malformed, unknown and revoked keys with 401 and a clear code', async () => {
       const malformed = await request(t.http).get('/api/v1/programmes').set('X-API-Key', 'not-a-key').expect(401);
       expect(malformed.body.code).toBe('API_KEY.MALFORMED');
-      const unknown = await request(t.http).get('/api/v1/programmes').set('X-API-Key', `snk_00000000_${'A'.repeat(43)}`).expect(401);
+      const unknown = await request(t.http)
+        .get('/api/v1/programmes')
+        .set('X-API-Key', `snk_00000000_${'A'.repeat(43)}`)
+        .expect(401);
       expect(unknown.body.code).toBe('API_KEY.INVALID');
       const scheme = await request(t.http).get('/api/v1/programmes').set('Authorization', `Basic ${key}`).expect(401);
       expect(scheme.body.code).toBe('AUTH.MALFORMED_TOKEN');
@@ -87,7 +90,14 @@ describe("consultants' API", () => {
       try {
         const servers = [t.http, second.getHttpServer()];
         const statuses: number[] = [];
-        for (let i = 0; i < 8; i++) statuses.push((await request(servers[i % 2]).get('/api/v1/organisations').set('X-API-Key', key)).status);
+        for (let i = 0; i < 8; i++)
+          statuses.push(
+            (
+              await request(servers[i % 2])
+                .get('/api/v1/organisations')
+                .set('X-API-Key', key)
+            ).status,
+          );
         expect(statuses).toEqual([200, 200, 200, 200, 200, 200, 200, 200]);
         expect((await request(servers[0]).get('/api/v1/organisations').set('X-API-Key', key)).status).toBe(429);
         expect((await request(servers[1]).get('/api/v1/organisations').set('X-API-Key', key)).status).toBe(429);
@@ -114,13 +124,28 @@ describe("consultants' API", () => {
       const same = await request(t.http).get(`/api/v1/programmes/${p.slug}`).set('X-API-Key', key).set('If-None-Match', etag).expect(304);
       expect(same.text).toBe('');
 
-      const search = await request(t.http).get(`/api/v1/programmes?q=${encodeURIComponent('тестовая программа')}`).set('X-API-Key', key).expect(200);
+      const search = await request(t.http)
+        .get(`/api/v1/programmes?q=${encodeURIComponent('тестовая программа')}`)
+        .set('X-API-Key', key)
+        .expect(200);
       // the timing differs between two answers; the ETag does not
-      await request(t.http).get(`/api/v1/programmes?q=${encodeURIComponent('тестовая программа')}`).set('X-API-Key', key).set('If-None-Match', search.headers.etag).expect(304);
+      await request(t.http)
+        .get(`/api/v1/programmes?q=${encodeURIComponent('тестовая программа')}`)
+        .set('X-API-Key', key)
+        .set('If-None-Match', search.headers.etag)
+        .expect(304);
 
-      await request(t.http).patch(`/api/v1/admin/programmes/${p.id}`).set('Authorization', `Bearer ${token}`).set('If-Match', `"${p.version}"`)
-        .send({ summary: { en: 'Changed' } }).expect(200);
-      const changed = await request(t.http).get(`/api/v1/programmes/${p.slug}`).set('X-API-Key', key).set('If-None-Match', etag).expect(200);
+      await request(t.http)
+        .patch(`/api/v1/admin/programmes/${p.id}`)
+        .set('Authorization', `Bearer ${token}`)
+        .set('If-Match', `"${p.version}"`)
+        .send({ summary: { en: 'Changed' } })
+        .expect(200);
+      const changed = await request(t.http)
+        .get(`/api/v1/programmes/${p.slug}`)
+        .set('X-API-Key', key)
+        .set('If-None-Match', etag)
+        .expect(200);
       expect(changed.headers.etag).not.toBe(etag);
       expect(changed.body.summary.en).toBe('Changed');
     });
@@ -140,11 +165,15 @@ describe("consultants' API: exports and the change feed", () => {
 
   it('exports any search as Excel-safe CSV: UTF-8 with BOM, CRLF, Russian text intact, one row per match', async () => {
     const search = await request(t.http).get('/api/v1/programmes?supportType=grant_subsidy&perPage=1').expect(200);
-    const res = await request(t.http).get('/api/v1/programmes.csv?supportType=grant_subsidy').buffer(true).parse((r, done) => {
-      const chunks: Buffer[] = [];
-      r.on('data', (c: Buffer) => chunks.push(c));
-      r.on('end', () => done(null, Buffer.concat(chunks)));
-    }).expect(200);
+    const res = await request(t.http)
+      .get('/api/v1/programmes.csv?supportType=grant_subsidy')
+      .buffer(true)
+      .parse((r, done) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => chunks.push(c));
+        r.on('end', () => done(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
     const bytes = res.body as Buffer;
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
@@ -164,16 +193,25 @@ describe("consultants' API: exports and the change feed", () => {
     const search = await request(t.http).get(`/api/v1/programmes?${query}&perPage=100`).expect(200);
     const json = await request(t.http).get(`/api/v1/programmes.json?${query}`).expect(200);
     expect(json.body).toHaveLength(search.body.total);
-    expect(json.body.slice(0, search.body.hits.length).map((p: { slug: string }) => p.slug)).toEqual(search.body.hits.map((h: { slug: string }) => h.slug));
+    expect(json.body.slice(0, search.body.hits.length).map((p: { slug: string }) => p.slug)).toEqual(
+      search.body.hits.map((h: { slug: string }) => h.slug),
+    );
     const one = await request(t.http).get(`/api/v1/programmes/${json.body[0].slug}`).expect(200);
     expect(json.body[0]).toEqual(one.body);
-    const ndjson = await request(t.http).get(`/api/v1/programmes.ndjson?${query}`).buffer(true).parse((r, done) => {
-      let data = '';
-      r.setEncoding('utf8');
-      r.on('data', (c: string) => (data += c));
-      r.on('end', () => done(null, data));
-    }).expect(200);
-    const rows = (ndjson.body as string).trim().split('\n').map((l) => JSON.parse(l) as { slug: string });
+    const ndjson = await request(t.http)
+      .get(`/api/v1/programmes.ndjson?${query}`)
+      .buffer(true)
+      .parse((r, done) => {
+        let data = '';
+        r.setEncoding('utf8');
+        r.on('data', (c: string) => (data += c));
+        r.on('end', () => done(null, data));
+      })
+      .expect(200);
+    const rows = (ndjson.body as string)
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { slug: string });
     expect(rows.map((r) => r.slug)).toEqual(json.body.map((p: { slug: string }) => p.slug));
   });
 
@@ -185,7 +223,11 @@ describe("consultants' API: exports and the change feed", () => {
 
   it('the change feed: pages in order while editors save, never skipping or repeating an event', async () => {
     const feed = async (since?: string, limit = 7) =>
-      (await request(t.http).get(`/api/v1/changes?limit=${limit}${since ? `&since=${since}` : ''}`).expect(200)).body as {
+      (
+        await request(t.http)
+          .get(`/api/v1/changes?limit=${limit}${since ? `&since=${since}` : ''}`)
+          .expect(200)
+      ).body as {
         events: { cursor: string; type: string; slug: string; version: number; programme?: { slug: string } }[];
         next: string;
         hasMore: boolean;
@@ -205,10 +247,18 @@ describe("consultants' API: exports and the change feed", () => {
     const writes = (async () => {
       for (let i = 0; i < 12; i++) {
         const p = await createProgrammeViaApi(t.http, token, programmeInput({ slug: uniqueSlug('feed') }));
-        const updated = await request(t.http).patch(`/api/v1/admin/programmes/${p.id}`).set('Authorization', `Bearer ${token}`).set('If-Match', `"${p.version}"`)
-          .send({ title: { en: `Feed ${i}` } }).expect(200);
+        const updated = await request(t.http)
+          .patch(`/api/v1/admin/programmes/${p.id}`)
+          .set('Authorization', `Bearer ${token}`)
+          .set('If-Match', `"${p.version}"`)
+          .send({ title: { en: `Feed ${i}` } })
+          .expect(200);
         const action = i % 2 ? 'unpublish' : 'archive';
-        await request(t.http).post(`/api/v1/admin/programmes/${p.id}/${action}`).set('Authorization', `Bearer ${token}`).set('If-Match', `"${updated.body.version}"`).expect(200);
+        await request(t.http)
+          .post(`/api/v1/admin/programmes/${p.id}/${action}`)
+          .set('Authorization', `Bearer ${token}`)
+          .set('If-Match', `"${updated.body.version}"`)
+          .expect(200);
       }
     })();
     let done = false;
@@ -224,7 +274,11 @@ describe("consultants' API: exports and the change feed", () => {
     expect(mine).toHaveLength(36);
     const bySlug = new Map<string, string[]>();
     for (const e of mine) bySlug.set(e.slug, [...(bySlug.get(e.slug) ?? []), `${e.type}@${e.version}`]);
-    for (const types of bySlug.values()) expect([['created@2', 'updated@3', 'archived@4'], ['created@2', 'updated@3', 'unpublished@4']]).toContainEqual(types);
+    for (const types of bySlug.values())
+      expect([
+        ['created@2', 'updated@3', 'archived@4'],
+        ['created@2', 'updated@3', 'unpublished@4'],
+      ]).toContainEqual(types);
     const created = everything.find((e) => e.slug.startsWith('feed-') && e.type === 'created')!;
     expect(created.programme).toMatchObject({ slug: created.slug, publicationState: 'published' });
   });
@@ -278,14 +332,23 @@ describe('OpenAPI document', () => {
     expect(doc.openapi).toBe('3.1.0');
     const result = await new Validator().validate(doc);
     expect(result).toEqual({ valid: true });
-    const router = (t.app.getHttpAdapter().getInstance() as { router: { stack: { route?: { path: string; methods: Record<string, boolean> } }[] } }).router;
+    const router = (
+      t.app.getHttpAdapter().getInstance() as { router: { stack: { route?: { path: string; methods: Record<string, boolean> } }[] } }
+    ).router;
     const served = router.stack
       .filter((l) => l.route && (l.route.path.startsWith('/api/v1') || l.route.path.startsWith('/health')))
       .flatMap((l) => Object.keys(l.route!.methods).map((m) => `${m} ${l.route!.path.replace(/:(\w+)/g, '{$1}')}`))
       .sort();
-    const documented = Object.entries(doc.paths as Record<string, Record<string, unknown>>).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m} ${path}`)).sort();
+    const documented = Object.entries(doc.paths as Record<string, Record<string, unknown>>)
+      .flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m} ${path}`))
+      .sort();
     expect(documented).toEqual(served);
-    for (const [path, ops] of Object.entries(doc.paths as Record<string, Record<string, { responses: Record<string, { content?: Record<string, { example?: unknown; examples?: unknown }> }> }>>)) {
+    for (const [path, ops] of Object.entries(
+      doc.paths as Record<
+        string,
+        Record<string, { responses: Record<string, { content?: Record<string, { example?: unknown; examples?: unknown }> }> }>
+      >,
+    )) {
       for (const [method, op] of Object.entries(ops)) {
         const errors = Object.keys(op.responses).filter((c) => c >= '400');
         expect({ op: `${method} ${path}`, hasErrors: errors.length > 0 }).toEqual({ op: `${method} ${path}`, hasErrors: true });
@@ -293,7 +356,10 @@ describe('OpenAPI document', () => {
         if (path.startsWith('/health')) continue;
         for (const code of errors) {
           const media = op.responses[code].content?.['application/json'];
-          expect({ op: `${method} ${path} ${code}`, example: (media?.example ?? media?.examples) !== undefined }).toEqual({ op: `${method} ${path} ${code}`, example: true });
+          expect({ op: `${method} ${path} ${code}`, example: (media?.example ?? media?.examples) !== undefined }).toEqual({
+            op: `${method} ${path} ${code}`,
+            example: true,
+          });
         }
       }
     }

@@ -33,7 +33,11 @@ async function blackHole(): Promise<{ url: string; close: () => Promise<void> }>
   await new Promise<void>((r) => server.listen(port, '127.0.0.1', r));
   return {
     url: `http://127.0.0.1:${port}`,
-    close: () => new Promise<void>((r) => { for (const s of sockets) s.destroy(); server.close(() => r()); }),
+    close: () =>
+      new Promise<void>((r) => {
+        for (const s of sockets) s.destroy();
+        server.close(() => r());
+      }),
   };
 }
 
@@ -93,7 +97,15 @@ describe('faults', () => {
     let app: INestApplication | undefined;
     try {
       await runMigrations(url);
-      app = await createServerApp(loadConfig({ NODE_ENV: 'test', DATABASE_URL: url, LOG_LEVEL: 'silent', WORKER_IN_PROCESS: 'false', API_RATE_LIMIT_ANONYMOUS: '100000' }));
+      app = await createServerApp(
+        loadConfig({
+          NODE_ENV: 'test',
+          DATABASE_URL: url,
+          LOG_LEVEL: 'silent',
+          WORKER_IN_PROCESS: 'false',
+          API_RATE_LIMIT_ANONYMOUS: '100000',
+        }),
+      );
       await app.init();
       await app.get(CatalogueSeeder).seed();
       const http = app.getHttpServer();
@@ -138,7 +150,11 @@ describe('faults', () => {
         [slug],
       );
       expect(orphans).toEqual({ programmes: '0', revisions: '0' });
-      const created = await request(http).post('/api/v1/admin/programmes').set('Authorization', `Bearer ${token}`).send(programmeInput({ slug })).expect(201);
+      const created = await request(http)
+        .post('/api/v1/admin/programmes')
+        .set('Authorization', `Bearer ${token}`)
+        .send(programmeInput({ slug }))
+        .expect(201);
       expect(created.body.version).toBe(1);
     } finally {
       await app?.close();
@@ -157,8 +173,13 @@ describe('faults', () => {
       const port = await freePort();
       const grace = 1500;
       const server = run(SERVER, [], {
-        DATABASE_URL: t.db.url, PORT: String(port), MIGRATE_ON_START: 'false', SEED_ON_START: 'false', SHUTDOWN_GRACE_MS: String(grace),
-        API_RATE_LIMIT_ANONYMOUS: '1000000', SEARCH_SYNC_INTERVAL_MS: '100',
+        DATABASE_URL: t.db.url,
+        PORT: String(port),
+        MIGRATE_ON_START: 'false',
+        SEED_ON_START: 'false',
+        SHUTDOWN_GRACE_MS: String(grace),
+        API_RATE_LIMIT_ANONYMOUS: '1000000',
+        SEARCH_SYNC_INTERVAL_MS: '100',
       });
       await waitFor(server, 'listening on');
       const base = `http://127.0.0.1:${port}`;
@@ -211,26 +232,52 @@ describe('faults', () => {
       const workerEnv = { DATABASE_URL: t.db.url, SEARCH_SYNC_INTERVAL_MS: '100', MEILI_TIMEOUT_MS: '60000', LOG_LEVEL: 'info' };
       try {
         const token = await t.tokenFor('editor');
-        const before = Number((await query<{ n: string }>(t.db.url, `SELECT count(*) AS n FROM search_outbox WHERE processed_at IS NULL`))[0].n);
+        const before = Number(
+          (await query<{ n: string }>(t.db.url, `SELECT count(*) AS n FROM search_outbox WHERE processed_at IS NULL`))[0].n,
+        );
         for (let i = 0; i < 3; i++) {
-          const created = await request(t.http).post('/api/v1/admin/programmes').set('Authorization', `Bearer ${token}`).send(programmeInput({ slug: uniqueSlug('relay') })).expect(201);
-          await request(t.http).post(`/api/v1/admin/programmes/${created.body.id}/publish`).set('Authorization', `Bearer ${token}`).set('If-Match', created.headers.etag).expect(200);
+          const created = await request(t.http)
+            .post('/api/v1/admin/programmes')
+            .set('Authorization', `Bearer ${token}`)
+            .send(programmeInput({ slug: uniqueSlug('relay') }))
+            .expect(201);
+          await request(t.http)
+            .post(`/api/v1/admin/programmes/${created.body.id}/publish`)
+            .set('Authorization', `Bearer ${token}`)
+            .set('If-Match', created.headers.etag)
+            .expect(200);
         }
-        const counts = async () => (await query<{ pending: string; done: string }>(t.db.url, `SELECT count(*) FILTER (WHERE processed_at IS NULL) AS pending, count(*) FILTER (WHERE processed_at IS NOT NULL) AS done FROM search_outbox`))[0];
+        const counts = async () =>
+          (
+            await query<{ pending: string; done: string }>(
+              t.db.url,
+              `SELECT count(*) FILTER (WHERE processed_at IS NULL) AS pending, count(*) FILTER (WHERE processed_at IS NOT NULL) AS done FROM search_outbox`,
+            )
+          )[0];
         const pending = Number((await counts()).pending);
         expect(pending).toBeGreaterThan(before);
         const doneBefore = Number((await counts()).done);
 
         // searches read that engine here (a worker bound to another one would refuse to drain)
         const bind = (engine: string, target: string) =>
-          query(t.db.url, `INSERT INTO search_binding (id, engine, target) VALUES (1, '${engine}', '${target}') ON CONFLICT (id) DO UPDATE SET engine = EXCLUDED.engine, target = EXCLUDED.target`);
+          query(
+            t.db.url,
+            `INSERT INTO search_binding (id, engine, target) VALUES (1, '${engine}', '${target}') ON CONFLICT (id) DO UPDATE SET engine = EXCLUDED.engine, target = EXCLUDED.target`,
+          );
         await bind('meilisearch', `meilisearch ${hole.url.replace(/\/+$/, '')} programmes`);
         // the engine accepts the connection and never answers: the worker holds its claimed rows mid-delivery
         const worker = run(WORKER, [], { ...workerEnv, MEILI_URL: hole.url });
         let claimed = 0;
         for (let i = 0; i < 100 && claimed === 0; i++) {
           await new Promise((r) => setTimeout(r, 100));
-          claimed = Number((await query<{ n: string }>(t.db.url, `SELECT count(*) AS n FROM pg_locks l JOIN pg_class c ON c.oid = l.relation WHERE c.relname = 'search_outbox' AND l.mode = 'RowShareLock'`))[0].n);
+          claimed = Number(
+            (
+              await query<{ n: string }>(
+                t.db.url,
+                `SELECT count(*) AS n FROM pg_locks l JOIN pg_class c ON c.oid = l.relation WHERE c.relname = 'search_outbox' AND l.mode = 'RowShareLock'`,
+              )
+            )[0].n,
+          );
         }
         expect(claimed).toBeGreaterThan(0);
         worker.child.kill('SIGKILL');
@@ -259,10 +306,17 @@ describe('faults', () => {
 
     it('the search engine unreachable during edits: search keeps answering from PostgreSQL (degraded), with the edits', async () => {
       const hole = await blackHole();
-      const app = await createServerApp(loadConfig({
-        NODE_ENV: 'test', DATABASE_URL: t.db.url, LOG_LEVEL: 'silent', WORKER_IN_PROCESS: 'false', MEILI_URL: hole.url, MEILI_TIMEOUT_MS: '300',
-        API_RATE_LIMIT_ANONYMOUS: '100000',
-      }));
+      const app = await createServerApp(
+        loadConfig({
+          NODE_ENV: 'test',
+          DATABASE_URL: t.db.url,
+          LOG_LEVEL: 'silent',
+          WORKER_IN_PROCESS: 'false',
+          MEILI_URL: hole.url,
+          MEILI_TIMEOUT_MS: '300',
+          API_RATE_LIMIT_ANONYMOUS: '100000',
+        }),
+      );
       await app.init();
       try {
         const http = app.getHttpServer();
@@ -272,10 +326,19 @@ describe('faults', () => {
         const token = (await request(http).post('/api/v1/auth/login').send({ email, password }).expect(200)).body.accessToken as string;
         for (let i = 0; i < 3; i++) {
           const slug = uniqueSlug('edit-while-down');
-          const created = await request(http).post('/api/v1/admin/programmes').set('Authorization', `Bearer ${token}`)
-            .send(programmeInput({ slug, title: { ru: `Программа при недоступном поиске ${i}`, en: null } })).expect(201);
-          await request(http).post(`/api/v1/admin/programmes/${created.body.id}/publish`).set('Authorization', `Bearer ${token}`).set('If-Match', created.headers.etag).expect(200);
-          const found = await request(http).get(`/api/v1/programmes?q=${encodeURIComponent('недоступном поиске')}`).expect(200);
+          const created = await request(http)
+            .post('/api/v1/admin/programmes')
+            .set('Authorization', `Bearer ${token}`)
+            .send(programmeInput({ slug, title: { ru: `Программа при недоступном поиске ${i}`, en: null } }))
+            .expect(201);
+          await request(http)
+            .post(`/api/v1/admin/programmes/${created.body.id}/publish`)
+            .set('Authorization', `Bearer ${token}`)
+            .set('If-Match', created.headers.etag)
+            .expect(200);
+          const found = await request(http)
+            .get(`/api/v1/programmes?q=${encodeURIComponent('недоступном поиске')}`)
+            .expect(200);
           expect(found.body).toMatchObject({ engine: 'postgres', degraded: true });
           expect(found.body.hits.map((h: { slug: string }) => h.slug)).toContain(slug);
         }
@@ -291,46 +354,68 @@ describe('faults', () => {
     }, 60_000);
 
     const meiliUrl = readMeiliUrl();
-    (meiliUrl ? it : it.skip)('Meilisearch killed during a stream of edits, then back: search never fails, and the index ends equal to the database', async () => {
-      const target = new URL(meiliUrl!);
-      const proxy = await tcpProxy(target.hostname, Number(target.port || 80));
-      const index = `faults_${Date.now()}`;
-      const app = await createServerApp(loadConfig({
-        NODE_ENV: 'test', DATABASE_URL: t.db.url, LOG_LEVEL: 'silent', WORKER_IN_PROCESS: 'false', MEILI_URL: proxy.url, MEILI_INDEX: index,
-        MEILI_API_KEY: process.env.MEILI_API_KEY ?? '', MEILI_TIMEOUT_MS: '1000', API_RATE_LIMIT_ANONYMOUS: '100000',
-      }));
-      await app.init();
-      const relay = app.get(SearchSyncRelay);
-      const maintenance = app.get(SearchMaintenanceService);
-      try {
-        await maintenance.reindex();
-        const http = app.getHttpServer();
-        const email = uniqueEmail('editor');
-        const password = strongPassword();
-        await app.get(IdentityService).createUser(email, password, 'editor');
-        const token = (await request(http).post('/api/v1/auth/login').send({ email, password }).expect(200)).body.accessToken as string;
-        const edit = async (i: number) => {
-          const created = await request(http).post('/api/v1/admin/programmes').set('Authorization', `Bearer ${token}`)
-            .send(programmeInput({ slug: uniqueSlug('meili-fault'), title: { ru: `Правка во время сбоя ${i}`, en: null } })).expect(201);
-          await request(http).post(`/api/v1/admin/programmes/${created.body.id}/publish`).set('Authorization', `Bearer ${token}`).set('If-Match', created.headers.etag).expect(200);
-          await relay.drain().catch(() => undefined);
-          const found = await request(http).get(`/api/v1/programmes?q=${encodeURIComponent('правка')}`).expect(200);
-          return found.body as { engine: string; degraded: boolean };
-        };
-        expect((await edit(0)).engine).toBe('meilisearch');
-        await proxy.stop();
-        for (let i = 1; i <= 4; i++) expect(await edit(i)).toMatchObject({ engine: 'postgres', degraded: true });
-        await proxy.start();
-        await app.get(SearchOutbox).retryNow();
-        await relay.drain();
-        await maintenance.reconcile();
-        await relay.drain();
-        const report = await maintenance.reconcile();
-        expect(report).toMatchObject({ missing: 0, stale: 0, extra: 0 });
-      } finally {
-        await app.close();
-        await proxy.stop();
-      }
-    }, 120_000);
+    (meiliUrl ? it : it.skip)(
+      'Meilisearch killed during a stream of edits, then back: search never fails, and the index ends equal to the database',
+      async () => {
+        const target = new URL(meiliUrl!);
+        const proxy = await tcpProxy(target.hostname, Number(target.port || 80));
+        const index = `faults_${Date.now()}`;
+        const app = await createServerApp(
+          loadConfig({
+            NODE_ENV: 'test',
+            DATABASE_URL: t.db.url,
+            LOG_LEVEL: 'silent',
+            WORKER_IN_PROCESS: 'false',
+            MEILI_URL: proxy.url,
+            MEILI_INDEX: index,
+            MEILI_API_KEY: process.env.MEILI_API_KEY ?? '',
+            MEILI_TIMEOUT_MS: '1000',
+            API_RATE_LIMIT_ANONYMOUS: '100000',
+          }),
+        );
+        await app.init();
+        const relay = app.get(SearchSyncRelay);
+        const maintenance = app.get(SearchMaintenanceService);
+        try {
+          await maintenance.reindex();
+          const http = app.getHttpServer();
+          const email = uniqueEmail('editor');
+          const password = strongPassword();
+          await app.get(IdentityService).createUser(email, password, 'editor');
+          const token = (await request(http).post('/api/v1/auth/login').send({ email, password }).expect(200)).body.accessToken as string;
+          const edit = async (i: number) => {
+            const created = await request(http)
+              .post('/api/v1/admin/programmes')
+              .set('Authorization', `Bearer ${token}`)
+              .send(programmeInput({ slug: uniqueSlug('meili-fault'), title: { ru: `Правка во время сбоя ${i}`, en: null } }))
+              .expect(201);
+            await request(http)
+              .post(`/api/v1/admin/programmes/${created.body.id}/publish`)
+              .set('Authorization', `Bearer ${token}`)
+              .set('If-Match', created.headers.etag)
+              .expect(200);
+            await relay.drain().catch(() => undefined);
+            const found = await request(http)
+              .get(`/api/v1/programmes?q=${encodeURIComponent('правка')}`)
+              .expect(200);
+            return found.body as { engine: string; degraded: boolean };
+          };
+          expect((await edit(0)).engine).toBe('meilisearch');
+          await proxy.stop();
+          for (let i = 1; i <= 4; i++) expect(await edit(i)).toMatchObject({ engine: 'postgres', degraded: true });
+          await proxy.start();
+          await app.get(SearchOutbox).retryNow();
+          await relay.drain();
+          await maintenance.reconcile();
+          await relay.drain();
+          const report = await maintenance.reconcile();
+          expect(report).toMatchObject({ missing: 0, stale: 0, extra: 0 });
+        } finally {
+          await app.close();
+          await proxy.stop();
+        }
+      },
+      120_000,
+    );
   });
 });

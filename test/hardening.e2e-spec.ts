@@ -1,7 +1,14 @@
 import { Client } from 'pg';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { jsonToRows, ProgrammeTransferService, SyntheticCatalogueService, toRecord, type ProgrammeRecord, type ProgrammeView } from '@app/catalogue';
+import {
+  jsonToRows,
+  ProgrammeTransferService,
+  SyntheticCatalogueService,
+  toRecord,
+  type ProgrammeRecord,
+  type ProgrammeView,
+} from '@app/catalogue';
 import { IdentityService } from '@app/identity';
 import { programmeInput, strongPassword, uniqueEmail } from '@app/testing';
 import { createProgrammeViaApi } from './support/programmes';
@@ -26,10 +33,14 @@ describe('hardening probes (HTTP, real PostgreSQL)', () => {
 
   describe('path spellings', () => {
     it('serves every route under its exact spelling only: upper case and a trailing slash are 404s', async () => {
-      const router = (t.app.getHttpAdapter().getInstance() as { router: { stack: { route?: { path: string; methods: Record<string, boolean> } }[] } }).router;
+      const router = (
+        t.app.getHttpAdapter().getInstance() as { router: { stack: { route?: { path: string; methods: Record<string, boolean> } }[] } }
+      ).router;
       const routes = router.stack
         .filter((layer) => layer.route && !layer.route.path.includes('*'))
-        .flatMap((layer) => Object.keys(layer.route!.methods).map((method) => ({ method, path: layer.route!.path.replace(/:[a-zA-Z]+/g, 'x') })));
+        .flatMap((layer) =>
+          Object.keys(layer.route!.methods).map((method) => ({ method, path: layer.route!.path.replace(/:[a-zA-Z]+/g, 'x') })),
+        );
       expect(routes.length).toBeGreaterThan(60);
       for (const { method, path } of routes) {
         // the interactive API docs (swagger-ui) live under /api/docs/ on purpose: their assets are relative to it
@@ -54,18 +65,23 @@ describe('hardening probes (HTTP, real PostgreSQL)', () => {
   });
 
   describe('bodies and parameters', () => {
-    it.each(['/api/v1/auth/login', '/api/v1/match'])('answers a 5,000-deep JSON body on %s with a 400, not a stack overflow', async (path) => {
-      const deep = `${'['.repeat(5000)}${']'.repeat(5000)}`;
-      const res = await api().post(path).set('Content-Type', 'application/json').send(`{"goal":${deep}}`).expect(400);
-      expect(res.body).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ field: 'body' }] });
-    });
+    it.each(['/api/v1/auth/login', '/api/v1/match'])(
+      'answers a 5,000-deep JSON body on %s with a 400, not a stack overflow',
+      async (path) => {
+        const deep = `${'['.repeat(5000)}${']'.repeat(5000)}`;
+        const res = await api().post(path).set('Content-Type', 'application/json').send(`{"goal":${deep}}`).expect(400);
+        expect(res.body).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ field: 'body' }] });
+      },
+    );
 
     it.each([
       ['99999999999999999999.1', 'a transaction id beyond xid8'],
       ['1.99999999999999999999', 'a revision id beyond bigint'],
       ['18446744073709551616.1', 'one past the largest xid8'],
     ])('refuses the feed cursor %s (%s) with a 400', async (raw) => {
-      const res = await api().get(`/api/v1/changes?since=${Buffer.from(raw).toString('base64url')}`).expect(400);
+      const res = await api()
+        .get(`/api/v1/changes?since=${Buffer.from(raw).toString('base64url')}`)
+        .expect(400);
       expect(res.body.details[0].field).toBe('since');
     });
 
@@ -129,7 +145,9 @@ describe('hardening probes (HTTP, real PostgreSQL)', () => {
       expect(await identity.findInvitation(second.token)).toMatchObject({ email, role: 'admin' });
       // someone who already chose a password is still a conflict
       await identity.acceptInvitation(second.token, strongPassword());
-      await expect(identity.invite(email, 'editor', null, { id: null, label: 'test' })).rejects.toMatchObject({ code: 'USER.ALREADY_EXISTS' });
+      await expect(identity.invite(email, 'editor', null, { id: null, label: 'test' })).rejects.toMatchObject({
+        code: 'USER.ALREADY_EXISTS',
+      });
     });
   });
 
@@ -184,37 +202,55 @@ describe('hardening probes (HTTP, real PostgreSQL)', () => {
 
     beforeAll(async () => {
       const [template] = await t.app.get(ProgrammeTransferService).exportAll();
-      records = Array.from({ length: ROWS }, (_, i) => ({ ...template, slug: `bulk-import-${i}`, title: { ru: `Массовый импорт ${i}`, en: null }, publicationState: 'published' }));
+      records = Array.from({ length: ROWS }, (_, i) => ({
+        ...template,
+        slug: `bulk-import-${i}`,
+        title: { ru: `Массовый импорт ${i}`, en: null },
+        publicationState: 'published',
+      }));
       const created = await createProgrammeViaApi(t.http, editor, programmeInput());
       unrelated = (await api().get(`/api/v1/admin/programmes/${created.id}`).set('Authorization', `Bearer ${editor}`).expect(200)).body;
     });
 
-    it.each([false, true])('lets another editor save an unrelated programme during a %s import of many rows', async (apply) => {
-      const transfer = t.app.get(ProgrammeTransferService);
-      let done = 0;
-      let settled = false;
-      const running = transfer.import(jsonToRows(JSON.stringify(records)), { apply, actor: { id: null, label: 'system:import test' }, onProgress: (n) => (done = n) });
-      running.then(() => (settled = true), () => (settled = true));
-      try {
-        // well into the import's transaction
-        while (done < 200 && !settled) await new Promise((resolve) => setTimeout(resolve, 50));
-        expect(settled).toBe(false);
-      const current = (await api().get(`/api/v1/admin/programmes/${unrelated.id}`).set('Authorization', `Bearer ${editor}`).expect(200)).body;
-      await api()
-        .patch(`/api/v1/admin/programmes/${unrelated.id}`)
-        .set('Authorization', `Bearer ${editor}`)
-        .set('If-Match', `"${current.version}"`)
-        .send({ summary: { ru: `Сохранено во время импорта (${apply ? 'применение' : 'проверка'})` } })
-        .expect(200);
-        expect(done).toBeLessThan(ROWS); // the save did not wait for the import
-      } finally {
-        const report = await running;
-        expect(report.counts.invalid).toBe(0);
-      }
-    }, 240_000);
+    it.each([false, true])(
+      'lets another editor save an unrelated programme during a %s import of many rows',
+      async (apply) => {
+        const transfer = t.app.get(ProgrammeTransferService);
+        let done = 0;
+        let settled = false;
+        const running = transfer.import(jsonToRows(JSON.stringify(records)), {
+          apply,
+          actor: { id: null, label: 'system:import test' },
+          onProgress: (n) => (done = n),
+        });
+        running.then(
+          () => (settled = true),
+          () => (settled = true),
+        );
+        try {
+          // well into the import's transaction
+          while (done < 200 && !settled) await new Promise((resolve) => setTimeout(resolve, 50));
+          expect(settled).toBe(false);
+          const current = (await api().get(`/api/v1/admin/programmes/${unrelated.id}`).set('Authorization', `Bearer ${editor}`).expect(200))
+            .body;
+          await api()
+            .patch(`/api/v1/admin/programmes/${unrelated.id}`)
+            .set('Authorization', `Bearer ${editor}`)
+            .set('If-Match', `"${current.version}"`)
+            .send({ summary: { ru: `Сохранено во время импорта (${apply ? 'применение' : 'проверка'})` } })
+            .expect(200);
+          expect(done).toBeLessThan(ROWS); // the save did not wait for the import
+        } finally {
+          const report = await running;
+          expect(report.counts.invalid).toBe(0);
+        }
+      },
+      240_000,
+    );
 
     it('answers a save that cannot get its row in time with a 503 and Retry-After, never a 500', async () => {
-      const current = (await api().get(`/api/v1/admin/programmes/${unrelated.id}`).set('Authorization', `Bearer ${editor}`).expect(200)).body;
+      const current = (await api().get(`/api/v1/admin/programmes/${unrelated.id}`).set('Authorization', `Bearer ${editor}`).expect(200))
+        .body;
       const holder = new Client({ connectionString: t.db.url });
       await holder.connect();
       try {

@@ -47,7 +47,9 @@ describe('HTTP details integrators expect', () => {
   it('answers a request line Node cannot parse (raw Cyrillic) with the usual error JSON', async () => {
     const { port } = (t.http as Server).address() as AddressInfo;
     const raw = await new Promise<string>((resolve, reject) => {
-      const socket = connect(port, '127.0.0.1', () => socket.write(Buffer.from('GET /api/v1/programmes?q=кредит HTTP/1.1\r\nHost: localhost\r\n\r\n', 'utf8')));
+      const socket = connect(port, '127.0.0.1', () =>
+        socket.write(Buffer.from('GET /api/v1/programmes?q=кредит HTTP/1.1\r\nHost: localhost\r\n\r\n', 'utf8')),
+      );
       let data = '';
       socket.on('data', (c) => (data += c.toString('utf8')));
       socket.on('end', () => resolve(data));
@@ -65,8 +67,12 @@ describe('HTTP details integrators expect', () => {
     expect(res.headers['access-control-allow-origin']).toBe('*');
     expect(res.headers['access-control-allow-credentials']).toBeUndefined();
     expect(res.headers['access-control-expose-headers']).toMatch(/ETag/);
-    const preflight = await request(t.http).options('/api/v1/programmes').set('Origin', 'https://consultant.example')
-      .set('Access-Control-Request-Method', 'GET').set('Access-Control-Request-Headers', 'x-api-key').expect(204);
+    const preflight = await request(t.http)
+      .options('/api/v1/programmes')
+      .set('Origin', 'https://consultant.example')
+      .set('Access-Control-Request-Method', 'GET')
+      .set('Access-Control-Request-Headers', 'x-api-key')
+      .expect(204);
     expect(preflight.headers['access-control-allow-methods']).toBe('GET, HEAD');
     expect(preflight.headers['access-control-allow-headers']).toMatch(/X-API-Key/);
     const adminRes = await auth(request(t.http).get('/api/v1/admin/programmes')).set('Origin', 'https://consultant.example').expect(200);
@@ -81,31 +87,54 @@ describe('HTTP details integrators expect', () => {
     expect(again.headers['idempotent-replayed']).toBe('true');
     expect(again.headers.location).toBe(first.headers.location);
     expect(again.body).toEqual(first.body);
-    const reused = await auth(request(t.http).post('/api/v1/admin/organisations')).set('Idempotency-Key', 'key-1').send({ ...body, slug: `${body.slug}-2` }).expect(400);
+    const reused = await auth(request(t.http).post('/api/v1/admin/organisations'))
+      .set('Idempotency-Key', 'key-1')
+      .send({ ...body, slug: `${body.slug}-2` })
+      .expect(400);
     expect(reused.body.code).toBe('IDEMPOTENCY_KEY.REUSED');
     // without a key, the same body is a second attempt at the same slug: a conflict
     await auth(request(t.http).post('/api/v1/admin/organisations')).send(body).expect(409);
     // a failed request frees its key
     const bad = await auth(request(t.http).post('/api/v1/admin/organisations')).set('Idempotency-Key', 'key-2').send({ slug: 'x' });
     expect([bad.status, bad.body.code]).toEqual([400, 'VALIDATION_FAILED']);
-    await auth(request(t.http).post('/api/v1/admin/organisations')).set('Idempotency-Key', 'key-2').send({ ...body, slug: `${body.slug}-3` }).expect(201);
+    await auth(request(t.http).post('/api/v1/admin/organisations'))
+      .set('Idempotency-Key', 'key-2')
+      .send({ ...body, slug: `${body.slug}-3` })
+      .expect(201);
     // required nested objects left out are a 400 naming them
     expect(bad.body.details.map((d: { field: string }) => d.field)).toContain('name');
     const noLabel = await auth(request(t.http).post('/api/v1/admin/taxonomy/industry')).send({ code: 'no_label' });
     expect([noLabel.status, noLabel.body.details?.[0]?.field]).toEqual([400, 'label']);
-    const noTitle = await auth(request(t.http).post('/api/v1/admin/programmes')).send({ slug: 'no-title', provider: 'moscow-government', summary: { ru: 'Кратко' } });
+    const noTitle = await auth(request(t.http).post('/api/v1/admin/programmes')).send({
+      slug: 'no-title',
+      provider: 'moscow-government',
+      summary: { ru: 'Кратко' },
+    });
     expect([noTitle.status, noTitle.body.details?.[0]?.field]).toEqual([400, 'title']);
   });
 
   it('If-Match: * changes whatever version is current; deletes of providers and terms need If-Match', async () => {
-    const org = await auth(request(t.http).post('/api/v1/admin/organisations')).send({ slug: `star-${Date.now()}`, name: { ru: 'Звезда' } }).expect(201);
-    const patched = await auth(request(t.http).patch(`/api/v1/admin/organisations/${org.body.slug}`)).set('If-Match', '*').send({ phone: '+7 495 000-00-00' }).expect(200);
+    const org = await auth(request(t.http).post('/api/v1/admin/organisations'))
+      .send({ slug: `star-${Date.now()}`, name: { ru: 'Звезда' } })
+      .expect(201);
+    const patched = await auth(request(t.http).patch(`/api/v1/admin/organisations/${org.body.slug}`))
+      .set('If-Match', '*')
+      .send({ phone: '+7 495 000-00-00' })
+      .expect(200);
     expect(patched.body.version).toBe(org.body.version + 1);
-    expect((await auth(request(t.http).delete(`/api/v1/admin/organisations/${org.body.slug}`)).expect(428)).body.code).toBe('PRECONDITION_REQUIRED');
-    await auth(request(t.http).delete(`/api/v1/admin/organisations/${org.body.slug}`)).set('If-Match', `"${org.body.version}"`).expect(412);
-    await auth(request(t.http).delete(`/api/v1/admin/organisations/${org.body.slug}`)).set('If-Match', `"${patched.body.version}"`).expect(204);
+    expect((await auth(request(t.http).delete(`/api/v1/admin/organisations/${org.body.slug}`)).expect(428)).body.code).toBe(
+      'PRECONDITION_REQUIRED',
+    );
+    await auth(request(t.http).delete(`/api/v1/admin/organisations/${org.body.slug}`))
+      .set('If-Match', `"${org.body.version}"`)
+      .expect(412);
+    await auth(request(t.http).delete(`/api/v1/admin/organisations/${org.body.slug}`))
+      .set('If-Match', `"${patched.body.version}"`)
+      .expect(204);
 
-    const term = await auth(request(t.http).post('/api/v1/admin/taxonomy/industry')).send({ code: 'test_star', label: { ru: 'Проверка' } }).expect(201);
+    const term = await auth(request(t.http).post('/api/v1/admin/taxonomy/industry'))
+      .send({ code: 'test_star', label: { ru: 'Проверка' } })
+      .expect(201);
     expect(term.headers.location).toBe('/api/v1/admin/taxonomy/industry/test_star');
     await auth(request(t.http).delete('/api/v1/admin/taxonomy/industry/test_star')).expect(428);
     await auth(request(t.http).delete('/api/v1/admin/taxonomy/industry/test_star')).set('If-Match', '*').expect(204);
@@ -116,7 +145,11 @@ describe('HTTP details integrators expect', () => {
     const timing = /^engine;dur=([\d.]+);desc="(postgres|meilisearch)", app;dur=([\d.]+)$/.exec(res.headers['server-timing']);
     expect(timing).not.toBeNull();
     const [, engine, name, app] = timing!;
-    expect({ engine: Number(engine), name, app: Number(app) }).toEqual({ engine: res.body.engineMs, name: res.body.engine, app: res.body.tookMs });
+    expect({ engine: Number(engine), name, app: Number(app) }).toEqual({
+      engine: res.body.engineMs,
+      name: res.body.engine,
+      app: res.body.tookMs,
+    });
     expect(res.body.engineMs).toBeGreaterThan(0);
     expect(res.body.engineMs).toBeLessThanOrEqual(res.body.tookMs);
   });
@@ -129,7 +162,10 @@ describe('HTTP details integrators expect', () => {
   });
 
   it('a 401 for a bad key carries the rate-limit headers, and counts against the address', async () => {
-    const res = await request(t.http).get('/api/v1/programmes').set('X-API-Key', 'snk_00000000_' + 'a'.repeat(43)).expect(401);
+    const res = await request(t.http)
+      .get('/api/v1/programmes')
+      .set('X-API-Key', 'snk_00000000_' + 'a'.repeat(43))
+      .expect(401);
     expect(res.headers['x-ratelimit-limit']).toBeDefined();
     expect(Number(res.headers['x-ratelimit-remaining'])).toBeGreaterThanOrEqual(0);
   });
@@ -142,12 +178,16 @@ describe('cursor paging (after=)', () => {
     t = await createTestApp();
     admin = await t.tokenFor('admin');
     for (let i = 0; i < 25; i++) {
-      await createProgrammeViaApi(t.http, admin, programmeInput({
-        slug: uniqueSlug('walk'),
-        // some share a deadline and an amount, so ties are broken by the later keys
-        timing: i % 5 ? { closesAt: new Date(Date.UTC(2031, 0, 1 + (i % 3))).toISOString() } : {},
-        benefit: i % 4 ? { amountMax: 1_000_000 * (i % 3) } : {},
-      }));
+      await createProgrammeViaApi(
+        t.http,
+        admin,
+        programmeInput({
+          slug: uniqueSlug('walk'),
+          // some share a deadline and an amount, so ties are broken by the later keys
+          timing: i % 5 ? { closesAt: new Date(Date.UTC(2031, 0, 1 + (i % 3))).toISOString() } : {},
+          benefit: i % 4 ? { amountMax: 1_000_000 * (i % 3) } : {},
+        }),
+      );
     }
   });
   afterAll(() => t.close());
@@ -156,7 +196,10 @@ describe('cursor paging (after=)', () => {
     const seen: string[] = [];
     let after: string | undefined;
     for (let page = 0; page < 100; page++) {
-      const res = await request(t.http).get('/api/v1/programmes').query({ ...query, perPage: 7, ...(after ? { after } : {}) }).expect(200);
+      const res = await request(t.http)
+        .get('/api/v1/programmes')
+        .query({ ...query, perPage: 7, ...(after ? { after } : {}) })
+        .expect(200);
       seen.push(...res.body.hits.map((h: { slug: string }) => h.slug));
       if (during) await during(page);
       after = res.body.nextCursor ?? undefined;
@@ -174,13 +217,20 @@ describe('cursor paging (after=)', () => {
   });
 
   it('never skips or repeats an unchanged programme while others are edited', async () => {
-    const before = (await request(t.http).get('/api/v1/programmes').query({ sort: 'updated', perPage: 100 }).expect(200)).body.hits.map((h: { slug: string }) => h.slug) as string[];
+    const before = (await request(t.http).get('/api/v1/programmes').query({ sort: 'updated', perPage: 100 }).expect(200)).body.hits.map(
+      (h: { slug: string }) => h.slug,
+    ) as string[];
     const edited: string[] = [];
     const seen = await walk({ sort: 'updated' }, async (page) => {
       // an edit moves a programme still ahead of the walk to the front (newest change first)
       const target = before[before.length - 1 - page];
       const p = (await request(t.http).get(`/api/v1/programmes/${target}`).expect(200)).body;
-      await request(t.http).patch(`/api/v1/admin/programmes/${p.id}`).set('Authorization', `Bearer ${admin}`).set('If-Match', `"${p.version}"`).send({ summary: { en: `Walk ${page}` } }).expect(200);
+      await request(t.http)
+        .patch(`/api/v1/admin/programmes/${p.id}`)
+        .set('Authorization', `Bearer ${admin}`)
+        .set('If-Match', `"${p.version}"`)
+        .send({ summary: { en: `Walk ${page}` } })
+        .expect(200);
       edited.push(target);
     });
     const unchanged = before.filter((slug) => !edited.includes(slug));
@@ -190,7 +240,8 @@ describe('cursor paging (after=)', () => {
 
   it('refuses a cursor it cannot continue, naming after', async () => {
     const first = (await request(t.http).get('/api/v1/programmes').query({ sort: 'deadline', perPage: 2 }).expect(200)).body;
-    const bad = async (query: Record<string, string | number>) => (await request(t.http).get('/api/v1/programmes').query(query).expect(400)).body.details[0].field;
+    const bad = async (query: Record<string, string | number>) =>
+      (await request(t.http).get('/api/v1/programmes').query(query).expect(400)).body.details[0].field;
     expect(await bad({ sort: 'amount', after: first.nextCursor })).toBe('after');
     expect(await bad({ q: 'кредит', after: first.nextCursor })).toBe('after');
     expect(await bad({ sort: 'deadline', page: 2, after: first.nextCursor })).toBe('after');
@@ -231,7 +282,10 @@ describe('"did you mean" never fails a search', () => {
       // a new programme with a new word: the next search after the interval still answers from the old words
       // (without waiting), and starts one read; the one after that knows the word
       const programmes = t.app.get(ProgrammesService);
-      const created = await programmes.create(programmeInput({ title: { ru: 'Квантовые вычисления для промышленности' } }) as never, SYSTEM_SEED);
+      const created = await programmes.create(
+        programmeInput({ title: { ru: 'Квантовые вычисления для промышленности' } }) as never,
+        SYSTEM_SEED,
+      );
       await programmes.transition(created.id, created.version, 'publish', SYSTEM_SEED);
       clock += 6 * 60_000;
       expect(await suggestion('квантовеы')).toBeNull();

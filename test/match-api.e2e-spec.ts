@@ -1,5 +1,12 @@
 import { DataSource } from 'typeorm';
-import { matchProgramme, ProgrammesService, SyntheticCatalogueService, SYSTEM_SEED, type CompanyProfile, type MatchVocabulary } from '@app/catalogue';
+import {
+  matchProgramme,
+  ProgrammesService,
+  SyntheticCatalogueService,
+  SYSTEM_SEED,
+  type CompanyProfile,
+  type MatchVocabulary,
+} from '@app/catalogue';
 import request from 'supertest';
 import { createTestApp, TestApp } from './support/test-app';
 
@@ -13,12 +20,20 @@ describe('POST /api/v1/match (HTTP, real PostgreSQL)', () => {
   it('finds programmes that fully fit a medium Moscow electronics manufacturer that wants lower taxes and new production', async () => {
     const res = await request(t.http)
       .post('/api/v1/match')
-      .send({ applicantType: 'legal_entity', size: 'medium', industry: 'electronics', territory: 'moscow', goal: ['reduce_taxes', 'build_production'] })
+      .send({
+        applicantType: 'legal_entity',
+        size: 'medium',
+        industry: 'electronics',
+        territory: 'moscow',
+        goal: ['reduce_taxes', 'build_production'],
+      })
       .expect(200);
     const fitting = res.body.results.filter((r: { fit: string }) => r.fit === 'fits');
     expect(fitting.map((r: { slug: string }) => r.slug)).toContain('technopolis-moscow-sez');
     for (const r of fitting) {
-      expect(r.criteria.map((c: { criterion: string }) => c.criterion)).toEqual(expect.arrayContaining(['applicantType', 'size', 'industry', 'territory', 'goal']));
+      expect(r.criteria.map((c: { criterion: string }) => c.criterion)).toEqual(
+        expect.arrayContaining(['applicantType', 'size', 'industry', 'territory', 'goal']),
+      );
       // every condition the programme states is met; what it does not state is no obstacle
       expect(r.criteria.every((c: { status: string }) => c.status === 'met' || c.status === 'not_stated')).toBe(true);
       expect(r.criteria.some((c: { status: string }) => c.status === 'met')).toBe(true);
@@ -28,12 +43,21 @@ describe('POST /api/v1/match (HTTP, real PostgreSQL)', () => {
     expect(res.body.groups.fits + res.body.groups.partly + res.body.groups.does_not_fit).toBe(res.body.total);
     expect(res.body.groups.fits).toBe(fitting.length);
     // what fits comes first, then what may fit, then what does not
-    expect(fits).toEqual([...fits].sort((a: string, b: string) => ['fits', 'partly', 'does_not_fit'].indexOf(a) - ['fits', 'partly', 'does_not_fit'].indexOf(b)));
+    expect(fits).toEqual(
+      [...fits].sort(
+        (a: string, b: string) => ['fits', 'partly', 'does_not_fit'].indexOf(a) - ['fits', 'partly', 'does_not_fit'].indexOf(b),
+      ),
+    );
   });
 
   it('checks a required status and a minimum investment against what the company says', async () => {
     const ask = async (extra: object) =>
-      (await request(t.http).post('/api/v1/match').send({ industry: 'electronics', perPage: 100, ...extra }).expect(200)).body.results as { slug: string; criteria: { criterion: string; status: string }[] }[];
+      (
+        await request(t.http)
+          .post('/api/v1/match')
+          .send({ industry: 'electronics', perPage: 100, ...extra })
+          .expect(200)
+      ).body.results as { slug: string; criteria: { criterion: string; status: string }[] }[];
     const statusOf = (results: Awaited<ReturnType<typeof ask>>, slug: string, criterion: string) =>
       results.find((r) => r.slug === slug)?.criteria.find((c) => c.criterion === criterion)?.status;
     expect(statusOf(await ask({ statuses: [] }), 'industrial-complex-status', 'status')).toBe('not_met');
@@ -77,40 +101,73 @@ describe('POST /api/v1/match over a large catalogue', () => {
 
   it('ranks every candidate (read in batches), the same on every page, and refuses pages deeper than 10 000', async () => {
     const body = { applicantType: 'legal_entity', industry: 'electronics', territory: 'moscow', goal: 'get_financing', companyAgeYears: 4 };
-    const [{ n }] = await t.app.get(DataSource).query(
-      `SELECT count(*)::int AS n FROM programme WHERE publication_state = 'published' AND deleted_at IS NULL AND status <> 'closed'`,
-    );
-    const first = await request(t.http).post('/api/v1/match').send({ ...body, perPage: 100 }).expect(200);
+    const [{ n }] = await t.app
+      .get(DataSource)
+      .query(
+        `SELECT count(*)::int AS n FROM programme WHERE publication_state = 'published' AND deleted_at IS NULL AND status <> 'closed'`,
+      );
+    const first = await request(t.http)
+      .post('/api/v1/match')
+      .send({ ...body, perPage: 100 })
+      .expect(200);
     expect(first.body.total).toBe(n);
     const scores = first.body.results.map((r: { score: number }) => r.score);
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
-    const second = await request(t.http).post('/api/v1/match').send({ ...body, perPage: 50, page: 2 }).expect(200);
-    expect(second.body.results.map((r: { slug: string }) => r.slug)).toEqual(first.body.results.slice(50, 100).map((r: { slug: string }) => r.slug));
-    const deep = await request(t.http).post('/api/v1/match').send({ ...body, perPage: 100, page: 101 }).expect(400);
+    const second = await request(t.http)
+      .post('/api/v1/match')
+      .send({ ...body, perPage: 50, page: 2 })
+      .expect(200);
+    expect(second.body.results.map((r: { slug: string }) => r.slug)).toEqual(
+      first.body.results.slice(50, 100).map((r: { slug: string }) => r.slug),
+    );
+    const deep = await request(t.http)
+      .post('/api/v1/match')
+      .send({ ...body, perPage: 100, page: 101 })
+      .expect(400);
     expect(deep.body.details[0].field).toBe('page');
   }, 60_000);
 
   it('ranks exactly as scoring every candidate and sorting would, and follows a change at once', async () => {
     const db = t.app.get(DataSource);
     const parents = new Map<string, string | null>(
-      (await db.query(`SELECT code, parent_code FROM taxonomy_term WHERE facet = 'territory'`)).map((r: { code: string; parent_code: string | null }) => [r.code, r.parent_code]),
+      (await db.query(`SELECT code, parent_code FROM taxonomy_term WHERE facet = 'territory'`)).map(
+        (r: { code: string; parent_code: string | null }) => [r.code, r.parent_code],
+      ),
     );
     const vocabulary: MatchVocabulary = { label: () => '', territoryParent: (code) => parents.get(code) ?? null };
     // the plain way: every candidate scored, best score first, then the title in the answer's language
     const expected = async (company: CompanyProfile, lang: 'ru' | 'en') => {
-      const rows: { slug: string; titleRu: string; titleEn: string | null; applicantTypes: string[]; sizes: string[]; industries: string[]; objectives: string[]; territories: string[]; eligibility: object }[] =
-        await db.query(
-          `SELECT slug, title_ru AS "titleRu", title_en AS "titleEn", applicant_types AS "applicantTypes", sizes, industries, objectives, territories, eligibility
+      const rows: {
+        slug: string;
+        titleRu: string;
+        titleEn: string | null;
+        applicantTypes: string[];
+        sizes: string[];
+        industries: string[];
+        objectives: string[];
+        territories: string[];
+        eligibility: object;
+      }[] = await db.query(
+        `SELECT slug, title_ru AS "titleRu", title_en AS "titleEn", applicant_types AS "applicantTypes", sizes, industries, objectives, territories, eligibility
              FROM programme WHERE publication_state = 'published' AND deleted_at IS NULL AND status <> 'closed' ORDER BY id`,
-        );
+      );
       const collator = new Intl.Collator(lang);
       return rows
-        .map((r) => ({ slug: r.slug, title: lang === 'en' ? (r.titleEn ?? r.titleRu) : r.titleRu, score: matchProgramme(r as never, company, vocabulary, lang).score }))
+        .map((r) => ({
+          slug: r.slug,
+          title: lang === 'en' ? (r.titleEn ?? r.titleRu) : r.titleRu,
+          score: matchProgramme(r as never, company, vocabulary, lang).score,
+        }))
         .sort((a, b) => b.score - a.score || collator.compare(a.title, b.title))
         .map((r) => `${r.score} ${r.slug}`);
     };
     const answered = async (company: CompanyProfile, lang: 'ru' | 'en', page: number) =>
-      (await request(t.http).post('/api/v1/match').send({ ...company, lang, perPage: 100, page }).expect(200)).body.results.map((r: { score: number; slug: string }) => `${r.score} ${r.slug}`);
+      (
+        await request(t.http)
+          .post('/api/v1/match')
+          .send({ ...company, lang, perPage: 100, page })
+          .expect(200)
+      ).body.results.map((r: { score: number; slug: string }) => `${r.score} ${r.slug}`);
     const profiles: CompanyProfile[] = [
       { applicantType: 'legal_entity', industry: 'electronics', territory: 'moscow', goal: 'get_financing', companyAgeYears: 4 },
       { applicantType: 'sole_trader', size: 'micro', headcount: 3, revenueBand: 'upTo120m', goal: ['find_premises', 'get_advice'] },

@@ -15,7 +15,20 @@ import { createTestApp, type TestApp } from './support/test-app';
 describe('OpenAPI document, through the tools integrators use', () => {
   let t: TestApp;
   let problems: { rule: string; severity: string; at: string; message: string }[];
-  let doc: { paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, { example?: { code: string }; examples?: Record<string, { value: { code: string } }> }> }> }>> };
+  let doc: {
+    paths: Record<
+      string,
+      Record<
+        string,
+        {
+          responses: Record<
+            string,
+            { content?: Record<string, { example?: { code: string }; examples?: Record<string, { value: { code: string } }> }> }
+          >;
+        }
+      >
+    >;
+  };
   const dir = join(__dirname, 'support', 'openapi-client');
 
   beforeAll(async () => {
@@ -24,7 +37,11 @@ describe('OpenAPI document, through the tools integrators use', () => {
     const out = join(__dirname, '..', 'test-artifacts', 'openapi');
     mkdirSync(out, { recursive: true });
     writeFileSync(join(out, 'openapi.json'), JSON.stringify(doc, null, 2));
-    const printed = execFileSync(process.execPath, [join(__dirname, 'support', 'openapi-tools.mjs'), join(out, 'openapi.json'), join(dir, 'api.d.ts')], { encoding: 'utf8' });
+    const printed = execFileSync(
+      process.execPath,
+      [join(__dirname, 'support', 'openapi-tools.mjs'), join(out, 'openapi.json'), join(dir, 'api.d.ts')],
+      { encoding: 'utf8' },
+    );
     problems = JSON.parse(printed);
   });
   afterAll(() => t.close());
@@ -44,8 +61,16 @@ describe('OpenAPI document, through the tools integrators use', () => {
           const media = response.content?.['application/json'];
           if (Number(status) < 400 || !media || path.startsWith('/health')) continue;
           const examples = media.example ? [media.example] : Object.values(media.examples ?? {}).map((e) => e.value);
-          expect({ op: `${method} ${path} ${status}`, examples: examples.length > 0 }).toEqual({ op: `${method} ${path} ${status}`, examples: true });
-          for (const e of examples) expect({ op: `${method} ${path}`, code: e.code, known: codes.has(e.code) }).toEqual({ op: `${method} ${path}`, code: e.code, known: true });
+          expect({ op: `${method} ${path} ${status}`, examples: examples.length > 0 }).toEqual({
+            op: `${method} ${path} ${status}`,
+            examples: true,
+          });
+          for (const e of examples)
+            expect({ op: `${method} ${path}`, code: e.code, known: codes.has(e.code) }).toEqual({
+              op: `${method} ${path}`,
+              code: e.code,
+              known: true,
+            });
           if (status === '400') badRequestMessages.add(JSON.stringify(examples[0]));
         }
       }
@@ -54,10 +79,16 @@ describe('OpenAPI document, through the tools integrators use', () => {
     expect(badRequestMessages.size).toBeGreaterThan(10);
   });
 
-  it('generates a client that compiles a consultant\'s program under strict TypeScript', () => {
+  it("generates a client that compiles a consultant's program under strict TypeScript", () => {
     const program = ts.createProgram([join(dir, 'client.ts')], {
-      strict: true, noEmit: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext,
-      lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'], types: [], skipLibCheck: true,
+      strict: true,
+      noEmit: true,
+      target: ts.ScriptTarget.ES2022,
+      module: ts.ModuleKind.NodeNext,
+      moduleResolution: ts.ModuleResolutionKind.NodeNext,
+      lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'],
+      types: [],
+      skipLibCheck: true,
     });
     const diagnostics = ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
     expect(diagnostics).toEqual([]);

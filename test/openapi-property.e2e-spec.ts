@@ -30,9 +30,33 @@ interface Document {
 
 /** Values that have broken servers before: injection, markup, huge, odd numbers and encodings. */
 const HOSTILE = fc.constantFrom(
-  "' OR 1=1 --", '"; DROP TABLE programme; --', '<script>alert(1)</script>', '{"$ne":1}', '__proto__', 'constructor',
-  '9'.repeat(400), 'x'.repeat(5000), '-1', '0', '1e309', 'NaN', 'Infinity', '2026-02-30', '9999-99-99T99:99:99Z',
-  '%', '%00', '\u202e', 'ё', '🙂', ' ', '', 'true', 'null', '[]', 'status = "open" OR 1', 'a,b,,c',
+  "' OR 1=1 --",
+  '"; DROP TABLE programme; --',
+  '<script>alert(1)</script>',
+  '{"$ne":1}',
+  '__proto__',
+  'constructor',
+  '9'.repeat(400),
+  'x'.repeat(5000),
+  '-1',
+  '0',
+  '1e309',
+  'NaN',
+  'Infinity',
+  '2026-02-30',
+  '9999-99-99T99:99:99Z',
+  '%',
+  '%00',
+  '\u202e',
+  'ё',
+  '🙂',
+  ' ',
+  '',
+  'true',
+  'null',
+  '[]',
+  'status = "open" OR 1',
+  'a,b,,c',
 );
 
 function resolve(schema: Schema | undefined, doc: Document): Schema {
@@ -66,13 +90,13 @@ function valueOf(schema: Schema | undefined, doc: Document, depth = 0): fc.Arbit
       case 'object': {
         const props = (s.properties ?? {}) as Record<string, Schema>;
         const required = new Set((s.required ?? []) as string[]);
-        return fc.record(
-          Object.fromEntries(Object.entries(props).map(([k, v]) => [k, valueOf(v, doc, depth + 1)])),
-          { requiredKeys: [...required].filter((k) => k in props) },
-        );
+        return fc.record(Object.fromEntries(Object.entries(props).map(([k, v]) => [k, valueOf(v, doc, depth + 1)])), {
+          requiredKeys: [...required].filter((k) => k in props),
+        });
       }
       case 'string':
-        if (s.format === 'date-time') return fc.date({ min: new Date('2000-01-01'), max: new Date('2100-01-01'), noInvalidDate: true }).map((d) => d.toISOString());
+        if (s.format === 'date-time')
+          return fc.date({ min: new Date('2000-01-01'), max: new Date('2100-01-01'), noInvalidDate: true }).map((d) => d.toISOString());
         if (s.format === 'uuid') return fc.uuid();
         return fc.string({ maxLength: Math.min(Number(s.maxLength ?? 30), 30) });
       default:
@@ -83,9 +107,10 @@ function valueOf(schema: Schema | undefined, doc: Document, depth = 0): fc.Arbit
 }
 
 /** Either what the schema describes, or something hostile in its place. */
-const anyValue = (schema: Schema | undefined, doc: Document) => fc.oneof({ weight: 3, arbitrary: valueOf(schema, doc) }, { weight: 1, arbitrary: HOSTILE }, { weight: 1, arbitrary: fc.string() });
+const anyValue = (schema: Schema | undefined, doc: Document) =>
+  fc.oneof({ weight: 3, arbitrary: valueOf(schema, doc) }, { weight: 1, arbitrary: HOSTILE }, { weight: 1, arbitrary: fc.string() });
 
-const asText = (v: unknown): string => (typeof v === 'string' ? v : JSON.stringify(v) ?? '');
+const asText = (v: unknown): string => (typeof v === 'string' ? v : (JSON.stringify(v) ?? ''));
 
 describe('OpenAPI-generated requests (property)', () => {
   let t: TestApp;
@@ -134,9 +159,17 @@ describe('OpenAPI-generated requests (property)', () => {
       const body = op.requestBody?.content['application/json']?.schema;
       const requestArb = fc.record({
         path: fc.record(Object.fromEntries(params.filter((p) => p.in === 'path').map((p) => [p.name, anyValue(p.schema, doc)]))),
-        query: fc.record(Object.fromEntries(params.filter((p) => p.in === 'query').map((p) => [p.name, anyValue(p.schema, doc)])), { requiredKeys: [] }),
-        body: body ? fc.oneof({ weight: 4, arbitrary: valueOf(body, doc) }, { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 3 }) }) : fc.constant(undefined),
-        ifMatch: fc.oneof(fc.constant('"1"'), fc.constant(undefined), HOSTILE.filter((s) => /^[\x20-\x7e]*$/.test(s))),
+        query: fc.record(Object.fromEntries(params.filter((p) => p.in === 'query').map((p) => [p.name, anyValue(p.schema, doc)])), {
+          requiredKeys: [],
+        }),
+        body: body
+          ? fc.oneof({ weight: 4, arbitrary: valueOf(body, doc) }, { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 3 }) })
+          : fc.constant(undefined),
+        ifMatch: fc.oneof(
+          fc.constant('"1"'),
+          fc.constant(undefined),
+          HOSTILE.filter((s) => /^[\x20-\x7e]*$/.test(s)),
+        ),
         auth: fc.constantFrom<'admin' | 'none' | 'junk'>('admin', 'admin', 'none', 'junk'),
       });
       await fc.assert(

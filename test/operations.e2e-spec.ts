@@ -14,11 +14,18 @@ describe('operations: metrics and health', () => {
     const res = await request(t.http).get('/metrics').set('Authorization', `Bearer ${TOKEN}`).expect(200);
     expect(res.headers['content-type']).toMatch(/^text\/plain; version=0\.0\.4/);
     const text = res.text;
-    expect(text).toMatch(/http_request_duration_seconds_bucket\{le="0\.05",method="GET",route="\/api\/v1\/programmes\/:slug",status="200"\} \d+/);
+    expect(text).toMatch(
+      /http_request_duration_seconds_bucket\{le="0\.05",method="GET",route="\/api\/v1\/programmes\/:slug",status="200"\} \d+/,
+    );
     expect(text).toMatch(/http_request_duration_seconds_count\{method="GET",route="\/api\/v1\/programmes\/:slug",status="404"\} 1/);
     expect(text).not.toContain('sme-premises'); // patterns, not URLs
     expect(text).toMatch(/search_engine_duration_seconds_count\{engine="postgres",outcome="ok"\} [1-9]/);
-    for (const gauge of ['search_outbox_pending', 'search_outbox_failed', 'search_outbox_lag_seconds', 'search_outbox_processed_last_hour']) {
+    for (const gauge of [
+      'search_outbox_pending',
+      'search_outbox_failed',
+      'search_outbox_lag_seconds',
+      'search_outbox_processed_last_hour',
+    ]) {
       expect(text).toMatch(new RegExp(`^${gauge} \\d+(\\.\\d+)?$`, 'm'));
     }
     expect(text).toMatch(/^process_resident_memory_bytes \d+/m);
@@ -34,7 +41,11 @@ describe('operations: metrics and health', () => {
     const res = await request(t.http).get('/health/ready').expect(200);
     expect(res.body).toMatchObject({
       status: 'ok',
-      details: { process: { status: 'up' }, database: { status: 'up' }, search: { status: 'up', engine: 'postgres', engineHealthy: true, degraded: false } },
+      details: {
+        process: { status: 'up' },
+        database: { status: 'up' },
+        search: { status: 'up', engine: 'postgres', engineHealthy: true, degraded: false },
+      },
     });
   });
 });

@@ -19,7 +19,13 @@ describe('npm start on the embedded default, and the CLI (built processes)', () 
     await chmod(parent, 0o755);
     dir = join(parent, 'postgres');
     port = await freePort();
-    env = { EMBEDDED_PG_DIR: dir, EMBEDDED_PG_PORT: String(await freePort()), PORT: String(port), STATUS_JOB_INTERVAL_SECONDS: '1', SHUTDOWN_GRACE_MS: '100' };
+    env = {
+      EMBEDDED_PG_DIR: dir,
+      EMBEDDED_PG_PORT: String(await freePort()),
+      PORT: String(port),
+      STATUS_JOB_INTERVAL_SECONDS: '1',
+      SHUTDOWN_GRACE_MS: '100',
+    };
   });
   afterAll(async () => {
     await rm(resolve(dir, '..'), { recursive: true, force: true });
@@ -36,7 +42,10 @@ describe('npm start on the embedded default, and the CLI (built processes)', () 
     const cli = run(CLI, ['create-user', '--email', 'first-admin@example.org', '--role', 'admin'], { ...env, ADMIN_PASSWORD: password });
     expect(await cli.exited).toBe(0);
     expect(cli.output()).toContain('Created admin first-admin@example.org');
-    const login = await request(`http://127.0.0.1:${port}`).post('/api/v1/auth/login').send({ email: 'first-admin@example.org', password }).expect(200);
+    const login = await request(`http://127.0.0.1:${port}`)
+      .post('/api/v1/auth/login')
+      .send({ email: 'first-admin@example.org', password })
+      .expect(200);
     expect(login.body.user.role).toBe('admin');
 
     server.child.kill('SIGINT');
@@ -76,11 +85,17 @@ describe('npm start on the embedded default, and the CLI (built processes)', () 
     const synced = await cli('sync');
     expect(synced.code).toBe(0);
     expect(synced.output).toMatch(/Sent \d+ outbox rows, 0 failed/);
-    expect(await cli('reconcile')).toMatchObject({ code: 0, output: expect.stringContaining('The PostgreSQL engine searches the catalogue itself') });
+    expect(await cli('reconcile')).toMatchObject({
+      code: 0,
+      output: expect.stringContaining('The PostgreSQL engine searches the catalogue itself'),
+    });
     expect(await cli('reindex')).toMatchObject({ code: 0, output: expect.stringMatching(/Rebuilt the postgres index: \d+ documents/) });
 
     const exportFile = join(resolve(dir, '..'), 'export.csv');
-    expect(await cli('export', '--out', exportFile)).toMatchObject({ code: 0, output: expect.stringContaining(`Exported ${30 + SEED_PROGRAMMES.length} programmes`) });
+    expect(await cli('export', '--out', exportFile)).toMatchObject({
+      code: 0,
+      output: expect.stringContaining(`Exported ${30 + SEED_PROGRAMMES.length} programmes`),
+    });
     const dryRun = await cli('import', exportFile);
     expect(dryRun).toMatchObject({ code: 0, output: expect.stringContaining(`${30 + SEED_PROGRAMMES.length} rows`) });
     expect(dryRun.output).toContain(`0 to create, 0 to update, ${30 + SEED_PROGRAMMES.length} unchanged, 0 invalid`);

@@ -31,7 +31,10 @@ describe('public read API (HTTP, real PostgreSQL)', () => {
   });
 
   it('filters OR inside a facet and AND across facets', async () => {
-    const shipped = (test: (p: { supportTypes: string[]; sizes: string[] }) => boolean) => SEED_PROGRAMMES.filter(test).map((p) => p.slug).sort();
+    const shipped = (test: (p: { supportTypes: string[]; sizes: string[] }) => boolean) =>
+      SEED_PROGRAMMES.filter(test)
+        .map((p) => p.slug)
+        .sort();
     const slugsOf = (res: request.Response) => res.body.hits.map((h: { slug: string }) => h.slug).sort();
     const loans = await api().get('/api/v1/programmes?supportType=concessional_loan').expect(200);
     expect(slugsOf(loans)).toEqual(shipped((p) => p.supportTypes.includes('concessional_loan')));
@@ -43,7 +46,9 @@ describe('public read API (HTTP, real PostgreSQL)', () => {
     expect(loansOrPremises.length).toBeGreaterThan(slugsOf(loans).length);
 
     const both = await api().get('/api/v1/programmes?supportType=concessional_loan,premises&size=small&perPage=50').expect(200);
-    const andSmall = shipped((p) => (p.supportTypes.includes('concessional_loan') || p.supportTypes.includes('premises')) && p.sizes.includes('small'));
+    const andSmall = shipped(
+      (p) => (p.supportTypes.includes('concessional_loan') || p.supportTypes.includes('premises')) && p.sizes.includes('small'),
+    );
     expect(slugsOf(both)).toEqual(andSmall);
     expect(andSmall.length).toBeLessThan(loansOrPremises.length + 1);
   });
@@ -53,10 +58,16 @@ describe('public read API (HTTP, real PostgreSQL)', () => {
     expect(cluster.body.total).toBe(SEED_PROGRAMMES.filter((p) => p.provider === 'moscow-innovation-cluster').length);
     const closed = await api().get('/api/v1/programmes?status=closed').expect(200);
     expect(closed.body.total).toBe(0);
-    const text = await api().get('/api/v1/programmes?q=' + encodeURIComponent('Моспром')).expect(200);
+    const text = await api()
+      .get('/api/v1/programmes?q=' + encodeURIComponent('Моспром'))
+      .expect(200);
     expect(text.body.hits.map((h: { slug: string }) => h.slug)).toContain('mosprom-export-support');
     const en = await api().get('/api/v1/programmes?provider=mosprom&lang=en').expect(200);
-    expect(en.body.hits[0]).toMatchObject({ title: 'Mosprom and the Moscow Export Center: entering foreign markets', lang: 'en', provider: { name: 'Mosprom Centre' } });
+    expect(en.body.hits[0]).toMatchObject({
+      title: 'Mosprom and the Moscow Export Center: entering foreign markets',
+      lang: 'en',
+      provider: { name: 'Mosprom Centre' },
+    });
   });
 
   it('treats % and _ in the text literally', async () => {
@@ -70,14 +81,20 @@ describe('public read API (HTTP, real PostgreSQL)', () => {
       slug: 'technopolis-moscow-sez',
       provider: { slug: 'technopolis-moscow' },
       timing: { status: 'ongoing', opensAt: null, closesAt: null },
-      benefit: { amountMin: null, amountMax: null, taxReductions: expect.arrayContaining([{ tax: 'profit', fromPercent: null, toPercent: 2, years: null }]) },
+      benefit: {
+        amountMin: null,
+        amountMax: null,
+        taxReductions: expect.arrayContaining([{ tax: 'profit', fromPercent: null, toPercent: 2, years: null }]),
+      },
       application: { applyUrl: 'https://technomoscow.com' },
     });
     // every key fact cites one of the entry's sources, and carries the date that source shows
     const sources = new Map(res.body.curation.sources.map((s: { key: string; publishedOn: string | null }) => [s.key, s.publishedOn]));
     expect(res.body.keyFacts.length).toBeGreaterThan(5);
     for (const f of res.body.keyFacts) expect(sources.get(f.source)).toBe(f.asOf);
-    expect(res.body.curation.sources.map((s: { url: string }) => s.url)).toContain('https://investmoscow.ru/press-center/news-article/?article=295776');
+    expect(res.body.curation.sources.map((s: { url: string }) => s.url)).toContain(
+      'https://investmoscow.ru/press-center/news-article/?article=295776',
+    );
     expect(res.body.application.steps.length).toBeGreaterThanOrEqual(2);
     expect(res.body.title.ru).toBeTruthy();
     expect(res.body.title.en).toBeTruthy();
@@ -108,7 +125,9 @@ describe('public read API (HTTP, real PostgreSQL)', () => {
     const facets = res.body.facets.map((f: { facet: string }) => f.facet);
     expect(facets).toEqual(['support_type', 'applicant_type', 'stage', 'size', 'industry', 'objective', 'territory']);
     const supportTypes = res.body.facets[0].terms;
-    expect(supportTypes).toEqual(expect.arrayContaining([expect.objectContaining({ code: 'tax_relief', label: { ru: 'Налоговые льготы', en: 'Tax relief' } })]));
+    expect(supportTypes).toEqual(
+      expect.arrayContaining([expect.objectContaining({ code: 'tax_relief', label: { ru: 'Налоговые льготы', en: 'Tax relief' } })]),
+    );
   });
 
   it('lists organisations', async () => {
@@ -118,7 +137,13 @@ describe('public read API (HTTP, real PostgreSQL)', () => {
 
   it('rejects a suggest request without text or with too much of it', async () => {
     expect((await api().get('/api/v1/suggest').expect(400)).body.details[0].field).toBe('q');
-    expect((await api().get(`/api/v1/suggest?q=${'я'.repeat(101)}`).expect(400)).body.details[0].field).toBe('q');
+    expect(
+      (
+        await api()
+          .get(`/api/v1/suggest?q=${'я'.repeat(101)}`)
+          .expect(400)
+      ).body.details[0].field,
+    ).toBe('q');
   });
 
   it.each([

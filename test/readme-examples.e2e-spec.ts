@@ -17,7 +17,8 @@ import { createTestApp, type TestApp } from './support/test-app';
  * loop) against a real server; only SN_BASE points them at this one.
  */
 const README = readFileSync(join(__dirname, '..', 'README.md'), 'utf8');
-const blocks = (lang: string) => [...README.matchAll(new RegExp('```' + lang + '\\n([\\s\\S]*?)```', 'g'))].map((m) => m[1]).filter((b) => b.includes('SN_BASE'));
+const blocks = (lang: string) =>
+  [...README.matchAll(new RegExp('```' + lang + '\\n([\\s\\S]*?)```', 'g'))].map((m) => m[1]).filter((b) => b.includes('SN_BASE'));
 
 describe('README examples', () => {
   let t: TestApp;
@@ -32,13 +33,20 @@ describe('README examples', () => {
     const password = strongPassword();
     await t.app.get(IdentityService).createUser(email, password, 'admin');
     const { key } = await t.app.get(ApiKeysService).create('README examples', { id: null, label: 'test', ip: null });
-    env = { ...process.env, SN_BASE: `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/v1`, SN_EMAIL: email, SN_PASSWORD: password, SN_API_KEY: key };
+    env = {
+      ...process.env,
+      SN_BASE: `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/v1`,
+      SN_EMAIL: email,
+      SN_PASSWORD: password,
+      SN_API_KEY: key,
+    };
     cwd = mkdtempSync(join(tmpdir(), 'readme-'));
   });
   afterAll(() => t.close());
 
   // asynchronously: the server answering the examples runs in this process
-  const run = async (script: string): Promise<string> => (await promisify(execFile)('bash', ['-e', '-o', 'pipefail', '-c', script], { env, cwd, encoding: 'utf8', timeout: 60_000 })).stdout;
+  const run = async (script: string): Promise<string> =>
+    (await promisify(execFile)('bash', ['-e', '-o', 'pipefail', '-c', script], { env, cwd, encoding: 'utf8', timeout: 60_000 })).stdout;
 
   it('has the examples this test runs', () => {
     expect(blocks('bash')).toHaveLength(2);
@@ -65,7 +73,9 @@ describe('README examples', () => {
   });
 
   it('the TypeScript sync loop keeps a copy keyed by id that equals the export', async () => {
-    const source = ts.transpileModule(blocks('ts')[0], { compilerOptions: { module: ts.ModuleKind.ES2022, target: ts.ScriptTarget.ES2022 } }).outputText;
+    const source = ts.transpileModule(blocks('ts')[0], {
+      compilerOptions: { module: ts.ModuleKind.ES2022, target: ts.ScriptTarget.ES2022 },
+    }).outputText;
     const file = join(cwd, 'sync.mjs');
     writeFileSync(file, source);
     Object.assign(process.env, { SN_BASE: env.SN_BASE, SN_API_KEY: env.SN_API_KEY });

@@ -41,7 +41,13 @@ const MATRIX: RouteRule[] = [
 ];
 
 const concrete = (path: string): string =>
-  path.replace(':id', ID).replace(':suggestionId', ID).replace(':action', 'publish').replace(':slug', 'no-such-slug').replace(':facet', 'industry').replace(':code', 'no_such_code');
+  path
+    .replace(':id', ID)
+    .replace(':suggestionId', ID)
+    .replace(':action', 'publish')
+    .replace(':slug', 'no-such-slug')
+    .replace(':facet', 'industry')
+    .replace(':code', 'no_such_code');
 
 describe('admin routes × roles', () => {
   let t: TestApp;
@@ -55,7 +61,9 @@ describe('admin routes × roles', () => {
   afterAll(() => t.close());
 
   it('the matrix lists every admin route the server has', () => {
-    const router = (t.app.getHttpAdapter().getInstance() as { router: { stack: { route?: { path: string; methods: Record<string, boolean> } }[] } }).router;
+    const router = (
+      t.app.getHttpAdapter().getInstance() as { router: { stack: { route?: { path: string; methods: Record<string, boolean> } }[] } }
+    ).router;
     const served = router.stack
       .filter((layer) => layer.route?.path.startsWith('/api/v1/admin'))
       .flatMap((layer) => Object.keys(layer.route!.methods).map((m) => `${m} ${layer.route!.path}`))

@@ -19,7 +19,10 @@ const ENGINES = [
   { name: 'postgres', env: {} as Record<string, string>, run: describe },
   {
     name: 'meilisearch',
-    env: { MEILI_URL: MEILI_URL ?? 'http://127.0.0.1:1', MEILI_INDEX: `contract_${randomBytes(4).toString('hex')}` } as Record<string, string>,
+    env: { MEILI_URL: MEILI_URL ?? 'http://127.0.0.1:1', MEILI_INDEX: `contract_${randomBytes(4).toString('hex')}` } as Record<
+      string,
+      string
+    >,
     run: MEILI_URL ? describe : describe.skip,
   },
 ];
@@ -38,16 +41,26 @@ const FIXTURES: Fixture[] = [
     title: { ru: 'Налоговые льготы для резидентов технопарков', en: 'Tax relief for technopark residents' },
     summary: { ru: 'Сниженные ставки налогов на имущество и землю.', en: 'Lower property and land tax rates.' },
     provider: 'moscow-government',
-    supportTypes: ['tax_relief'], applicantTypes: ['legal_entity'], stages: ['growth'], sizes: ['medium'],
-    industries: ['manufacturing'], objectives: ['reduce_taxes'], territories: ['moscow'],
+    supportTypes: ['tax_relief'],
+    applicantTypes: ['legal_entity'],
+    stages: ['growth'],
+    sizes: ['medium'],
+    industries: ['manufacturing'],
+    objectives: ['reduce_taxes'],
+    territories: ['moscow'],
   },
   {
     slug: 'loans-sme',
     title: { ru: 'Кредиты для малого и среднего бизнеса', en: 'Loans for small and medium businesses' },
     summary: { ru: 'Займы на льготных условиях для предпринимателей.', en: 'Loans on favourable terms for entrepreneurs.' },
     provider: 'moscow-government',
-    supportTypes: ['concessional_loan'], applicantTypes: ['legal_entity', 'sole_trader'], stages: ['early', 'growth'], sizes: ['small', 'medium'],
-    industries: ['information_technology'], objectives: ['get_financing'], territories: ['moscow'],
+    supportTypes: ['concessional_loan'],
+    applicantTypes: ['legal_entity', 'sole_trader'],
+    stages: ['early', 'growth'],
+    sizes: ['small', 'medium'],
+    industries: ['information_technology'],
+    objectives: ['get_financing'],
+    territories: ['moscow'],
     benefit: { amountMin: 1_000_000, amountMax: 50_000_000 },
     timing: { closesAt: inDays(90) },
   },
@@ -56,8 +69,13 @@ const FIXTURES: Fixture[] = [
     title: { ru: 'Помощь экспортёрам от центра Моспром', en: 'Help for exporters from the Mosprom centre' },
     summary: { ru: 'Выход на зарубежные рынки и поиск покупателей.', en: 'Entering foreign markets and finding buyers.' },
     provider: 'mosprom',
-    supportTypes: ['export_support', 'consulting'], applicantTypes: ['legal_entity'], stages: ['mature'], sizes: ['large'],
-    industries: ['electronics'], objectives: ['enter_foreign_markets'], territories: ['moscow'],
+    supportTypes: ['export_support', 'consulting'],
+    applicantTypes: ['legal_entity'],
+    stages: ['mature'],
+    sizes: ['large'],
+    industries: ['electronics'],
+    objectives: ['enter_foreign_markets'],
+    territories: ['moscow'],
     benefit: { amountMax: 5_000_000 },
     timing: { closesAt: inDays(30) },
   },
@@ -66,8 +84,13 @@ const FIXTURES: Fixture[] = [
     title: { ru: 'Резидентство в особой экономической зоне Технополис', en: 'Residency in the Technopolis special economic zone' },
     summary: { ru: 'Площадки для производства электроники.', en: 'Sites for electronics production.' },
     provider: 'technopolis-moscow',
-    supportTypes: ['tax_relief', 'premises'], applicantTypes: ['legal_entity'], stages: ['growth', 'mature'], sizes: ['large'],
-    industries: ['electronics', 'pharmaceuticals'], objectives: ['reduce_taxes', 'build_production'], territories: ['technopolis_moscow'],
+    supportTypes: ['tax_relief', 'premises'],
+    applicantTypes: ['legal_entity'],
+    stages: ['growth', 'mature'],
+    sizes: ['large'],
+    industries: ['electronics', 'pharmaceuticals'],
+    objectives: ['reduce_taxes', 'build_production'],
+    territories: ['technopolis_moscow'],
     benefit: { amountMin: 100_000_000 },
     timing: { closesAt: inDays(400) },
   },
@@ -77,8 +100,13 @@ const FIXTURES: Fixture[] = [
     summary: { ru: 'Стартапы встречаются с инвесторами.', en: 'Startups meet investors.' },
     description: { ru: 'Упоминание льготы в описании, а не в заголовке; и технопарков тоже.' },
     provider: 'moscow-innovation-cluster',
-    supportTypes: ['investor_matching'], applicantTypes: ['startup_team'], stages: ['idea', 'early'], sizes: ['micro'],
-    industries: ['artificial_intelligence'], objectives: ['find_investors'], territories: ['moscow'],
+    supportTypes: ['investor_matching'],
+    applicantTypes: ['startup_team'],
+    stages: ['idea', 'early'],
+    sizes: ['micro'],
+    industries: ['artificial_intelligence'],
+    objectives: ['find_investors'],
+    territories: ['moscow'],
     timing: { opensAt: inDays(-60), closesAt: inDays(-1) },
   },
   {
@@ -86,7 +114,8 @@ const FIXTURES: Fixture[] = [
     title: { ru: '<script>alert(1)</script> гранты' },
     summary: { ru: 'Проверка экранирования <b>разметки</b>.' },
     provider: 'moscow-government',
-    supportTypes: ['grant_subsidy'], territories: ['moscow'],
+    supportTypes: ['grant_subsidy'],
+    territories: ['moscow'],
   },
 ];
 const ALL_PUBLISHED = FIXTURES.map((f) => f.slug);
@@ -104,7 +133,10 @@ for (const engine of ENGINES) {
     const search = async (query: string) => (await api().get(`/api/v1/programmes?${query}`).expect(200)).body;
     const slugs = async (query: string): Promise<string[]> => (await search(query)).hits.map((h: { slug: string }) => h.slug);
     const create = async (input: Fixture, publish: boolean) => {
-      const created = await programmes.create({ summary: { ru: 'Описание.' }, ...PUBLISHABLE, ...input } as CreateProgrammeDto, SYSTEM_SEED);
+      const created = await programmes.create(
+        { summary: { ru: 'Описание.' }, ...PUBLISHABLE, ...input } as CreateProgrammeDto,
+        SYSTEM_SEED,
+      );
       return publish ? programmes.transition(created.id, created.version, 'publish', SYSTEM_SEED) : created;
     };
 
@@ -115,8 +147,24 @@ for (const engine of ENGINES) {
       const shipped = await programmes.listForAdmin({}, { page: 1, perPage: 100 });
       for (const p of shipped.items) await programmes.remove(p.id, p.version, SYSTEM_SEED);
       for (const f of FIXTURES) await create(f, true);
-      await create({ slug: 'draft-benefit', title: { ru: 'Черновик: налоговые льготы технопарков' }, provider: 'moscow-government', supportTypes: ['tax_relief'] }, false);
-      const archived = await create({ slug: 'archived-benefit', title: { ru: 'Архив: налоговые льготы технопарков' }, provider: 'moscow-government', supportTypes: ['tax_relief'] }, true);
+      await create(
+        {
+          slug: 'draft-benefit',
+          title: { ru: 'Черновик: налоговые льготы технопарков' },
+          provider: 'moscow-government',
+          supportTypes: ['tax_relief'],
+        },
+        false,
+      );
+      const archived = await create(
+        {
+          slug: 'archived-benefit',
+          title: { ru: 'Архив: налоговые льготы технопарков' },
+          provider: 'moscow-government',
+          supportTypes: ['tax_relief'],
+        },
+        true,
+      );
       await programmes.transition(archived.id, archived.version, 'archive', SYSTEM_SEED);
       await sync();
     }, 120_000);
@@ -220,16 +268,24 @@ for (const engine of ENGINES) {
       const soon = day(60);
       expect((await slugs(`closesBefore=${soon}`)).sort()).toEqual(['cluster-platform', 'export-help']);
       // no deadline counts as closing after any date
-      expect((await slugs(`closesAfter=${soon}&perPage=100`)).sort()).toEqual(['loans-sme', 'script-title', 'sez-residency', 'tax-relief-technoparks']);
-      expect((await slugs(`closesAfter=${day(7)}&closesBefore=${soon}`))).toEqual(['export-help']);
+      expect((await slugs(`closesAfter=${soon}&perPage=100`)).sort()).toEqual([
+        'loans-sme',
+        'script-title',
+        'sez-residency',
+        'tax-relief-technoparks',
+      ]);
+      expect(await slugs(`closesAfter=${day(7)}&closesBefore=${soon}`)).toEqual(['export-help']);
     });
 
     it('sorts by deadline, amount and last update', async () => {
       expect(await slugs('sort=deadline&perPage=100')).toEqual([
         // what still takes applications, the soonest deadline first
-        'export-help', 'loans-sme', 'sez-residency',
+        'export-help',
+        'loans-sme',
+        'sez-residency',
         // then no deadline, newest first
-        'script-title', 'tax-relief-technoparks',
+        'script-title',
+        'tax-relief-technoparks',
         // closed ones last
         'cluster-platform',
       ]);
@@ -268,7 +324,7 @@ for (const engine of ENGINES) {
       expect((await search('sort=deadline&perPage=2&page=4')).hits).toEqual([]);
     });
 
-    it('counts every facet exactly, a facet\'s own selection not shrinking its counts', async () => {
+    it("counts every facet exactly, a facet's own selection not shrinking its counts", async () => {
       const count = (body: { facets: Record<string, { code: string; count: number }[]> }, facet: string, code: string) =>
         body.facets[facet].find((v) => v.code === code)?.count ?? 0;
       const all = await search('perPage=1');
@@ -316,7 +372,7 @@ for (const engine of ENGINES) {
       const odd = fc.oneof(
         fc.string({ maxLength: 200 }),
         fc.string({ unit: 'grapheme', maxLength: 60 }),
-        fc.constantFrom("'", "\\", ':*', '&|!()', "o'neil", 'a:b', '\u0000', 'ИТ-компаний ит-', 'ё'.repeat(200), '<mark>', 'x'.repeat(200)),
+        fc.constantFrom("'", '\\', ':*', '&|!()', "o'neil", 'a:b', '\u0000', 'ИТ-компаний ит-', 'ё'.repeat(200), '<mark>', 'x'.repeat(200)),
       );
       await fc.assert(
         fc.asyncProperty(odd, async (q) => {
@@ -324,7 +380,9 @@ for (const engine of ENGINES) {
           // a NUL is refused up front (PostgreSQL text cannot hold it); anything else is searched
           expect(res.status).toBe(q.includes('\u0000') ? 400 : 200);
           if (res.status === 200) expect(res.body.total).toBeGreaterThanOrEqual(0);
-          const suggest = await api().get('/api/v1/suggest').query({ q: q.slice(0, 100) });
+          const suggest = await api()
+            .get('/api/v1/suggest')
+            .query({ q: q.slice(0, 100) });
           expect(suggest.status).toBe(q.slice(0, 100).includes('\u0000') ? 400 : 200);
         }),
         { numRuns: 60 },
@@ -332,14 +390,19 @@ for (const engine of ENGINES) {
     });
 
     it('suggests titles and facet values as you type', async () => {
-      const res = await api().get(`/api/v1/suggest?q=${encodeURIComponent('техноп')}`).expect(200);
+      const res = await api()
+        .get(`/api/v1/suggest?q=${encodeURIComponent('техноп')}`)
+        .expect(200);
       expect(res.body.programmes.map((p: { slug: string }) => p.slug)).toContain('sez-residency');
       expect(res.body.terms).toContainEqual(expect.objectContaining({ facet: 'territory', code: 'technopolis_moscow' }));
       expect(res.body.programmes[0].highlight).toContain('<mark>');
     });
 
     it('drops a deleted programme and finds an edited one by its new words', async () => {
-      const extra = await create({ slug: 'short-lived', title: { ru: 'Временная субсидия на оборудование' }, provider: 'moscow-government' }, true);
+      const extra = await create(
+        { slug: 'short-lived', title: { ru: 'Временная субсидия на оборудование' }, provider: 'moscow-government' },
+        true,
+      );
       await sync();
       expect(await slugs(`q=${encodeURIComponent('оборудование')}`)).toEqual(['short-lived']);
       const edited = await programmes.update(extra.id, extra.version, { title: { ru: 'Временная субсидия на станки' } }, SYSTEM_SEED);

@@ -15,7 +15,10 @@ const ENGINES = [
   { name: 'postgres', env: {} as Record<string, string>, run: describe },
   {
     name: 'meilisearch',
-    env: { MEILI_URL: MEILI_URL ?? 'http://127.0.0.1:1', MEILI_INDEX: `quality_${randomBytes(4).toString('hex')}` } as Record<string, string>,
+    env: { MEILI_URL: MEILI_URL ?? 'http://127.0.0.1:1', MEILI_INDEX: `quality_${randomBytes(4).toString('hex')}` } as Record<
+      string,
+      string
+    >,
     run: MEILI_URL ? describe : describe.skip,
   },
 ];
@@ -44,10 +47,13 @@ for (const engine of ENGINES) {
       await t?.close();
     });
 
-    it.each(JUDGED_QUERIES.map((j) => [j.q, j.kind, j.relevant] as const))('"%s" (%s) has a relevant programme first', async (q, _kind, relevant) => {
-      const [first] = await top(q);
-      expect(relevant).toContain(first);
-    });
+    it.each(JUDGED_QUERIES.map((j) => [j.q, j.kind, j.relevant] as const))(
+      '"%s" (%s) has a relevant programme first',
+      async (q, _kind, relevant) => {
+        const [first] = await top(q);
+        expect(relevant).toContain(first);
+      },
+    );
 
     it('reaches MRR@10 ≥ 0.9 and recall@10 ≥ 0.85', async () => {
       const report = await evaluateSearch(JUDGED_QUERIES, top);

@@ -48,8 +48,12 @@ describe('search sync', () => {
     const before = await pending();
     const p = await publish();
     expect(await pending()).toBe(before + 2); // create + publish
-    await expect(programmes.create(programmeInput({ slug: p.slug }) as never, SYSTEM_SEED)).rejects.toMatchObject({ code: 'PROGRAMME.SLUG_TAKEN' });
-    await expect(programmes.update(p.id, p.version - 1, { title: { ru: 'Устаревшая правка' } } as never, SYSTEM_SEED)).rejects.toMatchObject({
+    await expect(programmes.create(programmeInput({ slug: p.slug }) as never, SYSTEM_SEED)).rejects.toMatchObject({
+      code: 'PROGRAMME.SLUG_TAKEN',
+    });
+    await expect(
+      programmes.update(p.id, p.version - 1, { title: { ru: 'Устаревшая правка' } } as never, SYSTEM_SEED),
+    ).rejects.toMatchObject({
       code: 'PROGRAMME.VERSION_CONFLICT',
     });
     expect(await pending()).toBe(before + 2);
@@ -146,7 +150,10 @@ describe('search sync', () => {
     const ids = [...engine.documents.keys()];
     engine.documents.delete(ids[0]); // missing
     engine.documents.set(ids[1], { ...engine.documents.get(ids[1])!, contentHash: 'stale' }); // stale
-    engine.documents.set('00000000-0000-4000-8000-00000000dead', { ...engine.documents.get(ids[2])!, id: '00000000-0000-4000-8000-00000000dead' }); // extra
+    engine.documents.set('00000000-0000-4000-8000-00000000dead', {
+      ...engine.documents.get(ids[2])!,
+      id: '00000000-0000-4000-8000-00000000dead',
+    }); // extra
     const report = await maintenance.reconcile();
     expect(report).toMatchObject({ missing: 1, stale: 1, extra: 1, queued: 3 });
     await relay.drain();
@@ -172,7 +179,7 @@ describe('search sync', () => {
     expect(engine.documents.size).toBe(before);
   });
 
-  it('keeps the unfiltered listing\'s facet counts exact through changes and compaction', async () => {
+  it("keeps the unfiltered listing's facet counts exact through changes and compaction", async () => {
     const recount = async (): Promise<Record<string, number>> =>
       Object.fromEntries(
         (
@@ -204,7 +211,11 @@ describe('search sync', () => {
   it('reuses a PostgreSQL answer only while the index is unchanged', async () => {
     const pg = t.app.get(PostgresSearchEngine);
     const slugsFor = async () =>
-      (await request(t.http).get(`/api/v1/programmes?q=${encodeURIComponent('кеширование')}`).expect(200)).body.hits.map((h: { slug: string }) => h.slug);
+      (
+        await request(t.http)
+          .get(`/api/v1/programmes?q=${encodeURIComponent('кеширование')}`)
+          .expect(200)
+      ).body.hits.map((h: { slug: string }) => h.slug);
     const p = await publish({ title: { ru: 'Проверка: кеширование ответов поиска' } });
     expect(await slugsFor()).toEqual([p.slug]);
     const hits = pg.stats.hits;
@@ -225,15 +236,41 @@ describe('search sync', () => {
       .send({ terms: ['ГЧП', 'государственно-частное партнёрство'] })
       .expect(201);
     expect(created.headers.etag).toBe('"1"');
-    await api().post('/api/v1/admin/search/synonyms').set('Authorization', `Bearer ${admin}`).send({ terms: ['гчп', 'PPP'] }).expect(409);
-    const bad = await api().post('/api/v1/admin/search/synonyms').set('Authorization', `Bearer ${admin}`).send({ terms: ['один'] }).expect(400);
+    await api()
+      .post('/api/v1/admin/search/synonyms')
+      .set('Authorization', `Bearer ${admin}`)
+      .send({ terms: ['гчп', 'PPP'] })
+      .expect(409);
+    const bad = await api()
+      .post('/api/v1/admin/search/synonyms')
+      .set('Authorization', `Bearer ${admin}`)
+      .send({ terms: ['один'] })
+      .expect(400);
     expect(bad.body.details[0].field).toBe('terms');
-    await api().post('/api/v1/admin/search/synonyms').set('Authorization', `Bearer ${admin}`).send({ terms: ['и', 'или'] }).expect(400);
+    await api()
+      .post('/api/v1/admin/search/synonyms')
+      .set('Authorization', `Bearer ${admin}`)
+      .send({ terms: ['и', 'или'] })
+      .expect(400);
     const url = `/api/v1/admin/search/synonyms/${created.body.id}`;
-    await api().put(url).set('Authorization', `Bearer ${admin}`).send({ terms: ['ГЧП', 'PPP'] }).expect(428);
-    const updated = await api().put(url).set('Authorization', `Bearer ${admin}`).set('If-Match', '"1"').send({ terms: ['ГЧП', 'PPP'] }).expect(200);
+    await api()
+      .put(url)
+      .set('Authorization', `Bearer ${admin}`)
+      .send({ terms: ['ГЧП', 'PPP'] })
+      .expect(428);
+    const updated = await api()
+      .put(url)
+      .set('Authorization', `Bearer ${admin}`)
+      .set('If-Match', '"1"')
+      .send({ terms: ['ГЧП', 'PPP'] })
+      .expect(200);
     expect(updated.body).toMatchObject({ terms: ['ГЧП', 'PPP'], version: 2 });
-    await api().put(url).set('Authorization', `Bearer ${admin}`).set('If-Match', '"1"').send({ terms: ['ГЧП', 'P3'] }).expect(412);
+    await api()
+      .put(url)
+      .set('Authorization', `Bearer ${admin}`)
+      .set('If-Match', '"1"')
+      .send({ terms: ['ГЧП', 'P3'] })
+      .expect(412);
     await relay.drain();
     expect(engine.settings?.synonyms).toContainEqual(['ГЧП', 'PPP']);
     await api().delete(url).set('Authorization', `Bearer ${admin}`).set('If-Match', '"2"').expect(204);
@@ -251,7 +288,9 @@ describe('search when Meilisearch is unreachable', () => {
   afterAll(() => t.close());
 
   it('answers from PostgreSQL and says so', async () => {
-    const res = await request(t.http).get(`/api/v1/programmes?q=${encodeURIComponent('льготы')}`).expect(200);
+    const res = await request(t.http)
+      .get(`/api/v1/programmes?q=${encodeURIComponent('льготы')}`)
+      .expect(200);
     expect(res.body).toMatchObject({ engine: 'postgres', degraded: true });
     expect(res.body.total).toBeGreaterThan(0);
   });

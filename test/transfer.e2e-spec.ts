@@ -1,5 +1,15 @@
 import { DataSource } from 'typeorm';
-import { csvToRows, ImportJobsService, jsonToRows, ProgrammesService, ProgrammeTransferService, recordsToCsv, SEED_PROGRAMMES, SYSTEM_SEED, type ProgrammeRecord } from '@app/catalogue';
+import {
+  csvToRows,
+  ImportJobsService,
+  jsonToRows,
+  ProgrammesService,
+  ProgrammeTransferService,
+  recordsToCsv,
+  SEED_PROGRAMMES,
+  SYSTEM_SEED,
+  type ProgrammeRecord,
+} from '@app/catalogue';
 import { createTestApp, TestApp } from './support/test-app';
 
 const ACTOR = { id: null, label: 'system:import test' };
@@ -31,9 +41,19 @@ describe('programme import and export', () => {
 
   it('reports exactly the bad rows of a file with known mistakes, saves nothing on a dry run, and only the good rows on apply', async () => {
     const [template] = await transfer.exportAll();
-    const good = (slug: string): ProgrammeRecord => ({ ...template, slug, title: { ru: `Импорт ${slug}`, en: null }, publicationState: 'published' });
-    const csv = recordsToCsv([good('import-one'), good('import-two'), good('import-bad-provider'), good('import-bad-code'), good('import-one')])
-      .replace('import-bad-provider,' + template.provider, 'import-bad-provider,no-such-organisation');
+    const good = (slug: string): ProgrammeRecord => ({
+      ...template,
+      slug,
+      title: { ru: `Импорт ${slug}`, en: null },
+      publicationState: 'published',
+    });
+    const csv = recordsToCsv([
+      good('import-one'),
+      good('import-two'),
+      good('import-bad-provider'),
+      good('import-bad-code'),
+      good('import-one'),
+    ]).replace('import-bad-provider,' + template.provider, 'import-bad-provider,no-such-organisation');
     const lines = csv.trim().split('\n');
     // row 5: an unknown support type; row 7: a broken JSON cell; row 8: a missing title
     lines[4] = lines[4].replace(template.supportTypes.join(';'), 'not_a_support_type');
@@ -85,7 +105,11 @@ describe('programme import and export', () => {
   it('checks and applies a kept file in the background, applying it once', async () => {
     const jobs = t.app.get(ImportJobsService);
     const [template] = await transfer.exportAll();
-    const records = Array.from({ length: 300 }, (_, i): ProgrammeRecord => ({ ...template, slug: `background-import-${i}`, publicationState: 'draft' }));
+    const records = Array.from({ length: 300 }, (_, i): ProgrammeRecord => ({
+      ...template,
+      slug: `background-import-${i}`,
+      publicationState: 'draft',
+    }));
     const until = async (state: string) => {
       for (let i = 0; i < 600; i++) {
         const job = await jobs.get(id);
@@ -102,7 +126,10 @@ describe('programme import and export', () => {
     expect(await count(`programme WHERE slug LIKE 'background-import-%'`)).toBe(0);
 
     await jobs.apply(id, ACTOR, 0);
-    await expect(jobs.apply(id, ACTOR, 0)).rejects.toMatchObject({ code: 'IMPORT.NOT_APPLICABLE', message: 'This file is already being applied' });
+    await expect(jobs.apply(id, ACTOR, 0)).rejects.toMatchObject({
+      code: 'IMPORT.NOT_APPLICABLE',
+      message: 'This file is already being applied',
+    });
     const applied = await until('applied');
     expect(applied.appliedReport!.counts.create).toBe(300);
     expect(await count(`programme WHERE slug LIKE 'background-import-%'`)).toBe(300);

@@ -174,7 +174,10 @@ describeInBrowser('website in a real browser', () => {
     expect(await options.allTextContents()).toContainEqual(expect.stringContaining('Технопарки Москвы'));
     // a filter value says which filter it is and how many programmes it has (never a bare "фильтр", never 0)
     const values = (await options.allTextContents()).filter((o) => / · \d+$/.test(o));
-    for (const v of values) expect(v).toMatch(/(Вид поддержки|Цель|Кто может получить|Размер компании|Стадия|Отрасль|Территория|Кто предоставляет|Приём заявок) · [1-9]\d*$/);
+    for (const v of values)
+      expect(v).toMatch(
+        /(Вид поддержки|Цель|Кто может получить|Размер компании|Стадия|Отрасль|Территория|Кто предоставляет|Приём заявок) · [1-9]\d*$/,
+      );
     const box = page.getByRole('combobox', { name: 'Что вы ищете?' });
     await box.fill('');
     await box.pressSequentially('гранты', { delay: 20 });
@@ -229,7 +232,7 @@ describeInBrowser('website in a real browser', () => {
     await context.close();
   });
 
-  it('speaks the page\'s language on error pages, with the request id labelled for support', async () => {
+  it("speaks the page's language on error pages, with the request id labelled for support", async () => {
     const { context, page } = await open();
     await page.goto(`${base}/programmes/no-such-thing`);
     await expect(page.locator('h1').textContent()).resolves.toBe('Страница не найдена');
@@ -257,19 +260,42 @@ describeInBrowser('website in a real browser', () => {
   });
 
   it('has no serious or critical accessibility violations (axe-core) and saves screenshots', async () => {
-    for (const [name, viewport] of [['desktop', { width: 1280, height: 900 }], ['phone', { width: 360, height: 780 }]] as const) {
+    for (const [name, viewport] of [
+      ['desktop', { width: 1280, height: 900 }],
+      ['phone', { width: 360, height: 780 }],
+    ] as const) {
       // axe is injected through the DevTools protocol, which the page's CSP would otherwise (rightly) refuse
       const { context, page } = await open({ viewport, bypassCSP: true });
-      for (const [label, path] of [['search', '/?q=кредит'], ['filtered', '/?supportType=premises'], ['programme', '/programmes/technopolis-moscow-sez'], ['english', '/?lang=en'], ['match', '/match?goal=get_financing&applicantType=legal_entity'], ['compare', '/compare?slugs=sme-premises,moscow-technoparks'], ['typo', '/?q=технополс'], ['page-2', '/?perPage=5&page=2'], ['not-found', '/programmes/no-such-programme'], ['empty-compare', '/compare'], ['alert', `/alerts/confirm/${'x'.repeat(43)}`], ['match-groups', '/match?applicantType=legal_entity&size=medium&industry=electronics&goal=reduce_taxes']]) {
+      for (const [label, path] of [
+        ['search', '/?q=кредит'],
+        ['filtered', '/?supportType=premises'],
+        ['programme', '/programmes/technopolis-moscow-sez'],
+        ['english', '/?lang=en'],
+        ['match', '/match?goal=get_financing&applicantType=legal_entity'],
+        ['compare', '/compare?slugs=sme-premises,moscow-technoparks'],
+        ['typo', '/?q=технополс'],
+        ['page-2', '/?perPage=5&page=2'],
+        ['not-found', '/programmes/no-such-programme'],
+        ['empty-compare', '/compare'],
+        ['alert', `/alerts/confirm/${'x'.repeat(43)}`],
+        ['match-groups', '/match?applicantType=legal_entity&size=medium&industry=electronics&goal=reduce_taxes'],
+      ]) {
         await page.goto(`${base}${path}`);
         await page.screenshot({ path: join(ARTIFACTS, `${label}-${name}.png`), fullPage: true });
         await page.evaluate(AXE);
         const violations: { id: string; impact: string; nodes: unknown[] }[] = await page.evaluate(async () => {
-          const axe = (window as unknown as { axe: { run: (o: object) => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe;
+          const axe = (
+            window as unknown as {
+              axe: { run: (o: object) => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> };
+            }
+          ).axe;
           const result = await axe.run({ resultTypes: ['violations'] });
           return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 2) }));
         });
-        expect({ page: `${label}-${name}`, violations: violations.filter((v) => v.impact === 'serious' || v.impact === 'critical') }).toEqual({
+        expect({
+          page: `${label}-${name}`,
+          violations: violations.filter((v) => v.impact === 'serious' || v.impact === 'critical'),
+        }).toEqual({
           page: `${label}-${name}`,
           violations: [],
         });

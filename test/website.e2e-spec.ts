@@ -32,7 +32,9 @@ describe('website (server-rendered HTML)', () => {
     // the landing chart: programmes taking applications now, by support type, each bar a link to that search
     expect(res.text).toContain('Сейчас принимают заявки');
     const infrastructure = SEED_PROGRAMMES.filter((p) => p.supportTypes.includes('infrastructure')).length;
-    expect(res.text).toContain(`<a href="/?supportType=infrastructure&amp;status=open&amp;status=ongoing" aria-label="Показать: Инфраструктура для производства: ${infrastructure}">`);
+    expect(res.text).toContain(
+      `<a href="/?supportType=infrastructure&amp;status=open&amp;status=ongoing" aria-label="Показать: Инфраструктура для производства: ${infrastructure}">`,
+    );
     const filtered = await page('/?supportType=premises').expect(200);
     expect(filtered.text).not.toContain('Сейчас принимают заявки');
   });
@@ -123,7 +125,9 @@ describe('website (server-rendered HTML)', () => {
     expect(facts).toContain('Срок не ограничен');
     expect(facts).toContain('<time datetime="2025-12-04">на 4 декабря 2025 г.</time>');
     expect(facts).toContain('дата источника не указана');
-    expect(facts).toContain('<a class="button primary" href="https://technomoscow.com" rel="noopener">Подать заявку на официальном сайте</a>');
+    expect(facts).toContain(
+      '<a class="button primary" href="https://technomoscow.com" rel="noopener">Подать заявку на официальном сайте</a>',
+    );
     // how to get it: numbered steps with their links
     const how = section('how');
     expect(how).toContain('<ol class="steps">');
@@ -144,10 +148,24 @@ describe('website (server-rendered HTML)', () => {
   });
 
   it('marks an entry whose newest source is older than the configured age as possibly out of date, and shows rate and term', async () => {
-    const old = await createProgrammeViaApi(t.http, editor, programmeInput({
-      benefit: { ratePercent: 5.5, termMonths: 36 },
-      curation: { sources: [{ key: 'old', title: { ru: 'Условия 2022 года' }, url: 'https://mos.ru/old-terms', publisher: 'mos.ru', publishedOn: '2022-03-30' }] },
-    }));
+    const old = await createProgrammeViaApi(
+      t.http,
+      editor,
+      programmeInput({
+        benefit: { ratePercent: 5.5, termMonths: 36 },
+        curation: {
+          sources: [
+            {
+              key: 'old',
+              title: { ru: 'Условия 2022 года' },
+              url: 'https://mos.ru/old-terms',
+              publisher: 'mos.ru',
+              publishedOn: '2022-03-30',
+            },
+          ],
+        },
+      }),
+    );
     const res = await page(`/programmes/${old.slug}`).expect(200);
     expect(res.text).toContain('Самый новый источник датирован 30 марта 2022 г.');
     expect(res.text).toContain('Условия могли измениться');
@@ -158,7 +176,11 @@ describe('website (server-rendered HTML)', () => {
   });
 
   it('escapes every piece of content, in pages, highlights and JSON-LD', async () => {
-    const created = await createProgrammeViaApi(t.http, editor, programmeInput({ title: { ru: '<script>alert(1)</script> грант </script><img src=x onerror=alert(2)>' } }));
+    const created = await createProgrammeViaApi(
+      t.http,
+      editor,
+      programmeInput({ title: { ru: '<script>alert(1)</script> грант </script><img src=x onerror=alert(2)>' } }),
+    );
     const search = await page('/?q=alert').expect(200);
     expect(search.text).toContain('&lt;script&gt;<mark>alert</mark>(1)&lt;/script&gt;');
     expect(search.text).not.toContain('<script>alert');
@@ -182,7 +204,10 @@ describe('website (server-rendered HTML)', () => {
     expect(again.headers['content-security-policy']).not.toContain(nonce);
     expect(res.text).not.toMatch(/<script(?![^>]*\bsrc=)(?![^>]*application\/ld\+json)[^>]*>/);
     expect(res.text).not.toMatch(/<[^>]+\son[a-z]+\s*=/i);
-    await request(t.http).get('/assets/site.js').expect(200).expect('Content-Type', /javascript/);
+    await request(t.http)
+      .get('/assets/site.js')
+      .expect(200)
+      .expect('Content-Type', /javascript/);
     await request(t.http).get('/').set('Accept-Encoding', 'gzip').expect(200).expect('Content-Encoding', 'gzip');
     await request(t.http).get('/assets/site.css').expect(200).expect('Content-Type', /css/);
   });
@@ -194,7 +219,8 @@ describe('website (server-rendered HTML)', () => {
     const all = await page('/').expect(200);
     // eligibility at a glance: two or three short conditions per card, never more
     expect(all.text).toMatch(/<span class="glance">(для МСП|компании от \d+ (года|лет)|нужен статус: [^<]+)<\/span>/);
-    for (const glance of all.text.match(/<p class="card-glance">[\s\S]*?<\/p>/g) ?? []) expect((glance.match(/class="glance"/g) ?? []).length).toBeLessThanOrEqual(3);
+    for (const glance of all.text.match(/<p class="card-glance">[\s\S]*?<\/p>/g) ?? [])
+      expect((glance.match(/class="glance"/g) ?? []).length).toBeLessThanOrEqual(3);
     expect(all.text).toMatch(/<a href="\/" data-share data-copied="Ссылка скопирована">Поделиться ссылкой<\/a>/);
     expect(all.text).toContain('<form method="post" action="/alerts" class="alert-form">');
     const filtered = await page('/?supportType=premises&page=1').expect(200);
@@ -208,12 +234,16 @@ describe('website (server-rendered HTML)', () => {
     expect(empty.text).toContain('Подберите поддержку для своей компании');
     expect(empty.text).toContain('<select id="industry" name="industry">');
     expect(empty.text).toContain('Ответьте хотя бы на один вопрос');
-    const res = await page('/match?applicantType=legal_entity&goal=reduce_taxes&territory=technopolis_moscow&companyAgeYears=&headcount=40').expect(200);
+    const res = await page(
+      '/match?applicantType=legal_entity&goal=reduce_taxes&territory=technopolis_moscow&companyAgeYears=&headcount=40',
+    ).expect(200);
     expect(res.text).toMatch(/Подходят \d+, могут подойти \d+, не подходят \d+ из программ, которые принимают заявки/);
     // three groups with counts; the programmes that do not fit are folded away
     expect(res.text).toMatch(/<h3 class="match-group-title">Подходят: [1-9]\d*<\/h3>/);
     expect(res.text).toMatch(/<h3 class="match-group-title">Могут подойти — уточните условия: \d+<\/h3>/);
-    expect(res.text).toMatch(/<details class="match-group match-group-does_not_fit">\s*<summary>\s*<h3 class="match-group-title">Не подходят: \d+<\/h3>/);
+    expect(res.text).toMatch(
+      /<details class="match-group match-group-does_not_fit">\s*<summary>\s*<h3 class="match-group-title">Не подходят: \d+<\/h3>/,
+    );
     // submitting (and paging) lands on the results
     expect(res.text).toContain('<form method="get" action="/match#results"');
     expect(res.text).toContain('<section id="results"');
@@ -223,13 +253,17 @@ describe('website (server-rendered HTML)', () => {
     expect(res.text).toContain('Помогает с целью «Снизить налоги».');
     expect(res.text).toContain('<input type="checkbox" name="goal" value="reduce_taxes" checked>');
     // the answers live in the URL: the language switch keeps them
-    expect(res.text).toMatch(/href="\/match\?applicantType=legal_entity&amp;goal=reduce_taxes&amp;territory=technopolis_moscow&amp;headcount=40&amp;lang=en"/);
+    expect(res.text).toMatch(
+      /href="\/match\?applicantType=legal_entity&amp;goal=reduce_taxes&amp;territory=technopolis_moscow&amp;headcount=40&amp;lang=en"/,
+    );
     await page('/match?headcount=-3').expect(400);
   });
 
-  it('marks search results with a questionnaire\'s verdict when its answers are in the URL', async () => {
+  it("marks search results with a questionnaire's verdict when its answers are in the URL", async () => {
     const match = await page('/match?applicantType=legal_entity&size=medium&industry=electronics&goal=reduce_taxes').expect(200);
-    const link = /<a href="(\/\?profile=[^"]+)">Посмотреть все программы с отметками в поиске<\/a>/.exec(match.text)![1].replace(/&amp;/g, '&');
+    const link = /<a href="(\/\?profile=[^"]+)">Посмотреть все программы с отметками в поиске<\/a>/
+      .exec(match.text)![1]
+      .replace(/&amp;/g, '&');
     // every programme on one page, so the one that fits is on it whatever other tests added
     const marked = await page(`${link}&perPage=100`).expect(200);
     expect(marked.text).toContain('На карточках отмечено, подходит ли программа вашей компании');
@@ -237,7 +271,9 @@ describe('website (server-rendered HTML)', () => {
     expect((marked.text.match(/class="badge fit fit-/g) ?? []).length).toBe(cards(marked.text));
     // filters keep the answers
     expect(marked.text).toMatch(/<input type="hidden" name="profile" value="applicantType=legal_entity&amp;size=medium/);
-    expect((await page('/?profile=headcount%3D-3').expect(400)).text).toContain('The link has an error'.length ? 'В ссылке есть ошибка' : '');
+    expect((await page('/?profile=headcount%3D-3').expect(400)).text).toContain(
+      'The link has an error'.length ? 'В ссылке есть ошибка' : '',
+    );
   });
 
   it('compares up to four programmes side by side', async () => {
@@ -257,7 +293,11 @@ describe('website (server-rendered HTML)', () => {
 
   it('publishes any search as an Atom feed and its deadlines as iCalendar', async () => {
     const closesAt = new Date(Date.now() + 10 * 86_400_000).toISOString();
-    const created = await createProgrammeViaApi(t.http, editor, programmeInput({ title: { ru: 'Грант со сроком подачи' }, supportTypes: ['grant_subsidy'], timing: { closesAt } }));
+    const created = await createProgrammeViaApi(
+      t.http,
+      editor,
+      programmeInput({ title: { ru: 'Грант со сроком подачи' }, supportTypes: ['grant_subsidy'], timing: { closesAt } }),
+    );
     const atom = await request(t.http).get('/feed.atom?supportType=grant_subsidy').expect(200);
     expect(atom.headers['content-type']).toMatch(/application\/atom\+xml/);
     expect(atom.text).toContain('<feed xmlns="http://www.w3.org/2005/Atom">');

@@ -24,7 +24,11 @@ export interface AdminBrowser {
 export async function signInAs(http: TestApp['http'], email: string, password: string): Promise<AdminBrowser> {
   const agent = request.agent(http);
   const form = await agent.get('/admin/login').expect(200);
-  await agent.post('/admin/login').type('form').send({ _csrf: csrfOf(form.text), email, password, next: '/admin/programmes' }).expect(303);
+  await agent
+    .post('/admin/login')
+    .type('form')
+    .send({ _csrf: csrfOf(form.text), email, password, next: '/admin/programmes' })
+    .expect(303);
   const page = await agent.get('/admin/programmes').expect(200);
   return { agent, email, password, csrf: csrfOf(page.text) };
 }
@@ -41,7 +45,13 @@ export async function adminBrowser(t: TestApp, role: Role): Promise<AdminBrowser
 export function editFormFields(html: string): [string, string][] {
   const start = html.indexOf('class="edit"');
   const form = html.slice(start, html.indexOf('</form>', start));
-  const unescape = (s: string) => s.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  const unescape = (s: string) =>
+    s
+      .replace(/&quot;/g, '"')
+      .replace(/&#39;/g, "'")
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&amp;/g, '&');
   const fields: [string, string][] = [];
   for (const [, attrs] of form.matchAll(/<input([^>]*)>/g)) {
     const name = /name="([^"]*)"/.exec(attrs)?.[1];
@@ -49,7 +59,8 @@ export function editFormFields(html: string): [string, string][] {
     if (/type="checkbox"/.test(attrs) && !/ checked/.test(attrs)) continue;
     fields.push([unescape(name), unescape(/value="([^"]*)"/.exec(attrs)?.[1] ?? '')]);
   }
-  for (const [, name, text] of form.matchAll(/<textarea[^>]*name="([^"]*)"[^>]*>([\s\S]*?)<\/textarea>/g)) fields.push([name, unescape(text)]);
+  for (const [, name, text] of form.matchAll(/<textarea[^>]*name="([^"]*)"[^>]*>([\s\S]*?)<\/textarea>/g))
+    fields.push([name, unescape(text)]);
   for (const [, name, options] of form.matchAll(/<select[^>]*name="([^"]*)"[^>]*>([\s\S]*?)<\/select>/g)) {
     fields.push([name, /<option value="([^"]*)" selected/.exec(options)?.[1] ?? '']);
   }

@@ -29,7 +29,8 @@ export async function waitFor(running: Running, text: string, ms = 60_000): Prom
   const started = Date.now();
   while (!running.output().includes(text)) {
     if (Date.now() - started > ms) throw new Error(`Timed out waiting for "${text}"; output:\n${running.output()}`);
-    if (running.child.exitCode !== null) throw new Error(`Exited (${running.child.exitCode}) before "${text}"; output:\n${running.output()}`);
+    if (running.child.exitCode !== null)
+      throw new Error(`Exited (${running.child.exitCode}) before "${text}"; output:\n${running.output()}`);
     await new Promise((r) => setTimeout(r, 100));
   }
 }

@@ -19,7 +19,15 @@ export interface TestApp {
 export async function createTestApp(options: { seed?: boolean; env?: Record<string, string> } = {}): Promise<TestApp> {
   const db = await createTestDatabase();
   // generous API limits unless a test sets its own: tests send many requests from one address
-  const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: db.url, LOG_LEVEL: 'silent', WORKER_IN_PROCESS: 'false', API_RATE_LIMIT_ANONYMOUS: '1000000', WEB_RATE_LIMIT: '1000000', ...options.env });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DATABASE_URL: db.url,
+    LOG_LEVEL: 'silent',
+    WORKER_IN_PROCESS: 'false',
+    API_RATE_LIMIT_ANONYMOUS: '1000000',
+    WEB_RATE_LIMIT: '1000000',
+    ...options.env,
+  });
   const app = await createServerApp(config);
   await app.init();
   if (options.seed ?? true) await app.get(CatalogueSeeder).seed();

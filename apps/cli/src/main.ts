@@ -4,7 +4,15 @@ import { parseArgs } from 'node:util';
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Presets, SingleBar } from 'cli-progress';
-import { CatalogueSeeder, catalogueUpdates, formatOf, ProgrammeTransferService, rowsOf, recordsToCsv, SyntheticCatalogueService } from '@app/catalogue';
+import {
+  CatalogueSeeder,
+  catalogueUpdates,
+  formatOf,
+  ProgrammeTransferService,
+  rowsOf,
+  recordsToCsv,
+  SyntheticCatalogueService,
+} from '@app/catalogue';
 import { DomainError } from '@app/common';
 import { ConfigError, loadConfig, readSecret } from '@app/config';
 import { openDatabase, runMigrations } from '@app/database';
@@ -152,7 +160,12 @@ async function runTransferCommand(app: INestApplicationContext, command: string,
   const bar = progressBar('rows');
   bar.setTotal(rows.length);
   const started = performance.now();
-  const report = await transfer.import(rows, { apply: !!values.apply, actor: { id: null, label: `system:import ${file}` }, source: `import:${file}`, onProgress: (n) => bar.update(n) });
+  const report = await transfer.import(rows, {
+    apply: !!values.apply,
+    actor: { id: null, label: `system:import ${file}` },
+    source: `import:${file}`,
+    onProgress: (n) => bar.update(n),
+  });
   bar.stop();
   for (const r of report.rows.filter((x) => x.action === 'invalid')) {
     for (const p of r.problems ?? []) out(`row ${r.row}${r.slug ? ` (${r.slug})` : ''}: ${p.field}: ${p.messages.join('; ')}`);
@@ -210,7 +223,9 @@ async function runSearchCommand(app: INestApplicationContext, command: string, a
       const report = await app.get(SyntheticCatalogueService).generate(count, seed, (done) => bar.update(done));
       bar.stop();
       await app.get(PostgresSearchEngine).afterBulkLoad();
-      out(`Synthetic catalogue: removed ${report.removed}, created ${report.created} (${report.published} published); run "sync" or let the worker index them`);
+      out(
+        `Synthetic catalogue: removed ${report.removed}, created ${report.created} (${report.published} published); run "sync" or let the worker index them`,
+      );
       return 0;
     }
   }

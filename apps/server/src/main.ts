@@ -24,7 +24,9 @@ async function main(): Promise<void> {
   const app = await createServerApp(resolved);
   if (resolved.database.seedOnStart) {
     const report = await app.get(CatalogueSeeder).seed();
-    say(`Catalogue: added ${report.programmes} programmes, ${report.organisations} organisations, ${report.terms} taxonomy terms; ${catalogueUpdates(report)}`);
+    say(
+      `Catalogue: added ${report.programmes} programmes, ${report.organisations} organisations, ${report.terms} taxonomy terms; ${catalogueUpdates(report)}`,
+    );
   }
   await app.listen(resolved.http.port, resolved.http.host);
   say(`Support Navigator is listening on http://${resolved.http.host}:${resolved.http.port}  (API docs: /api/docs; Ctrl-C stops)`);
@@ -49,6 +51,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof ConfigError ? error.message : `Start-up failed: ${String((error as Error)?.stack ?? error)}`}\n`);
+  process.stderr.write(
+    `${error instanceof ConfigError ? error.message : `Start-up failed: ${String((error as Error)?.stack ?? error)}`}\n`,
+  );
   process.exit(1);
 });

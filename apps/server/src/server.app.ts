@@ -11,7 +11,15 @@ import compression from 'compression';
 import cookieParser from 'cookie-parser';
 import multer from 'multer';
 import { Logger } from 'nestjs-pino';
-import { assignRequestId, createValidationPipe, DomainError, httpRequestDuration, HttpErrorFilter, Lifecycle, validationFailed } from '@app/common';
+import {
+  assignRequestId,
+  createValidationPipe,
+  DomainError,
+  httpRequestDuration,
+  HttpErrorFilter,
+  Lifecycle,
+  validationFailed,
+} from '@app/common';
 import type { AppConfig } from '@app/config';
 import { isDatabaseUnavailable } from '@app/database';
 import { ServerModule } from './server.module';
@@ -47,7 +55,8 @@ function fieldWithNul(value: unknown, path: string, depth = 0): string | null {
 }
 
 /** A Host header is a name or an address with an optional port; anything else is a malformed request. */
-const VALID_HOST = /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$/;
+const VALID_HOST =
+  /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$/;
 
 /** A malformed Host header is a 400 (the server never builds links from it, but it should not reach the app either). */
 function rejectInvalidHost(req: Request, _res: Response, next: NextFunction): void {
@@ -93,7 +102,9 @@ function rejectNulCharacters(req: Request, _res: Response, next: NextFunction): 
   next();
 }
 
-const importUpload = multer({ storage: multer.memoryStorage(), limits: { fileSize: IMPORT_FILE_LIMIT, files: 1, fields: 5 } }).single('file');
+const importUpload = multer({ storage: multer.memoryStorage(), limits: { fileSize: IMPORT_FILE_LIMIT, files: 1, fields: 5 } }).single(
+  'file',
+);
 
 /**
  * The import form's file, read before the guards run so its CSRF field is there to check.
@@ -109,9 +120,15 @@ function acceptImportUpload(identity: IdentityService) {
         if (!session) return next();
         importUpload(req, res, (error: unknown) => {
           if (error instanceof multer.MulterError) {
-            next(error.code === 'LIMIT_FILE_SIZE'
-              ? new DomainError('payload_too_large', 'IMPORT.FILE_TOO_LARGE', `The file is larger than ${IMPORT_FILE_LIMIT / 1024 / 1024} MB`)
-              : new DomainError('invalid', 'IMPORT.BAD_UPLOAD', `The upload was refused: ${error.message}`));
+            next(
+              error.code === 'LIMIT_FILE_SIZE'
+                ? new DomainError(
+                    'payload_too_large',
+                    'IMPORT.FILE_TOO_LARGE',
+                    `The file is larger than ${IMPORT_FILE_LIMIT / 1024 / 1024} MB`,
+                  )
+                : new DomainError('invalid', 'IMPORT.BAD_UPLOAD', `The upload was refused: ${error.message}`),
+            );
             return;
           }
           next(error);
@@ -127,10 +144,21 @@ const compressible = (req: Request, res: Response): boolean =>
   /^application\/x-ndjson\b/.test(String(res.getHeader('Content-Type') ?? '')) || compression.filter(req, res);
 
 /** Headers a script on another origin may read from a public answer. */
-const CORS_EXPOSED = ['ETag', 'X-Total-Count', 'X-Changes-Cursor', 'X-RateLimit-Limit', 'X-RateLimit-Remaining', 'X-RateLimit-Reset', 'Retry-After', 'X-Request-Id', 'Link'];
+const CORS_EXPOSED = [
+  'ETag',
+  'X-Total-Count',
+  'X-Changes-Cursor',
+  'X-RateLimit-Limit',
+  'X-RateLimit-Remaining',
+  'X-RateLimit-Reset',
+  'Retry-After',
+  'X-Request-Id',
+  'Link',
+];
 
 /** The public read API, which any origin may read (the admin API and sign-in are not in it). */
-const isPublicApi = (path: string): boolean => path.startsWith('/api/v1/') && !path.startsWith('/api/v1/admin') && !path.startsWith('/api/v1/auth/');
+const isPublicApi = (path: string): boolean =>
+  path.startsWith('/api/v1/') && !path.startsWith('/api/v1/admin') && !path.startsWith('/api/v1/auth/');
 
 /**
  * CORS for the public read API: GET and HEAD from any origin, with no
@@ -160,12 +188,20 @@ export function answerUnparsableRequests(server: import('node:http').Server): vo
   server.on('clientError', (error: NodeJS.ErrnoException, socket: import('node:stream').Duplex) => {
     if (error.code === 'ECONNRESET' || !socket.writable) return void socket.destroy();
     const [status, code, message] =
-      error.code === 'HPE_HEADER_OVERFLOW' ? [431, 'HEADERS_TOO_LARGE', 'The request headers are too large']
-        : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? [408, 'REQUEST_TIMEOUT', 'The request took too long to arrive']
-          : [400, 'MALFORMED_REQUEST', 'The request could not be read. Percent-encode non-ASCII characters in the URL (curl: -G --data-urlencode "q=…")'];
+      error.code === 'HPE_HEADER_OVERFLOW'
+        ? [431, 'HEADERS_TOO_LARGE', 'The request headers are too large']
+        : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+          ? [408, 'REQUEST_TIMEOUT', 'The request took too long to arrive']
+          : [
+              400,
+              'MALFORMED_REQUEST',
+              'The request could not be read. Percent-encode non-ASCII characters in the URL (curl: -G --data-urlencode "q=…")',
+            ];
     const body = JSON.stringify({ statusCode: status, code, message, requestId: randomUUID() });
     const reason = { 400: 'Bad Request', 408: 'Request Timeout', 431: 'Request Header Fields Too Large' }[status as 400 | 408 | 431];
-    socket.end(`HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+    socket.end(
+      `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
   });
 }
 
@@ -173,7 +209,11 @@ export function answerUnparsableRequests(server: import('node:http').Server): vo
 function recordLatency(req: Request, res: Response, next: NextFunction): void {
   const end = httpRequestDuration.startTimer({ method: req.method });
   res.on('finish', () => {
-    const route = req.route ? `${req.baseUrl}${String((req.route as { path: string }).path)}` : req.path.startsWith('/assets/') ? '/assets' : 'unmatched';
+    const route = req.route
+      ? `${req.baseUrl}${String((req.route as { path: string }).path)}`
+      : req.path.startsWith('/assets/')
+        ? '/assets'
+        : 'unmatched';
     end({ route, status: String(res.statusCode) });
   });
   next();
@@ -186,10 +226,14 @@ export async function createServerApp(config: AppConfig): Promise<INestApplicati
   const instance = express();
   instance.set('case sensitive routing', true);
   instance.set('strict routing', true);
-  const app: NestExpressApplication = await NestFactory.create<NestExpressApplication>(ServerModule.forRoot(config), new ExpressAdapter(instance), {
-    bufferLogs: true,
-    bodyParser: false,
-  });
+  const app: NestExpressApplication = await NestFactory.create<NestExpressApplication>(
+    ServerModule.forRoot(config),
+    new ExpressAdapter(instance),
+    {
+      bufferLogs: true,
+      bodyParser: false,
+    },
+  );
   app.useLogger(app.get(Logger));
   app.set('trust proxy', config.http.trustProxy);
   app.disable('x-powered-by');

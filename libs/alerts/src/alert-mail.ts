@@ -8,7 +8,8 @@ export interface Composed {
   html: string;
 }
 
-const escape = (s: string): string => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+const escape = (s: string): string =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 const WORDS = {
   ru: {
@@ -39,7 +40,13 @@ const WORDS = {
   },
 };
 
-const dateIn = (iso: string, lang: Lang): string => new Intl.DateTimeFormat(lang === 'ru' ? 'ru-RU' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Moscow' }).format(new Date(iso));
+const dateIn = (iso: string, lang: Lang): string =>
+  new Intl.DateTimeFormat(lang === 'ru' ? 'ru-RU' : 'en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'Europe/Moscow',
+  }).format(new Date(iso));
 
 export function confirmMessage(lang: Lang, searchUrl: string, frequency: 'daily' | 'weekly', confirmUrl: string): Composed {
   const w = WORDS[lang];
@@ -47,20 +54,37 @@ export function confirmMessage(lang: Lang, searchUrl: string, frequency: 'daily'
   return {
     subject: w.confirmSubject,
     text,
-    html: `<p>${escape(text).replace(/\n/g, '<br>').replace(escape(confirmUrl), `<a href="${escape(confirmUrl)}">${escape(confirmUrl)}</a>`)}</p>`,
+    html: `<p>${escape(text)
+      .replace(/\n/g, '<br>')
+      .replace(escape(confirmUrl), `<a href="${escape(confirmUrl)}">${escape(confirmUrl)}</a>`)}</p>`,
   };
 }
 
-export function digestMessage(lang: Lang, base: string, searchUrl: string, unsubscribeUrl: string, changed: SearchHit[], closing: SearchHit[]): Composed {
+export function digestMessage(
+  lang: Lang,
+  base: string,
+  searchUrl: string,
+  unsubscribeUrl: string,
+  changed: SearchHit[],
+  closing: SearchHit[],
+): Composed {
   const w = WORDS[lang];
   const link = (h: SearchHit) => `${base}/programmes/${h.slug}${lang === 'en' ? '?lang=en' : ''}`;
   const line = (h: SearchHit) => `${h.title}${h.closesAt ? ` (${w.closesOn(dateIn(h.closesAt, lang))})` : ''}`;
   const section = (title: string, hits: SearchHit[]) =>
-    hits.length ? { text: `${title}:\n${hits.map((h) => `- ${line(h)}\n  ${link(h)}`).join('\n')}\n`, html: `<h2>${escape(title)}</h2><ul>${hits.map((h) => `<li><a href="${escape(link(h))}">${escape(line(h))}</a></li>`).join('')}</ul>` } : { text: '', html: '' };
+    hits.length
+      ? {
+          text: `${title}:\n${hits.map((h) => `- ${line(h)}\n  ${link(h)}`).join('\n')}\n`,
+          html: `<h2>${escape(title)}</h2><ul>${hits.map((h) => `<li><a href="${escape(link(h))}">${escape(line(h))}</a></li>`).join('')}</ul>`,
+        }
+      : { text: '', html: '' };
   const parts = [section(w.changed, changed), section(w.closing, closing)];
   return {
     subject: w.digestSubject(changed.length + closing.length),
-    text: `${parts.map((p) => p.text).filter(Boolean).join('\n')}\n${w.search}: ${searchUrl}\n${w.unsubscribe}: ${unsubscribeUrl}\n`,
+    text: `${parts
+      .map((p) => p.text)
+      .filter(Boolean)
+      .join('\n')}\n${w.search}: ${searchUrl}\n${w.unsubscribe}: ${unsubscribeUrl}\n`,
     html: `${parts.map((p) => p.html).join('')}<p><a href="${escape(searchUrl)}">${escape(w.search)}</a> · <a href="${escape(unsubscribeUrl)}">${escape(w.unsubscribe)}</a></p>`,
   };
 }

@@ -79,7 +79,9 @@ export class AlertsService {
       [emailHash, clientHash],
     );
     if (byAddress >= alertsPerAddressPerDay || byClient >= alertsPerClientPerHour) {
-      throw new DomainError('too_many_requests', 'ALERT.TOO_MANY', 'Too many subscriptions were started from here; try again later', { retryAfterSeconds: byClient >= alertsPerClientPerHour ? 3600 : 86_400 });
+      throw new DomainError('too_many_requests', 'ALERT.TOO_MANY', 'Too many subscriptions were started from here; try again later', {
+        retryAfterSeconds: byClient >= alertsPerClientPerHour ? 3600 : 86_400,
+      });
     }
     const confirm = token();
     await this.dataSource.transaction(async (tx) => {
@@ -88,7 +90,12 @@ export class AlertsService {
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
         [address, emailHash, clientHash, search.query, JSON.stringify(search.request), lang, frequency, sha256(confirm), token()],
       );
-      const mail = confirmMessage(lang, this.searchUrl(search.query, lang), frequency, `${this.config.http.publicBaseUrl}/alerts/confirm/${confirm}`);
+      const mail = confirmMessage(
+        lang,
+        this.searchUrl(search.query, lang),
+        frequency,
+        `${this.config.http.publicBaseUrl}/alerts/confirm/${confirm}`,
+      );
       await this.enqueue(tx, alert.id, 'confirm', 'confirm', address, mail, {});
     });
     this.logger.log({ frequency }, 'Search alert requested');
@@ -143,16 +150,32 @@ export class AlertsService {
         perPage: 50,
         lang: alert.lang,
       };
-      const changed = (await this.search.search({ ...request, sort: 'updated' })).hits.filter((h) => new Date(h.updatedAt).getTime() > since);
+      const changed = (await this.search.search({ ...request, sort: 'updated' })).hits.filter(
+        (h) => new Date(h.updatedAt).getTime() > since,
+      );
       const soon = new Date(now.getTime() + 14 * DAY);
-      const closing = (await this.search.search({ ...request, sort: 'deadline', perPage: 20, closesAfter: now, closesBefore: soon })).hits
-        .filter((h) => !changed.some((c) => c.slug === h.slug));
+      const closing = (
+        await this.search.search({ ...request, sort: 'deadline', perPage: 20, closesAfter: now, closesBefore: soon })
+      ).hits.filter((h) => !changed.some((c) => c.slug === h.slug));
       await this.dataSource.transaction(async (tx) => {
         if (changed.length || closing.length) {
           const unsubscribe = `${this.config.http.publicBaseUrl}/alerts/unsubscribe/${alert.manage_token}`;
-          const mail = digestMessage(alert.lang, this.config.http.publicBaseUrl, this.searchUrl(alert.query, alert.lang), unsubscribe, changed, closing);
+          const mail = digestMessage(
+            alert.lang,
+            this.config.http.publicBaseUrl,
+            this.searchUrl(alert.query, alert.lang),
+            unsubscribe,
+            changed,
+            closing,
+          );
           // RFC 8058: mail clients offer one-click unsubscribe, posting to the link
-          if (await this.enqueue(tx, alert.id, 'digest', period, alert.email, mail, { 'List-Unsubscribe': `<${unsubscribe}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' })) queued++;
+          if (
+            await this.enqueue(tx, alert.id, 'digest', period, alert.email, mail, {
+              'List-Unsubscribe': `<${unsubscribe}>`,
+              'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+            })
+          )
+            queued++;
         }
         await tx.query(`UPDATE search_alert SET last_period = $2, last_sent_at = $3 WHERE id = $1`, [alert.id, period, now]);
       });

@@ -74,7 +74,10 @@ export class MailRelay implements OnModuleDestroy {
           headers: m.headers,
           messageId: `<mail-${m.id}@support-navigator>`,
         });
-        await this.dataSource.query(`UPDATE mail_message SET status = 'sent', sent_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = $1`, [m.id]);
+        await this.dataSource.query(
+          `UPDATE mail_message SET status = 'sent', sent_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = $1`,
+          [m.id],
+        );
         sent++;
       } catch (error) {
         const reason = withoutAddresses((error as Error).message ?? String(error)).slice(0, 500);
@@ -91,11 +94,18 @@ export class MailRelay implements OnModuleDestroy {
 
   /** The latest messages, without their recipients (addresses are never shown). */
   async recent(limit = 100): Promise<HeldMessage[]> {
-    const rows = await this.dataSource.query<{ id: string; kind: string; subject: string; status: string; attempts: number; last_error: string | null; created_at: Date }[]>(
-      `SELECT id::text, kind, subject, status, attempts, last_error, created_at FROM mail_message ORDER BY id DESC LIMIT $1`,
-      [limit],
-    );
-    return rows.map((r) => ({ id: r.id, kind: r.kind, subject: r.subject, status: r.status, attempts: r.attempts, lastError: r.last_error, createdAt: r.created_at.toISOString() }));
+    const rows = await this.dataSource.query<
+      { id: string; kind: string; subject: string; status: string; attempts: number; last_error: string | null; created_at: Date }[]
+    >(`SELECT id::text, kind, subject, status, attempts, last_error, created_at FROM mail_message ORDER BY id DESC LIMIT $1`, [limit]);
+    return rows.map((r) => ({
+      id: r.id,
+      kind: r.kind,
+      subject: r.subject,
+      status: r.status,
+      attempts: r.attempts,
+      lastError: r.last_error,
+      createdAt: r.created_at.toISOString(),
+    }));
   }
 
   onModuleDestroy(): void {

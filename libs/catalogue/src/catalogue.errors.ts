@@ -8,8 +8,7 @@ export interface Actor {
 
 export const SYSTEM_SEED: Actor = { id: null, label: 'system:seed' };
 
-export const programmeNotFound = (ref: string): DomainError =>
-  new DomainError('not_found', 'PROGRAMME.NOT_FOUND', `No programme ${ref}`);
+export const programmeNotFound = (ref: string): DomainError => new DomainError('not_found', 'PROGRAMME.NOT_FOUND', `No programme ${ref}`);
 
 export const programmeSlugTaken = (slug?: string): DomainError =>
   new DomainError('conflict', 'PROGRAMME.SLUG_TAKEN', `The slug ${slug ? `"${slug}" ` : ''}is already used by another programme`, [
@@ -39,16 +38,26 @@ export const organisationInUse = (slug: string, count: number): DomainError =>
   new DomainError('conflict', 'ORGANISATION.IN_USE', `Organisation "${slug}" provides ${count} programme(s); reassign them first`);
 
 export const organisationVersionConflict = (): DomainError =>
-  new DomainError('precondition_failed', 'ORGANISATION.VERSION_CONFLICT', 'The organisation was changed by someone else; reload and apply your change again');
+  new DomainError(
+    'precondition_failed',
+    'ORGANISATION.VERSION_CONFLICT',
+    'The organisation was changed by someone else; reload and apply your change again',
+  );
 
 export const termNotFound = (facet: string, code: string): DomainError =>
   new DomainError('not_found', 'TAXONOMY.NOT_FOUND', `No ${facet} "${code}" in the taxonomy`);
 
 export const termCodeTaken = (facet: string, code: string): DomainError =>
-  new DomainError('conflict', 'TAXONOMY.CODE_TAKEN', `The ${facet} "${code}" already exists`, [{ field: 'code', messages: ['already exists'] }]);
+  new DomainError('conflict', 'TAXONOMY.CODE_TAKEN', `The ${facet} "${code}" already exists`, [
+    { field: 'code', messages: ['already exists'] },
+  ]);
 
 export const termInUse = (facet: string, code: string, count: number): DomainError =>
   new DomainError('conflict', 'TAXONOMY.IN_USE', `The ${facet} "${code}" is used by ${count} programme(s); remove it from them first`);
 
 export const termVersionConflict = (): DomainError =>
-  new DomainError('precondition_failed', 'TAXONOMY.VERSION_CONFLICT', 'The term was changed by someone else; reload and apply your change again');
+  new DomainError(
+    'precondition_failed',
+    'TAXONOMY.VERSION_CONFLICT',
+    'The term was changed by someone else; reload and apply your change again',
+  );

@@ -2,8 +2,16 @@ import type { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Clock } from '@app/common';
 import {
-  CATALOGUE_RELEASE, CatalogueSeeder, deriveStatus, ProgrammesService, ProgrammeStatusJob, SEED_PROGRAMMES, SuggestedUpdatesService, SYSTEM_SEED,
-  CreateProgrammeDto, UpdateProgrammeDto,
+  CATALOGUE_RELEASE,
+  CatalogueSeeder,
+  deriveStatus,
+  ProgrammesService,
+  ProgrammeStatusJob,
+  SEED_PROGRAMMES,
+  SuggestedUpdatesService,
+  SYSTEM_SEED,
+  CreateProgrammeDto,
+  UpdateProgrammeDto,
 } from '@app/catalogue';
 import { programmeInput } from '@app/testing';
 import { plainToInstance } from 'class-transformer';
@@ -20,9 +28,18 @@ class FakeClock extends Clock {
 }
 
 const FACTS_SLUGS = [
-  'technopolis-moscow-sez', 'moscow-technoparks', 'important-products-and-research-2026', 'mosprom-export-support',
-  'made-in-moscow', 'sme-concessional-loans', 'sme-consulting', 'sme-premises', 'new-enterprise-construction',
-  'i-moscow-investors', 'i-moscow-pilot-testing', 'i-moscow-growth-tools',
+  'technopolis-moscow-sez',
+  'moscow-technoparks',
+  'important-products-and-research-2026',
+  'mosprom-export-support',
+  'made-in-moscow',
+  'sme-concessional-loans',
+  'sme-consulting',
+  'sme-premises',
+  'new-enterprise-construction',
+  'i-moscow-investors',
+  'i-moscow-pilot-testing',
+  'i-moscow-growth-tools',
 ];
 
 describe('catalogue on real PostgreSQL', () => {
@@ -40,7 +57,11 @@ describe('catalogue on real PostgreSQL', () => {
   describe('the shipped catalogue', () => {
     const rowOf = async (slug: string) =>
       (await ds.query(`SELECT id, version, title_ru, catalogue_release, publication_state FROM programme WHERE slug = $1`, [slug]))[0] as {
-        id: string; version: number; title_ru: string; catalogue_release: number; publication_state: string;
+        id: string;
+        version: number;
+        title_ru: string;
+        catalogue_release: number;
+        publication_state: string;
       };
     const shipped = (slug: string) => SEED_PROGRAMMES.find((p) => p.slug === slug)!;
     const editor = { id: null, label: 'editor@example.org' };
@@ -48,8 +69,18 @@ describe('catalogue on real PostgreSQL', () => {
     it('loads every required slug and the further programmes, published, sourced, with steps, at the current release', async () => {
       const first = await app.get(CatalogueSeeder).seed();
       expect(first.programmes).toBe(SEED_PROGRAMMES.length);
-      const rows: { slug: string; publication_state: string; sources: { publishedOn: string | null }[]; application_steps: unknown[]; key_facts: unknown[]; title_en: string | null; catalogue_release: number; sources_newest_on: string | null }[] =
-        await ds.query(`SELECT slug, publication_state, sources, application_steps, key_facts, title_en, catalogue_release, to_char(sources_newest_on, 'YYYY-MM-DD') AS sources_newest_on FROM programme ORDER BY slug`);
+      const rows: {
+        slug: string;
+        publication_state: string;
+        sources: { publishedOn: string | null }[];
+        application_steps: unknown[];
+        key_facts: unknown[];
+        title_en: string | null;
+        catalogue_release: number;
+        sources_newest_on: string | null;
+      }[] = await ds.query(
+        `SELECT slug, publication_state, sources, application_steps, key_facts, title_en, catalogue_release, to_char(sources_newest_on, 'YYYY-MM-DD') AS sources_newest_on FROM programme ORDER BY slug`,
+      );
       expect(rows.map((r) => r.slug)).toEqual(expect.arrayContaining(FACTS_SLUGS));
       expect(rows.length).toBeGreaterThanOrEqual(FACTS_SLUGS.length + 8);
       for (const r of rows) {
@@ -59,17 +90,32 @@ describe('catalogue on real PostgreSQL', () => {
         expect(r.application_steps.length).toBeGreaterThanOrEqual(2);
         expect(r.key_facts.length).toBeGreaterThan(0);
         // the newest source date is derived on save
-        const newest = r.sources.map((s) => s.publishedOn).filter(Boolean).sort().at(-1);
+        const newest = r.sources
+          .map((s) => s.publishedOn)
+          .filter(Boolean)
+          .sort()
+          .at(-1);
         expect(r.sources_newest_on).toBe(newest);
       }
     });
 
     it('never invents figures: amounts come from sourced benefit facts only; no rate, deadline or contact without a source', async () => {
-      const rows: { slug: string; amount_max: string | null; rate_percent: string | null; closes_at: Date | null; contacts: object; key_facts: { group: string; unit: string | null; number: number | null }[] }[] =
-        await ds.query('SELECT slug, amount_max, rate_percent, closes_at, contacts, key_facts FROM programme');
+      const rows: {
+        slug: string;
+        amount_max: string | null;
+        rate_percent: string | null;
+        closes_at: Date | null;
+        contacts: object;
+        key_facts: { group: string; unit: string | null; number: number | null }[];
+      }[] = await ds.query('SELECT slug, amount_max, rate_percent, closes_at, contacts, key_facts FROM programme');
       for (const r of rows) {
-        const amounts = r.key_facts.filter((f) => f.group === 'benefit' && f.unit === 'rub' && f.number !== null).map((f) => f.number as number);
-        expect({ slug: r.slug, amount: r.amount_max === null ? null : Number(r.amount_max) }).toEqual({ slug: r.slug, amount: amounts.length ? Math.max(...amounts) : null });
+        const amounts = r.key_facts
+          .filter((f) => f.group === 'benefit' && f.unit === 'rub' && f.number !== null)
+          .map((f) => f.number as number);
+        expect({ slug: r.slug, amount: r.amount_max === null ? null : Number(r.amount_max) }).toEqual({
+          slug: r.slug,
+          amount: amounts.length ? Math.max(...amounts) : null,
+        });
         expect([r.rate_percent, r.closes_at]).toEqual([null, null]);
         if (r.slug === 'i-moscow-pilot-testing') expect(r.contacts).toEqual({ email: null, phone: '+7 (499) 225-92-52', url: null });
         else expect(r.contacts).toEqual({});
@@ -84,15 +130,27 @@ describe('catalogue on real PostgreSQL', () => {
       const service = app.get(ProgrammesService);
       // an installation still on release 1: one entry as the seed left it, one an editor has changed since
       const untouched = await rowOf('sme-consulting');
-      await service.update(untouched.id, untouched.version, plainToInstance(UpdateProgrammeDto, { title: { ru: 'Старая редакция каталога' } }), SYSTEM_SEED);
+      await service.update(
+        untouched.id,
+        untouched.version,
+        plainToInstance(UpdateProgrammeDto, { title: { ru: 'Старая редакция каталога' } }),
+        SYSTEM_SEED,
+      );
       const edited = await rowOf('made-in-moscow');
-      await service.update(edited.id, edited.version, plainToInstance(UpdateProgrammeDto, { title: { ru: 'Изменено редактором' } }), editor);
+      await service.update(
+        edited.id,
+        edited.version,
+        plainToInstance(UpdateProgrammeDto, { title: { ru: 'Изменено редактором' } }),
+        editor,
+      );
       await ds.query(`UPDATE programme SET catalogue_release = 1 WHERE slug IN ('sme-consulting', 'made-in-moscow')`);
       // release 1 shipped this provider without its site
       await ds.query(`UPDATE organisation SET url = NULL WHERE slug = 'technopolis-moscow'`);
 
       const report = await app.get(CatalogueSeeder).seed();
-      expect(await ds.query(`SELECT url FROM organisation WHERE slug = 'technopolis-moscow'`)).toEqual([{ url: 'https://technomoscow.com' }]);
+      expect(await ds.query(`SELECT url FROM organisation WHERE slug = 'technopolis-moscow'`)).toEqual([
+        { url: 'https://technomoscow.com' },
+      ]);
 
       expect(report).toMatchObject({ programmes: 0, updated: 1, suggested: 1 });
       const updated = await rowOf('sme-consulting');
@@ -109,7 +167,9 @@ describe('catalogue on real PostgreSQL', () => {
       expect(await app.get(CatalogueSeeder).seed()).toEqual({ terms: 0, organisations: 0, programmes: 0, updated: 0, suggested: 0 });
 
       // applying is a version-checked save: a stale version is refused, the current one applies the release
-      await expect(suggestions.apply(kept.id, pending.id, kept.version - 1, editor)).rejects.toMatchObject({ code: 'PROGRAMME.VERSION_CONFLICT' });
+      await expect(suggestions.apply(kept.id, pending.id, kept.version - 1, editor)).rejects.toMatchObject({
+        code: 'PROGRAMME.VERSION_CONFLICT',
+      });
       const applied = await suggestions.apply(kept.id, pending.id, kept.version, editor);
       expect(applied.title.ru).toBe(shipped('made-in-moscow').title.ru);
       expect((await rowOf('made-in-moscow')).catalogue_release).toBe(CATALOGUE_RELEASE);
@@ -158,7 +218,9 @@ describe('catalogue on real PostgreSQL', () => {
       const published = await service.create(plainToInstance(CreateProgrammeDto, programmeInput()), editor);
       const live = await service.transition(published.id, published.version, 'publish', editor);
       // nor can a published entry lose its last source
-      await expect(service.update(live.id, live.version, plainToInstance(UpdateProgrammeDto, { curation: { sources: [] } }), editor)).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+      await expect(
+        service.update(live.id, live.version, plainToInstance(UpdateProgrammeDto, { curation: { sources: [] } }), editor),
+      ).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
     });
 
     it('refuses a key fact citing a source the entry does not have, and an apply link to a news site', async () => {
@@ -191,7 +253,10 @@ describe('catalogue on real PostgreSQL', () => {
     it('the scheduled job moves programmes to open and closed as their dates pass', async () => {
       const service = app.get(ProgrammesService);
       const created = await service.create(
-        plainToInstance(CreateProgrammeDto, programmeInput({ timing: { opensAt: '2030-01-10T00:00:00Z', closesAt: '2030-02-10T00:00:00Z' } })),
+        plainToInstance(
+          CreateProgrammeDto,
+          programmeInput({ timing: { opensAt: '2030-01-10T00:00:00Z', closesAt: '2030-02-10T00:00:00Z' } }),
+        ),
         SYSTEM_SEED,
       );
       expect(created.timing.status).toBe('upcoming');
@@ -205,7 +270,12 @@ describe('catalogue on real PostgreSQL', () => {
       // a move is a version with a revision: the feed and ETags hear of it
       expect(opened.version).toBe(created.version + 1);
       const [last] = await service.listRevisions(created.id);
-      expect([last.version, last.action, last.actor.label, last.changedFields]).toEqual([opened.version, 'refresh', 'system:status', ['timing.status']]);
+      expect([last.version, last.action, last.actor.label, last.changedFields]).toEqual([
+        opened.version,
+        'refresh',
+        'system:status',
+        ['timing.status'],
+      ]);
 
       clock.current = new Date('2030-03-01T00:00:00Z');
       await job.run();

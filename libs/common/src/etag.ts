@@ -15,7 +15,11 @@ export const expectedOf = (sent: number, current: number): number => (sent === A
  */
 export function parseIfMatch(header: string | undefined): number {
   if (header === undefined || header.trim() === '') {
-    throw new DomainError('precondition_required', 'PRECONDITION_REQUIRED', 'This change needs an If-Match header with the ETag you last read');
+    throw new DomainError(
+      'precondition_required',
+      'PRECONDITION_REQUIRED',
+      'This change needs an If-Match header with the ETag you last read',
+    );
   }
   if (header.trim() === '*') return ANY_VERSION;
   const match = /^\s*(?:W\/)?"(\d{1,9})"\s*$/.exec(header);

@@ -77,7 +77,13 @@ export class HttpErrorFilter implements ExceptionFilter {
     const requestId = String(req.id ?? res.getHeader('x-request-id') ?? '');
     const unavailable = !(error instanceof DomainError) && !(error instanceof HttpException) && this.isUnavailable(error);
     const body: ErrorBody = unavailable
-      ? { statusCode: 503, code: 'SERVICE_UNAVAILABLE', message: 'The service is briefly unavailable; nothing was saved. Try again in a few seconds.', details: { retryAfterSeconds: 5 }, requestId }
+      ? {
+          statusCode: 503,
+          code: 'SERVICE_UNAVAILABLE',
+          message: 'The service is briefly unavailable; nothing was saved. Try again in a few seconds.',
+          details: { retryAfterSeconds: 5 },
+          requestId,
+        }
       : this.toBody(error, requestId);
     if (unavailable) {
       this.logger.warn({ err: error, requestId }, 'Database unavailable');
@@ -89,7 +95,8 @@ export class HttpErrorFilter implements ExceptionFilter {
       return;
     }
     const retryAfter = (body.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
-    if ((body.statusCode === 429 || body.statusCode === 503) && typeof retryAfter === 'number') res.setHeader('Retry-After', String(retryAfter));
+    if ((body.statusCode === 429 || body.statusCode === 503) && typeof retryAfter === 'number')
+      res.setHeader('Retry-After', String(retryAfter));
     const html = this.renderHtml?.(body, req) ?? null;
     if (html !== null) {
       res.status(body.statusCode).type('text/html').send(html);
@@ -123,10 +130,15 @@ export class HttpErrorFilter implements ExceptionFilter {
       const statusCode = error.getStatus();
       const response = error.getResponse();
       const r = typeof response === 'object' && response !== null ? (response as Record<string, unknown>) : {};
-      const message =
-        typeof r.message === 'string' ? r.message : Array.isArray(r.message) ? r.message.join('; ') : error.message;
+      const message = typeof r.message === 'string' ? r.message : Array.isArray(r.message) ? r.message.join('; ') : error.message;
       const code = typeof r.code === 'string' ? r.code : (CODE_BY_STATUS[statusCode] ?? `HTTP_${statusCode}`);
-      return { statusCode, code, message: statusCode === 404 && !r.code ? 'Not found' : message, ...(r.details ? { details: r.details } : {}), requestId };
+      return {
+        statusCode,
+        code,
+        message: statusCode === 404 && !r.code ? 'Not found' : message,
+        ...(r.details ? { details: r.details } : {}),
+        requestId,
+      };
     }
     return { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, code: 'INTERNAL', message: 'Something went wrong on our side', requestId };
   }

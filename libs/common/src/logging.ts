@@ -4,7 +4,8 @@ import { requestIdOf } from './request-id';
 import type { AppConfig } from '@app/config';
 
 /** Paths that carry a secret (an invitation link's token) are logged without it. */
-export const redactUrl = (url: string): string => url.replace(/^(\/admin\/invite\/|\/alerts\/(?:confirm|unsubscribe)\/)[^/?#]+/, '$1[redacted]');
+export const redactUrl = (url: string): string =>
+  url.replace(/^(\/admin\/invite\/|\/alerts\/(?:confirm|unsubscribe)\/)[^/?#]+/, '$1[redacted]');
 
 /** Structured JSON logs, one request id per request (taken from X-Request-Id when sane), secrets redacted. */
 export function loggerParams(config: AppConfig, http: boolean): Params {

@@ -5,7 +5,11 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(ConfigError);
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/PUBLIC_BASE_URL.*METRICS_TOKEN/);
     expect(() => loadConfig({ NODE_ENV: 'production', PUBLIC_BASE_URL: 'https://navigator.example' })).toThrow(/METRICS_TOKEN/);
-    const ok = loadConfig({ NODE_ENV: 'production', PUBLIC_BASE_URL: 'https://navigator.example/', METRICS_TOKEN: 'a-long-enough-token-123' });
+    const ok = loadConfig({
+      NODE_ENV: 'production',
+      PUBLIC_BASE_URL: 'https://navigator.example/',
+      METRICS_TOKEN: 'a-long-enough-token-123',
+    });
     expect(ok.http.publicBaseUrl).toBe('https://navigator.example');
   });
 
@@ -16,7 +20,10 @@ describe('loadConfig', () => {
 
   it('reads the source age and the lock timeout', () => {
     expect(loadConfig({}).catalogue.sourceMaxAgeDays).toBe(365);
-    expect(loadConfig({ SOURCE_MAX_AGE_DAYS: '180', DATABASE_LOCK_TIMEOUT_MS: '2000' })).toMatchObject({ catalogue: { sourceMaxAgeDays: 180 }, database: { lockTimeoutMs: 2000 } });
+    expect(loadConfig({ SOURCE_MAX_AGE_DAYS: '180', DATABASE_LOCK_TIMEOUT_MS: '2000' })).toMatchObject({
+      catalogue: { sourceMaxAgeDays: 180 },
+      database: { lockTimeoutMs: 2000 },
+    });
     expect(() => loadConfig({ SOURCE_MAX_AGE_DAYS: '0' })).toThrow(/SOURCE_MAX_AGE_DAYS/);
   });
 });

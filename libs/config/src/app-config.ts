@@ -9,143 +9,272 @@ const toBool = ({ value }: { value: unknown }) =>
  * Nothing outside this library reads `process.env`.
  */
 export class EnvironmentVariables {
-  @IsOptional() @IsIn(['development', 'production', 'test'])
+  @IsOptional()
+  @IsIn(['development', 'production', 'test'])
   NODE_ENV: 'development' | 'production' | 'test' = 'development';
 
-  @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(65535)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
   PORT = 3000;
 
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   HOST = '127.0.0.1';
 
-  @IsOptional() @IsUrl({ protocols: ['postgres', 'postgresql'], require_tld: false, require_protocol: true })
+  @IsOptional()
+  @IsUrl({ protocols: ['postgres', 'postgresql'], require_tld: false, require_protocol: true })
   DATABASE_URL?: string;
 
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   EMBEDDED_PG_DIR = '.data/postgres';
 
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1024) @Max(65535)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1024)
+  @Max(65535)
   EMBEDDED_PG_PORT = 54329;
 
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
   DATABASE_POOL_SIZE = 10;
 
-  @IsOptional() @Type(() => Number) @IsInt() @Min(100) @Max(60_000)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  @Max(60_000)
   DATABASE_LOCK_TIMEOUT_MS = 5000;
 
-  @IsOptional() @Transform(toBool) @IsBoolean()
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean()
   MIGRATE_ON_START?: boolean;
 
-  @IsOptional() @Transform(toBool) @IsBoolean()
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean()
   SEED_ON_START?: boolean;
 
-  @IsOptional() @Transform(toBool) @IsBoolean()
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean()
   WORKER_IN_PROCESS?: boolean;
 
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(3600)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(3600)
   STATUS_JOB_INTERVAL_SECONDS = 60;
 
   /** smtp://user:pass@host:port or smtps://…: search alerts are sent through it. Unset: they wait in the database (see /admin/outbox). */
-  @IsOptional() @IsUrl({ protocols: ['smtp', 'smtps'], require_tld: false, require_protocol: true })
+  @IsOptional()
+  @IsUrl({ protocols: ['smtp', 'smtps'], require_tld: false, require_protocol: true })
   SMTP_URL?: string;
 
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   MAIL_FROM = 'Support Navigator <alerts@support-navigator.invalid>';
 
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1000)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
   ALERTS_PER_ADDRESS_PER_DAY = 5;
 
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(10_000)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
   ALERTS_PER_CLIENT_PER_HOUR = 20;
 
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(3600)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(3600)
   MAIL_INTERVAL_SECONDS = 30;
 
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(24 * 60)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(24 * 60)
   AUTH_TOKEN_TTL_MINUTES = 60;
 
-  @IsOptional() @Type(() => Number) @IsInt() @Min(5) @Max(7 * 24 * 60)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(5)
+  @Max(7 * 24 * 60)
   ADMIN_SESSION_TTL_MINUTES = 8 * 60;
 
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(24 * 60)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(24 * 60)
   SIGN_IN_WINDOW_MINUTES = 15;
 
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(10_000)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
   SIGN_IN_MAX_PER_ACCOUNT = 10;
 
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100_000)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
   SIGN_IN_MAX_PER_ADDRESS = 50;
 
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100_000)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
   SIGN_IN_MAX_PER_ACCOUNT_PER_MINUTE = 20;
 
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   ADMIN_PASSWORD?: string;
 
-  @IsOptional() @IsUrl({ protocols: ['redis', 'rediss'], require_tld: false, require_protocol: true })
+  @IsOptional()
+  @IsUrl({ protocols: ['redis', 'rediss'], require_tld: false, require_protocol: true })
   REDIS_URL?: string;
 
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(3600)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(3600)
   API_RATE_WINDOW_SECONDS = 60;
 
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1_000_000)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
   API_RATE_LIMIT_ANONYMOUS = 60;
 
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1_000_000)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
   API_RATE_LIMIT_KEY = 1200;
 
-  @IsOptional() @IsIn(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'])
+  @IsOptional()
+  @IsIn(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'])
   LOG_LEVEL: string = 'info';
 
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   BODY_LIMIT = '256kb';
 
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   TRUST_PROXY = 'false';
 
-  @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(120_000)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(120_000)
   SHUTDOWN_GRACE_MS = 5000;
 
-  @IsOptional() @IsString() @Matches(/^\S{16,200}$/, { message: 'METRICS_TOKEN must be 16 to 200 characters without spaces' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^\S{16,200}$/, { message: 'METRICS_TOKEN must be 16 to 200 characters without spaces' })
   METRICS_TOKEN?: string;
 
-  @IsOptional() @IsUrl({ protocols: ['http', 'https'], require_tld: false, require_protocol: true })
+  @IsOptional()
+  @IsUrl({ protocols: ['http', 'https'], require_tld: false, require_protocol: true })
   PUBLIC_BASE_URL?: string;
 
-  @IsOptional() @IsUrl({ protocols: ['http', 'https'], require_tld: false, require_protocol: true })
+  @IsOptional()
+  @IsUrl({ protocols: ['http', 'https'], require_tld: false, require_protocol: true })
   MEILI_URL?: string;
 
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   MEILI_API_KEY?: string;
 
-  @IsOptional() @IsString() @Matches(/^[A-Za-z0-9_-]{1,200}$/, { message: 'MEILI_INDEX may hold letters, digits, - and _' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[A-Za-z0-9_-]{1,200}$/, { message: 'MEILI_INDEX may hold letters, digits, - and _' })
   MEILI_INDEX = 'programmes';
 
-  @IsOptional() @Type(() => Number) @IsInt() @Min(100) @Max(60_000)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  @Max(60_000)
   MEILI_TIMEOUT_MS = 2000;
 
-  @IsOptional() @Type(() => Number) @IsInt() @Min(100) @Max(60_000)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  @Max(60_000)
   SEARCH_SYNC_INTERVAL_MS = 1000;
 
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(7 * 24 * 60)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(7 * 24 * 60)
   SEARCH_RECONCILE_INTERVAL_MINUTES = 60;
 
-  @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(100_000)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(100_000)
   SEARCH_CACHE_ENTRIES = 1000;
 
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(3650)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(3650)
   SOURCE_MAX_AGE_DAYS = 365;
 
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1_000_000)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
   WEB_RATE_LIMIT = 300;
 
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1000)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
   EXPORTS_AT_ONCE = 4;
 
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
   EXPORTS_PER_CLIENT = 1;
 
-  @IsOptional() @IsUrl({ protocols: ['postgres', 'postgresql'], require_tld: false, require_protocol: true })
+  @IsOptional()
+  @IsUrl({ protocols: ['postgres', 'postgresql'], require_tld: false, require_protocol: true })
   TEST_DATABASE_URL?: string;
 }
 
@@ -249,12 +378,28 @@ export class AppConfig {
     readonly search: SearchConfig,
     readonly rateLimits: RateLimitConfig,
     readonly catalogue: CatalogueConfig = { sourceMaxAgeDays: 365 },
-    readonly mail: MailConfig = { from: 'Support Navigator <alerts@support-navigator.invalid>', alertsPerAddressPerDay: 5, alertsPerClientPerHour: 20, intervalSeconds: 30 },
+    readonly mail: MailConfig = {
+      from: 'Support Navigator <alerts@support-navigator.invalid>',
+      alertsPerAddressPerDay: 5,
+      alertsPerClientPerHour: 20,
+      intervalSeconds: 30,
+    },
   ) {}
 
   /** The same configuration pointed at a resolved database (e.g. the embedded one). */
   withDatabaseUrl(url: string): AppConfig {
-    return new AppConfig(this.env, this.logLevel, { ...this.database, url }, this.http, this.auth, this.worker, this.search, this.rateLimits, this.catalogue, this.mail);
+    return new AppConfig(
+      this.env,
+      this.logLevel,
+      { ...this.database, url },
+      this.http,
+      this.auth,
+      this.worker,
+      this.search,
+      this.rateLimits,
+      this.catalogue,
+      this.mail,
+    );
   }
 }
 
@@ -279,7 +424,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`Invalid configuration: ${problems.join(', ')}`);
   }
   const embedded = !vars.DATABASE_URL;
-  const missingInProduction = vars.NODE_ENV === 'production' ? (['PUBLIC_BASE_URL', 'METRICS_TOKEN'] as const).filter((name) => !vars[name]) : [];
+  const missingInProduction =
+    vars.NODE_ENV === 'production' ? (['PUBLIC_BASE_URL', 'METRICS_TOKEN'] as const).filter((name) => !vars[name]) : [];
   if (missingInProduction.length) {
     throw new ConfigError(
       `Invalid configuration: ${missingInProduction.map((name) => `${name} (must be set in production: ${name === 'METRICS_TOKEN' ? 'metrics are never public' : 'links never come from the Host header'})`).join(', ')}`,

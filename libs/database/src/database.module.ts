@@ -14,7 +14,14 @@ export class DatabaseModule {
           inject: [AppConfig],
           useFactory: (config: AppConfig) => {
             if (!config.database.url) throw new Error('DatabaseModule needs a resolved database URL');
-            return { ...dataSourceOptions({ url: config.database.url, poolSize: config.database.poolSize, lockTimeoutMs: config.database.lockTimeoutMs }), autoLoadEntities: true };
+            return {
+              ...dataSourceOptions({
+                url: config.database.url,
+                poolSize: config.database.poolSize,
+                lockTimeoutMs: config.database.lockTimeoutMs,
+              }),
+              autoLoadEntities: true,
+            };
           },
         }),
       ],

@@ -18,7 +18,10 @@ export interface OpenDatabase {
  * DATABASE_URL when set; otherwise the embedded PostgreSQL under EMBEDDED_PG_DIR,
  * started here, or reused when another local process (the server) already runs it.
  */
-export async function openDatabase(config: DatabaseConfig, options: { onLog?: (line: string) => void; ownSignals?: boolean } = {}): Promise<OpenDatabase> {
+export async function openDatabase(
+  config: DatabaseConfig,
+  options: { onLog?: (line: string) => void; ownSignals?: boolean } = {},
+): Promise<OpenDatabase> {
   if (config.url) return { url: config.url, embedded: false, stop: async () => undefined };
   const dir = resolve(config.embeddedDir);
   if (existsSync(join(dir, 'postmaster.pid')) && existsSync(`${dir}.secret`)) {

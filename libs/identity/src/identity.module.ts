@@ -16,11 +16,16 @@ import { User } from './user.entity';
 @Module({
   imports: [TypeOrmModule.forFeature([User, AuthSession, ApiKey, AuditEvent])],
   providers: [
-    IdentityRepository, IdentityService, AuditService, ApiKeysService, PostgresRateLimitStore,
+    IdentityRepository,
+    IdentityService,
+    AuditService,
+    ApiKeysService,
+    PostgresRateLimitStore,
     {
       provide: RateLimitStore,
       inject: [AppConfig, PostgresRateLimitStore],
-      useFactory: (config: AppConfig, postgres: PostgresRateLimitStore) => (config.rateLimits.redisUrl ? new RedisRateLimitStore(config.rateLimits.redisUrl) : postgres),
+      useFactory: (config: AppConfig, postgres: PostgresRateLimitStore) =>
+        config.rateLimits.redisUrl ? new RedisRateLimitStore(config.rateLimits.redisUrl) : postgres,
     },
   ],
   exports: [IdentityService, RateLimitStore, AuditService, ApiKeysService],

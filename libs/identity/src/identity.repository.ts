@@ -17,11 +17,7 @@ export class IdentityRepository {
   }
 
   findUserWithHashByEmail(email: string): Promise<User | null> {
-    return this.users
-      .createQueryBuilder('u')
-      .addSelect('u.passwordHash')
-      .where('lower(u.email) = lower(:email)', { email })
-      .getOne();
+    return this.users.createQueryBuilder('u').addSelect('u.passwordHash').where('lower(u.email) = lower(:email)', { email }).getOne();
   }
 
   findUserByEmail(email: string): Promise<User | null> {
@@ -56,7 +52,10 @@ export class IdentityRepository {
       .getCount();
   }
 
-  async updateUser(id: string, changes: Partial<Pick<User, 'passwordHash' | 'role' | 'disabledAt' | 'inviteTokenHash' | 'inviteExpiresAt'>>): Promise<void> {
+  async updateUser(
+    id: string,
+    changes: Partial<Pick<User, 'passwordHash' | 'role' | 'disabledAt' | 'inviteTokenHash' | 'inviteExpiresAt'>>,
+  ): Promise<void> {
     await this.users.update({ id }, changes);
   }
 
@@ -76,10 +75,20 @@ export class IdentityRepository {
   }
 
   async revokeSessionByHash(tokenHash: Buffer, now: Date): Promise<void> {
-    await this.sessions.createQueryBuilder().update().set({ revokedAt: now }).where('token_hash = :tokenHash AND revoked_at IS NULL', { tokenHash }).execute();
+    await this.sessions
+      .createQueryBuilder()
+      .update()
+      .set({ revokedAt: now })
+      .where('token_hash = :tokenHash AND revoked_at IS NULL', { tokenHash })
+      .execute();
   }
 
   async revokeSessionsOfUser(userId: string, now: Date): Promise<void> {
-    await this.sessions.createQueryBuilder().update().set({ revokedAt: now }).where('user_id = :userId AND revoked_at IS NULL', { userId }).execute();
+    await this.sessions
+      .createQueryBuilder()
+      .update()
+      .set({ revokedAt: now })
+      .where('user_id = :userId AND revoked_at IS NULL', { userId })
+      .execute();
   }
 }

@@ -72,7 +72,12 @@ const INVITE_TTL_MS = 7 * 24 * 3_600_000;
 
 const tooManyAttempts = (resetsAt: Date, now: Date): DomainError => {
   const retryAfterSeconds = Math.max(1, Math.ceil((resetsAt.getTime() - now.getTime()) / 1000));
-  return new DomainError('too_many_requests', 'AUTH.TOO_MANY_ATTEMPTS', `Too many sign-in attempts; try again in ${Math.ceil(retryAfterSeconds / 60)} min`, { retryAfterSeconds });
+  return new DomainError(
+    'too_many_requests',
+    'AUTH.TOO_MANY_ATTEMPTS',
+    `Too many sign-in attempts; try again in ${Math.ceil(retryAfterSeconds / 60)} min`,
+    { retryAfterSeconds },
+  );
 };
 
 @Injectable()
@@ -101,7 +106,13 @@ export class IdentityService {
     const user = await this.repository.findUserByEmail(email);
     if (!user) throw userNotFound(email);
     // a reset is how an operator gets back into a locked catalogue, so it re-enables the account too
-    await this.repository.updateUser(user.id, { passwordHash: await argon2.hash(password, ARGON2_OPTIONS), role, inviteTokenHash: null, inviteExpiresAt: null, disabledAt: null });
+    await this.repository.updateUser(user.id, {
+      passwordHash: await argon2.hash(password, ARGON2_OPTIONS),
+      role,
+      inviteTokenHash: null,
+      inviteExpiresAt: null,
+      disabledAt: null,
+    });
     await this.repository.revokeSessionsOfUser(user.id, this.clock.now());
     return { ...toAuthenticated(user), role };
   }
@@ -157,9 +168,8 @@ export class IdentityService {
       throw tooManyAttempts(new Date(Math.max(...exceeded.map((c) => c.state.resetsAt.getTime()))), now);
     }
     const user = await this.repository.findUserWithHashByEmail(email.trim());
-    const valid = user && !user.disabledAt && user.passwordHash
-      ? await argon2.verify(user.passwordHash, password)
-      : await this.verifyDummy(password);
+    const valid =
+      user && !user.disabledAt && user.passwordHash ? await argon2.verify(user.passwordHash, password) : await this.verifyDummy(password);
     if (!valid || !user) {
       await this.audit.record(actor, 'auth.sign_in_failed', `user:${actor.label}`);
       throw invalidCredentials();
@@ -217,7 +227,14 @@ export class IdentityService {
       await this.repository.updateUser(existing.id, { role, inviteTokenHash: sha256(token), inviteExpiresAt: expiresAt });
       user = { ...existing, role };
     } else {
-      user = await this.insertUser({ email: email.trim(), passwordHash: null, role, displayName, inviteTokenHash: sha256(token), inviteExpiresAt: expiresAt });
+      user = await this.insertUser({
+        email: email.trim(),
+        passwordHash: null,
+        role,
+        displayName,
+        inviteTokenHash: sha256(token),
+        inviteExpiresAt: expiresAt,
+      });
     }
     await this.audit.record(actor, 'user.invite', `user:${user.email}`, { role, reissued: !!existing });
     return { user: toAuthenticated(user), token, expiresAt };
@@ -232,8 +249,17 @@ export class IdentityService {
   async acceptInvitation(token: string, password: string): Promise<AuthenticatedUser> {
     assertPasswordStrength(password);
     const user = await this.repository.findUserByInviteHash(sha256(token), this.clock.now());
-    if (!user) throw new DomainError('not_found', 'USER.INVITATION_INVALID', 'This invitation link is unknown, used or expired; ask an admin for a new one');
-    await this.repository.updateUser(user.id, { passwordHash: await argon2.hash(password, ARGON2_OPTIONS), inviteTokenHash: null, inviteExpiresAt: null });
+    if (!user)
+      throw new DomainError(
+        'not_found',
+        'USER.INVITATION_INVALID',
+        'This invitation link is unknown, used or expired; ask an admin for a new one',
+      );
+    await this.repository.updateUser(user.id, {
+      passwordHash: await argon2.hash(password, ARGON2_OPTIONS),
+      inviteTokenHash: null,
+      inviteExpiresAt: null,
+    });
     await this.audit.record({ id: user.id, label: user.email }, 'user.accept_invite', `user:${user.email}`);
     return toAuthenticated(user);
   }
@@ -278,7 +304,9 @@ export class IdentityService {
       return await this.repository.insertUser(user);
     } catch (error) {
       if (pgErrorCode(error) === PG_UNIQUE_VIOLATION) {
-        throw new DomainError('conflict', 'USER.ALREADY_EXISTS', `A user with email ${user.email} already exists`, [{ field: 'email', messages: ['is already used by another user'] }]);
+        throw new DomainError('conflict', 'USER.ALREADY_EXISTS', `A user with email ${user.email} already exists`, [
+          { field: 'email', messages: ['is already used by another user'] },
+        ]);
       }
       throw error;
     }

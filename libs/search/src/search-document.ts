@@ -63,7 +63,15 @@ export function toSearchDocument(p: Programme): SearchDocument {
     titleKeys: indexText(joined(p.titleRu, p.titleEn)),
     summaryKeys: indexText(joined(p.summaryRu, p.summaryEn)),
     bodyKeys: indexText(
-      joined(p.descriptionRu, p.descriptionEn, p.benefitRu, p.benefitEn, p.eligibilityRu, p.eligibilityEn, ...(p.keyFacts ?? []).flatMap(factText)),
+      joined(
+        p.descriptionRu,
+        p.descriptionEn,
+        p.benefitRu,
+        p.benefitEn,
+        p.eligibilityRu,
+        p.eligibilityEn,
+        ...(p.keyFacts ?? []).flatMap(factText),
+      ),
     ),
     ...(Object.fromEntries(FACETS.map((f) => [f.param, [...p[f.field]].sort()])) as Record<(typeof FACETS)[number]['param'], string[]>),
     provider: p.provider.slug,
@@ -87,6 +95,8 @@ export function toSearchDocument(p: Programme): SearchDocument {
 
 /** Hash of everything the engine is sent, to find documents that drifted. */
 export function contentHash(doc: object): string {
-  const entries = Object.entries(doc).filter(([k]) => k !== 'contentHash').sort(([a], [b]) => a.localeCompare(b));
+  const entries = Object.entries(doc)
+    .filter(([k]) => k !== 'contentHash')
+    .sort(([a], [b]) => a.localeCompare(b));
   return createHash('sha256').update(JSON.stringify(entries)).digest('base64url').slice(0, 22);
 }

@@ -37,7 +37,15 @@ export class SearchStatusService {
       this.engine.documentCount().catch(() => null),
       this.relay.mismatch(),
     ]);
-    return { engine: this.engine.name, degraded: this.search.degraded, engineHealth, publishedProgrammes, engineDocuments, syncMismatch, outbox };
+    return {
+      engine: this.engine.name,
+      degraded: this.search.degraded,
+      engineHealth,
+      publishedProgrammes,
+      engineDocuments,
+      syncMismatch,
+      outbox,
+    };
   }
 
   retryNow(): Promise<number> {

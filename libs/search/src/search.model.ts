@@ -115,7 +115,13 @@ export interface SearchHit {
   sizes: string[];
   applicantTypes: string[];
   /** What most often rules a company in or out, for cards. */
-  conditions: { companyAgeMinYears: number | null; companyAgeMaxYears: number | null; headcountMax: number | null; investmentMinRub: number | null; requiredStatuses: string[] };
+  conditions: {
+    companyAgeMinYears: number | null;
+    companyAgeMaxYears: number | null;
+    headcountMax: number | null;
+    investmentMinRub: number | null;
+    requiredStatuses: string[];
+  };
   status: ProgrammeStatus;
   closesAt: string | null;
   amountMin: number | null;

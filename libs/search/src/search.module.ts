@@ -32,9 +32,26 @@ export const searchEngineProvider = {
 @Module({
   imports: [CatalogueModule, TypeOrmModule.forFeature([SearchSynonym])],
   providers: [
-    PostgresSearchEngine, searchEngineProvider, SearchVocabulary, SearchService, SearchStatusService,
-    SynonymsService, SearchOutbox, SearchSyncRelay, SearchMaintenanceService,
+    PostgresSearchEngine,
+    searchEngineProvider,
+    SearchVocabulary,
+    SearchService,
+    SearchStatusService,
+    SynonymsService,
+    SearchOutbox,
+    SearchSyncRelay,
+    SearchMaintenanceService,
   ],
-  exports: [SearchEngine, PostgresSearchEngine, SearchService, SearchVocabulary, SearchStatusService, SynonymsService, SearchOutbox, SearchSyncRelay, SearchMaintenanceService],
+  exports: [
+    SearchEngine,
+    PostgresSearchEngine,
+    SearchService,
+    SearchVocabulary,
+    SearchStatusService,
+    SynonymsService,
+    SearchOutbox,
+    SearchSyncRelay,
+    SearchMaintenanceService,
+  ],
 })
 export class SearchModule {}

@@ -5,8 +5,20 @@ import { PostgresSearchEngine } from './postgres/postgres-search.engine';
 import { parseQuery } from './query/parse-query';
 import { SearchEngine } from './search-engine';
 import {
-  emptyFacetCounts, EngineQuery, EngineResult, FacetValue, KEYSET_ORDERS, type KeysetOrder, ParsedQuery, SEARCH_FACETS, SearchFacet, SearchHit, SearchRequest, SearchResponse,
-  type SortKey, type SortOrder,
+  emptyFacetCounts,
+  EngineQuery,
+  EngineResult,
+  FacetValue,
+  KEYSET_ORDERS,
+  type KeysetOrder,
+  ParsedQuery,
+  SEARCH_FACETS,
+  SearchFacet,
+  SearchHit,
+  SearchRequest,
+  SearchResponse,
+  type SortKey,
+  type SortOrder,
 } from './search.model';
 import { labelIn, SearchVocabulary } from './search-vocabulary';
 import { SynonymsService } from './synonyms/synonyms.service';
@@ -58,10 +70,20 @@ export class SearchService {
   async search(request: SearchRequest): Promise<SearchResponse> {
     const started = performance.now();
     const after = request.after !== undefined ? readCursor(request.after, effectiveSort(request), request.page) : undefined;
-    const { query, text, result, engine, degraded, matchedAllWords, engineMs } = await this.answer(request, after ? 0 : offsetOf(request), request.perPage, true, after);
+    const { query, text, result, engine, degraded, matchedAllWords, engineMs } = await this.answer(
+      request,
+      after ? 0 : offsetOf(request),
+      request.perPage,
+      true,
+      after,
+    );
     const sort = query.sort;
     const more = isKeyset(sort) && request.perPage > 0 && result.ids.length === request.perPage && result.last;
-    const [hits, terms, didYouMean] = await Promise.all([this.hits(result.ids, request.lang, text), this.vocabulary.terms(), this.didYouMean(request.q)]);
+    const [hits, terms, didYouMean] = await Promise.all([
+      this.hits(result.ids, request.lang, text),
+      this.vocabulary.terms(),
+      this.didYouMean(request.q),
+    ]);
     const facets = {} as Record<SearchFacet, FacetValue[]>;
     for (const facet of SEARCH_FACETS) {
       const counts = new Map(result.facets[facet].map((c) => [c.code, c.count]));
@@ -73,7 +95,15 @@ export class SearchService {
         .filter((v) => v.count > 0 || v.selected);
     }
     return {
-      hits, total: result.total, page: request.page, perPage: request.perPage, sort, facets, engine, degraded, matchedAllWords,
+      hits,
+      total: result.total,
+      page: request.page,
+      perPage: request.perPage,
+      sort,
+      facets,
+      engine,
+      degraded,
+      matchedAllWords,
       nextCursor: more ? writeCursor(sort, result.last!) : null,
       didYouMean,
       tookMs: tenths(performance.now() - started),
@@ -105,15 +135,30 @@ export class SearchService {
    * parsed with the current synonyms, and, when nothing has every word, the
    * answer for some of them (saying so). The query comes back for more windows.
    */
-  private async answer(request: Omit<SearchRequest, 'page' | 'perPage'>, offset: number, limit: number, withFacets: boolean, after?: SortKey) {
+  private async answer(
+    request: Omit<SearchRequest, 'page' | 'perPage'>,
+    offset: number,
+    limit: number,
+    withFacets: boolean,
+    after?: SortKey,
+  ) {
     await this.assertKnownCodes(request);
     const typed = request.q?.trim() ? request.q : null;
     const text = typed ? parseQuery(typed, await this.synonyms.index()) : null;
     const query: EngineQuery = {
-      text, matchAll: true, sort: effectiveSort(request), offset, limit, withFacets, after,
+      text,
+      matchAll: true,
+      sort: effectiveSort(request),
+      offset,
+      limit,
+      withFacets,
+      after,
       filters: {
         facets: request.facets,
-        amountMin: request.amountMin, amountMax: request.amountMax, closesAfter: request.closesAfter, closesBefore: request.closesBefore,
+        amountMin: request.amountMin,
+        amountMax: request.amountMax,
+        closesAfter: request.closesAfter,
+        closesBefore: request.closesBefore,
       },
     };
     const began = performance.now();
@@ -188,10 +233,24 @@ export class SearchService {
     const text = parseQuery(q, await this.synonyms.index());
     if (!text) return { programmes: [], terms: [] };
     const query: EngineQuery = {
-      text, matchAll: true, sort: 'relevance', offset: 0, limit, withFacets: false, filters: { facets: {} },
+      text,
+      matchAll: true,
+      sort: 'relevance',
+      offset: 0,
+      limit,
+      withFacets: false,
+      filters: { facets: {} },
     };
     // how many published programmes each value has: a value with none would lead to an empty page
-    const everything: EngineQuery = { text: null, matchAll: true, sort: 'updated', offset: 0, limit: 0, withFacets: true, filters: { facets: {} } };
+    const everything: EngineQuery = {
+      text: null,
+      matchAll: true,
+      sort: 'updated',
+      offset: 0,
+      limit: 0,
+      withFacets: true,
+      filters: { facets: {} },
+    };
     const [{ result }, { result: all }, terms] = await Promise.all([this.run(query), this.run(everything), this.vocabulary.terms()]);
     const matches = wordMatcher(text);
     const programmes = (await this.load(result.ids)).map((p) => {
@@ -231,14 +290,22 @@ export class SearchService {
   private async run(query: EngineQuery): Promise<{ result: EngineResult; engine: SearchEngine['name']; degraded: boolean }> {
     if (this.primary !== this.postgres && Date.now() >= this.primaryDownUntil) {
       try {
-        return { result: await timed(searchEngineDuration, this.primary.name, () => this.primary.search(query)), engine: this.primary.name, degraded: false };
+        return {
+          result: await timed(searchEngineDuration, this.primary.name, () => this.primary.search(query)),
+          engine: this.primary.name,
+          degraded: false,
+        };
       } catch (error) {
         this.primaryDownUntil = Date.now() + RETRY_PRIMARY_AFTER_MS;
         this.logger.warn({ err: error, engine: this.primary.name }, 'Search engine failed; answering from PostgreSQL');
       }
     }
     const degraded = this.primary !== this.postgres;
-    return { result: await timed(searchEngineDuration, this.postgres.name, () => this.postgres.search(query)), engine: this.postgres.name, degraded };
+    return {
+      result: await timed(searchEngineDuration, this.postgres.name, () => this.postgres.search(query)),
+      engine: this.postgres.name,
+      degraded,
+    };
   }
 
   private async hits(ids: string[], lang: Lang, text: ParsedQuery | null): Promise<SearchHit[]> {
@@ -246,10 +313,21 @@ export class SearchService {
     return (await this.load(ids)).map((p) => {
       const hit = mapProgrammeHit(p, lang);
       return {
-        slug: hit.slug, title: hit.title, summary: hit.summary, lang: hit.lang, provider: hit.provider, supportTypes: hit.supportTypes,
-        sizes: hit.sizes, applicantTypes: hit.applicantTypes, conditions: hit.conditions,
-        status: hit.status, closesAt: hit.closesAt, amountMin: hit.amountMin, amountMax: hit.amountMax,
-        newestSourceOn: hit.newestSourceOn, updatedAt: hit.updatedAt,
+        slug: hit.slug,
+        title: hit.title,
+        summary: hit.summary,
+        lang: hit.lang,
+        provider: hit.provider,
+        supportTypes: hit.supportTypes,
+        sizes: hit.sizes,
+        applicantTypes: hit.applicantTypes,
+        conditions: hit.conditions,
+        status: hit.status,
+        closesAt: hit.closesAt,
+        amountMin: hit.amountMin,
+        amountMax: hit.amountMax,
+        newestSourceOn: hit.newestSourceOn,
+        updatedAt: hit.updatedAt,
         highlights: { title: highlight(hit.title, matches), summary: highlight(hit.summary, matches) },
       };
     });
@@ -272,7 +350,8 @@ export class SearchService {
 const tenths = (ms: number): number => Math.round(ms * 10) / 10;
 
 /** The order a request is answered in: relevance with text, newest change first without. */
-const effectiveSort = (request: { q?: string; sort?: SortOrder }): SortOrder => request.sort ?? (request.q?.trim() ? 'relevance' : 'updated');
+const effectiveSort = (request: { q?: string; sort?: SortOrder }): SortOrder =>
+  request.sort ?? (request.q?.trim() ? 'relevance' : 'updated');
 
 const isKeyset = (sort: SortOrder): sort is KeysetOrder => (KEYSET_ORDERS as readonly string[]).includes(sort);
 
@@ -280,11 +359,14 @@ const cursorProblem = (message: string) => validationFailed([{ field: 'after', m
 
 /** An opaque cursor: the order and the last hit's sort key. */
 function writeCursor(sort: KeysetOrder, key: SortKey): string {
-  return Buffer.from(JSON.stringify({ s: sort, k: [key.closed, key.updatedAt, key.closesAt, key.amountSort, key.id] })).toString('base64url');
+  return Buffer.from(JSON.stringify({ s: sort, k: [key.closed, key.updatedAt, key.closesAt, key.amountSort, key.id] })).toString(
+    'base64url',
+  );
 }
 
 function readCursor(cursor: string, sort: SortOrder, page: number): SortKey {
-  if (!isKeyset(sort)) throw cursorProblem(`a cursor continues the ${KEYSET_ORDERS.join(', ')} orders, not ${sort}; page through relevance with page`);
+  if (!isKeyset(sort))
+    throw cursorProblem(`a cursor continues the ${KEYSET_ORDERS.join(', ')} orders, not ${sort}; page through relevance with page`);
   if (page !== 1) throw cursorProblem('send either after or page, not both');
   let parsed: unknown;
   try {
@@ -294,11 +376,24 @@ function readCursor(cursor: string, sort: SortOrder, page: number): SortKey {
   }
   const { s, k } = (parsed ?? {}) as { s?: unknown; k?: unknown };
   const instant = (v: unknown) => typeof v === 'string' && v.length <= 40 && !Number.isNaN(Date.parse(v));
-  if (!Array.isArray(k) || k.length !== 5 || typeof k[0] !== 'boolean' || !instant(k[1]) || !(k[2] === null || instant(k[2])) || !(k[3] === null || Number.isSafeInteger(k[3]))
-    || typeof k[4] !== 'string' || !/^[0-9a-f-]{36}$/.test(k[4])) {
+  if (
+    !Array.isArray(k) ||
+    k.length !== 5 ||
+    typeof k[0] !== 'boolean' ||
+    !instant(k[1]) ||
+    !(k[2] === null || instant(k[2])) ||
+    !(k[3] === null || Number.isSafeInteger(k[3])) ||
+    typeof k[4] !== 'string' ||
+    !/^[0-9a-f-]{36}$/.test(k[4])
+  ) {
     throw cursorProblem('must be a nextCursor from an earlier answer');
   }
   if (s !== sort) throw cursorProblem(`this cursor continues sort=${String(s)}; ask with that sort`);
-  return { closed: k[0] as boolean, updatedAt: k[1] as string, closesAt: k[2] as string | null, amountSort: k[3] as number | null, id: k[4] };
+  return {
+    closed: k[0] as boolean,
+    updatedAt: k[1] as string,
+    closesAt: k[2] as string | null,
+    amountSort: k[3] as number | null,
+    id: k[4],
+  };
 }
-

@@ -6,8 +6,20 @@ export const uniqueSlug = (prefix = 'programme'): string => `${prefix}-${suffix(
 
 /** What publishing needs beyond a title and summary: a source and application steps. */
 export const PUBLISHABLE = {
-  application: { steps: [{ text: { ru: 'Подайте заявку', en: 'Apply' } }, { text: { ru: 'Дождитесь решения', en: 'Wait for the decision' } }] },
-  curation: { sources: [{ key: 's1', title: { ru: 'Страница программы' }, url: 'https://mos.ru/test-programme', publisher: 'mos.ru', publishedOn: '2026-01-15' }] },
+  application: {
+    steps: [{ text: { ru: 'Подайте заявку', en: 'Apply' } }, { text: { ru: 'Дождитесь решения', en: 'Wait for the decision' } }],
+  },
+  curation: {
+    sources: [
+      {
+        key: 's1',
+        title: { ru: 'Страница программы' },
+        url: 'https://mos.ru/test-programme',
+        publisher: 'mos.ru',
+        publishedOn: '2026-01-15',
+      },
+    ],
+  },
 };
 
 /** A valid admin-API create body; override any field. Uses codes from the shipped taxonomy. */

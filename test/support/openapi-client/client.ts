@@ -16,7 +16,17 @@ export async function consultant(baseUrl: string, key: string, token: string): P
 
   // search, with facets, a date range and counts only
   const found = await api.GET('/api/v1/programmes', {
-    params: { query: { q: 'кредит', supportType: ['grant_subsidy'], status: ['open', 'ongoing'], closesBefore: '2026-12-31', amountMin: 1_000_000, perPage: 5, lang: 'en' } },
+    params: {
+      query: {
+        q: 'кредит',
+        supportType: ['grant_subsidy'],
+        status: ['open', 'ongoing'],
+        closesBefore: '2026-12-31',
+        amountMin: 1_000_000,
+        perPage: 5,
+        lang: 'en',
+      },
+    },
   });
   if (found.error) {
     const code: ErrorCode = found.error.code;
@@ -37,7 +47,13 @@ export async function consultant(baseUrl: string, key: string, token: string): P
     const years: number | null | undefined = p.benefit.taxReductions[0]?.years;
     const providerName: string = p.provider.name.ru;
     const english: string | null = p.title.en;
-    keep(amount, years, providerName, english, p.curation.sources.map((s) => s.publishedOn));
+    keep(
+      amount,
+      years,
+      providerName,
+      english,
+      p.curation.sources.map((s) => s.publishedOn),
+    );
   }
 
   // exports
@@ -78,7 +94,9 @@ export async function consultant(baseUrl: string, key: string, token: string): P
     }
     keep(version);
   }
-  const created = await admin.POST('/api/v1/admin/organisations', { body: { slug: 'new-fund', name: { ru: 'Новый фонд', en: null }, url: null } });
+  const created = await admin.POST('/api/v1/admin/organisations', {
+    body: { slug: 'new-fund', name: { ru: 'Новый фонд', en: null }, url: null },
+  });
   const createdSlug: string | undefined = created.data?.slug;
   keep(createdSlug);
 }

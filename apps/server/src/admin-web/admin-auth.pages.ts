@@ -4,7 +4,17 @@ import type { Request, Response } from 'express';
 import { DomainError, SeeOther } from '@app/common';
 import { IdentityService } from '@app/identity';
 import { adminPage, checkLoginToken, formText, issueLoginToken, noticeOf, safeNext, type FormBody } from './admin-pages';
-import { Admin, actorOf, AdminContext, AdminSessionGuard, cookieOptions, csrfRejected, LOGIN_COOKIE, PublicAdminPage, SESSION_COOKIE } from './admin-session';
+import {
+  Admin,
+  actorOf,
+  AdminContext,
+  AdminSessionGuard,
+  cookieOptions,
+  csrfRejected,
+  LOGIN_COOKIE,
+  PublicAdminPage,
+  SESSION_COOKIE,
+} from './admin-session';
 
 /** Sign-in, sign-out and accepting an invitation. */
 @ApiExcludeController()
@@ -21,7 +31,12 @@ export class AdminAuthPages {
   @Get('login')
   @PublicAdminPage()
   @Header('Cache-Control', 'no-store')
-  async loginForm(@Req() req: Request, @Res({ passthrough: true }) res: Response, @Query('next') next?: string, @Query('done') done?: string): Promise<string> {
+  async loginForm(
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+    @Query('next') next?: string,
+    @Query('done') done?: string,
+  ): Promise<string> {
     const token = (req.cookies as Record<string, string> | undefined)?.[SESSION_COOKIE];
     if (token && (await this.identity.authenticateBrowser(token))) throw new SeeOther(safeNext(next));
     return adminPage('login.njk', null, { loginToken: issueLoginToken(req, res), next: safeNext(next), email: '', notice: noticeOf(done) });
@@ -62,7 +77,12 @@ export class AdminAuthPages {
   @Header('Cache-Control', 'no-store')
   async inviteForm(@Param('token') token: string, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<string> {
     const invitee = await this.identity.findInvitation(token);
-    if (!invitee) throw new DomainError('not_found', 'USER.INVITATION_INVALID', 'This invitation link is unknown, used or expired; ask an admin for a new one');
+    if (!invitee)
+      throw new DomainError(
+        'not_found',
+        'USER.INVITATION_INVALID',
+        'This invitation link is unknown, used or expired; ask an admin for a new one',
+      );
     return adminPage('invite.njk', null, { invitee, token, loginToken: issueLoginToken(req, res) });
   }
 
@@ -70,7 +90,12 @@ export class AdminAuthPages {
   @PublicAdminPage()
   @HttpCode(200)
   @Header('Cache-Control', 'no-store')
-  async acceptInvite(@Param('token') token: string, @Body() body: FormBody, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<string> {
+  async acceptInvite(
+    @Param('token') token: string,
+    @Body() body: FormBody,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<string> {
     if (!checkLoginToken(req, body)) throw csrfRejected();
     try {
       await this.identity.acceptInvitation(token, String(body.password ?? ''));

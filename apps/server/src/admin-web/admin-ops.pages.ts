@@ -20,7 +20,9 @@ const AUDIT_PAGE = 50;
 
 /** Each problem of each invalid row, one line per field, for the report table. */
 const problemLines = (report: ImportReport) =>
-  report.rows.filter((r) => r.action === 'invalid').flatMap((r) => (r.problems ?? []).map((p) => ({ row: r.row, slug: r.slug, field: p.field, message: p.messages.join('; ') })));
+  report.rows
+    .filter((r) => r.action === 'invalid')
+    .flatMap((r) => (r.problems ?? []).map((p) => ({ row: r.row, slug: r.slug, field: p.field, message: p.messages.join('; ') })));
 
 /** Import and export, search sync status, and the audit log. */
 @ApiExcludeController()
@@ -47,7 +49,11 @@ export class AdminOpsPages {
   /** Upload: a dry run, kept with its report; nothing in the catalogue changes yet. */
   @Post('import')
   @HttpCode(200)
-  async upload(@Admin() admin: AdminContext, @Req() req: Request & { file?: UploadedImport }, @Res({ passthrough: true }) res: Response): Promise<string> {
+  async upload(
+    @Admin() admin: AdminContext,
+    @Req() req: Request & { file?: UploadedImport },
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<string> {
     const file = req.file;
     const fail = (message: string): string => {
       res.status(400);
@@ -101,7 +107,9 @@ export class AdminOpsPages {
   @Get('export')
   async export(@Query('format') format: string | undefined, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
     if (format !== undefined && format !== 'csv' && format !== 'json') {
-      throw new DomainError('invalid', 'VALIDATION_FAILED', 'Unknown export format', [{ field: 'format', messages: ['must be csv or json'] }]);
+      throw new DomainError('invalid', 'VALIDATION_FAILED', 'Unknown export format', [
+        { field: 'format', messages: ['must be csv or json'] },
+      ]);
     }
     const records = await this.transfer.exportAll();
     const stamp = this.clock.now().toISOString().slice(0, 10);
@@ -163,9 +171,13 @@ export class AdminOpsPages {
       section: 'audit',
       actions: [...new Set(AUDIT_ACTIONS.map((a) => a.split('.')[0]))],
       filters: { action, actor },
-      events: page.map((e) => ({ ...e, at: e.at.toISOString().slice(0, 19).replace('T', ' '), detail: Object.keys(e.detail).length ? JSON.stringify(e.detail) : '' })),
-      nextUrl: events.length > AUDIT_PAGE ? `/admin/audit?${params.toString()}${params.size ? '&' : ''}before=${page[page.length - 1].id}` : null,
+      events: page.map((e) => ({
+        ...e,
+        at: e.at.toISOString().slice(0, 19).replace('T', ' '),
+        detail: Object.keys(e.detail).length ? JSON.stringify(e.detail) : '',
+      })),
+      nextUrl:
+        events.length > AUDIT_PAGE ? `/admin/audit?${params.toString()}${params.size ? '&' : ''}before=${page[page.length - 1].id}` : null,
     });
   }
 }
-

@@ -2,8 +2,26 @@ import { Body, Controller, Get, Header, HttpCode, Param, Post, Query, Req, Res, 
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import {
-  FACETS, OrganisationsService, SuggestedUpdatesService, PUBLICATION_STATES, ProgrammesService, REQUIRED_STATUS_LABELS, REQUIRED_STATUSES, sourcesOutdatedBefore,
-  KEY_FACT_GROUPS, KEY_FACT_UNITS, possiblyOutdated, readSnapshot, TaxonomyService, TRANSITIONS, transitionsFrom, toProgrammeInput, toRecord, type ProgrammeTransition, type ProgrammeView, type PublicationState,
+  FACETS,
+  OrganisationsService,
+  SuggestedUpdatesService,
+  PUBLICATION_STATES,
+  ProgrammesService,
+  REQUIRED_STATUS_LABELS,
+  REQUIRED_STATUSES,
+  sourcesOutdatedBefore,
+  KEY_FACT_GROUPS,
+  KEY_FACT_UNITS,
+  possiblyOutdated,
+  readSnapshot,
+  TaxonomyService,
+  TRANSITIONS,
+  transitionsFrom,
+  toProgrammeInput,
+  toRecord,
+  type ProgrammeTransition,
+  type ProgrammeView,
+  type PublicationState,
 } from '@app/catalogue';
 import { IsUUID, Matches } from 'class-validator';
 import { Clock, DomainError, SeeOther } from '@app/common';
@@ -15,7 +33,17 @@ import { render } from '../web/web-views';
 import { adminPage, errorsByField, formList, formText, noticeOf, problemsOf, type FormBody } from './admin-pages';
 import { Admin, actorOf, AdminContext, AdminRoles, AdminSessionGuard } from './admin-session';
 import {
-  changedFields, diffRecords, displayValue, editable, labelsOf, mergeRecords, misshapenFields, recordFromForm, toMoscowInput, type EditableRecord, type Side,
+  changedFields,
+  diffRecords,
+  displayValue,
+  editable,
+  labelsOf,
+  mergeRecords,
+  misshapenFields,
+  recordFromForm,
+  toMoscowInput,
+  type EditableRecord,
+  type Side,
 } from './programme-form';
 
 const PER_PAGE = 25;
@@ -24,14 +52,30 @@ const ACTIONS = Object.keys(TRANSITIONS) as ProgrammeTransition[];
 const SPARE_ROWS = 2;
 
 const EMPTY_RECORD: EditableRecord = {
-  slug: '', provider: '', parent: null,
-  title: { ru: '', en: null }, summary: { ru: '', en: null }, description: { ru: null, en: null },
-  supportTypes: [], applicantTypes: [], stages: [], sizes: [], industries: [], objectives: [], territories: [],
+  slug: '',
+  provider: '',
+  parent: null,
+  title: { ru: '', en: null },
+  summary: { ru: '', en: null },
+  description: { ru: null, en: null },
+  supportTypes: [],
+  applicantTypes: [],
+  stages: [],
+  sizes: [],
+  industries: [],
+  objectives: [],
+  territories: [],
   benefit: { text: { ru: null, en: null }, amountMin: null, amountMax: null, ratePercent: null, termMonths: null, taxReductions: [] },
   eligibility: { text: { ru: null, en: null }, criteria: {} },
   timing: { opensAt: null, closesAt: null },
   keyFacts: [],
-  application: { howToApply: { ru: null, en: null }, applyUrl: null, steps: [], requiredDocuments: [], contacts: { email: null, phone: null, url: null } },
+  application: {
+    howToApply: { ru: null, en: null },
+    applyUrl: null,
+    steps: [],
+    requiredDocuments: [],
+    contacts: { email: null, phone: null, url: null },
+  },
   curation: { sources: [] },
 };
 
@@ -69,7 +113,9 @@ export class AdminProgrammesPages {
   @Header('Content-Type', 'text/html; charset=utf-8')
   async list(@Admin() admin: AdminContext, @Query() query: FormBody): Promise<string> {
     const q = formText(query, 'q').slice(0, 200);
-    const states = formList(query, 'publicationState').filter((s): s is PublicationState => (PUBLICATION_STATES as readonly string[]).includes(s));
+    const states = formList(query, 'publicationState').filter((s): s is PublicationState =>
+      (PUBLICATION_STATES as readonly string[]).includes(s),
+    );
     const providers = formList(query, 'provider').slice(0, 50);
     const supportTypes = formList(query, 'supportType').slice(0, 50);
     const outdated = query.outdated === 'true';
@@ -80,8 +126,12 @@ export class AdminProgrammesPages {
     const [result, organisations, taxonomy] = await Promise.all([
       this.programmes.listForAdmin(
         {
-          q: q || undefined, provider: providers, publicationState: states, facets: { supportType: supportTypes },
-          sourcesOlderThan: outdated ? sourcesOutdatedBefore(now, maxAgeDays) : undefined, pendingSuggestion: pendingUpdate || undefined,
+          q: q || undefined,
+          provider: providers,
+          publicationState: states,
+          facets: { supportType: supportTypes },
+          sourcesOlderThan: outdated ? sourcesOutdatedBefore(now, maxAgeDays) : undefined,
+          pendingSuggestion: pendingUpdate || undefined,
         },
         { page, perPage: PER_PAGE },
       ),
@@ -103,7 +153,9 @@ export class AdminProgrammesPages {
       maxAgeDays,
       publicationStates: PUBLICATION_STATES,
       organisations,
-      supportTypeOptions: taxonomy.facets.find((f) => f.facet === 'support_type')!.terms.map((t) => ({ code: t.code, label: t.label.en ?? t.label.ru })),
+      supportTypeOptions: taxonomy.facets
+        .find((f) => f.facet === 'support_type')!
+        .terms.map((t) => ({ code: t.code, label: t.label.en ?? t.label.ru })),
       items: result.items.map((p) => ({
         id: p.id,
         slug: p.slug,
@@ -133,7 +185,12 @@ export class AdminProgrammesPages {
   @Post('new')
   @HttpCode(200)
   @Header('Content-Type', 'text/html; charset=utf-8')
-  async create(@Admin() admin: AdminContext, @Body() body: FormBody, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<string> {
+  async create(
+    @Admin() admin: AdminContext,
+    @Body() body: FormBody,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<string> {
     const record = recordFromForm(body);
     const { dto, problems } = await toProgrammeInput(record as unknown as Record<string, unknown>);
     if (!problems.length) {
@@ -160,7 +217,13 @@ export class AdminProgrammesPages {
   @Post(':id')
   @HttpCode(200)
   @Header('Content-Type', 'text/html; charset=utf-8')
-  async save(@Admin() admin: AdminContext, @Param() { id }: IdParam, @Body() body: FormBody, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<string> {
+  async save(
+    @Admin() admin: AdminContext,
+    @Param() { id }: IdParam,
+    @Body() body: FormBody,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<string> {
     const version = positiveInt(formText(body, 'version'), -1);
     const mine = recordFromForm(body);
     const current = await this.programmes.getForAdmin(id);
@@ -172,7 +235,13 @@ export class AdminProgrammesPages {
   @Post(':id/merge')
   @HttpCode(200)
   @Header('Content-Type', 'text/html; charset=utf-8')
-  async merge(@Admin() admin: AdminContext, @Param() { id }: IdParam, @Body() body: FormBody, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<string> {
+  async merge(
+    @Admin() admin: AdminContext,
+    @Param() { id }: IdParam,
+    @Body() body: FormBody,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<string> {
     const baseVersion = positiveInt(formText(body, 'baseVersion'), 0);
     const theirsVersion = positiveInt(formText(body, 'theirsVersion'), 0);
     const damaged = () => new DomainError('invalid', 'MERGE.UNREADABLE', 'The merge form was damaged; go back and save your edit again');
@@ -194,7 +263,16 @@ export class AdminProgrammesPages {
     ]);
     const outcome = mergeRecords(base, mine, theirs, choices);
     const unresolved = outcome.conflicts.filter((f) => !choices[f.path]);
-    if (unresolved.length) return this.conflict(admin, current, baseVersion, mine, res, choices, `Choose a version for: ${unresolved.map((f) => f.label).join(', ')}.`);
+    if (unresolved.length)
+      return this.conflict(
+        admin,
+        current,
+        baseVersion,
+        mine,
+        res,
+        choices,
+        `Choose a version for: ${unresolved.map((f) => f.label).join(', ')}.`,
+      );
     // someone saved again while the editor was merging: merge once more, from what they merged against
     if (current.version !== theirsVersion) return this.conflict(admin, current, theirsVersion, outcome.merged, res);
     return this.saveRecord(admin, req, res, current, outcome.merged);
@@ -204,10 +282,18 @@ export class AdminProgrammesPages {
   @Post(':id/state')
   @HttpCode(200)
   @Header('Content-Type', 'text/html; charset=utf-8')
-  async transition(@Admin() admin: AdminContext, @Param() { id }: IdParam, @Body() body: FormBody, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<string> {
+  async transition(
+    @Admin() admin: AdminContext,
+    @Param() { id }: IdParam,
+    @Body() body: FormBody,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<string> {
     const action = formText(body, 'action') as ProgrammeTransition;
     if (!ACTIONS.includes(action)) {
-      throw new DomainError('invalid', 'VALIDATION_FAILED', 'Unknown action', [{ field: 'action', messages: [`must be one of ${ACTIONS.join(', ')}`] }]);
+      throw new DomainError('invalid', 'VALIDATION_FAILED', 'Unknown action', [
+        { field: 'action', messages: [`must be one of ${ACTIONS.join(', ')}`] },
+      ]);
     }
     try {
       await this.programmes.transition(id, positiveInt(formText(body, 'version'), -1), action, actorOf(admin, req));
@@ -222,13 +308,22 @@ export class AdminProgrammesPages {
 
   /** Saves the shipped catalogue's newer release over the entry (a normal version-checked save). */
   @Post(':id/updates/:suggestionId/apply')
-  async applySuggestedUpdate(@Admin() admin: AdminContext, @Param() { id, suggestionId }: SuggestionParams, @Body() body: FormBody, @Req() req: Request): Promise<never> {
+  async applySuggestedUpdate(
+    @Admin() admin: AdminContext,
+    @Param() { id, suggestionId }: SuggestionParams,
+    @Body() body: FormBody,
+    @Req() req: Request,
+  ): Promise<never> {
     await this.suggestedUpdates.apply(id, suggestionId, positiveInt(formText(body, 'version'), -1), actorOf(admin, req));
     throw new SeeOther(`/admin/programmes/${id}?done=update-applied`);
   }
 
   @Post(':id/updates/:suggestionId/dismiss')
-  async dismissSuggestedUpdate(@Admin() admin: AdminContext, @Param() { id, suggestionId }: SuggestionParams, @Req() req: Request): Promise<never> {
+  async dismissSuggestedUpdate(
+    @Admin() admin: AdminContext,
+    @Param() { id, suggestionId }: SuggestionParams,
+    @Req() req: Request,
+  ): Promise<never> {
     await this.suggestedUpdates.dismiss(id, suggestionId, actorOf(admin, req));
     throw new SeeOther(`/admin/programmes/${id}?done=update-dismissed`);
   }
@@ -248,13 +343,22 @@ export class AdminProgrammesPages {
     const l = lang === 'en' ? 'en' : 'ru';
     const [programme, terms] = await Promise.all([this.programmes.getForAdmin(id), this.vocabulary.terms()]);
     const p = programmePage(programme, terms, [], l, this.clock.now(), '', this.config.catalogue.sourceMaxAgeDays);
-    return render('programme.njk', { lang: l, p, preview: { id, state: programme.publicationState }, languageUrl: `/admin/programmes/${id}/preview${l === 'ru' ? '?lang=en' : ''}` });
+    return render('programme.njk', {
+      lang: l,
+      p,
+      preview: { id, state: programme.publicationState },
+      languageUrl: `/admin/programmes/${id}/preview${l === 'ru' ? '?lang=en' : ''}`,
+    });
   }
 
   @Get(':id/history')
   @Header('Content-Type', 'text/html; charset=utf-8')
   async history(@Admin() admin: AdminContext, @Param() { id }: IdParam, @Query() query: FormBody): Promise<string> {
-    const [programme, revisions, taxonomy] = await Promise.all([this.programmes.getForAdmin(id), this.programmes.listRevisions(id), this.taxonomy.getAll()]);
+    const [programme, revisions, taxonomy] = await Promise.all([
+      this.programmes.getForAdmin(id),
+      this.programmes.listRevisions(id),
+      this.taxonomy.getAll(),
+    ]);
     const newest = revisions[0].version;
     const to = positiveInt(formText(query, 'to'), newest);
     const from = positiveInt(formText(query, 'from'), Math.max(1, to - 1));
@@ -275,10 +379,21 @@ export class AdminProgrammesPages {
 
   /** An old revision's content saved as a new change (its publication state is left as it is now). */
   @Post(':id/history/:version/restore')
-  async revert(@Admin() admin: AdminContext, @Param() { id, version }: RevisionParams, @Body() body: FormBody, @Req() req: Request): Promise<never> {
+  async revert(
+    @Admin() admin: AdminContext,
+    @Param() { id, version }: RevisionParams,
+    @Body() body: FormBody,
+    @Req() req: Request,
+  ): Promise<never> {
     const old = await this.snapshot(id, Number(version));
     const { dto, problems } = await toProgrammeInput(old as unknown as Record<string, unknown>);
-    if (problems.length) throw new DomainError('invalid', 'VALIDATION_FAILED', 'That revision no longer passes validation; edit the programme instead', problems);
+    if (problems.length)
+      throw new DomainError(
+        'invalid',
+        'VALIDATION_FAILED',
+        'That revision no longer passes validation; edit the programme instead',
+        problems,
+      );
     const saved = await this.programmes.update(id, positiveInt(formText(body, 'version'), -1), dto, actorOf(admin, req));
     throw new SeeOther(`/admin/programmes/${saved.id}/history?done=reverted`);
   }
@@ -290,7 +405,13 @@ export class AdminProgrammesPages {
   }
 
   /** Saves the fields the editor changed; the others keep their stored value exactly (to the millisecond, in their order). */
-  private async saveRecord(admin: AdminContext, req: Request, res: Response, current: ProgrammeView, record: EditableRecord): Promise<string> {
+  private async saveRecord(
+    admin: AdminContext,
+    req: Request,
+    res: Response,
+    current: ProgrammeView,
+    record: EditableRecord,
+  ): Promise<string> {
     const stored = editable(toRecord(current));
     if (changedFields(stored, record).length === 0) throw new SeeOther(`/admin/programmes/${current.id}?done=unchanged`);
     const { dto, problems } = await toProgrammeInput(mergeRecords(stored, record, stored).merged as unknown as Record<string, unknown>);
@@ -320,17 +441,29 @@ export class AdminProgrammesPages {
     error?: string,
   ): Promise<string> {
     const theirs = editable(toRecord(current));
-    const [base, taxonomy, revisions] = await Promise.all([this.snapshot(current.id, baseVersion), this.taxonomy.getAll(), this.programmes.listRevisions(current.id)]);
+    const [base, taxonomy, revisions] = await Promise.all([
+      this.snapshot(current.id, baseVersion),
+      this.taxonomy.getAll(),
+      this.programmes.listRevisions(current.id),
+    ]);
     const labels = labelsOf(taxonomy);
     const outcome = mergeRecords(base, mine, theirs, choices);
-    const show = (f: (typeof outcome.conflicts)[number]) => ({ path: f.path, label: f.label, mine: displayValue(f, mine, labels), theirs: displayValue(f, theirs, labels), choice: choices[f.path] ?? null });
+    const show = (f: (typeof outcome.conflicts)[number]) => ({
+      path: f.path,
+      label: f.label,
+      mine: displayValue(f, mine, labels),
+      theirs: displayValue(f, theirs, labels),
+      choice: choices[f.path] ?? null,
+    });
     res.status(409);
     return adminPage('conflict.njk', admin, {
       section: 'programmes',
       programme: { id: current.id, title: current.title.ru },
       baseVersion,
       theirsVersion: current.version,
-      changedBy: revisions.filter((r) => r.version > baseVersion).map((r) => ({ version: r.version, actor: r.actor.label, at: r.createdAt.slice(0, 19).replace('T', ' '), action: r.action })),
+      changedBy: revisions
+        .filter((r) => r.version > baseVersion)
+        .map((r) => ({ version: r.version, actor: r.actor.label, at: r.createdAt.slice(0, 19).replace('T', ' '), action: r.action })),
       conflicts: outcome.conflicts.map(show),
       mineOnly: outcome.mineOnly.map(show),
       theirsOnly: outcome.theirsOnly.map(show),
@@ -339,13 +472,24 @@ export class AdminProgrammesPages {
     });
   }
 
-  private async renderForm(admin: AdminContext, programme: ProgrammeView | null, record: EditableRecord, errors: Record<string, string[]>, notice: string | null = null): Promise<string> {
+  private async renderForm(
+    admin: AdminContext,
+    programme: ProgrammeView | null,
+    record: EditableRecord,
+    errors: Record<string, string[]>,
+    notice: string | null = null,
+  ): Promise<string> {
     const [taxonomy, organisations, suggestions] = await Promise.all([
       this.taxonomy.getAll(),
       this.organisations.list(),
       programme ? this.suggestedUpdates.listPending(programme.id) : Promise.resolve([]),
     ]);
-    const options = Object.fromEntries(taxonomy.facets.map((f) => [f.facet, f.terms.map((t) => ({ code: t.code, label: t.label.en ? `${t.label.ru} / ${t.label.en}` : t.label.ru }))]));
+    const options = Object.fromEntries(
+      taxonomy.facets.map((f) => [
+        f.facet,
+        f.terms.map((t) => ({ code: t.code, label: t.label.en ? `${t.label.ru} / ${t.label.en}` : t.label.ru })),
+      ]),
+    );
     const pad = <T>(rows: T[], blank: T): T[] => [...rows, ...Array.from({ length: SPARE_ROWS }, () => blank)];
     return adminPage('programme-form.njk', admin, {
       section: 'programmes',
@@ -374,15 +518,41 @@ export class AdminProgrammesPages {
       organisations,
       taxRows: pad(record.benefit.taxReductions as unknown[], { tax: '', fromPercent: null, toPercent: null, years: null }),
       documentRows: pad(record.application.requiredDocuments as unknown[], { ru: '', en: null }),
-      stepRows: pad(record.application.steps.map((st) => ({ ru: st.text.ru, en: st.text.en, url: st.url })), { ru: '', en: null, url: null }),
+      stepRows: pad(
+        record.application.steps.map((st) => ({ ru: st.text.ru, en: st.text.en, url: st.url })),
+        { ru: '', en: null, url: null },
+      ),
       sourceRows: pad(
-        record.curation.sources.map((src) => ({ key: src.key, publisher: src.publisher, titleRu: src.title.ru, titleEn: src.title.en, url: src.url, publishedOn: src.publishedOn, checkedOn: src.checkedOn })),
-        { key: '', publisher: '', titleRu: '', titleEn: null as string | null, url: null as string | null, publishedOn: null as string | null, checkedOn: null as string | null },
+        record.curation.sources.map((src) => ({
+          key: src.key,
+          publisher: src.publisher,
+          titleRu: src.title.ru,
+          titleEn: src.title.en,
+          url: src.url,
+          publishedOn: src.publishedOn,
+          checkedOn: src.checkedOn,
+        })),
+        {
+          key: '',
+          publisher: '',
+          titleRu: '',
+          titleEn: null as string | null,
+          url: null as string | null,
+          publishedOn: null as string | null,
+          checkedOn: null as string | null,
+        },
       ),
       factRows: pad(
         record.keyFacts.map((f) => ({
-          group: f.group as string, labelRu: f.label.ru, labelEn: f.label.en, valueRu: f.value.ru, valueEn: f.value.en,
-          number: f.number, unit: f.unit as string | null, asOf: f.asOf, source: f.source,
+          group: f.group as string,
+          labelRu: f.label.ru,
+          labelEn: f.label.en,
+          valueRu: f.value.ru,
+          valueEn: f.value.en,
+          number: f.number,
+          unit: f.unit as string | null,
+          asOf: f.asOf,
+          source: f.source,
         })),
         { group: 'benefit', labelRu: '', labelEn: null, valueRu: '', valueEn: null, number: null, unit: null, asOf: null, source: '' },
       ),
@@ -396,4 +566,3 @@ export class AdminProgrammesPages {
     });
   }
 }
-

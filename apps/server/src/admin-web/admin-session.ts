@@ -58,7 +58,10 @@ export class AdminSessionGuard implements CanActivate {
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const roles = this.reflector.getAllAndOverride<Role[] | 'public' | undefined>(ADMIN_ROLES_KEY, [context.getHandler(), context.getClass()]);
+    const roles = this.reflector.getAllAndOverride<Role[] | 'public' | undefined>(ADMIN_ROLES_KEY, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
     if (roles === 'public') return true;
     const req = context.switchToHttp().getRequest<AdminRequest>();
     const res = context.switchToHttp().getResponse<Response>();
@@ -89,4 +92,8 @@ export const Admin = createParamDecorator((_data: unknown, ctx: ExecutionContext
 });
 
 /** The actor for services and the audit log. */
-export const actorOf = (admin: AdminContext, req: Request): AuditActor => ({ id: admin.user.id, label: admin.user.email, ip: req.ip ?? null });
+export const actorOf = (admin: AdminContext, req: Request): AuditActor => ({
+  id: admin.user.id,
+  label: admin.user.email,
+  ip: req.ip ?? null,
+});

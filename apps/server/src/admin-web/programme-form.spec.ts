@@ -47,18 +47,37 @@ describe('the programme edit form', () => {
     expect(r.timing.closesAt).toBe('2026-12-31T20:59:59.000Z');
     expect(toMoscowInput(r.timing.closesAt)).toBe('2026-12-31T23:59:59');
     expect(r.curation.sources).toEqual([
-      { key: 's1', publisher: 'i.moscow', title: { ru: 'Карточка меры', en: null }, url: 'https://i.moscow/measure', publishedOn: null, checkedOn: '2026-11-30' },
+      {
+        key: 's1',
+        publisher: 'i.moscow',
+        title: { ru: 'Карточка меры', en: null },
+        url: 'https://i.moscow/measure',
+        publishedOn: null,
+        checkedOn: '2026-11-30',
+      },
     ]);
     // the second fact row holds only its preselected group: a blank row
     expect(r.keyFacts).toEqual([
-      { group: 'benefit', label: { ru: 'Сумма', en: null }, value: { ru: 'до 10 млн ₽', en: null }, number: 10_000_000, unit: 'rub', asOf: null, source: 's1' },
+      {
+        group: 'benefit',
+        label: { ru: 'Сумма', en: null },
+        value: { ru: 'до 10 млн ₽', en: null },
+        number: 10_000_000,
+        unit: 'rub',
+        asOf: null,
+        source: 's1',
+      },
     ]);
     expect(r.application.steps).toEqual([{ text: { ru: 'Вступите в кластер', en: null }, url: 'https://i.moscow' }]);
   });
 
   it('sees no change in the order of codes or below the second', () => {
     const a = recordFromForm(FORM);
-    const b: EditableRecord = { ...a, supportTypes: ['consulting', 'grant_subsidy'], timing: { ...a.timing, closesAt: '2026-12-31T20:59:59.456Z' } };
+    const b: EditableRecord = {
+      ...a,
+      supportTypes: ['consulting', 'grant_subsidy'],
+      timing: { ...a.timing, closesAt: '2026-12-31T20:59:59.456Z' },
+    };
     expect(changedFields(a, b)).toEqual([]);
     expect(changedFields(a, { ...a, title: { ...a.title, en: 'Grant' } }).map((f) => f.path)).toEqual(['title.en']);
   });
@@ -78,7 +97,11 @@ describe('the programme edit form', () => {
   });
 
   it('diffs revisions word by word, Russian words included, with labels for codes', () => {
-    const taxonomy = { facets: [{ facet: 'support_type', param: 'supportType', terms: [{ code: 'consulting', label: { ru: 'Консультации', en: 'Consulting' } }] }] } as unknown as TaxonomyView;
+    const taxonomy = {
+      facets: [
+        { facet: 'support_type', param: 'supportType', terms: [{ code: 'consulting', label: { ru: 'Консультации', en: 'Consulting' } }] },
+      ],
+    } as unknown as TaxonomyView;
     const before = { ...recordFromForm(FORM), publicationState: 'draft' };
     const after = { ...before, title: { ru: 'Грант на станки', en: null }, supportTypes: ['consulting'], publicationState: 'published' };
     const diff = diffRecords(before, after, labelsOf(taxonomy));

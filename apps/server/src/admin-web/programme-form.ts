@@ -9,7 +9,8 @@ import { formList, formText, type FormBody } from './admin-pages';
  */
 export type EditableRecord = Omit<ProgrammeRecord, 'publicationState'>;
 
-type FieldKind = 'text' | 'longtext' | 'number' | 'codes' | 'statuses' | 'datetime' | 'taxReductions' | 'documents' | 'keyFacts' | 'steps' | 'sources';
+type FieldKind =
+  'text' | 'longtext' | 'number' | 'codes' | 'statuses' | 'datetime' | 'taxReductions' | 'documents' | 'keyFacts' | 'steps' | 'sources';
 
 export interface FieldDef {
   path: string;
@@ -18,7 +19,12 @@ export interface FieldDef {
   facet?: Facet;
 }
 
-const CRITERIA_FACETS: Record<string, Facet> = { applicantTypes: 'applicant_type', sizes: 'size', industries: 'industry', territories: 'territory' };
+const CRITERIA_FACETS: Record<string, Facet> = {
+  applicantTypes: 'applicant_type',
+  sizes: 'size',
+  industries: 'industry',
+  territories: 'territory',
+};
 
 /** Every editable field, in form order; diffs and merges go field by field through this list. */
 export const FIELDS: FieldDef[] = [
@@ -48,7 +54,12 @@ export const FIELDS: FieldDef[] = [
   { path: 'eligibility.criteria.headcountMax', label: 'Headcount up to', kind: 'number' },
   { path: 'eligibility.criteria.revenueMaxRub', label: 'Revenue up to, RUB', kind: 'number' },
   { path: 'eligibility.criteria.investmentMinRub', label: 'Investment from, RUB', kind: 'number' },
-  ...Object.entries(CRITERIA_FACETS).map(([key, facet]): FieldDef => ({ path: `eligibility.criteria.${key}`, label: `Eligible: ${facetTitle(facet).toLowerCase()}`, kind: 'codes', facet })),
+  ...Object.entries(CRITERIA_FACETS).map(([key, facet]): FieldDef => ({
+    path: `eligibility.criteria.${key}`,
+    label: `Eligible: ${facetTitle(facet).toLowerCase()}`,
+    kind: 'codes',
+    facet,
+  })),
   { path: 'eligibility.criteria.requiredStatuses', label: 'Required statuses', kind: 'statuses' },
   { path: 'timing.opensAt', label: 'Opens', kind: 'datetime' },
   { path: 'timing.closesAt', label: 'Closes', kind: 'datetime' },
@@ -125,7 +136,10 @@ function rows(body: FormBody, prefix: string, keys: string[]): Record<string, st
     row[m[2]] = formText({ value }, 'value');
     byIndex.set(Number(m[1]), row);
   }
-  return [...byIndex.entries()].sort(([a], [b]) => a - b).map(([, row]) => row).filter((row) => Object.values(row).some((v) => v !== ''));
+  return [...byIndex.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([, row]) => row)
+    .filter((row) => Object.values(row).some((v) => v !== ''));
 }
 
 /** The record an edit form describes (every field: the form always sends all of them). */
@@ -155,7 +169,10 @@ export function recordFromForm(body: FormBody): EditableRecord {
       ratePercent: number(text('benefit.ratePercent')),
       termMonths: number(text('benefit.termMonths')),
       taxReductions: rows(body, 'benefit.taxReductions', ['tax', 'fromPercent', 'toPercent', 'years']).map((r) => ({
-        tax: r.tax ?? '', fromPercent: number(r.fromPercent ?? ''), toPercent: number(r.toPercent ?? ''), years: number(r.years ?? ''),
+        tax: r.tax ?? '',
+        fromPercent: number(r.fromPercent ?? ''),
+        toPercent: number(r.toPercent ?? ''),
+        years: number(r.years ?? ''),
       })),
     },
     keyFacts: rows(body, 'keyFacts', ['group', 'labelRu', 'labelEn', 'valueRu', 'valueEn', 'number', 'unit', 'asOf', 'source'])
@@ -175,9 +192,19 @@ export function recordFromForm(body: FormBody): EditableRecord {
     application: {
       howToApply: { ru: optional(text('application.howToApply.ru')), en: optional(text('application.howToApply.en')) },
       applyUrl: optional(text('application.applyUrl')),
-      steps: rows(body, 'application.steps', ['ru', 'en', 'url']).map((r) => ({ text: { ru: r.ru ?? '', en: optional(r.en ?? '') }, url: optional(r.url ?? '') })),
-      requiredDocuments: rows(body, 'application.requiredDocuments', ['ru', 'en']).map((r) => ({ ru: r.ru ?? '', en: optional(r.en ?? '') })),
-      contacts: { email: optional(text('application.contacts.email')), phone: optional(text('application.contacts.phone')), url: optional(text('application.contacts.url')) },
+      steps: rows(body, 'application.steps', ['ru', 'en', 'url']).map((r) => ({
+        text: { ru: r.ru ?? '', en: optional(r.en ?? '') },
+        url: optional(r.url ?? ''),
+      })),
+      requiredDocuments: rows(body, 'application.requiredDocuments', ['ru', 'en']).map((r) => ({
+        ru: r.ru ?? '',
+        en: optional(r.en ?? ''),
+      })),
+      contacts: {
+        email: optional(text('application.contacts.email')),
+        phone: optional(text('application.contacts.phone')),
+        url: optional(text('application.contacts.url')),
+      },
     },
     curation: {
       sources: rows(body, 'curation.sources', ['key', 'publisher', 'titleRu', 'titleEn', 'url', 'publishedOn', 'checkedOn']).map((r) => ({
@@ -209,7 +236,9 @@ export function misshapenFields(record: unknown): string[] {
     if (LIST_KINDS.has(field.kind)) {
       if (!Array.isArray(v)) return true;
       const rowsAreObjects = !['codes', 'statuses'].includes(field.kind);
-      return v.some((item) => (rowsAreObjects ? typeof item !== 'object' || item === null || Array.isArray(item) : typeof item !== 'string'));
+      return v.some((item) =>
+        rowsAreObjects ? typeof item !== 'object' || item === null || Array.isArray(item) : typeof item !== 'string',
+      );
     }
     return field.kind === 'number' ? !['number', 'string'].includes(typeof v) : typeof v !== 'string';
   }).map((f) => f.path);
@@ -230,7 +259,8 @@ export function editable(record: ProgrammeRecord): EditableRecord {
  */
 function canonical(v: unknown): string {
   if (v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0)) return 'null';
-  if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(v) && !Number.isNaN(Date.parse(v))) return JSON.stringify(new Date(v).toISOString().slice(0, 19));
+  if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(v) && !Number.isNaN(Date.parse(v)))
+    return JSON.stringify(new Date(v).toISOString().slice(0, 19));
   if (Array.isArray(v) && v.every((x) => typeof x === 'string')) return JSON.stringify([...v].sort());
   return JSON.stringify(v);
 }
@@ -260,7 +290,12 @@ export interface MergeOutcome {
  * themselves; a field both changed takes the editor's choice, or theirs until
  * they choose (a merge with unresolved conflicts is never saved).
  */
-export function mergeRecords(base: EditableRecord, mine: EditableRecord, theirs: EditableRecord, choices: Record<string, Side> = {}): MergeOutcome {
+export function mergeRecords(
+  base: EditableRecord,
+  mine: EditableRecord,
+  theirs: EditableRecord,
+  choices: Record<string, Side> = {},
+): MergeOutcome {
   const merged = structuredClone(theirs) as unknown as Record<string, unknown>;
   const outcome: MergeOutcome = { merged: merged as unknown as EditableRecord, conflicts: [], mineOnly: [], theirsOnly: [] };
   for (const field of FIELDS) {
@@ -317,10 +352,15 @@ export function displayValue(field: FieldDef, record: unknown, labels: Labels): 
     case 'keyFacts':
       return (v as ProgrammeRecord['keyFacts']).map((f) => `${f.label.ru}: ${f.value.ru} (${f.asOf ?? 'undated'}, ${f.source})`).join('\n');
     case 'steps':
-      return (v as ProgrammeRecord['application']['steps']).map((st, i) => `${i + 1}. ${st.text.ru}${st.url ? ` ${st.url}` : ''}`).join('\n');
+      return (v as ProgrammeRecord['application']['steps'])
+        .map((st, i) => `${i + 1}. ${st.text.ru}${st.url ? ` ${st.url}` : ''}`)
+        .join('\n');
     case 'sources':
       return (v as ProgrammeRecord['curation']['sources'])
-        .map((src) => `[${src.key}] ${src.publisher}: ${src.title.ru} ${src.url ?? ''} (page ${src.publishedOn ?? 'undated'}, checked ${src.checkedOn ?? 'never'})`)
+        .map(
+          (src) =>
+            `[${src.key}] ${src.publisher}: ${src.title.ru} ${src.url ?? ''} (page ${src.publishedOn ?? 'undated'}, checked ${src.checkedOn ?? 'never'})`,
+        )
         .join('\n');
     default:
       return String(v);
@@ -347,7 +387,10 @@ export function diffRecords(before: unknown, after: unknown, labels: Labels): Fi
   return changedFields(before, after, HISTORY_FIELDS).map((field) => {
     const a = displayValue(field, before, labels);
     const b = displayValue(field, after, labels);
-    const parts = diffWords(a, b, { intlSegmenter: WORDS }).map((p): DiffPart => ({ value: p.value, change: p.added ? 'added' : p.removed ? 'removed' : 'same' }));
+    const parts = diffWords(a, b, { intlSegmenter: WORDS }).map((p): DiffPart => ({
+      value: p.value,
+      change: p.added ? 'added' : p.removed ? 'removed' : 'same',
+    }));
     return { field, before: a, after: b, parts };
   });
 }

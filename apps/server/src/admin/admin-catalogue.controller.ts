@@ -1,8 +1,17 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
 import {
-  CreateOrganisationDto, CreateTermDto, FacetParams, OrganisationsService, OrganisationView, TaxonomyService, TaxonomyView,
-  TermParams, TermView, UpdateOrganisationDto, UpdateTermDto,
+  CreateOrganisationDto,
+  CreateTermDto,
+  FacetParams,
+  OrganisationsService,
+  OrganisationView,
+  TaxonomyService,
+  TaxonomyView,
+  TermParams,
+  TermView,
+  UpdateOrganisationDto,
+  UpdateTermDto,
 } from '@app/catalogue';
 import { AuthenticatedUser, CurrentUser, Roles } from '@app/identity';
 import { SlugParam } from '../http/params';
@@ -47,7 +56,12 @@ export class AdminOrganisationsController {
   @IF_MATCH
   @ApiOkResponse({ type: OrganisationView })
   @ApiOperation({ summary: 'Change a provider (admin; its programmes get a new version); needs If-Match' })
-  update(@Param() { slug }: SlugParam, @IfMatch() version: number, @Body() body: UpdateOrganisationDto, @CurrentUser() user: AuthenticatedUser): Promise<OrganisationView> {
+  update(
+    @Param() { slug }: SlugParam,
+    @IfMatch() version: number,
+    @Body() body: UpdateOrganisationDto,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<OrganisationView> {
     return this.organisations.update(slug, version, body, { id: user.id, label: user.email });
   }
 

@@ -4,8 +4,18 @@ import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiProperty, Api
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsUUID } from 'class-validator';
 import {
-  AdminProgrammeListView, CreateProgrammeDto, PUBLICATION_STATES, ProgrammesService, ProgrammeTransition, ProgrammeView,
-  RevisionView, sourcesOutdatedBefore, SuggestedUpdatesService, UpdateProgrammeDto, type PublicationState, type SuggestedUpdateView,
+  AdminProgrammeListView,
+  CreateProgrammeDto,
+  PUBLICATION_STATES,
+  ProgrammesService,
+  ProgrammeTransition,
+  ProgrammeView,
+  RevisionView,
+  sourcesOutdatedBefore,
+  SuggestedUpdatesService,
+  UpdateProgrammeDto,
+  type PublicationState,
+  type SuggestedUpdateView,
 } from '@app/catalogue';
 import { Clock } from '@app/common';
 import { AuthenticatedUser, CurrentUser, Roles } from '@app/identity';
@@ -17,17 +27,22 @@ import { Created } from '../http/created';
 class AdminProgrammeListQuery extends ProgrammeFilterQuery {
   @ApiPropertyOptional({ enum: PUBLICATION_STATES, isArray: true })
   @Transform(({ value }) => (value === undefined ? undefined : Array.isArray(value) ? value : String(value).split(',')))
-  @IsOptional() @IsIn(PUBLICATION_STATES, { each: true })
+  @IsOptional()
+  @IsIn(PUBLICATION_STATES, { each: true })
   publicationState?: PublicationState[];
 
-  @ApiPropertyOptional({ description: 'true: only programmes whose newest source is older than SOURCE_MAX_AGE_DAYS (default 365), or undated' })
+  @ApiPropertyOptional({
+    description: 'true: only programmes whose newest source is older than SOURCE_MAX_AGE_DAYS (default 365), or undated',
+  })
   @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
-  @IsOptional() @IsBoolean()
+  @IsOptional()
+  @IsBoolean()
   outdated?: boolean;
 
   @ApiPropertyOptional({ description: 'true: only programmes with a shipped-catalogue update waiting for an editor' })
   @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
-  @IsOptional() @IsBoolean()
+  @IsOptional()
+  @IsBoolean()
   pendingUpdate?: boolean;
 }
 
@@ -95,7 +110,12 @@ export class AdminProgrammesController {
   @IF_MATCH
   @ApiOperation({ summary: 'Change some fields; needs If-Match (an empty or no-op change keeps the version)' })
   @ApiOkResponse({ type: ProgrammeView })
-  update(@Param() { id }: IdParam, @IfMatch() version: number, @Body() body: UpdateProgrammeDto, @CurrentUser() user: AuthenticatedUser): Promise<ProgrammeView> {
+  update(
+    @Param() { id }: IdParam,
+    @IfMatch() version: number,
+    @Body() body: UpdateProgrammeDto,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<ProgrammeView> {
     return this.programmes.update(id, version, body, actorOf(user));
   }
 
@@ -104,7 +124,11 @@ export class AdminProgrammesController {
   @IF_MATCH
   @ApiOperation({ summary: 'publish, unpublish, archive or restore; needs If-Match' })
   @ApiOkResponse({ type: ProgrammeView })
-  transition(@Param() { id, action }: TransitionParams, @IfMatch() version: number, @CurrentUser() user: AuthenticatedUser): Promise<ProgrammeView> {
+  transition(
+    @Param() { id, action }: TransitionParams,
+    @IfMatch() version: number,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<ProgrammeView> {
     return this.programmes.transition(id, version, action, actorOf(user));
   }
 
@@ -119,7 +143,7 @@ export class AdminProgrammesController {
 
   @Get(':id/revisions')
   @ApiOkResponse({ type: [RevisionView] })
-  @ApiOperation({ summary: 'A programme\'s history: every saved version, newest first' })
+  @ApiOperation({ summary: "A programme's history: every saved version, newest first" })
   revisions(@Param() { id }: IdParam): Promise<RevisionView[]> {
     return this.programmes.listRevisions(id);
   }
@@ -136,7 +160,11 @@ export class AdminProgrammesController {
   @IF_MATCH
   @ApiOperation({ summary: 'Save the shipped release over the entry; needs If-Match' })
   @ApiOkResponse({ type: ProgrammeView })
-  applySuggestedUpdate(@Param() { id, suggestionId }: SuggestionParams, @IfMatch() version: number, @CurrentUser() user: AuthenticatedUser): Promise<ProgrammeView> {
+  applySuggestedUpdate(
+    @Param() { id, suggestionId }: SuggestionParams,
+    @IfMatch() version: number,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<ProgrammeView> {
     return this.suggestedUpdates.apply(id, suggestionId, version, actorOf(user));
   }
 

@@ -33,8 +33,18 @@ class SearchStatusView {
   @ApiProperty({ description: 'searches are answered by PostgreSQL because the engine failed recently' }) degraded: boolean;
   @ApiProperty({ type: EngineHealthView }) engineHealth: EngineHealthView;
   @ApiProperty({ type: 'integer' }) publishedProgrammes: number;
-  @ApiProperty({ nullable: true, type: 'integer', description: 'documents the engine holds; equals publishedProgrammes once sync caught up' }) engineDocuments: number | null;
-  @ApiProperty({ nullable: true, type: String, description: 'why this process refuses to drain search changes (another engine than searches read), or null' }) syncMismatch: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: 'integer',
+    description: 'documents the engine holds; equals publishedProgrammes once sync caught up',
+  })
+  engineDocuments: number | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'why this process refuses to drain search changes (another engine than searches read), or null',
+  })
+  syncMismatch: string | null;
   @ApiProperty({ type: OutboxStatusView }) outbox: OutboxStatusView;
 }
 
@@ -96,7 +106,7 @@ export class AdminSearchController {
   @Put('synonyms/:id')
   @IF_MATCH
   @ApiOkResponse({ type: SynonymView })
-  @ApiOperation({ summary: 'Replace a synonym group\'s terms (admin); needs If-Match' })
+  @ApiOperation({ summary: "Replace a synonym group's terms (admin); needs If-Match" })
   updateSynonym(@Param() { id }: IdParam, @IfMatch() version: number, @Body() body: SynonymInputDto): Promise<SynonymView> {
     return this.synonyms.update(id, version, body);
   }

@@ -1,6 +1,13 @@
 import { ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { InjectThrottlerOptions, InjectThrottlerStorage, ThrottlerGuard, type ThrottlerLimitDetail, type ThrottlerModuleOptions, type ThrottlerStorage } from '@nestjs/throttler';
+import {
+  InjectThrottlerOptions,
+  InjectThrottlerStorage,
+  ThrottlerGuard,
+  type ThrottlerLimitDetail,
+  type ThrottlerModuleOptions,
+  type ThrottlerStorage,
+} from '@nestjs/throttler';
 import type { Request, Response } from 'express';
 import { DomainError } from '@app/common';
 import type { RateLimitConfig } from '@app/config';
@@ -28,11 +35,19 @@ export const budgetKey = (policy: RatePolicy, tracker: string): string => `${pol
 export const budgetLimit = (limits: RateLimitConfig, policy: RatePolicy, client: ApiClient | undefined): number =>
   policy === 'web' ? limits.web : client?.kind === 'anonymous' ? limits.anonymous : limits.key;
 
-const anonymous = (req: Request): ApiClient => ({ kind: 'anonymous', tracker: `address:${req.ip ?? 'unknown'}`, label: req.ip ?? 'unknown' });
+const anonymous = (req: Request): ApiClient => ({
+  kind: 'anonymous',
+  tracker: `address:${req.ip ?? 'unknown'}`,
+  label: req.ip ?? 'unknown',
+});
 
 const invalidKey = (): DomainError => new DomainError('unauthenticated', 'API_KEY.INVALID', 'The API key is unknown or has been revoked');
 const malformedKey = (): DomainError =>
-  new DomainError('unauthenticated', 'API_KEY.MALFORMED', 'An API key looks like snk_<8 hex>_<43 characters>; send it as X-API-Key or Authorization: Bearer');
+  new DomainError(
+    'unauthenticated',
+    'API_KEY.MALFORMED',
+    'An API key looks like snk_<8 hex>_<43 characters>; send it as X-API-Key or Authorization: Bearer',
+  );
 
 /**
  * Identifies the caller, then counts the request against their limit (a key
@@ -97,10 +112,15 @@ export class ApiAccessGuard extends ThrottlerGuard {
     res.setHeader('X-RateLimit-Limit', detail.limit);
     res.setHeader('X-RateLimit-Remaining', 0);
     res.setHeader('X-RateLimit-Reset', detail.timeToBlockExpire);
-    throw new DomainError('too_many_requests', 'RATE_LIMITED', `Too many requests: ${detail.limit} per ${Math.round(detail.ttl / 1000)} s for this client; retry in ${detail.timeToBlockExpire} s`, {
-      retryAfterSeconds: detail.timeToBlockExpire,
-      limit: detail.limit,
-    });
+    throw new DomainError(
+      'too_many_requests',
+      'RATE_LIMITED',
+      `Too many requests: ${detail.limit} per ${Math.round(detail.ttl / 1000)} s for this client; retry in ${detail.timeToBlockExpire} s`,
+      {
+        retryAfterSeconds: detail.timeToBlockExpire,
+        limit: detail.limit,
+      },
+    );
   }
 
   private async identify(req: Request): Promise<ApiClient> {
@@ -109,7 +129,8 @@ export class ApiAccessGuard extends ThrottlerGuard {
     if (headerKey !== undefined) return this.byKey(Array.isArray(headerKey) ? headerKey.join(',') : headerKey.trim());
     if (authorization !== undefined) {
       const bearer = /^Bearer\s+(\S+)\s*$/i.exec(authorization)?.[1];
-      if (!bearer) throw new DomainError('unauthenticated', 'AUTH.MALFORMED_TOKEN', 'The Authorization header must be "Bearer <API key or token>"');
+      if (!bearer)
+        throw new DomainError('unauthenticated', 'AUTH.MALFORMED_TOKEN', 'The Authorization header must be "Bearer <API key or token>"');
       if (bearer.startsWith('snk_')) return this.byKey(bearer);
       const user = await this.identity.authenticate(bearer);
       if (!user) throw new DomainError('unauthenticated', 'AUTH.INVALID_TOKEN', 'The token is unknown, expired or revoked');

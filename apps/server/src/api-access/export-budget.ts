@@ -8,7 +8,9 @@ import { budgetKey, budgetLimit, type ApiClient } from './api-access.guard';
 export const ROWS_PER_UNIT = 100;
 
 const busy = (scope: string): DomainError =>
-  new DomainError('too_many_requests', 'EXPORT.BUSY', `Too many exports are running ${scope}; retry in a few seconds`, { retryAfterSeconds: 5 });
+  new DomainError('too_many_requests', 'EXPORT.BUSY', `Too many exports are running ${scope}; retry in a few seconds`, {
+    retryAfterSeconds: 5,
+  });
 
 /**
  * What an export costs a client. An export of N rows costs ceil(N / 100) requests of the

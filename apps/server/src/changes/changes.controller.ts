@@ -7,12 +7,22 @@ import { PublicCache } from '../http/caching';
 import { RateLimit } from '../api-access/rate-limit.decorator';
 
 class ChangesQuery {
-  @ApiPropertyOptional({ description: 'a cursor from an earlier answer (`next`, an event\'s `cursor`, or an export\'s X-Changes-Cursor); absent: from the beginning', maxLength: 100 })
-  @IsOptional() @IsString() @MaxLength(100)
+  @ApiPropertyOptional({
+    description:
+      "a cursor from an earlier answer (`next`, an event's `cursor`, or an export's X-Changes-Cursor); absent: from the beginning",
+    maxLength: 100,
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
   since?: string;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 1000, default: 100 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1000)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
   limit = 100;
 }
 
@@ -46,7 +56,7 @@ export class ChangesController {
   @ApiOperation({
     summary: 'What changed in the published catalogue since a cursor, in order',
     description:
-      'created (a programme became public), updated (a public programme changed: by an editor, or because its provider, its parent\'s slug ' +
+      "created (a programme became public), updated (a public programme changed: by an editor, or because its provider, its parent's slug " +
       'or its status as dates pass changed), unpublished, archived, deleted (it stopped being public). Programmes never public never appear. ' +
       'Keep a copy in sync: export once (note X-Changes-Cursor), key it by id, then poll with since=<next> and apply events in order. ' +
       '`limit` counts events. ' +

@@ -1,6 +1,13 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiTags, ApiOperation } from '@nestjs/swagger';
-import { HealthCheck, HealthCheckResult, HealthCheckService, HealthIndicatorResult, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import {
+  HealthCheck,
+  HealthCheckResult,
+  HealthCheckService,
+  HealthIndicatorResult,
+  HealthIndicatorService,
+  TypeOrmHealthIndicator,
+} from '@nestjs/terminus';
 import { Lifecycle } from '@app/common';
 import { SearchEngine, SearchService } from '@app/search';
 
@@ -35,11 +42,7 @@ export class HealthController {
   @HealthCheck()
   @ApiOperation({ summary: 'Readiness: the database answers and migrations are applied' })
   ready(): Promise<HealthCheckResult> {
-    return this.health.check([
-      () => this.accepting(),
-      () => this.db.pingCheck('database', { timeout: 1000 }),
-      () => this.searchEngine(),
-    ]);
+    return this.health.check([() => this.accepting(), () => this.db.pingCheck('database', { timeout: 1000 }), () => this.searchEngine()]);
   }
 
   private accepting(): HealthIndicatorResult {
@@ -48,8 +51,18 @@ export class HealthController {
   }
 
   private async searchEngine(): Promise<HealthIndicatorResult> {
-    const timeout = new Promise<{ ok: false; detail: string }>((r) => setTimeout(() => r({ ok: false, detail: `no answer in ${ENGINE_TIMEOUT_MS} ms` }), ENGINE_TIMEOUT_MS).unref());
+    const timeout = new Promise<{ ok: false; detail: string }>((r) =>
+      setTimeout(() => r({ ok: false, detail: `no answer in ${ENGINE_TIMEOUT_MS} ms` }), ENGINE_TIMEOUT_MS).unref(),
+    );
     const health = await Promise.race([this.engine.health().catch((e: unknown) => ({ ok: false, detail: (e as Error).message })), timeout]);
-    return { search: { status: 'up', engine: this.engine.name, engineHealthy: health.ok, degraded: this.search.degraded || !health.ok, ...(health.ok ? {} : { detail: health.detail }) } };
+    return {
+      search: {
+        status: 'up',
+        engine: this.engine.name,
+        engineHealthy: health.ok,
+        degraded: this.search.degraded || !health.ok,
+        ...(health.ok ? {} : { detail: health.detail }),
+      },
+    };
   }
 }

@@ -61,6 +61,10 @@ export const PublicCache = (maxAge = 60) =>
   applyDecorators(
     SetMetadata(MAX_AGE_KEY, maxAge),
     UseInterceptors(PublicCacheInterceptor),
-    ApiHeader({ name: 'If-None-Match', required: false, description: 'An ETag from an earlier answer: 304 Not Modified when the content is unchanged' }),
+    ApiHeader({
+      name: 'If-None-Match',
+      required: false,
+      description: 'An ETag from an earlier answer: 304 Not Modified when the content is unchanged',
+    }),
     ApiResponse({ status: 304, description: 'Not modified: the ETag in If-None-Match still matches' }),
   );

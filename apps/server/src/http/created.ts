@@ -1,5 +1,14 @@
 import { createHash } from 'node:crypto';
-import { applyDecorators, type Type, CallHandler, ExecutionContext, Injectable, NestInterceptor, SetMetadata, UseInterceptors } from '@nestjs/common';
+import {
+  applyDecorators,
+  type Type,
+  CallHandler,
+  ExecutionContext,
+  Injectable,
+  NestInterceptor,
+  SetMetadata,
+  UseInterceptors,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { ApiHeader, ApiResponse } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -47,12 +56,17 @@ export class CreatedInterceptor implements NestInterceptor {
     if (header === undefined) return next.handle().pipe(mergeMap(async (body: unknown) => located(body)));
     const key = Array.isArray(header) ? header.join(',') : header;
     if (!KEY_PATTERN.test(key)) {
-      throw new DomainError('invalid', 'IDEMPOTENCY_KEY.INVALID', 'Idempotency-Key must be 1 to 255 printable ASCII characters (a UUID is ideal)', [
-        { field: 'Idempotency-Key', messages: ['must be 1 to 255 printable ASCII characters'] },
-      ]);
+      throw new DomainError(
+        'invalid',
+        'IDEMPOTENCY_KEY.INVALID',
+        'Idempotency-Key must be 1 to 255 printable ASCII characters (a UUID is ideal)',
+        [{ field: 'Idempotency-Key', messages: ['must be 1 to 255 printable ASCII characters'] }],
+      );
     }
     const principal = req.user ? `user:${req.user.id}` : 'anonymous';
-    const hash = createHash('sha256').update(`${req.method} ${req.originalUrl}\n${JSON.stringify(req.body ?? null)}`).digest('hex');
+    const hash = createHash('sha256')
+      .update(`${req.method} ${req.originalUrl}\n${JSON.stringify(req.body ?? null)}`)
+      .digest('hex');
     return from(this.claim(principal, key, hash)).pipe(
       mergeMap((stored) => {
         if (stored) {
@@ -94,12 +108,19 @@ export class CreatedInterceptor implements NestInterceptor {
     // freed between the two statements (the first request failed): this one may go ahead
     if (!stored) return this.claim(principal, key, hash);
     if (stored.request_hash !== hash) {
-      throw new DomainError('invalid', 'IDEMPOTENCY_KEY.REUSED', 'This Idempotency-Key was already used for a different request; use a new key for a new request', [
-        { field: 'Idempotency-Key', messages: ['already used for a different request'] },
-      ]);
+      throw new DomainError(
+        'invalid',
+        'IDEMPOTENCY_KEY.REUSED',
+        'This Idempotency-Key was already used for a different request; use a new key for a new request',
+        [{ field: 'Idempotency-Key', messages: ['already used for a different request'] }],
+      );
     }
     if (stored.status === null) {
-      throw new DomainError('conflict', 'IDEMPOTENCY_KEY.IN_PROGRESS', 'A request with this Idempotency-Key is still running; retry in a moment');
+      throw new DomainError(
+        'conflict',
+        'IDEMPOTENCY_KEY.IN_PROGRESS',
+        'A request with this Idempotency-Key is still running; retry in a moment',
+      );
     }
     return stored;
   }
@@ -110,6 +131,22 @@ export const Created = (type: Type<unknown>, location: (body: Record<string, unk
   applyDecorators(
     SetMetadata(LOCATION_KEY, location),
     UseInterceptors(CreatedInterceptor),
-    ApiHeader({ name: 'Idempotency-Key', required: false, description: 'any unique string (a UUID): a retry with the same key and body gets the first answer again, never a second record; kept for 24 hours' }),
-    ApiResponse({ status: 201, description: 'Created', type, headers: { Location: { description: 'the new record', schema: { type: 'string' } }, 'Idempotent-Replayed': { description: '"true" when this is the stored answer to an earlier request with the same Idempotency-Key', schema: { type: 'string' } } } }),
+    ApiHeader({
+      name: 'Idempotency-Key',
+      required: false,
+      description:
+        'any unique string (a UUID): a retry with the same key and body gets the first answer again, never a second record; kept for 24 hours',
+    }),
+    ApiResponse({
+      status: 201,
+      description: 'Created',
+      type,
+      headers: {
+        Location: { description: 'the new record', schema: { type: 'string' } },
+        'Idempotent-Replayed': {
+          description: '"true" when this is the stored answer to an earlier request with the same Idempotency-Key',
+          schema: { type: 'string' },
+        },
+      },
+    }),
   );

@@ -34,7 +34,11 @@ for at least 12 months, and its answers carry \`Deprecation\` and \`Sunset\` hea
 
 type Schema = Record<string, unknown>;
 type Header = { description: string; schema: Schema };
-type ResponseObject = { description: string; headers?: Record<string, Header>; content?: Record<string, { schema?: Schema; example?: unknown; examples?: Record<string, { value: unknown }> }> };
+type ResponseObject = {
+  description: string;
+  headers?: Record<string, Header>;
+  content?: Record<string, { schema?: Schema; example?: unknown; examples?: Record<string, { value: unknown }> }>;
+};
 
 const REQUEST_ID = '5b0d6f7e-2a51-4c8e-9a8e-0c1f2d3e4a5b';
 
@@ -47,14 +51,26 @@ const RATE_HEADERS: Record<string, Header> = {
 const RETRY_AFTER: Record<string, Header> = { 'Retry-After': integer('seconds to wait before trying again') };
 
 /** One error answer with one or more named examples, each a real body the server sends. */
-function errorResponse(description: string, examples: { code: string; message: string; details?: unknown }[], statusCode: number): ResponseObject {
-  const body = (e: (typeof examples)[number]) => ({ statusCode, code: e.code, message: e.message, ...(e.details ? { details: e.details } : {}), requestId: REQUEST_ID });
+function errorResponse(
+  description: string,
+  examples: { code: string; message: string; details?: unknown }[],
+  statusCode: number,
+): ResponseObject {
+  const body = (e: (typeof examples)[number]) => ({
+    statusCode,
+    code: e.code,
+    message: e.message,
+    ...(e.details ? { details: e.details } : {}),
+    requestId: REQUEST_ID,
+  });
   return {
     description,
     content: {
       'application/json': {
         schema: { $ref: '#/components/schemas/ErrorBody' },
-        ...(examples.length === 1 ? { example: body(examples[0]) } : { examples: Object.fromEntries(examples.map((e) => [e.code, { value: body(e) }])) }),
+        ...(examples.length === 1
+          ? { example: body(examples[0]) }
+          : { examples: Object.fromEntries(examples.map((e) => [e.code, { value: body(e) }])) }),
       },
     },
   };
@@ -85,7 +101,12 @@ function badRequest(op: Operation, schemas: Record<string, Schema>): ResponseObj
   const param = params.find((p) => p.in === 'query' || p.in === 'path');
   let field = param?.name;
   let rule = param?.schema ?? {};
-  const ref = ((op.requestBody as { content?: Record<string, { schema?: { $ref?: string } }> } | undefined)?.content?.['application/json']?.schema?.$ref ?? '').split('/').pop();
+  const ref = (
+    (op.requestBody as { content?: Record<string, { schema?: { $ref?: string } }> } | undefined)?.content?.['application/json']?.schema
+      ?.$ref ?? ''
+  )
+    .split('/')
+    .pop();
   if (!field && ref && schemas[ref]) {
     const body = schemas[ref] as { required?: string[]; properties?: Record<string, Schema> };
     field = body.required?.[0] ?? Object.keys(body.properties ?? {})[0];
@@ -93,11 +114,18 @@ function badRequest(op: Operation, schemas: Record<string, Schema>): ResponseObj
   }
   field ??= 'body';
   const message =
-    rule.maxLength !== undefined ? `${field} must be shorter than or equal to ${String(rule.maxLength)} characters`
-      : rule.maximum !== undefined ? `${field} must not be greater than ${String(rule.maximum)}`
-        : rule.pattern !== undefined ? `${field} must match ${String(rule.pattern)}`
+    rule.maxLength !== undefined
+      ? `${field} must be shorter than or equal to ${String(rule.maxLength)} characters`
+      : rule.maximum !== undefined
+        ? `${field} must not be greater than ${String(rule.maximum)}`
+        : rule.pattern !== undefined
+          ? `${field} must match ${String(rule.pattern)}`
           : `${field} must be given as documented`;
-  return errorResponse('The request is invalid: `details` names each field at fault', [{ code: 'VALIDATION_FAILED', message: `Invalid input: ${field}`, details: [{ field, messages: [message] }] }], 400);
+  return errorResponse(
+    'The request is invalid: `details` names each field at fault',
+    [{ code: 'VALIDATION_FAILED', message: `Invalid input: ${field}`, details: [{ field, messages: [message] }] }],
+    400,
+  );
 }
 
 /** What a role-checked operation allows, from its @Roles (handler first, then controller). */
@@ -106,14 +134,18 @@ type RolesOf = (operationId: string | undefined) => string[] | undefined;
 function rolesLookup(app: INestApplication): RolesOf {
   const controllers = new Map<string, Type<unknown>>();
   for (const module of app.get(ModulesContainer).values()) {
-    for (const wrapper of module.controllers.values()) if (wrapper.metatype) controllers.set(wrapper.metatype.name, wrapper.metatype as Type<unknown>);
+    for (const wrapper of module.controllers.values())
+      if (wrapper.metatype) controllers.set(wrapper.metatype.name, wrapper.metatype as Type<unknown>);
   }
   return (operationId) => {
     const [controller, method] = (operationId ?? '').split('_');
     const type = controllers.get(controller);
     if (!type) return undefined;
     const handler = (type.prototype as Record<string, object>)[method];
-    return (handler && (Reflect.getMetadata(ROLES_KEY, handler) as string[] | undefined)) ?? (Reflect.getMetadata(ROLES_KEY, type) as string[] | undefined);
+    return (
+      (handler && (Reflect.getMetadata(ROLES_KEY, handler) as string[] | undefined)) ??
+      (Reflect.getMetadata(ROLES_KEY, type) as string[] | undefined)
+    );
   };
 }
 
@@ -121,7 +153,9 @@ function rolesLookup(app: INestApplication): RolesOf {
 const EXPORT_CONTENT: Record<string, Record<string, { schema: Schema }>> = {
   '/api/v1/programmes.csv': { 'text/csv': { schema: { type: 'string', description: 'UTF-8 with a BOM, CRLF line ends' } } },
   '/api/v1/programmes.json': { 'application/json': { schema: { type: 'array', items: { $ref: '#/components/schemas/ProgrammeView' } } } },
-  '/api/v1/programmes.ndjson': { 'application/x-ndjson': { schema: { type: 'string', description: 'one ProgrammeView as JSON per line' } } },
+  '/api/v1/programmes.ndjson': {
+    'application/x-ndjson': { schema: { type: 'string', description: 'one ProgrammeView as JSON per line' } },
+  },
 };
 
 /** Constraints the validation pipe enforces, copied from class-validator into the schemas of the same name. */
@@ -133,7 +167,8 @@ function copyConstraints(rule: Schema, target: Schema): void {
   for (const key of CONSTRAINTS) if (rule[key] !== undefined && target[key] === undefined) target[key] = rule[key];
   const items = rule.items as Schema | undefined;
   const targetItems = target.items as Schema | undefined;
-  if (items && targetItems && !('$ref' in targetItems)) for (const key of CONSTRAINTS) if (items[key] !== undefined && targetItems[key] === undefined) targetItems[key] = items[key];
+  if (items && targetItems && !('$ref' in targetItems))
+    for (const key of CONSTRAINTS) if (items[key] !== undefined && targetItems[key] === undefined) targetItems[key] = items[key];
 }
 
 /**
@@ -141,7 +176,9 @@ function copyConstraints(rule: Schema, target: Schema): void {
  * into: the smallest validated class that has every one of the operation's parameters.
  */
 function mergeParameterValidation(op: Operation, derived: Derived): void {
-  const params = ((op.parameters ?? []) as { name: string; in: string; schema?: Schema }[]).filter((p) => p.in === 'query' || p.in === 'path');
+  const params = ((op.parameters ?? []) as { name: string; in: string; schema?: Schema }[]).filter(
+    (p) => p.in === 'query' || p.in === 'path',
+  );
   if (!params.length) return;
   const names = params.map((p) => p.name);
   const source = Object.values(derived)
@@ -182,7 +219,10 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .setLicense('Proprietary: ask for terms of reuse', `${base}/`)
     .addServer(base, 'this server')
     .addApiKey({ type: 'apiKey', in: 'header', name: 'X-API-Key', description: 'an API key, snk_…' }, 'apiKey')
-    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'an API key (snk_…) or, for the admin API, the token from POST /api/v1/auth/login' }, 'bearer')
+    .addBearerAuth(
+      { type: 'http', scheme: 'bearer', description: 'an API key (snk_…) or, for the admin API, the token from POST /api/v1/auth/login' },
+      'bearer',
+    )
     .build();
   const document = SwaggerModule.createDocument(app, config);
   document.components ??= {};
@@ -193,7 +233,10 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   schemas.FieldProblem = {
     type: 'object',
     required: ['field', 'messages'],
-    properties: { field: { type: 'string', description: 'a dotted path into the body, or a parameter or header name' }, messages: { type: 'array', items: { type: 'string' } } },
+    properties: {
+      field: { type: 'string', description: 'a dotted path into the body, or a parameter or header name' },
+      messages: { type: 'array', items: { type: 'string' } },
+    },
   };
   schemas.ErrorBody = {
     type: 'object',
@@ -203,8 +246,12 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
       code: { type: 'string', enum: [...ERROR_CODES], description: 'stable; clients may branch on it' },
       message: { type: 'string', description: 'for people; may change' },
       details: {
-        description: 'either the list of fields that were wrong (for 400, and for a 409 about one field), or the facts of a conflict or limit (412: both versions; 429 and 503: retryAfterSeconds)',
-        oneOf: [{ type: 'array', items: { $ref: '#/components/schemas/FieldProblem' } }, { type: 'object', additionalProperties: true }],
+        description:
+          'either the list of fields that were wrong (for 400, and for a 409 about one field), or the facts of a conflict or limit (412: both versions; 429 and 503: retryAfterSeconds)',
+        oneOf: [
+          { type: 'array', items: { $ref: '#/components/schemas/FieldProblem' } },
+          { type: 'object', additionalProperties: true },
+        ],
       },
       requestId: { type: 'string', description: 'quote it when reporting a problem' },
     },
@@ -225,54 +272,152 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
 
       if (op.parameters?.length || op.requestBody) responses['400'] ??= badRequest(op, schemas);
       if (admin) {
-        responses['401'] ??= errorResponse('Not signed in, or the token expired', [{ code: 'AUTH.REQUIRED', message: 'Sign in first: send Authorization: Bearer <token from POST /api/v1/auth/login>' }], 401);
-        if (roles && roles.length === 1) responses['403'] ??= errorResponse(`Signed in, but only the ${roles[0]} role may do this`, [{ code: 'AUTH.FORBIDDEN', message: `This needs the ${roles[0]} role` }], 403);
+        responses['401'] ??= errorResponse(
+          'Not signed in, or the token expired',
+          [{ code: 'AUTH.REQUIRED', message: 'Sign in first: send Authorization: Bearer <token from POST /api/v1/auth/login>' }],
+          401,
+        );
+        if (roles && roles.length === 1)
+          responses['403'] ??= errorResponse(
+            `Signed in, but only the ${roles[0]} role may do this`,
+            [{ code: 'AUTH.FORBIDDEN', message: `This needs the ${roles[0]} role` }],
+            403,
+          );
       }
       if (limited) {
-        responses['401'] ??= errorResponse('An API key or token was sent but is malformed, unknown or revoked (send none to be anonymous)', [
-          { code: 'API_KEY.INVALID', message: 'The API key is unknown or has been revoked' },
-          { code: 'API_KEY.MALFORMED', message: 'An API key looks like snk_<8 hex>_<43 characters>; send it as X-API-Key or Authorization: Bearer' },
-        ], 401);
-        responses['429'] ??= { ...errorResponse('Over the rate limit for this client', [{ code: 'RATE_LIMITED', message: 'Too many requests: 60 per 60 s for this client; retry in 42 s', details: { retryAfterSeconds: 42, limit: 60 } }], 429), headers: { ...RETRY_AFTER } };
+        responses['401'] ??= errorResponse(
+          'An API key or token was sent but is malformed, unknown or revoked (send none to be anonymous)',
+          [
+            { code: 'API_KEY.INVALID', message: 'The API key is unknown or has been revoked' },
+            {
+              code: 'API_KEY.MALFORMED',
+              message: 'An API key looks like snk_<8 hex>_<43 characters>; send it as X-API-Key or Authorization: Bearer',
+            },
+          ],
+          401,
+        );
+        responses['429'] ??= {
+          ...errorResponse(
+            'Over the rate limit for this client',
+            [
+              {
+                code: 'RATE_LIMITED',
+                message: 'Too many requests: 60 per 60 s for this client; retry in 42 s',
+                details: { retryAfterSeconds: 42, limit: 60 },
+              },
+            ],
+            429,
+          ),
+          headers: { ...RETRY_AFTER },
+        };
       }
       if (path === '/api/v1/auth/login') {
-        responses['401'] ??= errorResponse('Wrong email or password', [{ code: 'AUTH.INVALID_CREDENTIALS', message: 'The email or password is wrong' }], 401);
-        responses['429'] ??= { ...errorResponse('Too many sign-in attempts', [{ code: 'AUTH.TOO_MANY_ATTEMPTS', message: 'Too many sign-in attempts; try again in 60 s', details: { retryAfterSeconds: 60 } }], 429), headers: { ...RETRY_AFTER } };
+        responses['401'] ??= errorResponse(
+          'Wrong email or password',
+          [{ code: 'AUTH.INVALID_CREDENTIALS', message: 'The email or password is wrong' }],
+          401,
+        );
+        responses['429'] ??= {
+          ...errorResponse(
+            'Too many sign-in attempts',
+            [
+              {
+                code: 'AUTH.TOO_MANY_ATTEMPTS',
+                message: 'Too many sign-in attempts; try again in 60 s',
+                details: { retryAfterSeconds: 60 },
+              },
+            ],
+            429,
+          ),
+          headers: { ...RETRY_AFTER },
+        };
       }
-      if (path.includes('{') && resource) responses['404'] ??= errorResponse('Not found', [{ code: `${resource[1]}.NOT_FOUND`, message: resource[2] }], 404);
+      if (path.includes('{') && resource)
+        responses['404'] ??= errorResponse('Not found', [{ code: `${resource[1]}.NOT_FOUND`, message: resource[2] }], 404);
       else if (path.includes('{')) responses['404'] ??= errorResponse('Not found', [{ code: 'NOT_FOUND', message: 'Not found' }], 404);
       if (resource) {
         const conflicts = [
           ...(create && TAKEN[resource[1]] ? [TAKEN[resource[1]]] : []),
           ...(method === 'delete' && IN_USE[resource[1]] ? [IN_USE[resource[1]]] : []),
-          ...(path.endsWith('/{action}') ? [{ code: 'PROGRAMME.INVALID_TRANSITION', message: 'A draft programme cannot be unpublished' }] : []),
-          ...(create ? [{ code: 'IDEMPOTENCY_KEY.IN_PROGRESS', message: 'A request with this Idempotency-Key is still running; retry in a moment' }] : []),
+          ...(path.endsWith('/{action}')
+            ? [{ code: 'PROGRAMME.INVALID_TRANSITION', message: 'A draft programme cannot be unpublished' }]
+            : []),
+          ...(create
+            ? [{ code: 'IDEMPOTENCY_KEY.IN_PROGRESS', message: 'A request with this Idempotency-Key is still running; retry in a moment' }]
+            : []),
         ];
         if (conflicts.length) responses['409'] ??= errorResponse('Conflicts with the current state', conflicts, 409);
         if (ifMatch) {
-          responses['412'] ??= errorResponse('Someone saved since the version in If-Match: reload, reapply, send the new ETag', [{ code: `${resource[1] === 'SUGGESTED_UPDATE' ? 'PROGRAMME' : resource[1]}.VERSION_CONFLICT`, message: 'It was changed by someone else (you edited version 3, it is now at version 4); reload and apply your change again', details: { yourVersion: 3, currentVersion: 4 } }], 412);
-          responses['428'] ??= errorResponse('If-Match is missing', [{ code: 'PRECONDITION_REQUIRED', message: 'This change needs an If-Match header with the ETag you last read' }], 428);
+          responses['412'] ??= errorResponse(
+            'Someone saved since the version in If-Match: reload, reapply, send the new ETag',
+            [
+              {
+                code: `${resource[1] === 'SUGGESTED_UPDATE' ? 'PROGRAMME' : resource[1]}.VERSION_CONFLICT`,
+                message:
+                  'It was changed by someone else (you edited version 3, it is now at version 4); reload and apply your change again',
+                details: { yourVersion: 3, currentVersion: 4 },
+              },
+            ],
+            412,
+          );
+          responses['428'] ??= errorResponse(
+            'If-Match is missing',
+            [{ code: 'PRECONDITION_REQUIRED', message: 'This change needs an If-Match header with the ETag you last read' }],
+            428,
+          );
         }
       }
       if (op.requestBody) {
-        responses['413'] ??= errorResponse('The body is too large', [{ code: 'PAYLOAD_TOO_LARGE', message: 'The request body is too large' }], 413);
-        responses['415'] ??= errorResponse('The body is not JSON', [{ code: 'UNSUPPORTED_MEDIA_TYPE', message: 'Send the request body as application/json' }], 415);
+        responses['413'] ??= errorResponse(
+          'The body is too large',
+          [{ code: 'PAYLOAD_TOO_LARGE', message: 'The request body is too large' }],
+          413,
+        );
+        responses['415'] ??= errorResponse(
+          'The body is not JSON',
+          [{ code: 'UNSUPPORTED_MEDIA_TYPE', message: 'Send the request body as application/json' }],
+          415,
+        );
       }
-      responses['500'] ??= errorResponse('Something broke on our side (details are in our log, under the request id)', [{ code: 'INTERNAL', message: 'Something went wrong on our side' }], 500);
-      responses['503'] ??= { ...errorResponse('Briefly unavailable (the database is not reachable or busy); nothing was saved', [{ code: 'SERVICE_UNAVAILABLE', message: 'The service is briefly unavailable; nothing was saved. Try again in a few seconds.', details: { retryAfterSeconds: 5 } }], 503), headers: { ...RETRY_AFTER } };
+      responses['500'] ??= errorResponse(
+        'Something broke on our side (details are in our log, under the request id)',
+        [{ code: 'INTERNAL', message: 'Something went wrong on our side' }],
+        500,
+      );
+      responses['503'] ??= {
+        ...errorResponse(
+          'Briefly unavailable (the database is not reachable or busy); nothing was saved',
+          [
+            {
+              code: 'SERVICE_UNAVAILABLE',
+              message: 'The service is briefly unavailable; nothing was saved. Try again in a few seconds.',
+              details: { retryAfterSeconds: 5 },
+            },
+          ],
+          503,
+        ),
+        headers: { ...RETRY_AFTER },
+      };
 
       if (EXPORT_CONTENT[path] && responses['200']) {
         responses['200'].content = EXPORT_CONTENT[path];
         responses['200'].headers = {
           ...responses['200'].headers,
           'X-Total-Count': integer('how many programmes the export holds'),
-          'X-Changes-Cursor': { description: 'pass as since= to the change feed to stay in sync from this export', schema: { type: 'string' } },
+          'X-Changes-Cursor': {
+            description: 'pass as since= to the change feed to stay in sync from this export',
+            schema: { type: 'string' },
+          },
         };
       }
       if (path === '/api/v1/programmes' && method === 'get' && responses['200'] && !('$ref' in responses['200'])) {
         responses['200'].headers = {
           ...responses['200'].headers,
-          'Server-Timing': { description: 'where the time went: engine;dur=… (the search engine, named in desc) and app;dur=… (the whole answer), in milliseconds', schema: { type: 'string' } },
+          'Server-Timing': {
+            description:
+              'where the time went: engine;dur=… (the search engine, named in desc) and app;dur=… (the whole answer), in milliseconds',
+            schema: { type: 'string' },
+          },
         };
       }
       for (const [code, response] of Object.entries(responses)) {
@@ -280,7 +425,10 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
         const success = code.startsWith('2');
         if (success && headerParams.includes('If-None-Match')) {
           response.headers = {
-            ETag: { description: 'a strong validator of this answer: send it as If-None-Match to get 304 while nothing changed', schema: { type: 'string' } },
+            ETag: {
+              description: 'a strong validator of this answer: send it as If-None-Match to get 304 while nothing changed',
+              schema: { type: 'string' },
+            },
             'Cache-Control': { description: 'public, max-age=…: how long any cache may reuse the answer', schema: { type: 'string' } },
             ...response.headers,
           };
@@ -288,7 +436,10 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
         const bodyRef = (response.content?.['application/json']?.schema as { $ref?: string } | undefined)?.$ref?.split('/').pop();
         const bodySchema = bodyRef ? (schemas[bodyRef] as { properties?: Record<string, unknown> } | undefined) : undefined;
         if (success && admin && bodySchema?.properties?.version) {
-          response.headers = { ETag: { description: 'the record\'s version, e.g. "3": send it as If-Match with the next change', schema: { type: 'string' } }, ...response.headers };
+          response.headers = {
+            ETag: { description: 'the record\'s version, e.g. "3": send it as If-Match with the next change', schema: { type: 'string' } },
+            ...response.headers,
+          };
         }
         if (limited) response.headers = { ...RATE_HEADERS, ...response.headers };
       }

@@ -3,7 +3,11 @@ import { IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { SLUG_PATTERN } from '@app/catalogue';
 
 export class SlugParam {
-  @ApiProperty() @IsString() @MaxLength(100) @Matches(SLUG_PATTERN, { message: 'slug must be lowercase words joined by hyphens' }) slug: string;
+  @ApiProperty()
+  @IsString()
+  @MaxLength(100)
+  @Matches(SLUG_PATTERN, { message: 'slug must be lowercase words joined by hyphens' })
+  slug: string;
 }
 
 export class IdParam {

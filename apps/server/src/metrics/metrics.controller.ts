@@ -29,7 +29,9 @@ export class MetricsController {
     const gauge = (name: string, help: string, pick: (s: NonNullable<typeof state.value>) => number) => {
       metricsRegistry.removeSingleMetric(name);
       new Gauge({
-        name, help, registers: [metricsRegistry],
+        name,
+        help,
+        registers: [metricsRegistry],
         async collect() {
           const s = await read();
           if (s) this.set(pick(s));

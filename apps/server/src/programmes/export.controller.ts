@@ -20,9 +20,33 @@ type Format = 'csv' | 'json' | 'ndjson';
 
 /** CSV columns: stable keys (tools read them); the values of coded fields are labels in `lang`. */
 export const EXPORT_COLUMNS = [
-  'slug', 'url', 'title', 'summary', 'provider', 'supportTypes', 'applicantTypes', 'stages', 'sizes', 'industries', 'objectives', 'territories',
-  'status', 'opensAt', 'closesAt', 'amountMin', 'amountMax', 'ratePercent', 'termMonths', 'applyUrl', 'email', 'phone', 'contactUrl',
-  'sources', 'newestSourceOn', 'lastCheckedOn', 'updatedAt',
+  'slug',
+  'url',
+  'title',
+  'summary',
+  'provider',
+  'supportTypes',
+  'applicantTypes',
+  'stages',
+  'sizes',
+  'industries',
+  'objectives',
+  'territories',
+  'status',
+  'opensAt',
+  'closesAt',
+  'amountMin',
+  'amountMax',
+  'ratePercent',
+  'termMonths',
+  'applyUrl',
+  'email',
+  'phone',
+  'contactUrl',
+  'sources',
+  'newestSourceOn',
+  'lastCheckedOn',
+  'updatedAt',
 ] as const;
 
 const CONTENT_TYPES: Record<Format, string> = {
@@ -31,8 +55,13 @@ const CONTENT_TYPES: Record<Format, string> = {
   ndjson: 'application/x-ndjson; charset=utf-8',
 };
 const FACET_FIELDS: [keyof ProgrammeView, SearchFacet][] = [
-  ['supportTypes', 'supportType'], ['applicantTypes', 'applicantType'], ['stages', 'stage'], ['sizes', 'size'],
-  ['industries', 'industry'], ['objectives', 'objective'], ['territories', 'territory'],
+  ['supportTypes', 'supportType'],
+  ['applicantTypes', 'applicantType'],
+  ['stages', 'stage'],
+  ['sizes', 'size'],
+  ['industries', 'industry'],
+  ['objectives', 'objective'],
+  ['territories', 'territory'],
 ];
 /**
  * Programmes loaded and written per step. Small, and the event loop is yielded between steps,
@@ -41,7 +70,6 @@ const FACET_FIELDS: [keyof ProgrammeView, SearchFacet][] = [
  */
 const CHUNK = 100;
 const BOM = '\uFEFF';
-
 
 /**
  * Exports of any search as CSV (UTF-8 with a BOM and CRLF, so Excel opens
@@ -64,9 +92,15 @@ export class ExportController {
   ) {}
 
   @Get('programmes.csv')
-  @ApiOperation({ summary: 'Every programme a search matches, as CSV (UTF-8 with BOM, CRLF; opens in Excel)', description: `Columns: ${EXPORT_COLUMNS.join(', ')}. Coded fields hold labels in \`lang\`, separated by "; ".` })
+  @ApiOperation({
+    summary: 'Every programme a search matches, as CSV (UTF-8 with BOM, CRLF; opens in Excel)',
+    description: `Columns: ${EXPORT_COLUMNS.join(', ')}. Coded fields hold labels in \`lang\`, separated by "; ".`,
+  })
   @ApiProduces('text/csv')
-  @ApiResponse({ status: 200, description: 'The rows, streamed. X-Total-Count: how many; X-Changes-Cursor: resume the change feed from here to stay in sync.' })
+  @ApiResponse({
+    status: 200,
+    description: 'The rows, streamed. X-Total-Count: how many; X-Changes-Cursor: resume the change feed from here to stay in sync.',
+  })
   csv(@Query() query: ExportQuery, @Req() req: Request, @Res() res: Response): Promise<void> {
     return this.export('csv', query, req, res);
   }
@@ -122,20 +156,45 @@ export class ExportController {
       if (!res.write(chunk)) await Promise.race([once(res, 'drain'), once(res, 'close')]);
     };
     const label = (facet: SearchFacet, codes: string[]) =>
-      codes.map((c) => { const t = terms[facet].find((x) => x.code === c); return t ? labelIn(t, lang) : c; }).join('; ');
+      codes
+        .map((c) => {
+          const t = terms[facet].find((x) => x.code === c);
+          return t ? labelIn(t, lang) : c;
+        })
+        .join('; ');
     const csvRow = (p: ProgrammeView): (string | number | null)[] => {
       const text = (v: { ru: string | null; en: string | null }) => csvSafeCell((lang === 'en' && v.en) || v.ru || '');
       const row: Record<(typeof EXPORT_COLUMNS)[number], string | number | null> = {
-        slug: p.slug, url: `${base}/programmes/${p.slug}`, title: text(p.title), summary: text(p.summary), provider: text(p.provider.name),
-        supportTypes: '', applicantTypes: '', stages: '', sizes: '', industries: '', objectives: '', territories: '',
-        status: p.timing.status, opensAt: p.timing.opensAt, closesAt: p.timing.closesAt,
-        amountMin: p.benefit.amountMin, amountMax: p.benefit.amountMax, ratePercent: p.benefit.ratePercent, termMonths: p.benefit.termMonths,
-        applyUrl: p.application.applyUrl, email: p.application.contacts.email ?? null, phone: csvSafeCell(p.application.contacts.phone ?? ''),
+        slug: p.slug,
+        url: `${base}/programmes/${p.slug}`,
+        title: text(p.title),
+        summary: text(p.summary),
+        provider: text(p.provider.name),
+        supportTypes: '',
+        applicantTypes: '',
+        stages: '',
+        sizes: '',
+        industries: '',
+        objectives: '',
+        territories: '',
+        status: p.timing.status,
+        opensAt: p.timing.opensAt,
+        closesAt: p.timing.closesAt,
+        amountMin: p.benefit.amountMin,
+        amountMax: p.benefit.amountMax,
+        ratePercent: p.benefit.ratePercent,
+        termMonths: p.benefit.termMonths,
+        applyUrl: p.application.applyUrl,
+        email: p.application.contacts.email ?? null,
+        phone: csvSafeCell(p.application.contacts.phone ?? ''),
         contactUrl: p.application.contacts.url ?? null,
         sources: csvSafeCell(p.curation.sources.map((src) => src.url ?? src.publisher).join(' ')),
-        newestSourceOn: p.curation.newestSourceOn, lastCheckedOn: p.curation.lastCheckedOn, updatedAt: p.updatedAt,
+        newestSourceOn: p.curation.newestSourceOn,
+        lastCheckedOn: p.curation.lastCheckedOn,
+        updatedAt: p.updatedAt,
       };
-      for (const [field, facet] of FACET_FIELDS) row[field as (typeof EXPORT_COLUMNS)[number]] = csvSafeCell(label(facet, p[field] as string[]));
+      for (const [field, facet] of FACET_FIELDS)
+        row[field as (typeof EXPORT_COLUMNS)[number]] = csvSafeCell(label(facet, p[field] as string[]));
       return EXPORT_COLUMNS.map((c) => row[c]);
     };
 

@@ -24,7 +24,10 @@ const toInstant = ({ value }: { value: unknown }): unknown => {
 
 function FacetCodes(): PropertyDecorator {
   return (target, key) => {
-    ApiPropertyOptional({ type: [String], description: 'taxonomy codes; repeat or comma-separate; OR within the facet, AND across facets' })(target, key);
+    ApiPropertyOptional({
+      type: [String],
+      description: 'taxonomy codes; repeat or comma-separate; OR within the facet, AND across facets',
+    })(target, key);
     Transform(toList)(target, key);
     IsOptional()(target, key);
     IsArray()(target, key);
@@ -35,7 +38,12 @@ function FacetCodes(): PropertyDecorator {
 
 function Instant(description: string): PropertyDecorator {
   return (target, key) => {
-    ApiPropertyOptional({ type: String, pattern: '^\\d{4}-\\d{2}-\\d{2}(T[0-9:.]+(Z|[+-]\\d{2}:?\\d{2})?)?$', description: `${description}; a date (YYYY-MM-DD) or an ISO 8601 instant`, example: '2026-12-31' })(target, key);
+    ApiPropertyOptional({
+      type: String,
+      pattern: '^\\d{4}-\\d{2}-\\d{2}(T[0-9:.]+(Z|[+-]\\d{2}:?\\d{2})?)?$',
+      description: `${description}; a date (YYYY-MM-DD) or an ISO 8601 instant`,
+      example: '2026-12-31',
+    })(target, key);
     Transform(toInstant)(target, key);
     IsOptional()(target, key);
     IsDate({ message: `${String(key)} must be a date (YYYY-MM-DD) or an ISO 8601 instant` })(target, key);
@@ -56,7 +64,9 @@ function Amount(description: string): PropertyDecorator {
 /** Text and facet filters, shared by the public search and the admin list. */
 export class ProgrammeFilterQuery extends PageQuery {
   @ApiPropertyOptional({ maxLength: 200, description: 'free text, Russian or English; word forms, typos and synonyms match' })
-  @IsOptional() @IsString() @MaxLength(200)
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
   q?: string;
 
   @FacetCodes() supportType?: string[];
@@ -68,11 +78,18 @@ export class ProgrammeFilterQuery extends PageQuery {
   @FacetCodes() territory?: string[];
 
   @ApiPropertyOptional({ type: [String], description: 'organisation slugs' })
-  @Transform(toList) @IsOptional() @IsArray() @ArrayMaxSize(30) @Matches(SLUG_PATTERN, { each: true, message: 'provider must hold organisation slugs' })
+  @Transform(toList)
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(30)
+  @Matches(SLUG_PATTERN, { each: true, message: 'provider must hold organisation slugs' })
   provider?: string[];
 
   @ApiPropertyOptional({ enum: PROGRAMME_STATUSES, isArray: true })
-  @Transform(toList) @IsOptional() @IsArray() @IsIn(PROGRAMME_STATUSES, { each: true })
+  @Transform(toList)
+  @IsOptional()
+  @IsArray()
+  @IsIn(PROGRAMME_STATUSES, { each: true })
   status?: ProgrammeStatus[];
 
   @ApiPropertyOptional({ enum: ['ru', 'en'], default: 'ru' }) @IsOptional() @IsIn(['ru', 'en']) lang: 'ru' | 'en' = 'ru';
@@ -85,21 +102,33 @@ export class ProgrammeListQuery extends ProgrammeFilterQuery {
   @Instant('closing on or after (programmes without a deadline included)') closesAfter?: Date;
   @Instant('closing on or before') closesBefore?: Date;
 
-  @ApiPropertyOptional({ enum: SORT_ORDERS, description: 'default: relevance with q, updated without. deadline: open and upcoming programmes by their deadline, soonest first, then those without a deadline, closed ones last' })
-  @IsOptional() @IsIn(SORT_ORDERS)
+  @ApiPropertyOptional({
+    enum: SORT_ORDERS,
+    description:
+      'default: relevance with q, updated without. deadline: open and upcoming programmes by their deadline, soonest first, then those without a deadline, closed ones last',
+  })
+  @IsOptional()
+  @IsIn(SORT_ORDERS)
   sort?: SortOrder;
 
   @ApiPropertyOptional({
     maxLength: 500,
-    description: 'a `nextCursor` from an earlier answer: the hits after its last one (sort deadline, amount or updated; instead of page). ' +
+    description:
+      'a `nextCursor` from an earlier answer: the hits after its last one (sort deadline, amount or updated; instead of page). ' +
       'A walk with after never skips or repeats a programme because others were edited meanwhile.',
   })
-  @IsOptional() @IsString() @MaxLength(500)
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
   after?: string;
 
   // a search may ask for no hits at all: the total and the facet counts alone
   @ApiPropertyOptional({ minimum: 0, maximum: MAX_PER_PAGE, default: 20, description: '0: no hits, only `total` and the facet counts' })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(MAX_PER_PAGE)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(MAX_PER_PAGE)
   declare perPage: number;
 }
 

@@ -21,12 +21,19 @@ export class SearchHitView {
   @ApiProperty({ type: [String] }) supportTypes: string[];
   @ApiProperty({ type: [String], description: 'company sizes it is for (empty: any)' }) sizes: string[];
   @ApiProperty({ type: [String], description: 'who may apply (empty: not stated)' }) applicantTypes: string[];
-  @ApiProperty({ type: GlanceConditionsView, description: 'the conditions that most often rule a company in or out' }) conditions: GlanceConditionsView;
+  @ApiProperty({ type: GlanceConditionsView, description: 'the conditions that most often rule a company in or out' })
+  conditions: GlanceConditionsView;
   @ApiProperty({ enum: PROGRAMME_STATUSES }) status: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) closesAt: string | null;
   @ApiProperty({ type: Number, nullable: true }) amountMin: number | null;
   @ApiProperty({ type: Number, nullable: true }) amountMax: number | null;
-  @ApiProperty({ type: String, format: 'date', nullable: true, description: 'the newest date the entry\'s sources show; null: no dated source' }) newestSourceOn: string | null;
+  @ApiProperty({
+    type: String,
+    format: 'date',
+    nullable: true,
+    description: "the newest date the entry's sources show; null: no dated source",
+  })
+  newestSourceOn: string | null;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
   @ApiProperty({ type: HighlightsView }) highlights: HighlightsView;
 }
@@ -51,12 +58,22 @@ export class SearchResponseView {
   @ApiProperty({ enum: ['postgres', 'meilisearch'] }) engine: string;
   @ApiProperty({ description: 'true when the primary engine failed and PostgreSQL answered' }) degraded: boolean;
   @ApiProperty({ description: 'false when no programme has every word of q and the hits have only some of them' }) matchedAllWords: boolean;
-  @ApiProperty({ nullable: true, type: String, description: 'pass as after= for the hits after these (sort deadline, amount, updated); null after the last hit, and for relevance' })
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'pass as after= for the hits after these (sort deadline, amount, updated); null after the last hit, and for relevance',
+  })
   nextCursor: string | null;
-  @ApiProperty({ nullable: true, type: String, description: 'q with words the catalogue does not know replaced by the closest ones it does ("did you mean"); null when nothing was corrected' })
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description:
+      'q with words the catalogue does not know replaced by the closest ones it does ("did you mean"); null when nothing was corrected',
+  })
   didYouMean: string | null;
   @ApiProperty({ description: 'milliseconds this answer took on the server' }) tookMs: number;
-  @ApiProperty({ description: 'of tookMs, milliseconds spent in the search engine (also sent as the Server-Timing header)' }) engineMs: number;
+  @ApiProperty({ description: 'of tookMs, milliseconds spent in the search engine (also sent as the Server-Timing header)' })
+  engineMs: number;
 }
 
 class SuggestedProgrammeView {

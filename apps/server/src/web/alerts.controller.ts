@@ -47,7 +47,8 @@ export class AlertsController {
     params.delete('page');
     params.delete('lang');
     const query = plainToInstance(ProgrammeListQuery, queryObject(params));
-    if ((await validate(query, { whitelist: true, forbidNonWhitelisted: true })).length) throw validationFailed([{ field: 'query', messages: ['not a search of this site'] }]);
+    if ((await validate(query, { whitelist: true, forbidNonWhitelisted: true })).length)
+      throw validationFailed([{ field: 'query', messages: ['not a search of this site'] }]);
     const { page: _page, perPage: _perPage, after: _after, sort: _sort, ...request } = toSearchRequest(query);
     await this.alerts.subscribe(form.email, { query: params.toString(), request }, form.frequency, lang, req.ip ?? 'unknown');
     return this.page(lang, t.checkTitle, t.checkText, null, 200, req);
@@ -67,7 +68,9 @@ export class AlertsController {
   async confirm(@Param() { token }: TokenParam, @Req() req: Request): Promise<string> {
     const lang = langOf(req);
     const t = textFor(lang).alerts;
-    return (await this.alerts.confirm(token)) ? this.page(lang, t.confirmedTitle, t.confirmedText, null, 200, req) : this.page(lang, t.unknownTitle, t.unknownText, null, 404, req);
+    return (await this.alerts.confirm(token))
+      ? this.page(lang, t.confirmedTitle, t.confirmedText, null, 200, req)
+      : this.page(lang, t.unknownTitle, t.unknownText, null, 404, req);
   }
 
   @Get('unsubscribe/:token')
@@ -76,7 +79,14 @@ export class AlertsController {
     const lang = langOf(req);
     const t = textFor(lang).alerts;
     if (!(await this.alerts.exists(token))) return this.page(lang, t.goneTitle, t.goneText, null, 200, req);
-    return this.page(lang, t.unsubscribeTitle, t.unsubscribeText, { action: `/alerts/unsubscribe/${token}`, label: t.unsubscribeButton }, 200, req);
+    return this.page(
+      lang,
+      t.unsubscribeTitle,
+      t.unsubscribeText,
+      { action: `/alerts/unsubscribe/${token}`, label: t.unsubscribeButton },
+      200,
+      req,
+    );
   }
 
   /** The page's button and RFC 8058 one-click (`List-Unsubscribe=One-Click`) both land here. */
@@ -90,7 +100,14 @@ export class AlertsController {
     return this.page(lang, t.goneTitle, t.goneText, null, 200, req);
   }
 
-  private page(lang: 'ru' | 'en', title: string, text: string, button: { action: string; label: string } | null, status: number, req: Request): string {
+  private page(
+    lang: 'ru' | 'en',
+    title: string,
+    text: string,
+    button: { action: string; label: string } | null,
+    status: number,
+    req: Request,
+  ): string {
     req.res?.status(status);
     return render('alert.njk', { lang, title, text, button, languageUrl: lang === 'ru' ? '/?lang=en' : '/' });
   }

@@ -4,7 +4,8 @@ import type { Lang } from '@app/catalogue';
 import { escapeHtml, type SearchHit } from '@app/search';
 import { textFor } from './web-i18n';
 
-const programmeUrl = (baseUrl: string, slug: string, lang: Lang): string => `${baseUrl}/programmes/${slug}${lang === 'ru' ? '' : '?lang=en'}`;
+const programmeUrl = (baseUrl: string, slug: string, lang: Lang): string =>
+  `${baseUrl}/programmes/${slug}${lang === 'ru' ? '' : '?lang=en'}`;
 
 /** An Atom feed of the programmes a search finds, newest change first. */
 export function atomFeed(hits: SearchHit[], selfUrl: string, baseUrl: string, lang: Lang): string {
@@ -38,7 +39,11 @@ export type Deadline = Pick<SearchHit, 'slug' | 'title' | 'summary' | 'closesAt'
 
 /** An iCalendar file with one all-day event on each programme's closing day. */
 export function deadlinesCalendar(hits: Deadline[], baseUrl: string, lang: Lang, name: string): string {
-  const calendar = icalGenerator({ name, method: ICalCalendarMethod.PUBLISH, prodId: { company: 'Support Navigator', product: 'deadlines', language: lang.toUpperCase() } });
+  const calendar = icalGenerator({
+    name,
+    method: ICalCalendarMethod.PUBLISH,
+    prodId: { company: 'Support Navigator', product: 'deadlines', language: lang.toUpperCase() },
+  });
   for (const hit of hits) {
     if (!hit.closesAt) continue;
     const day = new Date(hit.closesAt);

@@ -17,7 +17,15 @@ const dayText = (day: string, lang: Lang): string => formatDate(`${day}T12:00:00
  * The programme page's content in one language (falling back to Russian, and saying so).
  * `maxAgeDays`: a newest source older than this marks the entry as possibly out of date.
  */
-export function programmePage(p: ProgrammeView, terms: Terms, related: SearchHit[], lang: Lang, now: Date, baseUrl: string, maxAgeDays: number) {
+export function programmePage(
+  p: ProgrammeView,
+  terms: Terms,
+  related: SearchHit[],
+  lang: Lang,
+  now: Date,
+  baseUrl: string,
+  maxAgeDays: number,
+) {
   const t = textFor(lang);
   const pick = (text: { ru: string | null; en: string | null }) => {
     const en = lang === 'en' ? text.en : null;
@@ -28,15 +36,21 @@ export function programmePage(p: ProgrammeView, terms: Terms, related: SearchHit
   const description = pick(p.description);
   const c = p.eligibility.criteria;
   const criteria: string[] = [];
-  if (c.companyAgeMinYears != null || c.companyAgeMaxYears != null) criteria.push(t.criterion.companyAge(c.companyAgeMinYears ?? null, c.companyAgeMaxYears ?? null));
-  if (c.headcountMin != null || c.headcountMax != null) criteria.push(t.criterion.headcount(c.headcountMin ?? null, c.headcountMax ?? null));
+  if (c.companyAgeMinYears != null || c.companyAgeMaxYears != null)
+    criteria.push(t.criterion.companyAge(c.companyAgeMinYears ?? null, c.companyAgeMaxYears ?? null));
+  if (c.headcountMin != null || c.headcountMax != null)
+    criteria.push(t.criterion.headcount(c.headcountMin ?? null, c.headcountMax ?? null));
   if (c.revenueMaxRub != null) criteria.push(t.criterion.revenue(formatRoubles(c.revenueMaxRub, lang)));
-  if (c.applicantTypes?.length) criteria.push(`${t.criterion.applicantTypes}: ${c.applicantTypes.map((x) => label(terms, 'applicantType', x, lang)).join(', ')}`);
-  if (c.industries?.length) criteria.push(`${t.criterion.industries}: ${c.industries.map((x) => label(terms, 'industry', x, lang)).join(', ')}`);
-  if (c.territories?.length) criteria.push(`${t.criterion.territories}: ${c.territories.map((x) => label(terms, 'territory', x, lang)).join(', ')}`);
+  if (c.applicantTypes?.length)
+    criteria.push(`${t.criterion.applicantTypes}: ${c.applicantTypes.map((x) => label(terms, 'applicantType', x, lang)).join(', ')}`);
+  if (c.industries?.length)
+    criteria.push(`${t.criterion.industries}: ${c.industries.map((x) => label(terms, 'industry', x, lang)).join(', ')}`);
+  if (c.territories?.length)
+    criteria.push(`${t.criterion.territories}: ${c.territories.map((x) => label(terms, 'territory', x, lang)).join(', ')}`);
   if (c.sizes?.length) criteria.push(`${t.criterion.sizes}: ${c.sizes.map((x) => label(terms, 'size', x, lang)).join(', ')}`);
   if (c.investmentMinRub != null) criteria.push(t.criterion.investment(formatRoubles(c.investmentMinRub, lang)));
-  if (c.requiredStatuses?.length) criteria.push(`${t.criterion.requiredStatuses}: ${c.requiredStatuses.map((x) => REQUIRED_STATUS_LABELS[x]?.[lang] ?? x).join(', ')}`);
+  if (c.requiredStatuses?.length)
+    criteria.push(`${t.criterion.requiredStatuses}: ${c.requiredStatuses.map((x) => REQUIRED_STATUS_LABELS[x]?.[lang] ?? x).join(', ')}`);
   const percent = (n: number | null) => (n === null ? null : `${n.toLocaleString(lang === 'ru' ? 'ru-RU' : 'en-GB')} %`);
   const url = `${baseUrl}/programmes/${p.slug}${lang === 'ru' ? '' : '?lang=en'}`;
   const officialUrl = p.application.applyUrl ?? p.provider.url;
@@ -51,7 +65,11 @@ export function programmePage(p: ProgrammeView, terms: Terms, related: SearchHit
     mainEntityOfPage: url,
     inLanguage: lang,
     provider: { '@type': 'GovernmentOrganization', name: pick(p.provider.name).value, ...(p.provider.url ? { url: p.provider.url } : {}) },
-    serviceOperator: { '@type': 'GovernmentOrganization', name: pick(p.provider.name).value, ...(p.provider.url ? { url: p.provider.url } : {}) },
+    serviceOperator: {
+      '@type': 'GovernmentOrganization',
+      name: pick(p.provider.name).value,
+      ...(p.provider.url ? { url: p.provider.url } : {}),
+    },
     areaServed: { '@type': 'City', name: lang === 'ru' ? 'Москва' : 'Moscow', sameAs: 'https://www.wikidata.org/wiki/Q649' },
     ...(p.application.applyUrl ? { potentialAction: { '@type': 'ApplyAction', target: p.application.applyUrl } } : {}),
     ...(p.timing.closesAt ? { expires: p.timing.closesAt } : {}),

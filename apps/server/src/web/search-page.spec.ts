@@ -2,9 +2,27 @@ import type { SearchResponse } from '@app/search';
 import { glanceOf, searchPage } from './search-page';
 
 const response = (providers: { code: string; label: string; count: number }[]): SearchResponse => ({
-  hits: [], total: 0, page: 1, perPage: 20, sort: 'updated', engine: 'postgres', degraded: false, matchedAllWords: true, nextCursor: null, didYouMean: null, tookMs: 1, engineMs: 1,
+  hits: [],
+  total: 0,
+  page: 1,
+  perPage: 20,
+  sort: 'updated',
+  engine: 'postgres',
+  degraded: false,
+  matchedAllWords: true,
+  nextCursor: null,
+  didYouMean: null,
+  tookMs: 1,
+  engineMs: 1,
   facets: {
-    supportType: [], applicantType: [], stage: [], size: [], industry: [], objective: [], territory: [], status: [],
+    supportType: [],
+    applicantType: [],
+    stage: [],
+    size: [],
+    industry: [],
+    objective: [],
+    territory: [],
+    status: [],
     provider: providers.map((p) => ({ ...p, selected: false })),
   },
 });
@@ -15,26 +33,52 @@ describe('searchPage facets', () => {
     const view = searchPage({ q: '', facets: {}, page: 1, lang: 'ru' }, response(providers), new Date(), 365);
     const panel = view.panels.find((p) => p.facet === 'provider')!;
     expect(panel.long).toBe(true);
-    expect(panel.values.map((v) => v.label)).toEqual(['Фонд №1', 'Фонд №2', 'Фонд №3', 'Фонд №4', 'Фонд №5', 'Фонд №6', 'Фонд №7', 'Фонд №8']);
+    expect(panel.values.map((v) => v.label)).toEqual([
+      'Фонд №1',
+      'Фонд №2',
+      'Фонд №3',
+      'Фонд №4',
+      'Фонд №5',
+      'Фонд №6',
+      'Фонд №7',
+      'Фонд №8',
+    ]);
     expect(panel.rest.map((v) => v.label).slice(0, 3)).toEqual(['Фонд №9', 'Фонд №10', 'Фонд №11']);
     expect(panel.values.length + panel.rest.length).toBe(20);
   });
 
   it('shows a short facet whole', () => {
     const providers = Array.from({ length: 9 }, (_, i) => ({ code: `f${i}`, label: `Фонд ${i}`, count: 1 }));
-    const panel = searchPage({ q: '', facets: {}, page: 1, lang: 'ru' }, response(providers), new Date(), 365).panels.find((p) => p.facet === 'provider')!;
+    const panel = searchPage({ q: '', facets: {}, page: 1, lang: 'ru' }, response(providers), new Date(), 365).panels.find(
+      (p) => p.facet === 'provider',
+    )!;
     expect([panel.long, panel.values.length, panel.rest.length]).toEqual([false, 9, 0]);
   });
 });
 
 describe('glanceOf', () => {
   const hit = (sizes: string[], conditions: Partial<SearchResponse['hits'][number]['conditions']> = {}) =>
-    ({ sizes, conditions: { companyAgeMinYears: null, companyAgeMaxYears: null, headcountMax: null, investmentMinRub: null, requiredStatuses: [], ...conditions } }) as unknown as SearchResponse['hits'][number];
+    ({
+      sizes,
+      conditions: {
+        companyAgeMinYears: null,
+        companyAgeMaxYears: null,
+        headcountMax: null,
+        investmentMinRub: null,
+        requiredStatuses: [],
+        ...conditions,
+      },
+    }) as unknown as SearchResponse['hits'][number];
 
   it('says "for SMEs" for small and medium sizes, nothing for every size, and at most three conditions', () => {
     expect(glanceOf(hit(['micro', 'small']), 'ru')).toEqual(['для МСП']);
     expect(glanceOf(hit(['micro', 'small', 'medium', 'large']), 'ru')).toEqual([]);
-    expect(glanceOf(hit(['large'], { companyAgeMinYears: 2, headcountMax: 250, investmentMinRub: 750_000_000, requiredStatuses: ['sez_resident'] }), 'ru')).toHaveLength(3);
+    expect(
+      glanceOf(
+        hit(['large'], { companyAgeMinYears: 2, headcountMax: 250, investmentMinRub: 750_000_000, requiredStatuses: ['sez_resident'] }),
+        'ru',
+      ),
+    ).toHaveLength(3);
     expect(glanceOf(hit([], { companyAgeMinYears: 2 }), 'en')).toEqual(['companies 2+ years old']);
   });
 });

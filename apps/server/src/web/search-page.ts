@@ -23,7 +23,17 @@ export const DEFAULT_PER_PAGE = 20;
 
 /** Facet panels in the order people decide by. */
 // whether a programme still takes applications comes first: it is what a visitor needs to know before anything else
-export const FACET_ORDER: SearchFacet[] = ['status', 'supportType', 'objective', 'applicantType', 'size', 'stage', 'industry', 'territory', 'provider'];
+export const FACET_ORDER: SearchFacet[] = [
+  'status',
+  'supportType',
+  'objective',
+  'applicantType',
+  'size',
+  'stage',
+  'industry',
+  'territory',
+  'provider',
+];
 
 /** The URL of a search state; parameters in a fixed order so equal states share a URL. */
 export function searchUrl(state: SearchState, path = '/'): string {
@@ -107,7 +117,8 @@ export function glanceOf(hit: SearchHit, lang: Lang, sizeLabels?: Map<string, st
   const anySize = SME.every((s) => hit.sizes.includes(s)) && hit.sizes.includes('large');
   if (hit.sizes.length && hit.sizes.every((s) => SME.includes(s))) out.push(g.sme);
   else if (hit.sizes.length && !anySize) out.push(g.forSizes(hit.sizes.map((s) => sizeLabels?.get(s) ?? s).join(', ')));
-  for (const status of hit.conditions.requiredStatuses) out.push(g.status(REQUIRED_STATUS_LABELS[status as RequiredStatus]?.[lang] ?? status));
+  for (const status of hit.conditions.requiredStatuses)
+    out.push(g.status(REQUIRED_STATUS_LABELS[status as RequiredStatus]?.[lang] ?? status));
   if (hit.conditions.companyAgeMinYears) out.push(g.ageFrom(hit.conditions.companyAgeMinYears));
   if (hit.conditions.companyAgeMaxYears != null) out.push(g.ageTo(hit.conditions.companyAgeMaxYears));
   if (hit.conditions.headcountMax != null) out.push(g.headcountTo(hit.conditions.headcountMax));
@@ -118,7 +129,14 @@ export function glanceOf(hit: SearchHit, lang: Lang, sizeLabels?: Map<string, st
 /** A facet shows this many values, the rest behind "show all" (and a filter box, with JavaScript). */
 const FACET_TOP = 8;
 
-export function searchPage(state: SearchState, result: SearchResponse, now: Date, maxAgeDays: number, chart: OpenBySupportType[] = [], verdicts: Map<string, 'fits' | 'partly' | 'does_not_fit'> | null = null) {
+export function searchPage(
+  state: SearchState,
+  result: SearchResponse,
+  now: Date,
+  maxAgeDays: number,
+  chart: OpenBySupportType[] = [],
+  verdicts: Map<string, 'fits' | 'partly' | 'does_not_fit'> | null = null,
+) {
   const t = textFor(state.lang);
   const labels = new Map(FACET_ORDER.map((f) => [f, new Map(result.facets[f].map((v) => [v.code, v.label]))]));
   const chips = FACET_ORDER.flatMap((facet) =>
@@ -132,9 +150,12 @@ export function searchPage(state: SearchState, result: SearchResponse, now: Date
   const collator = new Intl.Collator(state.lang, { numeric: true, sensitivity: 'base' });
   const panels = FACET_ORDER.map((facet) => {
     // the most used values first, ties in natural order ("№2" before "№10"); statuses keep their own order
-    const values = facet === 'status'
-      ? result.facets[facet]
-      : [...result.facets[facet]].sort((a, b) => Number(b.selected) - Number(a.selected) || b.count - a.count || collator.compare(a.label, b.label));
+    const values =
+      facet === 'status'
+        ? result.facets[facet]
+        : [...result.facets[facet]].sort(
+            (a, b) => Number(b.selected) - Number(a.selected) || b.count - a.count || collator.compare(a.label, b.label),
+          );
     const max = Math.max(1, ...values.map((v) => v.count));
     const shown = values.length > FACET_TOP + 2 ? FACET_TOP : values.length;
     return {
@@ -149,11 +170,10 @@ export function searchPage(state: SearchState, result: SearchResponse, now: Date
     };
   }).filter((p) => p.values.length > 0);
   const pages = Math.max(1, Math.ceil(result.total / result.perPage));
-  const pageLinks = pageNumbers(state.page, pages).map((n) => (n === null ? null : { n, url: searchUrl({ ...state, page: n }), current: n === state.page }));
-  const summary = [
-    t.found(result.total),
-    state.q ? t.forQuery(state.q) : '',
-  ].filter(Boolean).join(' ');
+  const pageLinks = pageNumbers(state.page, pages).map((n) =>
+    n === null ? null : { n, url: searchUrl({ ...state, page: n }), current: n === state.page },
+  );
+  const summary = [t.found(result.total), state.q ? t.forQuery(state.q) : ''].filter(Boolean).join(' ');
   const filterSummary = chips.length ? `${t.activeFilters}: ${chips.map((c) => `${c.facetTitle} — ${c.label}`).join('; ')}.` : t.noFilters;
   return {
     t,
@@ -184,7 +204,10 @@ export function searchPage(state: SearchState, result: SearchResponse, now: Date
     languageUrl: searchUrl({ ...state, lang: state.lang === 'ru' ? 'en' : 'ru' }),
     shareUrl: searchUrl(state),
     profile: state.profile
-      ? { matchUrl: `/match?${state.profile}${state.lang === 'ru' ? '' : '&lang=en'}`, removeUrl: searchUrl({ ...state, profile: undefined, page: 1 }) }
+      ? {
+          matchUrl: `/match?${state.profile}${state.lang === 'ru' ? '' : '&lang=en'}`,
+          removeUrl: searchUrl({ ...state, profile: undefined, page: 1 }),
+        }
       : null,
     didYouMean: result.didYouMean ? { text: result.didYouMean, url: searchUrl({ ...state, q: result.didYouMean, page: 1 }) } : null,
     // the search an alert follows: its filters and text, not the page or language
@@ -194,10 +217,11 @@ export function searchPage(state: SearchState, result: SearchResponse, now: Date
     degraded: result.degraded,
     someWords: !result.matchedAllWords,
     chart,
-    rangeParams: Object.fromEntries([...new URLSearchParams(searchUrl({ q: '', facets: {}, page: 1, lang: 'ru', ranges: state.ranges }).slice(2))]),
+    rangeParams: Object.fromEntries([
+      ...new URLSearchParams(searchUrl({ q: '', facets: {}, page: 1, lang: 'ru', ranges: state.ranges }).slice(2)),
+    ]),
   };
 }
-
 
 /** 1 … 4 5 [6] 7 8 … 20: the first, the last and two either side of the current page. */
 export function pageNumbers(current: number, pages: number): (number | null)[] {

@@ -13,7 +13,10 @@ const TEXT = {
     applyFilters: 'Применить фильтры',
     clearAll: 'Сбросить всё',
     sort: 'Сортировка',
-    sorts: { relevance: 'по соответствию', deadline: 'по сроку подачи', amount: 'по сумме', updated: 'по дате обновления' } as Record<SortOrder, string>,
+    sorts: { relevance: 'по соответствию', deadline: 'по сроку подачи', amount: 'по сумме', updated: 'по дате обновления' } as Record<
+      SortOrder,
+      string
+    >,
     facets: {
       supportType: 'Вид поддержки',
       objective: 'Цель',
@@ -28,7 +31,8 @@ const TEXT = {
     activeFilters: 'Выбранные фильтры',
     removeFilter: 'Убрать фильтр',
     noFilters: 'Фильтры не выбраны.',
-    found: (n: number) => `${ruPlural(n, 'Найдена', 'Найдено', 'Найдено')} ${n.toLocaleString('ru-RU')} ${ruPlural(n, 'программа', 'программы', 'программ')}`,
+    found: (n: number) =>
+      `${ruPlural(n, 'Найдена', 'Найдено', 'Найдено')} ${n.toLocaleString('ru-RU')} ${ruPlural(n, 'программа', 'программы', 'программ')}`,
     forQuery: (q: string) => `по запросу «${q}»`,
     emptyTitle: 'Ничего не нашлось',
     emptyDropFilter: 'Уберите один из фильтров:',
@@ -39,7 +43,8 @@ const TEXT = {
     next: 'Вперёд',
     page: (n: number) => `Страница ${n}`,
     provider: 'Организатор',
-    closesIn: (days: number) => (days === 0 ? 'приём заканчивается сегодня' : `приём закончится через ${days} ${ruPlural(days, 'день', 'дня', 'дней')}`),
+    closesIn: (days: number) =>
+      days === 0 ? 'приём заканчивается сегодня' : `приём закончится через ${days} ${ruPlural(days, 'день', 'дня', 'дней')}`,
     closed: 'приём закрыт',
     ongoing: 'без срока',
     opensOn: (date: string) => `приём откроется ${date}`,
@@ -85,7 +90,10 @@ const TEXT = {
     noSteps: 'Порядок подачи заявки пока не описан: уточните его у организатора.',
     notKnown: 'Не известно',
     taxReductions: 'Налоговые льготы',
-    tax: { property: 'налог на имущество', land: 'земельный налог', transport: 'транспортный налог', profit: 'налог на прибыль' } as Record<string, string>,
+    tax: { property: 'налог на имущество', land: 'земельный налог', transport: 'транспортный налог', profit: 'налог на прибыль' } as Record<
+      string,
+      string
+    >,
     taxLine: (tax: string, from: string | null, to: string | null, years: number | null) =>
       `${tax}: ${from !== null ? `${from} → ` : ''}${to ?? '—'}${years ? ` на ${years} ${ruPlural(years, 'год', 'года', 'лет')}` : ''}`,
     apply: 'Подать заявку',
@@ -105,8 +113,16 @@ const TEXT = {
       sizes: 'Размер компании',
       investment: (min: string) => `Инвестиции не меньше ${min}`,
     },
-    errorTitle: (status: number) => (status === 404 ? 'Страница не найдена' : status === 429 ? 'Слишком много запросов' : status < 500 ? 'Не получилось открыть страницу' : 'Что-то пошло не так'),
-    slowDown: (seconds: number) => `С вашего адреса пришло слишком много запросов. Подождите ${seconds} ${ruPlural(seconds, 'секунду', 'секунды', 'секунд')} и обновите страницу.`,
+    errorTitle: (status: number) =>
+      status === 404
+        ? 'Страница не найдена'
+        : status === 429
+          ? 'Слишком много запросов'
+          : status < 500
+            ? 'Не получилось открыть страницу'
+            : 'Что-то пошло не так',
+    slowDown: (seconds: number) =>
+      `С вашего адреса пришло слишком много запросов. Подождите ${seconds} ${ruPlural(seconds, 'секунду', 'секунды', 'секунд')} и обновите страницу.`,
     errorHint: 'Вернитесь к поиску программ.',
     errorMessages: {
       programmeNotFound: 'Такой программы нет в каталоге. Возможно, её сняли с публикации или в адресе опечатка — найдите её через поиск.',
@@ -117,7 +133,12 @@ const TEXT = {
     },
     requestId: (id: string) => `Если будете писать в поддержку, укажите код обращения: ${id}`,
     didYouMean: 'Возможно, вы искали:',
-    profile: { notice: 'На карточках отмечено, подходит ли программа вашей компании по анкете.', edit: 'Изменить ответы', remove: 'Убрать отметки', search: 'Посмотреть все программы с отметками в поиске' },
+    profile: {
+      notice: 'На карточках отмечено, подходит ли программа вашей компании по анкете.',
+      edit: 'Изменить ответы',
+      remove: 'Убрать отметки',
+      search: 'Посмотреть все программы с отметками в поиске',
+    },
     notStated: 'не указано',
     glance: {
       sme: 'для МСП',
@@ -143,7 +164,8 @@ const TEXT = {
       badTitle: 'Не получилось подписаться',
       badEmail: 'Проверьте адрес электронной почты и выберите, как часто присылать письма.',
       confirmTitle: 'Подтвердите подписку',
-      confirmText: 'Нажмите кнопку, чтобы получать письма о новых и изменённых программах по вашему поиску и о сроках, которые скоро заканчиваются.',
+      confirmText:
+        'Нажмите кнопку, чтобы получать письма о новых и изменённых программах по вашему поиску и о сроках, которые скоро заканчиваются.',
       confirmButton: 'Подтвердить подписку',
       confirmedTitle: 'Подписка подтверждена',
       confirmedText: 'Первое письмо придёт, когда по вашему поиску появится что-то новое. В каждом письме есть ссылка, чтобы отписаться.',
@@ -159,12 +181,24 @@ const TEXT = {
     nav: { search: 'Поиск', match: 'Подобрать поддержку' },
     inRussian: 'на русском',
     someWords: 'Программ со всеми словами запроса нет — показаны те, где есть часть из них.',
-    chart: { title: 'Сейчас принимают заявки', caption: 'Программы с открытым приёмом заявок по видам поддержки', show: (label: string) => `Показать: ${label}` },
-    compare: { title: 'Сравнение программ', emptyTitle: 'Нечего сравнивать', select: (title: string) => `Сравнить: ${title}`, submit: 'Сравнить выбранные', hint: 'Отметьте до четырёх программ.', row: 'Параметр' },
+    chart: {
+      title: 'Сейчас принимают заявки',
+      caption: 'Программы с открытым приёмом заявок по видам поддержки',
+      show: (label: string) => `Показать: ${label}`,
+    },
+    compare: {
+      title: 'Сравнение программ',
+      emptyTitle: 'Нечего сравнивать',
+      select: (title: string) => `Сравнить: ${title}`,
+      submit: 'Сравнить выбранные',
+      hint: 'Отметьте до четырёх программ.',
+      row: 'Параметр',
+    },
     feeds: { atom: 'Подписаться на обновления (Atom)', ics: 'Сроки в календарь (iCalendar)', programmeIcs: 'Добавить срок в календарь' },
     match: {
       title: 'Подберите поддержку для своей компании',
-      intro: 'Ответьте на несколько вопросов — любые можно пропустить. Мы покажем программы, которые принимают заявки, и объясним, подходит ли каждое условие.',
+      intro:
+        'Ответьте на несколько вопросов — любые можно пропустить. Мы покажем программы, которые принимают заявки, и объясним, подходит ли каждое условие.',
       applicantType: 'Кто вы',
       companyAgeYears: 'Сколько лет компании',
       headcount: 'Сколько сотрудников',
@@ -175,7 +209,10 @@ const TEXT = {
       territory: 'Где работает компания',
       goal: 'Что нужно',
       any: 'не важно',
-      bands: { upTo120m: 'до 120 млн ₽', upTo800m: '120–800 млн ₽', upTo2b: '800 млн – 2 млрд ₽', over2b: 'больше 2 млрд ₽' } as Record<string, string>,
+      bands: { upTo120m: 'до 120 млн ₽', upTo800m: '120–800 млн ₽', upTo2b: '800 млн – 2 млрд ₽', over2b: 'больше 2 млрд ₽' } as Record<
+        string,
+        string
+      >,
       submit: 'Подобрать',
       results: (n: number) => `${n} ${ruPlural(n, 'программа', 'программы', 'программ')} принимают заявки`,
       fit: { fits: 'подходит', partly: 'может подойти', does_not_fit: 'не подходит' } as Record<string, string>,
@@ -192,8 +229,20 @@ const TEXT = {
       } as Record<string, string>,
       check: (what: string) => `Уточните: ${what}`,
       noLimit: (what: string) => `Не ограничивает: ${what}`,
-      criteria: { applicantType: 'кто может подать', size: 'размер компании', companyAge: 'возраст компании', headcount: 'численность', revenue: 'выручку', investment: 'сумму инвестиций', industry: 'отрасль', territory: 'адрес площадки', goal: 'цель', status: 'статус компании' } as Record<string, string>,
-      summary: (fits: number, partly: number, not: number) => `Подходят ${fits}, могут подойти ${partly}, не подходят ${not} из программ, которые принимают заявки.`,
+      criteria: {
+        applicantType: 'кто может подать',
+        size: 'размер компании',
+        companyAge: 'возраст компании',
+        headcount: 'численность',
+        revenue: 'выручку',
+        investment: 'сумму инвестиций',
+        industry: 'отрасль',
+        territory: 'адрес площадки',
+        goal: 'цель',
+        status: 'статус компании',
+      } as Record<string, string>,
+      summary: (fits: number, partly: number, not: number) =>
+        `Подходят ${fits}, могут подойти ${partly}, не подходят ${not} из программ, которые принимают заявки.`,
       noAnswers: 'Ответьте хотя бы на один вопрос, чтобы мы могли оценить программы.',
     },
   },
@@ -299,19 +348,34 @@ const TEXT = {
       sizes: 'Company size',
       investment: (min: string) => `Investment of at least ${min}`,
     },
-    errorTitle: (status: number) => (status === 404 ? 'Page not found' : status === 429 ? 'Too many requests' : status < 500 ? 'This page could not be opened' : 'Something went wrong'),
-    slowDown: (seconds: number) => `Too many requests came from your address. Wait ${seconds} second${seconds === 1 ? '' : 's'} and reload the page.`,
+    errorTitle: (status: number) =>
+      status === 404
+        ? 'Page not found'
+        : status === 429
+          ? 'Too many requests'
+          : status < 500
+            ? 'This page could not be opened'
+            : 'Something went wrong',
+    slowDown: (seconds: number) =>
+      `Too many requests came from your address. Wait ${seconds} second${seconds === 1 ? '' : 's'} and reload the page.`,
     errorHint: 'Go back to the programme search.',
     errorMessages: {
-      programmeNotFound: 'There is no such programme in the catalogue. It may have been withdrawn, or the address has a typo: find it through the search.',
+      programmeNotFound:
+        'There is no such programme in the catalogue. It may have been withdrawn, or the address has a typo: find it through the search.',
       pageNotFound: 'There is nothing at this address. Check the link or start from the search.',
       compareEmpty: 'To compare programmes, tick one to four of them in the search results and press "Compare selected".',
-      badLink: 'The link has an error: we could not understand some of its parameters. Start the search again; you can pick filters on the page.',
+      badLink:
+        'The link has an error: we could not understand some of its parameters. Start the search again; you can pick filters on the page.',
       failed: 'We know about the failure. Please try again in a minute.',
     },
     requestId: (id: string) => `If you contact support, quote this reference: ${id}`,
     didYouMean: 'Did you mean:',
-    profile: { notice: 'Cards say whether each programme fits your company, from your answers.', edit: 'Change the answers', remove: 'Remove the marks', search: 'See every programme with these marks in the search' },
+    profile: {
+      notice: 'Cards say whether each programme fits your company, from your answers.',
+      edit: 'Change the answers',
+      remove: 'Remove the marks',
+      search: 'See every programme with these marks in the search',
+    },
     notStated: 'not stated',
     glance: {
       sme: 'for SMEs',
@@ -353,12 +417,28 @@ const TEXT = {
     nav: { search: 'Search', match: 'Find support for my company' },
     inRussian: 'in Russian',
     someWords: 'No programme has every word of your search; these have some of them.',
-    chart: { title: 'Taking applications now', caption: 'Programmes open for applications, by type of support', show: (label: string) => `Show: ${label}` },
-    compare: { title: 'Compare programmes', emptyTitle: 'Nothing to compare', select: (title: string) => `Compare: ${title}`, submit: 'Compare selected', hint: 'Tick up to four programmes.', row: 'Detail' },
-    feeds: { atom: 'Follow updates (Atom)', ics: 'Deadlines to your calendar (iCalendar)', programmeIcs: 'Add the deadline to your calendar' },
+    chart: {
+      title: 'Taking applications now',
+      caption: 'Programmes open for applications, by type of support',
+      show: (label: string) => `Show: ${label}`,
+    },
+    compare: {
+      title: 'Compare programmes',
+      emptyTitle: 'Nothing to compare',
+      select: (title: string) => `Compare: ${title}`,
+      submit: 'Compare selected',
+      hint: 'Tick up to four programmes.',
+      row: 'Detail',
+    },
+    feeds: {
+      atom: 'Follow updates (Atom)',
+      ics: 'Deadlines to your calendar (iCalendar)',
+      programmeIcs: 'Add the deadline to your calendar',
+    },
     match: {
       title: 'Find support for your company',
-      intro: 'Answer a few questions — skip any you like. We show the programmes that take applications and explain whether each condition is met.',
+      intro:
+        'Answer a few questions — skip any you like. We show the programmes that take applications and explain whether each condition is met.',
       applicantType: 'You are',
       companyAgeYears: 'Company age, years',
       headcount: 'Employees',
@@ -369,7 +449,10 @@ const TEXT = {
       territory: 'Where the company works',
       goal: 'What you need',
       any: 'any',
-      bands: { upTo120m: 'up to RUB 120m', upTo800m: 'RUB 120–800m', upTo2b: 'RUB 800m – 2bn', over2b: 'over RUB 2bn' } as Record<string, string>,
+      bands: { upTo120m: 'up to RUB 120m', upTo800m: 'RUB 120–800m', upTo2b: 'RUB 800m – 2bn', over2b: 'over RUB 2bn' } as Record<
+        string,
+        string
+      >,
       submit: 'Find programmes',
       results: (n: number) => `${n} programme${n === 1 ? '' : 's'} taking applications`,
       fit: { fits: 'fits', partly: 'may fit', does_not_fit: 'does not fit' } as Record<string, string>,
@@ -386,8 +469,20 @@ const TEXT = {
       } as Record<string, string>,
       check: (what: string) => `Check: ${what}`,
       noLimit: (what: string) => `No limit on: ${what}`,
-      criteria: { applicantType: 'who may apply', size: 'company size', companyAge: 'company age', headcount: 'headcount', revenue: 'revenue', investment: 'investment', industry: 'industry', territory: 'site address', goal: 'goal', status: 'company status' } as Record<string, string>,
-      summary: (fits: number, partly: number, not: number) => `${fits} fit, ${partly} may fit and ${not} do not fit, of the programmes taking applications.`,
+      criteria: {
+        applicantType: 'who may apply',
+        size: 'company size',
+        companyAge: 'company age',
+        headcount: 'headcount',
+        revenue: 'revenue',
+        investment: 'investment',
+        industry: 'industry',
+        territory: 'site address',
+        goal: 'goal',
+        status: 'company status',
+      } as Record<string, string>,
+      summary: (fits: number, partly: number, not: number) =>
+        `${fits} fit, ${partly} may fit and ${not} do not fit, of the programmes taking applications.`,
       noAnswers: 'Answer at least one question so we can judge the programmes.',
     },
   },
@@ -413,11 +508,23 @@ function rangeText(min: number | null, max: number | null, lang: Lang): string {
 export const LOCALE: Record<Lang, string> = { ru: 'ru-RU', en: 'en-GB' };
 
 export const formatDate = (iso: string, lang: Lang): string =>
-  new Intl.DateTimeFormat(LOCALE[lang], { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Moscow' }).format(new Date(iso));
+  new Intl.DateTimeFormat(LOCALE[lang], { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Moscow' }).format(
+    new Date(iso),
+  );
 
 const SCALES = {
-  ru: [[1e12, 'трлн'], [1e9, 'млрд'], [1e6, 'млн'], [1e3, 'тыс.']],
-  en: [[1e12, 'trn'], [1e9, 'bn'], [1e6, 'm'], [1e3, 'k']],
+  ru: [
+    [1e12, 'трлн'],
+    [1e9, 'млрд'],
+    [1e6, 'млн'],
+    [1e3, 'тыс.'],
+  ],
+  en: [
+    [1e12, 'trn'],
+    [1e9, 'bn'],
+    [1e6, 'm'],
+    [1e3, 'k'],
+  ],
 } as const;
 
 /**

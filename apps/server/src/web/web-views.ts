@@ -50,7 +50,8 @@ export function renderWebError(body: ErrorBody, req: Request): string | null {
     return render('admin/error.njk', {
       lang: 'en',
       title: ADMIN_ERROR_TITLES[body.statusCode] ?? (body.statusCode >= 500 ? 'Something went wrong on our side' : 'That did not work'),
-      message: body.statusCode >= 500 ? 'Nothing was saved. Try again; if it keeps failing, send the request id below to the team.' : body.message,
+      message:
+        body.statusCode >= 500 ? 'Nothing was saved. Try again; if it keeps failing, send the request id below to the team.' : body.message,
       details: Array.isArray(body.details) ? body.details : [],
       status: body.statusCode,
       requestId: body.requestId,
@@ -62,11 +63,16 @@ export function renderWebError(body: ErrorBody, req: Request): string | null {
   // the API's English wording is for developers: a visitor reads plain words in the page's language
   const m = t.errorMessages;
   const message =
-    body.statusCode === 429 ? t.slowDown(typeof retryAfter === 'number' ? retryAfter : 60)
-      : body.statusCode >= 500 ? m.failed
-        : body.code === 'PROGRAMME.NOT_FOUND' ? m.programmeNotFound
-          : body.statusCode === 404 ? m.pageNotFound
-            : req.path === '/compare' ? m.compareEmpty
+    body.statusCode === 429
+      ? t.slowDown(typeof retryAfter === 'number' ? retryAfter : 60)
+      : body.statusCode >= 500
+        ? m.failed
+        : body.code === 'PROGRAMME.NOT_FOUND'
+          ? m.programmeNotFound
+          : body.statusCode === 404
+            ? m.pageNotFound
+            : req.path === '/compare'
+              ? m.compareEmpty
               : m.badLink;
   return render('error.njk', {
     lang,

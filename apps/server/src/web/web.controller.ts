@@ -1,7 +1,18 @@
 import { Controller, Get, Header, Headers, Param, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { plainToInstance, Transform } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsOptional, IsString, Matches, MaxLength, validate } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  validate,
+} from 'class-validator';
 import type { Request, Response } from 'express';
 import { type CompanyProfile, MatchingService, ProgrammesService, REVENUE_BAND_CODES, SLUG_PATTERN } from '@app/catalogue';
 import { Clock, DomainError, validationFailed } from '@app/common';
@@ -30,14 +41,19 @@ class WebSearchQuery extends ProgrammeListQuery {
 async function profileOf(profile: string | undefined): Promise<CompanyProfile | null> {
   if (!profile) return null;
   const answers = plainToInstance(MatchQuery, queryObject(new URLSearchParams(profile)));
-  if ((await validate(answers, { whitelist: true, forbidNonWhitelisted: true })).length) throw validationFailed([{ field: 'profile', messages: ['not answers of the questionnaire'] }]);
+  if ((await validate(answers, { whitelist: true, forbidNonWhitelisted: true })).length)
+    throw validationFailed([{ field: 'profile', messages: ['not answers of the questionnaire'] }]);
   const { lang: _lang, page: _page, perPage: _perPage, ...company } = answers;
   return Object.values(company).some((v) => v !== undefined) ? company : null;
 }
 
 class CompareQuery extends LangQuery {
   @Transform(({ value }) => (Array.isArray(value) ? value : [value ?? '']).flatMap((v) => String(v).split(',')).filter((v) => v !== ''))
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(4) @ArrayUnique() @Matches(SLUG_PATTERN, { each: true, message: 'slugs must hold programme slugs' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(4)
+  @ArrayUnique()
+  @Matches(SLUG_PATTERN, { each: true, message: 'slugs must hold programme slugs' })
   slugs: string[];
 }
 
@@ -71,15 +87,37 @@ export class WebController {
     const request = toSearchRequest(query);
     const { sort, page, perPage, lang, amountMin, amountMax, closesAfter, closesBefore, facets } = request;
     const company = await profileOf(query.profile);
-    const state: SearchState = { q: request.q?.trim() ?? '', facets, sort, page, perPage, lang, ranges: { amountMin, amountMax, closesAfter, closesBefore }, profile: company ? query.profile : undefined };
+    const state: SearchState = {
+      q: request.q?.trim() ?? '',
+      facets,
+      sort,
+      page,
+      perPage,
+      lang,
+      ranges: { amountMin, amountMax, closesAfter, closesBefore },
+      profile: company ? query.profile : undefined,
+    };
     const landing = !state.q && Object.values(facets).every((codes) => !codes?.length) && page === 1 && fragment !== 'results';
     const [result, open] = await Promise.all([
       // without a query, what still takes applications comes first, the soonest deadline first
       this.search.search({ ...request, q: state.q, sort: sort ?? (state.q ? undefined : 'deadline') }),
       landing ? this.search.search({ page: 1, perPage: 1, lang, facets: { status: ['open', 'ongoing'] } }) : Promise.resolve(null),
     ]);
-    const verdicts = company ? await this.matching.verdicts(company, result.hits.map((h) => h.slug), lang) : null;
-    const v = searchPage(state, result, this.clock.now(), this.config.catalogue.sourceMaxAgeDays, open ? openBySupportType(open, lang) : [], verdicts);
+    const verdicts = company
+      ? await this.matching.verdicts(
+          company,
+          result.hits.map((h) => h.slug),
+          lang,
+        )
+      : null;
+    const v = searchPage(
+      state,
+      result,
+      this.clock.now(),
+      this.config.catalogue.sourceMaxAgeDays,
+      open ? openBySupportType(open, lang) : [],
+      verdicts,
+    );
     return render(fragment === 'results' ? 'results.njk' : 'search.njk', { lang, v, languageUrl: v.languageUrl });
   }
 
@@ -104,7 +142,12 @@ export class WebController {
 
   @Get('programmes/:slug/deadline.ics')
   @Header('Content-Type', 'text/calendar; charset=utf-8')
-  async programmeDeadline(@Param() { slug }: SlugParam, @Query() { lang }: LangQuery, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<string> {
+  async programmeDeadline(
+    @Param() { slug }: SlugParam,
+    @Query() { lang }: LangQuery,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<string> {
     const p = await this.programmes.getPublished(slug);
     if (!p.timing.closesAt) throw new DomainError('not_found', 'PROGRAMME.NO_DEADLINE', `Programme "${slug}" has no deadline`);
     res.setHeader('Content-Disposition', `attachment; filename="${slug}.ics"`);
@@ -168,11 +211,21 @@ export class WebController {
       url: `/programmes/${r.slug}${lang === 'ru' ? '' : '?lang=en'}`,
       // what was judged, one line each; what to check, and what the programme does not limit, one line for all
       judged: r.criteria.filter((c) => c.status === 'met' || c.status === 'not_met'),
-      check: r.criteria.filter((c) => c.status === 'unknown').map((c) => c.explanation).join(' '),
-      noLimit: r.criteria.filter((c) => c.status === 'not_stated').map((c) => t.match.criteria[c.criterion]).join(', '),
+      check: r.criteria
+        .filter((c) => c.status === 'unknown')
+        .map((c) => c.explanation)
+        .join(' '),
+      noLimit: r.criteria
+        .filter((c) => c.status === 'not_stated')
+        .map((c) => t.match.criteria[c.criterion])
+        .join(', '),
     }));
     const groups = result
-      ? (['fits', 'partly', 'does_not_fit'] as const).map((fit) => ({ fit, count: result.groups[fit], cards: cards.filter((c) => c.fit === fit) }))
+      ? (['fits', 'partly', 'does_not_fit'] as const).map((fit) => ({
+          fit,
+          count: result.groups[fit],
+          cards: cards.filter((c) => c.fit === fit),
+        }))
       : [];
     const pages = result ? Math.max(1, Math.ceil(result.total / perPage)) : 1;
     const m = {
@@ -191,7 +244,11 @@ export class WebController {
       // the same answers marked on every programme of the search
       searchUrl: `/?profile=${encodeURIComponent(new URL(urlWith({}), 'http://x').search.slice(1))}${lang === 'ru' ? '' : '&lang=en'}`,
     };
-    return render('match.njk', { lang, m, languageUrl: urlWith({ lang: lang === 'ru' ? 'en' : undefined, page: page > 1 ? page : undefined }) });
+    return render('match.njk', {
+      lang,
+      m,
+      languageUrl: urlWith({ lang: lang === 'ru' ? 'en' : undefined, page: page > 1 ? page : undefined }),
+    });
   }
 
   @Get('programmes/:slug')
@@ -204,7 +261,15 @@ export class WebController {
         ? this.search.search({ page: 1, perPage: 4, lang, facets: { supportType: programme.supportTypes.slice(0, 1) } })
         : Promise.resolve(null),
     ]);
-    const p = programmePage(programme, terms, related?.hits ?? [], lang, this.clock.now(), this.baseUrl(req), this.config.catalogue.sourceMaxAgeDays);
+    const p = programmePage(
+      programme,
+      terms,
+      related?.hits ?? [],
+      lang,
+      this.clock.now(),
+      this.baseUrl(req),
+      this.config.catalogue.sourceMaxAgeDays,
+    );
     return render('programme.njk', { lang, p, languageUrl: `/programmes/${slug}${lang === 'ru' ? '?lang=en' : ''}` });
   }
 }

@@ -94,7 +94,9 @@ function decode(cursor: string): { tx: string; id: string } {
   const match = /^(\d{1,20})\.(\d{1,19})$/.exec(raw);
   // a transaction id is an xid8 (unsigned 64-bit), a revision id a bigint: anything larger is not a cursor this feed made
   if (!match || BigInt(match[1]) > XID8_MAX || BigInt(match[2]) > BIGINT_MAX) {
-    throw new DomainError('invalid', 'VALIDATION_FAILED', 'since is not a cursor from this feed', [{ field: 'since', messages: ['must be a cursor returned by this feed (or absent to start from the beginning)'] }]);
+    throw new DomainError('invalid', 'VALIDATION_FAILED', 'since is not a cursor from this feed', [
+      { field: 'since', messages: ['must be a cursor returned by this feed (or absent to start from the beginning)'] },
+    ]);
   }
   return { tx: match[1], id: match[2] };
 }
@@ -142,7 +144,14 @@ export class ChangeFeedService {
     const rows = row.events ?? [];
     const hasMore = rows.length > limit;
     const events = rows.slice(0, limit).map((r): ChangeEvent => {
-      const event: ChangeEvent = { cursor: encode(r.tx, r.id), type: r.type, id: r.programme_id, slug: r.slug, version: r.version, at: new Date(r.created_at).toISOString() };
+      const event: ChangeEvent = {
+        cursor: encode(r.tx, r.id),
+        type: r.type,
+        id: r.programme_id,
+        slug: r.slug,
+        version: r.version,
+        at: new Date(r.created_at).toISOString(),
+      };
       if (r.type === 'updated' && r.previous_slug && r.previous_slug !== r.slug) event.previousSlug = r.previous_slug;
       // snapshots written before key facts and sources existed are read in today's shape
       if (r.snapshot) event.programme = readSnapshot(r.snapshot);
@@ -150,7 +159,9 @@ export class ChangeFeedService {
     });
     const last = events[events.length - 1];
     // with every event up to the horizon read, the next page starts after the newest revision read, whatever it was
-    const tailIsAhead = row.tail_tx !== null && (BigInt(row.tail_tx) > BigInt(from.tx) || (row.tail_tx === from.tx && BigInt(row.tail_id!) > BigInt(from.id)));
+    const tailIsAhead =
+      row.tail_tx !== null &&
+      (BigInt(row.tail_tx) > BigInt(from.tx) || (row.tail_tx === from.tx && BigInt(row.tail_id!) > BigInt(from.id)));
     const next = hasMore ? last.cursor : tailIsAhead ? encode(row.tail_tx!, row.tail_id!) : since || encode('0', '0');
     return { events, next, hasMore };
   }

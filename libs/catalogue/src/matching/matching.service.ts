@@ -160,12 +160,16 @@ export class MatchingService {
     const conditions: MatchableProgramme[] = [];
     const known = new Map<string, number>();
     const conditionOf: number[] = [];
-    for (let after: string | null = null; ; ) {
+    for (let after: string | null = null; ;) {
       const rows = await this.programmes.listMatchConditions(after, BATCH);
       for (const r of rows) {
         const own: MatchableProgramme = {
-          applicantTypes: r.applicantTypes ?? [], sizes: r.sizes ?? [], industries: r.industries ?? [], objectives: r.objectives ?? [],
-          territories: r.territories ?? [], eligibility: r.eligibility ?? {},
+          applicantTypes: r.applicantTypes ?? [],
+          sizes: r.sizes ?? [],
+          industries: r.industries ?? [],
+          objectives: r.objectives ?? [],
+          territories: r.territories ?? [],
+          eligibility: r.eligibility ?? {},
         };
         const key = JSON.stringify(own);
         let at = known.get(key);

@@ -5,7 +5,13 @@ const vocabulary: MatchVocabulary = {
   territoryParent: (code) => (code === 'technopolis_moscow' ? 'moscow' : null),
 };
 const programme = (overrides: Partial<MatchableProgramme> = {}): MatchableProgramme => ({
-  applicantTypes: [], sizes: [], industries: [], objectives: [], territories: [], eligibility: {}, ...overrides,
+  applicantTypes: [],
+  sizes: [],
+  industries: [],
+  objectives: [],
+  territories: [],
+  eligibility: {},
+  ...overrides,
 });
 const statusOf = (p: MatchableProgramme, company: CompanyProfile, criterion: string) =>
   matchProgramme(p, company, vocabulary, 'ru').criteria.find((c) => c.criterion === criterion)?.status;
@@ -27,11 +33,21 @@ describe('matchProgramme', () => {
 
   it('says a programme fits when every answered criterion is met', () => {
     const p = programme({
-      applicantTypes: ['legal_entity'], sizes: ['medium'], industries: ['electronics'], territories: ['moscow'], objectives: ['reduce_taxes'],
+      applicantTypes: ['legal_entity'],
+      sizes: ['medium'],
+      industries: ['electronics'],
+      territories: ['moscow'],
+      objectives: ['reduce_taxes'],
     });
     const outcome = matchProgramme(
       p,
-      { applicantType: 'legal_entity', size: 'medium', industry: 'electronics', territory: 'moscow', goal: ['reduce_taxes', 'build_production'] },
+      {
+        applicantType: 'legal_entity',
+        size: 'medium',
+        industry: 'electronics',
+        territory: 'moscow',
+        goal: ['reduce_taxes', 'build_production'],
+      },
       vocabulary,
       'ru',
     );
@@ -70,7 +86,12 @@ describe('matchProgramme', () => {
   });
 
   it('a condition the programme does not state is no obstacle: such a programme can fit', () => {
-    const outcome = matchProgramme(programme({ industries: ['electronics'] }), { industry: 'electronics', companyAgeYears: 3, headcount: 40, territory: 'moscow' }, vocabulary, 'ru');
+    const outcome = matchProgramme(
+      programme({ industries: ['electronics'] }),
+      { industry: 'electronics', companyAgeYears: 3, headcount: 40, territory: 'moscow' },
+      vocabulary,
+      'ru',
+    );
     expect(outcome.criteria.map((c) => c.status).sort()).toEqual(['met', 'not_stated', 'not_stated', 'not_stated']);
     expect(outcome.fit).toBe('fits');
   });
@@ -78,8 +99,18 @@ describe('matchProgramme', () => {
   it('ranks the groups in order: fits, then may fit, then does not fit, whatever else is met', () => {
     const company: CompanyProfile = { industry: 'electronics', size: 'medium', headcount: 40, statuses: undefined };
     const fits = matchProgramme(programme({ industries: ['electronics'] }), company, vocabulary, 'ru');
-    const maybe = matchProgramme(programme({ industries: ['electronics'], sizes: ['medium'], eligibility: { headcountMax: 250, requiredStatuses: ['sez_resident'] } }), company, vocabulary, 'ru');
-    const not = matchProgramme(programme({ industries: ['electronics'], sizes: ['small'], eligibility: { headcountMax: 250 } }), company, vocabulary, 'ru');
+    const maybe = matchProgramme(
+      programme({ industries: ['electronics'], sizes: ['medium'], eligibility: { headcountMax: 250, requiredStatuses: ['sez_resident'] } }),
+      company,
+      vocabulary,
+      'ru',
+    );
+    const not = matchProgramme(
+      programme({ industries: ['electronics'], sizes: ['small'], eligibility: { headcountMax: 250 } }),
+      company,
+      vocabulary,
+      'ru',
+    );
     expect([fits.fit, maybe.fit, not.fit]).toEqual(['fits', 'partly', 'does_not_fit']);
     expect(fits.score).toBeGreaterThan(maybe.score);
     expect(maybe.score).toBeGreaterThan(not.score);
@@ -91,7 +122,9 @@ describe('matchProgramme', () => {
 
   it('explains each criterion in plain words, in the requested language', () => {
     const p = programme({ eligibility: { companyAgeMaxYears: 5 } });
-    expect(matchProgramme(p, { companyAgeYears: 7 }, vocabulary, 'ru').criteria[0].explanation).toBe('Возраст компании 7 лет не подходит: нужно не больше 5.');
+    expect(matchProgramme(p, { companyAgeYears: 7 }, vocabulary, 'ru').criteria[0].explanation).toBe(
+      'Возраст компании 7 лет не подходит: нужно не больше 5.',
+    );
     expect(matchProgramme(p, { companyAgeYears: 7 }, vocabulary, 'en').criteria[0].explanation).toBe(
       'A company age of 7 years does not fit: at most 5 required.',
     );
@@ -99,9 +132,19 @@ describe('matchProgramme', () => {
 
   it('within a group, ranks more conditions met first', () => {
     const company = { industry: 'electronics', goal: 'get_financing', companyAgeYears: 2 };
-    const full = matchProgramme(programme({ industries: ['electronics'], objectives: ['get_financing'], eligibility: { companyAgeMaxYears: 3 } }), company, vocabulary, 'ru');
+    const full = matchProgramme(
+      programme({ industries: ['electronics'], objectives: ['get_financing'], eligibility: { companyAgeMaxYears: 3 } }),
+      company,
+      vocabulary,
+      'ru',
+    );
     const partly = matchProgramme(programme({ industries: ['electronics'], objectives: ['get_financing'] }), company, vocabulary, 'ru');
-    const wrong = matchProgramme(programme({ industries: ['pharmaceuticals'], objectives: ['get_financing'], eligibility: { companyAgeMaxYears: 3 } }), company, vocabulary, 'ru');
+    const wrong = matchProgramme(
+      programme({ industries: ['pharmaceuticals'], objectives: ['get_financing'], eligibility: { companyAgeMaxYears: 3 } }),
+      company,
+      vocabulary,
+      'ru',
+    );
     expect([full.fit, partly.fit, wrong.fit]).toEqual(['fits', 'fits', 'does_not_fit']);
     expect(full.score).toBeGreaterThan(partly.score);
     expect(partly.score).toBeGreaterThan(wrong.score);

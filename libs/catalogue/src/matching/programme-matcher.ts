@@ -47,7 +47,8 @@ export interface MatchableProgramme {
 export type CriterionStatus = 'met' | 'not_met' | 'unknown' | 'not_stated';
 
 export interface CriterionResult {
-  criterion: 'applicantType' | 'size' | 'companyAge' | 'headcount' | 'revenue' | 'investment' | 'industry' | 'territory' | 'goal' | 'status';
+  criterion:
+    'applicantType' | 'size' | 'companyAge' | 'headcount' | 'revenue' | 'investment' | 'industry' | 'territory' | 'goal' | 'status';
   status: CriterionStatus;
   explanation: string;
 }
@@ -96,7 +97,8 @@ const words = {
     goalNo: (x: string) => `Цель «${x}» — не основная для этой программы.`,
     statusYes: (x: string) => `Нужен статус «${x}» — он у вас есть.`,
     statusNeeded: (x: string) => `Нужен статус «${x}».`,
-    range: (min: number | null, max: number | null) => (min !== null && max !== null ? `от ${min} до ${max}` : min !== null ? `не меньше ${min}` : `не больше ${max}`),
+    range: (min: number | null, max: number | null) =>
+      min !== null && max !== null ? `от ${min} до ${max}` : min !== null ? `не меньше ${min}` : `не больше ${max}`,
     money: (n: number) => `${Math.round(n / 1_000_000).toLocaleString('ru-RU')} млн ₽`,
   },
   en: {
@@ -130,7 +132,8 @@ const words = {
     goalNo: (x: string) => `“${x}” is not what this programme is for.`,
     statusYes: (x: string) => `Requires the status “${x}”, which you have.`,
     statusNeeded: (x: string) => `Requires the status “${x}”.`,
-    range: (min: number | null, max: number | null) => (min !== null && max !== null ? `${min} to ${max}` : min !== null ? `at least ${min}` : `at most ${max}`),
+    range: (min: number | null, max: number | null) =>
+      min !== null && max !== null ? `${min} to ${max}` : min !== null ? `at least ${min}` : `at most ${max}`,
     money: (n: number) => `RUB ${Math.round(n / 1_000_000).toLocaleString('en-GB')}m`,
   },
 };
@@ -151,7 +154,8 @@ export function matchProgramme(p: MatchableProgramme, company: CompanyProfile, v
   const w = words[lang];
   const c = p.eligibility;
   const out: CriterionResult[] = [];
-  const list = (facet: 'applicantType' | 'size' | 'industry' | 'territory', codes: string[]) => codes.map((x) => vocabulary.label(facet, x)).join(', ');
+  const list = (facet: 'applicantType' | 'size' | 'industry' | 'territory', codes: string[]) =>
+    codes.map((x) => vocabulary.label(facet, x)).join(', ');
 
   /** A code the company gave against the codes a programme is open to: within them, outside them, or none stated. */
   const codes = (
@@ -168,16 +172,40 @@ export function matchProgramme(p: MatchableProgramme, company: CompanyProfile, v
   };
 
   if (company.applicantType) {
-    out.push(codes('applicantType', company.applicantType, union(p.applicantTypes, c.applicantTypes), { yes: w.applicantYes, no: w.applicantNo, unknown: w.applicantUnknown }));
+    out.push(
+      codes('applicantType', company.applicantType, union(p.applicantTypes, c.applicantTypes), {
+        yes: w.applicantYes,
+        no: w.applicantNo,
+        unknown: w.applicantUnknown,
+      }),
+    );
   }
   if (company.size) {
     out.push(codes('size', company.size, union(p.sizes, c.sizes), { yes: w.sizeYes, no: w.sizeNo, unknown: w.sizeUnknown }));
   }
   if (company.companyAgeYears !== undefined) {
-    out.push(rangeCriterion('companyAge', company.companyAgeYears, c.companyAgeMinYears, c.companyAgeMaxYears, { yes: w.ageYes, no: w.ageNo, unknown: w.ageUnknown }, w.range));
+    out.push(
+      rangeCriterion(
+        'companyAge',
+        company.companyAgeYears,
+        c.companyAgeMinYears,
+        c.companyAgeMaxYears,
+        { yes: w.ageYes, no: w.ageNo, unknown: w.ageUnknown },
+        w.range,
+      ),
+    );
   }
   if (company.headcount !== undefined) {
-    out.push(rangeCriterion('headcount', company.headcount, c.headcountMin, c.headcountMax, { yes: w.headYes, no: w.headNo, unknown: w.headUnknown }, w.range));
+    out.push(
+      rangeCriterion(
+        'headcount',
+        company.headcount,
+        c.headcountMin,
+        c.headcountMax,
+        { yes: w.headYes, no: w.headNo, unknown: w.headUnknown },
+        w.range,
+      ),
+    );
   }
   if (company.revenueBand) {
     const band = REVENUE_BANDS[company.revenueBand];
@@ -205,7 +233,8 @@ export function matchProgramme(p: MatchableProgramme, company: CompanyProfile, v
     const covers = areas.some((a) => ancestors.has(a));
     // the programme is for a place inside the company's (a site within its city): it depends on the address
     const inside = areas.some((a) => {
-      for (let t: string | null = vocabulary.territoryParent(a); t; t = vocabulary.territoryParent(t)) if (t === company.territory) return true;
+      for (let t: string | null = vocabulary.territoryParent(a); t; t = vocabulary.territoryParent(t))
+        if (t === company.territory) return true;
       return false;
     });
     out.push({

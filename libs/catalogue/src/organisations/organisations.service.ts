@@ -3,7 +3,13 @@ import { expectedOf } from '@app/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { PG_UNIQUE_VIOLATION, pgErrorCode } from '@app/database';
-import { type Actor, organisationInUse, organisationNotFound, organisationSlugTaken, organisationVersionConflict } from '../catalogue.errors';
+import {
+  type Actor,
+  organisationInUse,
+  organisationNotFound,
+  organisationSlugTaken,
+  organisationVersionConflict,
+} from '../catalogue.errors';
 import { ProgrammeRepository } from '../programmes/programme.repository';
 import { DependentRevisions } from '../programmes/dependent-revisions';
 import type { CreateOrganisationDto, OrganisationView, UpdateOrganisationDto } from './dto/organisation.dto';

@@ -45,7 +45,15 @@ export class DependentRevisions {
       tx,
       changes.map(({ id, fields }) => {
         const p = saved.get(id)!;
-        return { programmeId: id, version: p.version, action: 'refresh' as const, actorId: actor.id, actorLabel: actor.label, changedFields: fields, snapshot: mapProgramme(p) };
+        return {
+          programmeId: id,
+          version: p.version,
+          action: 'refresh' as const,
+          actorId: actor.id,
+          actorLabel: actor.label,
+          changedFields: fields,
+          snapshot: mapProgramme(p),
+        };
       }),
     );
     await this.programmes.enqueueSearchSync(tx, changedIds);

@@ -22,7 +22,8 @@ export function deriveStatus(opensAt: Date | null, closesAt: Date | null, now: D
  * newest source page is dated before it (or whose sources are all undated) is
  * possibly out of date. The age is configured (SOURCE_MAX_AGE_DAYS, default 365).
  */
-export const sourcesOutdatedBefore = (now: Date, maxAgeDays: number): string => new Date(now.getTime() - maxAgeDays * 86_400_000).toISOString().slice(0, 10);
+export const sourcesOutdatedBefore = (now: Date, maxAgeDays: number): string =>
+  new Date(now.getTime() - maxAgeDays * 86_400_000).toISOString().slice(0, 10);
 
 /** Whether an entry whose newest source shows `newestSourceOn` is possibly out of date. */
 export const possiblyOutdated = (newestSourceOn: string | null, now: Date, maxAgeDays: number): boolean =>

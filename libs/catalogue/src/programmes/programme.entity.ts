@@ -2,7 +2,15 @@ import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGenerat
 import { Organisation } from '../organisations/organisation.entity';
 import { numericColumn } from '../transformers';
 import type { ProgrammeStatus, PublicationState } from './programme-status';
-import type { ApplicationStep, EligibilityCriteria, KeyFact, LocalisedText, ProgrammeContacts, ProgrammeSource, TaxReduction } from './programme.types';
+import type {
+  ApplicationStep,
+  EligibilityCriteria,
+  KeyFact,
+  LocalisedText,
+  ProgrammeContacts,
+  ProgrammeSource,
+  TaxReduction,
+} from './programme.types';
 
 /** A support measure (мера поддержки). `version` is the optimistic lock, bumped by the service. */
 @Entity('programme')

@@ -5,7 +5,14 @@ import type { Programme } from './programme.entity';
 import type { KeyFact } from './programme.types';
 
 const fact = (overrides: Partial<KeyFact>): KeyFact => ({
-  group: 'benefit', label: { ru: 'Сумма', en: null }, value: { ru: '…', en: null }, number: null, unit: null, asOf: null, source: 's1', ...overrides,
+  group: 'benefit',
+  label: { ru: 'Сумма', en: null },
+  value: { ru: '…', en: null },
+  number: null,
+  unit: null,
+  asOf: null,
+  source: 's1',
+  ...overrides,
 });
 
 describe('programme facts and sources', () => {
@@ -63,13 +70,27 @@ describe('programme facts and sources', () => {
     const legacy = {
       slug: 'x',
       application: { howToApply: { ru: null, en: null }, applyUrl: null, requiredDocuments: [], contacts: {} },
-      curation: { sourceUrl: 'https://investmoscow.ru/press-center/news-article/?article=295776', sourceName: 'investmoscow.ru', verifiedAt: '2026-01-02T10:00:00.000Z', needsVerification: true },
+      curation: {
+        sourceUrl: 'https://investmoscow.ru/press-center/news-article/?article=295776',
+        sourceName: 'investmoscow.ru',
+        verifiedAt: '2026-01-02T10:00:00.000Z',
+        needsVerification: true,
+      },
     };
     const v = readSnapshot(legacy);
     expect(v.keyFacts).toEqual([]);
     expect(v.application.steps).toEqual([]);
     expect(v.curation).toEqual({
-      sources: [{ key: 's1', title: { ru: 'investmoscow.ru', en: null }, url: 'https://investmoscow.ru/press-center/news-article/?article=295776', publisher: 'investmoscow.ru', publishedOn: null, checkedOn: '2026-01-02' }],
+      sources: [
+        {
+          key: 's1',
+          title: { ru: 'investmoscow.ru', en: null },
+          url: 'https://investmoscow.ru/press-center/news-article/?article=295776',
+          publisher: 'investmoscow.ru',
+          publishedOn: null,
+          checkedOn: '2026-01-02',
+        },
+      ],
       newestSourceOn: null,
       lastCheckedOn: '2026-01-02',
     });

@@ -140,7 +140,12 @@ export function applyProgrammeInput(target: Partial<Programme>, input: CreatePro
   set(
     target,
     'taxReductions',
-    b?.taxReductions?.map((t) => ({ tax: t.tax, fromPercent: t.fromPercent ?? null, toPercent: t.toPercent ?? null, years: t.years ?? null })),
+    b?.taxReductions?.map((t) => ({
+      tax: t.tax,
+      fromPercent: t.fromPercent ?? null,
+      toPercent: t.toPercent ?? null,
+      years: t.years ?? null,
+    })),
   );
   const e = input.eligibility;
   set(target, 'eligibilityRu', e?.text?.ru);
@@ -152,9 +157,18 @@ export function applyProgrammeInput(target: Partial<Programme>, input: CreatePro
   set(target, 'howToApplyRu', a?.howToApply?.ru);
   set(target, 'howToApplyEn', a?.howToApply?.en);
   set(target, 'applyUrl', a?.applyUrl);
-  set(target, 'applicationSteps', a?.steps?.map((step) => ({ text: { ru: step.text.ru, en: step.text.en ?? null }, url: step.url ?? null })));
-  set(target, 'requiredDocuments', a?.requiredDocuments?.map((d) => ({ ru: d.ru, en: d.en ?? null })));
-  if (a?.contacts) set(target, 'contacts', { email: a.contacts.email ?? null, phone: a.contacts.phone ?? null, url: a.contacts.url ?? null });
+  set(
+    target,
+    'applicationSteps',
+    a?.steps?.map((step) => ({ text: { ru: step.text.ru, en: step.text.en ?? null }, url: step.url ?? null })),
+  );
+  set(
+    target,
+    'requiredDocuments',
+    a?.requiredDocuments?.map((d) => ({ ru: d.ru, en: d.en ?? null })),
+  );
+  if (a?.contacts)
+    set(target, 'contacts', { email: a.contacts.email ?? null, phone: a.contacts.phone ?? null, url: a.contacts.url ?? null });
   set(
     target,
     'keyFacts',
@@ -232,7 +246,16 @@ export function readSnapshot(snapshot: unknown): ProgrammeView {
     const publisher = legacy.sourceName ?? (legacy.sourceUrl ? new URL(legacy.sourceUrl).host : null);
     v.curation = {
       sources: publisher
-        ? [{ key: 's1', title: { ru: legacy.sourceName ?? legacy.sourceUrl ?? publisher, en: null }, url: legacy.sourceUrl ?? null, publisher, publishedOn: null, checkedOn }]
+        ? [
+            {
+              key: 's1',
+              title: { ru: legacy.sourceName ?? legacy.sourceUrl ?? publisher, en: null },
+              url: legacy.sourceUrl ?? null,
+              publisher,
+              publishedOn: null,
+              checkedOn,
+            },
+          ]
         : [],
       newestSourceOn: null,
       lastCheckedOn: checkedOn,
@@ -268,6 +291,8 @@ export function changedPaths(before: unknown, after: unknown, prefix = ''): stri
 
 /** JSON with object keys sorted: PostgreSQL's jsonb does not keep the order keys were written in. */
 const stableJson = (value: unknown): string =>
-  JSON.stringify(value, (_key, v: unknown) => (isPlainObject(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v));
+  JSON.stringify(value, (_key, v: unknown) =>
+    isPlainObject(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v,
+  );
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);

@@ -100,7 +100,11 @@ export class ProgrammeRepository {
   async lastRevisionActorLabel(programmeId: string, manager?: EntityManager): Promise<string | null> {
     const repo = manager ? manager.getRepository(ProgrammeRevision) : this.revisions;
     // a refresh (the provider renamed, a status move) is nobody's edit
-    const last = await repo.findOne({ where: { programmeId, action: Not('refresh') }, order: { version: 'DESC' }, select: { actorLabel: true } });
+    const last = await repo.findOne({
+      where: { programmeId, action: Not('refresh') },
+      order: { version: 'DESC' },
+      select: { actorLabel: true },
+    });
     return last?.actorLabel ?? null;
   }
 
@@ -201,7 +205,9 @@ export class ProgrammeRepository {
 
   /** Live programmes that show this organisation as their provider. */
   async idsByProvider(manager: EntityManager, providerId: string): Promise<string[]> {
-    const rows: { id: string }[] = await manager.query(`SELECT id FROM programme WHERE provider_id = $1 AND deleted_at IS NULL`, [providerId]);
+    const rows: { id: string }[] = await manager.query(`SELECT id FROM programme WHERE provider_id = $1 AND deleted_at IS NULL`, [
+      providerId,
+    ]);
     return rows.map((r) => r.id);
   }
 
@@ -229,18 +235,21 @@ export class ProgrammeRepository {
    */
   async findPublishedHitsByIds(ids: string[]): Promise<Programme[]> {
     if (!ids.length) return [];
-    const rows: (Programme & { providerSlug: string; providerNameRu: string; providerNameEn: string | null })[] = await this.programmes.query(
-      `SELECT p.id, p.slug, p.title_ru AS "titleRu", p.title_en AS "titleEn", p.summary_ru AS "summaryRu", p.summary_en AS "summaryEn",
+    const rows: (Programme & { providerSlug: string; providerNameRu: string; providerNameEn: string | null })[] =
+      await this.programmes.query(
+        `SELECT p.id, p.slug, p.title_ru AS "titleRu", p.title_en AS "titleEn", p.summary_ru AS "summaryRu", p.summary_en AS "summaryEn",
               p.support_types AS "supportTypes", p.sizes, p.applicant_types AS "applicantTypes", p.eligibility, p.status, p.closes_at AS "closesAt",
               p.amount_min::float8 AS "amountMin", p.amount_max::float8 AS "amountMax",
               to_char(p.sources_newest_on, 'YYYY-MM-DD') AS "sourcesNewestOn", p.updated_at AS "updatedAt",
               o.slug AS "providerSlug", o.name_ru AS "providerNameRu", o.name_en AS "providerNameEn"
          FROM programme p JOIN organisation o ON o.id = p.provider_id
         WHERE p.id = ANY($1::uuid[]) AND p.publication_state = 'published' AND p.deleted_at IS NULL`,
-      [ids],
-    );
+        [ids],
+      );
     return rows.map(({ providerSlug, providerNameRu, providerNameEn, ...p }) =>
-      Object.assign(new Programme(), p, { provider: Object.assign(new Organisation(), { slug: providerSlug, nameRu: providerNameRu, nameEn: providerNameEn }) }),
+      Object.assign(new Programme(), p, {
+        provider: Object.assign(new Organisation(), { slug: providerSlug, nameRu: providerNameRu, nameEn: providerNameEn }),
+      }),
     );
   }
 
@@ -288,8 +297,9 @@ export class ProgrammeRepository {
 
   /** A batch of published programmes after `afterId` in id order (for building an index). */
   listPublishedAfter(afterId: string | null, limit: number): Promise<Programme[]> {
-    const qb = this.withRelations(this.programmes.createQueryBuilder('p'))
-      .where('p.publicationState = :state AND p.deletedAt IS NULL', { state: 'published' });
+    const qb = this.withRelations(this.programmes.createQueryBuilder('p')).where('p.publicationState = :state AND p.deletedAt IS NULL', {
+      state: 'published',
+    });
     if (afterId) qb.andWhere('p.id > :afterId', { afterId });
     return qb.orderBy('p.id').limit(limit).getMany();
   }
@@ -337,10 +347,9 @@ export class ProgrammeRepository {
   /** Programmes (live or not) that use `code` in the column of `facet` or its eligibility criteria. */
   async countUsingTerm(column: string, criteriaKey: string | null, code: string): Promise<number> {
     const criteria = criteriaKey ? ` OR eligibility -> '${criteriaKey}' ? $1` : '';
-    const [{ count }] = await this.programmes.query(
-      `SELECT count(*)::int AS count FROM programme WHERE $1 = ANY(${column})${criteria}`,
-      [code],
-    );
+    const [{ count }] = await this.programmes.query(`SELECT count(*)::int AS count FROM programme WHERE $1 = ANY(${column})${criteria}`, [
+      code,
+    ]);
     return count;
   }
 }

@@ -4,9 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Clock, DomainError, expectedOf, FieldProblem, offsetOf, validationFailed } from '@app/common';
 import { PG_UNIQUE_VIOLATION, pgConstraint, pgErrorCode } from '@app/database';
 import { AuditService } from '@app/identity';
-import {
-  Actor, programmeInvalidTransition, programmeNotFound, programmeSlugTaken, programmeVersionConflict,
-} from '../catalogue.errors';
+import { Actor, programmeInvalidTransition, programmeNotFound, programmeSlugTaken, programmeVersionConflict } from '../catalogue.errors';
 import { OrganisationRepository } from '../organisations/organisation.repository';
 import { FACETS, type Facet } from '../taxonomy/facets';
 import { TaxonomyRepository } from '../taxonomy/taxonomy.repository';
@@ -27,7 +25,10 @@ export interface PageRequest {
 }
 
 /** Publication moves an editor can make, from which states, to which state. */
-export const TRANSITIONS: Record<'publish' | 'unpublish' | 'archive' | 'restore', { from: PublicationState[]; to: PublicationState; verb: string }> = {
+export const TRANSITIONS: Record<
+  'publish' | 'unpublish' | 'archive' | 'restore',
+  { from: PublicationState[]; to: PublicationState; verb: string }
+> = {
   publish: { from: ['draft'], to: 'published', verb: 'published' },
   unpublish: { from: ['published'], to: 'draft', verb: 'unpublished' },
   archive: { from: ['draft', 'published'], to: 'archived', verb: 'archived' },
@@ -40,7 +41,12 @@ export const transitionsFrom = (state: PublicationState): ProgrammeTransition[] 
   (Object.keys(TRANSITIONS) as ProgrammeTransition[]).filter((t) => TRANSITIONS[t].from.includes(state));
 
 /** Eligibility criteria that hold taxonomy codes, and the facet they come from. */
-const CRITERIA_FACETS = [['applicantTypes', 'applicant_type'], ['sizes', 'size'], ['industries', 'industry'], ['territories', 'territory']] as const;
+const CRITERIA_FACETS = [
+  ['applicantTypes', 'applicant_type'],
+  ['sizes', 'size'],
+  ['industries', 'industry'],
+  ['territories', 'territory'],
+] as const;
 
 interface CodeReference {
   field: string;
@@ -105,10 +111,27 @@ export class ProgrammesService {
     return this.inTransaction(outer, input.slug, async (tx) => {
       const now = this.clock.now();
       const draft: Partial<Programme> = {
-        supportTypes: [], applicantTypes: [], stages: [], sizes: [], industries: [], objectives: [], territories: [],
-        taxReductions: [], keyFacts: [], eligibility: {}, applicationSteps: [], requiredDocuments: [], contacts: {}, sources: [], catalogueRelease: null,
-        publicationState: state, publishedAt: state === 'published' ? now : null, archivedAt: state === 'archived' ? now : null,
-        version: 1, createdBy: actor.id, updatedBy: actor.id,
+        supportTypes: [],
+        applicantTypes: [],
+        stages: [],
+        sizes: [],
+        industries: [],
+        objectives: [],
+        territories: [],
+        taxReductions: [],
+        keyFacts: [],
+        eligibility: {},
+        applicationSteps: [],
+        requiredDocuments: [],
+        contacts: {},
+        sources: [],
+        catalogueRelease: null,
+        publicationState: state,
+        publishedAt: state === 'published' ? now : null,
+        archivedAt: state === 'archived' ? now : null,
+        version: 1,
+        createdBy: actor.id,
+        updatedBy: actor.id,
       };
       applyProgrammeInput(draft, input);
       deriveFromFacts(draft);
@@ -122,19 +145,33 @@ export class ProgrammesService {
   }
 
   update(id: string, expectedVersion: number, input: UpdateProgrammeDto, actor: Actor, outer?: EntityManager): Promise<ProgrammeView> {
-    return this.change(outer, id, expectedVersion, actor, 'update', async (tx, current) => {
-      const next: Partial<Programme> = { ...current };
-      applyProgrammeInput(next, input);
-      deriveFromFacts(next, current);
-      await this.resolveReferences(tx, next, input, current.id);
-      await this.checkConsistency(tx, next);
-      if (next.publicationState === 'published') assertPublishable(next);
-      next.status = deriveStatus(next.opensAt ?? null, next.closesAt ?? null, this.clock.now());
-      return next;
-    }, input.slug);
+    return this.change(
+      outer,
+      id,
+      expectedVersion,
+      actor,
+      'update',
+      async (tx, current) => {
+        const next: Partial<Programme> = { ...current };
+        applyProgrammeInput(next, input);
+        deriveFromFacts(next, current);
+        await this.resolveReferences(tx, next, input, current.id);
+        await this.checkConsistency(tx, next);
+        if (next.publicationState === 'published') assertPublishable(next);
+        next.status = deriveStatus(next.opensAt ?? null, next.closesAt ?? null, this.clock.now());
+        return next;
+      },
+      input.slug,
+    );
   }
 
-  transition(id: string, expectedVersion: number, action: ProgrammeTransition, actor: Actor, outer?: EntityManager): Promise<ProgrammeView> {
+  transition(
+    id: string,
+    expectedVersion: number,
+    action: ProgrammeTransition,
+    actor: Actor,
+    outer?: EntityManager,
+  ): Promise<ProgrammeView> {
     const rule = TRANSITIONS[action];
     return this.change(outer, id, expectedVersion, actor, action, async (tx, current) => {
       if (!rule.from.includes(current.publicationState)) throw programmeInvalidTransition(current.publicationState, rule.verb);
@@ -174,7 +211,8 @@ export class ProgrammesService {
       const changes = await compute(tx, current);
       const before = mapProgramme(current);
       // a save that changes nothing (an empty PATCH) is no new version and no event
-      if (action === 'update' && !changedPaths(before, mapProgramme(Object.assign(new Programme(), current, changes))).length) return before;
+      if (action === 'update' && !changedPaths(before, mapProgramme(Object.assign(new Programme(), current, changes))).length)
+        return before;
       const written = await this.programmes.updateIfVersion(tx, id, expectedVersion, { ...changes, updatedBy: actor.id });
       if (!written) throw programmeVersionConflict(expectedVersion, current.version + 1);
       const after = await this.recordRevision(tx, id, action, actor, before);
@@ -260,7 +298,12 @@ export class ProgrammesService {
     problems.push(...sourceProblems(p));
     const providerUrl = p.provider?.url ?? null;
     if (p.applyUrl && !isOfficialApplyUrl(p.applyUrl, providerUrl)) {
-      problems.push({ field: 'application.applyUrl', messages: ['must be on the provider\'s own site or an official city portal (i.moscow, mos.ru, investmoscow.ru, …), never a news site'] });
+      problems.push({
+        field: 'application.applyUrl',
+        messages: [
+          "must be on the provider's own site or an official city portal (i.moscow, mos.ru, investmoscow.ru, …), never a news site",
+        ],
+      });
     }
     const c = criteria;
     if (c.companyAgeMinYears != null && c.companyAgeMaxYears != null && c.companyAgeMinYears > c.companyAgeMaxYears) {
@@ -276,7 +319,9 @@ export class ProgrammesService {
   private async unknownCodeProblems(references: CodeReference[], tx: EntityManager): Promise<FieldProblem[]> {
     const known = this.memo(tx).terms;
     const key = (facet: string, code: string) => `${facet}:${code}`;
-    const unchecked = references.flatMap((r) => r.codes.filter((code) => !known.has(key(r.facet, code))).map((code) => ({ facet: r.facet, code })));
+    const unchecked = references.flatMap((r) =>
+      r.codes.filter((code) => !known.has(key(r.facet, code))).map((code) => ({ facet: r.facet, code })),
+    );
     if (unchecked.length) {
       const unknown = new Set((await this.taxonomy.findUnknownTerms(unchecked, tx)).map((u) => key(u.facet, u.code)));
       for (const u of unchecked) known.set(key(u.facet, u.code), !unknown.has(key(u.facet, u.code)));
@@ -294,7 +339,11 @@ export class ProgrammesService {
   }
 
   /** Runs `work` in a transaction; the live-slug unique index turns a taken slug (or a race for one) into a 409. */
-  private async inTransaction<T>(outer: EntityManager | undefined, slug: string | undefined, work: (tx: EntityManager) => Promise<T>): Promise<T> {
+  private async inTransaction<T>(
+    outer: EntityManager | undefined,
+    slug: string | undefined,
+    work: (tx: EntityManager) => Promise<T>,
+  ): Promise<T> {
     try {
       return await (outer ? work(outer) : this.dataSource.transaction(work));
     } catch (error) {
@@ -312,9 +361,11 @@ function sourceProblems(p: Partial<Programme>): FieldProblem[] {
   const problems: FieldProblem[] = [];
   const keys = (p.sources ?? []).map((s) => s.key);
   const repeated = keys.filter((k, i) => keys.indexOf(k) !== i);
-  if (repeated.length) problems.push({ field: 'curation.sources', messages: [...new Set(repeated)].map((k) => `source key "${k}" is used twice`) });
+  if (repeated.length)
+    problems.push({ field: 'curation.sources', messages: [...new Set(repeated)].map((k) => `source key "${k}" is used twice`) });
   (p.keyFacts ?? []).forEach((f, i) => {
-    if (!keys.includes(f.source)) problems.push({ field: `keyFacts.${i}.source`, messages: [`cites "${f.source}", which is not one of this entry's sources`] });
+    if (!keys.includes(f.source))
+      problems.push({ field: `keyFacts.${i}.source`, messages: [`cites "${f.source}", which is not one of this entry's sources`] });
   });
   return problems;
 }
@@ -323,6 +374,7 @@ function sourceProblems(p: Partial<Programme>): FieldProblem[] {
 function assertPublishable(p: Partial<Programme>): void {
   const problems: FieldProblem[] = [];
   if (!p.sources?.length) problems.push({ field: 'curation.sources', messages: ['add at least one source before publishing'] });
-  if (!p.applicationSteps?.length) problems.push({ field: 'application.steps', messages: ['add at least one application step before publishing'] });
+  if (!p.applicationSteps?.length)
+    problems.push({ field: 'application.steps', messages: ['add at least one application step before publishing'] });
   if (problems.length) throw validationFailed(problems);
 }

@@ -7,13 +7,39 @@ import { SEED_TAXONOMY } from './taxonomy.seed';
 
 /** The slugs shared/FACTS.md requires. */
 const REQUIRED_SLUGS = [
-  'technopolis-moscow-sez', 'moscow-technoparks', 'important-products-and-research-2026', 'mosprom-export-support',
-  'made-in-moscow', 'sme-concessional-loans', 'sme-consulting', 'sme-premises', 'new-enterprise-construction',
-  'i-moscow-investors', 'i-moscow-pilot-testing', 'i-moscow-growth-tools',
+  'technopolis-moscow-sez',
+  'moscow-technoparks',
+  'important-products-and-research-2026',
+  'mosprom-export-support',
+  'made-in-moscow',
+  'sme-concessional-loans',
+  'sme-consulting',
+  'sme-premises',
+  'new-enterprise-construction',
+  'i-moscow-investors',
+  'i-moscow-pilot-testing',
+  'i-moscow-growth-tools',
 ];
 
 /** Officials the sources name; entries must not (their URLs may, as published). */
-const OFFICIALS = ['Собянин', 'Ликсутов', 'Ефимов', 'Сергунин', 'Ищенко', 'Чумичев', 'Степанов', 'Гарбузов', 'Sobyanin', 'Liksutov', 'Efimov', 'Sergunina', 'Ishchenko', 'Chumichev', 'Stepanov', 'Garbuzov'];
+const OFFICIALS = [
+  'Собянин',
+  'Ликсутов',
+  'Ефимов',
+  'Сергунин',
+  'Ищенко',
+  'Чумичев',
+  'Степанов',
+  'Гарбузов',
+  'Sobyanin',
+  'Liksutov',
+  'Efimov',
+  'Sergunina',
+  'Ishchenko',
+  'Chumichev',
+  'Stepanov',
+  'Garbuzov',
+];
 
 type Entry = (typeof SEED_PROGRAMMES)[number] & Record<string, unknown>;
 const entries = SEED_PROGRAMMES as Entry[];
@@ -53,12 +79,23 @@ describe('the shipped catalogue', () => {
     for (const f of entry.keyFacts) expect(f.asOf).toBe(sources.find((s) => s.key === f.source)!.publishedOn);
     // at least two steps; every link, and above all the apply link, goes to an official site
     expect(entry.application.steps.length).toBeGreaterThanOrEqual(2);
-    const links = [(entry.application as { applyUrl?: string }).applyUrl, ...entry.application.steps.map((s) => s.url)].filter((u): u is string => !!u);
-    for (const link of links) expect({ link, official: isOfficialApplyUrl(link, providerUrl(entry.provider)) }).toEqual({ link, official: true });
+    const links = [(entry.application as { applyUrl?: string }).applyUrl, ...entry.application.steps.map((s) => s.url)].filter(
+      (u): u is string => !!u,
+    );
+    for (const link of links)
+      expect({ link, official: isOfficialApplyUrl(link, providerUrl(entry.provider)) }).toEqual({ link, official: true });
   });
 
   it.each(entries.map((e) => [e.slug, e] as const))('%s is written in both languages and names no official', (_slug, entry) => {
-    const bilingual = [entry.title, entry.summary, entry.description, entry.benefit.text, entry.eligibility.text, ...entry.keyFacts.flatMap((f) => [f.label, f.value]), ...entry.application.steps.map((s) => s.text)];
+    const bilingual = [
+      entry.title,
+      entry.summary,
+      entry.description,
+      entry.benefit.text,
+      entry.eligibility.text,
+      ...entry.keyFacts.flatMap((f) => [f.label, f.value]),
+      ...entry.application.steps.map((s) => s.text),
+    ];
     for (const text of bilingual) expect(text.en).toBeTruthy();
     const all = texts(entry).join('\n');
     for (const name of OFFICIALS) expect(all).not.toContain(name);
@@ -67,10 +104,20 @@ describe('the shipped catalogue', () => {
   it('uses only taxonomy codes and organisations it ships', () => {
     const codes = new Map<string, Set<string>>();
     for (const t of SEED_TAXONOMY) codes.set(t.facet, (codes.get(t.facet) ?? new Set()).add(t.code));
-    const facets: [keyof Entry, string][] = [['supportTypes', 'support_type'], ['applicantTypes', 'applicant_type'], ['stages', 'stage'], ['sizes', 'size'], ['industries', 'industry'], ['objectives', 'objective'], ['territories', 'territory']];
+    const facets: [keyof Entry, string][] = [
+      ['supportTypes', 'support_type'],
+      ['applicantTypes', 'applicant_type'],
+      ['stages', 'stage'],
+      ['sizes', 'size'],
+      ['industries', 'industry'],
+      ['objectives', 'objective'],
+      ['territories', 'territory'],
+    ];
     for (const e of entries) {
       expect(SEED_ORGANISATIONS.map((o) => o.slug)).toContain(e.provider);
-      for (const [field, facet] of facets) for (const code of (e[field] as string[] | undefined) ?? []) expect({ slug: e.slug, facet, code, known: codes.get(facet)!.has(code) }).toEqual({ slug: e.slug, facet, code, known: true });
+      for (const [field, facet] of facets)
+        for (const code of (e[field] as string[] | undefined) ?? [])
+          expect({ slug: e.slug, facet, code, known: codes.get(facet)!.has(code) }).toEqual({ slug: e.slug, facet, code, known: true });
     }
   });
 });

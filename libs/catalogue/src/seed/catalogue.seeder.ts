@@ -42,12 +42,24 @@ type ShippedEntry = (typeof SEED_PROGRAMMES)[number];
 const CLEARED = {
   parent: null,
   description: { ru: null, en: null },
-  supportTypes: [], applicantTypes: [], stages: [], sizes: [], industries: [], objectives: [], territories: [],
+  supportTypes: [],
+  applicantTypes: [],
+  stages: [],
+  sizes: [],
+  industries: [],
+  objectives: [],
+  territories: [],
   benefit: { text: { ru: null, en: null }, amountMin: null, amountMax: null, ratePercent: null, termMonths: null, taxReductions: [] },
   keyFacts: [],
   eligibility: { text: { ru: null, en: null }, criteria: {} },
   timing: { opensAt: null, closesAt: null },
-  application: { howToApply: { ru: null, en: null }, applyUrl: null, steps: [], requiredDocuments: [], contacts: { email: null, phone: null, url: null } },
+  application: {
+    howToApply: { ru: null, en: null },
+    applyUrl: null,
+    steps: [],
+    requiredDocuments: [],
+    contacts: { email: null, phone: null, url: null },
+  },
   curation: { sources: [] },
 };
 
@@ -96,12 +108,19 @@ export class CatalogueSeeder {
     const report: SeedReport = { terms: 0, organisations: 0, programmes: 0, updated: 0, suggested: 0 };
     for (const [position, t] of SEED_TAXONOMY.entries()) {
       const added = await this.taxonomy.insertIfAbsent({
-        facet: t.facet, code: t.code, labelRu: t.ru, labelEn: t.en, parentCode: t.parentCode ?? null, kind: t.kind ?? null, position,
+        facet: t.facet,
+        code: t.code,
+        labelRu: t.ru,
+        labelEn: t.en,
+        parentCode: t.parentCode ?? null,
+        kind: t.kind ?? null,
+        position,
       });
       if (added) report.terms++;
     }
     for (const o of SEED_ORGANISATIONS) {
-      if (await this.organisations.insertIfAbsent({ slug: o.slug, nameRu: o.name.ru, nameEn: o.name.en, url: o.url })) report.organisations++;
+      if (await this.organisations.insertIfAbsent({ slug: o.slug, nameRu: o.name.ru, nameEn: o.name.en, url: o.url }))
+        report.organisations++;
       else if (o.url) {
         const url = o.url;
         await this.dataSource.transaction(async (tx) => {

@@ -8,7 +8,9 @@ export class SuggestedUpdateRepository {
   constructor(@InjectRepository(ProgrammeSuggestedUpdate) private readonly updates: Repository<ProgrammeSuggestedUpdate>) {}
 
   /** Records a suggestion once per programme and release; false when it was already there. */
-  async insertIfAbsent(suggestion: Pick<ProgrammeSuggestedUpdate, 'programmeId' | 'release' | 'input' | 'changedFields'>): Promise<boolean> {
+  async insertIfAbsent(
+    suggestion: Pick<ProgrammeSuggestedUpdate, 'programmeId' | 'release' | 'input' | 'changedFields'>,
+  ): Promise<boolean> {
     const rows: unknown[] = await this.updates.query(
       `INSERT INTO programme_suggested_update (programme_id, release, input, changed_fields)
        VALUES ($1, $2, $3, $4) ON CONFLICT (programme_id, release) DO NOTHING RETURNING id`,
@@ -38,7 +40,10 @@ export class SuggestedUpdateRepository {
       .createQueryBuilder()
       .update()
       .set({ resolution, resolvedBy: by, resolvedAt: () => 'now()' })
-      .where('programme_id = :programmeId AND release <= :release AND resolved_at IS NULL', { programmeId: s.programmeId, release: s.release })
+      .where('programme_id = :programmeId AND release <= :release AND resolved_at IS NULL', {
+        programmeId: s.programmeId,
+        release: s.release,
+      })
       .execute();
   }
 }

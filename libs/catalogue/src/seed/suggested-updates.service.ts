@@ -18,7 +18,8 @@ export interface SuggestedUpdateView {
   createdAt: string;
 }
 
-const suggestionNotFound = (id: string) => new DomainError('not_found', 'SUGGESTED_UPDATE.NOT_FOUND', `No pending suggested update ${id} for this programme`);
+const suggestionNotFound = (id: string) =>
+  new DomainError('not_found', 'SUGGESTED_UPDATE.NOT_FOUND', `No pending suggested update ${id} for this programme`);
 
 /**
  * Suggested updates from the shipped catalogue, for entries an editor has
@@ -48,7 +49,13 @@ export class SuggestedUpdatesService {
     return this.dataSource.transaction(async (tx) => {
       const suggestion = await this.suggestions.findPendingForUpdate(tx, suggestionId, programmeId);
       if (!suggestion) throw suggestionNotFound(suggestionId);
-      const saved = await this.programmes.update(programmeId, expectedVersion, plainToInstance(UpdateProgrammeDto, suggestion.input), actor, tx);
+      const saved = await this.programmes.update(
+        programmeId,
+        expectedVersion,
+        plainToInstance(UpdateProgrammeDto, suggestion.input),
+        actor,
+        tx,
+      );
       await this.programmeRows.setCatalogueRelease(tx, programmeId, suggestion.release);
       await this.suggestions.resolve(tx, suggestion, 'applied', actor.id);
       await this.audit.record(actor, 'programme.apply_update', `programme:${saved.slug}`, { release: suggestion.release }, tx);

@@ -63,5 +63,12 @@ export const SEED_TAXONOMY: SeedTerm[] = [
   { facet: 'objective', code: 'sell_to_city', ru: 'Продавать городу', en: 'Sell to the city' },
 
   { facet: 'territory', code: 'moscow', ru: 'Москва', en: 'Moscow', kind: 'region' },
-  { facet: 'territory', code: 'technopolis_moscow', ru: 'Технополис «Москва»', en: 'Technopolis Moscow', kind: 'site', parentCode: 'moscow' },
+  {
+    facet: 'territory',
+    code: 'technopolis_moscow',
+    ru: 'Технополис «Москва»',
+    en: 'Technopolis Moscow',
+    kind: 'site',
+    parentCode: 'moscow',
+  },
 ];

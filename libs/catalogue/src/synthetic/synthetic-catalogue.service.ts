@@ -35,7 +35,11 @@ export class SyntheticCatalogueService {
         `WITH gone AS (DELETE FROM programme WHERE slug LIKE $1 RETURNING id) SELECT id FROM gone`,
         [`${SYNTHETIC_SLUG_PREFIX}%`],
       );
-      if (gone.length) await this.programmes.enqueueSearchSync(tx, gone.map((g) => g.id));
+      if (gone.length)
+        await this.programmes.enqueueSearchSync(
+          tx,
+          gone.map((g) => g.id),
+        );
       await tx
         .createQueryBuilder()
         .insert()
@@ -45,14 +49,19 @@ export class SyntheticCatalogueService {
         .execute();
       return gone.length;
     });
-    const providerIds = (await this.dataSource.getRepository(Organisation).find({ select: { id: true }, order: { slug: 'ASC' } })).map((o) => o.id);
+    const providerIds = (await this.dataSource.getRepository(Organisation).find({ select: { id: true }, order: { slug: 'ASC' } })).map(
+      (o) => o.id,
+    );
     let published = 0;
     for (let start = 0; start < count; start += CHUNK) {
       const rows = Array.from({ length: Math.min(CHUNK, count - start) }, (_, i) => syntheticProgramme(seed, start + i, providerIds, now));
       published += rows.filter((r) => r.publicationState === 'published').length;
       await this.dataSource.transaction(async (tx) => {
         const result = await tx.getRepository(Programme).insert(rows);
-        await this.programmes.enqueueSearchSync(tx, result.identifiers.map((r) => (r as { id: string }).id));
+        await this.programmes.enqueueSearchSync(
+          tx,
+          result.identifiers.map((r) => (r as { id: string }).id),
+        );
       });
       onProgress(start + rows.length);
     }

@@ -21,17 +21,73 @@ interface Phrase {
 const KINDS: (Phrase & { supportType: string; objective: string; weight: number; money: 'grant' | 'loan' | null })[] = [
   { ru: 'Субсидия на', en: 'Subsidy for', supportType: 'grant_subsidy', objective: 'get_financing', weight: 5, money: 'grant' },
   { ru: 'Грант на', en: 'Grant for', supportType: 'grant_subsidy', objective: 'get_financing', weight: 4, money: 'grant' },
-  { ru: 'Льготный кредит на', en: 'Concessional loan for', supportType: 'concessional_loan', objective: 'get_financing', weight: 4, money: 'loan' },
+  {
+    ru: 'Льготный кредит на',
+    en: 'Concessional loan for',
+    supportType: 'concessional_loan',
+    objective: 'get_financing',
+    weight: 4,
+    money: 'loan',
+  },
   { ru: 'Льготный заём на', en: 'Soft loan for', supportType: 'concessional_loan', objective: 'get_financing', weight: 2, money: 'loan' },
-  { ru: 'Поручительство по кредиту на', en: 'Loan guarantee for', supportType: 'loan_guarantee', objective: 'get_financing', weight: 2, money: 'loan' },
-  { ru: 'Компенсация затрат на', en: 'Cost compensation for', supportType: 'grant_subsidy', objective: 'get_financing', weight: 3, money: 'grant' },
+  {
+    ru: 'Поручительство по кредиту на',
+    en: 'Loan guarantee for',
+    supportType: 'loan_guarantee',
+    objective: 'get_financing',
+    weight: 2,
+    money: 'loan',
+  },
+  {
+    ru: 'Компенсация затрат на',
+    en: 'Cost compensation for',
+    supportType: 'grant_subsidy',
+    objective: 'get_financing',
+    weight: 3,
+    money: 'grant',
+  },
   { ru: 'Налоговая льгота на', en: 'Tax relief for', supportType: 'tax_relief', objective: 'reduce_taxes', weight: 2, money: null },
   { ru: 'Консультации по вопросам', en: 'Advice on', supportType: 'consulting', objective: 'get_advice', weight: 3, money: null },
-  { ru: 'Помощь экспортёрам в', en: 'Exporter support for', supportType: 'export_support', objective: 'enter_foreign_markets', weight: 2, money: null },
-  { ru: 'Льготная аренда помещений под', en: 'Discounted premises for', supportType: 'premises', objective: 'find_premises', weight: 2, money: null },
-  { ru: 'Акселерационная программа на', en: 'Accelerator programme for', supportType: 'acceleration_training', objective: 'scale_up', weight: 2, money: null },
-  { ru: 'Пилотное внедрение на', en: 'Pilot deployment for', supportType: 'pilot_testing', objective: 'test_product', weight: 1, money: null },
-  { ru: 'Поиск инвесторов на', en: 'Investor matching for', supportType: 'investor_matching', objective: 'find_investors', weight: 1, money: null },
+  {
+    ru: 'Помощь экспортёрам в',
+    en: 'Exporter support for',
+    supportType: 'export_support',
+    objective: 'enter_foreign_markets',
+    weight: 2,
+    money: null,
+  },
+  {
+    ru: 'Льготная аренда помещений под',
+    en: 'Discounted premises for',
+    supportType: 'premises',
+    objective: 'find_premises',
+    weight: 2,
+    money: null,
+  },
+  {
+    ru: 'Акселерационная программа на',
+    en: 'Accelerator programme for',
+    supportType: 'acceleration_training',
+    objective: 'scale_up',
+    weight: 2,
+    money: null,
+  },
+  {
+    ru: 'Пилотное внедрение на',
+    en: 'Pilot deployment for',
+    supportType: 'pilot_testing',
+    objective: 'test_product',
+    weight: 1,
+    money: null,
+  },
+  {
+    ru: 'Поиск инвесторов на',
+    en: 'Investor matching for',
+    supportType: 'investor_matching',
+    objective: 'find_investors',
+    weight: 1,
+    money: null,
+  },
 ];
 
 const OBJECTS: Phrase[] = [
@@ -130,7 +186,7 @@ export function syntheticProgramme(seed: number, index: number, providerIds: str
   let amountMax: number | null = null;
   if (kind.money) {
     const scale = kind.money === 'loan' ? 10_000_000 : 1_000_000;
-    amountMax = Math.round((0.5 + rnd() * 50) * scale / 100_000) * 100_000;
+    amountMax = Math.round(((0.5 + rnd() * 50) * scale) / 100_000) * 100_000;
     if (rnd() < 0.6) amountMin = Math.round((amountMax * rnd() * 0.2) / 100_000) * 100_000;
   }
   let opensAt: Date | null = null;
@@ -167,7 +223,16 @@ export function syntheticProgramme(seed: number, index: number, providerIds: str
     applicationSteps: SYNTHETIC_STEPS,
     requiredDocuments: [],
     contacts: {},
-    sources: [{ key: 's1', title: { ru: SYNTHETIC_SOURCE, en: SYNTHETIC_SOURCE }, url: null, publisher: SYNTHETIC_SOURCE, publishedOn: null, checkedOn: null }],
+    sources: [
+      {
+        key: 's1',
+        title: { ru: SYNTHETIC_SOURCE, en: SYNTHETIC_SOURCE },
+        url: null,
+        publisher: SYNTHETIC_SOURCE,
+        publishedOn: null,
+        checkedOn: null,
+      },
+    ],
     sourcesNewestOn: null,
     sourcesCheckedOn: null,
     catalogueRelease: null,

@@ -91,9 +91,20 @@ export class ImportJobsService {
     );
     if (!row) throw new DomainError('not_found', 'IMPORT.NOT_FOUND', `No uploaded import ${id}`);
     return {
-      id: row.id, fileName: row.file_name, format: row.format, sha256: row.sha256, rows: row.rows, state: row.state, done: row.done,
-      interrupted: row.stale && (row.state === 'checking' || row.state === 'applying'), error: row.error, report: row.report,
-      appliedReport: row.applied_report, createdAt: row.created_at, createdBy: row.created_by, appliedAt: row.applied_at,
+      id: row.id,
+      fileName: row.file_name,
+      format: row.format,
+      sha256: row.sha256,
+      rows: row.rows,
+      state: row.state,
+      done: row.done,
+      interrupted: row.stale && (row.state === 'checking' || row.state === 'applying'),
+      error: row.error,
+      report: row.report,
+      appliedReport: row.applied_report,
+      createdAt: row.created_at,
+      createdBy: row.created_by,
+      appliedAt: row.applied_at,
     };
   }
 
@@ -108,20 +119,37 @@ export class ImportJobsService {
     );
     if (!claimed) {
       const job = await this.get(id);
-      throw new DomainError('conflict', 'IMPORT.NOT_APPLICABLE', {
-        checking: 'This file is still being checked',
-        failed: 'This file could not be checked; upload it again',
-        applying: 'This file is already being applied',
-        applied: 'This file has already been applied',
-        checked: 'This file is not ready to apply',
-      }[job.state]);
+      throw new DomainError(
+        'conflict',
+        'IMPORT.NOT_APPLICABLE',
+        {
+          checking: 'This file is still being checked',
+          failed: 'This file could not be checked; upload it again',
+          applying: 'This file is already being applied',
+          applied: 'This file has already been applied',
+          checked: 'This file is not ready to apply',
+        }[job.state],
+      );
     }
     const run = this.transfer
-      .import(rowsOf(claimed.format, claimed.content), { apply: true, actor, source: `import:${claimed.file_name}`, onProgress: this.progress(id) })
-      .then((report) => this.dataSource.query(`UPDATE import_file SET state = 'applied', applied_at = now(), applied_report = $2, done = rows WHERE id = $1`, [id, JSON.stringify(report)]))
+      .import(rowsOf(claimed.format, claimed.content), {
+        apply: true,
+        actor,
+        source: `import:${claimed.file_name}`,
+        onProgress: this.progress(id),
+      })
+      .then((report) =>
+        this.dataSource.query(
+          `UPDATE import_file SET state = 'applied', applied_at = now(), applied_report = $2, done = rows WHERE id = $1`,
+          [id, JSON.stringify(report)],
+        ),
+      )
       .catch((error: unknown) => {
         this.logger.error({ err: error, importId: id }, 'Import apply failed; nothing was saved');
-        return this.dataSource.query(`UPDATE import_file SET state = 'checked', error = $2 WHERE id = $1`, [id, 'The apply failed and nothing was saved; try again']);
+        return this.dataSource.query(`UPDATE import_file SET state = 'checked', error = $2 WHERE id = $1`, [
+          id,
+          'The apply failed and nothing was saved; try again',
+        ]);
       });
     await Promise.race([run, sleep(waitMs)]);
   }
@@ -129,7 +157,10 @@ export class ImportJobsService {
   private async check(id: string, rows: ParsedRow[], actor: Actor): Promise<void> {
     try {
       const report = await this.transfer.import(rows, { apply: false, actor, onProgress: this.progress(id) });
-      await this.dataSource.query(`UPDATE import_file SET state = 'checked', report = $2, done = rows WHERE id = $1`, [id, JSON.stringify(report)]);
+      await this.dataSource.query(`UPDATE import_file SET state = 'checked', report = $2, done = rows WHERE id = $1`, [
+        id,
+        JSON.stringify(report),
+      ]);
     } catch (error) {
       this.logger.error({ err: error, importId: id }, 'Import check failed');
       await this.dataSource

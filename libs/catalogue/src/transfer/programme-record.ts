@@ -71,7 +71,12 @@ export function toRecord(v: ProgrammeView): ProgrammeRecord {
       amountMax: v.benefit.amountMax,
       ratePercent: v.benefit.ratePercent,
       termMonths: v.benefit.termMonths,
-      taxReductions: v.benefit.taxReductions.map((t) => ({ tax: t.tax, fromPercent: t.fromPercent, toPercent: t.toPercent, years: t.years })),
+      taxReductions: v.benefit.taxReductions.map((t) => ({
+        tax: t.tax,
+        fromPercent: t.fromPercent,
+        toPercent: t.toPercent,
+        years: t.years,
+      })),
     },
     // keys in one fixed order (jsonb keeps none), so records compare and export the same way every time
     keyFacts: v.keyFacts.map((f) => ({
@@ -90,7 +95,11 @@ export function toRecord(v: ProgrammeView): ProgrammeRecord {
       applyUrl: v.application.applyUrl,
       steps: v.application.steps.map((step) => ({ text: { ru: step.text.ru, en: step.text.en }, url: step.url })),
       requiredDocuments: v.application.requiredDocuments.map((d) => ({ ru: d.ru, en: d.en })),
-      contacts: { email: v.application.contacts.email ?? null, phone: v.application.contacts.phone ?? null, url: v.application.contacts.url ?? null },
+      contacts: {
+        email: v.application.contacts.email ?? null,
+        phone: v.application.contacts.phone ?? null,
+        url: v.application.contacts.url ?? null,
+      },
     },
     curation: {
       sources: v.curation.sources.map((src) => ({
@@ -108,19 +117,55 @@ export function toRecord(v: ProgrammeView): ProgrammeRecord {
 
 /** CSV columns: dotted paths into the record; lists are `;`-separated, structured values are JSON. */
 export const CSV_COLUMNS = [
-  'slug', 'provider', 'parent', 'publicationState',
-  'title.ru', 'title.en', 'summary.ru', 'summary.en', 'description.ru', 'description.en',
-  'supportTypes', 'applicantTypes', 'stages', 'sizes', 'industries', 'objectives', 'territories',
-  'benefit.text.ru', 'benefit.text.en', 'benefit.amountMin', 'benefit.amountMax', 'benefit.ratePercent', 'benefit.termMonths', 'benefit.taxReductions',
+  'slug',
+  'provider',
+  'parent',
+  'publicationState',
+  'title.ru',
+  'title.en',
+  'summary.ru',
+  'summary.en',
+  'description.ru',
+  'description.en',
+  'supportTypes',
+  'applicantTypes',
+  'stages',
+  'sizes',
+  'industries',
+  'objectives',
+  'territories',
+  'benefit.text.ru',
+  'benefit.text.en',
+  'benefit.amountMin',
+  'benefit.amountMax',
+  'benefit.ratePercent',
+  'benefit.termMonths',
+  'benefit.taxReductions',
   'keyFacts',
-  'eligibility.text.ru', 'eligibility.text.en', 'eligibility.criteria',
-  'timing.opensAt', 'timing.closesAt',
-  'application.howToApply.ru', 'application.howToApply.en', 'application.applyUrl', 'application.steps', 'application.requiredDocuments', 'application.contacts',
+  'eligibility.text.ru',
+  'eligibility.text.en',
+  'eligibility.criteria',
+  'timing.opensAt',
+  'timing.closesAt',
+  'application.howToApply.ru',
+  'application.howToApply.en',
+  'application.applyUrl',
+  'application.steps',
+  'application.requiredDocuments',
+  'application.contacts',
   'curation.sources',
 ] as const;
 
 const LIST_COLUMNS = new Set(['supportTypes', 'applicantTypes', 'stages', 'sizes', 'industries', 'objectives', 'territories']);
-const JSON_COLUMNS = new Set(['benefit.taxReductions', 'keyFacts', 'eligibility.criteria', 'application.steps', 'application.requiredDocuments', 'application.contacts', 'curation.sources']);
+const JSON_COLUMNS = new Set([
+  'benefit.taxReductions',
+  'keyFacts',
+  'eligibility.criteria',
+  'application.steps',
+  'application.requiredDocuments',
+  'application.contacts',
+  'curation.sources',
+]);
 const NUMBER_COLUMNS = new Set(['benefit.amountMin', 'benefit.amountMax', 'benefit.ratePercent', 'benefit.termMonths']);
 
 const get = (o: unknown, path: string): unknown => path.split('.').reduce<unknown>((v, k) => (v as Record<string, unknown> | null)?.[k], o);

@@ -50,7 +50,9 @@ function normalise(v: unknown): unknown {
 }
 
 const compactCriteria = (c: unknown): unknown =>
-  isObject(c) ? Object.fromEntries(Object.entries(c).filter(([, v]) => v !== null && v !== undefined && !(Array.isArray(v) && v.length === 0))) : c;
+  isObject(c)
+    ? Object.fromEntries(Object.entries(c).filter(([, v]) => v !== null && v !== undefined && !(Array.isArray(v) && v.length === 0)))
+    : c;
 
 /**
  * Import and export in one format (see programme-record.ts). An import runs
@@ -78,7 +80,10 @@ export class ProgrammeTransferService {
     }
   }
 
-  async import(rows: ParsedRow[], options: { apply: boolean; actor: Actor; source?: string; onProgress?: (done: number) => void }): Promise<ImportReport> {
+  async import(
+    rows: ParsedRow[],
+    options: { apply: boolean; actor: Actor; source?: string; onProgress?: (done: number) => void },
+  ): Promise<ImportReport> {
     const report: ImportReport = { applied: options.apply, counts: { create: 0, update: 0, unchanged: 0, invalid: 0 }, rows: [] };
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
@@ -93,10 +98,15 @@ export class ProgrammeTransferService {
         options.onProgress?.(++done);
       }
       if (options.apply) {
-        await this.audit.record(options.actor, 'import.apply', options.source ?? null, { counts: report.counts, rows: rows.length }, runner.manager);
+        await this.audit.record(
+          options.actor,
+          'import.apply',
+          options.source ?? null,
+          { counts: report.counts, rows: rows.length },
+          runner.manager,
+        );
         await runner.commitTransaction();
-      }
-      else await runner.rollbackTransaction();
+      } else await runner.rollbackTransaction();
     } catch (error) {
       if (runner.isTransactionActive) await runner.rollbackTransaction();
       throw error;
@@ -128,7 +138,12 @@ export class ProgrammeTransferService {
     let changedFields: string[] = [];
     if (existing) {
       const current = await this.repository.findLiveById(existing.id, tx);
-      const given = { ...body, ...(isObject(body.eligibility) ? { eligibility: { ...body.eligibility, criteria: compactCriteria(body.eligibility.criteria) } } : {}) };
+      const given = {
+        ...body,
+        ...(isObject(body.eligibility)
+          ? { eligibility: { ...body.eligibility, criteria: compactCriteria(body.eligibility.criteria) } }
+          : {}),
+      };
       changedFields = differences(given, toRecord(mapProgramme(current!)));
       if (changedFields.length === 0 && existing.publicationState === target) return { row: row.row, slug: dto.slug, action: 'unchanged' };
     }
@@ -140,7 +155,8 @@ export class ProgrammeTransferService {
           ? await this.programmes.update(existing.id, existing.version, dto, actor, tx)
           : mapProgramme((await this.repository.findLiveById(existing.id, tx))!)
         : await this.programmes.create(dto, actor, tx, target);
-      for (const step of ROUTES[saved.publicationState][target]) saved = await this.programmes.transition(saved.id, saved.version, step, actor, tx);
+      for (const step of ROUTES[saved.publicationState][target])
+        saved = await this.programmes.transition(saved.id, saved.version, step, actor, tx);
       await tx.query('RELEASE SAVEPOINT import_row');
       const stateChanged = existing && existing.publicationState !== target ? ['publicationState'] : [];
       return existing

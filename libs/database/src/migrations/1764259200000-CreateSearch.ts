@@ -1,7 +1,14 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 const DEFAULT_SYNONYMS: string[][] = [
-  ['МСП', 'малый и средний бизнес', 'малое и среднее предпринимательство', 'SME', 'small and medium-sized enterprises', 'small and medium businesses'],
+  [
+    'МСП',
+    'малый и средний бизнес',
+    'малое и среднее предпринимательство',
+    'SME',
+    'small and medium-sized enterprises',
+    'small and medium businesses',
+  ],
   ['ОЭЗ', 'особая экономическая зона', 'SEZ', 'special economic zone'],
   ['МИК', 'Московский инновационный кластер', 'инновационный кластер', 'Moscow Innovation Cluster', 'innovation cluster'],
   ['ИП', 'индивидуальный предприниматель', 'sole proprietor'],

@@ -36,7 +36,9 @@ export class AddKeyFactsAndSources1764518400000 implements MigrationInterface {
       UPDATE programme p SET catalogue_release = 1
        WHERE EXISTS (SELECT 1 FROM programme_revision r
                       WHERE r.programme_id = p.id AND r.action = 'create' AND r.actor_label = 'system:seed')`);
-    await db.query(`ALTER TABLE programme DROP COLUMN source_url, DROP COLUMN source_name, DROP COLUMN verified_at, DROP COLUMN needs_verification`);
+    await db.query(
+      `ALTER TABLE programme DROP COLUMN source_url, DROP COLUMN source_name, DROP COLUMN verified_at, DROP COLUMN needs_verification`,
+    );
     await db.query(`CREATE INDEX programme_sources_newest_idx ON programme (sources_newest_on) WHERE deleted_at IS NULL`);
 
     await db.query(`
@@ -52,7 +54,9 @@ export class AddKeyFactsAndSources1764518400000 implements MigrationInterface {
         resolved_by    uuid REFERENCES app_user(id) ON DELETE SET NULL,
         UNIQUE (programme_id, release)
       )`);
-    await db.query(`CREATE INDEX programme_suggested_update_pending_idx ON programme_suggested_update (programme_id) WHERE resolved_at IS NULL`);
+    await db.query(
+      `CREATE INDEX programme_suggested_update_pending_idx ON programme_suggested_update (programme_id) WHERE resolved_at IS NULL`,
+    );
 
     await db.query(`
       CREATE FUNCTION programme_facts_text(p programme) RETURNS text LANGUAGE sql IMMUTABLE AS $$

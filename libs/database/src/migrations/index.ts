@@ -10,4 +10,15 @@ import { CreateSearchBinding1764864000000 } from './1764864000000-CreateSearchBi
 import { AddVerbSynonyms1764950400000 } from './1764950400000-AddVerbSynonyms';
 
 /** Every migration, in order. Listed explicitly so compiled and test runs load the same set. */
-export const MIGRATIONS = [CreateCatalogue1764172800000, CreateSearch1764259200000, CreateCuration1764345600000, CreateChangeFeed1764432000000, AddKeyFactsAndSources1764518400000, RemoveSearchWriteHotspots1764604800000, CreateIdempotencyKeys1764691200000, CreateSearchAlerts1764777600000, CreateSearchBinding1764864000000, AddVerbSynonyms1764950400000];
+export const MIGRATIONS = [
+  CreateCatalogue1764172800000,
+  CreateSearch1764259200000,
+  CreateCuration1764345600000,
+  CreateChangeFeed1764432000000,
+  AddKeyFactsAndSources1764518400000,
+  RemoveSearchWriteHotspots1764604800000,
+  CreateIdempotencyKeys1764691200000,
+  CreateSearchAlerts1764777600000,
+  CreateSearchBinding1764864000000,
+  AddVerbSynonyms1764950400000,
+];

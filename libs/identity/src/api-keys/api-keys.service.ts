@@ -45,14 +45,18 @@ export class ApiKeysService {
   ) {}
 
   async list(): Promise<ApiKeyView[]> {
-    const keys = await this.dataSource.manager.find(ApiKey, { order: { revokedAt: { direction: 'DESC', nulls: 'FIRST' }, createdAt: 'DESC' } });
+    const keys = await this.dataSource.manager.find(ApiKey, {
+      order: { revokedAt: { direction: 'DESC', nulls: 'FIRST' }, createdAt: 'DESC' },
+    });
     return keys.map(view);
   }
 
   async create(name: string, actor: AuditActor): Promise<IssuedApiKey> {
     const trimmed = name.trim();
     if (!trimmed || trimmed.length > 200) {
-      throw new DomainError('invalid', 'API_KEY.INVALID_NAME', 'Name the key (1 to 200 characters)', [{ field: 'name', messages: ['must be 1 to 200 characters long'] }]);
+      throw new DomainError('invalid', 'API_KEY.INVALID_NAME', 'Name the key (1 to 200 characters)', [
+        { field: 'name', messages: ['must be 1 to 200 characters long'] },
+      ]);
     }
     return this.dataSource.transaction(async (tx) => {
       const prefix = randomBytes(4).toString('hex');

@@ -11,12 +11,28 @@ export interface AuditActor {
 }
 
 export const AUDIT_ACTIONS = [
-  'auth.sign_in', 'auth.sign_in_failed', 'auth.sign_in_throttled', 'auth.sign_out',
-  'user.invite', 'user.accept_invite', 'user.role', 'user.disable', 'user.enable',
-  'api_key.create', 'api_key.revoke',
-  'programme.publish', 'programme.unpublish', 'programme.archive', 'programme.restore', 'programme.delete', 'programme.revert',
-  'programme.apply_update', 'programme.dismiss_update',
-  'import.apply', 'search.reindex', 'search.retry',
+  'auth.sign_in',
+  'auth.sign_in_failed',
+  'auth.sign_in_throttled',
+  'auth.sign_out',
+  'user.invite',
+  'user.accept_invite',
+  'user.role',
+  'user.disable',
+  'user.enable',
+  'api_key.create',
+  'api_key.revoke',
+  'programme.publish',
+  'programme.unpublish',
+  'programme.archive',
+  'programme.restore',
+  'programme.delete',
+  'programme.revert',
+  'programme.apply_update',
+  'programme.dismiss_update',
+  'import.apply',
+  'search.reindex',
+  'search.retry',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -33,7 +49,13 @@ export class AuditService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** Records an event; inside `tx` it commits or rolls back with the change it describes. */
-  async record(actor: AuditActor, action: AuditAction, target: string | null, detail: Record<string, unknown> = {}, tx?: EntityManager): Promise<void> {
+  async record(
+    actor: AuditActor,
+    action: AuditAction,
+    target: string | null,
+    detail: Record<string, unknown> = {},
+    tx?: EntityManager,
+  ): Promise<void> {
     await (tx ?? this.dataSource.manager).query(
       `INSERT INTO audit_event (actor_id, actor_label, action, target, detail, ip) VALUES ($1, $2, $3, $4, $5, $6)`,
       [actor.id, actor.label, action, target, JSON.stringify(detail), actor.ip ?? null],

@@ -47,7 +47,9 @@ export class PostgresRateLimitStore extends RateLimitStore {
   }
 
   async prune(): Promise<number> {
-    const [, count] = await this.dataSource.query<[unknown, number]>(`DELETE FROM rate_limit_counter WHERE window_ends < clock_timestamp()`);
+    const [, count] = await this.dataSource.query<[unknown, number]>(
+      `DELETE FROM rate_limit_counter WHERE window_ends < clock_timestamp()`,
+    );
     return count;
   }
 }
@@ -70,7 +72,9 @@ export class RedisRateLimitStore extends RateLimitStore implements OnModuleDestr
   }
 
   async hit(key: string, windowMs: number, cost = 1): Promise<RateLimitState> {
-    const [hits, ttl] = (await (this.redis as unknown as { rateLimitHit(k: string, w: number, c: number): Promise<[number, number]> }).rateLimitHit(key, windowMs, cost));
+    const [hits, ttl] = await (
+      this.redis as unknown as { rateLimitHit(k: string, w: number, c: number): Promise<[number, number]> }
+    ).rateLimitHit(key, windowMs, cost);
     return { hits, resetsAt: new Date(Date.now() + ttl) };
   }
 

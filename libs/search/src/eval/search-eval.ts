@@ -43,9 +43,14 @@ export async function evaluateSearch(queries: JudgedQuery[], search: (q: string)
 export function formatEvalReport(engine: string, report: EvalReport): string {
   const lines = report.scores
     .filter((s) => s.firstRelevantRank !== 1 || s.recall < 1)
-    .map((s) => `  ${s.firstRelevantRank ?? '—'}\t${(s.recall * 100).toFixed(0)}%\t${s.kind}\t${s.q}\t→ ${s.top.slice(0, 3).join(', ') || '(nothing)'}`);
+    .map(
+      (s) =>
+        `  ${s.firstRelevantRank ?? '—'}\t${(s.recall * 100).toFixed(0)}%\t${s.kind}\t${s.q}\t→ ${s.top.slice(0, 3).join(', ') || '(nothing)'}`,
+    );
   return [
     `${engine}: ${report.queries} queries, MRR@10 ${report.mrrAt10.toFixed(3)}, recall@10 ${report.recallAt10.toFixed(3)}`,
-    ...(lines.length ? ['  rank\trecall\tkind\tquery\t→ top 3', ...lines] : ['  every query has a relevant programme first and all of them in the top 10']),
+    ...(lines.length
+      ? ['  rank\trecall\tkind\tquery\t→ top 3', ...lines]
+      : ['  every query has a relevant programme first and all of them in the top 10']),
   ].join('\n');
 }

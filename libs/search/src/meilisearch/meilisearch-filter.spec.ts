@@ -10,14 +10,22 @@ describe('Meilisearch filters', () => {
   });
 
   it('ANDs facets, ORs codes and can leave one facet out for its own counts', () => {
-    const filters = { facets: { supportType: ['tax_relief', 'premises'], provider: ['mosprom'] }, amountMin: 5, closesAfter: new Date(1000) };
+    const filters = {
+      facets: { supportType: ['tax_relief', 'premises'], provider: ['mosprom'] },
+      amountMin: 5,
+      closesAfter: new Date(1000),
+    };
     expect(buildFilter(filters)).toEqual([
       'supportType IN ["tax_relief", "premises"]',
       'provider IN ["mosprom"]',
       'amountUpper >= 5',
       '(closesAt >= 1000 OR closesAt NOT EXISTS)',
     ]);
-    expect(buildFilter(filters, 'supportType')).toEqual(['provider IN ["mosprom"]', 'amountUpper >= 5', '(closesAt >= 1000 OR closesAt NOT EXISTS)']);
+    expect(buildFilter(filters, 'supportType')).toEqual([
+      'provider IN ["mosprom"]',
+      'amountUpper >= 5',
+      '(closesAt >= 1000 OR closesAt NOT EXISTS)',
+    ]);
   });
 
   it('refuses a non-finite bound rather than writing it into a filter', () => {

@@ -1,7 +1,17 @@
 import { SEARCH_FACETS, SearchFacet, SearchFilters, SortKey, SortOrder } from '../search.model';
 
 /** Fields a filter may name; nothing else ever reaches a filter expression. */
-export const FILTERABLE_FIELDS = [...SEARCH_FACETS, 'facetKeys', 'amountLower', 'amountUpper', 'closesAt', 'closed', 'updatedAt', 'amountSort', 'id'] as const;
+export const FILTERABLE_FIELDS = [
+  ...SEARCH_FACETS,
+  'facetKeys',
+  'amountLower',
+  'amountUpper',
+  'closesAt',
+  'closed',
+  'updatedAt',
+  'amountSort',
+  'id',
+] as const;
 export const SORTABLE_FIELDS = ['closed', 'closesAt', 'amountSort', 'updatedAt', 'id'] as const;
 type FilterField = (typeof FILTERABLE_FIELDS)[number];
 
@@ -28,7 +38,8 @@ export function buildFilter(filters: SearchFilters, except: SearchFacet | null =
   }
   if (filters.amountMin !== undefined) out.push(`${field('amountUpper')} >= ${finite(filters.amountMin)}`);
   if (filters.amountMax !== undefined) out.push(`${field('amountLower')} <= ${finite(filters.amountMax)}`);
-  if (filters.closesAfter) out.push(`(${field('closesAt')} >= ${finite(filters.closesAfter.getTime())} OR ${field('closesAt')} NOT EXISTS)`);
+  if (filters.closesAfter)
+    out.push(`(${field('closesAt')} >= ${finite(filters.closesAfter.getTime())} OR ${field('closesAt')} NOT EXISTS)`);
   if (filters.closesBefore) out.push(`${field('closesAt')} <= ${finite(filters.closesBefore.getTime())}`);
   return out;
 }
@@ -45,9 +56,10 @@ export function keysetFilter(sort: SortOrder, key: SortKey): string {
       return newer;
     case 'deadline': {
       const closes = key.closesAt === null ? null : finite(Date.parse(key.closesAt));
-      const within = closes === null
-        ? `(${field('closesAt')} NOT EXISTS AND ${newer})`
-        : `(${field('closesAt')} NOT EXISTS OR ${field('closesAt')} > ${closes} OR (${field('closesAt')} = ${closes} AND ${newer}))`;
+      const within =
+        closes === null
+          ? `(${field('closesAt')} NOT EXISTS AND ${newer})`
+          : `(${field('closesAt')} NOT EXISTS OR ${field('closesAt')} > ${closes} OR (${field('closesAt')} = ${closes} AND ${newer}))`;
       return key.closed ? `(${field('closed')} = 1 AND ${within})` : `(${field('closed')} = 1 OR (${field('closed')} = 0 AND ${within}))`;
     }
     case 'amount': {

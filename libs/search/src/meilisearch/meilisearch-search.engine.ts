@@ -1,5 +1,13 @@
 import { Logger } from '@nestjs/common';
-import { Meilisearch, MeilisearchApiError, type Index, type MultiSearchQuery, type SearchResponse, type Settings, type Task } from 'meilisearch';
+import {
+  Meilisearch,
+  MeilisearchApiError,
+  type Index,
+  type MultiSearchQuery,
+  type SearchResponse,
+  type Settings,
+  type Task,
+} from 'meilisearch';
 import { EngineSettings, IndexedEntry, RebuildSource, SearchEngine, SearchEngineUnavailableError } from '../search-engine';
 import { facetKey, type SearchDocument } from '../search-document';
 import { emptyFacetCounts, EngineQuery, EngineResult, SEARCH_FACETS, SearchFacet } from '../search.model';
@@ -73,7 +81,9 @@ export class MeilisearchSearchEngine extends SearchEngine {
   constructor(private readonly options: MeilisearchOptions) {
     super();
     this.client = new Meilisearch({
-      host: options.url, apiKey: options.apiKey, timeout: options.timeoutMs,
+      host: options.url,
+      apiKey: options.apiKey,
+      timeout: options.timeoutMs,
       // uncompressed answers: Meilisearch sends a compressed one in parts, and Node's fetch then waits for TCP's delayed
       // acknowledgement, some 40 ms on every search (measured: 48 ms a query against 5 ms of engine work); between two
       // servers in one network, compressing a few kilobytes saves nothing
@@ -126,7 +136,16 @@ export class MeilisearchSearchEngine extends SearchEngine {
       hitsPerPage: 1,
     }));
     const counting: MultiSearchQuery[] = query.after
-      ? [{ ...common, filter: buildFilter(query.filters), facets: countFacets.length ? [FACET_KEYS] : [], attributesToRetrieve: ['id'], page: 1, hitsPerPage: 0 }]
+      ? [
+          {
+            ...common,
+            filter: buildFilter(query.filters),
+            facets: countFacets.length ? [FACET_KEYS] : [],
+            attributesToRetrieve: ['id'],
+            page: 1,
+            hitsPerPage: 0,
+          },
+        ]
       : [];
     const { results } = await this.call(() =>
       this.client.multiSearch<{ queries: MultiSearchQuery[] }, SearchDocument>({ queries: [main, ...counting, ...perFacet] }),
@@ -149,7 +168,13 @@ export class MeilisearchSearchEngine extends SearchEngine {
       total: first.totalHits ?? 0,
       facets,
       last: last
-        ? { id: last.id, closed: last.closed === 1, updatedAt: new Date(last.updatedAt).toISOString(), closesAt: last.closesAt !== undefined ? new Date(last.closesAt).toISOString() : null, amountSort: last.amountSort ?? null }
+        ? {
+            id: last.id,
+            closed: last.closed === 1,
+            updatedAt: new Date(last.updatedAt).toISOString(),
+            closesAt: last.closesAt !== undefined ? new Date(last.closesAt).toISOString() : null,
+            amountSort: last.amountSort ?? null,
+          }
         : null,
     };
   }
@@ -169,11 +194,13 @@ export class MeilisearchSearchEngine extends SearchEngine {
 
   async *listIndexed(): AsyncIterable<IndexedEntry[]> {
     for (let offset = 0; ; offset += PAGE) {
-      const page = await this.call(() => this.index.getDocuments({ fields: ['id', 'contentHash'], limit: PAGE, offset })).catch((error: unknown) => {
-        // no index yet (a new server): it holds nothing, so every published programme is missing
-        if (error instanceof MeilisearchApiError && error.cause?.code === 'index_not_found') return { results: [] as SearchDocument[] };
-        throw error;
-      });
+      const page = await this.call(() => this.index.getDocuments({ fields: ['id', 'contentHash'], limit: PAGE, offset })).catch(
+        (error: unknown) => {
+          // no index yet (a new server): it holds nothing, so every published programme is missing
+          if (error instanceof MeilisearchApiError && error.cause?.code === 'index_not_found') return { results: [] as SearchDocument[] };
+          throw error;
+        },
+      );
       yield page.results.map((d) => ({ id: d.id, contentHash: d.contentHash }));
       if (page.results.length < PAGE) return;
     }
@@ -254,4 +281,6 @@ export class MeilisearchSearchEngine extends SearchEngine {
 }
 
 const taskFailed = (what: string, task: Task): Error =>
-  new Error(`Meilisearch task ${task.uid} (${what}) ended ${task.status}${task.error ? `: ${task.error.code}: ${task.error.message}` : ''}`);
+  new Error(
+    `Meilisearch task ${task.uid} (${what}) ended ${task.status}${task.error ? `: ${task.error.code}: ${task.error.message}` : ''}`,
+  );

@@ -6,7 +6,16 @@ import { queryWords } from '../query/parse-query';
 import { EngineSettings, IndexedEntry, RebuildSource, SearchEngine } from '../search-engine';
 import type { SearchDocument } from '../search-document';
 import {
-  emptyFacetCounts, EngineQuery, EngineResult, FacetCount, ParsedQuery, QueryWord, SEARCH_FACETS, SearchFacet, SortKey, SortOrder,
+  emptyFacetCounts,
+  EngineQuery,
+  EngineResult,
+  FacetCount,
+  ParsedQuery,
+  QueryWord,
+  SEARCH_FACETS,
+  SearchFacet,
+  SortKey,
+  SortOrder,
 } from '../search.model';
 import { wordKey } from '../text/normalise';
 
@@ -22,9 +31,10 @@ function keysetAfter(sort: SortOrder, key: SortKey, param: (value: unknown, cast
       return newer;
     case 'deadline': {
       const closed = `(closes_at < now()) IS TRUE`;
-      const within = key.closesAt === null
-        ? `(closes_at IS NULL AND ${newer})`
-        : `(closes_at IS NULL OR closes_at > ${param(key.closesAt, '::timestamptz')} OR (closes_at = ${param(key.closesAt, '::timestamptz')} AND ${newer}))`;
+      const within =
+        key.closesAt === null
+          ? `(closes_at IS NULL AND ${newer})`
+          : `(closes_at IS NULL OR closes_at > ${param(key.closesAt, '::timestamptz')} OR (closes_at = ${param(key.closesAt, '::timestamptz')} AND ${newer}))`;
       return key.closed ? `(${closed} AND ${within})` : `(${closed} OR ${within})`;
     }
     case 'amount':
@@ -126,7 +136,10 @@ export class PostgresSearchEngine extends SearchEngine {
     if (this.answers.size > this.cacheSize) this.answers.delete(this.answers.keys().next().value as string);
   }
 
-  private toResult(query: EngineQuery, row: { ids: string[]; total: number; facets: [string, boolean, number][]; last?: SortKey | null }): EngineResult {
+  private toResult(
+    query: EngineQuery,
+    row: { ids: string[]; total: number; facets: [string, boolean, number][]; last?: SortKey | null },
+  ): EngineResult {
     const facets = emptyFacetCounts();
     const selected = new Set(SEARCH_FACETS.filter((facet) => query.filters.facets[facet]?.length));
     for (const [key, own, count] of row.facets ?? []) {
@@ -229,8 +242,10 @@ export class PostgresSearchEngine extends SearchEngine {
     }
     const f = query.filters;
     // a known minimum with no maximum has no cap; a known maximum with no minimum starts at zero
-    if (f.amountMin !== undefined) where.push(`(s.amount_max >= ${param(f.amountMin)} OR (s.amount_max IS NULL AND s.amount_min IS NOT NULL))`);
-    if (f.amountMax !== undefined) where.push(`(s.amount_min <= ${param(f.amountMax)} OR (s.amount_min IS NULL AND s.amount_max IS NOT NULL))`);
+    if (f.amountMin !== undefined)
+      where.push(`(s.amount_max >= ${param(f.amountMin)} OR (s.amount_max IS NULL AND s.amount_min IS NOT NULL))`);
+    if (f.amountMax !== undefined)
+      where.push(`(s.amount_min <= ${param(f.amountMax)} OR (s.amount_min IS NULL AND s.amount_max IS NOT NULL))`);
     if (f.closesAfter) where.push(`(s.closes_at IS NULL OR s.closes_at >= ${param(f.closesAfter)})`);
     if (f.closesBefore) where.push(`s.closes_at <= ${param(f.closesBefore)}`);
 
@@ -238,7 +253,10 @@ export class PostgresSearchEngine extends SearchEngine {
     // ids of the selected keys, looked up once per statement
     const conditions = new Map(
       selected.map((facet) => {
-        const keys = param((f.facets[facet] ?? []).map((code) => `${facet}:${code}`), '::text[]');
+        const keys = param(
+          (f.facets[facet] ?? []).map((code) => `${facet}:${code}`),
+          '::text[]',
+        );
         return [facet, `facets && ARRAY(SELECT id FROM search_facet_key WHERE key = ANY(${keys}))`];
       }),
     );

@@ -40,7 +40,9 @@ function longestSynonymAt(synonyms: SynonymIndex, keys: string[], i: number): { 
  * typed is a prefix (as-you-type). Returns null when nothing searchable remains.
  */
 export function parseQuery(raw: string, synonyms: SynonymIndex): ParsedQuery | null {
-  const typed = words(raw).filter((w) => !isStopWord(w)).slice(0, MAX_QUERY_WORDS);
+  const typed = words(raw)
+    .filter((w) => !isStopWord(w))
+    .slice(0, MAX_QUERY_WORDS);
   if (typed.length === 0) return null;
   const keys = typed.map(wordKey);
   const groups: QueryGroup[] = [];

@@ -40,16 +40,26 @@ export class SearchSyncRelay {
       const rows = await this.outbox.claim(tx, limit);
       if (!rows.length) return { claimed: 0, processed: 0, failed: 0 };
       if (!this.engine.holdsCopy) {
-        await this.outbox.markProcessed(tx, rows.map((r) => r.id));
+        await this.outbox.markProcessed(
+          tx,
+          rows.map((r) => r.id),
+        );
         return { claimed: rows.length, processed: rows.length, failed: 0 };
       }
       try {
         await this.deliver(rows);
-        await this.outbox.markProcessed(tx, rows.map((r) => r.id));
+        await this.outbox.markProcessed(
+          tx,
+          rows.map((r) => r.id),
+        );
         return { claimed: rows.length, processed: rows.length, failed: 0 };
       } catch (error) {
         if (rows.length === 1 || error instanceof SearchEngineUnavailableError) {
-          await this.outbox.markFailed(tx, rows.map((r) => r.id), describe(error));
+          await this.outbox.markFailed(
+            tx,
+            rows.map((r) => r.id),
+            describe(error),
+          );
           this.logger.warn({ err: error, rows: rows.length }, 'Search sync failed; will retry');
           return { claimed: rows.length, processed: 0, failed: rows.length };
         }
@@ -69,7 +79,9 @@ export class SearchSyncRelay {
 
   /** Null when this process may drain the outbox; otherwise why not. */
   async mismatch(): Promise<string | null> {
-    const [bound] = await this.dataSource.query<{ engine: string; target: string }[]>(`SELECT engine, target FROM search_binding WHERE id = 1`);
+    const [bound] = await this.dataSource.query<{ engine: string; target: string }[]>(
+      `SELECT engine, target FROM search_binding WHERE id = 1`,
+    );
     if (!bound || bound.target === this.engine.target) return null;
     return `this process sends search changes to ${this.engine.target}, but searches read ${bound.target}: it would mark changes done that the index never gets. Give it the same search configuration (MEILI_URL, MEILI_INDEX) or stop it`;
   }

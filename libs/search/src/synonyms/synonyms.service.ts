@@ -11,10 +11,19 @@ import { synonymNotFound, synonymTermTaken, synonymVersionConflict } from './syn
 
 const CACHE_MS = 5_000;
 
-const mapSynonym = (s: SearchSynonym): SynonymView => ({ id: s.id, terms: s.terms, version: s.version, updatedAt: s.updatedAt.toISOString() });
+const mapSynonym = (s: SearchSynonym): SynonymView => ({
+  id: s.id,
+  terms: s.terms,
+  version: s.version,
+  updatedAt: s.updatedAt.toISOString(),
+});
 
 /** The searchable shape of a term: its non-stop words as keys (`малого бизнеса` = `малый бизнес`). */
-const termKey = (term: string): string => words(term).filter((w) => !isStopWord(w)).map(wordKey).join(' ');
+const termKey = (term: string): string =>
+  words(term)
+    .filter((w) => !isStopWord(w))
+    .map(wordKey)
+    .join(' ');
 
 /**
  * Synonym groups admins maintain. Every change queues a settings update for
@@ -89,7 +98,12 @@ export class SynonymsService {
   }
 
   private async lockOne(tx: EntityManager, id: string): Promise<SearchSynonym> {
-    const found = await tx.getRepository(SearchSynonym).createQueryBuilder('s').setLock('pessimistic_write').where('s.id = :id', { id }).getOne();
+    const found = await tx
+      .getRepository(SearchSynonym)
+      .createQueryBuilder('s')
+      .setLock('pessimistic_write')
+      .where('s.id = :id', { id })
+      .getOne();
     if (!found) throw synonymNotFound(id);
     return found;
   }

@@ -1,6 +1,12 @@
 import { correctQuery, editDistance } from './did-you-mean';
 
-const vocabulary = new Map([['технополис', 3], ['технопарки', 5], ['москва', 9], ['кредиты', 4], ['экспорт', 2]]);
+const vocabulary = new Map([
+  ['технополис', 3],
+  ['технопарки', 5],
+  ['москва', 9],
+  ['кредиты', 4],
+  ['экспорт', 2],
+]);
 
 describe('did you mean', () => {
   it('measures edits, swaps included, and gives up beyond the limit', () => {

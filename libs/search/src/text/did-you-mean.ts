@@ -39,7 +39,8 @@ export function correctQuery(query: string, vocabulary: Map<string, number>): st
       if (candidate.startsWith(key)) return word;
       if (candidate[0] !== key[0]) continue;
       const distance = editDistance(key, candidate, max);
-      if (distance <= max && (!best || distance < best.distance || (distance === best.distance && count > best.count))) best = { word: candidate, distance, count };
+      if (distance <= max && (!best || distance < best.distance || (distance === best.distance && count > best.count)))
+        best = { word: candidate, distance, count };
     }
     if (!best) return word;
     changed = true;

@@ -4,11 +4,19 @@ import { editDistance, escapeHtml, highlight, wordMatcher } from './highlight';
 
 const matcherFor = (q: string) => wordMatcher(parseQuery(q, buildSynonymIndex([]))!);
 const unescape = (html: string): string =>
-  html.replace(/<\/?mark>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+  html
+    .replace(/<\/?mark>/g, '')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
 
 describe('highlight', () => {
   it('marks every form of the word, and words a typo away', () => {
-    expect(highlight('Льготы, льготами и льгота', matcherFor('льгота'))).toBe('<mark>Льготы</mark>, <mark>льготами</mark> и <mark>льгота</mark>');
+    expect(highlight('Льготы, льготами и льгота', matcherFor('льгота'))).toBe(
+      '<mark>Льготы</mark>, <mark>льготами</mark> и <mark>льгота</mark>',
+    );
     expect(highlight('Технополис «Москва»', matcherFor('технаполис'))).toBe('<mark>Технополис</mark> «Москва»');
     expect(highlight('Ёлки и елки', matcherFor('елки'))).toBe('<mark>Ёлки</mark> и <mark>елки</mark>');
   });

@@ -46,7 +46,12 @@ const MAX_KEYS = 100_000;
 
 /** The keys of every non-stop word in `text`, space-separated (the stemmed fields of a search document). */
 export const keyText = (text: string | null | undefined): string =>
-  text ? words(text).filter((w) => !isStopWord(w)).map(wordKey).join(' ') : '';
+  text
+    ? words(text)
+        .filter((w) => !isStopWord(w))
+        .map(wordKey)
+        .join(' ')
+    : '';
 
 /**
  * What an external engine indexes for `text`: each word's key, followed by the

@@ -1,6 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDefined, IsEmail, IsNotEmpty, IsOptional, IsString, IsUrl, Matches, MaxLength, ValidateIf, ValidateNested } from 'class-validator';
+import {
+  IsDefined,
+  IsEmail,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  MaxLength,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
 import { SLUG_PATTERN } from '../../taxonomy/facets';
 import { LocalisedTextView, OptionalLocalisedTextView } from '../../programmes/dto/programme-view.dto';
 
@@ -21,18 +32,31 @@ abstract class OrganisationFields {
   @ApiPropertyOptional({ type: String, nullable: true }) @IsOptional() @IsEmail() @MaxLength(320) email?: string | null;
   @ApiPropertyOptional({ type: String, nullable: true }) @IsOptional() @IsString() @MaxLength(50) phone?: string | null;
   @ApiPropertyOptional({ type: AddressInput })
-  @ValidateIf((_o, v) => v !== undefined) @ValidateNested() @Type(() => AddressInput) address?: AddressInput;
+  @ValidateIf((_o, v) => v !== undefined)
+  @ValidateNested()
+  @Type(() => AddressInput)
+  address?: AddressInput;
 }
 
 export class CreateOrganisationDto extends OrganisationFields {
   @ApiProperty({ example: 'moscow-innovation-cluster', maxLength: 100 })
-  @IsString() @MaxLength(100) @Matches(SLUG_PATTERN, { message: 'slug must be lowercase words joined by hyphens' }) slug: string;
-  @ApiProperty({ type: OrganisationNameInput }) @IsDefined({ message: 'name is required' }) @ValidateNested() @Type(() => OrganisationNameInput) name: OrganisationNameInput;
+  @IsString()
+  @MaxLength(100)
+  @Matches(SLUG_PATTERN, { message: 'slug must be lowercase words joined by hyphens' })
+  slug: string;
+  @ApiProperty({ type: OrganisationNameInput })
+  @IsDefined({ message: 'name is required' })
+  @ValidateNested()
+  @Type(() => OrganisationNameInput)
+  name: OrganisationNameInput;
 }
 
 export class UpdateOrganisationDto extends OrganisationFields {
   @ApiPropertyOptional({ type: OrganisationNameInput })
-  @ValidateIf((_o, v) => v !== undefined) @ValidateNested() @Type(() => OrganisationNameInput) name?: OrganisationNameInput;
+  @ValidateIf((_o, v) => v !== undefined)
+  @ValidateNested()
+  @Type(() => OrganisationNameInput)
+  name?: OrganisationNameInput;
 }
 
 export class OrganisationView {

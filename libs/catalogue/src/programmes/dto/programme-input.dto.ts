@@ -1,8 +1,24 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, IsArray, IsDefined, IsDate, IsEmail, IsIn, IsInt, IsNotEmpty, IsNumber, IsOptional, IsString,
-  IsUrl, Matches, Max, MaxLength, Min, ValidateIf, ValidateNested,
+  ArrayMaxSize,
+  IsArray,
+  IsDefined,
+  IsDate,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsNumber,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
+  ValidateNested,
 } from 'class-validator';
 import { REQUIRED_STATUSES, SLUG_PATTERN, TAXONOMY_CODE_PATTERN } from '../../taxonomy/facets';
 import { KEY_FACT_GROUPS, KEY_FACT_UNITS, type KeyFactGroup, type KeyFactUnit } from '../programme.types';
@@ -57,19 +73,32 @@ export class DocumentInput {
 
 export class TaxReductionInput {
   @ApiProperty({ example: 'property', maxLength: 50 }) @IsString() @Matches(TAXONOMY_CODE_PATTERN) @MaxLength(50) tax: string;
-  @ApiPropertyOptional({ type: Number, nullable: true }) @IsOptional() @IsNumber({ maxDecimalPlaces: 3 }) @Min(0) @Max(100) fromPercent?: number | null;
-  @ApiPropertyOptional({ type: Number, nullable: true }) @IsOptional() @IsNumber({ maxDecimalPlaces: 3 }) @Min(0) @Max(100) toPercent?: number | null;
+  @ApiPropertyOptional({ type: Number, nullable: true }) @IsOptional() @IsNumber({ maxDecimalPlaces: 3 }) @Min(0) @Max(100) fromPercent?:
+    number | null;
+  @ApiPropertyOptional({ type: Number, nullable: true }) @IsOptional() @IsNumber({ maxDecimalPlaces: 3 }) @Min(0) @Max(100) toPercent?:
+    number | null;
   @ApiPropertyOptional({ type: 'integer', nullable: true }) @IsOptional() @IsInt() @Min(1) @Max(99) years?: number | null;
 }
 
 export class BenefitInput {
-  @ApiPropertyOptional({ type: LocalisedTextInput }) @Optional() @ValidateNested() @Type(() => LocalisedTextInput) text?: LocalisedTextInput;
-  @ApiPropertyOptional({ type: 'integer', description: 'RUB', nullable: true }) @IsOptional() @IsInt() @Min(0) @Max(1e15) amountMin?: number | null;
-  @ApiPropertyOptional({ type: 'integer', description: 'RUB', nullable: true }) @IsOptional() @IsInt() @Min(0) @Max(1e15) amountMax?: number | null;
-  @ApiPropertyOptional({ type: Number, nullable: true }) @IsOptional() @IsNumber({ maxDecimalPlaces: 3 }) @Min(0) @Max(100) ratePercent?: number | null;
+  @ApiPropertyOptional({ type: LocalisedTextInput })
+  @Optional()
+  @ValidateNested()
+  @Type(() => LocalisedTextInput)
+  text?: LocalisedTextInput;
+  @ApiPropertyOptional({ type: 'integer', description: 'RUB', nullable: true }) @IsOptional() @IsInt() @Min(0) @Max(1e15) amountMin?:
+    number | null;
+  @ApiPropertyOptional({ type: 'integer', description: 'RUB', nullable: true }) @IsOptional() @IsInt() @Min(0) @Max(1e15) amountMax?:
+    number | null;
+  @ApiPropertyOptional({ type: Number, nullable: true }) @IsOptional() @IsNumber({ maxDecimalPlaces: 3 }) @Min(0) @Max(100) ratePercent?:
+    number | null;
   @ApiPropertyOptional({ type: 'integer', nullable: true }) @IsOptional() @IsInt() @Min(1) @Max(1200) termMonths?: number | null;
   @ApiPropertyOptional({ type: [TaxReductionInput] })
-  @Optional() @IsArray() @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => TaxReductionInput)
+  @Optional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => TaxReductionInput)
   taxReductions?: TaxReductionInput[];
 }
 
@@ -79,24 +108,48 @@ export class EligibilityCriteriaInput {
   @ApiPropertyOptional({ type: 'integer', nullable: true }) @IsOptional() @IsInt() @Min(0) @Max(10_000_000) headcountMin?: number | null;
   @ApiPropertyOptional({ type: 'integer', nullable: true }) @IsOptional() @IsInt() @Min(0) @Max(10_000_000) headcountMax?: number | null;
   @ApiPropertyOptional({ type: 'integer', nullable: true }) @IsOptional() @IsInt() @Min(0) @Max(1e15) revenueMaxRub?: number | null;
-  @ApiPropertyOptional({ type: 'integer', nullable: true, description: 'the least investment asked of an applicant, RUB' }) @IsOptional() @IsInt() @Min(0) @Max(1e15) investmentMinRub?: number | null;
+  @ApiPropertyOptional({ type: 'integer', nullable: true, description: 'the least investment asked of an applicant, RUB' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(1e15)
+  investmentMinRub?: number | null;
   @Codes() applicantTypes?: string[];
   @Codes() sizes?: string[];
   @Codes() industries?: string[];
   @Codes() territories?: string[];
   @ApiPropertyOptional({ enum: REQUIRED_STATUSES, isArray: true })
-  @Optional() @IsArray() @ArrayMaxSize(REQUIRED_STATUSES.length) @IsIn(REQUIRED_STATUSES, { each: true })
+  @Optional()
+  @IsArray()
+  @ArrayMaxSize(REQUIRED_STATUSES.length)
+  @IsIn(REQUIRED_STATUSES, { each: true })
   requiredStatuses?: (typeof REQUIRED_STATUSES)[number][];
 }
 
 export class EligibilityInput {
-  @ApiPropertyOptional({ type: LocalisedTextInput }) @Optional() @ValidateNested() @Type(() => LocalisedTextInput) text?: LocalisedTextInput;
-  @ApiPropertyOptional({ type: EligibilityCriteriaInput }) @Optional() @ValidateNested() @Type(() => EligibilityCriteriaInput) criteria?: EligibilityCriteriaInput;
+  @ApiPropertyOptional({ type: LocalisedTextInput })
+  @Optional()
+  @ValidateNested()
+  @Type(() => LocalisedTextInput)
+  text?: LocalisedTextInput;
+  @ApiPropertyOptional({ type: EligibilityCriteriaInput })
+  @Optional()
+  @ValidateNested()
+  @Type(() => EligibilityCriteriaInput)
+  criteria?: EligibilityCriteriaInput;
 }
 
 export class TimingInput {
-  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true }) @IsOptional() @Type(() => Date) @IsDate() opensAt?: Date | null;
-  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true }) @IsOptional() @Type(() => Date) @IsDate() closesAt?: Date | null;
+  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true })
+  @IsOptional()
+  @Type(() => Date)
+  @IsDate()
+  opensAt?: Date | null;
+  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true })
+  @IsOptional()
+  @Type(() => Date)
+  @IsDate()
+  closesAt?: Date | null;
 }
 
 export class ContactsInput {
@@ -106,19 +159,42 @@ export class ContactsInput {
 }
 
 export class StepInput {
-  @ApiProperty({ type: DocumentInput }) @IsDefined({ message: 'text is required' }) @ValidateNested() @Type(() => DocumentInput) text: DocumentInput;
+  @ApiProperty({ type: DocumentInput })
+  @IsDefined({ message: 'text is required' })
+  @ValidateNested()
+  @Type(() => DocumentInput)
+  text: DocumentInput;
   @ApiPropertyOptional({ type: String, nullable: true }) @IsOptional() @IsUrl(URL_OPTIONS) @MaxLength(2000) url?: string | null;
 }
 
 export class ApplicationInput {
-  @ApiPropertyOptional({ type: LocalisedTextInput }) @Optional() @ValidateNested() @Type(() => LocalisedTextInput) howToApply?: LocalisedTextInput;
-  @ApiPropertyOptional({ type: String, nullable: true, description: 'the official application page: the provider\'s own site or an official city portal' })
-  @IsOptional() @IsUrl(URL_OPTIONS) @MaxLength(2000) applyUrl?: string | null;
+  @ApiPropertyOptional({ type: LocalisedTextInput })
+  @Optional()
+  @ValidateNested()
+  @Type(() => LocalisedTextInput)
+  howToApply?: LocalisedTextInput;
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: "the official application page: the provider's own site or an official city portal",
+  })
+  @IsOptional()
+  @IsUrl(URL_OPTIONS)
+  @MaxLength(2000)
+  applyUrl?: string | null;
   @ApiPropertyOptional({ type: [StepInput], description: 'how to apply, in order' })
-  @Optional() @IsArray() @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => StepInput)
+  @Optional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => StepInput)
   steps?: StepInput[];
   @ApiPropertyOptional({ type: [DocumentInput] })
-  @Optional() @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => DocumentInput)
+  @Optional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => DocumentInput)
   requiredDocuments?: DocumentInput[];
   @ApiPropertyOptional({ type: ContactsInput }) @Optional() @ValidateNested() @Type(() => ContactsInput) contacts?: ContactsInput;
 }
@@ -127,40 +203,91 @@ const DAY_PATTERN = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 const SOURCE_KEY_PATTERN = /^[a-z0-9][a-z0-9_-]{0,39}$/;
 
 export class SourceInput {
-  @ApiProperty({ example: 's1', maxLength: 40, pattern: SOURCE_KEY_PATTERN.source, description: 'what key facts cite; unique within the entry' })
-  @IsString() @Matches(SOURCE_KEY_PATTERN, { message: 'key must be lowercase letters, digits, - or _' }) key: string;
-  @ApiProperty({ type: TitleInput }) @IsDefined({ message: 'title is required' }) @ValidateNested() @Type(() => TitleInput) title: TitleInput;
+  @ApiProperty({
+    example: 's1',
+    maxLength: 40,
+    pattern: SOURCE_KEY_PATTERN.source,
+    description: 'what key facts cite; unique within the entry',
+  })
+  @IsString()
+  @Matches(SOURCE_KEY_PATTERN, { message: 'key must be lowercase letters, digits, - or _' })
+  key: string;
+  @ApiProperty({ type: TitleInput })
+  @IsDefined({ message: 'title is required' })
+  @ValidateNested()
+  @Type(() => TitleInput)
+  title: TitleInput;
   @ApiPropertyOptional({ type: String, nullable: true }) @IsOptional() @IsUrl(URL_OPTIONS) @MaxLength(2000) url?: string | null;
   @ApiProperty({ maxLength: 200, description: 'who published the page' }) @IsString() @IsNotEmpty() @MaxLength(200) publisher: string;
   @ApiPropertyOptional({ type: String, nullable: true, format: 'date', description: 'the date the page shows; null: undated' })
-  @IsOptional() @Matches(DAY_PATTERN, { message: 'publishedOn must be a date YYYY-MM-DD' }) publishedOn?: string | null;
-  @ApiPropertyOptional({ type: String, nullable: true, format: 'date', description: 'when an editor last checked the entry against the page' })
-  @IsOptional() @Matches(DAY_PATTERN, { message: 'checkedOn must be a date YYYY-MM-DD' }) checkedOn?: string | null;
+  @IsOptional()
+  @Matches(DAY_PATTERN, { message: 'publishedOn must be a date YYYY-MM-DD' })
+  publishedOn?: string | null;
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    format: 'date',
+    description: 'when an editor last checked the entry against the page',
+  })
+  @IsOptional()
+  @Matches(DAY_PATTERN, { message: 'checkedOn must be a date YYYY-MM-DD' })
+  checkedOn?: string | null;
 }
 
 export class KeyFactInput {
   @ApiProperty({ enum: KEY_FACT_GROUPS }) @IsIn(KEY_FACT_GROUPS) group: KeyFactGroup;
-  @ApiProperty({ type: DocumentInput }) @IsDefined({ message: 'label is required' }) @ValidateNested() @Type(() => DocumentInput) label: DocumentInput;
-  @ApiProperty({ type: DocumentInput }) @IsDefined({ message: 'value is required' }) @ValidateNested() @Type(() => DocumentInput) value: DocumentInput;
+  @ApiProperty({ type: DocumentInput })
+  @IsDefined({ message: 'label is required' })
+  @ValidateNested()
+  @Type(() => DocumentInput)
+  label: DocumentInput;
+  @ApiProperty({ type: DocumentInput })
+  @IsDefined({ message: 'value is required' })
+  @ValidateNested()
+  @Type(() => DocumentInput)
+  value: DocumentInput;
   @ApiPropertyOptional({ type: Number, nullable: true, description: 'the figure as a number, for sorting and filtering' })
-  @IsOptional() @IsNumber({ maxDecimalPlaces: 3 }) @Min(0) @Max(1e15) number?: number | null;
+  @IsOptional()
+  @IsNumber({ maxDecimalPlaces: 3 })
+  @Min(0)
+  @Max(1e15)
+  number?: number | null;
   @ApiPropertyOptional({ enum: KEY_FACT_UNITS, nullable: true }) @IsOptional() @IsIn(KEY_FACT_UNITS) unit?: KeyFactUnit | null;
-  @ApiPropertyOptional({ type: String, nullable: true, format: 'date', description: 'the date the fact holds from; null: its source is undated' })
-  @IsOptional() @Matches(DAY_PATTERN, { message: 'asOf must be a date YYYY-MM-DD' }) asOf?: string | null;
-  @ApiProperty({ description: 'the key of one of the entry\'s sources' }) @IsString() @Matches(SOURCE_KEY_PATTERN) source: string;
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    format: 'date',
+    description: 'the date the fact holds from; null: its source is undated',
+  })
+  @IsOptional()
+  @Matches(DAY_PATTERN, { message: 'asOf must be a date YYYY-MM-DD' })
+  asOf?: string | null;
+  @ApiProperty({ description: "the key of one of the entry's sources" }) @IsString() @Matches(SOURCE_KEY_PATTERN) source: string;
 }
 
 export class CurationInput {
-  @ApiPropertyOptional({ type: [SourceInput], description: 'every page the entry\'s facts come from' })
-  @Optional() @IsArray() @ArrayMaxSize(30) @ValidateNested({ each: true }) @Type(() => SourceInput)
+  @ApiPropertyOptional({ type: [SourceInput], description: "every page the entry's facts come from" })
+  @Optional()
+  @IsArray()
+  @ArrayMaxSize(30)
+  @ValidateNested({ each: true })
+  @Type(() => SourceInput)
   sources?: SourceInput[];
 }
 
 /** Fields shared by create and update; every one optional here. */
 abstract class ProgrammeFields {
-  @ApiPropertyOptional({ type: LocalisedTextInput }) @Optional() @ValidateNested() @Type(() => LocalisedTextInput) description?: LocalisedTextInput;
+  @ApiPropertyOptional({ type: LocalisedTextInput })
+  @Optional()
+  @ValidateNested()
+  @Type(() => LocalisedTextInput)
+  description?: LocalisedTextInput;
   @ApiPropertyOptional({ type: String, description: 'slug of the parent programme', nullable: true })
-  @IsOptional() @IsString() @MaxLength(100) @Matches(SLUG_PATTERN) parent?: string | null;
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  @Matches(SLUG_PATTERN)
+  parent?: string | null;
   @Codes() supportTypes?: string[];
   @Codes() applicantTypes?: string[];
   @Codes() stages?: string[];
@@ -170,28 +297,58 @@ abstract class ProgrammeFields {
   @Codes() territories?: string[];
   @ApiPropertyOptional({ type: BenefitInput }) @Optional() @ValidateNested() @Type(() => BenefitInput) benefit?: BenefitInput;
   @ApiPropertyOptional({ type: [KeyFactInput], description: 'ordered figures and conditions, each citing a source' })
-  @Optional() @IsArray() @ArrayMaxSize(40) @ValidateNested({ each: true }) @Type(() => KeyFactInput)
+  @Optional()
+  @IsArray()
+  @ArrayMaxSize(40)
+  @ValidateNested({ each: true })
+  @Type(() => KeyFactInput)
   keyFacts?: KeyFactInput[];
-  @ApiPropertyOptional({ type: EligibilityInput }) @Optional() @ValidateNested() @Type(() => EligibilityInput) eligibility?: EligibilityInput;
+  @ApiPropertyOptional({ type: EligibilityInput })
+  @Optional()
+  @ValidateNested()
+  @Type(() => EligibilityInput)
+  eligibility?: EligibilityInput;
   @ApiPropertyOptional({ type: TimingInput }) @Optional() @ValidateNested() @Type(() => TimingInput) timing?: TimingInput;
-  @ApiPropertyOptional({ type: ApplicationInput }) @Optional() @ValidateNested() @Type(() => ApplicationInput) application?: ApplicationInput;
+  @ApiPropertyOptional({ type: ApplicationInput })
+  @Optional()
+  @ValidateNested()
+  @Type(() => ApplicationInput)
+  application?: ApplicationInput;
   @ApiPropertyOptional({ type: CurationInput }) @Optional() @ValidateNested() @Type(() => CurationInput) curation?: CurationInput;
 }
 
 /** A new programme; it starts as a draft. */
 export class CreateProgrammeDto extends ProgrammeFields {
   @ApiProperty({ example: 'sme-concessional-loans', maxLength: 100 })
-  @IsString() @MaxLength(100) @Matches(SLUG_PATTERN, { message: 'slug must be lowercase words joined by hyphens' }) slug: string;
-  @ApiProperty({ type: TitleInput }) @IsDefined({ message: 'title is required' }) @ValidateNested() @Type(() => TitleInput) title: TitleInput;
-  @ApiProperty({ type: SummaryInput }) @IsDefined({ message: 'summary is required' }) @ValidateNested() @Type(() => SummaryInput) summary: SummaryInput;
+  @IsString()
+  @MaxLength(100)
+  @Matches(SLUG_PATTERN, { message: 'slug must be lowercase words joined by hyphens' })
+  slug: string;
+  @ApiProperty({ type: TitleInput })
+  @IsDefined({ message: 'title is required' })
+  @ValidateNested()
+  @Type(() => TitleInput)
+  title: TitleInput;
+  @ApiProperty({ type: SummaryInput })
+  @IsDefined({ message: 'summary is required' })
+  @ValidateNested()
+  @Type(() => SummaryInput)
+  summary: SummaryInput;
   @ApiProperty({ description: 'slug of the providing organisation', maxLength: 100 })
-  @IsString() @MaxLength(100) @Matches(SLUG_PATTERN) provider: string;
+  @IsString()
+  @MaxLength(100)
+  @Matches(SLUG_PATTERN)
+  provider: string;
 }
 
 /** A partial change: absent fields keep their value, null clears an optional one. */
 export class UpdateProgrammeDto extends ProgrammeFields {
   @ApiPropertyOptional({ maxLength: 100 })
-  @Optional() @IsString() @MaxLength(100) @Matches(SLUG_PATTERN, { message: 'slug must be lowercase words joined by hyphens' }) slug?: string;
+  @Optional()
+  @IsString()
+  @MaxLength(100)
+  @Matches(SLUG_PATTERN, { message: 'slug must be lowercase words joined by hyphens' })
+  slug?: string;
   @ApiPropertyOptional({ type: TitlePatch }) @Optional() @ValidateNested() @Type(() => TitlePatch) title?: TitlePatch;
   @ApiPropertyOptional({ type: SummaryPatch }) @Optional() @ValidateNested() @Type(() => SummaryPatch) summary?: SummaryPatch;
   @ApiPropertyOptional({ maxLength: 100 }) @Optional() @IsString() @MaxLength(100) @Matches(SLUG_PATTERN) provider?: string;

@@ -1,7 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { ProgrammeStatus, PublicationState } from '../programme-status';
 import { KEY_FACT_GROUPS, KEY_FACT_UNITS } from '../programme.types';
-import type { ApplicationStep, EligibilityCriteria, KeyFact, LocalisedText, ProgrammeContacts, ProgrammeSource, TaxReduction } from '../programme.types';
+import type {
+  ApplicationStep,
+  EligibilityCriteria,
+  KeyFact,
+  LocalisedText,
+  ProgrammeContacts,
+  ProgrammeSource,
+  TaxReduction,
+} from '../programme.types';
 
 export class LocalisedTextView {
   @ApiProperty() ru: string;
@@ -32,7 +40,8 @@ export class HitProviderView {
 }
 
 export class ActorView {
-  @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'null for the system (seed, import, status job)' }) id: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'null for the system (seed, import, status job)' }) id:
+    string | null;
   @ApiProperty() label: string;
 }
 
@@ -66,8 +75,10 @@ export class SourceView {
   @ApiProperty({ type: LocalisedTextView }) title: LocalisedText;
   @ApiProperty({ nullable: true, type: String }) url: string | null;
   @ApiProperty() publisher: string;
-  @ApiProperty({ nullable: true, type: String, format: 'date', description: 'the date the page shows; null: undated' }) publishedOn: string | null;
-  @ApiProperty({ nullable: true, type: String, format: 'date', description: 'when an editor last checked the entry against it' }) checkedOn: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date', description: 'the date the page shows; null: undated' }) publishedOn:
+    string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date', description: 'when an editor last checked the entry against it' })
+  checkedOn: string | null;
 }
 
 export class KeyFactView {
@@ -90,8 +101,10 @@ export class ApplicationView {
 
 export class CurationView {
   @ApiProperty({ type: [SourceView] }) sources: ProgrammeSource[];
-  @ApiProperty({ nullable: true, type: String, format: 'date', description: 'the newest date any source page shows' }) newestSourceOn: string | null;
-  @ApiProperty({ nullable: true, type: String, format: 'date', description: 'when an editor last checked a source' }) lastCheckedOn: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date', description: 'the newest date any source page shows' }) newestSourceOn:
+    string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date', description: 'when an editor last checked a source' }) lastCheckedOn:
+    string | null;
 }
 
 /** A programme in full, as the public detail endpoint and the admin API return it. */
@@ -147,7 +160,8 @@ export class ProgrammeHitView {
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) closesAt: string | null;
   @ApiProperty({ nullable: true, type: Number }) amountMin: number | null;
   @ApiProperty({ nullable: true, type: Number }) amountMax: number | null;
-  @ApiProperty({ nullable: true, type: String, format: 'date', description: 'the newest date the entry\'s sources show' }) newestSourceOn: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date', description: "the newest date the entry's sources show" }) newestSourceOn:
+    string | null;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
 }
 

@@ -1,6 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDefined, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
+import {
+  IsDefined,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
 import { LocalisedTextView } from '../../programmes/dto/programme-view.dto';
 import { FACET_NAMES, TAXONOMY_CODE_PATTERN, type Facet } from '../facets';
 
@@ -11,17 +24,28 @@ export class TermLabelInput {
 
 export class CreateTermDto {
   @ApiProperty({ example: 'grant_subsidy', maxLength: 63 })
-  @IsString() @Matches(TAXONOMY_CODE_PATTERN, { message: 'code must be lowercase letters, digits and underscores' }) code: string;
-  @ApiProperty({ type: TermLabelInput }) @IsDefined({ message: 'label is required' }) @ValidateNested() @Type(() => TermLabelInput) label: TermLabelInput;
-  @ApiPropertyOptional({ type: String, nullable: true }) @IsOptional() @IsString() @Matches(TAXONOMY_CODE_PATTERN) parentCode?: string | null;
+  @IsString()
+  @Matches(TAXONOMY_CODE_PATTERN, { message: 'code must be lowercase letters, digits and underscores' })
+  code: string;
+  @ApiProperty({ type: TermLabelInput })
+  @IsDefined({ message: 'label is required' })
+  @ValidateNested()
+  @Type(() => TermLabelInput)
+  label: TermLabelInput;
+  @ApiPropertyOptional({ type: String, nullable: true }) @IsOptional() @IsString() @Matches(TAXONOMY_CODE_PATTERN) parentCode?:
+    string | null;
   @ApiPropertyOptional({ type: String, nullable: true, example: 'region' }) @IsOptional() @IsString() @MaxLength(30) kind?: string | null;
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) @Max(10000) position?: number;
 }
 
 export class UpdateTermDto {
   @ApiPropertyOptional({ type: TermLabelInput })
-  @ValidateIf((_o, v) => v !== undefined) @ValidateNested() @Type(() => TermLabelInput) label?: TermLabelInput;
-  @ApiPropertyOptional({ type: String, nullable: true }) @IsOptional() @IsString() @Matches(TAXONOMY_CODE_PATTERN) parentCode?: string | null;
+  @ValidateIf((_o, v) => v !== undefined)
+  @ValidateNested()
+  @Type(() => TermLabelInput)
+  label?: TermLabelInput;
+  @ApiPropertyOptional({ type: String, nullable: true }) @IsOptional() @IsString() @Matches(TAXONOMY_CODE_PATTERN) parentCode?:
+    string | null;
   @ApiPropertyOptional({ type: String, nullable: true }) @IsOptional() @IsString() @MaxLength(30) kind?: string | null;
   @ApiPropertyOptional() @ValidateIf((_o, v) => v !== undefined) @IsInt() @Min(0) @Max(10000) position?: number;
 }
