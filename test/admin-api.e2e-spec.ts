@@ -142,6 +142,36 @@ describe('admin API (HTTP, real PostgreSQL)', () => {
       expect(revisions.body[3].actor.label).toMatch(/^editor-/);
     });
 
+    it("restores an old revision's content as a new version, keeping the publication state", async () => {
+      const created = await api().post('/api/v1/admin/programmes').set(as(editor)).send(programmeInput()).expect(201);
+      const url = `/api/v1/admin/programmes/${created.body.id}`;
+      await api()
+        .patch(url)
+        .set(as(editor))
+        .set('If-Match', '"1"')
+        .send({ summary: { ru: 'Новое описание' }, supportTypes: ['consulting'] })
+        .expect(200);
+      await api().post(`${url}/publish`).set(as(editor)).set('If-Match', '"2"').expect(200);
+      // an old version needs the current ETag, like any change
+      await api().post(`${url}/revisions/1/restore`).set(as(editor)).expect(428);
+      await api().post(`${url}/revisions/1/restore`).set(as(editor)).set('If-Match', '"2"').expect(412);
+      const restored = await api().post(`${url}/revisions/1/restore`).set(as(editor)).set('If-Match', '"3"').expect(200);
+      expect(restored.headers.etag).toBe('"4"');
+      expect(restored.body).toMatchObject({
+        version: 4,
+        publicationState: 'published',
+        summary: created.body.summary,
+        supportTypes: created.body.supportTypes,
+      });
+      const revisions = await api().get(`${url}/revisions`).set(as(editor)).expect(200);
+      expect(revisions.body[0]).toMatchObject({ version: 4, action: 'update' });
+      expect(revisions.body[0].changedFields).toEqual(expect.arrayContaining(['summary.ru', 'supportTypes']));
+      const missing = await api().post(`${url}/revisions/99/restore`).set(as(editor)).set('If-Match', '"4"').expect(404);
+      expect(missing.body.code).toBe('PROGRAMME.REVISION_NOT_FOUND');
+      const bad = await api().post(`${url}/revisions/first/restore`).set(as(editor)).set('If-Match', '"4"').expect(400);
+      expect(bad.body.details[0].field).toBe('version');
+    });
+
     it('refuses transitions that make no sense with 409', async () => {
       const created = await api().post('/api/v1/admin/programmes').set(as(editor)).send(programmeInput()).expect(201);
       const res = await api()

@@ -19,6 +19,7 @@ const MATRIX: RouteRule[] = [
   { method: 'post', path: '/api/v1/admin/programmes/:id/:action', allowed: ['admin', 'editor'] },
   { method: 'delete', path: '/api/v1/admin/programmes/:id', allowed: ['admin'] },
   { method: 'get', path: '/api/v1/admin/programmes/:id/revisions', allowed: ['admin', 'editor'] },
+  { method: 'post', path: '/api/v1/admin/programmes/:id/revisions/:version/restore', allowed: ['admin', 'editor'] },
   { method: 'get', path: '/api/v1/admin/programmes/:id/suggested-updates', allowed: ['admin', 'editor'] },
   { method: 'post', path: '/api/v1/admin/programmes/:id/suggested-updates/:suggestionId/apply', allowed: ['admin', 'editor'] },
   { method: 'post', path: '/api/v1/admin/programmes/:id/suggested-updates/:suggestionId/dismiss', allowed: ['admin', 'editor'] },

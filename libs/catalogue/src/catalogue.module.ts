@@ -15,6 +15,7 @@ import { ProgrammeSuggestedUpdate } from './seed/suggested-update.entity';
 import { SuggestedUpdateRepository } from './seed/suggested-update.repository';
 import { SuggestedUpdatesService } from './seed/suggested-updates.service';
 import { MatchingService } from './matching/matching.service';
+import { ProgrammeRevisions } from './programmes/programme-revisions';
 import { ChangeFeedService } from './changes/change-feed.service';
 import { ImportJobsService } from './transfer/import-jobs.service';
 import { ProgrammeTransferService } from './transfer/programme-transfer.service';
@@ -33,6 +34,7 @@ import { TaxonomyService } from './taxonomy/taxonomy.service';
     SuggestedUpdatesService,
     DependentRevisions,
     ProgrammesService,
+    ProgrammeRevisions,
     OrganisationsService,
     TaxonomyService,
     CatalogueSeeder,
@@ -56,6 +58,7 @@ import { TaxonomyService } from './taxonomy/taxonomy.service';
     ProgrammeTransferService,
     ImportJobsService,
     ChangeFeedService,
+    ProgrammeRevisions,
   ],
 })
 export class CatalogueModule {}

@@ -6,6 +6,7 @@ import {
   OrganisationsService,
   SuggestedUpdatesService,
   PUBLICATION_STATES,
+  ProgrammeRevisions,
   ProgrammesService,
   REQUIRED_STATUS_LABELS,
   REQUIRED_STATUSES,
@@ -107,6 +108,7 @@ export class AdminProgrammesPages {
     private readonly clock: Clock,
     private readonly config: AppConfig,
     private readonly suggestedUpdates: SuggestedUpdatesService,
+    private readonly revisions: ProgrammeRevisions,
   ) {}
 
   @Get()
@@ -385,16 +387,7 @@ export class AdminProgrammesPages {
     @Body() body: FormBody,
     @Req() req: Request,
   ): Promise<never> {
-    const old = await this.snapshot(id, Number(version));
-    const { dto, problems } = await toProgrammeInput(old as unknown as Record<string, unknown>);
-    if (problems.length)
-      throw new DomainError(
-        'invalid',
-        'VALIDATION_FAILED',
-        'That revision no longer passes validation; edit the programme instead',
-        problems,
-      );
-    const saved = await this.programmes.update(id, positiveInt(formText(body, 'version'), -1), dto, actorOf(admin, req));
+    const saved = await this.revisions.restore(id, Number(version), positiveInt(formText(body, 'version'), -1), actorOf(admin, req));
     throw new SeeOther(`/admin/programmes/${saved.id}/history?done=reverted`);
   }
 

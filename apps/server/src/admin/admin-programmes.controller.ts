@@ -2,11 +2,12 @@ import { AppConfig } from '@app/config';
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsOptional, IsUUID } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
 import {
   AdminProgrammeListView,
   CreateProgrammeDto,
   PUBLICATION_STATES,
+  ProgrammeRevisions,
   ProgrammesService,
   ProgrammeTransition,
   ProgrammeView,
@@ -57,6 +58,12 @@ class SuggestedUpdateResponse implements SuggestedUpdateView {
   @ApiProperty({ format: 'date-time' }) createdAt: string;
 }
 
+class RevisionParams extends IdParam {
+  @ApiProperty({ description: 'a version from the history, e.g. "3"', pattern: '^[1-9]\\d{0,8}$' })
+  @Matches(/^[1-9]\d{0,8}$/, { message: 'version must be a revision number' })
+  version: string;
+}
+
 class TransitionParams extends IdParam {
   @ApiProperty({ enum: ['publish', 'unpublish', 'archive', 'restore'] })
   @IsIn(['publish', 'unpublish', 'archive', 'restore'])
@@ -77,6 +84,7 @@ export class AdminProgrammesController {
     private readonly clock: Clock,
     private readonly config: AppConfig,
     private readonly suggestedUpdates: SuggestedUpdatesService,
+    private readonly history: ProgrammeRevisions,
   ) {}
 
   @Get()
@@ -146,6 +154,21 @@ export class AdminProgrammesController {
   @ApiOperation({ summary: "A programme's history: every saved version, newest first" })
   revisions(@Param() { id }: IdParam): Promise<RevisionView[]> {
     return this.programmes.listRevisions(id);
+  }
+
+  @Post(':id/revisions/:version/restore')
+  @HttpCode(200)
+  @IF_MATCH
+  @ApiOperation({
+    summary: "Save an old revision's content as a new change (the publication state stays); needs If-Match",
+  })
+  @ApiOkResponse({ type: ProgrammeView })
+  restoreRevision(
+    @Param() { id, version }: RevisionParams,
+    @IfMatch() expectedVersion: number,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<ProgrammeView> {
+    return this.history.restore(id, Number(version), expectedVersion, actorOf(user));
   }
 
   @Get(':id/suggested-updates')
