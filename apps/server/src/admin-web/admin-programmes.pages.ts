@@ -391,10 +391,8 @@ export class AdminProgrammesPages {
     throw new SeeOther(`/admin/programmes/${saved.id}/history?done=reverted`);
   }
 
-  private async snapshot(id: string, version: number): Promise<EditableRecord> {
-    const revision = (await this.programmes.listRevisions(id)).find((r) => r.version === version);
-    if (!revision) throw new DomainError('not_found', 'PROGRAMME.REVISION_NOT_FOUND', `No version ${version} of this programme`);
-    return editable(toRecord(readSnapshot(revision.snapshot)));
+  private snapshot(id: string, version: number): Promise<EditableRecord> {
+    return this.revisions.content(id, version);
   }
 
   /** Saves the fields the editor changed; the others keep their stored value exactly (to the millisecond, in their order). */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError } from '@app/common';
-import { toProgrammeInput, toRecord } from '../transfer/programme-record';
+import { toProgrammeInput, toRecord, type ProgrammeRecord } from '../transfer/programme-record';
 import type { ProgrammeView } from './dto/programme-view.dto';
 import { readSnapshot } from './programme.mapper';
 import type { Actor } from '../catalogue.errors';
@@ -15,11 +15,16 @@ import { ProgrammesService } from './programmes.service';
 export class ProgrammeRevisions {
   constructor(private readonly programmes: ProgrammesService) {}
 
-  async restore(id: string, version: number, expectedVersion: number, actor: Actor): Promise<ProgrammeView> {
+  /** A revision's content as an editor sees it (the record format, without the publication state). */
+  async content(id: string, version: number): Promise<Omit<ProgrammeRecord, 'publicationState'>> {
     const revision = (await this.programmes.listRevisions(id)).find((r) => r.version === version);
     if (!revision) throw new DomainError('not_found', 'PROGRAMME.REVISION_NOT_FOUND', `No version ${version} of this programme`);
     const { publicationState: _state, ...content } = toRecord(readSnapshot(revision.snapshot));
-    const { dto, problems } = await toProgrammeInput(content as unknown as Record<string, unknown>);
+    return content;
+  }
+
+  async restore(id: string, version: number, expectedVersion: number, actor: Actor): Promise<ProgrammeView> {
+    const { dto, problems } = await toProgrammeInput((await this.content(id, version)) as unknown as Record<string, unknown>);
     if (problems.length) {
       throw new DomainError(
         'invalid',
