@@ -7,6 +7,7 @@ export * from './organisations/dto/organisation.dto';
 export * from './organisations/organisations.service';
 export * from './programmes/programme-status';
 export * from './programmes/programme.types';
+export * from './programmes/programme-fields';
 export * from './programmes/dto/programme-input.dto';
 export * from './programmes/dto/programme-view.dto';
 export * from './programmes/programme.mapper';

@@ -1,5 +1,16 @@
 import { diffWords } from 'diff';
-import { FACETS, REQUIRED_STATUS_LABELS, type Facet, type ProgrammeRecord, type TaxonomyView } from '@app/catalogue';
+import {
+  CRITERIA_FACETS,
+  getPath,
+  PROGRAMME_FIELDS,
+  REQUIRED_STATUS_LABELS,
+  setPath,
+  type Facet,
+  type ProgrammeField,
+  type ProgrammeRecord,
+  type StructuredShape,
+  type TaxonomyView,
+} from '@app/catalogue';
 import { formList, formText, type FormBody } from './admin-pages';
 
 /**
@@ -19,12 +30,64 @@ export interface FieldDef {
   facet?: Facet;
 }
 
-const CRITERIA_FACETS: Record<string, Facet> = {
-  applicantTypes: 'applicant_type',
-  sizes: 'size',
-  industries: 'industry',
-  territories: 'territory',
+/** The field of each facet's codes: its label names the facet. */
+const facetTitle = (facet: Facet): string => PROGRAMME_FIELDS.find((f) => f.type === 'codes' && f.facet === facet)?.label ?? facet;
+
+const CRITERIA_NUMBERS = [
+  ['companyAgeMinYears', 'Company age from, years'],
+  ['companyAgeMaxYears', 'Company age up to, years'],
+  ['headcountMin', 'Headcount from'],
+  ['headcountMax', 'Headcount up to'],
+  ['revenueMaxRub', 'Revenue up to, RUB'],
+  ['investmentMinRub', 'Investment from, RUB'],
+] as const;
+
+/** How the form shows a structured value: one editor of rows, or (criteria, contacts) one input per part. */
+const STRUCTURED_FORM: Record<StructuredShape, (f: ProgrammeField) => FieldDef[]> = {
+  taxReductions: (f) => [{ path: f.path, label: f.label, kind: 'taxReductions' }],
+  keyFacts: (f) => [{ path: f.path, label: f.label, kind: 'keyFacts' }],
+  steps: (f) => [{ path: f.path, label: f.label, kind: 'steps' }],
+  documents: (f) => [{ path: f.path, label: f.label, kind: 'documents' }],
+  sources: (f) => [{ path: f.path, label: f.label, kind: 'sources' }],
+  criteria: (f) => [
+    ...CRITERIA_NUMBERS.map(([key, label]): FieldDef => ({ path: `${f.path}.${key}`, label, kind: 'number' })),
+    ...CRITERIA_FACETS.map(({ key, facet }): FieldDef => ({
+      path: `${f.path}.${key}`,
+      label: `Eligible: ${facetTitle(facet).toLowerCase()}`,
+      kind: 'codes',
+      facet,
+    })),
+    { path: `${f.path}.requiredStatuses`, label: 'Required statuses', kind: 'statuses' },
+  ],
+  contacts: (f) => [
+    { path: `${f.path}.email`, label: 'Contact email', kind: 'text' },
+    { path: `${f.path}.phone`, label: 'Contact phone', kind: 'text' },
+    { path: `${f.path}.url`, label: 'Contact page', kind: 'text' },
+  ],
 };
+
+/** The form fields of one described field. */
+function formFields(f: ProgrammeField): FieldDef[] {
+  switch (f.type) {
+    case 'localised':
+      return (['ru', 'en'] as const).map((lang) => ({
+        path: `${f.path}.${lang}`,
+        label: `${f.label} (${lang})`,
+        kind: f.multiline ? 'longtext' : 'text',
+      }));
+    case 'integer':
+    case 'decimal':
+      return [{ path: f.path, label: f.label, kind: 'number' }];
+    case 'codes':
+      return [{ path: f.path, label: f.label, kind: 'codes', facet: f.facet as Facet }];
+    case 'datetime':
+      return [{ path: f.path, label: f.label, kind: 'datetime' }];
+    case 'url':
+      return [{ path: f.path, label: f.label, kind: 'text' }];
+    case 'structured':
+      return STRUCTURED_FORM[f.shape](f);
+  }
+}
 
 /** Every editable field, in form order; diffs and merges go field by field through this list. */
 export const FIELDS: FieldDef[] = [
@@ -35,63 +98,11 @@ export const FIELDS: FieldDef[] = [
   { path: 'title.en', label: 'Title (en)', kind: 'text' },
   { path: 'summary.ru', label: 'Summary (ru)', kind: 'longtext' },
   { path: 'summary.en', label: 'Summary (en)', kind: 'longtext' },
-  { path: 'description.ru', label: 'Description (ru)', kind: 'longtext' },
-  { path: 'description.en', label: 'Description (en)', kind: 'longtext' },
-  ...FACETS.map((f): FieldDef => ({ path: f.field, label: facetTitle(f.facet), kind: 'codes', facet: f.facet })),
-  { path: 'benefit.text.ru', label: 'Benefit (ru)', kind: 'longtext' },
-  { path: 'benefit.text.en', label: 'Benefit (en)', kind: 'longtext' },
-  { path: 'benefit.amountMin', label: 'Amount from, RUB', kind: 'number' },
-  { path: 'benefit.amountMax', label: 'Amount up to, RUB', kind: 'number' },
-  { path: 'benefit.ratePercent', label: 'Rate, %', kind: 'number' },
-  { path: 'benefit.termMonths', label: 'Term, months', kind: 'number' },
-  { path: 'benefit.taxReductions', label: 'Tax reductions', kind: 'taxReductions' },
-  { path: 'keyFacts', label: 'Key facts', kind: 'keyFacts' },
-  { path: 'eligibility.text.ru', label: 'Who can apply (ru)', kind: 'longtext' },
-  { path: 'eligibility.text.en', label: 'Who can apply (en)', kind: 'longtext' },
-  { path: 'eligibility.criteria.companyAgeMinYears', label: 'Company age from, years', kind: 'number' },
-  { path: 'eligibility.criteria.companyAgeMaxYears', label: 'Company age up to, years', kind: 'number' },
-  { path: 'eligibility.criteria.headcountMin', label: 'Headcount from', kind: 'number' },
-  { path: 'eligibility.criteria.headcountMax', label: 'Headcount up to', kind: 'number' },
-  { path: 'eligibility.criteria.revenueMaxRub', label: 'Revenue up to, RUB', kind: 'number' },
-  { path: 'eligibility.criteria.investmentMinRub', label: 'Investment from, RUB', kind: 'number' },
-  ...Object.entries(CRITERIA_FACETS).map(([key, facet]): FieldDef => ({
-    path: `eligibility.criteria.${key}`,
-    label: `Eligible: ${facetTitle(facet).toLowerCase()}`,
-    kind: 'codes',
-    facet,
-  })),
-  { path: 'eligibility.criteria.requiredStatuses', label: 'Required statuses', kind: 'statuses' },
-  { path: 'timing.opensAt', label: 'Opens', kind: 'datetime' },
-  { path: 'timing.closesAt', label: 'Closes', kind: 'datetime' },
-  { path: 'application.howToApply.ru', label: 'How to apply (ru)', kind: 'longtext' },
-  { path: 'application.howToApply.en', label: 'How to apply (en)', kind: 'longtext' },
-  { path: 'application.applyUrl', label: 'Application link', kind: 'text' },
-  { path: 'application.steps', label: 'Steps', kind: 'steps' },
-  { path: 'application.requiredDocuments', label: 'Required documents', kind: 'documents' },
-  { path: 'application.contacts.email', label: 'Contact email', kind: 'text' },
-  { path: 'application.contacts.phone', label: 'Contact phone', kind: 'text' },
-  { path: 'application.contacts.url', label: 'Contact page', kind: 'text' },
-  { path: 'curation.sources', label: 'Sources', kind: 'sources' },
+  ...(PROGRAMME_FIELDS as readonly ProgrammeField[]).flatMap(formFields),
 ];
 
 /** History also shows moves between draft, published and archived. */
 const HISTORY_FIELDS: FieldDef[] = [...FIELDS, { path: 'publicationState', label: 'Publication state', kind: 'text' }];
-
-function facetTitle(facet: Facet): string {
-  const words = facet.replace('_', ' ');
-  return words === 'industry' ? 'Industries' : words === 'territory' ? 'Territories' : `${words[0].toUpperCase()}${words.slice(1)}s`;
-}
-
-function getPath(o: unknown, path: string): unknown {
-  return path.split('.').reduce<unknown>((v, k) => (v as Record<string, unknown> | null | undefined)?.[k], o);
-}
-
-function setPath(o: Record<string, unknown>, path: string, value: unknown): void {
-  const keys = path.split('.');
-  let node = o;
-  for (const k of keys.slice(0, -1)) node = (node[k] ??= {}) as Record<string, unknown>;
-  node[keys[keys.length - 1]] = value;
-}
 
 // ---- Moscow time: the catalogue's dates are entered and shown in Europe/Moscow (UTC+3, no DST) ----
 
@@ -142,40 +153,19 @@ function rows(body: FormBody, prefix: string, keys: string[]): Record<string, st
     .filter((row) => Object.values(row).some((v) => v !== ''));
 }
 
-/** The record an edit form describes (every field: the form always sends all of them). */
-export function recordFromForm(body: FormBody): EditableRecord {
-  const text = (path: string) => formText(body, path);
-  const criteria: Record<string, unknown> = {};
-  for (const key of ['companyAgeMinYears', 'companyAgeMaxYears', 'headcountMin', 'headcountMax', 'revenueMaxRub', 'investmentMinRub']) {
-    const n = number(text(`eligibility.criteria.${key}`));
-    if (n !== null) criteria[key] = n;
-  }
-  for (const key of [...Object.keys(CRITERIA_FACETS), 'requiredStatuses']) {
-    const codes = formList(body, `eligibility.criteria.${key}`);
-    if (codes.length) criteria[key] = codes;
-  }
-  const record = {
-    slug: text('slug'),
-    provider: text('provider'),
-    parent: optional(text('parent')),
-    title: { ru: text('title.ru'), en: optional(text('title.en')) },
-    summary: { ru: text('summary.ru'), en: optional(text('summary.en')) },
-    description: { ru: optional(text('description.ru')), en: optional(text('description.en')) },
-    ...Object.fromEntries(FACETS.map((f) => [f.field, formList(body, f.field)])),
-    benefit: {
-      text: { ru: optional(text('benefit.text.ru')), en: optional(text('benefit.text.en')) },
-      amountMin: number(text('benefit.amountMin')),
-      amountMax: number(text('benefit.amountMax')),
-      ratePercent: number(text('benefit.ratePercent')),
-      termMonths: number(text('benefit.termMonths')),
-      taxReductions: rows(body, 'benefit.taxReductions', ['tax', 'fromPercent', 'toPercent', 'years']).map((r) => ({
-        tax: r.tax ?? '',
-        fromPercent: number(r.fromPercent ?? ''),
-        toPercent: number(r.toPercent ?? ''),
-        years: number(r.years ?? ''),
-      })),
-    },
-    keyFacts: rows(body, 'keyFacts', ['group', 'labelRu', 'labelEn', 'valueRu', 'valueEn', 'number', 'unit', 'asOf', 'source'])
+type Reader = (body: FormBody, path: string) => unknown;
+
+/** How the form's inputs of a structured value become that value. */
+const STRUCTURED_READERS: Record<StructuredShape, Reader> = {
+  taxReductions: (body, path) =>
+    rows(body, path, ['tax', 'fromPercent', 'toPercent', 'years']).map((r) => ({
+      tax: r.tax ?? '',
+      fromPercent: number(r.fromPercent ?? ''),
+      toPercent: number(r.toPercent ?? ''),
+      years: number(r.years ?? ''),
+    })),
+  keyFacts: (body, path) =>
+    rows(body, path, ['group', 'labelRu', 'labelEn', 'valueRu', 'valueEn', 'number', 'unit', 'asOf', 'source'])
       // a row holding only the preselected group is a blank row
       .filter((r) => Object.entries(r).some(([k, v]) => k !== 'group' && v !== ''))
       .map((r) => ({
@@ -187,36 +177,68 @@ export function recordFromForm(body: FormBody): EditableRecord {
         asOf: optional(r.asOf ?? ''),
         source: r.source ?? '',
       })),
-    eligibility: { text: { ru: optional(text('eligibility.text.ru')), en: optional(text('eligibility.text.en')) }, criteria },
-    timing: { opensAt: fromMoscowInput(text('timing.opensAt')), closesAt: fromMoscowInput(text('timing.closesAt')) },
-    application: {
-      howToApply: { ru: optional(text('application.howToApply.ru')), en: optional(text('application.howToApply.en')) },
-      applyUrl: optional(text('application.applyUrl')),
-      steps: rows(body, 'application.steps', ['ru', 'en', 'url']).map((r) => ({
-        text: { ru: r.ru ?? '', en: optional(r.en ?? '') },
-        url: optional(r.url ?? ''),
-      })),
-      requiredDocuments: rows(body, 'application.requiredDocuments', ['ru', 'en']).map((r) => ({
-        ru: r.ru ?? '',
-        en: optional(r.en ?? ''),
-      })),
-      contacts: {
-        email: optional(text('application.contacts.email')),
-        phone: optional(text('application.contacts.phone')),
-        url: optional(text('application.contacts.url')),
-      },
-    },
-    curation: {
-      sources: rows(body, 'curation.sources', ['key', 'publisher', 'titleRu', 'titleEn', 'url', 'publishedOn', 'checkedOn']).map((r) => ({
-        key: r.key ?? '',
-        title: { ru: r.titleRu ?? '', en: optional(r.titleEn ?? '') },
-        url: optional(r.url ?? ''),
-        publisher: r.publisher ?? '',
-        publishedOn: optional(r.publishedOn ?? ''),
-        checkedOn: optional(r.checkedOn ?? ''),
-      })),
-    },
+  criteria: (body, path) => {
+    const criteria: Record<string, unknown> = {};
+    for (const [key] of CRITERIA_NUMBERS) {
+      const n = number(formText(body, `${path}.${key}`));
+      if (n !== null) criteria[key] = n;
+    }
+    for (const key of [...CRITERIA_FACETS.map((c) => c.key), 'requiredStatuses']) {
+      const codes = formList(body, `${path}.${key}`);
+      if (codes.length) criteria[key] = codes;
+    }
+    return criteria;
+  },
+  steps: (body, path) =>
+    rows(body, path, ['ru', 'en', 'url']).map((r) => ({ text: { ru: r.ru ?? '', en: optional(r.en ?? '') }, url: optional(r.url ?? '') })),
+  documents: (body, path) => rows(body, path, ['ru', 'en']).map((r) => ({ ru: r.ru ?? '', en: optional(r.en ?? '') })),
+  contacts: (body, path) => ({
+    email: optional(formText(body, `${path}.email`)),
+    phone: optional(formText(body, `${path}.phone`)),
+    url: optional(formText(body, `${path}.url`)),
+  }),
+  sources: (body, path) =>
+    rows(body, path, ['key', 'publisher', 'titleRu', 'titleEn', 'url', 'publishedOn', 'checkedOn']).map((r) => ({
+      key: r.key ?? '',
+      title: { ru: r.titleRu ?? '', en: optional(r.titleEn ?? '') },
+      url: optional(r.url ?? ''),
+      publisher: r.publisher ?? '',
+      publishedOn: optional(r.publishedOn ?? ''),
+      checkedOn: optional(r.checkedOn ?? ''),
+    })),
+};
+
+/** A described field's value as the form sent it; numbers and dates that cannot be read stay text, for validation to name. */
+function readField(body: FormBody, f: ProgrammeField): unknown {
+  const text = (path: string) => formText(body, path);
+  switch (f.type) {
+    case 'localised':
+      return { ru: optional(text(`${f.path}.ru`)), en: optional(text(`${f.path}.en`)) };
+    case 'integer':
+    case 'decimal':
+      return number(text(f.path));
+    case 'codes':
+      return formList(body, f.path);
+    case 'datetime':
+      return fromMoscowInput(text(f.path));
+    case 'url':
+      return optional(text(f.path));
+    case 'structured':
+      return STRUCTURED_READERS[f.shape](body, f.path);
+  }
+}
+
+/** The record an edit form describes (every field: the form always sends all of them). */
+export function recordFromForm(body: FormBody): EditableRecord {
+  const text = (path: string) => formText(body, path);
+  const record: Record<string, unknown> = {
+    slug: text('slug'),
+    provider: text('provider'),
+    parent: optional(text('parent')),
+    title: { ru: text('title.ru'), en: optional(text('title.en')) },
+    summary: { ru: text('summary.ru'), en: optional(text('summary.en')) },
   };
+  for (const f of PROGRAMME_FIELDS as readonly ProgrammeField[]) setPath(record, f.path, readField(body, f));
   return record as unknown as EditableRecord;
 }
 

@@ -2,19 +2,45 @@ import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGenerat
 import { Organisation } from '../organisations/organisation.entity';
 import { numericColumn } from '../transformers';
 import type { ProgrammeStatus, PublicationState } from './programme-status';
-import type {
-  ApplicationStep,
-  EligibilityCriteria,
-  KeyFact,
-  LocalisedText,
-  ProgrammeContacts,
-  ProgrammeSource,
-  TaxReduction,
-} from './programme.types';
+import { PROGRAMME_FIELDS, type DescribedColumns, type ProgrammeField } from './programme-fields';
+
+/**
+ * The columns of the described fields (programme-fields.ts), on a base class:
+ * TypeORM reads a parent class's columns as the entity's own.
+ */
+function describedColumns(): abstract new () => DescribedColumns {
+  abstract class DescribedProgrammeColumns {}
+  const proto = DescribedProgrammeColumns.prototype;
+  for (const f of PROGRAMME_FIELDS as readonly ProgrammeField[]) {
+    switch (f.type) {
+      case 'localised':
+        Column('text', { nullable: true })(proto, `${f.column}Ru`);
+        Column('text', { nullable: true })(proto, `${f.column}En`);
+        break;
+      case 'integer':
+      case 'decimal':
+        Column({ type: f.sql, nullable: true, ...(f.sql === 'int' ? {} : { transformer: numericColumn }) })(proto, f.column);
+        break;
+      case 'datetime':
+        Column('timestamptz', { nullable: true })(proto, f.column);
+        break;
+      case 'url':
+        Column('text', { nullable: true })(proto, f.column);
+        break;
+      case 'codes':
+        Column('text', { array: true })(proto, f.column);
+        break;
+      case 'structured':
+        Column('jsonb')(proto, f.column);
+        break;
+    }
+  }
+  return DescribedProgrammeColumns as unknown as abstract new () => DescribedColumns;
+}
 
 /** A support measure (мера поддержки). `version` is the optimistic lock, bumped by the service. */
 @Entity('programme')
-export class Programme {
+export class Programme extends describedColumns() {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Column('text') slug: string;
 
@@ -22,8 +48,6 @@ export class Programme {
   @Column('text', { nullable: true }) titleEn: string | null;
   @Column('text') summaryRu: string;
   @Column('text', { nullable: true }) summaryEn: string | null;
-  @Column('text', { nullable: true }) descriptionRu: string | null;
-  @Column('text', { nullable: true }) descriptionEn: string | null;
 
   @Column('uuid') providerId: string;
   @ManyToOne(() => Organisation, { onDelete: 'RESTRICT' })
@@ -34,40 +58,9 @@ export class Programme {
   @JoinColumn({ name: 'parent_id' })
   parent?: Programme | null;
 
-  @Column('text', { array: true }) supportTypes: string[];
-  @Column('text', { array: true }) applicantTypes: string[];
-  @Column('text', { array: true }) stages: string[];
-  @Column('text', { array: true }) sizes: string[];
-  @Column('text', { array: true }) industries: string[];
-  @Column('text', { array: true }) objectives: string[];
-  @Column('text', { array: true }) territories: string[];
-
-  @Column('text', { nullable: true }) benefitRu: string | null;
-  @Column('text', { nullable: true }) benefitEn: string | null;
-  @Column('bigint', { nullable: true, transformer: numericColumn }) amountMin: number | null;
-  @Column('bigint', { nullable: true, transformer: numericColumn }) amountMax: number | null;
-  @Column('numeric', { nullable: true, transformer: numericColumn }) ratePercent: number | null;
-  @Column('int', { nullable: true }) termMonths: number | null;
-  @Column('jsonb') taxReductions: TaxReduction[];
-  /** Ordered figures and conditions, each citing one of `sources`. */
-  @Column('jsonb') keyFacts: KeyFact[];
-
-  @Column('text', { nullable: true }) eligibilityRu: string | null;
-  @Column('text', { nullable: true }) eligibilityEn: string | null;
-  @Column('jsonb') eligibility: EligibilityCriteria;
-
-  @Column('timestamptz', { nullable: true }) opensAt: Date | null;
-  @Column('timestamptz', { nullable: true }) closesAt: Date | null;
+  /** Derived from the dates on every save and by the nightly job. */
   @Column('text') status: ProgrammeStatus;
 
-  @Column('text', { nullable: true }) howToApplyRu: string | null;
-  @Column('text', { nullable: true }) howToApplyEn: string | null;
-  @Column('text', { nullable: true }) applyUrl: string | null;
-  @Column('jsonb') applicationSteps: ApplicationStep[];
-  @Column('jsonb') requiredDocuments: LocalisedText[];
-  @Column('jsonb') contacts: ProgrammeContacts;
-
-  @Column('jsonb') sources: ProgrammeSource[];
   /** Derived from `sources` on every save: the newest date a source page shows, and the last time an editor checked one. */
   @Column('date', { nullable: true }) sourcesNewestOn: string | null;
   @Column('date', { nullable: true }) sourcesCheckedOn: string | null;

@@ -4,6 +4,7 @@ import type { CreateProgrammeDto, UpdateProgrammeDto } from './dto/programme-inp
 import type { ProgrammeRevision } from './programme-revision.entity';
 import type { Programme } from './programme.entity';
 import type { EligibilityCriteria, KeyFact } from './programme.types';
+import { emptyValues, getPath, normaliseValue, PROGRAMME_FIELDS, setPath, type ProgrammeField } from './programme-fields';
 
 export type Lang = 'ru' | 'en';
 
@@ -13,50 +14,44 @@ export function mapProvider(o: Organisation): ProgrammeView['provider'] {
   return { slug: o.slug, name: { ru: o.nameRu, en: o.nameEn }, url: o.url };
 }
 
+/** A described field's value as its columns hold it, in the view's form. */
+function readField(p: Programme, f: ProgrammeField): unknown {
+  const columns = p as unknown as Record<string, unknown>;
+  switch (f.type) {
+    case 'localised':
+      return { ru: columns[`${f.column}Ru`] ?? null, en: columns[`${f.column}En`] ?? null };
+    case 'datetime':
+      return iso(columns[f.column] as Date | null);
+    case 'structured':
+      return normaliseValue(f, columns[f.column] ?? f.empty);
+    default:
+      return columns[f.column];
+  }
+}
+
 /** The full view; `provider` and `parent` must be loaded. */
 export function mapProgramme(p: Programme): ProgrammeView {
   if (!p.provider) throw new Error(`programme ${p.id} mapped without its provider`);
-  return {
+  const view: Record<string, unknown> = {
     id: p.id,
     slug: p.slug,
     title: { ru: p.titleRu, en: p.titleEn },
     summary: { ru: p.summaryRu, en: p.summaryEn },
-    description: { ru: p.descriptionRu, en: p.descriptionEn },
     provider: mapProvider(p.provider),
     parent: p.parent?.slug ?? null,
-    supportTypes: p.supportTypes,
-    applicantTypes: p.applicantTypes,
-    stages: p.stages,
-    sizes: p.sizes,
-    industries: p.industries,
-    objectives: p.objectives,
-    territories: p.territories,
-    benefit: {
-      text: { ru: p.benefitRu, en: p.benefitEn },
-      amountMin: p.amountMin,
-      amountMax: p.amountMax,
-      ratePercent: p.ratePercent,
-      termMonths: p.termMonths,
-      taxReductions: p.taxReductions,
-    },
-    keyFacts: p.keyFacts,
-    eligibility: { text: { ru: p.eligibilityRu, en: p.eligibilityEn }, criteria: p.eligibility },
-    timing: { opensAt: iso(p.opensAt), closesAt: iso(p.closesAt), status: p.status },
-    application: {
-      howToApply: { ru: p.howToApplyRu, en: p.howToApplyEn },
-      applyUrl: p.applyUrl,
-      steps: p.applicationSteps,
-      requiredDocuments: p.requiredDocuments,
-      // always the three keys, so a programme saved with no contacts reads the same as one never given any
-      contacts: { email: p.contacts.email ?? null, phone: p.contacts.phone ?? null, url: p.contacts.url ?? null },
-    },
-    curation: { sources: p.sources, newestSourceOn: p.sourcesNewestOn, lastCheckedOn: p.sourcesCheckedOn },
+  };
+  for (const f of PROGRAMME_FIELDS) setPath(view, f.path, readField(p, f));
+  setPath(view, 'timing.status', p.status);
+  setPath(view, 'curation.newestSourceOn', p.sourcesNewestOn);
+  setPath(view, 'curation.lastCheckedOn', p.sourcesCheckedOn);
+  Object.assign(view, {
     publicationState: p.publicationState,
     publishedAt: iso(p.publishedAt),
     version: p.version,
     createdAt: p.createdAt.toISOString(),
     updatedAt: p.updatedAt.toISOString(),
-  };
+  });
+  return view as unknown as ProgrammeView;
 }
 
 /** Picks the requested language, falling back to Russian (the required one). */
@@ -111,6 +106,13 @@ const set = <K extends keyof Programme>(target: Partial<Programme>, key: K, valu
   if (value !== undefined) target[key] = value;
 };
 
+/** A new programme's described columns: nothing, empty lists and objects. */
+export function emptyColumns(): Partial<Programme> {
+  const draft: Partial<Programme> = {};
+  applyProgrammeInput(draft, emptyValues() as unknown as CreateProgrammeDto);
+  return draft;
+}
+
 /**
  * Copies the fields an editor sent onto the programme's columns. Absent fields are
  * left alone; null clears. Provider and parent are resolved by the service.
@@ -121,79 +123,18 @@ export function applyProgrammeInput(target: Partial<Programme>, input: CreatePro
   set(target, 'titleEn', input.title?.en);
   set(target, 'summaryRu', input.summary?.ru);
   set(target, 'summaryEn', input.summary?.en);
-  set(target, 'descriptionRu', input.description?.ru);
-  set(target, 'descriptionEn', input.description?.en);
-  set(target, 'supportTypes', input.supportTypes);
-  set(target, 'applicantTypes', input.applicantTypes);
-  set(target, 'stages', input.stages);
-  set(target, 'sizes', input.sizes);
-  set(target, 'industries', input.industries);
-  set(target, 'objectives', input.objectives);
-  set(target, 'territories', input.territories);
-  const b = input.benefit;
-  set(target, 'benefitRu', b?.text?.ru);
-  set(target, 'benefitEn', b?.text?.en);
-  set(target, 'amountMin', b?.amountMin);
-  set(target, 'amountMax', b?.amountMax);
-  set(target, 'ratePercent', b?.ratePercent);
-  set(target, 'termMonths', b?.termMonths);
-  set(
-    target,
-    'taxReductions',
-    b?.taxReductions?.map((t) => ({
-      tax: t.tax,
-      fromPercent: t.fromPercent ?? null,
-      toPercent: t.toPercent ?? null,
-      years: t.years ?? null,
-    })),
-  );
-  const e = input.eligibility;
-  set(target, 'eligibilityRu', e?.text?.ru);
-  set(target, 'eligibilityEn', e?.text?.en);
-  if (e?.criteria) set(target, 'eligibility', compactCriteria(e.criteria));
-  set(target, 'opensAt', input.timing?.opensAt);
-  set(target, 'closesAt', input.timing?.closesAt);
-  const a = input.application;
-  set(target, 'howToApplyRu', a?.howToApply?.ru);
-  set(target, 'howToApplyEn', a?.howToApply?.en);
-  set(target, 'applyUrl', a?.applyUrl);
-  set(
-    target,
-    'applicationSteps',
-    a?.steps?.map((step) => ({ text: { ru: step.text.ru, en: step.text.en ?? null }, url: step.url ?? null })),
-  );
-  set(
-    target,
-    'requiredDocuments',
-    a?.requiredDocuments?.map((d) => ({ ru: d.ru, en: d.en ?? null })),
-  );
-  if (a?.contacts)
-    set(target, 'contacts', { email: a.contacts.email ?? null, phone: a.contacts.phone ?? null, url: a.contacts.url ?? null });
-  set(
-    target,
-    'keyFacts',
-    input.keyFacts?.map((f) => ({
-      group: f.group,
-      label: { ru: f.label.ru, en: f.label.en ?? null },
-      value: { ru: f.value.ru, en: f.value.en ?? null },
-      number: f.number ?? null,
-      unit: f.unit ?? null,
-      asOf: f.asOf ?? null,
-      source: f.source,
-    })),
-  );
-  set(
-    target,
-    'sources',
-    input.curation?.sources?.map((s) => ({
-      key: s.key,
-      title: { ru: s.title.ru, en: s.title.en ?? null },
-      url: s.url ?? null,
-      publisher: s.publisher,
-      publishedOn: s.publishedOn ?? null,
-      checkedOn: s.checkedOn ?? null,
-    })),
-  );
+  const columns = target as Record<string, unknown>;
+  for (const f of PROGRAMME_FIELDS as readonly ProgrammeField[]) {
+    const value = getPath(input, f.path);
+    if (value === undefined) continue;
+    if (f.type === 'localised') {
+      const text = value as { ru?: string | null; en?: string | null };
+      if (text.ru !== undefined) columns[`${f.column}Ru`] = text.ru;
+      if (text.en !== undefined) columns[`${f.column}En`] = text.en;
+    } else {
+      columns[f.column] = normaliseValue(f, value);
+    }
+  }
 }
 
 /** The newest of some `YYYY-MM-DD` dates (they sort as text), or null. */
@@ -262,16 +203,6 @@ export function readSnapshot(snapshot: unknown): ProgrammeView {
     };
   }
   return v;
-}
-
-/** Stores only the criteria that say something. */
-function compactCriteria(c: EligibilityCriteria): EligibilityCriteria {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(c)) {
-    if (v === null || v === undefined || (Array.isArray(v) && v.length === 0)) continue;
-    out[k] = v;
-  }
-  return out as EligibilityCriteria;
 }
 
 /** Dotted paths whose values differ between two snapshots. */

@@ -30,6 +30,12 @@ export interface LocalisedText {
   en: string | null;
 }
 
+/** Text that may be missing in either language. */
+export interface OptionalLocalisedText {
+  ru: string | null;
+  en: string | null;
+}
+
 export interface ProgrammeContacts {
   email?: string | null;
   phone?: string | null;

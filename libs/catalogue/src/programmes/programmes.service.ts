@@ -6,7 +6,7 @@ import { PG_UNIQUE_VIOLATION, pgConstraint, pgErrorCode } from '@app/database';
 import { AuditService } from '@app/identity';
 import { Actor, programmeInvalidTransition, programmeNotFound, programmeSlugTaken, programmeVersionConflict } from '../catalogue.errors';
 import { OrganisationRepository } from '../organisations/organisation.repository';
-import { FACETS, type Facet } from '../taxonomy/facets';
+import { CRITERIA_FACETS, FACETS, type Facet } from '../taxonomy/facets';
 import { TaxonomyRepository } from '../taxonomy/taxonomy.repository';
 import type { CreateProgrammeDto, UpdateProgrammeDto } from './dto/programme-input.dto';
 import type { ProgrammeView, RevisionView } from './dto/programme-view.dto';
@@ -14,7 +14,7 @@ import { deriveStatus, PublicationState } from './programme-status';
 import type { RevisionAction } from './programme-revision.entity';
 import { Programme } from './programme.entity';
 import type { Organisation } from '../organisations/organisation.entity';
-import { applyProgrammeInput, changedPaths, deriveFromFacts, mapProgramme, mapRevision } from './programme.mapper';
+import { applyProgrammeInput, changedPaths, deriveFromFacts, emptyColumns, mapProgramme, mapRevision } from './programme.mapper';
 import { isOfficialApplyUrl } from './official-sites';
 import { DependentRevisions } from './dependent-revisions';
 import { AdminProgrammeFilter, ProgrammeRepository } from './programme.repository';
@@ -41,13 +41,6 @@ export const transitionsFrom = (state: PublicationState): ProgrammeTransition[] 
   (Object.keys(TRANSITIONS) as ProgrammeTransition[]).filter((t) => TRANSITIONS[t].from.includes(state));
 
 /** Eligibility criteria that hold taxonomy codes, and the facet they come from. */
-const CRITERIA_FACETS = [
-  ['applicantTypes', 'applicant_type'],
-  ['sizes', 'size'],
-  ['industries', 'industry'],
-  ['territories', 'territory'],
-] as const;
-
 interface CodeReference {
   field: string;
   facet: Facet;
@@ -111,20 +104,7 @@ export class ProgrammesService {
     return this.inTransaction(outer, input.slug, async (tx) => {
       const now = this.clock.now();
       const draft: Partial<Programme> = {
-        supportTypes: [],
-        applicantTypes: [],
-        stages: [],
-        sizes: [],
-        industries: [],
-        objectives: [],
-        territories: [],
-        taxReductions: [],
-        keyFacts: [],
-        eligibility: {},
-        applicationSteps: [],
-        requiredDocuments: [],
-        contacts: {},
-        sources: [],
+        ...emptyColumns(),
         catalogueRelease: null,
         publicationState: state,
         publishedAt: state === 'published' ? now : null,
@@ -286,7 +266,7 @@ export class ProgrammesService {
     const criteria = p.eligibility ?? {};
     const references: CodeReference[] = [
       ...FACETS.map((f) => ({ field: f.field, facet: f.facet, codes: (p[f.field] as string[] | undefined) ?? [] })),
-      ...CRITERIA_FACETS.map(([key, facet]) => ({ field: `eligibility.criteria.${key}`, facet, codes: criteria[key] ?? [] })),
+      ...CRITERIA_FACETS.map(({ key, facet }) => ({ field: `eligibility.criteria.${key}`, facet, codes: criteria[key] ?? [] })),
     ];
     const problems = await this.unknownCodeProblems(references, tx);
     if (p.amountMin != null && p.amountMax != null && p.amountMin > p.amountMax) {

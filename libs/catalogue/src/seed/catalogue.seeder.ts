@@ -1,3 +1,4 @@
+import { emptyValues } from '../programmes/programme-fields';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { plainToInstance } from 'class-transformer';
@@ -39,29 +40,7 @@ type ShippedEntry = (typeof SEED_PROGRAMMES)[number];
  * complete update, so a field the new release leaves out is emptied rather
  * than kept from the old release.
  */
-const CLEARED = {
-  parent: null,
-  description: { ru: null, en: null },
-  supportTypes: [],
-  applicantTypes: [],
-  stages: [],
-  sizes: [],
-  industries: [],
-  objectives: [],
-  territories: [],
-  benefit: { text: { ru: null, en: null }, amountMin: null, amountMax: null, ratePercent: null, termMonths: null, taxReductions: [] },
-  keyFacts: [],
-  eligibility: { text: { ru: null, en: null }, criteria: {} },
-  timing: { opensAt: null, closesAt: null },
-  application: {
-    howToApply: { ru: null, en: null },
-    applyUrl: null,
-    steps: [],
-    requiredDocuments: [],
-    contacts: { email: null, phone: null, url: null },
-  },
-  curation: { sources: [] },
-};
+const CLEARED = { parent: null, ...emptyValues() };
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 

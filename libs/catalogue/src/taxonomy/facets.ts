@@ -1,23 +1,41 @@
-/**
- * The facets a programme is classified by. `facet` is the stored name, `param`
- * the query parameter and JSON field of the public API, `column` the programme column.
- */
-export const FACETS = [
-  { facet: 'support_type', param: 'supportType', field: 'supportTypes', column: 'support_types' },
-  { facet: 'applicant_type', param: 'applicantType', field: 'applicantTypes', column: 'applicant_types' },
-  { facet: 'stage', param: 'stage', field: 'stages', column: 'stages' },
-  { facet: 'size', param: 'size', field: 'sizes', column: 'sizes' },
-  { facet: 'industry', param: 'industry', field: 'industries', column: 'industries' },
-  { facet: 'objective', param: 'objective', field: 'objectives', column: 'objectives' },
-  { facet: 'territory', param: 'territory', field: 'territories', column: 'territories' },
-] as const;
+import { PROGRAMME_FIELDS, type ProgrammeFieldSpec } from '../programmes/programme-fields';
+import type { EligibilityCriteria } from '../programmes/programme.types';
 
-export type Facet = (typeof FACETS)[number]['facet'];
-export type FacetParam = (typeof FACETS)[number]['param'];
-export type FacetField = (typeof FACETS)[number]['field'];
+type CodesSpec = Extract<ProgrammeFieldSpec, { type: 'codes' }>;
+
+export interface FacetDef<S extends CodesSpec = CodesSpec> {
+  /** The stored name (taxonomy, search document). */
+  facet: S['facet'];
+  /** The query parameter and JSON field of the public API. */
+  param: S['param'];
+  /** The programme's field (view, input, record). */
+  field: S['path'];
+  /** The programme column's SQL name. */
+  column: string;
+}
+
+/** The facets a programme is classified by: its code fields, from the field description. */
+export const FACETS: readonly FacetDef[] = PROGRAMME_FIELDS.filter((f): f is CodesSpec => f.type === 'codes').map((f) => ({
+  facet: f.facet,
+  param: f.param,
+  field: f.path,
+  column: f.sqlColumn,
+}));
+
+export type Facet = CodesSpec['facet'];
+export type FacetParam = CodesSpec['param'];
+export type FacetField = CodesSpec['path'];
 
 export const FACET_NAMES: Facet[] = FACETS.map((f) => f.facet);
 export const FACET_FIELDS: FacetField[] = FACETS.map((f) => f.field);
+
+/** The eligibility criteria that hold codes of a facet: checked against the taxonomy, and keep a term in use. */
+export const CRITERIA_FACETS = [
+  { key: 'applicantTypes', facet: 'applicant_type' },
+  { key: 'sizes', facet: 'size' },
+  { key: 'industries', facet: 'industry' },
+  { key: 'territories', facet: 'territory' },
+] as const satisfies readonly { key: keyof EligibilityCriteria; facet: Facet }[];
 
 export const isFacet = (value: string): value is Facet => (FACET_NAMES as string[]).includes(value);
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DomainError, expectedOf } from '@app/common';
 import { termCodeTaken, termInUse, termNotFound, termVersionConflict } from '../catalogue.errors';
 import { ProgrammeRepository } from '../programmes/programme.repository';
-import { FACETS, type Facet } from './facets';
+import { CRITERIA_FACETS, FACETS, type Facet } from './facets';
 import type { CreateTermDto, FacetView, TaxonomyView, TermView, UpdateTermDto } from './dto/taxonomy.dto';
 import type { TaxonomyTerm } from './taxonomy-term.entity';
 import { TaxonomyRepository } from './taxonomy.repository';
@@ -16,9 +16,6 @@ export const mapTerm = (t: TaxonomyTerm): TermView => ({
   position: t.position,
   version: t.version,
 });
-
-/** Which eligibility criterion (if any) refers to a facet's codes. */
-const CRITERIA_KEY: Partial<Record<Facet, string>> = { applicant_type: 'applicantTypes', industry: 'industries', territory: 'territories' };
 
 @Injectable()
 export class TaxonomyService {
@@ -82,7 +79,7 @@ export class TaxonomyService {
     if (!current) throw termNotFound(facet, code);
     if (current.version !== expectedOf(expectedVersion, current.version)) throw termVersionConflict();
     const column = FACETS.find((f) => f.facet === facet)!.column;
-    const used = await this.programmes.countUsingTerm(column, CRITERIA_KEY[facet] ?? null, code);
+    const used = await this.programmes.countUsingTerm(column, CRITERIA_FACETS.find((c) => c.facet === facet)?.key ?? null, code);
     if (used > 0) throw termInUse(facet, code, used);
     await this.terms.remove(facet, code);
   }

@@ -6,183 +6,85 @@ import { csvCellValue, csvSafeCell, flattenValidationErrors, type FieldProblem }
 import { CreateProgrammeDto } from '../programmes/dto/programme-input.dto';
 import type { ProgrammeView } from '../programmes/dto/programme-view.dto';
 import type { PublicationState } from '../programmes/programme-status';
-import type { ApplicationStep, KeyFact, ProgrammeSource } from '../programmes/programme.types';
+import {
+  getPath,
+  normaliseValue,
+  PROGRAMME_FIELDS,
+  setPath,
+  type DescribedValues,
+  type ProgrammeField,
+} from '../programmes/programme-fields';
 
 /**
  * One programme in the import / export format: the admin API's create body
  * plus its publication state, keyed by slug. JSON files hold an array of
- * these; CSV files hold one row each, with the columns below.
+ * these; CSV files hold one row each, with the columns below. Besides the
+ * entry's identity, its fields are the described ones (programme-fields.ts).
  */
-export interface ProgrammeRecord {
+export type ProgrammeRecord = {
   slug: string;
   provider: string;
   parent: string | null;
   title: { ru: string; en: string | null };
   summary: { ru: string; en: string | null };
-  description: { ru: string | null; en: string | null };
-  supportTypes: string[];
-  applicantTypes: string[];
-  stages: string[];
-  sizes: string[];
-  industries: string[];
-  objectives: string[];
-  territories: string[];
-  benefit: {
-    text: { ru: string | null; en: string | null };
-    amountMin: number | null;
-    amountMax: number | null;
-    ratePercent: number | null;
-    termMonths: number | null;
-    taxReductions: { tax: string; fromPercent: number | null; toPercent: number | null; years: number | null }[];
-  };
-  keyFacts: KeyFact[];
-  eligibility: { text: { ru: string | null; en: string | null }; criteria: Record<string, unknown> };
-  timing: { opensAt: string | null; closesAt: string | null };
-  application: {
-    howToApply: { ru: string | null; en: string | null };
-    applyUrl: string | null;
-    steps: ApplicationStep[];
-    requiredDocuments: { ru: string; en: string | null }[];
-    contacts: { email?: string | null; phone?: string | null; url?: string | null };
-  };
-  curation: { sources: ProgrammeSource[] };
   publicationState: PublicationState;
-}
+} & DescribedValues<'view'>;
 
-/** The record of a saved programme (what export writes). */
+/** The record of a saved programme (what export writes); values in their normal form, keys in one fixed order. */
 export function toRecord(v: ProgrammeView): ProgrammeRecord {
-  return {
+  const record: Record<string, unknown> = {
     slug: v.slug,
     provider: v.provider.slug,
     parent: v.parent,
     title: { ru: v.title.ru, en: v.title.en },
     summary: { ru: v.summary.ru, en: v.summary.en },
-    description: { ru: v.description.ru, en: v.description.en },
-    supportTypes: v.supportTypes,
-    applicantTypes: v.applicantTypes,
-    stages: v.stages,
-    sizes: v.sizes,
-    industries: v.industries,
-    objectives: v.objectives,
-    territories: v.territories,
-    benefit: {
-      text: { ru: v.benefit.text.ru, en: v.benefit.text.en },
-      amountMin: v.benefit.amountMin,
-      amountMax: v.benefit.amountMax,
-      ratePercent: v.benefit.ratePercent,
-      termMonths: v.benefit.termMonths,
-      taxReductions: v.benefit.taxReductions.map((t) => ({
-        tax: t.tax,
-        fromPercent: t.fromPercent,
-        toPercent: t.toPercent,
-        years: t.years,
-      })),
-    },
-    // keys in one fixed order (jsonb keeps none), so records compare and export the same way every time
-    keyFacts: v.keyFacts.map((f) => ({
-      group: f.group,
-      label: { ru: f.label.ru, en: f.label.en },
-      value: { ru: f.value.ru, en: f.value.en },
-      number: f.number,
-      unit: f.unit,
-      asOf: f.asOf,
-      source: f.source,
-    })),
-    eligibility: { text: { ru: v.eligibility.text.ru, en: v.eligibility.text.en }, criteria: { ...v.eligibility.criteria } },
-    timing: { opensAt: v.timing.opensAt, closesAt: v.timing.closesAt },
-    application: {
-      howToApply: { ru: v.application.howToApply.ru, en: v.application.howToApply.en },
-      applyUrl: v.application.applyUrl,
-      steps: v.application.steps.map((step) => ({ text: { ru: step.text.ru, en: step.text.en }, url: step.url })),
-      requiredDocuments: v.application.requiredDocuments.map((d) => ({ ru: d.ru, en: d.en })),
-      contacts: {
-        email: v.application.contacts.email ?? null,
-        phone: v.application.contacts.phone ?? null,
-        url: v.application.contacts.url ?? null,
-      },
-    },
-    curation: {
-      sources: v.curation.sources.map((src) => ({
-        key: src.key,
-        title: { ru: src.title.ru, en: src.title.en },
-        url: src.url,
-        publisher: src.publisher,
-        publishedOn: src.publishedOn,
-        checkedOn: src.checkedOn,
-      })),
-    },
-    publicationState: v.publicationState,
   };
+  for (const f of PROGRAMME_FIELDS as readonly ProgrammeField[]) setPath(record, f.path, normaliseValue(f, getPath(v, f.path)));
+  record.publicationState = v.publicationState;
+  return record as ProgrammeRecord;
 }
+
+type CsvKind = 'text' | 'list' | 'json' | 'number';
 
 /** CSV columns: dotted paths into the record; lists are `;`-separated, structured values are JSON. */
-export const CSV_COLUMNS = [
-  'slug',
-  'provider',
-  'parent',
-  'publicationState',
-  'title.ru',
-  'title.en',
-  'summary.ru',
-  'summary.en',
-  'description.ru',
-  'description.en',
-  'supportTypes',
-  'applicantTypes',
-  'stages',
-  'sizes',
-  'industries',
-  'objectives',
-  'territories',
-  'benefit.text.ru',
-  'benefit.text.en',
-  'benefit.amountMin',
-  'benefit.amountMax',
-  'benefit.ratePercent',
-  'benefit.termMonths',
-  'benefit.taxReductions',
-  'keyFacts',
-  'eligibility.text.ru',
-  'eligibility.text.en',
-  'eligibility.criteria',
-  'timing.opensAt',
-  'timing.closesAt',
-  'application.howToApply.ru',
-  'application.howToApply.en',
-  'application.applyUrl',
-  'application.steps',
-  'application.requiredDocuments',
-  'application.contacts',
-  'curation.sources',
-] as const;
+const CSV_KINDS: [string, CsvKind][] = [
+  ['slug', 'text'],
+  ['provider', 'text'],
+  ['parent', 'text'],
+  ['publicationState', 'text'],
+  ['title.ru', 'text'],
+  ['title.en', 'text'],
+  ['summary.ru', 'text'],
+  ['summary.en', 'text'],
+  ...(PROGRAMME_FIELDS as readonly ProgrammeField[]).flatMap((f): [string, CsvKind][] => {
+    switch (f.type) {
+      case 'localised':
+        return [
+          [`${f.path}.ru`, 'text'],
+          [`${f.path}.en`, 'text'],
+        ];
+      case 'codes':
+        return [[f.path, 'list']];
+      case 'structured':
+        return [[f.path, 'json']];
+      case 'integer':
+      case 'decimal':
+        return [[f.path, 'number']];
+      default:
+        return [[f.path, 'text']];
+    }
+  }),
+];
 
-const LIST_COLUMNS = new Set(['supportTypes', 'applicantTypes', 'stages', 'sizes', 'industries', 'objectives', 'territories']);
-const JSON_COLUMNS = new Set([
-  'benefit.taxReductions',
-  'keyFacts',
-  'eligibility.criteria',
-  'application.steps',
-  'application.requiredDocuments',
-  'application.contacts',
-  'curation.sources',
-]);
-const NUMBER_COLUMNS = new Set(['benefit.amountMin', 'benefit.amountMax', 'benefit.ratePercent', 'benefit.termMonths']);
-
-const get = (o: unknown, path: string): unknown => path.split('.').reduce<unknown>((v, k) => (v as Record<string, unknown> | null)?.[k], o);
-
-function set(o: Record<string, unknown>, path: string, value: unknown): void {
-  const keys = path.split('.');
-  let node = o;
-  for (const k of keys.slice(0, -1)) node = (node[k] ??= {}) as Record<string, unknown>;
-  node[keys[keys.length - 1]] = value;
-}
+export const CSV_COLUMNS: readonly string[] = CSV_KINDS.map(([column]) => column);
+const CSV_KIND = new Map(CSV_KINDS);
 
 export function recordsToCsv(records: ProgrammeRecord[]): string {
   const rows = records.map((r) =>
     CSV_COLUMNS.map((column) => {
-      const value = get(r, column);
-      if (LIST_COLUMNS.has(column)) return (value as string[]).join(';');
-      if (JSON_COLUMNS.has(column)) return JSON.stringify(value);
+      const value = getPath(r, column);
+      if (CSV_KIND.get(column) === 'list') return (value as string[]).join(';');
+      if (CSV_KIND.get(column) === 'json') return JSON.stringify(value);
       if (value === null || value === undefined) return '';
       return csvSafeCell(String(value));
     }),
@@ -201,28 +103,29 @@ export interface ParsedRow {
 export function csvToRows(text: string): ParsedRow[] {
   const table: string[][] = parse(text, { bom: true, skip_empty_lines: true, relax_column_count: true });
   const [header = [], ...rows] = table;
-  const unknown = header.filter((h) => !(CSV_COLUMNS as readonly string[]).includes(h));
+  const unknown = header.filter((h) => !CSV_KIND.has(h));
   return rows.map((cells, i) => {
     const record: Record<string, unknown> = {};
     const problems: ParsedRow['problems'] = unknown.map((h) => ({ field: h, messages: ['is not a column of the format'] }));
     header.forEach((column, j) => {
-      if (!(CSV_COLUMNS as readonly string[]).includes(column)) return;
+      const kind = CSV_KIND.get(column);
+      if (!kind) return;
       const cell = csvCellValue(cells[j] ?? '');
-      if (LIST_COLUMNS.has(column)) return set(record, column, cell === '' ? [] : cell.split(';').map((s) => s.trim()));
-      if (JSON_COLUMNS.has(column)) {
+      if (kind === 'list') return setPath(record, column, cell === '' ? [] : cell.split(';').map((s) => s.trim()));
+      if (kind === 'json') {
         try {
-          return set(record, column, cell === '' ? undefined : JSON.parse(cell));
+          return setPath(record, column, cell === '' ? undefined : JSON.parse(cell));
         } catch {
           problems.push({ field: column, messages: ['is not valid JSON'] });
           return;
         }
       }
-      if (NUMBER_COLUMNS.has(column)) {
+      if (kind === 'number') {
         const n = Number(cell);
         if (cell !== '' && !Number.isFinite(n)) problems.push({ field: column, messages: ['must be a number'] });
-        return set(record, column, cell === '' ? null : n);
+        return setPath(record, column, cell === '' ? null : n);
       }
-      return set(record, column, cell === '' ? null : cell);
+      return setPath(record, column, cell === '' ? null : cell);
     });
     return { row: i + 2, record, problems };
   });

@@ -22,6 +22,7 @@ import {
 } from 'class-validator';
 import { REQUIRED_STATUSES, SLUG_PATTERN, TAXONOMY_CODE_PATTERN } from '../../taxonomy/facets';
 import { KEY_FACT_GROUPS, KEY_FACT_UNITS, type KeyFactGroup, type KeyFactUnit } from '../programme.types';
+import { fieldsIn, keyOf, type FieldGroup, type FieldValues, type ProgrammeField, type StructuredShape } from '../programme-fields';
 
 const URL_OPTIONS = { protocols: ['http', 'https'], require_protocol: true, require_tld: true };
 const MAX_CODES = 30;
@@ -80,28 +81,6 @@ export class TaxReductionInput {
   @ApiPropertyOptional({ type: 'integer', nullable: true }) @IsOptional() @IsInt() @Min(1) @Max(99) years?: number | null;
 }
 
-export class BenefitInput {
-  @ApiPropertyOptional({ type: LocalisedTextInput })
-  @Optional()
-  @ValidateNested()
-  @Type(() => LocalisedTextInput)
-  text?: LocalisedTextInput;
-  @ApiPropertyOptional({ type: 'integer', description: 'RUB', nullable: true }) @IsOptional() @IsInt() @Min(0) @Max(1e15) amountMin?:
-    number | null;
-  @ApiPropertyOptional({ type: 'integer', description: 'RUB', nullable: true }) @IsOptional() @IsInt() @Min(0) @Max(1e15) amountMax?:
-    number | null;
-  @ApiPropertyOptional({ type: Number, nullable: true }) @IsOptional() @IsNumber({ maxDecimalPlaces: 3 }) @Min(0) @Max(100) ratePercent?:
-    number | null;
-  @ApiPropertyOptional({ type: 'integer', nullable: true }) @IsOptional() @IsInt() @Min(1) @Max(1200) termMonths?: number | null;
-  @ApiPropertyOptional({ type: [TaxReductionInput] })
-  @Optional()
-  @IsArray()
-  @ArrayMaxSize(20)
-  @ValidateNested({ each: true })
-  @Type(() => TaxReductionInput)
-  taxReductions?: TaxReductionInput[];
-}
-
 export class EligibilityCriteriaInput {
   @ApiPropertyOptional({ type: 'integer', nullable: true }) @IsOptional() @IsInt() @Min(0) @Max(200) companyAgeMinYears?: number | null;
   @ApiPropertyOptional({ type: 'integer', nullable: true }) @IsOptional() @IsInt() @Min(0) @Max(200) companyAgeMaxYears?: number | null;
@@ -126,32 +105,6 @@ export class EligibilityCriteriaInput {
   requiredStatuses?: (typeof REQUIRED_STATUSES)[number][];
 }
 
-export class EligibilityInput {
-  @ApiPropertyOptional({ type: LocalisedTextInput })
-  @Optional()
-  @ValidateNested()
-  @Type(() => LocalisedTextInput)
-  text?: LocalisedTextInput;
-  @ApiPropertyOptional({ type: EligibilityCriteriaInput })
-  @Optional()
-  @ValidateNested()
-  @Type(() => EligibilityCriteriaInput)
-  criteria?: EligibilityCriteriaInput;
-}
-
-export class TimingInput {
-  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true })
-  @IsOptional()
-  @Type(() => Date)
-  @IsDate()
-  opensAt?: Date | null;
-  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true })
-  @IsOptional()
-  @Type(() => Date)
-  @IsDate()
-  closesAt?: Date | null;
-}
-
 export class ContactsInput {
   @ApiPropertyOptional({ type: String, nullable: true }) @IsOptional() @IsEmail() @MaxLength(320) email?: string | null;
   @ApiPropertyOptional({ type: String, nullable: true }) @IsOptional() @IsString() @MaxLength(50) phone?: string | null;
@@ -165,38 +118,6 @@ export class StepInput {
   @Type(() => DocumentInput)
   text: DocumentInput;
   @ApiPropertyOptional({ type: String, nullable: true }) @IsOptional() @IsUrl(URL_OPTIONS) @MaxLength(2000) url?: string | null;
-}
-
-export class ApplicationInput {
-  @ApiPropertyOptional({ type: LocalisedTextInput })
-  @Optional()
-  @ValidateNested()
-  @Type(() => LocalisedTextInput)
-  howToApply?: LocalisedTextInput;
-  @ApiPropertyOptional({
-    type: String,
-    nullable: true,
-    description: "the official application page: the provider's own site or an official city portal",
-  })
-  @IsOptional()
-  @IsUrl(URL_OPTIONS)
-  @MaxLength(2000)
-  applyUrl?: string | null;
-  @ApiPropertyOptional({ type: [StepInput], description: 'how to apply, in order' })
-  @Optional()
-  @IsArray()
-  @ArrayMaxSize(20)
-  @ValidateNested({ each: true })
-  @Type(() => StepInput)
-  steps?: StepInput[];
-  @ApiPropertyOptional({ type: [DocumentInput] })
-  @Optional()
-  @IsArray()
-  @ArrayMaxSize(50)
-  @ValidateNested({ each: true })
-  @Type(() => DocumentInput)
-  requiredDocuments?: DocumentInput[];
-  @ApiPropertyOptional({ type: ContactsInput }) @Optional() @ValidateNested() @Type(() => ContactsInput) contacts?: ContactsInput;
 }
 
 const DAY_PATTERN = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
@@ -265,44 +186,75 @@ export class KeyFactInput {
   @ApiProperty({ description: "the key of one of the entry's sources" }) @IsString() @Matches(SOURCE_KEY_PATTERN) source: string;
 }
 
-export class CurationInput {
-  @ApiPropertyOptional({ type: [SourceInput], description: "every page the entry's facts come from" })
-  @Optional()
-  @IsArray()
-  @ArrayMaxSize(30)
-  @ValidateNested({ each: true })
-  @Type(() => SourceInput)
-  sources?: SourceInput[];
+const STRUCTURED_INPUTS: Record<StructuredShape, new () => object> = {
+  taxReductions: TaxReductionInput,
+  keyFacts: KeyFactInput,
+  criteria: EligibilityCriteriaInput,
+  steps: StepInput,
+  documents: DocumentInput,
+  contacts: ContactsInput,
+  sources: SourceInput,
+};
+
+/** The validation and OpenAPI schema of one described field (programme-fields.ts); every one may be left out. */
+function inputDecorators(f: ProgrammeField): PropertyDecorator[] {
+  const doc = f.description ? { description: f.description } : {};
+  switch (f.type) {
+    case 'localised':
+      return [ApiPropertyOptional({ type: LocalisedTextInput }), Optional(), ValidateNested(), Type(() => LocalisedTextInput)];
+    case 'integer':
+    case 'decimal':
+      return [
+        ApiPropertyOptional({ type: f.type === 'integer' ? 'integer' : Number, nullable: true, minimum: f.min, maximum: f.max, ...doc }),
+        IsOptional(),
+        f.type === 'integer' ? IsInt() : IsNumber({ maxDecimalPlaces: 3 }),
+        Min(f.min),
+        Max(f.max),
+      ];
+    case 'datetime':
+      return [ApiPropertyOptional({ type: String, format: 'date-time', nullable: true, ...doc }), IsOptional(), Type(() => Date), IsDate()];
+    case 'url':
+      return [ApiPropertyOptional({ type: String, nullable: true, ...doc }), IsOptional(), IsUrl(URL_OPTIONS), MaxLength(2000)];
+    case 'codes':
+      return [Codes()];
+    case 'structured': {
+      const shape = STRUCTURED_INPUTS[f.shape];
+      return f.maxItems
+        ? [
+            ApiPropertyOptional({ type: [shape], ...doc }),
+            Optional(),
+            IsArray(),
+            ArrayMaxSize(f.maxItems),
+            ValidateNested({ each: true }),
+            Type(() => shape),
+          ]
+        : [ApiPropertyOptional({ type: shape, ...doc }), Optional(), ValidateNested(), Type(() => shape)];
+    }
+  }
 }
 
+/** A base class holding the described fields at the top level (null) or in one group. */
+function inputFields<G extends FieldGroup | null>(group: G): abstract new () => Partial<FieldValues<G, 'input'>> {
+  abstract class DescribedInput {}
+  for (const f of fieldsIn(group)) for (const decorate of inputDecorators(f)) decorate(DescribedInput.prototype, keyOf(f.path));
+  return DescribedInput as unknown as abstract new () => Partial<FieldValues<G, 'input'>>;
+}
+
+export class BenefitInput extends inputFields('benefit') {}
+export class EligibilityInput extends inputFields('eligibility') {}
+export class TimingInput extends inputFields('timing') {}
+export class ApplicationInput extends inputFields('application') {}
+export class CurationInput extends inputFields('curation') {}
+
 /** Fields shared by create and update; every one optional here. */
-abstract class ProgrammeFields {
-  @ApiPropertyOptional({ type: LocalisedTextInput })
-  @Optional()
-  @ValidateNested()
-  @Type(() => LocalisedTextInput)
-  description?: LocalisedTextInput;
+abstract class ProgrammeFields extends inputFields(null) {
   @ApiPropertyOptional({ type: String, description: 'slug of the parent programme', nullable: true })
   @IsOptional()
   @IsString()
   @MaxLength(100)
   @Matches(SLUG_PATTERN)
   parent?: string | null;
-  @Codes() supportTypes?: string[];
-  @Codes() applicantTypes?: string[];
-  @Codes() stages?: string[];
-  @Codes() sizes?: string[];
-  @Codes() industries?: string[];
-  @Codes() objectives?: string[];
-  @Codes() territories?: string[];
   @ApiPropertyOptional({ type: BenefitInput }) @Optional() @ValidateNested() @Type(() => BenefitInput) benefit?: BenefitInput;
-  @ApiPropertyOptional({ type: [KeyFactInput], description: 'ordered figures and conditions, each citing a source' })
-  @Optional()
-  @IsArray()
-  @ArrayMaxSize(40)
-  @ValidateNested({ each: true })
-  @Type(() => KeyFactInput)
-  keyFacts?: KeyFactInput[];
   @ApiPropertyOptional({ type: EligibilityInput })
   @Optional()
   @ValidateNested()

@@ -1,15 +1,8 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, type ApiPropertyOptions, ApiPropertyOptional } from '@nestjs/swagger';
+import { fieldsIn, keyOf, type FieldGroup, type FieldValues, type ProgrammeField, type StructuredShape } from '../programme-fields';
 import type { ProgrammeStatus, PublicationState } from '../programme-status';
 import { KEY_FACT_GROUPS, KEY_FACT_UNITS } from '../programme.types';
-import type {
-  ApplicationStep,
-  EligibilityCriteria,
-  KeyFact,
-  LocalisedText,
-  ProgrammeContacts,
-  ProgrammeSource,
-  TaxReduction,
-} from '../programme.types';
+import type { KeyFact, LocalisedText } from '../programme.types';
 
 export class LocalisedTextView {
   @ApiProperty() ru: string;
@@ -45,26 +38,6 @@ export class ActorView {
   @ApiProperty() label: string;
 }
 
-export class BenefitView {
-  @ApiProperty({ type: OptionalLocalisedTextView }) text: OptionalLocalisedTextView;
-  @ApiProperty({ nullable: true, type: Number, description: 'RUB; null when unknown' }) amountMin: number | null;
-  @ApiProperty({ nullable: true, type: Number, description: 'RUB; null when unknown' }) amountMax: number | null;
-  @ApiProperty({ nullable: true, type: Number }) ratePercent: number | null;
-  @ApiProperty({ nullable: true, type: Number }) termMonths: number | null;
-  @ApiProperty({ type: [TaxReductionView] }) taxReductions: TaxReduction[];
-}
-
-export class EligibilityView {
-  @ApiProperty({ type: OptionalLocalisedTextView }) text: OptionalLocalisedTextView;
-  @ApiProperty({ type: 'object', additionalProperties: true }) criteria: EligibilityCriteria;
-}
-
-export class TimingView {
-  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) opensAt: string | null;
-  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) closesAt: string | null;
-  @ApiProperty({ enum: ['open', 'upcoming', 'ongoing', 'closed'] }) status: ProgrammeStatus;
-}
-
 export class StepView {
   @ApiProperty({ type: LocalisedTextView }) text: LocalisedText;
   @ApiProperty({ nullable: true, type: String }) url: string | null;
@@ -91,16 +64,52 @@ export class KeyFactView {
   @ApiProperty({ description: 'the key of the source it comes from' }) source: string;
 }
 
-export class ApplicationView {
-  @ApiProperty({ type: OptionalLocalisedTextView }) howToApply: OptionalLocalisedTextView;
-  @ApiProperty({ nullable: true, type: String, description: 'the official application page' }) applyUrl: string | null;
-  @ApiProperty({ type: [StepView] }) steps: ApplicationStep[];
-  @ApiProperty({ type: [LocalisedTextView] }) requiredDocuments: LocalisedText[];
-  @ApiProperty({ type: 'object', additionalProperties: true }) contacts: ProgrammeContacts;
+const STRUCTURED_VIEWS: Record<StructuredShape, ApiPropertyOptions> = {
+  taxReductions: { type: [TaxReductionView] },
+  keyFacts: { type: [KeyFactView] },
+  criteria: { type: 'object', additionalProperties: true },
+  steps: { type: [StepView] },
+  documents: { type: [LocalisedTextView] },
+  contacts: { type: 'object', additionalProperties: true },
+  sources: { type: [SourceView] },
+};
+
+/** The OpenAPI schema of one described field (programme-fields.ts) in a view; every one is always present. */
+function viewProperty(f: ProgrammeField): ApiPropertyOptions {
+  const doc = f.description ? { description: f.description } : {};
+  switch (f.type) {
+    case 'localised':
+      return { type: OptionalLocalisedTextView, ...doc };
+    case 'integer':
+      return { type: 'integer', nullable: true, ...doc };
+    case 'decimal':
+      return { type: Number, nullable: true, ...doc };
+    case 'datetime':
+      return { type: String, format: 'date-time', nullable: true, ...doc };
+    case 'url':
+      return { type: String, nullable: true, ...doc };
+    case 'codes':
+      return { type: [String], ...doc };
+    case 'structured':
+      return { ...STRUCTURED_VIEWS[f.shape], ...doc } as ApiPropertyOptions;
+  }
 }
 
-export class CurationView {
-  @ApiProperty({ type: [SourceView] }) sources: ProgrammeSource[];
+/** A base class holding the described fields at the top level (null) or in one group. */
+function viewFields<G extends FieldGroup | null>(group: G): abstract new () => FieldValues<G, 'view'> {
+  abstract class DescribedView {}
+  for (const f of fieldsIn(group)) ApiProperty(viewProperty(f))(DescribedView.prototype, keyOf(f.path));
+  return DescribedView as unknown as abstract new () => FieldValues<G, 'view'>;
+}
+
+export class BenefitView extends viewFields('benefit') {}
+export class EligibilityView extends viewFields('eligibility') {}
+export class TimingView extends viewFields('timing') {
+  @ApiProperty({ enum: ['open', 'upcoming', 'ongoing', 'closed'] }) status: ProgrammeStatus;
+}
+
+export class ApplicationView extends viewFields('application') {}
+export class CurationView extends viewFields('curation') {
   @ApiProperty({ nullable: true, type: String, format: 'date', description: 'the newest date any source page shows' }) newestSourceOn:
     string | null;
   @ApiProperty({ nullable: true, type: String, format: 'date', description: 'when an editor last checked a source' }) lastCheckedOn:
@@ -108,23 +117,14 @@ export class CurationView {
 }
 
 /** A programme in full, as the public detail endpoint and the admin API return it. */
-export class ProgrammeView {
+export class ProgrammeView extends viewFields(null) {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() slug: string;
   @ApiProperty({ type: LocalisedTextView }) title: LocalisedText;
   @ApiProperty({ type: LocalisedTextView }) summary: LocalisedText;
-  @ApiProperty({ type: OptionalLocalisedTextView }) description: OptionalLocalisedTextView;
   @ApiProperty({ type: ProviderRefView }) provider: ProviderRefView;
   @ApiProperty({ nullable: true, type: String, description: 'slug of the parent programme' }) parent: string | null;
-  @ApiProperty({ type: [String] }) supportTypes: string[];
-  @ApiProperty({ type: [String] }) applicantTypes: string[];
-  @ApiProperty({ type: [String] }) stages: string[];
-  @ApiProperty({ type: [String] }) sizes: string[];
-  @ApiProperty({ type: [String] }) industries: string[];
-  @ApiProperty({ type: [String] }) objectives: string[];
-  @ApiProperty({ type: [String] }) territories: string[];
   @ApiProperty({ type: BenefitView }) benefit: BenefitView;
-  @ApiProperty({ type: [KeyFactView] }) keyFacts: KeyFact[];
   @ApiProperty({ type: EligibilityView }) eligibility: EligibilityView;
   @ApiProperty({ type: TimingView }) timing: TimingView;
   @ApiProperty({ type: ApplicationView }) application: ApplicationView;
