@@ -1,3 +1,4 @@
+import type { PublicUrls } from '@app/config';
 import type { Lang } from '@app/catalogue';
 import type { SearchHit } from '@app/search';
 
@@ -62,14 +63,14 @@ export function confirmMessage(lang: Lang, searchUrl: string, frequency: 'daily'
 
 export function digestMessage(
   lang: Lang,
-  base: string,
+  urls: PublicUrls,
   searchUrl: string,
   unsubscribeUrl: string,
   changed: SearchHit[],
   closing: SearchHit[],
 ): Composed {
   const w = WORDS[lang];
-  const link = (h: SearchHit) => `${base}/programmes/${h.slug}${lang === 'en' ? '?lang=en' : ''}`;
+  const link = (h: SearchHit) => urls.programme(h.slug, lang);
   const line = (h: SearchHit) => `${h.title}${h.closesAt ? ` (${w.closesOn(dateIn(h.closesAt, lang))})` : ''}`;
   const section = (title: string, hits: SearchHit[]) =>
     hits.length

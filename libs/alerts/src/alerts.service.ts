@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Lang } from '@app/catalogue';
 import { Clock, DomainError } from '@app/common';
-import { AppConfig } from '@app/config';
+import { AppConfig, PublicUrls } from '@app/config';
 import { SearchService, type SearchRequest } from '@app/search';
 import { confirmMessage, digestMessage } from './alert-mail';
 
@@ -64,6 +64,7 @@ export class AlertsService {
     private readonly search: SearchService,
     private readonly config: AppConfig,
     private readonly clock: Clock,
+    private readonly urls: PublicUrls,
   ) {}
 
   /** Starts a subscription and queues its confirmation message. Limits per address and per client address stop abuse. */
@@ -90,12 +91,7 @@ export class AlertsService {
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
         [address, emailHash, clientHash, search.query, JSON.stringify(search.request), lang, frequency, sha256(confirm), token()],
       );
-      const mail = confirmMessage(
-        lang,
-        this.searchUrl(search.query, lang),
-        frequency,
-        `${this.config.http.publicBaseUrl}/alerts/confirm/${confirm}`,
-      );
+      const mail = confirmMessage(lang, this.searchUrl(search.query, lang), frequency, this.urls.to(`/alerts/confirm/${confirm}`));
       await this.enqueue(tx, alert.id, 'confirm', 'confirm', address, mail, {});
     });
     this.logger.log({ frequency }, 'Search alert requested');
@@ -159,15 +155,8 @@ export class AlertsService {
       ).hits.filter((h) => !changed.some((c) => c.slug === h.slug));
       await this.dataSource.transaction(async (tx) => {
         if (changed.length || closing.length) {
-          const unsubscribe = `${this.config.http.publicBaseUrl}/alerts/unsubscribe/${alert.manage_token}`;
-          const mail = digestMessage(
-            alert.lang,
-            this.config.http.publicBaseUrl,
-            this.searchUrl(alert.query, alert.lang),
-            unsubscribe,
-            changed,
-            closing,
-          );
+          const unsubscribe = this.urls.to(`/alerts/unsubscribe/${alert.manage_token}`);
+          const mail = digestMessage(alert.lang, this.urls, this.searchUrl(alert.query, alert.lang), unsubscribe, changed, closing);
           // RFC 8058: mail clients offer one-click unsubscribe, posting to the link
           if (
             await this.enqueue(tx, alert.id, 'digest', period, alert.email, mail, {
@@ -187,7 +176,7 @@ export class AlertsService {
   private searchUrl(query: string, lang: Lang): string {
     const params = new URLSearchParams(query);
     if (lang === 'en') params.set('lang', 'en');
-    return `${this.config.http.publicBaseUrl}/${params.size ? `?${params}` : ''}`;
+    return this.urls.to(`/${params.size ? `?${params}` : ''}`);
   }
 
   private async enqueue(

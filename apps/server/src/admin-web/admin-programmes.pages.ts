@@ -2,6 +2,7 @@ import { Body, Controller, Get, Header, HttpCode, Param, Post, Query, Req, Res, 
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import {
+  emptyValues,
   FACETS,
   OrganisationsService,
   SuggestedUpdatesService,
@@ -26,7 +27,7 @@ import {
 } from '@app/catalogue';
 import { IsUUID, Matches } from 'class-validator';
 import { Clock, DomainError, SeeOther } from '@app/common';
-import { AppConfig } from '@app/config';
+import { AppConfig, PublicUrls } from '@app/config';
 import { SearchVocabulary } from '@app/search';
 import { IdParam } from '../http/params';
 import { programmePage } from '../web/programme-page';
@@ -58,26 +59,7 @@ const EMPTY_RECORD: EditableRecord = {
   parent: null,
   title: { ru: '', en: null },
   summary: { ru: '', en: null },
-  description: { ru: null, en: null },
-  supportTypes: [],
-  applicantTypes: [],
-  stages: [],
-  sizes: [],
-  industries: [],
-  objectives: [],
-  territories: [],
-  benefit: { text: { ru: null, en: null }, amountMin: null, amountMax: null, ratePercent: null, termMonths: null, taxReductions: [] },
-  eligibility: { text: { ru: null, en: null }, criteria: {} },
-  timing: { opensAt: null, closesAt: null },
-  keyFacts: [],
-  application: {
-    howToApply: { ru: null, en: null },
-    applyUrl: null,
-    steps: [],
-    requiredDocuments: [],
-    contacts: { email: null, phone: null, url: null },
-  },
-  curation: { sources: [] },
+  ...emptyValues(),
 };
 
 class SuggestionParams extends IdParam {
@@ -107,6 +89,7 @@ export class AdminProgrammesPages {
     private readonly vocabulary: SearchVocabulary,
     private readonly clock: Clock,
     private readonly config: AppConfig,
+    private readonly urls: PublicUrls,
     private readonly suggestedUpdates: SuggestedUpdatesService,
     private readonly revisions: ProgrammeRevisions,
   ) {}
@@ -344,7 +327,7 @@ export class AdminProgrammesPages {
   async preview(@Param() { id }: IdParam, @Query('lang') lang?: string): Promise<string> {
     const l = lang === 'en' ? 'en' : 'ru';
     const [programme, terms] = await Promise.all([this.programmes.getForAdmin(id), this.vocabulary.terms()]);
-    const p = programmePage(programme, terms, [], l, this.clock.now(), '', this.config.catalogue.sourceMaxAgeDays);
+    const p = programmePage(programme, terms, [], l, this.clock.now(), this.urls, this.config.catalogue.sourceMaxAgeDays);
     return render('programme.njk', {
       lang: l,
       p,

@@ -12,7 +12,7 @@ import {
   UpdateTermDto,
 } from '@app/catalogue';
 import { DomainError, SeeOther } from '@app/common';
-import { AppConfig } from '@app/config';
+import { PublicUrls } from '@app/config';
 import { ApiKeysService, IdentityService, ROLES, type Role } from '@app/identity';
 import { SynonymInputDto, SynonymsService } from '@app/search';
 import { IdParam, SlugParam } from '../http/params';
@@ -53,7 +53,7 @@ export class AdminSettingsPages {
     private readonly organisations: OrganisationsService,
     private readonly identity: IdentityService,
     private readonly apiKeys: ApiKeysService,
-    private readonly config: AppConfig,
+    private readonly urls: PublicUrls,
   ) {}
 
   // ---- taxonomy ----
@@ -317,9 +317,8 @@ export class AdminSettingsPages {
         optionalText(body, 'displayName')?.slice(0, 200) ?? null,
         actorOf(admin, req),
       );
-      const base = this.config.http.publicBaseUrl;
       return await this.usersPage(admin, undefined, {
-        inviteLink: `${base}/admin/invite/${invitation.token}`,
+        inviteLink: this.urls.to(`/admin/invite/${invitation.token}`),
         invited: invitation.user,
         inviteExpires: invitation.expiresAt.toISOString().slice(0, 16).replace('T', ' '),
       });

@@ -3,7 +3,7 @@ import { ModulesContainer } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { validationMetadatasToSchemas } from 'class-validator-jsonschema';
 import { ERROR_CODES } from '@app/common';
-import { AppConfig } from '@app/config';
+import { PublicUrls } from '@app/config';
 import { ROLES_KEY } from '@app/identity';
 
 type Operation = NonNullable<OpenAPIObject['paths'][string]['get']>;
@@ -210,7 +210,7 @@ function mergeValidation(schemas: Record<string, Schema>, derived: Derived): voi
  * give (with examples of its own), security, and the headers it sends.
  */
 export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
-  const base = app.get(AppConfig).http.publicBaseUrl;
+  const base = app.get(PublicUrls).base;
   const config = new DocumentBuilder()
     .setOpenAPIVersion('3.1.0')
     .setTitle('Support Navigator API')

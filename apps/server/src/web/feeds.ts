@@ -2,17 +2,15 @@ import { Feed } from 'feed';
 import icalGenerator, { ICalCalendarMethod } from 'ical-generator';
 import type { Lang } from '@app/catalogue';
 import { escapeHtml, type SearchHit } from '@app/search';
+import type { PublicUrls } from '@app/config';
 import { textFor } from './web-i18n';
 
-const programmeUrl = (baseUrl: string, slug: string, lang: Lang): string =>
-  `${baseUrl}/programmes/${slug}${lang === 'ru' ? '' : '?lang=en'}`;
-
 /** An Atom feed of the programmes a search finds, newest change first. */
-export function atomFeed(hits: SearchHit[], selfUrl: string, baseUrl: string, lang: Lang): string {
+export function atomFeed(hits: SearchHit[], selfUrl: string, urls: PublicUrls, lang: Lang): string {
   const t = textFor(lang);
   const feed = new Feed({
     id: selfUrl,
-    link: baseUrl,
+    link: urls.base,
     title: t.siteName,
     description: t.tagline,
     language: lang,
@@ -22,8 +20,8 @@ export function atomFeed(hits: SearchHit[], selfUrl: string, baseUrl: string, la
   });
   for (const hit of hits) {
     feed.addItem({
-      id: programmeUrl(baseUrl, hit.slug, 'ru'),
-      link: programmeUrl(baseUrl, hit.slug, lang),
+      id: urls.programme(hit.slug),
+      link: urls.programme(hit.slug, lang),
       // Atom marks these type="html": plain text must be escaped, or a feed reader renders markup someone typed
       title: escapeHtml(hit.title),
       description: escapeHtml(hit.summary),
@@ -38,7 +36,7 @@ export function atomFeed(hits: SearchHit[], selfUrl: string, baseUrl: string, la
 export type Deadline = Pick<SearchHit, 'slug' | 'title' | 'summary' | 'closesAt'> & { provider: { name: string } };
 
 /** An iCalendar file with one all-day event on each programme's closing day. */
-export function deadlinesCalendar(hits: Deadline[], baseUrl: string, lang: Lang, name: string): string {
+export function deadlinesCalendar(hits: Deadline[], urls: PublicUrls, lang: Lang, name: string): string {
   const calendar = icalGenerator({
     name,
     method: ICalCalendarMethod.PUBLISH,
@@ -53,7 +51,7 @@ export function deadlinesCalendar(hits: Deadline[], baseUrl: string, lang: Lang,
       allDay: true,
       summary: `${lang === 'ru' ? 'Окончание приёма заявок' : 'Applications close'}: ${hit.title}`,
       description: `${hit.provider.name}. ${hit.summary}`,
-      url: programmeUrl(baseUrl, hit.slug, lang),
+      url: urls.programme(hit.slug, lang),
     });
   }
   return calendar.toString();

@@ -1,3 +1,4 @@
+import { programmePath, type PublicUrls } from '@app/config';
 import { possiblyOutdated, REQUIRED_STATUS_LABELS, type KeyFact, type KeyFactGroup, type Lang, type ProgrammeView } from '@app/catalogue';
 import type { FacetTerm, SearchHit } from '@app/search';
 import { amountText, deadlineBadge } from './search-page';
@@ -23,7 +24,7 @@ export function programmePage(
   related: SearchHit[],
   lang: Lang,
   now: Date,
-  baseUrl: string,
+  urls: PublicUrls,
   maxAgeDays: number,
 ) {
   const t = textFor(lang);
@@ -52,7 +53,7 @@ export function programmePage(
   if (c.requiredStatuses?.length)
     criteria.push(`${t.criterion.requiredStatuses}: ${c.requiredStatuses.map((x) => REQUIRED_STATUS_LABELS[x]?.[lang] ?? x).join(', ')}`);
   const percent = (n: number | null) => (n === null ? null : `${n.toLocaleString(lang === 'ru' ? 'ru-RU' : 'en-GB')} %`);
-  const url = `${baseUrl}/programmes/${p.slug}${lang === 'ru' ? '' : '?lang=en'}`;
+  const url = urls.programme(p.slug, lang);
   const officialUrl = p.application.applyUrl ?? p.provider.url;
   const jsonLd = {
     '@context': 'https://schema.org',
@@ -132,9 +133,9 @@ export function programmePage(
     related: related
       .filter((r) => r.slug !== p.slug)
       .slice(0, 3)
-      .map((r) => ({ title: r.title, provider: r.provider.name, url: `/programmes/${r.slug}${lang === 'ru' ? '' : '?lang=en'}` })),
+      .map((r) => ({ title: r.title, provider: r.provider.name, url: programmePath(r.slug, lang) })),
     backUrl: lang === 'ru' ? '/' : '/?lang=en',
-    shareUrl: `/programmes/${p.slug}${lang === 'ru' ? '' : '?lang=en'}`,
+    shareUrl: programmePath(p.slug, lang),
     // JSON inside <script>: `<` escaped so no text can close the element
     jsonLd: JSON.stringify(jsonLd).replace(/</g, '\\u003c'),
   };

@@ -1,3 +1,4 @@
+import { programmePath } from '@app/config';
 import { possiblyOutdated } from '@app/catalogue';
 import type { Lang } from '@app/catalogue';
 import { SEARCH_FACETS, type SearchFacet, type SearchHit, type SearchResponse, type SortOrder, SORT_ORDERS } from '@app/search';
@@ -187,7 +188,7 @@ export function searchPage(
     sorts: SORT_ORDERS.map((s) => ({ value: s, label: t.sorts[s], selected: s === result.sort })),
     hits: result.hits.map((hit) => ({
       ...hit,
-      url: `/programmes/${hit.slug}${state.lang === 'ru' ? '' : `?lang=${state.lang}`}`,
+      url: programmePath(hit.slug, state.lang),
       supportTypeLabels: hit.supportTypes.map((code) => labels.get('supportType')?.get(code) ?? code),
       deadline: deadlineBadge(hit, null, state.lang, now),
       amount: compactRoubles(hit.amountMin, hit.amountMax, state.lang),

@@ -16,7 +16,7 @@ import {
 import type { Request, Response } from 'express';
 import { type CompanyProfile, MatchingService, ProgrammesService, REVENUE_BAND_CODES, SLUG_PATTERN } from '@app/catalogue';
 import { Clock, DomainError, validationFailed } from '@app/common';
-import { AppConfig } from '@app/config';
+import { AppConfig, programmePath, PublicUrls } from '@app/config';
 import { labelIn, SearchService, SearchVocabulary } from '@app/search';
 import { MatchQuery } from '../matching/match.dto';
 import { queryObject, SlugParam } from '../http/params';
@@ -73,12 +73,8 @@ export class WebController {
     private readonly matching: MatchingService,
     private readonly clock: Clock,
     private readonly config: AppConfig,
+    private readonly urls: PublicUrls,
   ) {}
-
-  /** Absolute links use PUBLIC_BASE_URL when set, so a forged Host header cannot change them. */
-  private baseUrl(_req: Request): string {
-    return this.config.http.publicBaseUrl;
-  }
 
   @Get()
   @Header('Content-Type', 'text/html; charset=utf-8')
@@ -126,18 +122,18 @@ export class WebController {
   async atom(@Query() query: ProgrammeListQuery, @Req() req: Request): Promise<string> {
     const { lang } = query;
     const result = await this.search.search({ ...toSearchRequest(query), sort: 'updated' });
-    return atomFeed(result.hits, `${this.baseUrl(req)}${req.originalUrl}`, this.baseUrl(req), lang);
+    return atomFeed(result.hits, this.urls.to(req.originalUrl), this.urls, lang);
   }
 
   @Get('deadlines.ics')
   @Header('Content-Type', 'text/calendar; charset=utf-8')
   @Header('Content-Disposition', 'attachment; filename="deadlines.ics"')
-  async deadlines(@Query() query: ProgrammeListQuery, @Req() req: Request): Promise<string> {
+  async deadlines(@Query() query: ProgrammeListQuery): Promise<string> {
     const { lang, closesAfter } = query;
     // only what still closes: from today on, soonest first
     const from = closesAfter && closesAfter > this.clock.now() ? closesAfter : this.clock.now();
     const result = await this.search.search({ ...toSearchRequest(query), sort: 'deadline', closesAfter: from });
-    return deadlinesCalendar(result.hits, this.baseUrl(req), lang, textFor(lang).siteName);
+    return deadlinesCalendar(result.hits, this.urls, lang, textFor(lang).siteName);
   }
 
   @Get('programmes/:slug/deadline.ics')
@@ -145,7 +141,6 @@ export class WebController {
   async programmeDeadline(
     @Param() { slug }: SlugParam,
     @Query() { lang }: LangQuery,
-    @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ): Promise<string> {
     const p = await this.programmes.getPublished(slug);
@@ -158,7 +153,7 @@ export class WebController {
       provider: { name: (lang === 'en' && p.provider.name.en) || p.provider.name.ru },
       closesAt: p.timing.closesAt,
     };
-    return deadlinesCalendar([deadline], this.baseUrl(req), lang, deadline.title);
+    return deadlinesCalendar([deadline], this.urls, lang, deadline.title);
   }
 
   @Get('compare')
@@ -169,7 +164,7 @@ export class WebController {
       this.vocabulary.terms(),
     ]);
     const now = this.clock.now();
-    const columns = programmes.map((p) => programmePage(p, terms, [], lang, now, '', this.config.catalogue.sourceMaxAgeDays));
+    const columns = programmes.map((p) => programmePage(p, terms, [], lang, now, this.urls, this.config.catalogue.sourceMaxAgeDays));
     const params = new URLSearchParams(slugs.map((s) => ['slugs', s]));
     if (lang === 'ru') params.set('lang', 'en');
     return render('compare.njk', { lang, columns, languageUrl: `/compare?${params}` });
@@ -208,7 +203,7 @@ export class WebController {
     const here = { lang: lang === 'ru' ? undefined : lang, perPage: perPage === 20 ? undefined : perPage };
     const cards = (result?.results ?? []).map((r) => ({
       ...r,
-      url: `/programmes/${r.slug}${lang === 'ru' ? '' : '?lang=en'}`,
+      url: programmePath(r.slug, lang),
       // what was judged, one line each; what to check, and what the programme does not limit, one line for all
       judged: r.criteria.filter((c) => c.status === 'met' || c.status === 'not_met'),
       check: r.criteria
@@ -253,7 +248,7 @@ export class WebController {
 
   @Get('programmes/:slug')
   @Header('Content-Type', 'text/html; charset=utf-8')
-  async programmePage(@Param() { slug }: SlugParam, @Query() { lang }: LangQuery, @Req() req: Request): Promise<string> {
+  async programmePage(@Param() { slug }: SlugParam, @Query() { lang }: LangQuery): Promise<string> {
     const programme = await this.programmes.getPublished(slug);
     const [terms, related] = await Promise.all([
       this.vocabulary.terms(),
@@ -267,9 +262,9 @@ export class WebController {
       related?.hits ?? [],
       lang,
       this.clock.now(),
-      this.baseUrl(req),
+      this.urls,
       this.config.catalogue.sourceMaxAgeDays,
     );
-    return render('programme.njk', { lang, p, languageUrl: `/programmes/${slug}${lang === 'ru' ? '?lang=en' : ''}` });
+    return render('programme.njk', { lang, p, languageUrl: programmePath(slug, lang === 'ru' ? 'en' : 'ru') });
   }
 }
