@@ -8,7 +8,7 @@ import { ApiKeysService } from '@app/identity';
 import { programmeInput, uniqueSlug } from '@app/testing';
 import type { INestApplication } from '@nestjs/common';
 import { createServerApp } from '../apps/server/src/server.app';
-import { EXPORT_COLUMNS } from '../apps/server/src/programmes/export.controller';
+import { EXPORT_COLUMNS } from '../apps/server/src/programmes/programme-export';
 import { createProgrammeViaApi } from './support/programmes';
 import { createTestApp, TestApp } from './support/test-app';
 

@@ -20,6 +20,7 @@ import { HealthController } from './health/health.controller';
 import { MetricsController } from './metrics/metrics.controller';
 import { ProgrammesController } from './programmes/programmes.controller';
 import { ExportController } from './programmes/export.controller';
+import { ProgrammeExport } from './programmes/programme-export';
 import { ChangesController } from './changes/changes.controller';
 import { WebController } from './web/web.controller';
 import { AlertsController } from './web/alerts.controller';
@@ -69,7 +70,7 @@ export class ServerModule {
         }),
         ...(config.worker.inProcess ? [WorkerModule.jobs()] : []),
       ],
-      providers: [{ provide: APP_GUARD, useClass: ApiAccessGuard }, ExportBudget, SearchReaders],
+      providers: [{ provide: APP_GUARD, useClass: ApiAccessGuard }, ExportBudget, ProgrammeExport, SearchReaders],
       controllers: [
         ExportController,
         ProgrammesController,
