@@ -8,6 +8,7 @@ export * from './organisations/organisations.service';
 export * from './programmes/programme-status';
 export * from './programmes/programme.types';
 export * from './programmes/programme-fields';
+export * from './programmes/programme-snapshot';
 export * from './programmes/dto/programme-input.dto';
 export * from './programmes/dto/programme-view.dto';
 export * from './programmes/programme.mapper';

@@ -15,7 +15,6 @@ import {
   KEY_FACT_GROUPS,
   KEY_FACT_UNITS,
   possiblyOutdated,
-  readSnapshot,
   TaxonomyService,
   TRANSITIONS,
   transitionsFrom,
@@ -349,7 +348,7 @@ export class AdminProgrammesPages {
     const from = positiveInt(formText(query, 'from'), Math.max(1, to - 1));
     const a = revisions.find((r) => r.version === from);
     const b = revisions.find((r) => r.version === to);
-    const diff = a && b ? diffRecords(toRecord(readSnapshot(a.snapshot)), toRecord(readSnapshot(b.snapshot)), labelsOf(taxonomy)) : null;
+    const diff = a && b ? diffRecords(toRecord(a.snapshot!), toRecord(b.snapshot!), labelsOf(taxonomy)) : null;
     return adminPage('history.njk', admin, {
       section: 'programmes',
       notice: noticeOf(query.done),

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { DomainError } from '@app/common';
 import type { ProgrammeView } from '../programmes/dto/programme-view.dto';
-import { readSnapshot } from '../programmes/programme.mapper';
+import { readSnapshot, snapshotView } from '../programmes/programme-snapshot';
 
 export const CHANGE_TYPES = ['created', 'updated', 'unpublished', 'archived', 'deleted'] as const;
 export type ChangeType = (typeof CHANGE_TYPES)[number];
@@ -41,7 +41,7 @@ interface EventRow {
   created_at: string;
   slug: string;
   previous_slug: string | null;
-  snapshot: ProgrammeView | null;
+  snapshot: object | null;
 }
 
 interface PageRow {
@@ -153,8 +153,8 @@ export class ChangeFeedService {
         at: new Date(r.created_at).toISOString(),
       };
       if (r.type === 'updated' && r.previous_slug && r.previous_slug !== r.slug) event.previousSlug = r.previous_slug;
-      // snapshots written before key facts and sources existed are read in today's shape
-      if (r.snapshot) event.programme = readSnapshot(r.snapshot);
+      // stored in the snapshot's own shape (older schemas upgraded), shown as the API shows a programme
+      if (r.snapshot) event.programme = snapshotView(readSnapshot(r.snapshot));
       return event;
     });
     const last = events[events.length - 1];

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../catalogue.errors';
-import { changedPaths, mapProgramme, readSnapshot } from './programme.mapper';
+import { changedPaths, mapProgramme } from './programme.mapper';
+import { readSnapshot, snapshotView, toSnapshot } from './programme-snapshot';
 import { ProgrammeRepository } from './programme.repository';
 
 /** Programmes brought up to date per statement: small enough for one lock set and one revision insert. */
@@ -34,7 +35,7 @@ export class DependentRevisions {
     const last = await this.programmes.lastSnapshots(tx, locked);
     const changes = current.flatMap((p) => {
       const previous = last.get(p.id);
-      const fields = previous ? changedPaths(readSnapshot(previous), mapProgramme(p)) : ['*'];
+      const fields = previous ? changedPaths(snapshotView(readSnapshot(previous)), mapProgramme(p)) : ['*'];
       return fields.length ? [{ id: p.id, fields: previous ? fields : [] }] : [];
     });
     if (!changes.length) return 0;
@@ -52,7 +53,7 @@ export class DependentRevisions {
           actorId: actor.id,
           actorLabel: actor.label,
           changedFields: fields,
-          snapshot: mapProgramme(p),
+          snapshot: toSnapshot(mapProgramme(p)),
         };
       }),
     );

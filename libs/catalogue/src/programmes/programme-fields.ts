@@ -337,8 +337,10 @@ export function emptyValues(): DescribedValues<'view'> {
   return out as DescribedValues<'view'>;
 }
 
-/** A stored or sent value in its normal form (fixed keys, null for nothing). */
+/** A stored or sent value in its normal form (fixed keys, null for nothing); a missing one is the empty value. */
 export function normaliseValue(f: ProgrammeField, value: unknown): unknown {
+  if (value === undefined || (value === null && (f.type === 'structured' || f.type === 'codes' || f.type === 'localised')))
+    return emptyValue(f);
   if (f.type === 'structured') return (f.normalise as (v: unknown) => unknown)(value);
   if (f.type === 'localised') {
     const t = value as { ru?: string | null; en?: string | null };

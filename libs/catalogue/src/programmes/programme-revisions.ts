@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { DomainError } from '@app/common';
 import { toProgrammeInput, toRecord, type ProgrammeRecord } from '../transfer/programme-record';
 import type { ProgrammeView } from './dto/programme-view.dto';
-import { readSnapshot } from './programme.mapper';
 import type { Actor } from '../catalogue.errors';
 import { ProgrammesService } from './programmes.service';
 
@@ -19,7 +18,7 @@ export class ProgrammeRevisions {
   async content(id: string, version: number): Promise<Omit<ProgrammeRecord, 'publicationState'>> {
     const revision = (await this.programmes.listRevisions(id)).find((r) => r.version === version);
     if (!revision) throw new DomainError('not_found', 'PROGRAMME.REVISION_NOT_FOUND', `No version ${version} of this programme`);
-    const { publicationState: _state, ...content } = toRecord(readSnapshot(revision.snapshot));
+    const { publicationState: _state, ...content } = toRecord(revision.snapshot!);
     return content;
   }
 

@@ -1,6 +1,7 @@
 import { isOfficialApplyUrl } from './official-sites';
 import { possiblyOutdated } from './programme-status';
-import { changedPaths, deriveFromFacts, readSnapshot } from './programme.mapper';
+import { changedPaths, deriveFromFacts } from './programme.mapper';
+import { readSnapshot, snapshotView } from './programme-snapshot';
 import type { Programme } from './programme.entity';
 import type { KeyFact } from './programme.types';
 
@@ -69,6 +70,10 @@ describe('programme facts and sources', () => {
   it('reads a revision written before key facts and sources existed in today’s shape', () => {
     const legacy = {
       slug: 'x',
+      title: { ru: 'Икс', en: null },
+      summary: { ru: 'Кратко', en: null },
+      provider: { slug: 'moscow-government', name: { ru: 'Правительство Москвы', en: null }, url: null },
+      timing: { opensAt: null, closesAt: null, status: 'ongoing' },
       application: { howToApply: { ru: null, en: null }, applyUrl: null, requiredDocuments: [], contacts: {} },
       curation: {
         sourceUrl: 'https://investmoscow.ru/press-center/news-article/?article=295776',
@@ -77,7 +82,7 @@ describe('programme facts and sources', () => {
         needsVerification: true,
       },
     };
-    const v = readSnapshot(legacy);
+    const v = snapshotView(readSnapshot(legacy));
     expect(v.keyFacts).toEqual([]);
     expect(v.application.steps).toEqual([]);
     expect(v.curation).toEqual({

@@ -4,6 +4,7 @@ import type { CreateProgrammeDto, UpdateProgrammeDto } from './dto/programme-inp
 import type { ProgrammeRevision } from './programme-revision.entity';
 import type { Programme } from './programme.entity';
 import type { EligibilityCriteria, KeyFact } from './programme.types';
+import { readSnapshot, snapshotView } from './programme-snapshot';
 import { emptyValues, getPath, normaliseValue, PROGRAMME_FIELDS, setPath, type ProgrammeField } from './programme-fields';
 
 export type Lang = 'ru' | 'en';
@@ -98,7 +99,7 @@ export function mapRevision(r: ProgrammeRevision, withSnapshot: boolean): Revisi
     actor: { id: r.actorId, label: r.actorLabel },
     createdAt: r.createdAt.toISOString(),
     changedFields: r.changedFields,
-    ...(withSnapshot ? { snapshot: readSnapshot(r.snapshot) as unknown as Record<string, unknown> } : {}),
+    ...(withSnapshot ? { snapshot: snapshotView(readSnapshot(r.snapshot)) } : {}),
   } as RevisionView;
 }
 
@@ -163,46 +164,6 @@ export function deriveFromFacts(target: Partial<Programme>, previous?: Partial<P
   }
   const before = benefitAmounts(previous?.keyFacts);
   if (before.length && target.amountMax === Math.max(...before)) target.amountMax = null;
-}
-
-/** The shape revisions stored before key facts and sources existed: one source link and a verification flag. */
-interface LegacyCuration {
-  sourceUrl?: string | null;
-  sourceName?: string | null;
-  verifiedAt?: string | null;
-}
-
-/**
- * A revision's snapshot as a programme view of today's shape. Snapshots written
- * before key facts, steps and sources existed get empty lists, and their single
- * source link becomes a source, as the migration did for the programme itself.
- */
-export function readSnapshot(snapshot: unknown): ProgrammeView {
-  const v = structuredClone(snapshot) as ProgrammeView & { curation: Partial<ProgrammeView['curation']> & LegacyCuration };
-  v.keyFacts ??= [];
-  v.application.steps ??= [];
-  if (!v.curation.sources) {
-    const legacy = v.curation;
-    const checkedOn = legacy.verifiedAt ? legacy.verifiedAt.slice(0, 10) : null;
-    const publisher = legacy.sourceName ?? (legacy.sourceUrl ? new URL(legacy.sourceUrl).host : null);
-    v.curation = {
-      sources: publisher
-        ? [
-            {
-              key: 's1',
-              title: { ru: legacy.sourceName ?? legacy.sourceUrl ?? publisher, en: null },
-              url: legacy.sourceUrl ?? null,
-              publisher,
-              publishedOn: null,
-              checkedOn,
-            },
-          ]
-        : [],
-      newestSourceOn: null,
-      lastCheckedOn: checkedOn,
-    };
-  }
-  return v;
 }
 
 /** Dotted paths whose values differ between two snapshots. */

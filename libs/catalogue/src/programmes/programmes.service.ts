@@ -16,6 +16,7 @@ import { Programme } from './programme.entity';
 import type { Organisation } from '../organisations/organisation.entity';
 import { applyProgrammeInput, changedPaths, deriveFromFacts, emptyColumns, mapProgramme, mapRevision } from './programme.mapper';
 import { isOfficialApplyUrl } from './official-sites';
+import { toSnapshot } from './programme-snapshot';
 import { DependentRevisions } from './dependent-revisions';
 import { AdminProgrammeFilter, ProgrammeRepository } from './programme.repository';
 
@@ -220,7 +221,7 @@ export class ProgrammesService {
       actorId: actor.id,
       actorLabel: actor.label,
       changedFields,
-      snapshot: after,
+      snapshot: toSnapshot(after),
     });
     return after;
   }

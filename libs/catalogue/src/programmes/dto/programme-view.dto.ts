@@ -178,5 +178,5 @@ export class RevisionView {
   @ApiProperty({ type: ActorView }) actor: ActorView;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ type: [String] }) changedFields: string[];
-  @ApiPropertyOptional({ type: 'object', additionalProperties: true }) snapshot: Record<string, unknown>;
+  @ApiPropertyOptional({ type: () => ProgrammeView, description: 'the programme as this version saved it' }) snapshot?: ProgrammeView;
 }

@@ -1,0 +1,127 @@
+import type { ProgrammeView } from './dto/programme-view.dto';
+import { getPath, normaliseValue, PROGRAMME_FIELDS, setPath, type DescribedValues, type ProgrammeField } from './programme-fields';
+import type { ProgrammeStatus, PublicationState } from './programme-status';
+import type { LocalisedText } from './programme.types';
+
+/** The shape revisions are written in now; older ones are upgraded when read. */
+export const SNAPSHOT_SCHEMA = 2;
+
+/**
+ * A programme as a revision stores it: its own type, versioned by `schema`, so
+ * that the API view can change without changing stored history or the change
+ * feed. Schema 2 lays the described fields out as their paths say (as the
+ * record does), with the entry's identity, its derived values and its
+ * timestamps around them. `slug` and `publicationState` sit at the top: the
+ * change feed's SQL reads them there.
+ */
+export type ProgrammeSnapshot = {
+  schema: typeof SNAPSHOT_SCHEMA;
+  id: string;
+  slug: string;
+  title: LocalisedText;
+  summary: LocalisedText;
+  provider: { slug: string; name: LocalisedText; url: string | null };
+  parent: string | null;
+  /** Derived on save: the date status and the sources' dates. */
+  derived: { status: ProgrammeStatus; newestSourceOn: string | null; lastCheckedOn: string | null };
+  publicationState: PublicationState;
+  publishedAt: string | null;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+} & DescribedValues<'view'>;
+
+/** The snapshot of a programme as just saved. */
+export function toSnapshot(v: ProgrammeView): ProgrammeSnapshot {
+  const s: Record<string, unknown> = {
+    schema: SNAPSHOT_SCHEMA,
+    id: v.id,
+    slug: v.slug,
+    title: { ru: v.title.ru, en: v.title.en },
+    summary: { ru: v.summary.ru, en: v.summary.en },
+    provider: { slug: v.provider.slug, name: { ru: v.provider.name.ru, en: v.provider.name.en }, url: v.provider.url },
+    parent: v.parent,
+    derived: { status: v.timing.status, newestSourceOn: v.curation.newestSourceOn, lastCheckedOn: v.curation.lastCheckedOn },
+  };
+  for (const f of PROGRAMME_FIELDS as readonly ProgrammeField[]) setPath(s, f.path, normaliseValue(f, getPath(v, f.path)));
+  Object.assign(s, {
+    publicationState: v.publicationState,
+    publishedAt: v.publishedAt,
+    version: v.version,
+    createdAt: v.createdAt,
+    updatedAt: v.updatedAt,
+  });
+  return s as ProgrammeSnapshot;
+}
+
+/** The shape revisions stored before key facts and sources existed: one source link and a verification flag. */
+interface LegacyCuration {
+  sourceUrl?: string | null;
+  sourceName?: string | null;
+  verifiedAt?: string | null;
+}
+
+/**
+ * Schema 1 had no `schema` key: it was the API view of its day. Snapshots from
+ * before key facts, steps and sources existed get empty lists, and their single
+ * source link becomes a source, as the migration did for the programme itself.
+ */
+function upgradeFromView(old: Record<string, unknown>): ProgrammeSnapshot {
+  const v = structuredClone(old) as unknown as ProgrammeView & { curation: Partial<ProgrammeView['curation']> & LegacyCuration };
+  v.keyFacts ??= [];
+  v.application.steps ??= [];
+  if (!v.curation.sources) {
+    const legacy = v.curation;
+    const checkedOn = legacy.verifiedAt ? legacy.verifiedAt.slice(0, 10) : null;
+    const publisher = legacy.sourceName ?? (legacy.sourceUrl ? new URL(legacy.sourceUrl).host : null);
+    v.curation = {
+      sources: publisher
+        ? [
+            {
+              key: 's1',
+              title: { ru: legacy.sourceName ?? legacy.sourceUrl ?? publisher, en: null },
+              url: legacy.sourceUrl ?? null,
+              publisher,
+              publishedOn: null,
+              checkedOn,
+            },
+          ]
+        : [],
+      newestSourceOn: null,
+      lastCheckedOn: checkedOn,
+    };
+  }
+  return toSnapshot(v);
+}
+
+/** A stored snapshot, of any schema, in today's. */
+export function readSnapshot(stored: unknown): ProgrammeSnapshot {
+  const s = stored as Record<string, unknown>;
+  if (s.schema === SNAPSHOT_SCHEMA) return s as ProgrammeSnapshot;
+  if (s.schema === undefined) return upgradeFromView(s);
+  throw new Error(`programme snapshot of unknown schema ${String(s.schema)}`);
+}
+
+/** A snapshot as the API shows a programme (the revision API and the change feed). */
+export function snapshotView(s: ProgrammeSnapshot): ProgrammeView {
+  const v: Record<string, unknown> = {
+    id: s.id,
+    slug: s.slug,
+    title: s.title,
+    summary: s.summary,
+    provider: s.provider,
+    parent: s.parent,
+  };
+  for (const f of PROGRAMME_FIELDS as readonly ProgrammeField[]) setPath(v, f.path, getPath(s, f.path));
+  setPath(v, 'timing.status', s.derived.status);
+  setPath(v, 'curation.newestSourceOn', s.derived.newestSourceOn);
+  setPath(v, 'curation.lastCheckedOn', s.derived.lastCheckedOn);
+  Object.assign(v, {
+    publicationState: s.publicationState,
+    publishedAt: s.publishedAt,
+    version: s.version,
+    createdAt: s.createdAt,
+    updatedAt: s.updatedAt,
+  });
+  return v as unknown as ProgrammeView;
+}
