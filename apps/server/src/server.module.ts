@@ -32,7 +32,11 @@ import { ApiAccessGuard, budgetLimit, type ApiRequest } from './api-access/api-a
 import { SharedThrottlerStorage } from './api-access/rate-limit.storage';
 import { AdminOpsPages } from './admin-web/admin-ops.pages';
 import { AdminProgrammesPages } from './admin-web/admin-programmes.pages';
-import { AdminSettingsPages } from './admin-web/admin-settings.pages';
+import { AdminApiKeysPages } from './admin-web/admin-api-keys.pages';
+import { AdminOrganisationsPages } from './admin-web/admin-organisations.pages';
+import { AdminSynonymsPages } from './admin-web/admin-synonyms.pages';
+import { AdminTaxonomyPages } from './admin-web/admin-taxonomy.pages';
+import { AdminUsersPages } from './admin-web/admin-users.pages';
 
 /** The HTTP process; with `worker.inProcess` it also runs the worker's jobs. */
 @Module({})
@@ -86,7 +90,11 @@ export class ServerModule {
         MatchController,
         AdminAuthPages,
         AdminProgrammesPages,
-        AdminSettingsPages,
+        AdminTaxonomyPages,
+        AdminSynonymsPages,
+        AdminOrganisationsPages,
+        AdminUsersPages,
+        AdminApiKeysPages,
         AdminOpsPages,
         WebController,
         AlertsController,

@@ -85,3 +85,39 @@ export async function validForm<T extends object>(type: ClassConstructor<T>, pla
 
 /** A text field that may be left blank (blank means none). */
 export const optionalText = (body: FormBody, name: string): string | null => formText(body, name) || null;
+
+/** The version a form was drawn from; a form without one matches no version (never `If-Match: *`). */
+export const formVersion = (body: FormBody): number => Number(formText(body, 'version')) || -1;
+
+/** Sends the browser on after a change: 303, so reloading the next page does not post again. */
+export function seeOther(res: Response, location: string): void {
+  res.redirect(303, location);
+}
+
+const REFUSED_STATUS = { invalid: 400, conflict: 409, precondition_failed: 412, not_found: 404 } as const;
+
+/**
+ * Runs a change and sends the browser to the page it names (Post/Redirect/Get);
+ * a refused change (bad input, stale version, in use, gone) shows `refused`'s
+ * page instead, with the matching status. Anything else is a fault, left to the
+ * error filter.
+ */
+export async function changeOrShow(
+  res: Response,
+  change: () => Promise<string>,
+  refused: (error: DomainError) => Promise<string>,
+): Promise<void> {
+  let location: string;
+  try {
+    location = await change();
+  } catch (error) {
+    if (!(error instanceof DomainError) || !(error.kind in REFUSED_STATUS)) throw error;
+    const page = await refused(error);
+    res
+      .status(REFUSED_STATUS[error.kind as keyof typeof REFUSED_STATUS])
+      .type('html')
+      .send(page);
+    return;
+  }
+  seeOther(res, location);
+}

@@ -1,0 +1,58 @@
+import { Body, Controller, Get, Header, HttpCode, Param, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { DomainError } from '@app/common';
+import { ApiKeysService } from '@app/identity';
+import { IdParam } from '../http/params';
+import { adminPage, formText, noticeOf, problemsOf, seeOther, type FormBody } from './admin-pages';
+import { Admin, actorOf, AdminContext, AdminRoles, AdminSessionGuard } from './admin-session';
+
+/** The consultants' API keys: issue (the key is shown once), see use, revoke. */
+@ApiExcludeController()
+@UseGuards(AdminSessionGuard)
+@AdminRoles('admin')
+@Controller('admin/api-keys')
+export class AdminApiKeysPages {
+  constructor(private readonly apiKeys: ApiKeysService) {}
+
+  @Get()
+  @Header('Content-Type', 'text/html; charset=utf-8')
+  page(@Admin() admin: AdminContext, @Query('done') done?: string): Promise<string> {
+    return this.render(admin, { notice: noticeOf(done) });
+  }
+
+  /** The key itself is shown once, on this response; only its hash is kept. */
+  @Post()
+  @HttpCode(200)
+  @Header('Content-Type', 'text/html; charset=utf-8')
+  async create(
+    @Admin() admin: AdminContext,
+    @Body() body: FormBody,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<string> {
+    try {
+      const issued = await this.apiKeys.create(formText(body, 'name'), actorOf(admin, req));
+      return await this.render(admin, { issued });
+    } catch (error) {
+      if (!(error instanceof DomainError) || error.kind !== 'invalid') throw error;
+      res.status(400);
+      return this.render(admin, { error: problemsOf(error) });
+    }
+  }
+
+  @Post(':id/revoke')
+  async revoke(@Admin() admin: AdminContext, @Param() { id }: IdParam, @Req() req: Request, @Res() res: Response): Promise<void> {
+    await this.apiKeys.revoke(id, actorOf(admin, req));
+    seeOther(res, '/admin/api-keys?done=revoked');
+  }
+
+  private async render(admin: AdminContext, extra: Record<string, unknown>): Promise<string> {
+    const keys = (await this.apiKeys.list()).map((k) => ({
+      ...k,
+      createdAt: k.createdAt.slice(0, 16).replace('T', ' '),
+      lastUsedAt: k.lastUsedAt?.slice(0, 16).replace('T', ' ') ?? null,
+    }));
+    return adminPage('api-keys.njk', admin, { section: 'api-keys', keys, notice: null, ...extra });
+  }
+}

@@ -1,0 +1,88 @@
+import { Body, Controller, Get, Header, Param, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { CreateOrganisationDto, OrganisationsService, UpdateOrganisationDto } from '@app/catalogue';
+import type { DomainError } from '@app/common';
+import { SlugParam } from '../http/params';
+import { adminPage, changeOrShow, formText, formVersion, optionalText, problemsOf, validForm, type FormBody } from './admin-pages';
+import { Admin, actorOf, AdminContext, AdminRoles, AdminSessionGuard } from './admin-session';
+
+const DONE = '/admin/organisations?done=saved';
+
+const organisationFields = (body: FormBody) => ({
+  name: { ru: formText(body, 'name.ru'), en: optionalText(body, 'name.en') },
+  url: optionalText(body, 'url'),
+  email: optionalText(body, 'email'),
+  phone: optionalText(body, 'phone'),
+  address: { ru: optionalText(body, 'address.ru'), en: optionalText(body, 'address.en') },
+});
+
+/** The organisations that provide programmes. */
+@ApiExcludeController()
+@UseGuards(AdminSessionGuard)
+@AdminRoles('admin')
+@Controller('admin/organisations')
+export class AdminOrganisationsPages {
+  constructor(private readonly organisations: OrganisationsService) {}
+
+  @Get()
+  @Header('Content-Type', 'text/html; charset=utf-8')
+  page(@Admin() admin: AdminContext, @Query('done') done?: string): Promise<string> {
+    return this.render(admin, { notice: done === 'saved' ? 'Saved.' : null });
+  }
+
+  @Post()
+  create(@Admin() admin: AdminContext, @Body() body: FormBody, @Res() res: Response): Promise<void> {
+    return changeOrShow(
+      res,
+      async () => {
+        await this.organisations.create(
+          await validForm(CreateOrganisationDto, { slug: formText(body, 'slug'), ...organisationFields(body) }),
+        );
+        return DONE;
+      },
+      (error) => this.render(admin, { error, typed: body }),
+    );
+  }
+
+  @Post(':slug')
+  update(
+    @Admin() admin: AdminContext,
+    @Param() { slug }: SlugParam,
+    @Body() body: FormBody,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
+    return changeOrShow(
+      res,
+      async () => {
+        const dto = await validForm(UpdateOrganisationDto, organisationFields(body));
+        await this.organisations.update(slug, formVersion(body), dto, actorOf(admin, req));
+        return DONE;
+      },
+      (error) => this.render(admin, { error }),
+    );
+  }
+
+  @Post(':slug/delete')
+  remove(@Admin() admin: AdminContext, @Param() { slug }: SlugParam, @Body() body: FormBody, @Res() res: Response): Promise<void> {
+    return changeOrShow(
+      res,
+      async () => {
+        await this.organisations.remove(slug, formVersion(body));
+        return DONE;
+      },
+      (error) => this.render(admin, { error }),
+    );
+  }
+
+  private async render(admin: AdminContext, state: { notice?: string | null; error?: DomainError; typed?: FormBody }): Promise<string> {
+    return adminPage('organisations.njk', admin, {
+      section: 'organisations',
+      organisations: await this.organisations.list(),
+      notice: state.notice ?? null,
+      error: state.error && problemsOf(state.error),
+      typed: state.typed ?? {},
+    });
+  }
+}

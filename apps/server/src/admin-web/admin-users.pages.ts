@@ -1,0 +1,101 @@
+import { Body, Controller, Get, Header, HttpCode, Param, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { DomainError } from '@app/common';
+import { PublicUrls } from '@app/config';
+import { IdentityService, ROLES, type Role } from '@app/identity';
+import { IdParam } from '../http/params';
+import { adminPage, changeOrShow, formText, noticeOf, optionalText, problemsOf, type FormBody } from './admin-pages';
+import { Admin, actorOf, AdminContext, AdminRoles, AdminSessionGuard } from './admin-session';
+
+/** Editors and admins: invitations, roles, disabling. */
+@ApiExcludeController()
+@UseGuards(AdminSessionGuard)
+@AdminRoles('admin')
+@Controller('admin/users')
+export class AdminUsersPages {
+  constructor(
+    private readonly identity: IdentityService,
+    private readonly urls: PublicUrls,
+  ) {}
+
+  @Get()
+  @Header('Content-Type', 'text/html; charset=utf-8')
+  page(@Admin() admin: AdminContext, @Query('done') done?: string): Promise<string> {
+    return this.render(admin, { notice: noticeOf(done) });
+  }
+
+  /** The invitation link is shown once, on this response; only its hash is kept. */
+  @Post()
+  @HttpCode(200)
+  @Header('Content-Type', 'text/html; charset=utf-8')
+  async invite(
+    @Admin() admin: AdminContext,
+    @Body() body: FormBody,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<string> {
+    const role = formText(body, 'role') as Role;
+    const email = formText(body, 'email');
+    try {
+      const problems = [
+        ...(!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email) || email.length > 320
+          ? [{ field: 'email', messages: ['must be an email address'] }]
+          : []),
+        ...(!ROLES.includes(role) ? [{ field: 'role', messages: [`must be one of ${ROLES.join(', ')}`] }] : []),
+      ];
+      if (problems.length) throw new DomainError('invalid', 'VALIDATION_FAILED', 'Invalid invitation', problems);
+      const invitation = await this.identity.invite(
+        email,
+        role,
+        optionalText(body, 'displayName')?.slice(0, 200) ?? null,
+        actorOf(admin, req),
+      );
+      return await this.render(admin, {
+        inviteLink: this.urls.to(`/admin/invite/${invitation.token}`),
+        invited: invitation.user,
+        inviteExpires: invitation.expiresAt.toISOString().slice(0, 16).replace('T', ' '),
+      });
+    } catch (error) {
+      if (!(error instanceof DomainError) || !['invalid', 'conflict'].includes(error.kind)) throw error;
+      res.status(error.kind === 'invalid' ? 400 : 409);
+      return this.render(admin, { error: problemsOf(error), typed: body });
+    }
+  }
+
+  @Post(':id')
+  update(
+    @Admin() admin: AdminContext,
+    @Param() { id }: IdParam,
+    @Body() body: FormBody,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
+    return changeOrShow(
+      res,
+      async () => {
+        const action = formText(body, 'action');
+        if (action === 'disable' || action === 'enable') await this.identity.setDisabled(id, action === 'disable', actorOf(admin, req));
+        else if ((ROLES as readonly string[]).includes(formText(body, 'role')))
+          await this.identity.setRole(id, formText(body, 'role') as Role, actorOf(admin, req));
+        else
+          throw new DomainError('invalid', 'VALIDATION_FAILED', 'Choose a role, or disable or enable the user', [
+            { field: 'role', messages: [`must be one of ${ROLES.join(', ')}`] },
+          ]);
+        return '/admin/users?done=user-saved';
+      },
+      (error) => this.render(admin, { error: problemsOf(error) }),
+    );
+  }
+
+  private async render(admin: AdminContext, extra: Record<string, unknown>): Promise<string> {
+    return adminPage('users.njk', admin, {
+      section: 'users',
+      users: await this.identity.listUsers(),
+      roles: ROLES,
+      notice: null,
+      typed: {},
+      ...extra,
+    });
+  }
+}
