@@ -1,9 +1,19 @@
 import { Body, Controller, Get, Header, HttpCode, Param, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { DomainError, SeeOther } from '@app/common';
+import { DomainError } from '@app/common';
 import { IdentityService } from '@app/identity';
-import { adminPage, checkLoginToken, formText, issueLoginToken, noticeOf, safeNext, type FormBody } from './admin-pages';
+import {
+  adminPage,
+  checkLoginToken,
+  formText,
+  issueLoginToken,
+  noticeOf,
+  safeNext,
+  seeOther,
+  showPage,
+  type FormBody,
+} from './admin-pages';
 import {
   Admin,
   actorOf,
@@ -24,29 +34,27 @@ export class AdminAuthPages {
   constructor(private readonly identity: IdentityService) {}
 
   @Get()
-  home(): never {
-    throw new SeeOther('/admin/programmes');
+  home(@Res() res: Response): void {
+    seeOther(res, '/admin/programmes');
   }
 
   @Get('login')
   @PublicAdminPage()
   @Header('Cache-Control', 'no-store')
-  async loginForm(
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
-    @Query('next') next?: string,
-    @Query('done') done?: string,
-  ): Promise<string> {
+  async loginForm(@Req() req: Request, @Res() res: Response, @Query('next') next?: string, @Query('done') done?: string): Promise<void> {
     const token = (req.cookies as Record<string, string> | undefined)?.[SESSION_COOKIE];
-    if (token && (await this.identity.authenticateBrowser(token))) throw new SeeOther(safeNext(next));
-    return adminPage('login.njk', null, { loginToken: issueLoginToken(req, res), next: safeNext(next), email: '', notice: noticeOf(done) });
+    if (token && (await this.identity.authenticateBrowser(token))) return seeOther(res, safeNext(next));
+    showPage(
+      res,
+      adminPage('login.njk', null, { loginToken: issueLoginToken(req, res), next: safeNext(next), email: '', notice: noticeOf(done) }),
+    );
   }
 
   @Post('login')
   @PublicAdminPage()
   @HttpCode(200)
   @Header('Cache-Control', 'no-store')
-  async login(@Body() body: FormBody, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<string> {
+  async login(@Body() body: FormBody, @Req() req: Request, @Res() res: Response): Promise<void> {
     if (!checkLoginToken(req, body)) throw csrfRejected();
     const email = formText(body, 'email').slice(0, 320);
     const next = safeNext(formText(body, 'next'));
@@ -54,22 +62,22 @@ export class AdminAuthPages {
       const session = await this.identity.signInBrowser(email, String(body.password ?? '').slice(0, 1024), { ip: req.ip ?? null });
       res.cookie(SESSION_COOKIE, session.token, cookieOptions(req, session.expiresAt));
       res.clearCookie(LOGIN_COOKIE, cookieOptions(req));
-      throw new SeeOther(next);
+      seeOther(res, next);
     } catch (error) {
       if (!(error instanceof DomainError) || (error.kind !== 'unauthenticated' && error.kind !== 'too_many_requests')) throw error;
       // one message for every failed sign-in; a throttled one says when to retry
       res.status(error.kind === 'too_many_requests' ? 429 : 401);
       const retryAfter = (error.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
       if (retryAfter) res.setHeader('Retry-After', String(retryAfter));
-      return adminPage('login.njk', null, { loginToken: issueLoginToken(req, res), next, email, error: error.message });
+      showPage(res, adminPage('login.njk', null, { loginToken: issueLoginToken(req, res), next, email, error: error.message }));
     }
   }
 
   @Post('logout')
-  async logout(@Admin() admin: AdminContext, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<never> {
+  async logout(@Admin() admin: AdminContext, @Req() req: Request, @Res() res: Response): Promise<void> {
     await this.identity.logout(admin.sessionToken, actorOf(admin, req));
     res.clearCookie(SESSION_COOKIE, cookieOptions(req));
-    throw new SeeOther('/admin/login?done=signed-out');
+    seeOther(res, '/admin/login?done=signed-out');
   }
 
   @Get('invite/:token')
@@ -90,12 +98,7 @@ export class AdminAuthPages {
   @PublicAdminPage()
   @HttpCode(200)
   @Header('Cache-Control', 'no-store')
-  async acceptInvite(
-    @Param('token') token: string,
-    @Body() body: FormBody,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<string> {
+  async acceptInvite(@Param('token') token: string, @Body() body: FormBody, @Req() req: Request, @Res() res: Response): Promise<void> {
     if (!checkLoginToken(req, body)) throw csrfRejected();
     try {
       await this.identity.acceptInvitation(token, String(body.password ?? ''));
@@ -103,9 +106,9 @@ export class AdminAuthPages {
       if (!(error instanceof DomainError) || error.code !== 'USER.WEAK_PASSWORD') throw error;
       const invitee = await this.identity.findInvitation(token);
       res.status(400);
-      return adminPage('invite.njk', null, { invitee, token, loginToken: issueLoginToken(req, res), error: error.message });
+      return showPage(res, adminPage('invite.njk', null, { invitee, token, loginToken: issueLoginToken(req, res), error: error.message }));
     }
     res.clearCookie(LOGIN_COOKIE, cookieOptions(req));
-    throw new SeeOther('/admin/login?done=password-set');
+    seeOther(res, '/admin/login?done=password-set');
   }
 }

@@ -2,12 +2,12 @@ import { Controller, Get, Header, HttpCode, Param, Post, Query, Req, Res, Stream
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { formatOf, ImportJobsService, ProgrammeTransferService, recordsToCsv, type ImportReport } from '@app/catalogue';
-import { Clock, DomainError, SeeOther } from '@app/common';
+import { Clock, DomainError } from '@app/common';
 import { AUDIT_ACTIONS, AuditService } from '@app/identity';
 import { SearchMaintenanceService, SearchStatusService } from '@app/search';
 import { MailRelay } from '@app/alerts';
 import { IdParam } from '../http/params';
-import { adminPage, formText, noticeOf, type FormBody } from './admin-pages';
+import { adminPage, formText, noticeOf, seeOther, showPage, type FormBody } from './admin-pages';
 import { Admin, actorOf, AdminContext, AdminRoles, AdminSessionGuard } from './admin-session';
 
 /** What multer leaves on the request for the import form's file field. */
@@ -42,23 +42,16 @@ export class AdminOpsPages {
 
   @Get('import')
   @Header('Content-Type', 'text/html; charset=utf-8')
-  importPage(@Admin() admin: AdminContext, error?: string): string {
-    return adminPage('import.njk', admin, { section: 'import', error });
+  importPage(@Admin() admin: AdminContext): string {
+    return this.renderImport(admin);
   }
 
   /** Upload: a dry run, kept with its report; nothing in the catalogue changes yet. */
   @Post('import')
   @HttpCode(200)
-  async upload(
-    @Admin() admin: AdminContext,
-    @Req() req: Request & { file?: UploadedImport },
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<string> {
+  async upload(@Admin() admin: AdminContext, @Req() req: Request & { file?: UploadedImport }, @Res() res: Response): Promise<void> {
     const file = req.file;
-    const fail = (message: string): string => {
-      res.status(400);
-      return this.importPage(admin, message);
-    };
+    const fail = (message: string): void => showPage(res.status(400), this.renderImport(admin, message));
     if (!file || file.buffer.length === 0) return fail('Choose a .csv or .json file to import.');
     const format = formatOf(file.originalname);
     if (!format) return fail('The file must end in .csv or .json.');
@@ -74,7 +67,11 @@ export class AdminOpsPages {
       }
       throw error;
     }
-    throw new SeeOther(`/admin/import/${id}`);
+    seeOther(res, `/admin/import/${id}`);
+  }
+
+  private renderImport(admin: AdminContext, error?: string): string {
+    return adminPage('import.njk', admin, { section: 'import', error });
   }
 
   /** The report of a check or an apply; while one runs, progress (the page refreshes itself). */
@@ -99,9 +96,9 @@ export class AdminOpsPages {
   }
 
   @Post('import/:id/apply')
-  async apply(@Admin() admin: AdminContext, @Param() { id }: IdParam, @Req() req: Request): Promise<never> {
+  async apply(@Admin() admin: AdminContext, @Param() { id }: IdParam, @Req() req: Request, @Res() res: Response): Promise<void> {
     await this.imports.apply(id, actorOf(admin, req));
-    throw new SeeOther(`/admin/import/${id}?done=applied`);
+    seeOther(res, `/admin/import/${id}?done=applied`);
   }
 
   @Get('export')
@@ -129,19 +126,19 @@ export class AdminOpsPages {
   /** Admins only, as in the admin API (`POST /api/v1/admin/search/retry`): one rule for both. */
   @Post('search/retry')
   @AdminRoles('admin')
-  async retry(@Admin() admin: AdminContext, @Req() req: Request): Promise<never> {
+  async retry(@Admin() admin: AdminContext, @Req() req: Request, @Res() res: Response): Promise<void> {
     const rescheduled = await this.status.retryNow();
     await this.audit.record(actorOf(admin, req), 'search.retry', null, { rescheduled });
-    throw new SeeOther('/admin/search?done=retried');
+    seeOther(res, '/admin/search?done=retried');
   }
 
   /** Rebuilds the index and swaps it in; searches keep being answered meanwhile. */
   @Post('search/reindex')
   @AdminRoles('admin')
-  async reindex(@Admin() admin: AdminContext, @Req() req: Request): Promise<never> {
+  async reindex(@Admin() admin: AdminContext, @Req() req: Request, @Res() res: Response): Promise<void> {
     const report = await this.maintenance.reindex();
     await this.audit.record(actorOf(admin, req), 'search.reindex', null, { ...report });
-    throw new SeeOther('/admin/search?done=reindexed');
+    seeOther(res, '/admin/search?done=reindexed');
   }
 
   /** Mail the site queued (alert confirmations, digests): without SMTP_URL it waits here, never lost. Recipients are never shown. */

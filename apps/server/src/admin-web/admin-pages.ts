@@ -121,3 +121,16 @@ export async function changeOrShow(
   }
   seeOther(res, location);
 }
+
+/** Sends a rendered page (from a handler that may also redirect, so sends its answer itself). */
+export function showPage(res: Response, html: string): void {
+  res.type('html').send(html);
+}
+
+/** What a form post ends in: a page to show (its status already set) or the page to go to next. */
+export type Outcome = string | { seeOther: string };
+
+export function answer(res: Response, outcome: Outcome): void {
+  if (typeof outcome === 'string') showPage(res, outcome);
+  else seeOther(res, outcome.seeOther);
+}

@@ -25,13 +25,25 @@ import {
   type PublicationState,
 } from '@app/catalogue';
 import { IsUUID, Matches } from 'class-validator';
-import { Clock, DomainError, SeeOther } from '@app/common';
+import { Clock, DomainError } from '@app/common';
 import { AppConfig, PublicUrls } from '@app/config';
 import { SearchVocabulary } from '@app/search';
 import { IdParam } from '../http/params';
 import { programmePage } from '../web/programme-page';
 import { render } from '../web/web-views';
-import { adminPage, errorsByField, formList, formText, noticeOf, problemsOf, type FormBody } from './admin-pages';
+import {
+  adminPage,
+  answer,
+  errorsByField,
+  formList,
+  formText,
+  noticeOf,
+  problemsOf,
+  seeOther,
+  showPage,
+  type FormBody,
+  type Outcome,
+} from './admin-pages';
 import { Admin, actorOf, AdminContext, AdminRoles, AdminSessionGuard } from './admin-session';
 import {
   changedFields,
@@ -169,25 +181,20 @@ export class AdminProgrammesPages {
   @Post('new')
   @HttpCode(200)
   @Header('Content-Type', 'text/html; charset=utf-8')
-  async create(
-    @Admin() admin: AdminContext,
-    @Body() body: FormBody,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<string> {
+  async create(@Admin() admin: AdminContext, @Body() body: FormBody, @Req() req: Request, @Res() res: Response): Promise<void> {
     const record = recordFromForm(body);
     const { dto, problems } = await toProgrammeInput(record as unknown as Record<string, unknown>);
     if (!problems.length) {
       try {
         const created = await this.programmes.create(dto, actorOf(admin, req));
-        throw new SeeOther(`/admin/programmes/${created.id}?done=created`);
+        return seeOther(res, `/admin/programmes/${created.id}?done=created`);
       } catch (error) {
         if (!(error instanceof DomainError) || !['invalid', 'conflict'].includes(error.kind)) throw error;
         problems.push(...problemsOf(error));
       }
     }
     res.status(400);
-    return this.renderForm(admin, null, record, errorsByField(problems));
+    showPage(res, await this.renderForm(admin, null, record, errorsByField(problems)));
   }
 
   @Get(':id')
@@ -206,13 +213,13 @@ export class AdminProgrammesPages {
     @Param() { id }: IdParam,
     @Body() body: FormBody,
     @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<string> {
+    @Res() res: Response,
+  ): Promise<void> {
     const version = positiveInt(formText(body, 'version'), -1);
     const mine = recordFromForm(body);
     const current = await this.programmes.getForAdmin(id);
-    if (current.version !== version) return this.conflict(admin, current, version, mine, res);
-    return this.saveRecord(admin, req, res, current, mine);
+    if (current.version !== version) return answer(res, await this.conflict(admin, current, version, mine, res));
+    answer(res, await this.saveRecord(admin, req, res, current, mine));
   }
 
   /** The conflict page's answer: the editor's record merged with the newer one by their choices. */
@@ -224,8 +231,8 @@ export class AdminProgrammesPages {
     @Param() { id }: IdParam,
     @Body() body: FormBody,
     @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<string> {
+    @Res() res: Response,
+  ): Promise<void> {
     const baseVersion = positiveInt(formText(body, 'baseVersion'), 0);
     const theirsVersion = positiveInt(formText(body, 'theirsVersion'), 0);
     const damaged = () => new DomainError('invalid', 'MERGE.UNREADABLE', 'The merge form was damaged; go back and save your edit again');
@@ -247,19 +254,13 @@ export class AdminProgrammesPages {
     ]);
     const outcome = mergeRecords(base, mine, theirs, choices);
     const unresolved = outcome.conflicts.filter((f) => !choices[f.path]);
-    if (unresolved.length)
-      return this.conflict(
-        admin,
-        current,
-        baseVersion,
-        mine,
-        res,
-        choices,
-        `Choose a version for: ${unresolved.map((f) => f.label).join(', ')}.`,
-      );
+    if (unresolved.length) {
+      const missing = `Choose a version for: ${unresolved.map((f) => f.label).join(', ')}.`;
+      return answer(res, await this.conflict(admin, current, baseVersion, mine, res, choices, missing));
+    }
     // someone saved again while the editor was merging: merge once more, from what they merged against
-    if (current.version !== theirsVersion) return this.conflict(admin, current, theirsVersion, outcome.merged, res);
-    return this.saveRecord(admin, req, res, current, outcome.merged);
+    if (current.version !== theirsVersion) return answer(res, await this.conflict(admin, current, theirsVersion, outcome.merged, res));
+    answer(res, await this.saveRecord(admin, req, res, current, outcome.merged));
   }
 
   /** A move refused for what the entry lacks (publishing with no source or step) shows the form with the errors beside those fields. */
@@ -271,8 +272,8 @@ export class AdminProgrammesPages {
     @Param() { id }: IdParam,
     @Body() body: FormBody,
     @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<string> {
+    @Res() res: Response,
+  ): Promise<void> {
     const action = formText(body, 'action') as ProgrammeTransition;
     if (!ACTIONS.includes(action)) {
       throw new DomainError('invalid', 'VALIDATION_FAILED', 'Unknown action', [
@@ -285,9 +286,9 @@ export class AdminProgrammesPages {
       if (!(error instanceof DomainError) || error.kind !== 'invalid') throw error;
       const programme = await this.programmes.getForAdmin(id);
       res.status(400);
-      return this.renderForm(admin, programme, editable(toRecord(programme)), errorsByField(problemsOf(error)));
+      return showPage(res, await this.renderForm(admin, programme, editable(toRecord(programme)), errorsByField(problemsOf(error))));
     }
-    throw new SeeOther(`/admin/programmes/${id}?done=${TRANSITIONS[action].verb}`);
+    seeOther(res, `/admin/programmes/${id}?done=${TRANSITIONS[action].verb}`);
   }
 
   /** Saves the shipped catalogue's newer release over the entry (a normal version-checked save). */
@@ -297,9 +298,10 @@ export class AdminProgrammesPages {
     @Param() { id, suggestionId }: SuggestionParams,
     @Body() body: FormBody,
     @Req() req: Request,
-  ): Promise<never> {
+    @Res() res: Response,
+  ): Promise<void> {
     await this.suggestedUpdates.apply(id, suggestionId, positiveInt(formText(body, 'version'), -1), actorOf(admin, req));
-    throw new SeeOther(`/admin/programmes/${id}?done=update-applied`);
+    seeOther(res, `/admin/programmes/${id}?done=update-applied`);
   }
 
   @Post(':id/updates/:suggestionId/dismiss')
@@ -307,16 +309,23 @@ export class AdminProgrammesPages {
     @Admin() admin: AdminContext,
     @Param() { id, suggestionId }: SuggestionParams,
     @Req() req: Request,
-  ): Promise<never> {
+    @Res() res: Response,
+  ): Promise<void> {
     await this.suggestedUpdates.dismiss(id, suggestionId, actorOf(admin, req));
-    throw new SeeOther(`/admin/programmes/${id}?done=update-dismissed`);
+    seeOther(res, `/admin/programmes/${id}?done=update-dismissed`);
   }
 
   @Post(':id/delete')
   @AdminRoles('admin')
-  async remove(@Admin() admin: AdminContext, @Param() { id }: IdParam, @Body() body: FormBody, @Req() req: Request): Promise<never> {
+  async remove(
+    @Admin() admin: AdminContext,
+    @Param() { id }: IdParam,
+    @Body() body: FormBody,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
     await this.programmes.remove(id, positiveInt(formText(body, 'version'), -1), actorOf(admin, req));
-    throw new SeeOther('/admin/programmes?done=deleted');
+    seeOther(res, '/admin/programmes?done=deleted');
   }
 
   /** The public page as it would look, drafts included; never cached or indexed. */
@@ -368,9 +377,10 @@ export class AdminProgrammesPages {
     @Param() { id, version }: RevisionParams,
     @Body() body: FormBody,
     @Req() req: Request,
-  ): Promise<never> {
+    @Res() res: Response,
+  ): Promise<void> {
     const saved = await this.revisions.restore(id, Number(version), positiveInt(formText(body, 'version'), -1), actorOf(admin, req));
-    throw new SeeOther(`/admin/programmes/${saved.id}/history?done=reverted`);
+    seeOther(res, `/admin/programmes/${saved.id}/history?done=reverted`);
   }
 
   private snapshot(id: string, version: number): Promise<EditableRecord> {
@@ -384,14 +394,14 @@ export class AdminProgrammesPages {
     res: Response,
     current: ProgrammeView,
     record: EditableRecord,
-  ): Promise<string> {
+  ): Promise<Outcome> {
     const stored = editable(toRecord(current));
-    if (changedFields(stored, record).length === 0) throw new SeeOther(`/admin/programmes/${current.id}?done=unchanged`);
+    if (changedFields(stored, record).length === 0) return { seeOther: `/admin/programmes/${current.id}?done=unchanged` };
     const { dto, problems } = await toProgrammeInput(mergeRecords(stored, record, stored).merged as unknown as Record<string, unknown>);
     if (!problems.length) {
       try {
         await this.programmes.update(current.id, current.version, dto, actorOf(admin, req));
-        throw new SeeOther(`/admin/programmes/${current.id}?done=saved`);
+        return { seeOther: `/admin/programmes/${current.id}?done=saved` };
       } catch (error) {
         if (error instanceof DomainError && error.kind === 'precondition_failed') {
           return this.conflict(admin, await this.programmes.getForAdmin(current.id), current.version, record, res);
