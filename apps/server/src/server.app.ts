@@ -26,6 +26,7 @@ import { ServerModule } from './server.module';
 import { SESSION_COOKIE } from './admin-web/admin-session';
 import { IdentityService } from '@app/identity';
 import { ASSETS_DIR, renderWebError } from './web/web-views';
+import { renderAdminError } from './admin-web/admin-views';
 
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
 /** The programme edit form with every field filled is well under this. */
@@ -259,7 +260,7 @@ export async function createServerApp(config: AppConfig): Promise<INestApplicati
   app.use(rejectDeepBodies);
   app.use(rejectNulCharacters);
   app.useStaticAssets(ASSETS_DIR, { prefix: '/assets/', maxAge: config.env === 'production' ? '1d' : 0, index: false });
-  app.useGlobalFilters(new HttpErrorFilter(renderWebError, isDatabaseUnavailable));
+  app.useGlobalFilters(new HttpErrorFilter((body, req) => renderAdminError(body, req) ?? renderWebError(body, req), isDatabaseUnavailable));
   app.useGlobalPipes(createValidationPipe());
 
   answerUnparsableRequests(app.getHttpServer());

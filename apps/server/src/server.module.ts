@@ -21,22 +21,14 @@ import { MetricsController } from './metrics/metrics.controller';
 import { ProgrammesController } from './programmes/programmes.controller';
 import { ExportController } from './programmes/export.controller';
 import { ProgrammeExport } from './programmes/programme-export';
+import { AdminWebModule } from './admin-web/admin-web.module';
+import { PublicWebModule } from './web/public-web.module';
 import { ChangesController } from './changes/changes.controller';
-import { WebController } from './web/web.controller';
-import { AlertsController } from './web/alerts.controller';
 import { SearchReaders } from './search-readers';
 import { AlertsModule } from '@app/alerts';
 import { MatchController } from './matching/match.controller';
-import { AdminAuthPages } from './admin-web/admin-auth.pages';
 import { ApiAccessGuard, budgetLimit, type ApiRequest } from './api-access/api-access.guard';
 import { SharedThrottlerStorage } from './api-access/rate-limit.storage';
-import { AdminOpsPages } from './admin-web/admin-ops.pages';
-import { AdminProgrammesPages } from './admin-web/admin-programmes.pages';
-import { AdminApiKeysPages } from './admin-web/admin-api-keys.pages';
-import { AdminOrganisationsPages } from './admin-web/admin-organisations.pages';
-import { AdminSynonymsPages } from './admin-web/admin-synonyms.pages';
-import { AdminTaxonomyPages } from './admin-web/admin-taxonomy.pages';
-import { AdminUsersPages } from './admin-web/admin-users.pages';
 
 /** The HTTP process; with `worker.inProcess` it also runs the worker's jobs. */
 @Module({})
@@ -72,6 +64,8 @@ export class ServerModule {
             ],
           }),
         }),
+        AdminWebModule,
+        PublicWebModule,
         ...(config.worker.inProcess ? [WorkerModule.jobs()] : []),
       ],
       providers: [{ provide: APP_GUARD, useClass: ApiAccessGuard }, ExportBudget, ProgrammeExport, SearchReaders],
@@ -88,16 +82,6 @@ export class ServerModule {
         HealthController,
         MetricsController,
         MatchController,
-        AdminAuthPages,
-        AdminProgrammesPages,
-        AdminTaxonomyPages,
-        AdminSynonymsPages,
-        AdminOrganisationsPages,
-        AdminUsersPages,
-        AdminApiKeysPages,
-        AdminOpsPages,
-        WebController,
-        AlertsController,
       ],
     };
   }

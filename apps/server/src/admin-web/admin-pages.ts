@@ -4,14 +4,14 @@ import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import type { Request, Response } from 'express';
 import { DomainError, flattenValidationErrors, validationFailed, type FieldProblem } from '@app/common';
-import { render } from '../web/web-views';
+import { renderAdmin } from './admin-views';
 import { cookieOptions, LOGIN_COOKIE, sameToken, type AdminContext } from './admin-session';
 
 export type FormBody = Record<string, string | string[] | undefined>;
 
 /** Renders an admin template with the signed-in user, their CSRF token and the section for the nav. */
 export function adminPage(template: string, admin: AdminContext | null, context: Record<string, unknown> = {}): string {
-  return render(`admin/${template}`, { lang: 'en', me: admin?.user ?? null, csrf: admin?.csrfToken ?? '', ...context });
+  return renderAdmin(`admin/${template}`, { me: admin?.user ?? null, csrf: admin?.csrfToken ?? '', ...context });
 }
 
 /** One text value of a form field (the last one when repeated), trimmed. */

@@ -22,20 +22,8 @@ export function render(template: string, context: Record<string, unknown> & { la
 
 if (!existsSync(join(VIEWS_DIR, 'layout.njk'))) throw new Error(`website templates missing from ${VIEWS_DIR}`);
 
-const ADMIN_ERROR_TITLES: Record<number, string> = {
-  400: 'Some input was not accepted',
-  401: 'Please sign in',
-  403: 'Not allowed',
-  404: 'Not found',
-  409: 'That conflicts with the current state',
-  412: 'Someone else changed this in the meantime',
-  413: 'Too large',
-  429: 'Too many attempts',
-};
-
 const langOf = (req: Request): Lang => (req.query?.lang === 'en' ? 'en' : 'ru');
 
-/** Error pages for the website: any request outside /api/ that accepts HTML. */
 /** The same address in the other language. */
 function languageUrlOf(req: Request, lang: 'ru' | 'en'): string {
   const params = new URLSearchParams(req.originalUrl.split('?')[1] ?? '');
@@ -44,19 +32,9 @@ function languageUrlOf(req: Request, lang: 'ru' | 'en'): string {
   return params.size ? `${req.path}?${params}` : req.path;
 }
 
+/** Error pages for the website: any request outside /api/ that accepts HTML (the admin area has its own). */
 export function renderWebError(body: ErrorBody, req: Request): string | null {
   if (req.path.startsWith('/api/') || req.path.startsWith('/health') || !req.accepts('html')) return null;
-  if (req.path === '/admin' || req.path.startsWith('/admin/')) {
-    return render('admin/error.njk', {
-      lang: 'en',
-      title: ADMIN_ERROR_TITLES[body.statusCode] ?? (body.statusCode >= 500 ? 'Something went wrong on our side' : 'That did not work'),
-      message:
-        body.statusCode >= 500 ? 'Nothing was saved. Try again; if it keeps failing, send the request id below to the team.' : body.message,
-      details: Array.isArray(body.details) ? body.details : [],
-      status: body.statusCode,
-      requestId: body.requestId,
-    });
-  }
   const lang = langOf(req);
   const t = textFor(lang);
   const retryAfter = (body.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;

@@ -1,0 +1,29 @@
+import { Module } from '@nestjs/common';
+import { AlertsModule } from '@app/alerts';
+import { CatalogueModule } from '@app/catalogue';
+import { IdentityModule } from '@app/identity';
+import { SearchModule } from '@app/search';
+import { AdminApiKeysPages } from './admin-api-keys.pages';
+import { AdminAuthPages } from './admin-auth.pages';
+import { AdminOpsPages } from './admin-ops.pages';
+import { AdminOrganisationsPages } from './admin-organisations.pages';
+import { AdminProgrammesPages } from './admin-programmes.pages';
+import { AdminSynonymsPages } from './admin-synonyms.pages';
+import { AdminTaxonomyPages } from './admin-taxonomy.pages';
+import { AdminUsersPages } from './admin-users.pages';
+
+/** The editors' and admins' pages under /admin: one controller per resource, its templates in ./views. */
+@Module({
+  imports: [CatalogueModule, SearchModule, AlertsModule, IdentityModule],
+  controllers: [
+    AdminAuthPages,
+    AdminProgrammesPages,
+    AdminTaxonomyPages,
+    AdminSynonymsPages,
+    AdminOrganisationsPages,
+    AdminUsersPages,
+    AdminApiKeysPages,
+    AdminOpsPages,
+  ],
+})
+export class AdminWebModule {}
