@@ -10,6 +10,17 @@ export const ROLES_KEY = 'identity:roles';
 /** Restricts a route (or every route of a controller) to signed-in users with one of the roles. */
 export const Roles = (...roles: Role[]) => SetMetadata(ROLES_KEY, roles);
 
+export const PUBLIC_KEY = 'identity:public';
+
+/**
+ * Declares a route (or every route of a controller) open to anyone: no sign-in
+ * is asked for. `note` says what else guards it, if anything (a key that raises
+ * a rate limit, a scraper token). Every route declares one access policy:
+ * this, @Roles (bearer token) or @AdminRoles / @PublicAdminPage (admin session);
+ * the route-policy test fails on a route with none, or more than one.
+ */
+export const Public = (note = 'anyone') => SetMetadata(PUBLIC_KEY, note);
+
 export interface AuthenticatedRequest extends Request {
   user?: AuthenticatedUser;
   accessToken?: string;

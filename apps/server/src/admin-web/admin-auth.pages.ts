@@ -18,6 +18,7 @@ import {
   Admin,
   actorOf,
   AdminContext,
+  AdminRoles,
   AdminSessionGuard,
   cookieOptions,
   csrfRejected,
@@ -29,6 +30,7 @@ import {
 /** Sign-in, sign-out and accepting an invitation. */
 @ApiExcludeController()
 @UseGuards(AdminSessionGuard)
+@AdminRoles('admin', 'editor')
 @Controller('admin')
 export class AdminAuthPages {
   constructor(private readonly identity: IdentityService) {}

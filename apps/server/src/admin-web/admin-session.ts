@@ -11,7 +11,7 @@ export const SESSION_COOKIE = 'sn_admin';
 export const LOGIN_COOKIE = 'sn_login';
 export const ADMIN_PATH = '/admin';
 
-const ADMIN_ROLES_KEY = 'admin-web:roles';
+export const ADMIN_ROLES_KEY = 'admin-web:roles';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** Roles allowed on an admin page; a controller without it is open to every signed-in user. */

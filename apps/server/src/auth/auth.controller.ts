@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Header, HttpCode, Post, Req } from '@nestjs/common';
 import type { Request } from 'express';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AccessToken, AuthenticatedUser, CurrentUser, IdentityService, LoginDto, Roles, TokenView, UserView } from '@app/identity';
+import { AccessToken, AuthenticatedUser, CurrentUser, IdentityService, LoginDto, Roles, TokenView, UserView, Public } from '@app/identity';
 
 @ApiTags('auth')
 @Controller('api/v1/auth')
@@ -9,6 +9,7 @@ export class AuthController {
   constructor(private readonly identity: IdentityService) {}
 
   @Post('login')
+  @Public()
   @HttpCode(200)
   // a bearer token must never sit in a shared cache
   @Header('Cache-Control', 'no-store')

@@ -1,10 +1,12 @@
 import { Controller, Get } from '@nestjs/common';
+import { Public } from '@app/identity';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { OrganisationsService, OrganisationView, TaxonomyService, TaxonomyView } from '@app/catalogue';
 import { PublicCache } from '../http/caching';
 import { RateLimit } from '../api-access/rate-limit.decorator';
 
 @ApiTags('catalogue')
+@Public('anyone; an API key or bearer token raises the rate limit')
 @RateLimit('api')
 @Controller('api/v1')
 export class CatalogueController {

@@ -1,4 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
+import { Public } from '@app/identity';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags, getSchemaPath, ApiExtraModels } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
@@ -46,6 +47,7 @@ class ChangePageView {
 }
 
 @ApiTags('changes')
+@Public('anyone; an API key or bearer token raises the rate limit')
 @RateLimit('api')
 @Controller('api/v1')
 export class ChangesController {

@@ -1,10 +1,12 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Public } from '@app/identity';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { MatchingService } from '@app/catalogue';
 import { MatchRequestDto, MatchResponseView } from './match.dto';
 import { RateLimit } from '../api-access/rate-limit.decorator';
 
 @ApiTags('matching')
+@Public('anyone; an API key or bearer token raises the rate limit')
 @RateLimit('api')
 @Controller('api/v1/match')
 export class MatchController {

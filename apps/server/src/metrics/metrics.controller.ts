@@ -1,4 +1,5 @@
 import { Controller, Get, Headers, Res } from '@nestjs/common';
+import { Public } from '@app/identity';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Gauge } from 'prom-client';
@@ -13,6 +14,7 @@ import { sameToken } from '../admin-web/admin-session';
  * `Authorization: Bearer <METRICS_TOKEN>` when one is configured.
  */
 @ApiExcludeController()
+@Public('a scraper token (METRICS_TOKEN) when one is configured')
 @Controller('metrics')
 export class MetricsController {
   constructor(

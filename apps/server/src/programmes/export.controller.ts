@@ -1,4 +1,5 @@
 import { once } from 'node:events';
+import { Public } from '@app/identity';
 import { Controller, Get, Query, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiResponse, ApiTags, OmitType } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
@@ -24,6 +25,7 @@ const CONTENT_TYPES: Record<ExportFormat, string> = {
  * as the client reads it.
  */
 @ApiTags('programmes')
+@Public("anyone; an API key or bearer token raises the rate limit; each export is charged to the client's export budget")
 @RateLimit('api')
 @Controller('api/v1')
 export class ExportController {

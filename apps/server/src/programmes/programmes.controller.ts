@@ -1,4 +1,5 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { Public } from '@app/identity';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ProgrammesService, ProgrammeView } from '@app/catalogue';
@@ -10,6 +11,7 @@ import { SearchResponseView, SuggestionsView } from './search.view';
 import { RateLimit } from '../api-access/rate-limit.decorator';
 
 @ApiTags('programmes')
+@Public('anyone; an API key or bearer token raises the rate limit')
 @RateLimit('api')
 @Controller('api/v1')
 export class ProgrammesController {

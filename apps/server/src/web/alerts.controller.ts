@@ -1,4 +1,5 @@
 import { Body, Controller, Get, Header, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { Public } from '@app/identity';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { plainToInstance } from 'class-transformer';
 import { IsEmail, IsIn, IsOptional, IsString, Matches, MaxLength, validate } from 'class-validator';
@@ -29,6 +30,7 @@ class TokenParam {
  * unsubscribe with one click, also by RFC 8058's POST from the mail client.
  */
 @ApiExcludeController()
+@Public('anyone; a subscription is confirmed by mail, and managed by its secret link')
 @RateLimit('web')
 @Controller('alerts')
 export class AlertsController {

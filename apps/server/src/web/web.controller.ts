@@ -1,4 +1,5 @@
 import { Controller, Get, Header, Headers, Param, Query, Req, Res } from '@nestjs/common';
+import { Public } from '@app/identity';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { plainToInstance, Transform } from 'class-transformer';
 import {
@@ -63,6 +64,7 @@ class CompareQuery extends LangQuery {
  * results region comes back (the script swaps it in without a reload).
  */
 @ApiExcludeController()
+@Public()
 @RateLimit('web')
 @Controller()
 export class WebController {
