@@ -19,6 +19,7 @@ const RECORD: ProgrammeRecord = {
   supportTypes: ['grant_subsidy'],
   territories: ['moscow', 'zelenograd'],
   benefit: {
+    ...emptyValues().benefit,
     text: { ru: 'До 10 млн ₽', en: null },
     amountMin: null,
     amountMax: 10_000_000,
