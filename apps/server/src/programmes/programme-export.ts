@@ -49,6 +49,8 @@ const CHUNK = 100;
 const BOM = '\uFEFF';
 const CSV = { record_delimiter: 'windows' } as const;
 
+type CsvRow = (p: ProgrammeView) => (string | number | null)[];
+
 export interface ExportRun {
   /** How many programmes the export holds. */
   total: number;
@@ -84,11 +86,12 @@ export class ProgrammeExport {
       if (!first.done) yield first.value.ids;
       for await (const page of pages) yield page.ids;
     };
-    return { total, cursor, chunks: this.file(format, lang, ids()) };
+    // the labels too, so nothing that can fail is left for after the status line
+    const row = format === 'csv' ? await this.csvRow(lang) : null;
+    return { total, cursor, chunks: this.file(format, row, ids()) };
   }
 
-  private async *file(format: ExportFormat, lang: Lang, ids: AsyncGenerator<string[]>): AsyncGenerator<string> {
-    const row = format === 'csv' ? await this.csvRow(lang) : null;
+  private async *file(format: ExportFormat, row: CsvRow | null, ids: AsyncGenerator<string[]>): AsyncGenerator<string> {
     if (format === 'csv') yield BOM + stringify([[...EXPORT_COLUMNS]], CSV);
     if (format === 'json') yield '[';
     let written = 0;
@@ -115,7 +118,7 @@ export class ProgrammeExport {
   }
 
   /** A programme as a CSV row: texts and coded fields in `lang`, every cell safe to open in a spreadsheet. */
-  private async csvRow(lang: Lang): Promise<(p: ProgrammeView) => (string | number | null)[]> {
+  private async csvRow(lang: Lang): Promise<CsvRow> {
     const terms = await this.vocabulary.terms();
     const labels = (param: string, codes: string[]) =>
       codes
