@@ -3,7 +3,7 @@ import { GUARDS_METADATA, METHOD_METADATA, PATH_METADATA } from '@nestjs/common/
 import { ModulesContainer } from '@nestjs/core';
 import { PUBLIC_KEY, ROLES_KEY } from '@app/identity';
 import { RATE_POLICY } from '../apps/server/src/api-access/rate-limit.decorator';
-import { ADMIN_ROLES_KEY, AdminSessionGuard } from '../apps/server/src/admin-web/admin-session';
+import { ADMIN_ROLES_KEY, AdminCsrfGuard, AdminRoleGuard, AdminSessionGuard } from '../apps/server/src/admin-web/admin-session';
 import { createTestApp, TestApp } from './support/test-app';
 
 interface RoutePolicy {
@@ -13,6 +13,8 @@ interface RoutePolicy {
   /** The shared request budget it draws on, if any. */
   rateLimit: string | null;
 }
+
+const ADMIN_GUARDS: unknown[] = [AdminSessionGuard, AdminCsrfGuard, AdminRoleGuard];
 
 const join = (...parts: string[]): string =>
   `/${parts
@@ -45,9 +47,10 @@ function routePolicies(t: TestApp): RoutePolicy[] {
         ...(roles ? [`bearer: ${roles.join(', ')}`] : []),
         ...(admin !== undefined
           ? [
-              guards.includes(AdminSessionGuard)
+              // the session, then CSRF on unsafe requests, then the roles: all three, in that order
+              ADMIN_GUARDS.length === guards.length && ADMIN_GUARDS.every((guard, i) => guards[i] === guard)
                 ? `admin session: ${admin === 'public' ? 'open' : admin.join(', ')}`
-                : 'admin roles WITHOUT the session guard',
+                : 'admin roles WITHOUT the session, CSRF and role guards in order',
             ]
           : []),
       ];

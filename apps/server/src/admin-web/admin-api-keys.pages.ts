@@ -1,16 +1,15 @@
-import { Body, Controller, Get, Header, HttpCode, Param, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { DomainError } from '@app/common';
 import { ApiKeysService } from '@app/identity';
 import { IdParam } from '../http/params';
 import { adminPage, formText, noticeOf, problemsOf, seeOther, type FormBody } from './admin-pages';
-import { Admin, actorOf, AdminContext, AdminRoles, AdminSessionGuard } from './admin-session';
+import { actorOf, Admin, AdminContext, AdminPages } from './admin-session';
 
 /** The consultants' API keys: issue (the key is shown once), see use, revoke. */
 @ApiExcludeController()
-@UseGuards(AdminSessionGuard)
-@AdminRoles('admin')
+@AdminPages('admin')
 @Controller('admin/api-keys')
 export class AdminApiKeysPages {
   constructor(private readonly apiKeys: ApiKeysService) {}

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Header, HttpCode, Param, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { DomainError } from '@app/common';
@@ -15,11 +15,10 @@ import {
   type FormBody,
 } from './admin-pages';
 import {
-  Admin,
   actorOf,
+  Admin,
   AdminContext,
-  AdminRoles,
-  AdminSessionGuard,
+  AdminPages,
   cookieOptions,
   csrfRejected,
   LOGIN_COOKIE,
@@ -29,8 +28,7 @@ import {
 
 /** Sign-in, sign-out and accepting an invitation. */
 @ApiExcludeController()
-@UseGuards(AdminSessionGuard)
-@AdminRoles('admin', 'editor')
+@AdminPages('admin', 'editor')
 @Controller('admin')
 export class AdminAuthPages {
   constructor(private readonly identity: IdentityService) {}

@@ -1,4 +1,4 @@
-import { Controller, Get, Header, HttpCode, Param, Post, Query, Req, Res, StreamableFile, UseGuards } from '@nestjs/common';
+import { Controller, Get, Header, HttpCode, Param, Post, Query, Req, Res, StreamableFile } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { formatOf, ImportJobsService, ProgrammeTransferService, recordsToCsv, type ImportReport } from '@app/catalogue';
@@ -8,7 +8,7 @@ import { SearchMaintenanceService, SearchStatusService } from '@app/search';
 import { MailRelay } from '@app/alerts';
 import { IdParam } from '../http/params';
 import { adminPage, formText, noticeOf, seeOther, showPage, type FormBody } from './admin-pages';
-import { Admin, actorOf, AdminContext, AdminRoles, AdminSessionGuard } from './admin-session';
+import { actorOf, Admin, AdminContext, AdminPages, AdminRoles } from './admin-session';
 
 /** What multer leaves on the request for the import form's file field. */
 interface UploadedImport {
@@ -26,8 +26,7 @@ const problemLines = (report: ImportReport) =>
 
 /** Import and export, search sync status, and the audit log. */
 @ApiExcludeController()
-@UseGuards(AdminSessionGuard)
-@AdminRoles('admin', 'editor')
+@AdminPages('admin', 'editor')
 @Controller('admin')
 export class AdminOpsPages {
   constructor(

@@ -1,11 +1,11 @@
-import { Body, Controller, Get, Header, Param, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, Header, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { CreateOrganisationDto, OrganisationsService, UpdateOrganisationDto } from '@app/catalogue';
 import type { DomainError } from '@app/common';
 import { SlugParam } from '../http/params';
 import { adminPage, changeOrShow, formText, formVersion, optionalText, problemsOf, validForm, type FormBody } from './admin-pages';
-import { Admin, actorOf, AdminContext, AdminRoles, AdminSessionGuard } from './admin-session';
+import { actorOf, Admin, AdminContext, AdminPages } from './admin-session';
 
 const DONE = '/admin/organisations?done=saved';
 
@@ -19,8 +19,7 @@ const organisationFields = (body: FormBody) => ({
 
 /** The organisations that provide programmes. */
 @ApiExcludeController()
-@UseGuards(AdminSessionGuard)
-@AdminRoles('admin')
+@AdminPages('admin')
 @Controller('admin/organisations')
 export class AdminOrganisationsPages {
   constructor(private readonly organisations: OrganisationsService) {}

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Header, HttpCode, Param, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import {
@@ -44,7 +44,7 @@ import {
   type FormBody,
   type Outcome,
 } from './admin-pages';
-import { Admin, actorOf, AdminContext, AdminRoles, AdminSessionGuard } from './admin-session';
+import { actorOf, Admin, AdminContext, AdminPages, AdminRoles } from './admin-session';
 import {
   changedFields,
   diffRecords,
@@ -89,8 +89,7 @@ const positiveInt = (v: string | undefined, fallback: number): number => (v && /
  * the conflict page that merges a stale save instead of overwriting.
  */
 @ApiExcludeController()
-@UseGuards(AdminSessionGuard)
-@AdminRoles('admin', 'editor')
+@AdminPages('admin', 'editor')
 @Controller('admin/programmes')
 export class AdminProgrammesPages {
   constructor(

@@ -1,5 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
-import { CanActivate, createParamDecorator, ExecutionContext, Injectable, SetMetadata } from '@nestjs/common';
+import { applyDecorators, CanActivate, createParamDecorator, ExecutionContext, Injectable, SetMetadata, UseGuards } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { CookieOptions, Request, Response } from 'express';
 import { DomainError, SeeOther } from '@app/common';
@@ -14,7 +14,7 @@ export const ADMIN_PATH = '/admin';
 export const ADMIN_ROLES_KEY = 'admin-web:roles';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-/** Roles allowed on an admin page; a controller without it is open to every signed-in user. */
+/** Roles allowed on an admin page (a controller declares them with @AdminPages). */
 export const AdminRoles = (...roles: Role[]) => SetMetadata(ADMIN_ROLES_KEY, roles);
 /** Pages anyone may open (sign-in, invitation). */
 export const PublicAdminPage = () => SetMetadata(ADMIN_ROLES_KEY, 'public');
@@ -45,10 +45,12 @@ export function sameToken(given: unknown, expected: string): boolean {
 export const csrfRejected = (): DomainError =>
   new DomainError('forbidden', 'CSRF.INVALID', 'This form has expired or did not come from this site; reload the page and try again');
 
+const pageRoles = (reflector: Reflector, context: ExecutionContext) =>
+  reflector.getAllAndOverride<Role[] | 'public' | undefined>(ADMIN_ROLES_KEY, [context.getHandler(), context.getClass()]);
+
 /**
- * Guards every admin page: a live session cookie (else a redirect to sign-in
- * for pages, 401 for actions), the session's CSRF token on every unsafe
- * request (synchroniser token, compared in constant time), then the role.
+ * Who is signed in: a live session cookie, else a redirect to sign-in for
+ * pages and a 401 for actions. Sets `req.admin` for the guards after it.
  */
 @Injectable()
 export class AdminSessionGuard implements CanActivate {
@@ -58,11 +60,7 @@ export class AdminSessionGuard implements CanActivate {
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const roles = this.reflector.getAllAndOverride<Role[] | 'public' | undefined>(ADMIN_ROLES_KEY, [
-      context.getHandler(),
-      context.getClass(),
-    ]);
-    if (roles === 'public') return true;
+    if (pageRoles(this.reflector, context) === 'public') return true;
     const req = context.switchToHttp().getRequest<AdminRequest>();
     const res = context.switchToHttp().getResponse<Response>();
     const token = (req.cookies as Record<string, string> | undefined)?.[SESSION_COOKIE];
@@ -72,18 +70,51 @@ export class AdminSessionGuard implements CanActivate {
       if (SAFE_METHODS.has(req.method)) throw new SeeOther(`${ADMIN_PATH}/login?next=${encodeURIComponent(req.originalUrl)}`);
       throw new DomainError('unauthenticated', 'AUTH.SIGN_IN_REQUIRED', 'Your session has ended; sign in again');
     }
-    if (!SAFE_METHODS.has(req.method)) {
-      const body = req.body as Record<string, unknown> | undefined;
-      if (!sameToken(body?._csrf ?? req.headers['x-csrf-token'], session.csrfToken)) throw csrfRejected();
-    }
-    if (roles && !roles.includes(session.user.role)) {
-      throw new DomainError('forbidden', 'AUTH.FORBIDDEN', `This page is for the ${roles.join(' or ')} role`);
-    }
     req.admin = { user: session.user, csrfToken: session.csrfToken, sessionToken: token };
     res.setHeader('Cache-Control', 'no-store');
     return true;
   }
 }
+
+/** Every unsafe request of a signed-in page carries the session's CSRF token (synchroniser token, compared in constant time). */
+@Injectable()
+export class AdminCsrfGuard implements CanActivate {
+  constructor(private readonly reflector: Reflector) {}
+
+  canActivate(context: ExecutionContext): boolean {
+    const req = context.switchToHttp().getRequest<AdminRequest>();
+    if (pageRoles(this.reflector, context) === 'public' || SAFE_METHODS.has(req.method)) return true;
+    const body = req.body as Record<string, unknown> | undefined;
+    if (!req.admin || !sameToken(body?._csrf ?? req.headers['x-csrf-token'], req.admin.csrfToken)) throw csrfRejected();
+    return true;
+  }
+}
+
+/** The page's roles (@AdminRoles, the handler's over its controller's). */
+@Injectable()
+export class AdminRoleGuard implements CanActivate {
+  constructor(private readonly reflector: Reflector) {}
+
+  canActivate(context: ExecutionContext): boolean {
+    const roles = pageRoles(this.reflector, context);
+    if (roles === 'public') return true;
+    const admin = context.switchToHttp().getRequest<AdminRequest>().admin;
+    if (!admin) throw new DomainError('unauthenticated', 'AUTH.SIGN_IN_REQUIRED', 'Your session has ended; sign in again');
+    if (!roles?.includes(admin.user.role)) {
+      throw new DomainError('forbidden', 'AUTH.FORBIDDEN', `This page is for the ${(roles ?? []).join(' or ')} role`);
+    }
+    return true;
+  }
+}
+
+/**
+ * An admin area controller: the session, then CSRF on unsafe requests, then
+ * the roles (a handler may narrow them with its own @AdminRoles, or open a
+ * page with @PublicAdminPage). In that order, so a forged form is refused
+ * as forged whoever sent it.
+ */
+export const AdminPages = (...roles: Role[]) =>
+  applyDecorators(UseGuards(AdminSessionGuard, AdminCsrfGuard, AdminRoleGuard), AdminRoles(...roles));
 
 export const Admin = createParamDecorator((_data: unknown, ctx: ExecutionContext): AdminContext => {
   const admin = ctx.switchToHttp().getRequest<AdminRequest>().admin;

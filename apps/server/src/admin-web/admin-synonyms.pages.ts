@@ -1,11 +1,11 @@
-import { Body, Controller, Get, Header, Param, Post, Query, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, Header, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { DomainError } from '@app/common';
 import { SynonymInputDto, SynonymsService } from '@app/search';
 import { IdParam } from '../http/params';
 import { adminPage, changeOrShow, formText, formVersion, problemsOf, validForm, type FormBody } from './admin-pages';
-import { Admin, AdminContext, AdminRoles, AdminSessionGuard } from './admin-session';
+import { Admin, AdminContext, AdminPages } from './admin-session';
 
 const DONE = '/admin/synonyms?done=saved';
 
@@ -18,8 +18,7 @@ const terms = (text: string): string[] =>
 
 /** Search synonym groups: words search treats as one. */
 @ApiExcludeController()
-@UseGuards(AdminSessionGuard)
-@AdminRoles('admin')
+@AdminPages('admin')
 @Controller('admin/synonyms')
 export class AdminSynonymsPages {
   constructor(private readonly synonyms: SynonymsService) {}

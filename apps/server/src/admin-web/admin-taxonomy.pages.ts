@@ -1,17 +1,16 @@
-import { Body, Controller, Get, Header, Param, Post, Query, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, Header, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CreateTermDto, FacetParams, TaxonomyService, TermParams, UpdateTermDto } from '@app/catalogue';
 import type { DomainError } from '@app/common';
 import { adminPage, changeOrShow, formText, formVersion, optionalText, problemsOf, validForm, type FormBody } from './admin-pages';
-import { Admin, AdminContext, AdminRoles, AdminSessionGuard } from './admin-session';
+import { Admin, AdminContext, AdminPages } from './admin-session';
 
 const DONE = '/admin/taxonomy?done=saved';
 
 /** The taxonomy's terms, facet by facet: add, relabel, reorder, delete (refused while a programme uses one). */
 @ApiExcludeController()
-@UseGuards(AdminSessionGuard)
-@AdminRoles('admin')
+@AdminPages('admin')
 @Controller('admin/taxonomy')
 export class AdminTaxonomyPages {
   constructor(private readonly taxonomy: TaxonomyService) {}

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Header, HttpCode, Param, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { DomainError } from '@app/common';
@@ -6,12 +6,11 @@ import { PublicUrls } from '@app/config';
 import { IdentityService, ROLES, type Role } from '@app/identity';
 import { IdParam } from '../http/params';
 import { adminPage, changeOrShow, formText, noticeOf, optionalText, problemsOf, type FormBody } from './admin-pages';
-import { Admin, actorOf, AdminContext, AdminRoles, AdminSessionGuard } from './admin-session';
+import { actorOf, Admin, AdminContext, AdminPages } from './admin-session';
 
 /** Editors and admins: invitations, roles, disabling. */
 @ApiExcludeController()
-@UseGuards(AdminSessionGuard)
-@AdminRoles('admin')
+@AdminPages('admin')
 @Controller('admin/users')
 export class AdminUsersPages {
   constructor(
