@@ -696,6 +696,25 @@ describe('admin pages over HTTP', () => {
   });
 
   describe('users, API keys and the audit log', () => {
+    it('shows why an invitation or a new key was refused, on the same page with its status, and issues nothing', async () => {
+      const typed = uniqueEmail('typo').replace('@', '');
+      const bad = await admin.agent.post('/admin/users').type('form').send({ _csrf: admin.csrf, email: typed, role: 'editor' }).expect(400);
+      expect(bad.text).toContain('must be an email address');
+      expect(bad.text).toContain(typed); // what was typed stays in the form
+      expect(bad.text).not.toMatch(/\/admin\/invite\//);
+      const taken = await admin.agent
+        .post('/admin/users')
+        .type('form')
+        .send({ _csrf: admin.csrf, email: admin.email, role: 'editor' })
+        .expect(409);
+      expect(taken.text).toContain('is already used by another user');
+      const keysBefore = (await admin.agent.get('/admin/api-keys')).text.match(/<tr/g)?.length;
+      const blank = await admin.agent.post('/admin/api-keys').type('form').send({ _csrf: admin.csrf, name: '   ' }).expect(400);
+      expect(blank.text).toContain('must be 1 to 200 characters long');
+      expect(blank.text).not.toMatch(/snk_[0-9a-f]{8}_/);
+      expect((await admin.agent.get('/admin/api-keys')).text.match(/<tr/g)?.length).toBe(keysBefore);
+    });
+
     it('invites a user who sets a password and signs in; the last admin cannot demote themselves', async () => {
       const email = uniqueEmail('invited');
       const invited = await admin.agent

@@ -1,10 +1,9 @@
 import { Body, Controller, Get, Header, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { DomainError } from '@app/common';
 import { ApiKeysService } from '@app/identity';
 import { IdParam } from '../http/params';
-import { adminPage, formText, noticeOf, problemsOf, seeOther, type FormBody } from './admin-pages';
+import { adminPage, formText, noticeOf, problemsOf, seeOther, showOrRefuse, type FormBody } from './admin-pages';
 import { actorOf, Admin, AdminContext, AdminPages } from './admin-session';
 
 /** The consultants' API keys: issue (the key is shown once), see use, revoke. */
@@ -24,20 +23,12 @@ export class AdminApiKeysPages {
   @Post()
   @HttpCode(200)
   @Header('Content-Type', 'text/html; charset=utf-8')
-  async create(
-    @Admin() admin: AdminContext,
-    @Body() body: FormBody,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<string> {
-    try {
-      const issued = await this.apiKeys.create(formText(body, 'name'), actorOf(admin, req));
-      return await this.render(admin, { issued });
-    } catch (error) {
-      if (!(error instanceof DomainError) || error.kind !== 'invalid') throw error;
-      res.status(400);
-      return this.render(admin, { error: problemsOf(error) });
-    }
+  async create(@Admin() admin: AdminContext, @Body() body: FormBody, @Req() req: Request, @Res() res: Response): Promise<void> {
+    return showOrRefuse(
+      res,
+      async () => this.render(admin, { issued: await this.apiKeys.create(formText(body, 'name'), actorOf(admin, req)) }),
+      (error) => this.render(admin, { error: problemsOf(error) }),
+    );
   }
 
   @Post(':id/revoke')

@@ -94,33 +94,29 @@ export function seeOther(res: Response, location: string): void {
   res.redirect(303, location);
 }
 
-const REFUSED_STATUS = { invalid: 400, conflict: 409, precondition_failed: 412, not_found: 404 } as const;
+const REFUSED_STATUS: Partial<Record<string, number>> = { invalid: 400, conflict: 409, precondition_failed: 412, not_found: 404 };
 
-/**
- * Runs a change and sends the browser to the page it names (Post/Redirect/Get);
- * a refused change (bad input, stale version, in use, gone) shows `refused`'s
- * page instead, with the matching status. Anything else is a fault, left to the
- * error filter.
- */
-export async function changeOrShow(
+/** Runs `work`; a change the service refused (bad input, stale version, in use, gone) shows `refused`'s page with the matching status instead. Anything else is a fault, left to the error filter. */
+async function orRefused(res: Response, work: () => Promise<void>, refused: (error: DomainError) => Promise<string>): Promise<void> {
+  try {
+    await work();
+  } catch (error) {
+    const status = error instanceof DomainError ? REFUSED_STATUS[error.kind] : undefined;
+    if (!status) throw error;
+    showPage(res.status(status), await refused(error as DomainError));
+  }
+}
+
+/** Runs a change and sends the browser to the page it names (Post/Redirect/Get), or shows why it was refused. */
+export const changeOrShow = (
   res: Response,
   change: () => Promise<string>,
   refused: (error: DomainError) => Promise<string>,
-): Promise<void> {
-  let location: string;
-  try {
-    location = await change();
-  } catch (error) {
-    if (!(error instanceof DomainError) || !(error.kind in REFUSED_STATUS)) throw error;
-    const page = await refused(error);
-    res
-      .status(REFUSED_STATUS[error.kind as keyof typeof REFUSED_STATUS])
-      .type('html')
-      .send(page);
-    return;
-  }
-  seeOther(res, location);
-}
+): Promise<void> => orRefused(res, async () => seeOther(res, await change()), refused);
+
+/** Runs a change whose answer is a page (a secret shown once), or shows why it was refused. */
+export const showOrRefuse = (res: Response, show: () => Promise<string>, refused: (error: DomainError) => Promise<string>): Promise<void> =>
+  orRefused(res, async () => showPage(res, await show()), refused);
 
 /** Sends a rendered page (from a handler that may also redirect, so sends its answer itself). */
 export function showPage(res: Response, html: string): void {

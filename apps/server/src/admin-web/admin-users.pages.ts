@@ -5,7 +5,7 @@ import { DomainError } from '@app/common';
 import { PublicUrls } from '@app/config';
 import { IdentityService, ROLES, type Role } from '@app/identity';
 import { IdParam } from '../http/params';
-import { adminPage, changeOrShow, formText, noticeOf, optionalText, problemsOf, type FormBody } from './admin-pages';
+import { adminPage, changeOrShow, formText, noticeOf, optionalText, problemsOf, showOrRefuse, type FormBody } from './admin-pages';
 import { actorOf, Admin, AdminContext, AdminPages } from './admin-session';
 
 /** Editors and admins: invitations, roles, disabling. */
@@ -28,15 +28,10 @@ export class AdminUsersPages {
   @Post()
   @HttpCode(200)
   @Header('Content-Type', 'text/html; charset=utf-8')
-  async invite(
-    @Admin() admin: AdminContext,
-    @Body() body: FormBody,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<string> {
+  async invite(@Admin() admin: AdminContext, @Body() body: FormBody, @Req() req: Request, @Res() res: Response): Promise<void> {
     const role = formText(body, 'role') as Role;
     const email = formText(body, 'email');
-    try {
+    const invite = async (): Promise<string> => {
       const problems = [
         ...(!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email) || email.length > 320
           ? [{ field: 'email', messages: ['must be an email address'] }]
@@ -50,16 +45,13 @@ export class AdminUsersPages {
         optionalText(body, 'displayName')?.slice(0, 200) ?? null,
         actorOf(admin, req),
       );
-      return await this.render(admin, {
+      return this.render(admin, {
         inviteLink: this.urls.to(`/admin/invite/${invitation.token}`),
         invited: invitation.user,
         inviteExpires: invitation.expiresAt.toISOString().slice(0, 16).replace('T', ' '),
       });
-    } catch (error) {
-      if (!(error instanceof DomainError) || !['invalid', 'conflict'].includes(error.kind)) throw error;
-      res.status(error.kind === 'invalid' ? 400 : 409);
-      return this.render(admin, { error: problemsOf(error), typed: body });
-    }
+    };
+    return showOrRefuse(res, invite, (error) => this.render(admin, { error: problemsOf(error), typed: body }));
   }
 
   @Post(':id')
