@@ -4,6 +4,7 @@ import { readTestDatabaseUrl } from '@app/config';
 import { runMigrations } from '@app/database';
 import { startThrowawayPostgres } from './throwaway-postgres';
 import { TEMPLATE_DATABASE } from './test-database';
+import { reportSkippedServers } from './skipped-servers';
 
 /**
  * Once per Jest run: a PostgreSQL server (TEST_DATABASE_URL's, or a throw-away
@@ -28,4 +29,5 @@ export default async function globalSetup(): Promise<void> {
   templateUrl.pathname = `/${TEMPLATE_DATABASE}`;
   await runMigrations(templateUrl.toString());
   process.env.SN_TEST_ADMIN_URL = adminUrl;
+  reportSkippedServers();
 }
