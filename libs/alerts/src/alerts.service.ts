@@ -150,9 +150,8 @@ export class AlertsService {
         (h) => new Date(h.updatedAt).getTime() > since,
       );
       const soon = new Date(now.getTime() + 14 * DAY);
-      const closing = (
-        await this.search.search({ ...request, sort: 'deadline', perPage: 20, closesAfter: now, closesBefore: soon })
-      ).hits.filter((h) => !changed.some((c) => c.slug === h.slug));
+      const closing = (await this.search.search({ ...request, sort: 'deadline', perPage: 20, closesAfter: now, closesBefore: soon })).hits // a reminder is for a round that is running: never for an unconfirmed or upcoming one
+        .filter((h) => h.status === 'open' && !changed.some((c) => c.slug === h.slug));
       await this.dataSource.transaction(async (tx) => {
         if (changed.length || closing.length) {
           const unsubscribe = this.urls.to(`/alerts/unsubscribe/${alert.manage_token}`);

@@ -37,9 +37,15 @@ export function dataSourceOptions(settings: DataSourceSettings): DataSourceOptio
   } as DataSourceOptions;
 }
 
-/** Applies pending migrations and returns the names of those it ran. */
-export async function runMigrations(url: string): Promise<string[]> {
-  const ds = new DataSource(dataSourceOptions({ url, poolSize: 2, applicationName: 'support-navigator-migrate' }));
+/**
+ * Applies pending migrations and returns the names of those it ran. `upTo`: stop after the
+ * migration of that name (a test builds a database as an older release left it).
+ */
+export async function runMigrations(url: string, upTo?: string): Promise<string[]> {
+  const options = dataSourceOptions({ url, poolSize: 2, applicationName: 'support-navigator-migrate' });
+  const last = upTo ? MIGRATIONS.findIndex((m) => m.name === upTo) : MIGRATIONS.length - 1;
+  if (last < 0) throw new Error(`No migration named ${upTo}`);
+  const ds = new DataSource({ ...options, migrations: MIGRATIONS.slice(0, last + 1) } as typeof options);
   await ds.initialize();
   try {
     const ran = await ds.runMigrations({ transaction: 'each' });
