@@ -18,8 +18,8 @@ export type KeysetOrder = (typeof KEYSET_ORDERS)[number];
  * ISO 8601 text in the precision the engine keeps (PostgreSQL: microseconds).
  */
 export interface SortKey {
-  /** Applications have closed (the deadline order puts these last). */
-  closed: boolean;
+  /** Where the programme's status puts it in the deadline order (STATUS_RANK: open first, closed last). */
+  statusRank: number;
   updatedAt: string;
   closesAt: string | null;
   amountSort: number | null;
@@ -128,6 +128,8 @@ export interface SearchHit {
   amountMax: number | null;
   /** The newest date the entry's sources show (`YYYY-MM-DD`); null: no dated source. */
   newestSourceOn: string | null;
+  /** How old its key facts are, each judged from its own source. */
+  facts: { current: number; old: number; past: number };
   updatedAt: string;
   highlights: HitHighlights;
 }

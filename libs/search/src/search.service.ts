@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { mapProgrammeHit, pick, ProgrammeRepository, type Lang, type Programme } from '@app/catalogue';
-import { offsetOf, searchEngineDuration, timed, validationFailed } from '@app/common';
+import { Clock, offsetOf, searchEngineDuration, timed, validationFailed } from '@app/common';
+import { AppConfig } from '@app/config';
 import { PostgresSearchEngine } from './postgres/postgres-search.engine';
 import { parseQuery } from './query/parse-query';
 import { SearchEngine } from './search-engine';
@@ -56,6 +57,8 @@ export class SearchService {
     private readonly programmes: ProgrammeRepository,
     private readonly vocabulary: SearchVocabulary,
     private readonly synonyms: SynonymsService,
+    private readonly clock: Clock,
+    private readonly config: AppConfig,
   ) {}
 
   get engineName(): SearchEngine['name'] {
@@ -310,8 +313,9 @@ export class SearchService {
 
   private async hits(ids: string[], lang: Lang, text: ParsedQuery | null): Promise<SearchHit[]> {
     const matches = text ? wordMatcher(text) : null;
+    const context = { now: this.clock.now(), maxAgeDays: this.config.catalogue.sourceMaxAgeDays };
     return (await this.load(ids)).map((p) => {
-      const hit = mapProgrammeHit(p, lang);
+      const hit = mapProgrammeHit(p, lang, context);
       return {
         slug: hit.slug,
         title: hit.title,
@@ -327,6 +331,7 @@ export class SearchService {
         amountMin: hit.amountMin,
         amountMax: hit.amountMax,
         newestSourceOn: hit.newestSourceOn,
+        facts: hit.facts,
         updatedAt: hit.updatedAt,
         highlights: { title: highlight(hit.title, matches), summary: highlight(hit.summary, matches) },
       };
@@ -359,7 +364,7 @@ const cursorProblem = (message: string) => validationFailed([{ field: 'after', m
 
 /** An opaque cursor: the order and the last hit's sort key. */
 function writeCursor(sort: KeysetOrder, key: SortKey): string {
-  return Buffer.from(JSON.stringify({ s: sort, k: [key.closed, key.updatedAt, key.closesAt, key.amountSort, key.id] })).toString(
+  return Buffer.from(JSON.stringify({ s: sort, k: [key.statusRank, key.updatedAt, key.closesAt, key.amountSort, key.id] })).toString(
     'base64url',
   );
 }
@@ -379,7 +384,7 @@ function readCursor(cursor: string, sort: SortOrder, page: number): SortKey {
   if (
     !Array.isArray(k) ||
     k.length !== 5 ||
-    typeof k[0] !== 'boolean' ||
+    !(Number.isInteger(k[0]) && (k[0] as number) >= 0 && (k[0] as number) <= 9) ||
     !instant(k[1]) ||
     !(k[2] === null || instant(k[2])) ||
     !(k[3] === null || Number.isSafeInteger(k[3])) ||
@@ -390,7 +395,7 @@ function readCursor(cursor: string, sort: SortOrder, page: number): SortKey {
   }
   if (s !== sort) throw cursorProblem(`this cursor continues sort=${String(s)}; ask with that sort`);
   return {
-    closed: k[0] as boolean,
+    statusRank: k[0] as number,
     updatedAt: k[1] as string,
     closesAt: k[2] as string | null,
     amountSort: k[3] as number | null,

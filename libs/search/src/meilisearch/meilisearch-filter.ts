@@ -7,12 +7,12 @@ export const FILTERABLE_FIELDS = [
   'amountLower',
   'amountUpper',
   'closesAt',
-  'closed',
+  'statusRank',
   'updatedAt',
   'amountSort',
   'id',
 ] as const;
-export const SORTABLE_FIELDS = ['closed', 'closesAt', 'amountSort', 'updatedAt', 'id'] as const;
+export const SORTABLE_FIELDS = ['statusRank', 'closesAt', 'amountSort', 'updatedAt', 'id'] as const;
 type FilterField = (typeof FILTERABLE_FIELDS)[number];
 
 /** A filter string literal: backslash escaped first, then the double quote. */
@@ -60,7 +60,8 @@ export function keysetFilter(sort: SortOrder, key: SortKey): string {
         closes === null
           ? `(${field('closesAt')} NOT EXISTS AND ${newer})`
           : `(${field('closesAt')} NOT EXISTS OR ${field('closesAt')} > ${closes} OR (${field('closesAt')} = ${closes} AND ${newer}))`;
-      return key.closed ? `(${field('closed')} = 1 AND ${within})` : `(${field('closed')} = 1 OR (${field('closed')} = 0 AND ${within}))`;
+      const rank = finite(key.statusRank);
+      return `(${field('statusRank')} > ${rank} OR (${field('statusRank')} = ${rank} AND ${within}))`;
     }
     case 'amount': {
       if (key.amountSort === null) return `(${field('amountSort')} NOT EXISTS AND ${newer})`;
@@ -78,7 +79,7 @@ export function buildSort(sort: SortOrder, hasText: boolean): string[] | undefin
     case 'relevance':
       return hasText ? undefined : ['updatedAt:desc', 'id:asc'];
     case 'deadline':
-      return ['closed:asc', 'closesAt:asc', 'updatedAt:desc', 'id:asc'];
+      return ['statusRank:asc', 'closesAt:asc', 'updatedAt:desc', 'id:asc'];
     case 'amount':
       return ['amountSort:desc', 'updatedAt:desc', 'id:asc'];
     case 'updated':

@@ -120,7 +120,7 @@ export class MeilisearchSearchEngine extends SearchEngine {
       filter: query.after ? [...buildFilter(query.filters), keysetFilter(query.sort, query.after)] : buildFilter(query.filters),
       sort: buildSort(query.sort, hasText),
       facets: query.after || !countFacets.length ? [] : [FACET_KEYS],
-      attributesToRetrieve: ['id', 'closed', 'updatedAt', 'closesAt', 'amountSort'],
+      attributesToRetrieve: ['id', 'statusRank', 'updatedAt', 'closesAt', 'amountSort'],
       // page / hitsPerPage make Meilisearch count hits exhaustively
       page: query.limit ? Math.floor(query.offset / query.limit) + 1 : 1,
       hitsPerPage: query.limit,
@@ -170,7 +170,7 @@ export class MeilisearchSearchEngine extends SearchEngine {
       last: last
         ? {
             id: last.id,
-            closed: last.closed === 1,
+            statusRank: last.statusRank,
             updatedAt: new Date(last.updatedAt).toISOString(),
             closesAt: last.closesAt !== undefined ? new Date(last.closesAt).toISOString() : null,
             amountSort: last.amountSort ?? null,

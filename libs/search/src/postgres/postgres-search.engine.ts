@@ -30,12 +30,12 @@ function keysetAfter(sort: SortOrder, key: SortKey, param: (value: unknown, cast
     case 'updated':
       return newer;
     case 'deadline': {
-      const closed = `(closes_at < now()) IS TRUE`;
+      const rank = param(key.statusRank, '::smallint');
       const within =
         key.closesAt === null
           ? `(closes_at IS NULL AND ${newer})`
           : `(closes_at IS NULL OR closes_at > ${param(key.closesAt, '::timestamptz')} OR (closes_at = ${param(key.closesAt, '::timestamptz')} AND ${newer}))`;
-      return key.closed ? `(${closed} AND ${within})` : `(${closed} OR ${within})`;
+      return `(status_rank > ${rank} OR (status_rank = ${rank} AND ${within}))`;
     }
     case 'amount':
       return key.amountSort === null
@@ -48,8 +48,8 @@ function keysetAfter(sort: SortOrder, key: SortKey, param: (value: unknown, cast
 
 const ORDER_BY: Record<SortOrder, string> = {
   relevance: 'rank DESC, updated_at DESC, id',
-  // what still takes applications first, the soonest deadline first; then closed ones
-  deadline: '(closes_at < now()) IS TRUE, closes_at ASC NULLS LAST, updated_at DESC, id',
+  // what takes applications first (STATUS_RANK: open, standing, upcoming, not confirmed, closed), the soonest deadline first
+  deadline: 'status_rank, closes_at ASC NULLS LAST, updated_at DESC, id',
   amount: 'amount_sort DESC NULLS LAST, updated_at DESC, id',
   updated: 'updated_at DESC, id',
 };
@@ -284,7 +284,7 @@ export class PostgresSearchEngine extends SearchEngine {
     const materialise = tsquery ? 'MATERIALIZED' : 'NOT MATERIALIZED';
     const sql = `
       WITH base AS ${materialise} (
-        SELECT s.id, s.updated_at, s.closes_at, s.amount_sort, ${rank} AS rank, s.facets
+        SELECT s.id, s.updated_at, s.closes_at, s.status_rank, s.amount_sort, ${rank} AS rank, s.facets
           FROM ${from}
          WHERE ${where.length ? where.join(' AND ') : 'true'}
       ),
@@ -297,7 +297,7 @@ export class PostgresSearchEngine extends SearchEngine {
           JOIN search_facet_key key ON key.id = c.k
       )
       SELECT (SELECT coalesce(json_agg(id ORDER BY ${ORDER_BY[query.sort]}), '[]') FROM page) AS ids,
-             (SELECT (array_agg(json_build_object('closed', (closes_at < now()) IS TRUE, 'updatedAt', updated_at, 'closesAt', closes_at, 'amountSort', amount_sort, 'id', id)
+             (SELECT (array_agg(json_build_object('statusRank', status_rank, 'updatedAt', updated_at, 'closesAt', closes_at, 'amountSort', amount_sort, 'id', id)
                                 ORDER BY ${ORDER_BY[query.sort]}))[count(*)] FROM page) AS last,
              ${
                // every programme has exactly one status, so the status counts add up to the total
