@@ -13,7 +13,10 @@ import { SuggestedUpdateRepository } from './suggested-update.repository';
 
 export interface SuggestedUpdateView {
   id: string;
-  release: number;
+  /** The hash of the shipped file's content it would apply. */
+  contentHash: string;
+  /** Numbered releases came before the catalogue was released by content: null for newer suggestions. */
+  release: number | null;
   changedFields: string[];
   createdAt: string;
 }
@@ -38,6 +41,7 @@ export class SuggestedUpdatesService {
   async listPending(programmeId: string): Promise<SuggestedUpdateView[]> {
     return (await this.suggestions.listPendingForProgramme(programmeId)).map((s) => ({
       id: s.id,
+      contentHash: s.contentHash,
       release: s.release,
       changedFields: s.changedFields,
       createdAt: s.createdAt.toISOString(),
@@ -56,9 +60,9 @@ export class SuggestedUpdatesService {
         actor,
         tx,
       );
-      await this.programmeRows.setCatalogueRelease(tx, programmeId, suggestion.release);
+      await this.programmeRows.setCatalogueHash(tx, programmeId, suggestion.contentHash);
       await this.suggestions.resolve(tx, suggestion, 'applied', actor.id);
-      await this.audit.record(actor, 'programme.apply_update', `programme:${saved.slug}`, { release: suggestion.release }, tx);
+      await this.audit.record(actor, 'programme.apply_update', `programme:${saved.slug}`, { contentHash: suggestion.contentHash }, tx);
       return saved;
     });
   }
@@ -68,7 +72,7 @@ export class SuggestedUpdatesService {
       const suggestion = await this.suggestions.findPendingForUpdate(tx, suggestionId, programmeId);
       if (!suggestion) throw suggestionNotFound(suggestionId);
       await this.suggestions.resolve(tx, suggestion, 'dismissed', actor.id);
-      await this.audit.record(actor, 'programme.dismiss_update', `programme:${programmeId}`, { release: suggestion.release }, tx);
+      await this.audit.record(actor, 'programme.dismiss_update', `programme:${programmeId}`, { contentHash: suggestion.contentHash }, tx);
     });
   }
 }
