@@ -161,7 +161,7 @@ const EXPORT_CONTENT: Record<string, Record<string, { schema: Schema }>> = {
 /** Constraints the validation pipe enforces, copied from class-validator into the schemas of the same name. */
 const CONSTRAINTS = ['pattern', 'minLength', 'maxLength', 'minimum', 'maximum', 'minItems', 'maxItems'] as const;
 
-type Derived = Record<string, { properties?: Record<string, Schema> }>;
+export type Derived = Record<string, { properties?: Record<string, Schema> }>;
 
 function copyConstraints(rule: Schema, target: Schema): void {
   for (const key of CONSTRAINTS) if (rule[key] !== undefined && target[key] === undefined) target[key] = rule[key];
@@ -188,7 +188,7 @@ function mergeParameterValidation(op: Operation, derived: Derived): void {
   for (const p of params) if (p.schema && !('$ref' in p.schema)) copyConstraints(source.properties![p.name], p.schema);
 }
 
-function mergeValidation(schemas: Record<string, Schema>, derived: Derived): void {
+export function mergeValidation(schemas: Record<string, Schema>, derived: Derived): void {
   for (const [name, schema] of Object.entries(schemas)) {
     const rules = derived[name];
     if (!rules || '$ref' in schema) continue;

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsDate, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { MAX_PER_PAGE, PageQuery } from '@app/common';
-import { PROGRAMME_STATUSES, SLUG_PATTERN, TAXONOMY_CODE_PATTERN, type ProgrammeStatus } from '@app/catalogue';
+import { LEGACY_STATUS_ALIASES, PROGRAMME_STATUSES, SLUG_PATTERN, TAXONOMY_CODE_PATTERN, type ProgrammeStatus } from '@app/catalogue';
 import { type FacetSelection, SEARCH_FACETS, SORT_ORDERS, type SearchRequest, type SortOrder } from '@app/search';
 
 /** `a&x=b` and `x=a,b` both become ['a', 'b']. */
@@ -85,8 +85,13 @@ export class ProgrammeFilterQuery extends PageQuery {
   @Matches(SLUG_PATTERN, { each: true, message: 'provider must hold organisation slugs' })
   provider?: string[];
 
-  @ApiPropertyOptional({ enum: PROGRAMME_STATUSES, isArray: true })
-  @Transform(toList)
+  @ApiPropertyOptional({
+    enum: [...PROGRAMME_STATUSES, 'ongoing'],
+    isArray: true,
+    description:
+      'open (a round running), upcoming, standing (always open, as an official page says), not_confirmed, closed; `ongoing`, from before availability had a source, means standing',
+  })
+  @Transform((params) => (toList(params) as string[] | undefined)?.map((s) => LEGACY_STATUS_ALIASES[s] ?? s))
   @IsOptional()
   @IsArray()
   @IsIn(PROGRAMME_STATUSES, { each: true })
@@ -105,7 +110,7 @@ export class ProgrammeListQuery extends ProgrammeFilterQuery {
   @ApiPropertyOptional({
     enum: SORT_ORDERS,
     description:
-      'default: relevance with q, updated without. deadline: open and upcoming programmes by their deadline, soonest first, then those without a deadline, closed ones last',
+      'default: relevance with q, updated without. deadline: what takes applications first (open rounds by their deadline, soonest first, then open-ended ones), then standing offers, rounds to come, not confirmed, closed ones last',
   })
   @IsOptional()
   @IsIn(SORT_ORDERS)

@@ -1,5 +1,5 @@
 import { programmePath } from '@app/config';
-import { possiblyOutdated } from '@app/catalogue';
+import { ACCEPTING_STATUSES } from '@app/catalogue';
 import type { Lang } from '@app/catalogue';
 import { SEARCH_FACETS, type SearchFacet, type SearchHit, type SearchResponse, type SortOrder, SORT_ORDERS } from '@app/search';
 import { compactRoubles, formatDate, formatRoubles, textFor } from './web-i18n';
@@ -63,17 +63,19 @@ const without = (state: SearchState, facet: SearchFacet, code: string): SearchSt
 
 export interface DeadlineBadge {
   text: string;
-  tone: 'open' | 'soon' | 'closed' | 'upcoming' | 'ongoing';
+  tone: 'open' | 'soon' | 'closed' | 'upcoming' | 'standing' | 'unconfirmed';
 }
 
 const DAY = 86_400_000;
 
-/** "closes in 5 days", "closed", "no deadline", "opens 1 March 2027". */
+/** "closes in 5 days", "closed", "always open", "status not confirmed", "opens 1 March 2027". */
 export function deadlineBadge(hit: Pick<SearchHit, 'status' | 'closesAt'>, opensAt: string | null, lang: Lang, now: Date): DeadlineBadge {
   const t = textFor(lang);
   if (hit.status === 'closed') return { text: t.closed, tone: 'closed' };
-  if (hit.status === 'ongoing' || !hit.closesAt) return { text: t.ongoing, tone: 'ongoing' };
-  if (hit.status === 'upcoming' && opensAt) return { text: t.opensOn(formatDate(opensAt, lang)), tone: 'upcoming' };
+  if (hit.status === 'not_confirmed') return { text: t.notConfirmed, tone: 'unconfirmed' };
+  if (hit.status === 'standing') return { text: t.standing, tone: 'standing' };
+  if (hit.status === 'upcoming') return { text: opensAt ? t.opensOn(formatDate(opensAt, lang)) : t.upcoming, tone: 'upcoming' };
+  if (!hit.closesAt) return { text: t.openNoDeadline, tone: 'open' };
   const days = Math.max(0, Math.floor((new Date(hit.closesAt).getTime() - now.getTime()) / DAY));
   return { text: t.closesIn(days), tone: days <= 14 ? 'soon' : 'open' };
 }
@@ -95,7 +97,7 @@ export interface OpenBySupportType {
   url: string;
 }
 
-/** The landing chart: how many programmes of each support type take applications now (open or ongoing). */
+/** The landing chart: how many programmes of each support type take applications now (a round running, or always open). */
 export function openBySupportType(open: SearchResponse, lang: Lang): OpenBySupportType[] {
   const values = open.facets.supportType.filter((v) => v.count > 0).sort((a, b) => b.count - a.count);
   const max = Math.max(1, ...values.map((v) => v.count));
@@ -104,7 +106,21 @@ export function openBySupportType(open: SearchResponse, lang: Lang): OpenBySuppo
     label: v.label,
     count: v.count,
     share: Math.round((v.count / max) * 100),
-    url: searchUrl({ q: '', facets: { supportType: [v.code], status: ['open', 'ongoing'] }, page: 1, lang }),
+    url: searchUrl({ q: '', facets: { supportType: [v.code], status: [...ACCEPTING_STATUSES] }, page: 1, lang }),
+  }));
+}
+
+/**
+ * The landing page's count of programmes by status (taking applications, opening soon, not
+ * confirmed, closed), each linking to that search: from the status facet, which counts every
+ * status whatever the status selection.
+ */
+export function byStatus(any: SearchResponse, lang: Lang): { code: string; label: string; count: number; url: string }[] {
+  return any.facets.status.map((v) => ({
+    code: v.code,
+    label: v.label,
+    count: v.count,
+    url: searchUrl({ q: '', facets: { status: [v.code] }, page: 1, lang }),
   }));
 }
 
@@ -195,7 +211,8 @@ export function searchPage(
       glance: glanceOf(hit, state.lang, labels.get('size')),
       verdict: verdicts?.get(hit.slug) ?? null,
       fallback: hit.lang !== state.lang,
-      outdated: possiblyOutdated(hit.newestSourceOn, now, maxAgeDays),
+      // each fact judged from its own source: one fresh source never hides older facts
+      outdated: hit.facts.old > 0 ? t.factsOld(hit.facts.old, hit.facts.current, maxAgeDays) : null,
     })),
     total: result.total,
     pages,

@@ -15,7 +15,16 @@ import {
   validate,
 } from 'class-validator';
 import type { Request, Response } from 'express';
-import { type CompanyProfile, MatchingService, ProgrammesService, REVENUE_BAND_CODES, SLUG_PATTERN } from '@app/catalogue';
+import {
+  ACCEPTING_STATUSES,
+  REQUIRED_STATUS_LABELS,
+  REQUIRED_STATUSES,
+  type CompanyProfile,
+  MatchingService,
+  ProgrammesService,
+  REVENUE_BAND_CODES,
+  SLUG_PATTERN,
+} from '@app/catalogue';
 import { Clock, DomainError, validationFailed } from '@app/common';
 import { AppConfig, programmePath, PublicUrls } from '@app/config';
 import { labelIn, SearchService, SearchVocabulary } from '@app/search';
@@ -24,7 +33,7 @@ import { queryObject, SlugParam } from '../http/params';
 import { ProgrammeListQuery, toSearchRequest } from '../programmes/programme-list.query';
 import { atomFeed, deadlinesCalendar, type Deadline } from './feeds';
 import { programmePage } from './programme-page';
-import { openBySupportType, searchPage, type SearchState } from './search-page';
+import { byStatus, openBySupportType, searchPage, type SearchState } from './search-page';
 import { render } from './web-views';
 import { textFor } from './web-i18n';
 import { RateLimit } from '../api-access/rate-limit.decorator';
@@ -45,7 +54,12 @@ async function profileOf(profile: string | undefined): Promise<CompanyProfile | 
   if ((await validate(answers, { whitelist: true, forbidNonWhitelisted: true })).length)
     throw validationFailed([{ field: 'profile', messages: ['not answers of the questionnaire'] }]);
   const { lang: _lang, page: _page, perPage: _perPage, ...company } = answers;
-  return Object.values(company).some((v) => v !== undefined) ? company : null;
+  return Object.values(company).some((v) => v !== undefined) ? companyOf(company) : null;
+}
+
+/** The questionnaire's answers as the matcher reads them: "none of these statuses" is an answer (an empty list). */
+function companyOf(answers: Omit<MatchQuery, 'lang' | 'page' | 'perPage'>): CompanyProfile {
+  return { ...answers, statuses: answers.statuses?.filter((s) => s !== 'none') };
 }
 
 class CompareQuery extends LangQuery {
@@ -99,7 +113,7 @@ export class WebController {
     const [result, open] = await Promise.all([
       // without a query, what still takes applications comes first, the soonest deadline first
       this.search.search({ ...request, q: state.q, sort: sort ?? (state.q ? undefined : 'deadline') }),
-      landing ? this.search.search({ page: 1, perPage: 1, lang, facets: { status: ['open', 'ongoing'] } }) : Promise.resolve(null),
+      landing ? this.search.search({ page: 1, perPage: 1, lang, facets: { status: [...ACCEPTING_STATUSES] } }) : Promise.resolve(null),
     ]);
     const verdicts = company
       ? await this.matching.verdicts(
@@ -116,7 +130,8 @@ export class WebController {
       open ? openBySupportType(open, lang) : [],
       verdicts,
     );
-    return render(fragment === 'results' ? 'results.njk' : 'search.njk', { lang, v, languageUrl: v.languageUrl });
+    const statuses = open ? byStatus(open, lang) : [];
+    return render(fragment === 'results' ? 'results.njk' : 'search.njk', { lang, v, statuses, languageUrl: v.languageUrl });
   }
 
   @Get('feed.atom')
@@ -192,8 +207,13 @@ export class WebController {
         options: REVENUE_BAND_CODES.map((b) => ({ value: b, label: t.match.bands[b], selected: b === answers.revenueBand })),
       },
     ];
+    const statuses = REQUIRED_STATUSES.map((s) => ({
+      value: s,
+      label: REQUIRED_STATUS_LABELS[s][lang],
+      selected: answers.statuses?.includes(s) ?? false,
+    }));
     const answered = Object.values(answers).some((v) => v !== undefined);
-    const result = answered ? await this.matching.match(answers, lang, page, perPage) : null;
+    const result = answered ? await this.matching.match(companyOf(answers), lang, page, perPage) : null;
     const urlWith = (extra: Record<string, string | number | undefined>) => {
       const params = new URLSearchParams(
         Object.entries({ ...answers, ...extra })
@@ -208,10 +228,8 @@ export class WebController {
       url: programmePath(r.slug, lang),
       // what was judged, one line each; what to check, and what the programme does not limit, one line for all
       judged: r.criteria.filter((c) => c.status === 'met' || c.status === 'not_met'),
-      check: r.criteria
-        .filter((c) => c.status === 'unknown')
-        .map((c) => c.explanation)
-        .join(' '),
+      // what to check, each named: a condition only the company can judge, or one its answers leave open
+      checks: r.criteria.filter((c) => c.status === 'unknown').map((c) => c.explanation),
       noLimit: r.criteria
         .filter((c) => c.status === 'not_stated')
         .map((c) => t.match.criteria[c.criterion])
@@ -228,6 +246,8 @@ export class WebController {
     const m = {
       selects,
       goals,
+      statuses,
+      noStatus: answers.statuses?.includes('none') ?? false,
       answers,
       answered,
       total: result?.total ?? 0,
