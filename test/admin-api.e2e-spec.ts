@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { CATALOGUE_RELEASE, CatalogueSeeder, SEED_PROGRAMMES } from '@app/catalogue';
+import { CatalogueSeeder } from '@app/catalogue';
+import { SHIPPED_PROGRAMMES } from './support/shipped';
 import { programmeInput } from '@app/testing';
 import { createTestApp, TestApp } from './support/test-app';
 
@@ -298,8 +299,8 @@ describe('admin API (HTTP, real PostgreSQL)', () => {
   });
 
   describe('suggested catalogue updates', () => {
-    const shippedTitle = (slug: string) => SEED_PROGRAMMES.find((e) => e.slug === slug)!.title.ru;
-    /** An editor changes a shipped entry; the installation is then on release 1 and the seed runs. */
+    const shippedTitle = (slug: string) => SHIPPED_PROGRAMMES.find((e) => e.slug === slug)!.title.ru;
+    /** An editor changes a shipped entry; its file then changes (as far as the row knows) and the seed runs. */
     const editAndReseed = async (slug: string) => {
       const [row] = await t.app.get(DataSource).query(`SELECT id, version FROM programme WHERE slug = $1`, [slug]);
       await api()
@@ -308,7 +309,7 @@ describe('admin API (HTTP, real PostgreSQL)', () => {
         .set('If-Match', `"${row.version}"`)
         .send({ title: { ru: `Правка: ${slug}` } })
         .expect(200);
-      await t.app.get(DataSource).query(`UPDATE programme SET catalogue_release = 1 WHERE id = $1`, [row.id]);
+      await t.app.get(DataSource).query(`UPDATE programme SET catalogue_hash = 'an-older-content' WHERE id = $1`, [row.id]);
       await t.app.get(CatalogueSeeder).seed();
       return row.id as string;
     };
@@ -316,7 +317,9 @@ describe('admin API (HTTP, real PostgreSQL)', () => {
     it('lists a pending update, refuses a stale apply and applies it with the current ETag', async () => {
       const id = await editAndReseed('sme-premises');
       const listed = await api().get(`/api/v1/admin/programmes/${id}/suggested-updates`).set(as(editor)).expect(200);
-      expect(listed.body).toEqual([expect.objectContaining({ release: CATALOGUE_RELEASE, changedFields: ['title.ru'] })]);
+      expect(listed.body).toEqual([
+        expect.objectContaining({ release: null, changedFields: ['title.ru'], contentHash: expect.any(String) }),
+      ]);
       const pending = await api().get('/api/v1/admin/programmes?pendingUpdate=true&perPage=100').set(as(editor)).expect(200);
       expect(pending.body.items.map((p: { id: string }) => p.id)).toContain(id);
       const current = await api().get(`/api/v1/admin/programmes/${id}`).set(as(editor)).expect(200);

@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { CatalogueSeeder, SEED_PROGRAMMES } from '@app/catalogue';
+import { CatalogueSeeder } from '@app/catalogue';
+import { SHIPPED_PROGRAMMES } from './support/shipped';
 import { ApiKeysService, AuditService, IdentityService, type Role } from '@app/identity';
 import { programmeInput, strongPassword, uniqueEmail, uniqueSlug } from '@app/testing';
 import { adminBrowser, csrfOf, editFormFields, formBody, signInAs, type AdminBrowser } from './support/admin-web';
@@ -350,6 +351,8 @@ describe('admin pages over HTTP', () => {
         number: 10_000_000,
         unit: 'rub',
         asOf: '2026-02-01',
+        validUntil: null,
+        termsYear: null,
         source: 'card',
       });
       expect(saved.body.curation).toMatchObject({ newestSourceOn: '2026-02-01', lastCheckedOn: '2026-11-30' });
@@ -388,7 +391,8 @@ describe('admin pages over HTTP', () => {
         .set('If-Match', `"${row.version}"`)
         .send({ title: { ru: 'Правка редактора' } })
         .expect(200);
-      await db.query(`UPDATE programme SET catalogue_release = 1 WHERE id = $1`, [row.id]);
+      // its file changed since (as far as the row knows)
+      await db.query(`UPDATE programme SET catalogue_hash = 'an-older-content' WHERE id = $1`, [row.id]);
       expect(await t.app.get(CatalogueSeeder).seed()).toMatchObject({ suggested: 1, updated: 0 });
       const listed = await editor.agent.get('/admin/programmes?pendingUpdate=true').expect(200);
       expect(listed.text).toContain(`/admin/programmes/${row.id}`);
@@ -399,7 +403,7 @@ describe('admin pages over HTTP', () => {
       const version = /name="version" value="(\d+)"/.exec(page.text)![1];
       await editor.agent.post(apply).type('form').send({ _csrf: editor.csrf, version }).expect(303);
       const saved = await request(t.http).get(`/api/v1/admin/programmes/${row.id}`).set('Authorization', `Bearer ${apiToken}`).expect(200);
-      expect(saved.body.title.ru).toBe(SEED_PROGRAMMES.find((e) => e.slug === 'sme-consulting')!.title.ru);
+      expect(saved.body.title.ru).toBe(SHIPPED_PROGRAMMES.find((e) => e.slug === 'sme-consulting')!.title.ru);
       const after = await editor.agent.get('/admin/programmes?pendingUpdate=true').expect(200);
       expect(after.text).not.toContain(`/admin/programmes/${row.id}`);
     });
@@ -538,7 +542,8 @@ describe('admin pages over HTTP', () => {
 
     it('reports exactly the bad rows of a file with known mistakes, applies the rest once, and a re-import changes nothing', async () => {
       const exported = JSON.parse((await editor.agent.get('/admin/export?format=json').expect(200)).text) as Record<string, unknown>[];
-      const [a, b] = exported;
+      // two published entries (their records can be published again); shipped drafts stay as they are
+      const [a, b] = exported.filter((r) => r.publicationState === 'published');
       const fresh: Record<string, unknown> = { ...a, slug: uniqueSlug('imported'), publicationState: 'published' };
       const file = [
         { ...a, summary: { ...(a.summary as object), en: 'Updated by import' } }, // row 1: an update
@@ -546,7 +551,7 @@ describe('admin pages over HTTP', () => {
         fresh, // row 3: a new programme
         { ...b, slug: 'Not A Slug' }, // row 4: bad slug
         { ...fresh, slug: uniqueSlug('imported'), benefit: { ...(fresh.benefit as object), amountMin: 'lots' } }, // row 5: bad number
-        ...exported.slice(2), // unchanged
+        ...exported.filter((r) => r !== a && r !== b), // unchanged
       ];
       const upload = await postFile(editor, 'known-mistakes.json', JSON.stringify(file)).expect(303);
       const dry = await reportOf(editor, upload.headers.location);

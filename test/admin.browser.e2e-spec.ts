@@ -58,19 +58,22 @@ describeInBrowser('admin area in a real browser', () => {
     await page.goto(`${base}/admin/programmes/new`);
     await page.getByLabel('Slug (address)').fill(slug);
     await page.getByLabel('Provider').selectOption('moscow-government');
-    await page.getByLabel('Title (ru)').fill(title);
+    await page.getByLabel(/^Title \(ru\)/).fill(title);
     await page.getByLabel('Summary (ru)').fill('Проверочная программа, созданная в браузерном тесте.');
     await page
       .getByRole('group', { name: 'support type' })
       .getByLabel(/Консультации/)
       .check();
-    // what publishing needs: a source and a step
-    await page.getByLabel('Source 1: key').fill('s1');
-    await page.getByLabel('Source 1: publisher').fill('mos.ru');
-    await page.getByLabel('Source 1: titleRu').fill('Страница программы');
-    await page.getByLabel('Source 1: url').fill('https://mos.ru/programme');
-    await page.getByLabel('Source 1: publishedOn').fill('2026-03-01');
+    // what publishing needs: an official source, a step and a way to act
+    const source = page.getByRole('group', { name: 'Source 1' });
+    await source.getByLabel('Key').fill('s1');
+    await source.getByLabel('Publisher').fill('mos.ru');
+    await source.getByLabel('Kind').selectOption('official');
+    await source.getByLabel('Page title (ru)').fill('Страница программы');
+    await source.getByLabel('Link').fill('https://www.mos.ru/programme');
+    await source.getByLabel('Page date').fill('2026-03-01');
     await page.getByLabel('Step 1 (ru)').fill('Подайте заявку на mos.ru');
+    await page.getByLabel(/Application link/).fill('https://www.mos.ru/programme');
     await page.getByRole('button', { name: 'Create draft' }).click();
     await page.waitForURL(/\/admin\/programmes\/[0-9a-f-]{36}\?done=created$/);
     return page.url().replace(/\?.*$/, '');
@@ -102,7 +105,7 @@ describeInBrowser('admin area in a real browser', () => {
     await page.getByLabel('Password').fill(editor.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.waitForURL(/\/admin\/programmes\?outdated=true$/); // back where they were going
-    expect(await page.getByRole('checkbox', { name: /sources older than/ }).isChecked()).toBe(true);
+    expect(await page.getByRole('checkbox', { name: /source older than/ }).isChecked()).toBe(true);
     await page.getByRole('button', { name: 'Sign out' }).click();
     await eventually(page.getByRole('status')).toHaveText('You have signed out.');
     await page.goto(`${base}/admin/programmes`);
@@ -112,16 +115,16 @@ describeInBrowser('admin area in a real browser', () => {
   it('shows validation errors next to their fields, keeps what was typed, then saves', async () => {
     const page = await signIn(editor);
     const url = await createDraft(page, 'Программа для проверки ошибок');
-    await page.getByLabel('Title (ru)').fill('');
+    await page.getByLabel(/^Title \(ru\)/).fill('');
     await page.getByLabel('Amount from, RUB').fill('много');
     await page.getByRole('button', { name: 'Save' }).click();
     await eventually(page.getByRole('heading', { name: /Not saved: 2 fields need attention/ })).toBeVisible();
-    await eventually(page.getByLabel('Title (ru)')).toHaveAttribute('aria-invalid', 'true');
+    await eventually(page.getByLabel(/^Title \(ru\)/)).toHaveAttribute('aria-invalid', 'true');
     await eventually(page.locator('#title-ru-error')).toContainText('should not be empty');
     await eventually(page.locator('#benefit-amountMin-error')).toContainText('integer');
     await eventually(page.getByLabel('Amount from, RUB')).toHaveValue('много');
     await page.screenshot({ path: join(ARTIFACTS, 'admin-validation.png'), fullPage: true });
-    await page.getByLabel('Title (ru)').fill('Исправленное название');
+    await page.getByLabel(/^Title \(ru\)/).fill('Исправленное название');
     await page.getByLabel('Amount from, RUB').fill('5 000 000');
     await page.getByRole('button', { name: 'Save' }).click();
     await eventually(page.getByRole('status')).toHaveText('Saved.');
@@ -152,12 +155,12 @@ describeInBrowser('admin area in a real browser', () => {
     await second.goto(url);
     await first.goto(url);
 
-    await first.getByLabel('Title (ru)').fill('Название от первого редактора');
+    await first.getByLabel(/^Title \(ru\)/).fill('Название от первого редактора');
     await first.getByLabel('Summary (en)').fill('Summary from the first editor');
     await first.getByRole('button', { name: 'Save' }).click();
     await eventually(first.getByRole('status')).toHaveText('Saved.');
 
-    await second.getByLabel('Title (ru)').fill('Название от второго редактора');
+    await second.getByLabel(/^Title \(ru\)/).fill('Название от второго редактора');
     await second.getByLabel('Term, months').fill('36');
     await second.getByRole('button', { name: 'Save' }).click();
     await eventually(second.getByRole('heading', { level: 1 })).toHaveText('Someone else saved this programme while you were editing');
@@ -168,7 +171,7 @@ describeInBrowser('admin area in a real browser', () => {
     await second.getByRole('radio', { name: /Keep yours/ }).check();
     await second.getByRole('button', { name: 'Save the merge' }).click();
     await eventually(second.getByRole('status')).toHaveText('Saved.');
-    await eventually(second.getByLabel('Title (ru)')).toHaveValue('Название от второго редактора');
+    await eventually(second.getByLabel(/^Title \(ru\)/)).toHaveValue('Название от второго редактора');
     await eventually(second.getByLabel('Summary (en)')).toHaveValue('Summary from the first editor'); // their change kept
     await eventually(second.getByLabel('Term, months')).toHaveValue('36'); // and mine
   });
@@ -176,7 +179,7 @@ describeInBrowser('admin area in a real browser', () => {
   it('compares revisions and restores an old one as a new change', async () => {
     const page = await signIn(editor);
     await createDraft(page, 'Первая редакция названия');
-    await page.getByLabel('Title (ru)').fill('Вторая редакция названия');
+    await page.getByLabel(/^Title \(ru\)/).fill('Вторая редакция названия');
     await page.getByRole('button', { name: 'Save' }).click();
     await eventually(page.getByRole('status')).toHaveText('Saved.');
     await page.getByRole('link', { name: 'History' }).click();
@@ -190,7 +193,7 @@ describeInBrowser('admin area in a real browser', () => {
     await eventually(page.getByRole('status')).toHaveText('The old revision was restored as a new change.');
     await eventually(page.getByRole('row', { name: /^v3 update/ })).toContainText(editor.email);
     await page.getByRole('link', { name: 'Первая редакция названия' }).click();
-    await eventually(page.getByLabel('Title (ru)')).toHaveValue('Первая редакция названия');
+    await eventually(page.getByLabel(/^Title \(ru\)/)).toHaveValue('Первая редакция названия');
   });
 
   it('imports a file: a dry run report first, then apply', async () => {

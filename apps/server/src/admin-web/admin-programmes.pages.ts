@@ -14,7 +14,10 @@ import {
   sourcesOutdatedBefore,
   KEY_FACT_GROUPS,
   KEY_FACT_UNITS,
-  possiblyOutdated,
+  SOURCE_KINDS,
+  AVAILABILITY_KINDS,
+  factsAge,
+  moscowDay,
   TaxonomyService,
   TRANSITIONS,
   transitionsFrom,
@@ -114,6 +117,7 @@ export class AdminProgrammesPages {
     const providers = formList(query, 'provider').slice(0, 50);
     const supportTypes = formList(query, 'supportType').slice(0, 50);
     const outdated = query.outdated === 'true';
+    const needsWork = query.needsWork === 'true';
     const pendingUpdate = query.pendingUpdate === 'true';
     const page = positiveInt(formText(query, 'page'), 1);
     const now = this.clock.now();
@@ -125,7 +129,8 @@ export class AdminProgrammesPages {
           provider: providers,
           publicationState: states,
           facets: { supportType: supportTypes },
-          sourcesOlderThan: outdated ? sourcesOutdatedBefore(now, maxAgeDays) : undefined,
+          factsOlderThan: outdated ? { day: sourcesOutdatedBefore(now, maxAgeDays), today: moscowDay(now) } : undefined,
+          breaksPublishingRules: needsWork || undefined,
           pendingSuggestion: pendingUpdate || undefined,
         },
         { page, perPage: PER_PAGE },
@@ -139,12 +144,13 @@ export class AdminProgrammesPages {
     for (const p of providers) params.append('provider', p);
     for (const s of supportTypes) params.append('supportType', s);
     if (outdated) params.set('outdated', 'true');
+    if (needsWork) params.set('needsWork', 'true');
     if (pendingUpdate) params.set('pendingUpdate', 'true');
     const labels = labelsOf(taxonomy);
     return adminPage('programmes.njk', admin, {
       section: 'programmes',
       notice: noticeOf(query.done),
-      filters: { q, states, providers, supportTypes, outdated, pendingUpdate },
+      filters: { q, states, providers, supportTypes, outdated, needsWork, pendingUpdate },
       maxAgeDays,
       publicationStates: PUBLICATION_STATES,
       organisations,
@@ -161,7 +167,8 @@ export class AdminProgrammesPages {
         supportTypes: p.supportTypes.map((c) => labels('support_type', c)).join(', '),
         newestSourceOn: p.curation.newestSourceOn,
         lastCheckedOn: p.curation.lastCheckedOn,
-        outdated: possiblyOutdated(p.curation.newestSourceOn, now, maxAgeDays),
+        facts: factsAge(p.keyFacts, p.curation.sources, now, maxAgeDays),
+        problems: p.curation.problems.length,
         updatedAt: p.updatedAt.slice(0, 16).replace('T', ' '),
       })),
       total: result.total,
@@ -290,7 +297,7 @@ export class AdminProgrammesPages {
     seeOther(res, `/admin/programmes/${id}?done=${TRANSITIONS[action].verb}`);
   }
 
-  /** Saves the shipped catalogue's newer release over the entry (a normal version-checked save). */
+  /** Saves the shipped file's newer content over the entry (a normal version-checked save). */
   @Post(':id/updates/:suggestionId/apply')
   async applySuggestedUpdate(
     @Admin() admin: AdminContext,
@@ -482,6 +489,7 @@ export class AdminProgrammesPages {
         version: programme.version,
         state: programme.publicationState,
         status: programme.timing.status,
+        problems: programme.curation.problems,
         updatedAt: programme.updatedAt.slice(0, 19).replace('T', ' '),
         actions: transitionsFrom(programme.publicationState),
       },
@@ -504,10 +512,28 @@ export class AdminProgrammesPages {
         record.application.steps.map((st) => ({ ru: st.text.ru, en: st.text.en, url: st.url })),
         { ru: '', en: null, url: null },
       ),
+      sourceKinds: SOURCE_KINDS,
+      availabilityKinds: AVAILABILITY_KINDS,
+      availability: {
+        kind: record.timing.availability.kind,
+        source: record.timing.availability.source,
+        asOf: record.timing.availability.asOf,
+        note: record.timing.availability.note,
+      },
+      roundRows: pad(
+        record.timing.availability.rounds.map((r) => ({
+          opensAt: toMoscowInput(r.opensAt),
+          closesAt: toMoscowInput(r.closesAt),
+          source: r.source,
+        })),
+        { opensAt: '', closesAt: '', source: null as string | null },
+      ),
+      checkRows: pad(record.eligibility.checks as unknown[], { ru: '', en: null }),
       sourceRows: pad(
         record.curation.sources.map((src) => ({
           key: src.key,
           publisher: src.publisher,
+          kind: src.kind as string,
           titleRu: src.title.ru,
           titleEn: src.title.en,
           url: src.url,
@@ -517,6 +543,7 @@ export class AdminProgrammesPages {
         {
           key: '',
           publisher: '',
+          kind: 'official',
           titleRu: '',
           titleEn: null as string | null,
           url: null as string | null,
@@ -534,17 +561,27 @@ export class AdminProgrammesPages {
           number: f.number,
           unit: f.unit as string | null,
           asOf: f.asOf,
+          validUntil: f.validUntil,
+          termsYear: f.termsYear,
           source: f.source,
         })),
-        { group: 'benefit', labelRu: '', labelEn: null, valueRu: '', valueEn: null, number: null, unit: null, asOf: null, source: '' },
+        {
+          group: 'benefit',
+          labelRu: '',
+          labelEn: null,
+          valueRu: '',
+          valueEn: null,
+          number: null,
+          unit: null,
+          asOf: null,
+          validUntil: null as string | null,
+          termsYear: null as number | null,
+          source: '',
+        },
       ),
       maxAgeDays: this.config.catalogue.sourceMaxAgeDays,
       factGroups: KEY_FACT_GROUPS,
       factUnits: KEY_FACT_UNITS,
-      dates: {
-        opensAt: toMoscowInput(record.timing.opensAt),
-        closesAt: toMoscowInput(record.timing.closesAt),
-      },
     });
   }
 }

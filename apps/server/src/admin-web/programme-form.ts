@@ -21,7 +21,21 @@ import { formList, formText, type FormBody } from './admin-pages';
 export type EditableRecord = Omit<ProgrammeRecord, 'publicationState'>;
 
 type FieldKind =
-  'text' | 'longtext' | 'number' | 'codes' | 'statuses' | 'datetime' | 'taxReductions' | 'documents' | 'keyFacts' | 'steps' | 'sources';
+  | 'text'
+  | 'longtext'
+  | 'number'
+  | 'codes'
+  | 'statuses'
+  | 'datetime'
+  | 'taxReductions'
+  | 'documents'
+  | 'checks'
+  | 'availability'
+  | 'keyFacts'
+  | 'steps'
+  | 'sources'
+  /** Shown in history, never edited in the form (derived from another field). */
+  | 'derived';
 
 export interface FieldDef {
   path: string;
@@ -49,6 +63,8 @@ const STRUCTURED_FORM: Record<StructuredShape, (f: ProgrammeField) => FieldDef[]
   steps: (f) => [{ path: f.path, label: f.label, kind: 'steps' }],
   documents: (f) => [{ path: f.path, label: f.label, kind: 'documents' }],
   sources: (f) => [{ path: f.path, label: f.label, kind: 'sources' }],
+  checks: (f) => [{ path: f.path, label: f.label, kind: 'checks' }],
+  availability: (f) => [{ path: f.path, label: f.label, kind: 'availability' }],
   criteria: (f) => [
     ...CRITERIA_NUMBERS.map(([key, label]): FieldDef => ({ path: `${f.path}.${key}`, label, kind: 'number' })),
     ...CRITERIA_FACETS.map(({ key, facet }): FieldDef => ({
@@ -81,7 +97,8 @@ function formFields(f: ProgrammeField): FieldDef[] {
     case 'codes':
       return [{ path: f.path, label: f.label, kind: 'codes', facet: f.facet as Facet }];
     case 'datetime':
-      return [{ path: f.path, label: f.label, kind: 'datetime' }];
+      // the deciding round's dates follow from the availability: history shows them, the form edits the rounds
+      return [{ path: f.path, label: f.label, kind: DERIVED_DATES.has(f.path) ? 'derived' : 'datetime' }];
     case 'url':
       return [{ path: f.path, label: f.label, kind: 'text' }];
     case 'structured':
@@ -89,7 +106,10 @@ function formFields(f: ProgrammeField): FieldDef[] {
   }
 }
 
-/** Every editable field, in form order; diffs and merges go field by field through this list. */
+/** Dates the availability decides; sent with it, they are ignored. */
+const DERIVED_DATES = new Set(['timing.opensAt', 'timing.closesAt']);
+
+/** Every field of the record, in form order; diffs and merges go field by field through this list. */
 export const FIELDS: FieldDef[] = [
   { path: 'slug', label: 'Slug', kind: 'text' },
   { path: 'provider', label: 'Provider', kind: 'text' },
@@ -100,6 +120,9 @@ export const FIELDS: FieldDef[] = [
   { path: 'summary.en', label: 'Summary (en)', kind: 'longtext' },
   ...(PROGRAMME_FIELDS as readonly ProgrammeField[]).flatMap(formFields),
 ];
+
+/** What an editor changes (derived values follow from the fields they come from: never compared or merged on their own). */
+const EDITED_FIELDS: FieldDef[] = FIELDS.filter((f) => f.kind !== 'derived');
 
 /** History also shows moves between draft, published and archived. */
 const HISTORY_FIELDS: FieldDef[] = [...FIELDS, { path: 'publicationState', label: 'Publication state', kind: 'text' }];
@@ -165,7 +188,7 @@ const STRUCTURED_READERS: Record<StructuredShape, Reader> = {
       years: number(r.years ?? ''),
     })),
   keyFacts: (body, path) =>
-    rows(body, path, ['group', 'labelRu', 'labelEn', 'valueRu', 'valueEn', 'number', 'unit', 'asOf', 'source'])
+    rows(body, path, ['group', 'labelRu', 'labelEn', 'valueRu', 'valueEn', 'number', 'unit', 'asOf', 'validUntil', 'termsYear', 'source'])
       // a row holding only the preselected group is a blank row
       .filter((r) => Object.entries(r).some(([k, v]) => k !== 'group' && v !== ''))
       .map((r) => ({
@@ -175,8 +198,22 @@ const STRUCTURED_READERS: Record<StructuredShape, Reader> = {
         number: number(r.number ?? ''),
         unit: optional(r.unit ?? ''),
         asOf: optional(r.asOf ?? ''),
+        validUntil: optional(r.validUntil ?? ''),
+        termsYear: number(r.termsYear ?? ''),
         source: r.source ?? '',
       })),
+  checks: (body, path) => rows(body, path, ['ru', 'en']).map((r) => ({ ru: r.ru ?? '', en: optional(r.en ?? '') })),
+  availability: (body, path) => ({
+    kind: formText(body, `${path}.kind`) || 'not_confirmed',
+    rounds: rows(body, `${path}.rounds`, ['opensAt', 'closesAt', 'source']).map((r) => ({
+      opensAt: fromMoscowInput(r.opensAt ?? ''),
+      closesAt: fromMoscowInput(r.closesAt ?? ''),
+      source: optional(r.source ?? ''),
+    })),
+    source: optional(formText(body, `${path}.source`)),
+    asOf: optional(formText(body, `${path}.asOf`)),
+    note: { ru: optional(formText(body, `${path}.note.ru`)), en: optional(formText(body, `${path}.note.en`)) },
+  }),
   criteria: (body, path) => {
     const criteria: Record<string, unknown> = {};
     for (const [key] of CRITERIA_NUMBERS) {
@@ -198,14 +235,18 @@ const STRUCTURED_READERS: Record<StructuredShape, Reader> = {
     url: optional(formText(body, `${path}.url`)),
   }),
   sources: (body, path) =>
-    rows(body, path, ['key', 'publisher', 'titleRu', 'titleEn', 'url', 'publishedOn', 'checkedOn']).map((r) => ({
-      key: r.key ?? '',
-      title: { ru: r.titleRu ?? '', en: optional(r.titleEn ?? '') },
-      url: optional(r.url ?? ''),
-      publisher: r.publisher ?? '',
-      publishedOn: optional(r.publishedOn ?? ''),
-      checkedOn: optional(r.checkedOn ?? ''),
-    })),
+    rows(body, path, ['key', 'publisher', 'kind', 'titleRu', 'titleEn', 'url', 'publishedOn', 'checkedOn'])
+      // a row holding only the preselected kind is a blank row
+      .filter((r) => Object.entries(r).some(([k, v]) => k !== 'kind' && v !== ''))
+      .map((r) => ({
+        key: r.key ?? '',
+        title: { ru: r.titleRu ?? '', en: optional(r.titleEn ?? '') },
+        url: optional(r.url ?? ''),
+        publisher: r.publisher ?? '',
+        kind: r.kind || undefined,
+        publishedOn: optional(r.publishedOn ?? ''),
+        checkedOn: optional(r.checkedOn ?? ''),
+      })),
 };
 
 /** A described field's value as the form sent it; numbers and dates that cannot be read stay text, for validation to name. */
@@ -220,7 +261,8 @@ function readField(body: FormBody, f: ProgrammeField): unknown {
     case 'codes':
       return formList(body, f.path);
     case 'datetime':
-      return fromMoscowInput(text(f.path));
+      // derived dates are not in the form: the availability decides them
+      return DERIVED_DATES.has(f.path) ? undefined : fromMoscowInput(text(f.path));
     case 'url':
       return optional(text(f.path));
     case 'structured':
@@ -238,11 +280,14 @@ export function recordFromForm(body: FormBody): EditableRecord {
     title: { ru: text('title.ru'), en: optional(text('title.en')) },
     summary: { ru: text('summary.ru'), en: optional(text('summary.en')) },
   };
-  for (const f of PROGRAMME_FIELDS as readonly ProgrammeField[]) setPath(record, f.path, readField(body, f));
+  for (const f of PROGRAMME_FIELDS as readonly ProgrammeField[]) {
+    const value = readField(body, f);
+    if (value !== undefined) setPath(record, f.path, value);
+  }
   return record as unknown as EditableRecord;
 }
 
-const LIST_KINDS = new Set<FieldKind>(['codes', 'statuses', 'taxReductions', 'documents', 'keyFacts', 'steps', 'sources']);
+const LIST_KINDS = new Set<FieldKind>(['codes', 'statuses', 'taxReductions', 'documents', 'checks', 'keyFacts', 'steps', 'sources']);
 
 /**
  * The fields of a record that came back from the browser (the conflict page's hidden copy)
@@ -262,6 +307,8 @@ export function misshapenFields(record: unknown): string[] {
         rowsAreObjects ? typeof item !== 'object' || item === null || Array.isArray(item) : typeof item !== 'string',
       );
     }
+    if (field.kind === 'availability')
+      return typeof v !== 'object' || Array.isArray(v) || !Array.isArray((v as { rounds?: unknown }).rounds ?? []);
     return field.kind === 'number' ? !['number', 'string'].includes(typeof v) : typeof v !== 'string';
   }).map((f) => f.path);
 }
@@ -281,16 +328,17 @@ export function editable(record: ProgrammeRecord): EditableRecord {
  */
 function canonical(v: unknown): string {
   if (v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0)) return 'null';
-  if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(v) && !Number.isNaN(Date.parse(v)))
-    return JSON.stringify(new Date(v).toISOString().slice(0, 19));
   if (Array.isArray(v) && v.every((x) => typeof x === 'string')) return JSON.stringify([...v].sort());
-  return JSON.stringify(v);
+  // instants to the second, wherever they sit (a round's dates inside the availability too)
+  return JSON.stringify(v, (_key, x: unknown) =>
+    typeof x === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(x) && !Number.isNaN(Date.parse(x)) ? new Date(x).toISOString().slice(0, 19) : x,
+  );
 }
 
 const sameValue = (a: unknown, b: unknown): boolean => canonical(a) === canonical(b);
 
 /** The fields where two records differ. */
-export function changedFields(a: unknown, b: unknown, fields: FieldDef[] = FIELDS): FieldDef[] {
+export function changedFields(a: unknown, b: unknown, fields: FieldDef[] = EDITED_FIELDS): FieldDef[] {
   return fields.filter((f) => !sameValue(getPath(a, f.path), getPath(b, f.path)));
 }
 
@@ -320,7 +368,7 @@ export function mergeRecords(
 ): MergeOutcome {
   const merged = structuredClone(theirs) as unknown as Record<string, unknown>;
   const outcome: MergeOutcome = { merged: merged as unknown as EditableRecord, conflicts: [], mineOnly: [], theirsOnly: [] };
-  for (const field of FIELDS) {
+  for (const field of EDITED_FIELDS) {
     const [b, m, t] = [getPath(base, field.path), getPath(mine, field.path), getPath(theirs, field.path)];
     const mineChanged = !sameValue(m, b);
     const theirsChanged = !sameValue(t, b);
@@ -359,6 +407,7 @@ export function displayValue(field: FieldDef, record: unknown, labels: Labels): 
     case 'statuses':
       return (v as string[]).map((s) => REQUIRED_STATUS_LABELS[s as keyof typeof REQUIRED_STATUS_LABELS]?.en ?? s).join(', ');
     case 'datetime':
+    case 'derived':
       return typeof v === 'string' ? `${moscowText(v)} (Moscow)` : String(v);
     case 'number':
       return numberText(v);
@@ -370,9 +419,22 @@ export function displayValue(field: FieldDef, record: unknown, labels: Labels): 
         })
         .join('\n');
     case 'documents':
+    case 'checks':
       return (v as { ru: string; en: string | null }[]).map((d) => (d.en ? `${d.ru} / ${d.en}` : d.ru)).join('\n');
+    case 'availability': {
+      const a = v as ProgrammeRecord['timing']['availability'];
+      const round = (r: (typeof a.rounds)[number]) =>
+        `${r.opensAt ? moscowText(r.opensAt) : '…'} – ${r.closesAt ? moscowText(r.closesAt) : '…'} (${r.source ?? 'no source'})`;
+      const said = a.source ? ` per ${a.source}${a.asOf ? ` as of ${a.asOf}` : ''}` : '';
+      return [`${a.kind.replace('_', ' ')}${said}`, ...a.rounds.map(round), ...(a.note.ru ? [a.note.ru] : [])].join('\n');
+    }
     case 'keyFacts':
-      return (v as ProgrammeRecord['keyFacts']).map((f) => `${f.label.ru}: ${f.value.ru} (${f.asOf ?? 'undated'}, ${f.source})`).join('\n');
+      return (v as ProgrammeRecord['keyFacts'])
+        .map((f) => {
+          const period = f.termsYear ? `, terms of ${f.termsYear}` : f.validUntil ? `, until ${f.validUntil}` : '';
+          return `${f.label.ru}: ${f.value.ru} (${f.asOf ?? 'undated'}${period}, ${f.source})`;
+        })
+        .join('\n');
     case 'steps':
       return (v as ProgrammeRecord['application']['steps'])
         .map((st, i) => `${i + 1}. ${st.text.ru}${st.url ? ` ${st.url}` : ''}`)
@@ -381,7 +443,7 @@ export function displayValue(field: FieldDef, record: unknown, labels: Labels): 
       return (v as ProgrammeRecord['curation']['sources'])
         .map(
           (src) =>
-            `[${src.key}] ${src.publisher}: ${src.title.ru} ${src.url ?? ''} (page ${src.publishedOn ?? 'undated'}, checked ${src.checkedOn ?? 'never'})`,
+            `[${src.key}] ${src.publisher} (${src.kind}): ${src.title.ru} ${src.url ?? ''} (page ${src.publishedOn ?? 'undated'}, checked ${src.checkedOn ?? 'never'})`,
         )
         .join('\n');
     default:

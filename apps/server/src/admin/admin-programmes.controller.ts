@@ -13,6 +13,7 @@ import {
   ProgrammeView,
   RevisionView,
   sourcesOutdatedBefore,
+  moscowDay,
   SuggestedUpdatesService,
   UpdateProgrammeDto,
   type PublicationState,
@@ -33,12 +34,19 @@ class AdminProgrammeListQuery extends ProgrammeFilterQuery {
   publicationState?: PublicationState[];
 
   @ApiPropertyOptional({
-    description: 'true: only programmes whose newest source is older than SOURCE_MAX_AGE_DAYS (default 365), or undated',
+    description:
+      'true: only programmes with a fact that holds now whose own source is older than SOURCE_MAX_AGE_DAYS (default 365) by its page date and last check, or undated and unchecked',
   })
   @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsOptional()
   @IsBoolean()
   outdated?: boolean;
+
+  @ApiPropertyOptional({ description: 'true: only programmes that break a publishing rule (see curation.problems)' })
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsOptional()
+  @IsBoolean()
+  needsWork?: boolean;
 
   @ApiPropertyOptional({ description: 'true: only programmes with a shipped-catalogue update waiting for an editor' })
   @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
@@ -53,7 +61,13 @@ class SuggestionParams extends IdParam {
 
 class SuggestedUpdateResponse implements SuggestedUpdateView {
   @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ description: 'the shipped-catalogue release it comes from' }) release: number;
+  @ApiProperty({ description: "the hash of the shipped catalogue file's content it would apply" }) contentHash: string;
+  @ApiProperty({
+    type: 'integer',
+    nullable: true,
+    description: 'the numbered release of suggestions made before releases followed content; null since',
+  })
+  release: number | null;
   @ApiProperty({ type: [String], description: 'fields it would change' }) changedFields: string[];
   @ApiProperty({ format: 'date-time' }) createdAt: string;
 }
@@ -91,10 +105,13 @@ export class AdminProgrammesController {
   @ApiOkResponse({ type: AdminProgrammeListView })
   @ApiOperation({ summary: 'List programmes in any publication state, with filters' })
   async list(@Query() query: AdminProgrammeListQuery): Promise<AdminProgrammeListView> {
-    const { q, provider, status, page, perPage, lang: _lang, publicationState, outdated, pendingUpdate, ...facets } = query;
-    const sourcesOlderThan = outdated ? sourcesOutdatedBefore(this.clock.now(), this.config.catalogue.sourceMaxAgeDays) : undefined;
+    const { q, provider, status, page, perPage, lang: _lang, publicationState, outdated, pendingUpdate, needsWork, ...facets } = query;
+    const now = this.clock.now();
+    const factsOlderThan = outdated
+      ? { day: sourcesOutdatedBefore(now, this.config.catalogue.sourceMaxAgeDays), today: moscowDay(now) }
+      : undefined;
     const result = await this.programmes.listForAdmin(
-      { q, provider, status, facets, publicationState, sourcesOlderThan, pendingSuggestion: pendingUpdate },
+      { q, provider, status, facets, publicationState, factsOlderThan, breaksPublishingRules: needsWork, pendingSuggestion: pendingUpdate },
       { page, perPage },
     );
     return { ...result, page, perPage };
@@ -181,7 +198,7 @@ export class AdminProgrammesController {
   @Post(':id/suggested-updates/:suggestionId/apply')
   @HttpCode(200)
   @IF_MATCH
-  @ApiOperation({ summary: 'Save the shipped release over the entry; needs If-Match' })
+  @ApiOperation({ summary: "Save the shipped file's newer content over the entry; needs If-Match" })
   @ApiOkResponse({ type: ProgrammeView })
   applySuggestedUpdate(
     @Param() { id, suggestionId }: SuggestionParams,
