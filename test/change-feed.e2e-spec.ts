@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import request from 'supertest';
 import { Clock } from '@app/common';
 import { ProgrammeStatusJob } from '@app/catalogue';
-import { programmeInput, uniqueSlug } from '@app/testing';
+import { programmeInput, uniqueSlug, round } from '@app/testing';
 import { createTestApp, type TestApp } from './support/test-app';
 import { createProgrammeViaApi } from './support/programmes';
 
@@ -116,7 +116,7 @@ describe('change feed: a copy kept by the feed equals a fresh export', () => {
         const body = programmeInput({
           slug: uniqueSlug('feedprop'),
           provider: PROVIDER,
-          timing: { closesAt },
+          ...round(null, closesAt),
           ...(parent ? { parent: parent.slug } : {}),
         });
         ids.push((await createProgrammeViaApi(t.http, admin, body, o.publish)).id);

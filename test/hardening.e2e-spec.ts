@@ -201,7 +201,7 @@ describe('hardening probes (HTTP, real PostgreSQL)', () => {
     let unrelated: ProgrammeView;
 
     beforeAll(async () => {
-      const [template] = await t.app.get(ProgrammeTransferService).exportAll();
+      const template = (await t.app.get(ProgrammeTransferService).exportAll()).find((r) => r.publicationState === 'published')!;
       records = Array.from({ length: ROWS }, (_, i) => ({
         ...template,
         slug: `bulk-import-${i}`,

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import request from 'supertest';
 import { ProgrammeRepository, ProgrammesService, SYSTEM_SEED } from '@app/catalogue';
-import { programmeInput, uniqueSlug } from '@app/testing';
+import { programmeInput, uniqueSlug, round } from '@app/testing';
 import { createTestApp, type TestApp } from './support/test-app';
 import { createProgrammeViaApi } from './support/programmes';
 
@@ -184,7 +184,7 @@ describe('cursor paging (after=)', () => {
         programmeInput({
           slug: uniqueSlug('walk'),
           // some share a deadline and an amount, so ties are broken by the later keys
-          timing: i % 5 ? { closesAt: new Date(Date.UTC(2031, 0, 1 + (i % 3))).toISOString() } : {},
+          ...(i % 5 ? round(null, new Date(Date.UTC(2031, 0, 1 + (i % 3))).toISOString()) : {}),
           benefit: i % 4 ? { amountMax: 1_000_000 * (i % 3) } : {},
         }),
       );

@@ -5,7 +5,7 @@ import request from 'supertest';
 import { loadConfig } from '@app/config';
 import { CreateProgrammeDto, ProgrammesService, SYSTEM_SEED } from '@app/catalogue';
 import { SearchOutbox, SearchSyncRelay } from '@app/search';
-import { PUBLISHABLE } from '@app/testing';
+import { PUBLISHABLE, round } from '@app/testing';
 import { readMeiliUrl } from './support/meili';
 import { createTestApp, TestApp } from './support/test-app';
 
@@ -48,6 +48,8 @@ const FIXTURES: Fixture[] = [
     industries: ['manufacturing'],
     objectives: ['reduce_taxes'],
     territories: ['moscow'],
+    // an official page says it is always open
+    timing: { availability: { kind: 'standing', rounds: [], source: 's1', asOf: null, note: { ru: null, en: null } } },
   },
   {
     slug: 'loans-sme',
@@ -62,7 +64,7 @@ const FIXTURES: Fixture[] = [
     objectives: ['get_financing'],
     territories: ['moscow'],
     benefit: { amountMin: 1_000_000, amountMax: 50_000_000 },
-    timing: { closesAt: inDays(90) },
+    ...round(null, inDays(90)),
   },
   {
     slug: 'export-help',
@@ -77,7 +79,7 @@ const FIXTURES: Fixture[] = [
     objectives: ['enter_foreign_markets'],
     territories: ['moscow'],
     benefit: { amountMax: 5_000_000 },
-    timing: { closesAt: inDays(30) },
+    ...round(null, inDays(30)),
   },
   {
     slug: 'sez-residency',
@@ -92,7 +94,7 @@ const FIXTURES: Fixture[] = [
     objectives: ['reduce_taxes', 'build_production'],
     territories: ['technopolis_moscow'],
     benefit: { amountMin: 100_000_000 },
-    timing: { closesAt: inDays(400) },
+    ...round(null, inDays(400)),
   },
   {
     slug: 'cluster-platform',
@@ -107,7 +109,7 @@ const FIXTURES: Fixture[] = [
     industries: ['artificial_intelligence'],
     objectives: ['find_investors'],
     territories: ['moscow'],
-    timing: { opensAt: inDays(-60), closesAt: inDays(-1) },
+    ...round(inDays(-60), inDays(-1)),
   },
   {
     slug: 'script-title',
@@ -243,11 +245,20 @@ for (const engine of ENGINES) {
       ['size=large', ['export-help', 'sez-residency']],
       ['industry=pharmaceuticals', ['sez-residency']],
       ['objective=enter_foreign_markets', ['export-help']],
-      ['territory=technopolis_moscow', ['sez-residency']],
+      // a place finds every programme that serves it: the site's own, and the city's
+      [
+        'territory=technopolis_moscow',
+        ['cluster-platform', 'export-help', 'loans-sme', 'script-title', 'sez-residency', 'tax-relief-technoparks'],
+      ],
+      ['territory=moscow', ['cluster-platform', 'export-help', 'loans-sme', 'script-title', 'tax-relief-technoparks']],
       ['provider=mosprom', ['export-help']],
       ['status=closed', ['cluster-platform']],
       ['status=open', ['export-help', 'loans-sme', 'sez-residency']],
-      ['status=ongoing', ['script-title', 'tax-relief-technoparks']],
+      ['status=standing', ['tax-relief-technoparks']],
+      // API v1's "ongoing" means standing
+      ['status=ongoing', ['tax-relief-technoparks']],
+      // no source says whether it is open: never counted as open
+      ['status=not_confirmed', ['script-title']],
     ])('filters by %s', async (filter, expected) => {
       expect((await slugs(`${filter}&perPage=100`)).sort()).toEqual(expected);
     });
@@ -279,13 +290,14 @@ for (const engine of ENGINES) {
 
     it('sorts by deadline, amount and last update', async () => {
       expect(await slugs('sort=deadline&perPage=100')).toEqual([
-        // what still takes applications, the soonest deadline first
+        // running rounds, the soonest deadline first
         'export-help',
         'loans-sme',
         'sez-residency',
-        // then no deadline, newest first
-        'script-title',
+        // then what is always open
         'tax-relief-technoparks',
+        // then what no source confirms
+        'script-title',
         // closed ones last
         'cluster-platform',
       ]);

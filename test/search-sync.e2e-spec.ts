@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { ProgrammeRepository, ProgrammesService, SEED_PROGRAMMES, SYSTEM_SEED, type ProgrammeView } from '@app/catalogue';
+import { ProgrammeRepository, ProgrammesService, SYSTEM_SEED, type ProgrammeView } from '@app/catalogue';
+import { SHIPPED_PROGRAMMES } from './support/shipped';
 import { PostgresSearchEngine, SearchMaintenanceService, SearchOutbox, SearchSyncRelay, SynonymsService } from '@app/search';
 import { programmeInput, RecordingSearchEngine } from '@app/testing';
 import { createTestApp, TestApp } from './support/test-app';
@@ -40,7 +41,7 @@ describe('search sync', () => {
 
   it('sent the shipped catalogue and the engine settings on the first drain', async () => {
     expect(await pending()).toBe(0);
-    expect(engine.documents.size).toBe(SEED_PROGRAMMES.length);
+    expect(engine.documents.size).toBe(SHIPPED_PROGRAMMES.length);
     expect(engine.settings?.synonyms).toContainEqual(expect.arrayContaining(['МСП', 'SME']));
   });
 
@@ -301,7 +302,7 @@ describe('search when Meilisearch is unreachable', () => {
     const admin = await t.tokenFor('admin');
     const status = await request(t.http).get('/api/v1/admin/search/status').set('Authorization', `Bearer ${admin}`).expect(200);
     expect(status.body).toMatchObject({ engine: 'meilisearch', degraded: true, engineHealth: { ok: false } });
-    expect(status.body.outbox.pending).toBeGreaterThanOrEqual(SEED_PROGRAMMES.length + 1); // settings + the shipped programmes
+    expect(status.body.outbox.pending).toBeGreaterThanOrEqual(SHIPPED_PROGRAMMES.length + 1); // settings + the shipped programmes
     expect(status.body.outbox.lastError.message).toMatch(/unavailable/i);
   });
 });
