@@ -2,12 +2,16 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { ConfigError, loadConfig } from '@app/config';
+import { verifyMeilisearchKey } from '@app/search';
 import { WorkerModule } from './worker.module';
 
 /** The worker process: scheduled jobs against DATABASE_URL (it never starts a database of its own). */
 async function main(): Promise<void> {
   const config = loadConfig();
   if (!config.database.url) throw new ConfigError('The worker needs DATABASE_URL (npm start runs the worker in-process instead)');
+  // the worker writes to the index (documents, settings, rebuilds): its key is the index-scoped write key
+  const keyWarning = await verifyMeilisearchKey(config, 'write');
+  if (keyWarning) process.stderr.write(`Warning: ${keyWarning}\n`);
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { bufferLogs: true });
   app.useLogger(app.get(Logger));
   await app.init();
