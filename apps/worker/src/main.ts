@@ -15,6 +15,7 @@ async function main(): Promise<void> {
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { bufferLogs: true });
   app.useLogger(app.get(Logger));
   await app.init();
+  process.stdout.write(`Support Navigator worker running (pid ${process.pid}); SIGTERM stops it after the runs in flight\n`);
   // stop cleanly: jobs in flight finish (the scheduler waits for them), connections close, exit 0
   let stopping = false;
   const stop = async (): Promise<void> => {
