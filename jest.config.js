@@ -16,8 +16,10 @@ const common = {
   setupFiles: ['reflect-metadata'],
 };
 
-// Two projects: unit specs run without a database (`npm run test:unit`, seconds); the integration
-// and end-to-end tiers share one embedded PostgreSQL, started by their global setup only when they run.
+// Three projects: unit specs run without a database (`npm run test:unit`, seconds); the integration
+// and end-to-end tiers share one embedded PostgreSQL, started by their global setup only when they run;
+// `production` (`npm run test:production`, not part of `npm test`) starts the production shape itself:
+// PostgreSQL and Meilisearch servers, several built servers and workers, one file at a time.
 module.exports = {
   maxWorkers: 2,
   // a global option (projects do not take it)
@@ -28,8 +30,10 @@ module.exports = {
       ...common,
       displayName: 'database',
       testMatch: ['<rootDir>/{apps,libs}/**/*.int-spec.ts', '<rootDir>/test/**/*.e2e-spec.ts'],
+      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/production/'],
       globalSetup: '<rootDir>/libs/testing/src/global-setup.ts',
       globalTeardown: '<rootDir>/libs/testing/src/global-teardown.ts',
     },
+    { ...common, displayName: 'production', testMatch: ['<rootDir>/test/production/**/*.e2e-spec.ts'] },
   ],
 };
