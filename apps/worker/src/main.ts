@@ -16,11 +16,16 @@ async function main(): Promise<void> {
   app.useLogger(app.get(Logger));
   await app.init();
   process.stdout.write(`Support Navigator worker running (pid ${process.pid}); SIGTERM stops it after the runs in flight\n`);
+  // The scheduler's timers do not hold a process open (under npm start the HTTP server does), and while
+  // PostgreSQL restarts the pool holds no socket either: without this the worker would exit 0 with the database
+  // away. It runs until a signal says stop.
+  const keepAlive = setInterval(() => undefined, 60_000);
   // stop cleanly: jobs in flight finish (the scheduler waits for them), connections close, exit 0
   let stopping = false;
   const stop = async (): Promise<void> => {
     if (stopping) return;
     stopping = true;
+    clearInterval(keepAlive);
     await app.close();
     process.exit(0);
   };
