@@ -1,6 +1,7 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { ProgrammeStatusJob } from '@app/catalogue';
 import { AppConfig } from '@app/config';
+import { isDatabaseUnavailable } from '@app/database';
 import { RateLimitStore } from '@app/identity';
 import { PostgresSearchEngine, SearchMaintenanceService, SearchOutbox, SearchSyncRelay } from '@app/search';
 import { AlertsService, MailRelay } from '@app/alerts';
@@ -107,7 +108,14 @@ export class JobScheduler implements OnApplicationBootstrap, OnApplicationShutdo
     const run = job
       .run()
       .then(() => undefined)
-      .catch((error: unknown) => this.logger.error({ err: error, job: job.name }, 'Scheduled job failed'))
+      .catch((error: unknown) =>
+        isDatabaseUnavailable(error)
+          ? this.logger.warn(
+              { job: job.name, reason: (error as Error).message },
+              'Scheduled job could not reach the database; trying again next time',
+            )
+          : this.logger.error({ err: error, job: job.name }, 'Scheduled job failed'),
+      )
       .finally(() => this.running.delete(job.name));
     this.running.set(job.name, run);
     return run;
