@@ -242,3 +242,4 @@ export async function restoreDump(file: string, url: string, force: boolean): Pr
 }
 
 export { readManifest, type BackupManifest } from './backup-archive';
+export { findDumpTools, toolsFor, type DumpTools } from './pg-dump-tools';
