@@ -50,7 +50,8 @@ export class Deployment {
     const pg = options.pg ?? (await PostgresServer.create(dir));
     const meili = options.engine === 'meilisearch' ? await MeiliServer.create(dir) : null;
     const index = 'programmes';
-    const keys = meili ? await meili.createApplicationKeys(index) : null;
+    // the key definitions name this index (the compose file's default)
+    const keys = meili ? await meili.createApplicationKeys() : null;
     const databaseUrl = await pg.createDatabase(`sn_${name.replace(/\W/g, '_')}`);
     const deployment = new Deployment(dir, pg, meili, databaseUrl, index, keys, options.env ?? {}, !options.pg);
     // the compose file's one-off step: migrations, then the shipped catalogue

@@ -1,6 +1,6 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { arch, platform, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Client } from 'pg';
@@ -235,35 +235,17 @@ export class MeiliServer {
   }
 
   /**
-   * The two keys the application gets, created with the master key as the README's deployment steps do:
-   * a search key for the servers (search, and the index's stats for the status page) and a write key for the
-   * worker and the CLI, scoped to the index and its rebuild copies (`programmes*`).
+   * The two keys the application gets, created with the master key from the same definitions the deployment
+   * uses (docker/meilisearch-keys/*.json, posted by its create-keys.sh): the search key for the servers, the
+   * write key for the worker and the CLI, scoped to the `programmes` index and its rebuild copies.
    */
-  async createApplicationKeys(index: string): Promise<{ search: string; write: string }> {
-    const create = (body: object) => this.admin<{ key: string }>('/keys', { method: 'POST', body: { expiresAt: null, ...body } });
-    const search = await create({
-      description: `Support Navigator servers: search ${index}`,
-      actions: ['search', 'stats.get'],
-      indexes: [index],
-    });
-    const write = await create({
-      description: `Support Navigator worker: write ${index}*`,
-      actions: [
-        'documents.add',
-        'documents.get',
-        'documents.delete',
-        'indexes.create',
-        'indexes.get',
-        'indexes.delete',
-        'indexes.swap',
-        'settings.get',
-        'settings.update',
-        'tasks.get',
-        'stats.get',
-      ],
-      indexes: [`${index}*`],
-    });
-    return { search: search.key, write: write.key };
+  async createApplicationKeys(): Promise<{ search: string; write: string }> {
+    const create = (name: string) =>
+      this.admin<{ key: string }>('/keys', {
+        method: 'POST',
+        body: JSON.parse(readFileSync(join(ROOT, 'docker', 'meilisearch-keys', `${name}.json`), 'utf8')) as unknown,
+      });
+    return { search: (await create('search')).key, write: (await create('write')).key };
   }
 
   /** Every document id and content hash the index holds (read with the master key). */
