@@ -410,7 +410,8 @@ const REQUIRED_IN_PRODUCTION = {
   DATABASE_URL: 'the embedded PostgreSQL is for development',
   PUBLIC_BASE_URL: 'links never come from the Host header',
   METRICS_TOKEN: 'metrics are never public',
-  MEILI_API_KEY: 'Meilisearch in production has a master key; give servers the search key and the worker the write key (docker/compose.yml: MEILI_SEARCH_KEY, MEILI_WRITE_KEY)',
+  MEILI_API_KEY:
+    'Meilisearch in production has a master key; give servers the search key and the worker the write key (docker/compose.yml: MEILI_SEARCH_KEY, MEILI_WRITE_KEY)',
 } as const;
 
 function parseTrustProxy(raw: string): boolean | number | string {
