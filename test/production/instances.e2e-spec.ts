@@ -137,6 +137,40 @@ describe('production shape: two server instances', () => {
     }
   }, 120_000);
 
+  it('with its search key a server reports the index, and a rebuild asked for there is done by the worker', async () => {
+    const token = await bearerToken(pair.b.base!, admin);
+    await within('the outbox drained', 30_000, async () => {
+      const res = await fetch(`${pair.b.base}/api/v1/admin/search/status`, { headers: { Authorization: `Bearer ${token}` } });
+      return ((await res.json()) as { outbox: { pending: number } }).outbox.pending === 0;
+    });
+    const res = await fetch(`${pair.b.base}/api/v1/admin/search/status`, { headers: { Authorization: `Bearer ${token}` } });
+    const body = (await res.json()) as {
+      engine: string;
+      engineHealth: { ok: boolean };
+      publishedProgrammes: number;
+      engineDocuments: number;
+    };
+    expect(body).toMatchObject({ engine: 'meilisearch', engineHealth: { ok: true }, engineDocuments: body.publishedProgrammes });
+    // the admin page's rebuild, on a server that may only search: queued, and the worker (write key) builds and swaps
+    const browser = new CookieBrowser();
+    await browser.signIn(pair.a.base!, admin);
+    const page = await (await browser.request(pair.a.base!, '/admin/search')).text();
+    const asked = await browser.request(pair.a.base!, '/admin/search/reindex', { form: { _csrf: csrfOf(page) } });
+    expect(asked.status).toBe(303);
+    expect(asked.headers.get('location')).toBe('/admin/search?done=reindex-queued');
+    await within('the worker rebuilt the index', 30_000, async () => {
+      const [row] = await meili.query<{ done: string; pending: string }>(
+        `SELECT count(*) FILTER (WHERE processed_at IS NOT NULL) AS done, count(*) FILTER (WHERE processed_at IS NULL) AS pending
+           FROM search_outbox WHERE kind = 'reindex'`,
+      );
+      return row.done === '1' && row.pending === '0';
+    });
+    const swaps = await meili.meili!.admin<{ results: { status: string }[] }>('/tasks?types=indexSwap');
+    expect(swaps.results.map((t) => t.status)).toEqual(['succeeded']);
+    const indexed = await meili.meili!.documents(meili.index);
+    expect(indexed.size).toBe(body.publishedProgrammes);
+  });
+
   it('the application holds scoped keys only: a process given the master key, or a key short of its work, refuses to start', async () => {
     const refusals = [
       { script: 'server', key: meili.meili!.masterKey, says: 'can manage Meilisearch keys' },
