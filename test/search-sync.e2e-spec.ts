@@ -228,6 +228,29 @@ describe('search sync', () => {
     expect(pg.stats.hits).toBe(hits + 1);
   });
 
+  it('serves a queued rebuild once: a failure leaves it pending with a backoff, a success marks it done', async () => {
+    const reindexRows = () =>
+      db.query(`SELECT attempts, last_error AS "lastError", processed_at IS NOT NULL AS done, next_attempt_at > now() AS waiting
+                  FROM search_outbox WHERE kind = 'reindex' ORDER BY id`);
+    expect(await outbox.enqueueReindex()).toBe(true);
+    expect(await outbox.enqueueReindex()).toBe(false); // one waiting is enough
+    // the relay leaves it to the maintenance job
+    await relay.drain();
+    expect(await reindexRows()).toEqual([{ attempts: 0, lastError: null, done: false, waiting: false }]);
+    engine.down = true;
+    expect(await maintenance.reindexIfRequested()).toBeNull();
+    engine.down = false;
+    expect(await reindexRows()).toEqual([
+      { attempts: 1, lastError: expect.stringMatching(/unavailable|down/i), done: false, waiting: true },
+    ]);
+    // not due yet: nothing happens until its backoff ends
+    expect(await maintenance.reindexIfRequested()).toBeNull();
+    await db.query(`UPDATE search_outbox SET next_attempt_at = now() WHERE kind = 'reindex'`);
+    expect(await maintenance.reindexIfRequested()).toMatchObject({ engine: 'meilisearch', documents: expect.any(Number) });
+    expect(await reindexRows()).toEqual([expect.objectContaining({ attempts: 1, done: true })]);
+    expect(await maintenance.reindexIfRequested()).toBeNull();
+  });
+
   it('changes synonyms with version checks and queues the new settings', async () => {
     const admin = await t.tokenFor('admin');
     const api = () => request(t.http);

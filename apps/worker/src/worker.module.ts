@@ -9,12 +9,17 @@ import { SearchModule } from '@app/search';
 import { AlertsModule } from '@app/alerts';
 
 import { JobScheduler } from './job-scheduler';
+import { ScheduledJobRuns } from './scheduled-job-runs';
 
 @Module({})
 export class WorkerModule {
   /** The scheduled jobs alone, for a process that already has config and database (the server under npm start). */
   static jobs(): DynamicModule {
-    return { module: WorkerModule, imports: [CatalogueModule, SearchModule, AlertsModule, IdentityModule], providers: [JobScheduler] };
+    return {
+      module: WorkerModule,
+      imports: [CatalogueModule, SearchModule, AlertsModule, IdentityModule],
+      providers: [JobScheduler, ScheduledJobRuns],
+    };
   }
 
   /** The standalone worker process. */
@@ -31,7 +36,7 @@ export class WorkerModule {
         AlertsModule,
         IdentityModule,
       ],
-      providers: [JobScheduler],
+      providers: [JobScheduler, ScheduledJobRuns],
     };
   }
 }

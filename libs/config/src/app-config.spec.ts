@@ -1,16 +1,32 @@
 import { ConfigError, loadConfig } from './app-config';
 
 describe('loadConfig', () => {
-  it('refuses to start in production without PUBLIC_BASE_URL and METRICS_TOKEN, naming both', () => {
+  it('refuses to start in production without DATABASE_URL, PUBLIC_BASE_URL and METRICS_TOKEN, naming each', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(ConfigError);
-    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/PUBLIC_BASE_URL.*METRICS_TOKEN/);
-    expect(() => loadConfig({ NODE_ENV: 'production', PUBLIC_BASE_URL: 'https://navigator.example' })).toThrow(/METRICS_TOKEN/);
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/DATABASE_URL.*PUBLIC_BASE_URL.*METRICS_TOKEN/);
+    const database = { NODE_ENV: 'production', DATABASE_URL: 'postgres://sn:secret@db:5432/sn' };
+    expect(() => loadConfig({ ...database, PUBLIC_BASE_URL: 'https://navigator.example' })).toThrow(
+      /^Invalid configuration: METRICS_TOKEN/,
+    );
     const ok = loadConfig({
-      NODE_ENV: 'production',
+      ...database,
       PUBLIC_BASE_URL: 'https://navigator.example/',
       METRICS_TOKEN: 'a-long-enough-token-123',
     });
     expect(ok.http.publicBaseUrl).toBe('https://navigator.example');
+  });
+
+  it('wants a Meilisearch key in production when MEILI_URL is set, and only then', () => {
+    const production = {
+      NODE_ENV: 'production',
+      DATABASE_URL: 'postgres://sn:secret@db:5432/sn',
+      PUBLIC_BASE_URL: 'https://navigator.example',
+      METRICS_TOKEN: 'a-long-enough-token-123',
+    };
+    expect(() => loadConfig({ ...production, MEILI_URL: 'http://meilisearch:7700' })).toThrow(/MEILI_API_KEY \(must be set in production/);
+    expect(loadConfig({ ...production, MEILI_URL: 'http://meilisearch:7700', MEILI_API_KEY: 'scoped' }).search.meiliApiKey).toBe('scoped');
+    expect(loadConfig(production).search.meiliUrl).toBeUndefined();
+    expect(loadConfig({ MEILI_URL: 'http://127.0.0.1:7700' }).search.meiliApiKey).toBeUndefined();
   });
 
   it('defaults the public address to where the server listens outside production', () => {

@@ -405,6 +405,15 @@ export class AppConfig {
 
 export class ConfigError extends Error {}
 
+/** What production refuses to start without, and why (MEILI_API_KEY only with MEILI_URL). */
+const REQUIRED_IN_PRODUCTION = {
+  DATABASE_URL: 'the embedded PostgreSQL is for development',
+  PUBLIC_BASE_URL: 'links never come from the Host header',
+  METRICS_TOKEN: 'metrics are never public',
+  MEILI_API_KEY:
+    'Meilisearch in production has a master key; give servers the search key and the worker the write key (docker/compose.yml: MEILI_SEARCH_KEY, MEILI_WRITE_KEY)',
+} as const;
+
 function parseTrustProxy(raw: string): boolean | number | string {
   if (raw === 'true') return true;
   if (raw === 'false' || raw === '') return false;
@@ -425,10 +434,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   const embedded = !vars.DATABASE_URL;
   const missingInProduction =
-    vars.NODE_ENV === 'production' ? (['PUBLIC_BASE_URL', 'METRICS_TOKEN'] as const).filter((name) => !vars[name]) : [];
+    vars.NODE_ENV === 'production'
+      ? (Object.keys(REQUIRED_IN_PRODUCTION) as (keyof typeof REQUIRED_IN_PRODUCTION)[]).filter(
+          (name) => !vars[name] && (name !== 'MEILI_API_KEY' || vars.MEILI_URL),
+        )
+      : [];
   if (missingInProduction.length) {
     throw new ConfigError(
-      `Invalid configuration: ${missingInProduction.map((name) => `${name} (must be set in production: ${name === 'METRICS_TOKEN' ? 'metrics are never public' : 'links never come from the Host header'})`).join(', ')}`,
+      `Invalid configuration: ${missingInProduction.map((name) => `${name} (must be set in production: ${REQUIRED_IN_PRODUCTION[name]})`).join(', ')}`,
     );
   }
   const listening = `http://${vars.HOST === '0.0.0.0' || vars.HOST === '::' ? '127.0.0.1' : vars.HOST}:${vars.PORT}`;

@@ -5,3 +5,4 @@ export * from './snake-naming.strategy';
 export * from './pg-errors';
 export * from './open-database';
 export { MIGRATIONS } from './migrations';
+export * from './backup/database-backup';

@@ -8,6 +8,7 @@ export * from './search-vocabulary';
 export * from './postgres/postgres-search.engine';
 export * from './meilisearch/meilisearch-search.engine';
 export * from './meilisearch/meilisearch-filter';
+export * from './meilisearch/meilisearch-key-check';
 export * from './query/parse-query';
 export * from './text/normalise';
 export * from './text/highlight';

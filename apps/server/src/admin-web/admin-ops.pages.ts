@@ -4,7 +4,8 @@ import type { Request, Response } from 'express';
 import { formatOf, ImportJobsService, ProgrammeTransferService, recordsToCsv, type ImportReport } from '@app/catalogue';
 import { Clock, DomainError } from '@app/common';
 import { AUDIT_ACTIONS, AuditService } from '@app/identity';
-import { SearchMaintenanceService, SearchStatusService } from '@app/search';
+import { AppConfig } from '@app/config';
+import { SearchEngine, SearchMaintenanceService, SearchOutbox, SearchStatusService } from '@app/search';
 import { MailRelay } from '@app/alerts';
 import { IdParam } from '../http/params';
 import { adminPage, formText, noticeOf, seeOther, showPage, type FormBody } from './admin-pages';
@@ -37,6 +38,9 @@ export class AdminOpsPages {
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly mail: MailRelay,
+    private readonly config: AppConfig,
+    private readonly engine: SearchEngine,
+    private readonly outbox: SearchOutbox,
   ) {}
 
   @Get('import')
@@ -131,10 +135,19 @@ export class AdminOpsPages {
     seeOther(res, '/admin/search?done=retried');
   }
 
-  /** Rebuilds the index and swaps it in; searches keep being answered meanwhile. */
+  /**
+   * Rebuilds the index and swaps it in; searches keep being answered meanwhile. A server whose jobs run in a
+   * separate worker holds a search-only key for an external engine: it queues the rebuild, which the worker
+   * (holding the write key) claims within a second or so.
+   */
   @Post('search/reindex')
   @AdminRoles('admin')
   async reindex(@Admin() admin: AdminContext, @Req() req: Request, @Res() res: Response): Promise<void> {
+    if (this.engine.holdsCopy && !this.config.worker.inProcess) {
+      const queued = await this.outbox.enqueueReindex();
+      await this.audit.record(actorOf(admin, req), 'search.reindex', null, { queued, engine: this.engine.name });
+      return seeOther(res, '/admin/search?done=reindex-queued');
+    }
     const report = await this.maintenance.reindex();
     await this.audit.record(actorOf(admin, req), 'search.reindex', null, { ...report });
     seeOther(res, '/admin/search?done=reindexed');

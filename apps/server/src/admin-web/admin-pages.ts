@@ -69,6 +69,7 @@ export const NOTICES: Record<string, string> = {
   'password-set': 'Your password is set; sign in.',
   retried: 'Failed changes are queued to be sent again.',
   reindexed: 'The search index was rebuilt.',
+  'reindex-queued': 'The rebuild is queued: the worker builds the new index and swaps it in (pending changes below include it).',
   revoked: 'The key was revoked; requests with it are refused from now on.',
   'user-saved': 'The user was updated; their sessions have ended.',
 };

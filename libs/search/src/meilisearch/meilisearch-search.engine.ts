@@ -231,7 +231,7 @@ export class MeilisearchSearchEngine extends SearchEngine {
       }
       while (queued.length) await settleOldest();
       await this.ensureIndex(live);
-      await this.waitFor(() => this.client.swapIndexes([{ indexes: [live, fresh] } as never]), 'swap indexes');
+      await this.swap(live, fresh);
     } finally {
       // after the swap `fresh` holds the old documents; before it, a half-built index
       await this.waitFor(() => this.client.deleteIndex(fresh), `delete index ${fresh}`).catch((error: unknown) =>
@@ -254,6 +254,25 @@ export class MeilisearchSearchEngine extends SearchEngine {
       return { ok: h.status === 'available', detail: h.status };
     } catch (error) {
       return { ok: false, detail: (error as Error).message };
+    }
+  }
+
+  /**
+   * Swaps `fresh` in as `live` and waits until it is. A key scoped to indexes (the worker's write key) cannot
+   * read a swap's task, which names no index ("task_not_found"): then the swap is seen done when the live name
+   * answers with the fresh index, whose creation time moves with it.
+   */
+  private async swap(live: string, fresh: string): Promise<void> {
+    const { createdAt } = await this.call(() => this.client.index(fresh).getRawInfo());
+    try {
+      await this.waitFor(() => this.client.swapIndexes([{ indexes: [live, fresh] } as never]), 'swap indexes');
+    } catch (error) {
+      if (!(error instanceof MeilisearchApiError && error.cause?.code === 'task_not_found')) throw error;
+      const deadline = Date.now() + TASK_TIMEOUT_MS;
+      while ((await this.call(() => this.client.index(live).getRawInfo())).createdAt !== createdAt) {
+        if (Date.now() > deadline) throw new Error(`Meilisearch did not swap ${fresh} in as ${live} within ${TASK_TIMEOUT_MS / 1000} s`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
     }
   }
 
