@@ -25,6 +25,16 @@ describe('highlight', () => {
     expect(highlight('Технопарки Москвы', matcherFor('техноп'))).toBe('<mark>Технопарки</mark> Москвы');
   });
 
+  it("marks a synonym's phrase only where its words stand together, and a one-word synonym by its key alone", () => {
+    const synonyms = buildSynonymIndex([['льгота', 'налоговый вычет', 'rate']]);
+    const matches = wordMatcher(parseQuery('льгота', synonyms)!);
+    expect(highlight('Налоговые льготы и налоговый вычет', matches)).toBe(
+      'Налоговые <mark>льготы</mark> и <mark>налоговый</mark> <mark>вычет</mark>',
+    );
+    // a synonym is not matched a typo away: "date" is not "rate"
+    expect(highlight('rate and date', matches)).toBe('<mark>rate</mark> and date');
+  });
+
   it('escapes markup in the text and adds only <mark>', () => {
     expect(highlight('<script>alert(1)</script>', matcherFor('alert'))).toBe('&lt;script&gt;<mark>alert</mark>(1)&lt;/script&gt;');
     expect(highlight('"a" & \'b\'', null)).toBe('&quot;a&quot; &amp; &#39;b&#39;');
