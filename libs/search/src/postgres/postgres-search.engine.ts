@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@app/config';
-import { queryWords } from '../query/parse-query';
+import { leadingGroups, MIN_PREFIX_LENGTH, queryWords } from '../query/parse-query';
 import { EngineSettings, IndexedEntry, RebuildSource, SearchEngine } from '../search-engine';
 import type { SearchDocument } from '../search-document';
 import {
@@ -109,8 +109,15 @@ export class PostgresSearchEngine extends SearchEngine {
   }
 
   async search(query: EngineQuery): Promise<EngineResult> {
-    const tsquery = query.text ? await this.compile(query.text, query.matchAll) : null;
-    if (query.text && !tsquery) return { ids: [], total: 0, facets: emptyFacetCounts() };
+    let text = query.text;
+    if (text && !query.matchAll && text.groups.length > 1) {
+      // no programme has every word: the longest run of leading words some programme has (see EngineQuery.matchAll)
+      const run = await this.longestMatchingRun(query, text);
+      text = run ? leadingGroups(text, run) : null;
+      if (!text) return { ids: [], total: 0, facets: emptyFacetCounts() };
+    }
+    const tsquery = text ? await this.compile(text) : null;
+    if (text && !tsquery) return { ids: [], total: 0, facets: emptyFacetCounts() };
     const { sql, params } = this.statement(query, tsquery);
     // pages of a listing are remembered; the long pages of an export are not
     const key = this.cacheSize > 0 && query.limit <= MAX_CACHED_PAGE ? JSON.stringify([sql, params]) : null;
@@ -152,30 +159,82 @@ export class PostgresSearchEngine extends SearchEngine {
     return { ids: row.ids ?? [], total: row.total, facets, last: row.last ?? null };
   }
 
-  /** The tsquery for a parsed query, or null when no word can match anything. */
-  async compile(text: ParsedQuery, matchAll: boolean): Promise<string | null> {
+  /** The tsquery for a parsed query (every group), or null when no word can match anything. */
+  async compile(text: ParsedQuery): Promise<string | null> {
+    const groups = (await this.compileGroups(text)).filter((g): g is string => g !== null);
+    return groups.length ? groups.join(' & ') : null;
+  }
+
+  /**
+   * How many leading groups of `text` (fewer than all) some programme within the
+   * filters has, the most first: the query relaxed from its last word. 0 when not even the first.
+   */
+  private async longestMatchingRun(query: EngineQuery, text: ParsedQuery): Promise<number> {
+    const groups = await this.compileGroups(text);
+    const runs: { length: number; tsquery: string }[] = [];
+    for (let length = groups.length - 1; length >= 1; length--) {
+      const parts = groups.slice(0, length).filter((g): g is string => g !== null);
+      if (parts.length) runs.push({ length, tsquery: parts.join(' & ') });
+    }
+    if (!runs.length) return 0;
+    const params: unknown[] = [];
+    const param = (value: unknown, cast = ''): string => {
+      params.push(value);
+      return `$${params.length}${cast}`;
+    };
+    const tsqueries = param(
+      runs.map((r) => r.tsquery),
+      '::tsquery[]',
+    );
+    const lengths = param(
+      runs.map((r) => r.length),
+      '::int[]',
+    );
+    const { ranges, facets } = this.filters(query, param);
+    // longest first; LIMIT 1 stops at the first run any programme has (each probe is one GIN lookup that stops at a row)
+    const [row] = await this.dataSource.query(
+      `SELECT r.length FROM unnest(${tsqueries}, ${lengths}) AS r(q, length)
+        WHERE EXISTS (SELECT 1 FROM programme_search_text s
+                       WHERE ${['s.search_vector @@ r.q', ...ranges, ...facets.values()].join(' AND ')})
+        LIMIT 1`,
+      params,
+    );
+    return (row?.length as number | undefined) ?? 0;
+  }
+
+  /** Each group's tsquery, in the query's order (null for a group with no searchable word). */
+  private async compileGroups(text: ParsedQuery): Promise<(string | null)[]> {
     const resolved = new Map((await this.resolve(queryWords(text))).map((r) => [`${r.word}|${r.prefix}`, r]));
-    const wordQuery = (w: QueryWord): string | null => {
+    /** A word's operands: its lexeme, the word, its key (prefixes from MIN_PREFIX_LENGTH letters), and for a word the user typed, corrections. */
+    const wordQuery = (w: QueryWord, typed: boolean): { query: string; compound: boolean } | null => {
       const r = resolved.get(`${w.text}|${w.prefix}`);
       if (!r || r.lexemes.length === 0) return null; // a stop word
+      const literal = (l: string) => lexemeLiteral(l, w.prefix && l.length >= MIN_PREFIX_LENGTH);
       if (r.lexemes.length > 1) {
         // a compound (ИТ-компании → 'ит-компан', 'ит', 'компан'): every part, as PostgreSQL's own parser would
-        return `(${r.lexemes.map((l) => lexemeLiteral(l, w.prefix)).join(' & ')})`;
+        return { query: `(${r.lexemes.map(literal).join(' & ')})`, compound: true };
       }
       const exact = new Set([r.lexemes[0], w.text, wordKey(w.text)]);
-      const operands = [...[...exact].map((l) => lexemeLiteral(l, w.prefix)), ...r.corrections.map((c) => lexemeLiteral(c, false))];
-      return `(${operands.join(' | ')})`;
+      // a synonym's words are deliberate: one the catalogue lacks matches nothing rather than something close
+      const corrections = typed ? r.corrections.map((c) => lexemeLiteral(c, false)) : [];
+      return { query: `(${[...[...exact].map(literal), ...corrections].join(' | ')})`, compound: false };
     };
-    const groups = text.groups
-      .map((g) => {
-        const alternatives = g.alternatives
-          .map((alt) => alt.map(wordQuery).filter((q): q is string => q !== null))
-          .filter((alt) => alt.length > 0)
-          .map((alt) => `(${alt.join(' & ')})`);
-        return alternatives.length ? `(${alternatives.join(' | ')})` : null;
-      })
-      .filter((g): g is string => g !== null);
-    return groups.length ? groups.join(matchAll ? ' & ' : ' | ') : null;
+    return text.groups.map((g) => {
+      const alternatives = g.alternatives
+        .map((alt, a) => {
+          const parts = alt.map((w) => ({ w, q: wordQuery(w, a === 0) }));
+          const found = parts.filter((p): p is { w: QueryWord; q: { query: string; compound: boolean } } => p.q !== null);
+          if (!found.length) return null;
+          // a synonym's phrase: its words in order, as far apart as in the term (PostgreSQL counts the positions of the
+          // stop words it drops), as Meilisearch matches a multi-word synonym; the typed words may stand anywhere
+          const phrase = a > 0 && found.length > 1 && found.length === parts.length && found.every((p) => !p.q.compound);
+          return phrase
+            ? `(${found.map((p, i) => (i ? `<${p.w.gap ?? 1}> ${p.q.query}` : p.q.query)).join(' ')})`
+            : `(${found.map((p) => p.q.query).join(' & ')})`;
+        })
+        .filter((alt): alt is string => alt !== null);
+      return alternatives.length ? `(${alternatives.join(' | ')})` : null;
+    });
   }
 
   /**
@@ -216,6 +275,37 @@ export class PostgresSearchEngine extends SearchEngine {
   }
 
   /**
+   * The filters of a query as SQL conditions on `s`, a row of `programme_search` or
+   * `programme_search_text`: the ranges, and each selected facet's own condition.
+   */
+  private filters(
+    query: EngineQuery,
+    param: (value: unknown, cast?: string) => string,
+  ): { ranges: string[]; facets: Map<SearchFacet, string> } {
+    const f = query.filters;
+    const ranges: string[] = [];
+    // a known minimum with no maximum has no cap; a known maximum with no minimum starts at zero
+    if (f.amountMin !== undefined)
+      ranges.push(`(s.amount_max >= ${param(f.amountMin)} OR (s.amount_max IS NULL AND s.amount_min IS NOT NULL))`);
+    if (f.amountMax !== undefined)
+      ranges.push(`(s.amount_min <= ${param(f.amountMax)} OR (s.amount_min IS NULL AND s.amount_max IS NOT NULL))`);
+    if (f.closesAfter) ranges.push(`(s.closes_at IS NULL OR s.closes_at >= ${param(f.closesAfter)})`);
+    if (f.closesBefore) ranges.push(`s.closes_at <= ${param(f.closesBefore)}`);
+    const selected = SEARCH_FACETS.filter((facet) => f.facets[facet]?.length);
+    // ids of the selected keys, looked up once per statement
+    const facets = new Map(
+      selected.map((facet) => {
+        const keys = param(
+          (f.facets[facet] ?? []).map((code) => `${facet}:${code}`),
+          '::text[]',
+        );
+        return [facet, `facets && ARRAY(SELECT id FROM search_facet_key WHERE key = ANY(${keys}))`];
+      }),
+    );
+    return { ranges, facets };
+  }
+
+  /**
    * The one statement, over `programme_search` (published programmes only):
    * the rows matching the text and ranges (`base`), those also matching every
    * facet filter (`matched`), then the page, the exact total and the counts.
@@ -240,26 +330,9 @@ export class PostgresSearchEngine extends SearchEngine {
       where.push(`s.search_vector @@ ${q}`);
       if (query.sort === 'relevance') rank = `ts_rank(s.search_vector, ${q}, 1)`;
     }
-    const f = query.filters;
-    // a known minimum with no maximum has no cap; a known maximum with no minimum starts at zero
-    if (f.amountMin !== undefined)
-      where.push(`(s.amount_max >= ${param(f.amountMin)} OR (s.amount_max IS NULL AND s.amount_min IS NOT NULL))`);
-    if (f.amountMax !== undefined)
-      where.push(`(s.amount_min <= ${param(f.amountMax)} OR (s.amount_min IS NULL AND s.amount_max IS NOT NULL))`);
-    if (f.closesAfter) where.push(`(s.closes_at IS NULL OR s.closes_at >= ${param(f.closesAfter)})`);
-    if (f.closesBefore) where.push(`s.closes_at <= ${param(f.closesBefore)}`);
-
-    const selected = SEARCH_FACETS.filter((facet) => f.facets[facet]?.length);
-    // ids of the selected keys, looked up once per statement
-    const conditions = new Map(
-      selected.map((facet) => {
-        const keys = param(
-          (f.facets[facet] ?? []).map((code) => `${facet}:${code}`),
-          '::text[]',
-        );
-        return [facet, `facets && ARRAY(SELECT id FROM search_facet_key WHERE key = ANY(${keys}))`];
-      }),
-    );
+    const { ranges, facets: conditions } = this.filters(query, param);
+    where.push(...ranges);
+    const selected = [...conditions.keys()];
     const allBut = (except: SearchFacet | null): string => {
       const parts = [...conditions].filter(([facet]) => facet !== except).map(([, c]) => c);
       return parts.length ? parts.join(' AND ') : 'true';
