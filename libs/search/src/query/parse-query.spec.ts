@@ -47,6 +47,25 @@ describe('parseQuery', () => {
   });
 });
 
+describe('a typed phrase that is a synonym term', () => {
+  it("also stands for its words' own one-word synonyms, in every combination", () => {
+    const index = buildSynonymIndex([
+      ['социальное предприятие', 'social enterprise'],
+      ['предприятие', 'завод', 'производство'],
+    ]);
+    const [group] = parseQuery('социальное предприятие', index)!.groups;
+    expect(group.alternatives.map((a) => a.map((w) => w.text).join(' '))).toEqual([
+      'социальное предприятие',
+      'социальное завод',
+      'социальное производство',
+      'social enterprise',
+    ]);
+    // the words stand anywhere, as the words typed do; the other term is a phrase
+    expect(group.alternatives[1].some((w) => w.gap !== undefined)).toBe(false);
+    expect(group.alternatives[3][1].gap).toBe(1);
+  });
+});
+
 describe('leadingGroups', () => {
   it('keeps the first groups, whose words are then all whole words', () => {
     const parsed = parseQuery('кредиты МСП экспорт', synonyms)!;

@@ -68,6 +68,7 @@ export function parseQuery(raw: string, synonyms: SynonymIndex): ParsedQuery | n
       .slice(i, i + length)
       .map((text, j) => ({ text, prefix: isLast && j === length - 1 && text.length >= MIN_PREFIX_LENGTH }));
     const alternatives: QueryWord[][] = [own];
+    if (best && length > 1) alternatives.push(...wordForWordSynonyms(synonyms, own, keys.slice(i, i + length)));
     if (best) {
       for (const term of synonyms.terms[best.group]) {
         // another term of the group is a phrase: its words in its order, as far apart as in the term
@@ -79,6 +80,27 @@ export function parseQuery(raw: string, synonyms: SynonymIndex): ParsedQuery | n
     i += length;
   }
   return { raw, groups };
+}
+
+/** The most alternatives a typed phrase gets from its words' own synonyms. */
+const MAX_WORD_FOR_WORD = 32;
+
+/**
+ * A typed phrase that is a synonym term ("социальное предприятие") with each of its words that has
+ * one-word synonyms of its own replaced by them, in every combination ("социальное производство"):
+ * Meilisearch reads a word's synonyms inside a phrase too. The words stand anywhere, as typed words do.
+ */
+function wordForWordSynonyms(synonyms: SynonymIndex, own: QueryWord[], keys: string[]): QueryWord[][] {
+  const choices = own.map((word, j) => {
+    const group = synonyms.terms.find((g) => g.some((t) => t.keys.length === 1 && t.keys[0] === keys[j]));
+    const others = (group ?? [])
+      .filter((t) => t.keys.length === 1 && t.keys[0] !== keys[j])
+      .map((t) => ({ text: t.words[0], prefix: false }));
+    return [word, ...others];
+  });
+  let combinations: QueryWord[][] = [[]];
+  for (const options of choices) combinations = combinations.flatMap((c) => options.map((o) => [...c, o])).slice(0, MAX_WORD_FOR_WORD + 1);
+  return combinations.slice(1);
 }
 
 /** Every distinct word the engines must resolve. */

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { buildSynonymIndex, parseQuery } from '../query/parse-query';
 import { editDistance, escapeHtml, highlight, wordMatcher } from './highlight';
+import { indexText } from './normalise';
 
 const matcherFor = (q: string) => wordMatcher(parseQuery(q, buildSynonymIndex([]))!);
 const unescape = (html: string): string =>
@@ -56,5 +57,13 @@ describe('highlight', () => {
     expect(editDistance('кредит', 'кредит', 0)).toBe(0);
     expect(editDistance('абвгд', 'вгдеж', 1)).toBe(2);
     expect(escapeHtml('<&>')).toBe('&lt;&amp;&gt;');
+  });
+});
+
+describe('indexText', () => {
+  it("adds a compound's parts as keys, as PostgreSQL's parser does", () => {
+    expect(indexText('научно-исследовательских работ').split(' ')).toEqual(
+      expect.arrayContaining(['научно-исследовательск', 'научн', 'исследовательск', 'работ']),
+    );
   });
 });
