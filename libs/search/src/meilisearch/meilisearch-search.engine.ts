@@ -52,7 +52,15 @@ export function indexSettings(settings: EngineSettings): Settings {
     synonyms: synonymMap(settings.synonyms),
     // thresholds apply to word keys, which are stems: a typo is allowed from six letters, so two short stems one letter
     // apart stay different words ("станк" is not "ставк"), and two from ten
-    typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: MEILI_TYPO_ONE_FROM, twoTypos: MEILI_TYPO_TWO_FROM } },
+    // the words of synonym terms are words people use, spelled right: no typo is sought for them ("гарантия" is not
+    // "грант" a letter away), as PostgreSQL corrects only words the catalogue lacks
+    typoTolerance: {
+      enabled: true,
+      minWordSizeForTypos: { oneTypo: MEILI_TYPO_ONE_FROM, twoTypos: MEILI_TYPO_TWO_FROM },
+      disableOnWords: [
+        ...new Set(settings.synonyms.flatMap((group) => group.flatMap((term) => keyText(term).split(' ')).filter(Boolean))),
+      ].sort(),
+    },
     pagination: { maxTotalHits: MAX_TOTAL_HITS },
     faceting: { maxValuesPerFacet: MAX_FACET_VALUES },
   };
