@@ -437,6 +437,8 @@ for (const engine of ENGINES) {
       );
       await sync();
       expect(await slugs(`q=${encodeURIComponent('оборудование')}`)).toEqual(['short-lived']);
+      // asked before any programme has the word: the answer must not outlive the edit that adds it
+      expect(await slugs(`q=${encodeURIComponent('станки')}`)).toEqual([]);
       const edited = await programmes.update(extra.id, extra.version, { title: { ru: 'Временная субсидия на станки' } }, SYSTEM_SEED);
       await sync();
       expect(await slugs(`q=${encodeURIComponent('оборудование')}`)).toEqual([]);
