@@ -158,7 +158,7 @@ export interface SearchResponse {
   facets: Record<SearchFacet, FacetValue[]>;
   engine: EngineName;
   degraded: boolean;
-  /** false when no programme has every word, and the hits are those with some of them. */
+  /** false when no programme has every word: the hits have the longest run of leading words any programme has. */
   matchedAllWords: boolean;
   /** Pass as `after` for the hits after these (keyset orders; null after the last hit or for relevance). */
   nextCursor: string | null;
