@@ -437,7 +437,7 @@ for (const engine of ENGINES) {
       );
       await sync();
       expect(await slugs(`q=${encodeURIComponent('оборудование')}`)).toEqual(['short-lived']);
-      // asked before any programme has the word: the answer must not outlive the edit that adds it
+      // asked before any programme has the word: no answer outlives the edit adding it
       expect(await slugs(`q=${encodeURIComponent('станки')}`)).toEqual([]);
       const edited = await programmes.update(extra.id, extra.version, { title: { ru: 'Временная субсидия на станки' } }, SYSTEM_SEED);
       await sync();
@@ -447,6 +447,22 @@ for (const engine of ENGINES) {
       await sync();
       expect(await slugs(`q=${encodeURIComponent('станки')}`)).toEqual([]);
       expect((await search('perPage=1')).total).toBe(ALL_PUBLISHED.length);
+    });
+
+    it('finds a programme by a synonym no programme had when the question was first asked', async () => {
+      const admin = await t.tokenFor('admin');
+      await api()
+        .post('/api/v1/admin/search/synonyms')
+        .set('Authorization', `Bearer ${admin}`)
+        .send({ terms: ['контрафакт', 'подделка'] })
+        .expect(201);
+      await sync();
+      expect(await slugs(`q=${encodeURIComponent('контрафакт')}`)).toEqual([]);
+      const fake = await create({ slug: 'anti-fakes', title: { ru: 'Защита товаров от подделки' }, provider: 'moscow-government' }, true);
+      await sync();
+      expect(await slugs(`q=${encodeURIComponent('контрафакт')}`)).toEqual(['anti-fakes']);
+      await programmes.remove(fake.id, fake.version, SYSTEM_SEED);
+      await sync();
     });
 
     it('uses synonyms admins add', async () => {

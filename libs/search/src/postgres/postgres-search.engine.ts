@@ -211,21 +211,13 @@ export class PostgresSearchEngine extends SearchEngine {
       params.push(value);
       return `$${params.length}${cast}`;
     };
-    const tsqueries = param(
-      runs.map((r) => r.tsquery),
-      '::tsquery[]',
-    );
-    const lengths = param(
-      runs.map((r) => r.length),
-      '::int[]',
-    );
     const { ranges, facets } = this.filters(query, param);
-    // longest first; LIMIT 1 stops at the first run any programme has (each probe is one GIN lookup that stops at a row)
+    const matches = (tsquery: string) =>
+      `EXISTS (SELECT 1 FROM programme_search_text s WHERE ${[`s.search_vector @@ ${param(tsquery, '::tsquery')}`, ...ranges, ...facets.values()].join(' AND ')})`;
+    // longest first: CASE asks each run only until one matches, and each probe, planned for its own
+    // tsquery, stops at the first programme it finds
     const [row] = await this.dataSource.query(
-      `SELECT r.length FROM unnest(${tsqueries}, ${lengths}) AS r(q, length)
-        WHERE EXISTS (SELECT 1 FROM programme_search_text s
-                       WHERE ${['s.search_vector @@ r.q', ...ranges, ...facets.values()].join(' AND ')})
-        LIMIT 1`,
+      `SELECT CASE ${runs.map((r) => `WHEN ${matches(r.tsquery)} THEN ${r.length}`).join(' ')} ELSE 0 END AS length`,
       params,
     );
     return (row?.length as number | undefined) ?? 0;
