@@ -14,6 +14,7 @@ export * from './text/normalise';
 export * from './text/highlight';
 export * from './synonyms/synonym.dto';
 export * from './synonyms/synonyms.service';
+export * from './synonyms/vocabulary';
 export * from './sync/search-outbox';
 export * from './sync/search-sync.relay';
 export * from './sync/search-maintenance.service';

@@ -44,6 +44,12 @@ export interface SearchFilters {
 export interface QueryWord {
   text: string;
   prefix: boolean;
+  /**
+   * In a synonym's phrase (an alternative the user did not type), how many positions after the
+   * phrase's previous word this one stands (1: next to it; 2: one stop word between). The words
+   * the user typed have none: they may stand anywhere.
+   */
+  gap?: number;
 }
 
 /**
@@ -62,7 +68,11 @@ export interface ParsedQuery {
 
 export interface EngineQuery {
   text: ParsedQuery | null;
-  /** false: a document needs only one group (the second try when all groups find nothing). */
+  /**
+   * true: a programme needs every group. false (the second try, when none has them all): the
+   * programmes with the longest run of leading groups any programme has within the filters,
+   * dropping groups from the last one (at least the first group; none when not even that matches).
+   */
   matchAll: boolean;
   filters: SearchFilters;
   sort: SortOrder;
@@ -150,7 +160,7 @@ export interface SearchResponse {
   facets: Record<SearchFacet, FacetValue[]>;
   engine: EngineName;
   degraded: boolean;
-  /** false when no programme has every word, and the hits are those with some of them. */
+  /** false when no programme has every word: the hits have the longest run of leading words any programme has. */
   matchedAllWords: boolean;
   /** Pass as `after` for the hits after these (keyset orders; null after the last hit or for relevance). */
   nextCursor: string | null;

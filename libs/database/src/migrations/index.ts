@@ -13,6 +13,7 @@ import { ReleaseCatalogueByContent1765000100000 } from './1765000100000-ReleaseC
 import { CreateSchemaDefinitions1765000200000 } from './1765000200000-CreateSchemaDefinitions';
 import { CreateScheduledJobRuns1765200000000 } from './1765200000000-CreateScheduledJobRuns';
 import { AddSearchReindexRequests1765286400000 } from './1765286400000-AddSearchReindexRequests';
+import { AddEverydayVocabulary1765300000000 } from './1765300000000-AddEverydayVocabulary';
 
 /** Every migration, in order. Listed explicitly so compiled and test runs load the same set. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   CreateSchemaDefinitions1765000200000,
   CreateScheduledJobRuns1765200000000,
   AddSearchReindexRequests1765286400000,
+  AddEverydayVocabulary1765300000000,
 ];
