@@ -3,7 +3,11 @@ import { JUDGED_QUERIES } from './judged-queries';
 
 describe('the judged queries', () => {
   it('judge only programmes the catalogue publishes (a renamed, dropped or draft one is caught here)', () => {
-    const shipped = new Set(loadShippedCatalogue().programmes.filter((p) => p.publish).map((p) => p.body.slug));
+    const shipped = new Set(
+      loadShippedCatalogue()
+        .programmes.filter((p) => p.publish)
+        .map((p) => p.body.slug),
+    );
     const unknown = JUDGED_QUERIES.flatMap((j) => j.relevant.filter((slug) => !shipped.has(slug)).map((slug) => `${j.q}: ${slug}`));
     expect(unknown).toEqual([]);
   });
