@@ -255,6 +255,34 @@ for (const engine of ENGINES) {
       expect(found.indexOf('cluster-platform')).toBeGreaterThan(1);
     });
 
+    it("finds every word whose stem's stem is the typed word's: the forms Meilisearch's documents hold as one", async () => {
+      // as "имущество" takes "имущественного": Snowball stems the adjective to "…ствен", and that to "…ств", the noun's
+      // stem (made-up words, which no programme has had, so the second question must see the edit; not the last word,
+      // which as a word no dictionary knows would be taken as the beginning of longer ones)
+      const noun = await create(
+        { slug: 'made-up-noun', title: { ru: 'Программа: зорбаство в Москве' }, provider: 'moscow-government' },
+        true,
+      );
+      await sync();
+      expect(await slugs(`q=${encodeURIComponent('зорбаство программа')}&perPage=100`)).toEqual(['made-up-noun']);
+      const adjective = await create(
+        { slug: 'made-up-adjective', title: { ru: 'Программа зорбаственного развития' }, provider: 'moscow-government' },
+        true,
+      );
+      await sync();
+      expect((await slugs(`q=${encodeURIComponent('зорбаство программа')}&perPage=100`)).sort()).toEqual([
+        'made-up-adjective',
+        'made-up-noun',
+      ]);
+      // and the other way round
+      expect((await slugs(`q=${encodeURIComponent('зорбаственного программа')}&perPage=100`)).sort()).toEqual([
+        'made-up-adjective',
+        'made-up-noun',
+      ]);
+      for (const p of [noun, adjective]) await programmes.remove(p.id, p.version, SYSTEM_SEED);
+      await sync();
+    });
+
     it('ranks a title match above a mention in the description', async () => {
       const found = await slugs(`q=${encodeURIComponent('льготы')}`);
       expect(found[0]).toBe('tax-relief-technoparks');
