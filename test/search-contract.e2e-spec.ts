@@ -283,6 +283,23 @@ for (const engine of ENGINES) {
       await sync();
     });
 
+    it('puts the programmes with the words together, in the order typed, first: before a title with them apart', async () => {
+      const apart = await create({ slug: 'words-apart', title: { ru: 'Лунный свет и парус' }, provider: 'moscow-government' }, true);
+      const together = await create(
+        {
+          slug: 'words-together',
+          title: { ru: 'Программа навигации' },
+          summary: { ru: 'Лунный парус для судов.' },
+          provider: 'moscow-government',
+        },
+        true,
+      );
+      await sync();
+      expect(await slugs(`q=${encodeURIComponent('лунный парус')}&perPage=100`)).toEqual(['words-together', 'words-apart']);
+      for (const p of [apart, together]) await programmes.remove(p.id, p.version, SYSTEM_SEED);
+      await sync();
+    });
+
     it('ranks a title match above a mention in the description', async () => {
       const found = await slugs(`q=${encodeURIComponent('льготы')}`);
       expect(found[0]).toBe('tax-relief-technoparks');

@@ -59,6 +59,11 @@ export interface QueryWord {
  */
 export interface QueryGroup {
   alternatives: QueryWord[][];
+  /**
+   * How many positions after the previous group's last typed word this group's first one stands (1: next to it;
+   * 2: a stop word between), as typed; none for the first group. Ranking puts the words as typed, together, first.
+   */
+  distance?: number;
 }
 
 export interface ParsedQuery {

@@ -156,9 +156,12 @@ export class PostgresSearchEngine extends SearchEngine {
     }
     const compiled = text ? await this.compile(text, { prune }) : { tsquery: null, watch: noWatch() };
     if (text && !compiled.tsquery) return { ids: [], total: 0, facets: emptyFacetCounts() };
+    const ranked = query.sort === 'relevance' ? text : null;
     // as Meilisearch's attribute rule: a programme with every word in its title first
-    const title = text && query.sort === 'relevance' ? (await this.compile(text, { prune, weight: 'A' })).tsquery : null;
-    const { sql, params } = this.statement(query, compiled.tsquery, title, compiled.watch);
+    const title = ranked ? (await this.compile(ranked, { prune, weight: 'A' })).tsquery : null;
+    // and before that, as its proximity rule: a programme with the words together, in the order typed
+    const phrase = ranked && ranked.groups.length > 1 ? await this.phrase(ranked, prune) : null;
+    const { sql, params } = this.statement(query, compiled.tsquery, title, compiled.watch, phrase);
     // pages of a listing are remembered; the long pages of an export are not
     const key = this.cacheSize > 0 && query.limit <= MAX_CACHED_PAGE ? JSON.stringify([sql, params]) : null;
     const cached = key ? this.answers.get(key) : undefined;
@@ -213,6 +216,16 @@ export class PostgresSearchEngine extends SearchEngine {
       tsquery: groups.length ? groups.join(' & ') : null,
       watch: { missing: [...new Set(watch.missing)], keys: [...new Set(watch.keys)], forms: [...new Set(watch.forms)] },
     };
+  }
+
+  /**
+   * The groups as a phrase: each as far after the one before as the user typed it (stop words counted, as
+   * PostgreSQL counts them in the text). Null when a group has no searchable word.
+   */
+  private async phrase(text: ParsedQuery, prune: boolean): Promise<string | null> {
+    const groups = await this.compileGroups(text, prune, '', noWatch());
+    if (groups.some((g) => g === null)) return null;
+    return groups.map((g, i) => (i ? `<${text.groups[i].distance ?? 1}> ${g}` : g)).join(' ');
   }
 
   /**
@@ -386,6 +399,7 @@ export class PostgresSearchEngine extends SearchEngine {
     tsquery: string | null,
     title: string | null = null,
     watch: Watch = noWatch(),
+    phrase: string | null = null,
   ): { sql: string; params: unknown[] } {
     const params: unknown[] = [];
     const param = (value: unknown, cast = ''): string => {
@@ -401,9 +415,11 @@ export class PostgresSearchEngine extends SearchEngine {
       from = 'programme_search_text s';
       where.push(`s.search_vector @@ ${q}`);
       if (query.sort === 'relevance')
-        rank = title
-          ? `ts_rank(s.search_vector, ${q}, 1) + (s.search_vector @@ ${param(title, '::tsquery')})::int`
-          : `ts_rank(s.search_vector, ${q}, 1)`;
+        rank = [
+          `ts_rank(s.search_vector, ${q}, 1)`,
+          ...(title ? [`(s.search_vector @@ ${param(title, '::tsquery')})::int`] : []),
+          ...(phrase ? [`2 * (s.search_vector @@ ${param(phrase, '::tsquery')})::int`] : []),
+        ].join(' + ');
     }
     const { ranges, facets: conditions } = this.filters(query, param);
     where.push(...ranges);
