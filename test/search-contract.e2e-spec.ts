@@ -255,6 +255,20 @@ for (const engine of ENGINES) {
       expect(found.indexOf('cluster-platform')).toBeGreaterThan(1);
     });
 
+    it('takes the word being typed whole when some programme has it so, else as the beginning of longer words', async () => {
+      // "льготы" is a word in full: the loans' "льготных" only begins like it
+      const whole = await slugs(`q=${encodeURIComponent('льготы')}&perPage=100`);
+      expect(whole).toContain('tax-relief-technoparks');
+      expect(whole).not.toContain('loans-sme');
+      // a word no programme has whole: "экономической" begins with it
+      expect(await slugs(`q=${encodeURIComponent('эконом')}&perPage=100`)).toEqual(['sez-residency']);
+      // a word not finished
+      expect((await slugs(`q=${encodeURIComponent('технопар')}&perPage=100`)).sort()).toEqual([
+        'cluster-platform',
+        'tax-relief-technoparks',
+      ]);
+    });
+
     it("finds every word whose stem's stem is the typed word's: the forms Meilisearch's documents hold as one", async () => {
       // as "имущество" takes "имущественного": Snowball stems the adjective to "…ствен", and that to "…ств", the noun's
       // stem (made-up words, which no programme has had, so the second question must see the edit; not the last word,

@@ -50,6 +50,11 @@ export interface QueryWord {
    * the user typed have none: they may stand anywhere.
    */
   gap?: number;
+  /**
+   * The word being typed, taken whole (the first try, see SearchService): not corrected for typos, since it may be
+   * the beginning of a longer word, which the second try, as a prefix, looks for.
+   */
+  typing?: boolean;
 }
 
 /**

@@ -289,8 +289,8 @@ export class PostgresSearchEngine extends SearchEngine {
     return text.groups.map((g) => {
       const alternatives = g.alternatives
         .map((alt, a) => {
-          // corrections only where the user typed the words and no synonym stands for them
-          const parts = alt.map((w) => ({ w, q: wordQuery(w, a === 0, a === 0 && g.alternatives.length === 1) }));
+          // corrections only where the user typed the words and no synonym stands for them, and not for a word being typed
+          const parts = alt.map((w) => ({ w, q: wordQuery(w, a === 0, a === 0 && g.alternatives.length === 1 && !w.typing) }));
           if (parts.some((p) => p.q === null)) return null;
           const found = parts.filter((p): p is { w: QueryWord; q: { query: string; compound: boolean } } => p.q !== null && p.q !== 'stop');
           if (!found.length) return null;
