@@ -8,6 +8,7 @@ import { CatalogueSeeder, moscowDay } from '@app/catalogue';
 import { freePort, programmeInput, uniqueSlug } from '@app/testing';
 import { SourceWatchJob, type SourceWatchPass, type WatchItemView } from '@app/source-watch';
 import { framedPage, LocalSite } from './support/local-site';
+import { adminBrowser, csrfOf } from './support/admin-web';
 import { createProgrammeViaApi } from './support/programmes';
 import { createTestApp, type TestApp } from './support/test-app';
 
@@ -250,6 +251,36 @@ describe('source watch', () => {
     expect(passes[2]).toMatchObject({ changed: 0, moved: 0, vanished: 2 });
   });
 
+  it('the admin page lists each entry with what changed, where it moved and what is gone', async () => {
+    const editor = await adminBrowser(t, 'editor');
+    const page = (await editor.agent.get('/admin/source-watch').expect(200)).text;
+    expect(page).toContain('<h2 id="queue-h">4 entries to check</h2>');
+    const entry = (id: string) =>
+      page.slice(page.indexOf(`id="entry-${id}"`), page.indexOf('</section>', page.indexOf(`id="entry-${id}"`)));
+    const grant = entry(watchedP1.id);
+    expect(grant).toContain('Page changed');
+    expect(grant).toMatch(
+      /<del><span class="vh">\[removed: <\/span>5<span class="vh">\]<\/span><\/del> <ins><span class="vh">\[added: <\/span>7<span class="vh">\]<\/span><\/ins>/,
+    );
+    expect(grant).toMatch(/<input type="checkbox" name="sources" value="grant" checked>/);
+    const moved = entry(watchedP2.id);
+    expect(moved).toContain('Page moved');
+    expect(moved).toContain(`<dt>Now leads to</dt><dd><a href="${a.url('/new-home')}"`);
+    expect(moved).toContain(`<a href="${a.url('/elsewhere?from=temporary')}"`);
+    expect(moved).toMatch(/Page gone[\s\S]*HTTP 404/);
+    expect(moved).toContain('HTTP 410');
+    expect(moved).toMatch(/no answer: getaddrinfo ENOTFOUND no-such-host\.invalid/);
+    const news = entry(watchedP3.id);
+    expect(news).toMatch(
+      /<del><span class="vh">\[removed: <\/span>марта\.<span class="vh">\]<\/span><\/del> <ins><span class="vh">\[added: <\/span>апреля\.<span class="vh">\]<\/span><\/ins>/,
+    );
+    expect(news).toContain('<dt>Failed readings in a row</dt><dd>3</dd>');
+    // the edit page links to the entry's sources
+    expect((await editor.agent.get(`/admin/programmes/${watchedP2.id}`).expect(200)).text).toContain(
+      `href="/admin/source-watch/programmes/${watchedP2.id}"`,
+    );
+  });
+
   it("shows one entry's sources with the latest reading of each page", async () => {
     const res = await api(`/programmes/${watchedP2.id}`).expect(200);
     expect(res.headers.etag).toBe(`"${res.body.version}"`);
@@ -329,6 +360,51 @@ describe('source watch', () => {
     ]);
     // the dismissed entry hears of the new change too
     expect(Object.keys(await itemsOf(watchedP4.id))).toEqual(['/grant']);
+  });
+
+  it('an editor confirms an entry and dismisses an item on the pages', async () => {
+    const editor = await adminBrowser(t, 'editor');
+    const page = (await editor.agent.get(`/admin/source-watch/programmes/${watchedP2.id}`).expect(200)).text;
+    // the pages waiting are ticked, the rest of the sources are offered
+    expect(page).toMatch(/value="moving" checked/);
+    const csrf = csrfOf(page);
+    const version = /name="version" value="(\d+)"/.exec(page)![1];
+    // nothing ticked: refused, nothing saved
+    const none = await editor.agent
+      .post(`/admin/source-watch/programmes/${watchedP2.id}/confirm`)
+      .type('form')
+      .send({ _csrf: csrf, version, back: 'entry' });
+    expect(none.status).toBe(400);
+    expect(none.text).toContain('tick at least one source you checked the entry against');
+    // a stale version: refused with the current state shown
+    const stale = await editor.agent
+      .post(`/admin/source-watch/programmes/${watchedP2.id}/confirm`)
+      .type('form')
+      .send(`_csrf=${csrf}&version=${Number(version) - 1}&back=entry&sources=moving`);
+    expect(stale.status).toBe(412);
+    const ok = await editor.agent
+      .post(`/admin/source-watch/programmes/${watchedP2.id}/confirm`)
+      .type('form')
+      .send(`_csrf=${csrf}&version=${version}&back=queue&sources=moving&sources=temporary`);
+    expect(ok.status).toBe(303);
+    expect(ok.headers.location).toBe('/admin/source-watch?done=confirmed');
+    const p2 = (await request(t.http).get(`/api/v1/admin/programmes/${watchedP2.id}`).set('Authorization', `Bearer ${token}`)).body;
+    const today = moscowDay(new Date());
+    expect(
+      p2.curation.sources.filter((s: { checkedOn: string | null }) => s.checkedOn === today).map((s: { key: string }) => s.key),
+    ).toEqual(['moving', 'temporary']);
+    const left = await itemsOf(watchedP2.id);
+    expect(Object.keys(left).sort()).toEqual(['/gone', '/gone410', '/page@dns']);
+
+    const dismissed = await editor.agent
+      .post(`/admin/source-watch/items/${left['/gone'].id}/dismiss`)
+      .type('form')
+      .send({ _csrf: csrf, back: 'entry' });
+    expect(dismissed.status).toBe(303);
+    expect(dismissed.headers.location).toBe(`/admin/source-watch/programmes/${watchedP2.id}?done=dismissed`);
+    expect(Object.keys(await itemsOf(watchedP2.id)).sort()).toEqual(['/gone410', '/page@dns']);
+    const again = await editor.agent.post(`/admin/source-watch/items/${left['/gone'].id}/dismiss`).type('form').send({ _csrf: csrf });
+    expect(again.status).toBe(404);
   });
 });
 
