@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { CatalogueSeeder, moscowDay } from '@app/catalogue';
-import { freePort, programmeInput, uniqueSlug } from '@app/testing';
+import { createTestDatabase, freePort, programmeInput, uniqueSlug } from '@app/testing';
+import { JobScheduler } from '../apps/worker/src/job-scheduler';
 import { SourceWatchJob, type SourceWatchPass, type WatchItemView } from '@app/source-watch';
 import { framedPage, LocalSite } from './support/local-site';
 import { adminBrowser, csrfOf } from './support/admin-web';
@@ -465,5 +466,47 @@ describe('source watch without a network', () => {
     expect(warn).toHaveBeenCalledTimes(2);
     const [{ n }] = await ds.query<{ n: string }[]>(`SELECT count(*) AS n FROM source_watch_item`);
     expect(n).toBe('0');
+  });
+});
+
+describe("source watch on the worker's schedule", () => {
+  let site: LocalSite;
+  let t: TestApp;
+
+  beforeAll(async () => {
+    site = await LocalSite.start('127.0.0.1');
+    site.page('/scheduled', '<main><p>Страница для расписания</p></main>');
+    // the entry exists before the worker starts, as in a running installation
+    const db = await createTestDatabase();
+    const setup = await createTestApp({ db, seed: false });
+    await seedWithoutProgrammes(setup);
+    await createProgrammeViaApi(
+      setup.http,
+      await setup.tokenFor('editor'),
+      programmeInput({ curation: { sources: [source('s1', site.url('/scheduled'))] } }),
+      false,
+    );
+    await setup.app.close();
+    t = await createTestApp({
+      db,
+      seed: false,
+      env: { WORKER_IN_PROCESS: 'true', SOURCE_WATCH_ENABLED: 'true', SOURCE_WATCH_INTERVAL_MINUTES: '60' },
+    });
+  });
+  afterAll(async () => {
+    await t?.close();
+    await site?.close();
+  });
+
+  it('runs a pass once per period when enabled, claimed like every period job', async () => {
+    expect(t.app.get(JobScheduler).jobs.find((j) => j.name === 'source-watch')).toMatchObject({
+      everyMs: 3_600_000,
+      runs: 'once-per-period',
+    });
+    const deadline = Date.now() + 15_000;
+    while (!site.hits('/scheduled').length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    expect(site.hits('/scheduled')).toHaveLength(1);
+    const runs = await t.app.get(DataSource).query<{ job: string }[]>(`SELECT job FROM scheduled_job_run WHERE job = 'source-watch'`);
+    expect(runs).toHaveLength(1);
   });
 });

@@ -237,7 +237,7 @@ function readBody(res: IncomingMessage, maxBytes: number, signal: AbortSignal): 
       if (done) return;
       done = true;
       signal.removeEventListener('abort', onAbort);
-      if (error) reject(error instanceof Error ? error : new Error(String(error)));
+      if (error) reject(error as Error);
       else resolve({ body: Buffer.concat(chunks, size), truncated });
       if (truncated || error) {
         res.destroy();

@@ -23,10 +23,10 @@ describe('a word-level diff of two readings of a page', () => {
   });
 
   it('stays within its size however much changed', () => {
-    const before = Array.from({ length: 3000 }, (_, i) => `слово${i}`).join(' ');
-    const after = Array.from({ length: 3000 }, (_, i) => (i % 20 ? `слово${i}` : `другое${i}`)).join(' ');
+    const before = Array.from({ length: 1200 }, (_, i) => `слово${i}`).join(' ');
+    const after = Array.from({ length: 1200 }, (_, i) => (i % 20 ? `слово${i}` : `другое${i}`)).join(' ');
     const d = diffTexts(before, after, { maxChars: 500 });
-    expect(d).toMatchObject({ truncated: true, rewritten: false, added: 150, removed: 150 });
+    expect(d).toMatchObject({ truncated: true, rewritten: false, added: 60, removed: 60 });
     expect(d.parts.reduce((n, p) => n + p.text.length, 0)).toBeLessThanOrEqual(500);
   });
 
