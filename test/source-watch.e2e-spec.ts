@@ -1,14 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { CatalogueSeeder, moscowDay } from '@app/catalogue';
+import { moscowDay } from '@app/catalogue';
 import { createTestDatabase, freePort, programmeInput, uniqueSlug } from '@app/testing';
 import { JobScheduler } from '../apps/worker/src/job-scheduler';
 import { SourceWatchJob, type SourceWatchPass, type WatchItemView } from '@app/source-watch';
-import { framedPage, LocalSite } from './support/local-site';
+import { framedPage, LocalSite, seedWithoutProgrammes } from './support/local-site';
 import { adminBrowser, csrfOf } from './support/admin-web';
 import { createProgrammeViaApi } from './support/programmes';
 import { createTestApp, type TestApp } from './support/test-app';
@@ -25,20 +22,6 @@ const source = (key: string, url: string) => ({
   kind: 'official',
   publishedOn: '2026-01-15',
 });
-
-/**
- * The shipped taxonomy and providers without the shipped programmes: their sources are real sites,
- * which a test must never read.
- */
-async function seedWithoutProgrammes(t: TestApp): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), 'sn-watch-catalogue-'));
-  try {
-    cpSync(join(__dirname, '..', 'catalogue', 'providers'), join(dir, 'providers'), { recursive: true });
-    await t.app.get(CatalogueSeeder).seed(dir);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 interface QueueEntry {
   programme: { id: string; slug: string; version: number };

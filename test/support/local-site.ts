@@ -1,5 +1,10 @@
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CatalogueSeeder } from '@app/catalogue';
+import type { TestApp } from './test-app';
 
 /** One request a local site received: when it started and when its answer ended (or the client went away). */
 export interface SiteRequest {
@@ -95,4 +100,18 @@ export function framedPage(title: string, content: string): () => string {
 <footer>© 2026 · страница создана ${time}</footer>
 <script nonce="${token}">window.__STATE__ = { at: "${time}", token: "${token}" };</script></body></html>`;
   };
+}
+
+/**
+ * The shipped taxonomy and providers without the shipped programmes: their sources are real sites,
+ * which a test of the source watch must never read.
+ */
+export async function seedWithoutProgrammes(t: TestApp): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'sn-watch-catalogue-'));
+  try {
+    cpSync(join(__dirname, '..', '..', 'catalogue', 'providers'), join(dir, 'providers'), { recursive: true });
+    await t.app.get(CatalogueSeeder).seed(dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
