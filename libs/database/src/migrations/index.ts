@@ -14,6 +14,7 @@ import { CreateSchemaDefinitions1765000200000 } from './1765000200000-CreateSche
 import { CreateScheduledJobRuns1765200000000 } from './1765200000000-CreateScheduledJobRuns';
 import { AddSearchReindexRequests1765286400000 } from './1765286400000-AddSearchReindexRequests';
 import { AddEverydayVocabulary1765300000000 } from './1765300000000-AddEverydayVocabulary';
+import { CreateSourceWatch1765500000000 } from './1765500000000-CreateSourceWatch';
 
 /** Every migration, in order. Listed explicitly so compiled and test runs load the same set. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   CreateScheduledJobRuns1765200000000,
   AddSearchReindexRequests1765286400000,
   AddEverydayVocabulary1765300000000,
+  CreateSourceWatch1765500000000,
 ];
