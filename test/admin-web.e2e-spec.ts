@@ -41,6 +41,10 @@ const PAGES: PageRule[] = [
   { method: 'get', path: '/admin/programmes/:id/preview', allowed: BOTH },
   { method: 'get', path: '/admin/programmes/:id/history', allowed: BOTH },
   { method: 'post', path: '/admin/programmes/:id/history/:version/restore', allowed: BOTH },
+  { method: 'get', path: '/admin/source-watch', allowed: BOTH },
+  { method: 'get', path: '/admin/source-watch/programmes/:id', allowed: BOTH },
+  { method: 'post', path: '/admin/source-watch/programmes/:id/confirm', allowed: BOTH },
+  { method: 'post', path: '/admin/source-watch/items/:itemId/dismiss', allowed: BOTH },
   { method: 'get', path: '/admin/outbox', allowed: ADMIN },
   { method: 'get', path: '/admin/taxonomy', allowed: ADMIN },
   { method: 'post', path: '/admin/taxonomy/:facet', allowed: ADMIN },
@@ -79,6 +83,7 @@ const concrete = (path: string): string =>
     .replace(':code', 'no_such_code')
     .replace(':version', '1')
     .replace(':suggestionId', ZERO_ID)
+    .replace(':itemId', ZERO_ID)
     .replace(':token', 'x'.repeat(43));
 
 const setCookie = (res: request.Response, name: string): string | undefined =>

@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import type { Lang } from '@app/catalogue';
 import { Clock, DomainError } from '@app/common';
 import { AppConfig, PublicUrls } from '@app/config';
-import { SearchService, type SearchRequest } from '@app/search';
+import { pickRanges, type RangeParam, SearchService, type SearchRequest, withoutRanges } from '@app/search';
 import { confirmMessage, digestMessage } from './alert-mail';
 
 export type AlertFrequency = 'daily' | 'weekly';
@@ -21,7 +21,8 @@ interface AlertRow {
   id: string;
   email: string;
   query: string;
-  request: AlertSearch['request'] & { closesAfter?: string; closesBefore?: string };
+  /** As stored in JSON: range bounds that are instants come back as ISO 8601 text. */
+  request: Omit<AlertSearch['request'], RangeParam> & Partial<Record<RangeParam, unknown>>;
   lang: Lang;
   frequency: AlertFrequency;
   manage_token: string;
@@ -139,9 +140,8 @@ export class AlertsService {
       const period = periodOf(alert.frequency, now);
       const since = (alert.last_sent_at ?? alert.confirmed_at).getTime();
       const request: SearchRequest = {
-        ...alert.request,
-        closesAfter: alert.request.closesAfter ? new Date(alert.request.closesAfter) : undefined,
-        closesBefore: alert.request.closesBefore ? new Date(alert.request.closesBefore) : undefined,
+        ...withoutRanges(alert.request),
+        ...pickRanges(alert.request),
         page: 1,
         perPage: 50,
         lang: alert.lang,

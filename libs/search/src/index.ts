@@ -1,4 +1,5 @@
 export * from './search.model';
+export * from './search-filters';
 export * from './search-engine';
 export * from './search-document';
 export * from './search.module';

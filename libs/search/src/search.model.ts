@@ -1,4 +1,5 @@
 import { FACETS, type Lang, type ProgrammeStatus } from '@app/catalogue';
+import type { RangeValues } from './search-filters';
 
 /**
  * Filters with counts. Taxonomy facets come from FACETS; `provider` is an
@@ -28,17 +29,8 @@ export interface SortKey {
 
 export type FacetSelection = Partial<Record<SearchFacet, string[]>>;
 
-export interface SearchFilters {
-  facets: FacetSelection;
-  /** Programmes whose amount range reaches at least this much. */
-  amountMin?: number;
-  /** Programmes whose amount range starts at or below this. */
-  amountMax?: number;
-  /** Closing on or after this instant; programmes with no deadline count as closing after any date. */
-  closesAfter?: Date;
-  /** Closing on or before this instant; programmes with no deadline are left out. */
-  closesBefore?: Date;
-}
+/** What a search is narrowed to: facet codes, and the range bounds RANGE_FILTERS describes. */
+export type SearchFilters = { facets: FacetSelection } & RangeValues;
 
 /** One word of the query, folded; `prefix` for the word still being typed. */
 export interface QueryWord {
@@ -110,7 +102,7 @@ export interface EngineResult {
 
 export type EngineName = 'postgres' | 'meilisearch';
 
-export interface SearchRequest extends SearchFilters {
+export type SearchRequest = SearchFilters & {
   q?: string;
   sort?: SortOrder;
   page: number;
@@ -118,7 +110,7 @@ export interface SearchRequest extends SearchFilters {
   lang: Lang;
   /** A cursor from an earlier answer's `nextCursor`: the hits after its last one (instead of `page`). */
   after?: string;
-}
+};
 
 export interface HitHighlights {
   title: string;

@@ -5,6 +5,7 @@ import { AppConfig } from '@app/config';
 import { PostgresSearchEngine } from './postgres/postgres-search.engine';
 import { parseQuery } from './query/parse-query';
 import { SearchEngine } from './search-engine';
+import { pickRanges } from './search-filters';
 import {
   emptyFacetCounts,
   EngineQuery,
@@ -163,13 +164,7 @@ export class SearchService {
       limit,
       withFacets,
       after,
-      filters: {
-        facets: request.facets,
-        amountMin: request.amountMin,
-        amountMax: request.amountMax,
-        closesAfter: request.closesAfter,
-        closesBefore: request.closesBefore,
-      },
+      filters: { facets: request.facets, ...pickRanges(request) },
     };
     const began = performance.now();
     // text with no searchable word (only punctuation or stop words) matches nothing

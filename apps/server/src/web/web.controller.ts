@@ -27,7 +27,7 @@ import {
 } from '@app/catalogue';
 import { Clock, DomainError, validationFailed } from '@app/common';
 import { AppConfig, programmePath, PublicUrls } from '@app/config';
-import { labelIn, SearchService, SearchVocabulary } from '@app/search';
+import { labelIn, pickRanges, SearchService, SearchVocabulary } from '@app/search';
 import { MatchQuery } from '../matching/match.dto';
 import { queryObject, SlugParam } from '../http/params';
 import { ProgrammeListQuery, toSearchRequest } from '../programmes/programme-list.query';
@@ -97,7 +97,7 @@ export class WebController {
   @Header('Vary', 'X-Fragment')
   async searchPage(@Query() query: WebSearchQuery, @Headers('x-fragment') fragment?: string): Promise<string> {
     const request = toSearchRequest(query);
-    const { sort, page, perPage, lang, amountMin, amountMax, closesAfter, closesBefore, facets } = request;
+    const { sort, page, perPage, lang, facets } = request;
     const company = await profileOf(query.profile);
     const state: SearchState = {
       q: request.q?.trim() ?? '',
@@ -106,7 +106,7 @@ export class WebController {
       page,
       perPage,
       lang,
-      ranges: { amountMin, amountMax, closesAfter, closesBefore },
+      ranges: pickRanges(request),
       profile: company ? query.profile : undefined,
     };
     const landing = !state.q && Object.values(facets).every((codes) => !codes?.length) && page === 1 && fragment !== 'results';

@@ -8,6 +8,7 @@ import { MIGRATIONS } from './index';
 /** Two groups as 1765300000000-AddEverydayVocabulary wrote them before release 3 (the file has changed since). */
 const GUARANTEE_BEFORE = ['поручительство', 'гарантия', 'банковская гарантия', 'guarantee', 'surety'];
 const EXPORT_BEFORE = ['экспорт', 'экспортёр', 'ВЭД', 'внешнеэкономическая деятельность', 'export'];
+const THIS = 'AddRelease3Vocabulary1765300100000';
 const RELEASE_3_FIRST_TERMS = [
   'ФРП',
   'ФСИ',
@@ -52,7 +53,7 @@ describe('migration 1765300100000-AddRelease3Vocabulary', () => {
 
   it('adds the new groups and terms, narrows the guarantee group, keeps the rest, and queues the engine settings', async () => {
     const before = await groups();
-    await runMigrations(db.url);
+    await runMigrations(db.url, THIS);
     const after = await groups();
     for (const first of RELEASE_3_FIRST_TERMS) expect(after).toContainEqual(EVERYDAY_VOCABULARY.find((g) => g[0] === first));
     expect(await groupOf('поручительство')).toEqual([
@@ -71,7 +72,7 @@ describe('migration 1765300100000-AddRelease3Vocabulary', () => {
 
   it('leaves a guarantee group an admin changed as the admin left it, adding only the new terms', async () => {
     await c.query(`UPDATE search_synonym SET terms = array_append(terms, 'залог') WHERE 'поручительство' = ANY(terms)`);
-    await runMigrations(db.url);
+    await runMigrations(db.url, THIS);
     expect(await groupOf('поручительство')).toEqual([
       ...GUARANTEE_BEFORE,
       'залог',
@@ -82,7 +83,7 @@ describe('migration 1765300100000-AddRelease3Vocabulary', () => {
   });
 
   it('undoes itself: the new groups go and the guarantee group is as it was', async () => {
-    await runMigrations(db.url);
+    await runMigrations(db.url, THIS);
     const ds = new DataSource({
       ...dataSourceOptions({ url: db.url, poolSize: 1, applicationName: 'test' }),
       migrations: MIGRATIONS,

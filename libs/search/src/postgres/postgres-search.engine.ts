@@ -5,6 +5,7 @@ import { AppConfig } from '@app/config';
 import { leadingGroups, MIN_PREFIX_LENGTH, queryWords } from '../query/parse-query';
 import { EngineSettings, IndexedEntry, RebuildSource, SearchEngine } from '../search-engine';
 import type { SearchDocument } from '../search-document';
+import { RANGE_FILTERS, type RangeParam } from '../search-filters';
 import {
   emptyFacetCounts,
   EngineQuery,
@@ -363,14 +364,11 @@ export class PostgresSearchEngine extends SearchEngine {
     param: (value: unknown, cast?: string) => string,
   ): { ranges: string[]; facets: Map<SearchFacet, string> } {
     const f = query.filters;
-    const ranges: string[] = [];
-    // a known minimum with no maximum has no cap; a known maximum with no minimum starts at zero
-    if (f.amountMin !== undefined)
-      ranges.push(`(s.amount_max >= ${param(f.amountMin)} OR (s.amount_max IS NULL AND s.amount_min IS NOT NULL))`);
-    if (f.amountMax !== undefined)
-      ranges.push(`(s.amount_min <= ${param(f.amountMax)} OR (s.amount_min IS NULL AND s.amount_max IS NOT NULL))`);
-    if (f.closesAfter) ranges.push(`(s.closes_at IS NULL OR s.closes_at >= ${param(f.closesAfter)})`);
-    if (f.closesBefore) ranges.push(`s.closes_at <= ${param(f.closesBefore)}`);
+    const bounds = f as Partial<Record<RangeParam, number | Date>>;
+    const ranges = RANGE_FILTERS.flatMap((range) => {
+      const value = bounds[range.param];
+      return value === undefined ? [] : [range.postgres(param(value))];
+    });
     const selected = SEARCH_FACETS.filter((facet) => f.facets[facet]?.length);
     // ids of the selected keys, looked up once per statement
     const facets = new Map(

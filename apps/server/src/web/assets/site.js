@@ -20,7 +20,10 @@
 
   /** Loads a search URL's results region and shows it without a full reload. */
   function load(url, push) {
-    if (!region) { window.location.href = url; return; }
+    if (!region) {
+      window.location.href = url;
+      return;
+    }
     if (pending) pending.abort();
     pending = new AbortController();
     region.setAttribute('aria-busy', 'true');
@@ -33,7 +36,9 @@
         var wasOpen = !!document.querySelector('[data-filters-panel][open]');
         // the facet panels the reader opened (or closed) stay that way
         var panels = {};
-        region.querySelectorAll('details[data-facet-panel]').forEach(function (d) { panels[d.getAttribute('data-facet-panel')] = d.open; });
+        region.querySelectorAll('details[data-facet-panel]').forEach(function (d) {
+          panels[d.getAttribute('data-facet-panel')] = d.open;
+        });
         var typing = document.activeElement === input;
         region.innerHTML = html;
         region.removeAttribute('aria-busy');
@@ -70,14 +75,23 @@
   var LAST_SEARCH = 'sn:last-search';
   function rememberSearch() {
     if (!region) return;
-    try { sessionStorage.setItem(LAST_SEARCH, location.pathname + location.search); } catch (e) { /* storage off: links stay plain */ }
+    try {
+      sessionStorage.setItem(LAST_SEARCH, location.pathname + location.search);
+    } catch (e) {
+      /* storage off: links stay plain */
+    }
   }
   rememberSearch();
   document.querySelectorAll('[data-back-to-search]').forEach(function (link) {
     var last = null;
-    try { last = sessionStorage.getItem(LAST_SEARCH); } catch (e) { last = null; }
+    try {
+      last = sessionStorage.getItem(LAST_SEARCH);
+    } catch (e) {
+      last = null;
+    }
     // only a search in the page's own language
-    if (last && last.charAt(0) === '/' && last.charAt(1) !== '/' && /[?&]lang=en(&|$)/.test(last) === (lang === 'en')) link.setAttribute('href', last);
+    if (last && last.charAt(0) === '/' && last.charAt(1) !== '/' && /[?&]lang=en(&|$)/.test(last) === (lang === 'en'))
+      link.setAttribute('href', last);
   });
 
   /** Long facets get a filter box: typing narrows the values shown (and opens "show all"). */
@@ -104,9 +118,15 @@
     event.preventDefault();
     var url = new URL(link.getAttribute('href'), location.href).href;
     var status = link.parentNode.querySelector('[data-share-status]');
-    var done = function () { if (status) status.textContent = link.getAttribute('data-copied'); link.textContent = link.getAttribute('data-copied'); };
+    var done = function () {
+      if (status) status.textContent = link.getAttribute('data-copied');
+      link.textContent = link.getAttribute('data-copied');
+    };
     if (navigator.share && window.matchMedia('(pointer: coarse)').matches) navigator.share({ url: url }).catch(function () {});
-    else navigator.clipboard.writeText(url).then(done, function () { window.prompt('', url); });
+    else
+      navigator.clipboard.writeText(url).then(done, function () {
+        window.prompt('', url);
+      });
   });
 
   /** The landing chart belongs to the unfiltered first page only. */
@@ -114,18 +134,25 @@
     var chart = document.querySelector('[data-landing-chart]');
     if (!chart) return;
     var plain = true;
-    params.forEach(function (value, key) { if (key !== 'lang' && key !== 'sort' && value) plain = false; });
+    params.forEach(function (value, key) {
+      if (key !== 'lang' && key !== 'sort' && value) plain = false;
+    });
     chart.hidden = !plain;
   }
 
   /** The search form carries the current filters, so a new query keeps them. */
   function syncCarried(params) {
     if (!searchForm) return;
-    searchForm.querySelectorAll('[data-carried]').forEach(function (el) { el.remove(); });
+    searchForm.querySelectorAll('[data-carried]').forEach(function (el) {
+      el.remove();
+    });
     params.forEach(function (value, key) {
       if (key === 'q' || key === 'page' || key === 'lang') return;
       var hidden = document.createElement('input');
-      hidden.type = 'hidden'; hidden.name = key; hidden.value = value; hidden.setAttribute('data-carried', '');
+      hidden.type = 'hidden';
+      hidden.name = key;
+      hidden.value = value;
+      hidden.setAttribute('data-carried', '');
       searchForm.appendChild(hidden);
     });
   }
@@ -152,7 +179,9 @@
       event.preventDefault();
       load(link.getAttribute('href'), true);
     });
-    window.addEventListener('popstate', function () { load(location.pathname + location.search, false); });
+    window.addEventListener('popstate', function () {
+      load(location.pathname + location.search, false);
+    });
   }
 
   if (searchForm && region) {
@@ -171,18 +200,26 @@
     list.hidden = true;
     list.innerHTML = '';
     active = -1;
-    if (input) { input.setAttribute('aria-expanded', 'false'); input.removeAttribute('aria-activedescendant'); }
+    if (input) {
+      input.setAttribute('aria-expanded', 'false');
+      input.removeAttribute('aria-activedescendant');
+    }
   }
   function option(id, html, kind, go) {
     var li = document.createElement('li');
-    li.id = id; li.setAttribute('role', 'option');
+    li.id = id;
+    li.setAttribute('role', 'option');
     var text = document.createElement('span');
     text.innerHTML = html; // escaped by the server; only <mark> is markup
     li.appendChild(text);
     var small = document.createElement('span');
-    small.className = 'kind'; small.textContent = kind;
+    small.className = 'kind';
+    small.textContent = kind;
     li.appendChild(small);
-    li.addEventListener('mousedown', function (event) { event.preventDefault(); go(); });
+    li.addEventListener('mousedown', function (event) {
+      event.preventDefault();
+      go();
+    });
     li.go = go;
     return li;
   }
@@ -190,27 +227,37 @@
     hide();
     var items = [];
     data.programmes.forEach(function (p, i) {
-      items.push(option('sg-p' + i, p.highlight, '', function () {
-        window.location.href = '/programmes/' + encodeURIComponent(p.slug) + (lang === 'en' ? '?lang=en' : '');
-      }));
+      items.push(
+        option('sg-p' + i, p.highlight, '', function () {
+          window.location.href = '/programmes/' + encodeURIComponent(p.slug) + (lang === 'en' ? '?lang=en' : '');
+        }),
+      );
     });
     var titles = {};
-    try { titles = JSON.parse(list.getAttribute('data-facet-titles') || '{}'); } catch (e) { titles = {}; }
+    try {
+      titles = JSON.parse(list.getAttribute('data-facet-titles') || '{}');
+    } catch (e) {
+      titles = {};
+    }
     data.terms.forEach(function (term, i) {
       // each value says which filter it is and how many programmes it has
       var kind = (titles[term.facet] || (lang === 'en' ? 'filter' : 'фильтр')) + ' · ' + term.count;
-      items.push(option('sg-t' + i, term.highlight, kind, function () {
-        var params = new URLSearchParams(location.search);
-        params.append(term.facet, term.code);
-        params.delete('page');
-        hide();
-        if (input) input.value = '';
-        params.delete('q');
-        load('/?' + params.toString(), true);
-      }));
+      items.push(
+        option('sg-t' + i, term.highlight, kind, function () {
+          var params = new URLSearchParams(location.search);
+          params.append(term.facet, term.code);
+          params.delete('page');
+          hide();
+          if (input) input.value = '';
+          params.delete('q');
+          load('/?' + params.toString(), true);
+        }),
+      );
     });
     if (!items.length || !list) return;
-    items.forEach(function (li) { list.appendChild(li); });
+    items.forEach(function (li) {
+      list.appendChild(li);
+    });
     list.hidden = false;
     input.setAttribute('aria-expanded', 'true');
   }
@@ -226,24 +273,38 @@
     input.addEventListener('input', function () {
       clearTimeout(timer);
       var q = input.value.trim();
-      if (q.length < 2) { hide(); return; }
+      if (q.length < 2) {
+        hide();
+        return;
+      }
       timer = setTimeout(function () {
         fetch('/api/v1/suggest?q=' + encodeURIComponent(q) + '&lang=' + lang)
-          .then(function (res) { return res.ok ? res.json() : { programmes: [], terms: [] }; })
-          .then(function (data) { if (input.value.trim() === q) show(data); })
+          .then(function (res) {
+            return res.ok ? res.json() : { programmes: [], terms: [] };
+          })
+          .then(function (data) {
+            if (input.value.trim() === q) show(data);
+          })
           .catch(hide);
       }, 150);
     });
     input.addEventListener('keydown', function (event) {
       if (list.hidden) return;
-      if (event.key === 'ArrowDown') { event.preventDefault(); move(1); }
-      else if (event.key === 'ArrowUp') { event.preventDefault(); move(-1); }
-      else if (event.key === 'Escape') { hide(); }
-      else if (event.key === 'Enter' && active >= 0) {
+      if (event.key === 'ArrowDown') {
+        event.preventDefault();
+        move(1);
+      } else if (event.key === 'ArrowUp') {
+        event.preventDefault();
+        move(-1);
+      } else if (event.key === 'Escape') {
+        hide();
+      } else if (event.key === 'Enter' && active >= 0) {
         event.preventDefault();
         list.querySelectorAll('[role="option"]')[active].go();
       }
     });
-    input.addEventListener('blur', function () { setTimeout(hide, 100); });
+    input.addEventListener('blur', function () {
+      setTimeout(hide, 100);
+    });
   }
 })();
