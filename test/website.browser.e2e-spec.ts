@@ -25,7 +25,8 @@ describeInBrowser('website in a real browser', () => {
   const errors: string[] = [];
 
   const open = async (options: Parameters<Browser['newContext']>[0] = {}): Promise<{ context: BrowserContext; page: Page }> => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
+    // a Russian reader unless a test says otherwise (the site follows the browser's preferred language)
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'ru-RU', ...options });
     const page = await context.newPage();
     page.on('pageerror', (e) => errors.push(String(e)));
     page.on('console', (m) => {
@@ -275,6 +276,28 @@ describeInBrowser('website in a real browser', () => {
     await page.getByRole('button', { name: 'Сравнить выбранные' }).click();
     await page.waitForURL(/\/compare\?slugs=/);
     expect(await page.locator('table.compare-table thead th').count()).toBe(3);
+    await context.close();
+  });
+
+  it('prints the result cards of a search, not only its heading', async () => {
+    const { context, page } = await open();
+    await page.goto(`${base}/`);
+    const count = await cards(page).count();
+    expect(count).toBe(FIRST_PAGE);
+    await page.emulateMedia({ media: 'print' });
+    // every card is laid out on paper, with its title; the controls are not
+    const printed = await cards(page).evaluateAll((items) =>
+      items.map((li) => ({
+        shown: getComputedStyle(li).display !== 'none' && li.getBoundingClientRect().height > 0,
+        title: li.querySelector('.card-title')?.textContent?.trim(),
+      })),
+    );
+    expect(printed.filter((c) => c.shown)).toHaveLength(count);
+    expect(await page.locator('.filters').isVisible()).toBe(false);
+    expect(await page.locator('.sort-form').isVisible()).toBe(false);
+    // Chromium makes a PDF of it: more than the one page a heading alone would take
+    const pdf = (await page.pdf({ format: 'A4' })).toString('latin1');
+    expect((pdf.match(/\/Type\s*\/Page[^s]/g) ?? []).length).toBeGreaterThan(1);
     await context.close();
   });
 
