@@ -210,6 +210,29 @@ describeInBrowser('website in a real browser', () => {
     await context.close();
   });
 
+  it('Esc closes the suggestions and keeps the query, also before they arrive', async () => {
+    const { context, page } = await open();
+    await page.goto(`${base}/`);
+    const box = page.getByRole('combobox', { name: 'Что вы ищете?' });
+    await box.pressSequentially('кредит для ип', { delay: 20 });
+    await page.getByRole('option').first().waitFor();
+    await page.keyboard.press('Escape');
+    expect(await page.locator('#suggestions').isHidden()).toBe(true);
+    expect(await box.getAttribute('aria-expanded')).toBe('false');
+    expect(await box.inputValue()).toBe('кредит для ип');
+    // pressed while the suggestions are still on their way: none show up afterwards, the text stays
+    await box.pressSequentially(' в москве', { delay: 10 });
+    await page.keyboard.press('Escape');
+    await page.waitForTimeout(600);
+    expect(await page.locator('#suggestions').isHidden()).toBe(true);
+    expect(await box.inputValue()).toBe('кредит для ип в москве');
+    // the query is still there to search for
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/q=/);
+    expect(new URL(page.url()).searchParams.get('q')).toBe('кредит для ип в москве');
+    await context.close();
+  });
+
   it('switches language and opens a programme page', async () => {
     const { context, page } = await open();
     await page.goto(`${base}/`);

@@ -166,7 +166,12 @@
   /* Suggestions as you type: programme titles go to the programme, facet values add a filter. */
   var timer = null;
   var active = -1;
+  /** Which request for suggestions is the latest; hiding them dismisses any still on their way. */
+  var asked = 0;
+  var waiting = false;
   function hide() {
+    asked++;
+    waiting = false;
     if (!list) return;
     list.hidden = true;
     list.innerHTML = '';
@@ -227,18 +232,26 @@
       clearTimeout(timer);
       var q = input.value.trim();
       if (q.length < 2) { hide(); return; }
+      var ask = ++asked;
+      waiting = true;
       timer = setTimeout(function () {
         fetch('/api/v1/suggest?q=' + encodeURIComponent(q) + '&lang=' + lang)
           .then(function (res) { return res.ok ? res.json() : { programmes: [], terms: [] }; })
-          .then(function (data) { if (input.value.trim() === q) show(data); })
+          // only the answer to what was typed last, and only while nothing dismissed it
+          .then(function (data) { if (ask === asked && input.value.trim() === q) show(data); })
           .catch(hide);
       }, 150);
     });
     input.addEventListener('keydown', function (event) {
+      if (event.key === 'Escape') {
+        // Esc closes the suggestions, shown or on their way, and keeps the text (a search box
+        // would empty itself); with nothing to close, Esc clears the box as usual
+        if (!list.hidden || waiting) { event.preventDefault(); clearTimeout(timer); hide(); }
+        return;
+      }
       if (list.hidden) return;
       if (event.key === 'ArrowDown') { event.preventDefault(); move(1); }
       else if (event.key === 'ArrowUp') { event.preventDefault(); move(-1); }
-      else if (event.key === 'Escape') { hide(); }
       else if (event.key === 'Enter' && active >= 0) {
         event.preventDefault();
         list.querySelectorAll('[role="option"]')[active].go();
