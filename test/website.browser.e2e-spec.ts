@@ -152,6 +152,51 @@ describeInBrowser('website in a real browser', () => {
     await context.close();
   });
 
+  it('the skip link lands on the search box; the filters come before the chart in tab order', async () => {
+    const { context, page } = await open();
+    await page.goto(`${base}/`);
+    await page.keyboard.press('Tab');
+    const skip = await page.evaluate(() => ({
+      text: document.activeElement?.textContent,
+      href: document.activeElement?.getAttribute('href'),
+    }));
+    expect(skip.text).toBe('Перейти к поиску');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('q');
+    await page.keyboard.type('помещения');
+    expect(await page.getByRole('combobox', { name: 'Что вы ищете?' }).inputValue()).toBe('помещения');
+    // from the search box on, the filters come before the landing chart's links
+    await page.goto(`${base}/`);
+    expect(await page.locator('[data-landing-chart] a').count()).toBeGreaterThan(0);
+    await page.locator('#q').focus();
+    const order: string[] = [];
+    for (let i = 0; i < 60; i++) {
+      await page.keyboard.press('Tab');
+      order.push(
+        await page.evaluate(() => {
+          const el = document.activeElement!;
+          return el.closest('[data-landing-chart]')
+            ? 'chart'
+            : el.closest('.filters')
+              ? 'filters'
+              : el.closest('.results')
+                ? 'results'
+                : 'other';
+        }),
+      );
+    }
+    expect(order.indexOf('filters')).toBeGreaterThanOrEqual(0);
+    expect(order.indexOf('chart') === -1 || order.indexOf('filters') < order.indexOf('chart')).toBe(true);
+    expect(order.indexOf('chart') === -1 || order.indexOf('results') < order.indexOf('chart')).toBe(true);
+    // elsewhere the skip link goes to the content
+    await page.goto(`${base}/programmes/sme-premises`);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Перейти к содержанию');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+    await context.close();
+  });
+
   it('on a 360 px phone the header keeps its margins and takes two rows at most, in both languages', async () => {
     const { context, page } = await open({ viewport: { width: 360, height: 800 } });
     for (const path of ['/', '/?lang=en']) {
