@@ -197,6 +197,23 @@ describeInBrowser('website in a real browser', () => {
     await context.close();
   });
 
+  it('after filtering in place, the results heading it focuses names the filters that apply', async () => {
+    const { context, page } = await open();
+    await page.goto(`${base}/`);
+    await page.getByRole('checkbox', { name: 'Помещения и площадки' }).check();
+    await page.waitForURL(/supportType=premises/);
+    await page.waitForFunction(() => document.activeElement?.id === 'results-title');
+    const heading = await page.evaluate(() => document.activeElement!.textContent!.replace(/\s+/g, ' ').trim());
+    expect(heading).toMatch(/^Найден[аоы]? \d+ программ[аы]?: Помещения и площадки$/);
+    await page.getByRole('checkbox', { name: 'Консультации' }).check();
+    await page.waitForURL(/supportType=consulting/);
+    await page.waitForFunction(() => /Консультации/.test(document.activeElement?.textContent ?? ''));
+    expect(await page.locator('#results-title').textContent()).toMatch(
+      /: (Консультации, Помещения и площадки|Помещения и площадки, Консультации)$/,
+    );
+    await context.close();
+  });
+
   it('on a 360 px phone the header keeps its margins and takes two rows at most, in both languages', async () => {
     const { context, page } = await open({ viewport: { width: 360, height: 800 } });
     for (const path of ['/', '/?lang=en']) {
