@@ -234,6 +234,23 @@ describeInBrowser('website in a real browser', () => {
     await context.close();
   });
 
+  it('on a 360 px phone the way to apply is on the first screen of a programme page', async () => {
+    const { context, page } = await open({ viewport: { width: 360, height: 800 } });
+    for (const path of [
+      '/programmes/mosprom-export-support',
+      '/programmes/mosprom-export-support?lang=en',
+      '/programmes/i-moscow-growth-tools',
+    ]) {
+      await page.goto(`${base}${path}`);
+      const apply = await page.locator('.act .apply a').boundingBox();
+      expect({ path, bottom: Math.round(apply!.y + apply!.height) <= 800 }).toEqual({ path, bottom: true });
+      // the status it is about comes just before it
+      const status = await page.locator('.act .status-line').boundingBox();
+      expect(status!.y).toBeLessThan(apply!.y);
+    }
+    await context.close();
+  });
+
   it('"← All programmes" returns to the search the visitor came from', async () => {
     const { context, page } = await open();
     await page.goto(`${base}/?supportType=premises`);
