@@ -1,6 +1,9 @@
 import type { Lang } from '@app/catalogue';
 import type { SearchFacet, SortOrder } from '@app/search';
 
+/** A sentence's full stop, unless its last word brings one ("7 декабря 2026 г."). */
+const sentence = (text: string): string => (/[.!?]$/.test(text) ? text : `${text}.`);
+
 /** The website's own words, in both languages. Catalogue content comes translated from the catalogue. */
 const TEXT = {
   ru: {
@@ -89,7 +92,7 @@ const TEXT = {
     pageDate: (date: string) => `страница от ${date}`,
     pageUndated: 'страница без даты',
     checkedOn: (date: string) => `проверено редакцией ${date}`,
-    lastChecked: (date: string) => `Редакция сверяла сведения с источниками ${date}.`,
+    lastChecked: (date: string) => sentence(`Редакция сверяла сведения с источниками ${date}`),
     neverChecked: 'Редакция ещё не сверяла сведения с источниками.',
     outdated: (date: string | null, days: number) =>
       `${date ? `Самый новый источник датирован ${date}` : 'Источники не датированы'} — это больше ${days} дн. назад. Условия могли измениться: сверьте их на официальном сайте перед подачей заявки.`,
@@ -371,7 +374,7 @@ const TEXT = {
     pageDate: (date: string) => `page dated ${date}`,
     pageUndated: 'page undated',
     checkedOn: (date: string) => `checked by our editors on ${date}`,
-    lastChecked: (date: string) => `Our editors last compared this entry with its sources on ${date}.`,
+    lastChecked: (date: string) => sentence(`Our editors last compared this entry with its sources on ${date}`),
     neverChecked: 'Our editors have not yet compared this entry with its sources.',
     outdated: (date: string | null, days: number) =>
       `${date ? `The newest source is dated ${date}` : 'The sources are undated'}: more than ${days} days ago. The conditions may have changed: check them on the official site before applying.`,
