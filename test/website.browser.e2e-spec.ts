@@ -327,6 +327,26 @@ describeInBrowser('website in a real browser', () => {
     await context.close();
   });
 
+  it('speaks English to a browser that prefers it until the visitor switches to Russian', async () => {
+    const { context, page } = await open({ locale: 'en-GB' });
+    await page.goto(`${base}/`);
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    await page.locator('li.card .card-title a').first().click();
+    await page.waitForURL(/\/programmes\/[a-z0-9-]+\?lang=en/);
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    await page.getByRole('link', { name: 'Русский' }).click();
+    await page.waitForURL(/lang=ru/);
+    expect(await page.getAttribute('html', 'lang')).toBe('ru');
+    // the choice holds for addresses that name no language
+    await page.goto(`${base}/`);
+    expect(await page.getAttribute('html', 'lang')).toBe('ru');
+    await page.getByRole('link', { name: 'English' }).click();
+    await page.waitForURL(/lang=en/);
+    await page.goto(`${base}/match`);
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    await context.close();
+  });
+
   it('fills in the questionnaire and shows ranked programmes with reasons', async () => {
     const { context, page } = await open();
     await page.goto(`${base}/`);

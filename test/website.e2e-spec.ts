@@ -87,6 +87,42 @@ describe('website (server-rendered HTML)', () => {
     expect(res.text).toContain('href="/?lang=en"');
   });
 
+  it("speaks English on a first visit from a browser that prefers it; the language switch's choice wins afterwards", async () => {
+    const en = await page('/').set('Accept-Language', 'en-GB,en;q=0.9,ru;q=0.5').expect(200);
+    expect(en.text).toContain('<html lang="en">');
+    expect(en.headers.vary).toMatch(/Accept-Language/);
+    expect(en.headers.vary).toMatch(/Cookie/);
+    // its links stay in English, and the switch names Russian explicitly
+    expect(en.text).toMatch(/<a class="lang-switch" href="\/\?lang=ru"/);
+    expect(en.text).toContain('href="/match?lang=en"');
+    for (const [header, lang] of [
+      ['ru-RU,ru;q=0.9,en-US;q=0.8', 'ru'],
+      ['de-DE,de;q=0.9', 'ru'],
+      ['de-DE,en;q=0.5', 'en'],
+      ['', 'ru'],
+    ])
+      expect([header, (await page('/programmes/sme-premises').set('Accept-Language', header).expect(200)).text]).toEqual([
+        header,
+        expect.stringContaining(`<html lang="${lang}">`),
+      ]);
+    expect((await page('/match').set('Accept-Language', 'en').expect(200)).text).toContain('Find support for your company');
+    // the switch remembers the choice, which then wins over the browser's preference
+    const chosen = await page('/?lang=ru').set('Accept-Language', 'en').expect(200);
+    expect(chosen.text).toContain('<html lang="ru">');
+    const cookie = chosen.headers['set-cookie'] as unknown as string[];
+    expect(cookie.join(';')).toMatch(/sn_lang=ru;.*HttpOnly/);
+    const again = await page('/programmes/sme-premises').set('Accept-Language', 'en').set('Cookie', 'sn_lang=ru').expect(200);
+    expect(again.text).toContain('<html lang="ru">');
+    expect((await page('/').set('Cookie', 'sn_lang=en').expect(200)).text).toContain('<html lang="en">');
+    // an address that names its language needs no Vary; the API and the admin area never guess
+    expect((await page('/?lang=en').set('Accept-Language', 'ru').expect(200)).headers.vary ?? '').not.toMatch(/Accept-Language/);
+    const api = await request(t.http).get('/api/v1/programmes/sme-premises').set('Accept-Language', 'en').expect(200);
+    expect(api.headers.vary ?? '').not.toMatch(/Accept-Language/);
+    expect((await request(t.http).get('/admin/login').set('Accept-Language', 'en').expect(200)).headers.vary ?? '').not.toMatch(
+      /Accept-Language/,
+    );
+  });
+
   it('returns only the results region for the script', async () => {
     const res = await request(t.http).get('/?supportType=premises').set('X-Fragment', 'results').expect(200);
     expect(res.text).not.toContain('<html');

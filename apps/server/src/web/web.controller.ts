@@ -94,8 +94,13 @@ export class WebController {
 
   @Get()
   @Header('Content-Type', 'text/html; charset=utf-8')
-  @Header('Vary', 'X-Fragment')
-  async searchPage(@Query() query: WebSearchQuery, @Headers('x-fragment') fragment?: string): Promise<string> {
+  async searchPage(
+    @Query() query: WebSearchQuery,
+    @Res({ passthrough: true }) res: Response,
+    @Headers('x-fragment') fragment?: string,
+  ): Promise<string> {
+    // added to what the language choice varies by (a Vary header set here would replace it)
+    res.vary('X-Fragment');
     const request = toSearchRequest(query);
     const { sort, page, perPage, lang, amountMin, amountMax, closesAfter, closesBefore, facets } = request;
     const company = await profileOf(query.profile);

@@ -76,8 +76,9 @@
   document.querySelectorAll('[data-back-to-search]').forEach(function (link) {
     var last = null;
     try { last = sessionStorage.getItem(LAST_SEARCH); } catch (e) { last = null; }
-    // only a search in the page's own language
-    if (last && last.charAt(0) === '/' && last.charAt(1) !== '/' && /[?&]lang=en(&|$)/.test(last) === (lang === 'en')) link.setAttribute('href', last);
+    // only a search in the page's own language (one that names none is in the visitor's language)
+    var named = last ? /[?&]lang=(ru|en)(&|$)/.exec(last) : null;
+    if (last && last.charAt(0) === '/' && last.charAt(1) !== '/' && (!named || named[1] === lang)) link.setAttribute('href', last);
   });
 
   /** Long facets get a filter box: typing narrows the values shown (and opens "show all"). */
