@@ -212,8 +212,12 @@ const TEXT = {
       confirmButton: 'Подтвердить подписку',
       confirmedTitle: 'Подписка подтверждена',
       confirmedText: 'Первое письмо придёт, когда по вашему поиску появится что-то новое. В каждом письме есть ссылка, чтобы отписаться.',
-      unknownTitle: 'Ссылка не работает',
-      unknownText: 'Такой подписки нет: возможно, вы уже отписались. Подпишитесь заново со страницы поиска.',
+      alreadyTitle: 'Подписка уже подтверждена',
+      alreadyText:
+        'Вы уже подтвердили эту подписку — больше ничего делать не нужно. Письма придут, когда по вашему поиску появится что-то новое.',
+      unknownTitle: 'Ссылка недействительна или устарела',
+      unknownText:
+        'Эта ссылка из письма не работает: возможно, она скопирована не целиком, устарела или подписку уже отменили. Откройте ссылку из последнего письма или подпишитесь заново со страницы поиска.',
       unsubscribeTitle: 'Отписаться от писем',
       unsubscribeText: 'Нажмите кнопку, и письма по этому поиску больше не придут.',
       unsubscribeButton: 'Отписаться',
@@ -493,8 +497,11 @@ const TEXT = {
       confirmButton: 'Confirm',
       confirmedTitle: 'Alert confirmed',
       confirmedText: 'The first message comes when your search has something new. Every message has an unsubscribe link.',
-      unknownTitle: 'This link does not work',
-      unknownText: 'There is no such alert: you may have unsubscribed already. Subscribe again from the search page.',
+      alreadyTitle: 'Alert already confirmed',
+      alreadyText: 'You have already confirmed this alert; there is nothing more to do. Messages come when your search has something new.',
+      unknownTitle: 'This link is invalid or has expired',
+      unknownText:
+        'This link from the message does not work: it may be incomplete, out of date, or the alert was cancelled. Open the link from the latest message, or subscribe again from the search page.',
       unsubscribeTitle: 'Unsubscribe',
       unsubscribeText: 'Press the button and no more messages for this search will come.',
       unsubscribeButton: 'Unsubscribe',
