@@ -156,7 +156,7 @@ describe('search alerts over SMTP', () => {
     await request(base).post('/alerts').type('form').send({ email, frequency: 'weekly', query, lang: 'ru' }).expect(200);
     await t.app.get(MailRelay).drain();
     const [mail] = await mailTo(email, 1);
-    const words = mail.text!.slice(0, mail.text!.indexOf('(на сайте:'));
+    const words = mail.text!.slice(0, mail.text!.indexOf('Этот поиск на сайте:'));
     expect(words).toContain('- Запрос: «кредит для ип»\n');
     expect(words).toContain('- Вид поддержки: Льготные кредиты и займы\n');
     expect(words).toContain('- Приём заявок: Приём заявок открыт\n');

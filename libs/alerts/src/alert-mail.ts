@@ -16,7 +16,7 @@ const WORDS = {
   ru: {
     confirmSubject: 'Подтвердите подписку на программы поддержки',
     confirmText: (search: string, searchUrl: string, frequency: string, link: string) =>
-      `Вы (или кто-то от вашего имени) подписались на новые и изменённые программы по поиску:\n${search}\n(на сайте: ${searchUrl})\n\nПисьма будут приходить ${frequency}. Чтобы подтвердить подписку, откройте ссылку:\n${link}\n\nЕсли вы не подписывались, просто не отвечайте: без подтверждения писем не будет.`,
+      `Вы (или кто-то от вашего имени) подписались на новые и изменённые программы по поиску:\n${search}\nЭтот поиск на сайте: ${searchUrl}\n\nПисьма будут приходить ${frequency}. Чтобы подтвердить подписку, откройте ссылку:\n${link}\n\nЕсли вы не подписывались, просто не отвечайте: без подтверждения писем не будет.`,
     daily: 'раз в день',
     weekly: 'раз в неделю',
     digestSubject: (n: number) => `Программы поддержки: ${n} ${n === 1 ? 'обновление' : 'обновлений'} по вашему поиску`,
@@ -49,7 +49,7 @@ const WORDS = {
   en: {
     confirmSubject: 'Confirm your support programme alert',
     confirmText: (search: string, searchUrl: string, frequency: string, link: string) =>
-      `You (or someone using your address) subscribed to new and changed programmes for this search:\n${search}\n(on the site: ${searchUrl})\n\nMessages will come ${frequency}. To confirm, open this link:\n${link}\n\nIf it was not you, ignore this message: nothing is sent without confirmation.`,
+      `You (or someone using your address) subscribed to new and changed programmes for this search:\n${search}\nThis search on the site: ${searchUrl}\n\nMessages will come ${frequency}. To confirm, open this link:\n${link}\n\nIf it was not you, ignore this message: nothing is sent without confirmation.`,
     daily: 'once a day',
     weekly: 'once a week',
     digestSubject: (n: number) => `Support programmes: ${n} update${n === 1 ? '' : 's'} for your search`,
