@@ -158,6 +158,50 @@ describe('website (server-rendered HTML)', () => {
     expect(en.text).toContain(file.keyFacts![0].value.en!.replace(/&/g, '&amp;').replace(/"/g, '&quot;'));
   });
 
+  it('relates programmes that meet the same need of the same businesses, those taking applications first', async () => {
+    const relatedOf = async (slug: string) => {
+      const html = (await page(`/programmes/${slug}`).expect(200)).text;
+      const list = /<ul class="related">([\s\S]*?)<\/ul>/.exec(html)?.[1] ?? '';
+      return [...list.matchAll(/href="\/programmes\/([a-z0-9-]+)"/g)].map((m) => m[1]);
+    };
+    // the i.moscow grants for growing companies: never EV-charging compensation (another industry)
+    const before = await relatedOf('i-moscow-growth-tools');
+    expect(before).not.toContain('ev-charging-grid-connection');
+    expect(before).not.toContain('business-angel-reimbursement'); // for individuals
+    expect(before).toContain('moscow-technoparks');
+    expect(before.length).toBeLessThanOrEqual(3);
+    // an equally close programme that takes applications comes first
+    const open = await createProgrammeViaApi(
+      t.http,
+      editor,
+      programmeInput({
+        title: { ru: 'Грант на рост ИТ-компаний с постоянным приёмом' },
+        provider: 'moscow-innovation-cluster',
+        supportTypes: ['grant_subsidy'],
+        objectives: ['scale_up', 'get_financing'],
+        industries: ['information_technology', 'research'],
+        applicantTypes: ['legal_entity'],
+        stages: ['growth'],
+        timing: { availability: { kind: 'standing', source: 's1', asOf: '2026-01-15' } },
+      }),
+    );
+    expect((await relatedOf('i-moscow-growth-tools'))[0]).toBe(open.slug);
+    // a programme sharing only a common kind of support with nothing else in common has none
+    const lonely = await createProgrammeViaApi(
+      t.http,
+      editor,
+      programmeInput({
+        title: { ru: 'Грант для самозанятых кондитеров' },
+        supportTypes: ['grant_subsidy'],
+        industries: ['food_production'],
+        applicantTypes: ['self_employed'],
+        stages: ['idea'],
+      }),
+    );
+    expect(await relatedOf(lonely.slug)).toEqual([]);
+    expect((await page(`/programmes/${lonely.slug}`).expect(200)).text).not.toContain('Похожие программы');
+  });
+
   it('puts the way to act and the status with its source first, then current facts with their sources, past terms apart', async () => {
     const today = new Date().toISOString().slice(0, 10);
     const created = await createProgrammeViaApi(

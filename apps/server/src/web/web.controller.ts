@@ -22,6 +22,7 @@ import {
   type CompanyProfile,
   MatchingService,
   ProgrammesService,
+  RelatedProgrammesService,
   REVENUE_BAND_CODES,
   SLUG_PATTERN,
 } from '@app/catalogue';
@@ -87,6 +88,7 @@ export class WebController {
     private readonly programmes: ProgrammesService,
     private readonly vocabulary: SearchVocabulary,
     private readonly matching: MatchingService,
+    private readonly related: RelatedProgrammesService,
     private readonly clock: Clock,
     private readonly config: AppConfig,
     private readonly urls: PublicUrls,
@@ -277,21 +279,8 @@ export class WebController {
   @Header('Content-Type', 'text/html; charset=utf-8')
   async programmePage(@Param() { slug }: SlugParam, @Query() { lang }: LangQuery): Promise<string> {
     const programme = await this.programmes.getPublished(slug);
-    const [terms, related] = await Promise.all([
-      this.vocabulary.terms(),
-      programme.supportTypes.length
-        ? this.search.search({ page: 1, perPage: 4, lang, facets: { supportType: programme.supportTypes.slice(0, 1) } })
-        : Promise.resolve(null),
-    ]);
-    const p = programmePage(
-      programme,
-      terms,
-      related?.hits ?? [],
-      lang,
-      this.clock.now(),
-      this.urls,
-      this.config.catalogue.sourceMaxAgeDays,
-    );
+    const [terms, related] = await Promise.all([this.vocabulary.terms(), this.related.related(programme)]);
+    const p = programmePage(programme, terms, related, lang, this.clock.now(), this.urls, this.config.catalogue.sourceMaxAgeDays);
     return render('programme.njk', { lang, p, languageUrl: programmePath(slug, lang === 'ru' ? 'en' : 'ru') });
   }
 }
