@@ -39,7 +39,13 @@ const angels: RelatedProfile = {
 };
 
 /** Half the catalogue gives grants and financing; few are for scaling up or for IT. */
-const frequency: Record<string, number> = { grant_subsidy: 10, get_financing: 12, build_production: 10, scale_up: 3, information_technology: 3 };
+const frequency: Record<string, number> = {
+  grant_subsidy: 10,
+  get_financing: 12,
+  build_production: 10,
+  scale_up: 3,
+  information_technology: 3,
+};
 const weight: CodeWeight = (_facet, code) => Math.log(1 + 24 / (frequency[code] ?? 5));
 
 describe('relatedScore', () => {
