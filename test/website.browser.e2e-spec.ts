@@ -6,6 +6,8 @@ import type { TestApp } from './support/test-app';
 import { programmeInput, round } from '@app/testing';
 import { createProgrammeViaApi } from './support/programmes';
 import { SHIPPED_PROGRAMMES } from './support/shipped';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
 
 /** The shipped programmes and one the suite adds (below), which is open: the landing chart counts what takes applications now. */
 const SHIPPED = SHIPPED_PROGRAMMES.length + 1;
@@ -383,21 +385,102 @@ describeInBrowser('website in a real browser', () => {
     expect(body).not.toMatch(/No programme|Invalid input/);
     expect(body).toMatch(/укажите код обращения: [0-9a-f-]{36}/);
     await page.goto(`${base}/compare`);
-    expect(await page.locator('main').innerText()).toContain('отметьте от одной до четырёх');
+    expect(await page.locator('main').innerText()).toContain('нажмите «Сравнить» у одной–четырёх программ');
     errors.length = 0; // the browser logs the 404 and 400 it was shown on purpose
     await context.close();
   });
 
-  it('ticks two programmes and compares them side by side', async () => {
-    const { context, page } = await open();
+  it('picks programmes to compare from two searches and a second page; the bar stays in view; the comparison has their steps and facts', async () => {
+    const { context, page } = await open({ viewport: { width: 1280, height: 700 } });
+    const bar = page.locator('[data-compare-bar]');
+    const toggle = (title: string | RegExp) => page.getByRole('button', { name: typeof title === 'string' ? `Сравнить: ${title}` : title });
     await page.goto(`${base}/?supportType=premises`);
-    const boxes = page.locator('input[name="slugs"]');
-    expect(await boxes.count()).toBe(SHIPPED_PROGRAMMES.filter((p) => p.supportTypes.includes('premises')).length);
-    await boxes.nth(0).check();
-    await boxes.nth(1).check();
-    await page.getByRole('button', { name: 'Сравнить выбранные' }).click();
+    const premises = SHIPPED_PROGRAMMES.find((p) => p.slug === 'sme-premises')!.title.ru;
+    await toggle(premises).click();
+    await page.waitForFunction(() => document.querySelector('[data-compare-bar]')?.textContent?.includes('1 из 4'));
+    expect(await toggle(premises).getAttribute('aria-pressed')).toBe('true');
+    // a new search, in place: the pick stays
+    await page.goto(`${base}/`);
+    await page.getByRole('combobox', { name: 'Что вы ищете?' }).fill('экспорт');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/q=/);
+    await page.waitForFunction(() => document.querySelector('[data-compare-bar]')?.textContent?.includes('1 из 4'));
+    const mosprom = SHIPPED_PROGRAMMES.find((p) => p.slug === 'mosprom-export-support')!.title.ru;
+    await toggle(mosprom).focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.querySelector('[data-compare-bar]')?.textContent?.includes('2 из 4'));
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-pressed'))).toBe('true');
+    // another page of another search: still two, and the bar stays on screen while the list scrolls
+    await page.goto(`${base}/?perPage=5&page=2`);
+    expect(await bar.innerText()).toContain('Выбрано для сравнения: 2 из 4');
+    await page.locator('li.card').last().scrollIntoViewIfNeeded();
+    await page.mouse.wheel(0, 400);
+    const box = await bar.evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      return { top: r.top, bottom: r.bottom, height: window.innerHeight };
+    });
+    expect(box.top).toBeGreaterThanOrEqual(0);
+    expect(box.bottom).toBeLessThanOrEqual(box.height);
+    await page.getByRole('link', { name: 'Сравнить (2)' }).click();
+    await page.waitForURL(/\/compare\?slugs=sme-premises,mosprom-export-support/);
+    expect(await page.locator('thead th.compare-column-head').count()).toBe(2);
+    const table = await page.locator('table.compare-table').innerText();
+    const mospromFile = SHIPPED_PROGRAMMES.find((p) => p.slug === 'mosprom-export-support')!;
+    expect(table).toContain(mospromFile.application!.steps![0].text.ru.slice(0, 40));
+    expect(table).toContain(mospromFile.keyFacts![0].label.ru);
+    // a column leaves the comparison, and the selection
+    await page.getByRole('button', { name: `Убрать из сравнения: ${premises}` }).click();
+    await page.waitForURL(/\/compare\?slugs=mosprom-export-support$/);
+    await page.goto(`${base}/`);
+    expect(await bar.innerText()).toContain('1 из 4');
+    await page.getByRole('button', { name: 'Очистить' }).click();
+    await page.waitForFunction(() => !document.querySelector('[data-compare-bar]')?.textContent?.includes('из 4'));
+    expect(await page.locator('[aria-pressed="true"]').count()).toBe(0);
+    await context.close();
+  });
+
+  it('picks programmes to compare without JavaScript', async () => {
+    const { context, page } = await open({ javaScriptEnabled: false });
+    await page.goto(`${base}/?supportType=premises`);
+    await page.locator('form.compare-toggle button').first().click();
+    await page.waitForURL(/#card-/);
+    expect(await page.locator('[data-compare-bar]').innerText()).toContain('1 из 4');
+    await page.goto(`${base}/?supportType=consulting`);
+    await page.locator('form.compare-toggle button[aria-pressed="false"]').first().click();
+    await page.waitForURL(/supportType=consulting#card-/);
+    await page.getByRole('link', { name: 'Сравнить (2)' }).click();
     await page.waitForURL(/\/compare\?slugs=/);
-    expect(await page.locator('table.compare-table thead th').count()).toBe(3);
+    expect(await page.locator('thead th.compare-column-head').count()).toBe(2);
+    await context.close();
+  });
+
+  it('on a 360 px phone the comparison shows one whole programme at a time beside the row names, and swipes to the next', async () => {
+    const { context, page } = await open({ viewport: { width: 360, height: 780 } });
+    await page.goto(`${base}/compare?slugs=sme-premises,mosprom-export-support,i-moscow-growth-tools`);
+    // the page itself never scrolls sideways; the table does, inside its frame
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    const scroller = page.locator('.table-scroll');
+    const frame = (await scroller.boundingBox())!;
+    const heads = page.locator('thead th.compare-column-head');
+    const label = page.locator('tbody th[scope="row"]').first();
+    for (let i = 0; i < 3; i++) {
+      await heads.nth(i).evaluate((th) => th.scrollIntoView({ block: 'nearest', inline: 'end' }));
+      await page.waitForTimeout(200);
+      const column = (await heads.nth(i).boundingBox())!;
+      const names = (await label.boundingBox())!;
+      // the whole column is on screen, right of the row names, which stay in view
+      expect(column.width).toBeGreaterThan(200);
+      expect(column.x).toBeGreaterThanOrEqual(names.x + names.width - 1);
+      expect(column.x + column.width).toBeLessThanOrEqual(frame.x + frame.width + 1);
+      expect(names.x).toBeGreaterThanOrEqual(frame.x - 1);
+    }
+    // a swipe that stops half-way settles on a whole column
+    const width = (await heads.nth(0).boundingBox())!.width;
+    await scroller.evaluate((el, w) => el.scrollTo({ left: w * 0.7 }), width);
+    await page.waitForTimeout(500);
+    const left = await scroller.evaluate((el) => el.scrollLeft);
+    expect(Math.abs(left - width) < 2 || left < 2).toBe(true);
+    await page.screenshot({ path: join(ARTIFACTS, 'compare-swipe-phone.png') });
     await context.close();
   });
 
@@ -424,6 +507,13 @@ describeInBrowser('website in a real browser', () => {
   });
 
   it('has no serious or critical accessibility violations (axe-core) and saves screenshots', async () => {
+    // a subscription waiting for its confirmation, whose link opens the confirmation page
+    const email = `axe-${Date.now()}@example.org`;
+    await request(t.http).post('/alerts').type('form').send({ email, frequency: 'weekly', query: 'supportType=premises' }).expect(200);
+    const [{ text_body: mail }] = await t.app
+      .get(DataSource)
+      .query<{ text_body: string }[]>(`SELECT text_body FROM mail_message WHERE recipient = $1`, [email]);
+    const confirm = /\/alerts\/confirm\/[A-Za-z0-9_-]+/.exec(mail)![0];
     for (const [name, viewport] of [
       ['desktop', { width: 1280, height: 900 }],
       ['phone', { width: 360, height: 780 }],
@@ -434,7 +524,6 @@ describeInBrowser('website in a real browser', () => {
         ['search', '/?q=кредит'],
         ['filtered', '/?supportType=premises'],
         ['programme', '/programmes/technopolis-moscow-sez'],
-        ['english', '/?lang=en'],
         ['match', '/match?goal=get_financing&applicantType=legal_entity'],
         ['compare', '/compare?slugs=sme-premises,moscow-technoparks'],
         ['typo', '/?q=технополс'],
@@ -442,8 +531,18 @@ describeInBrowser('website in a real browser', () => {
         ['not-found', '/programmes/no-such-programme'],
         ['empty-compare', '/compare'],
         ['alert', `/alerts/confirm/${'x'.repeat(43)}`],
+        ['alert-confirm', confirm],
         ['match-groups', '/match?applicantType=legal_entity&size=medium&industry=electronics&goal=reduce_taxes'],
+        ['compare-three', '/compare?slugs=sme-premises,mosprom-export-support,i-moscow-growth-tools'],
+        // from here on two programmes are picked to compare: the bar, the pressed toggles
+        ['selection', '/?supportType=premises'],
+        ['selection-programme', '/programmes/mosprom-export-support'],
+        // last: a page in English makes English the visitor's language from then on
+        ['english', '/?lang=en'],
+        ['compare-english', '/compare?slugs=mosprom-export-support,i-moscow-growth-tools&lang=en'],
       ]) {
+        if (label === 'selection')
+          await context.addCookies([{ name: 'sn_compare', value: 'sme-premises.mosprom-export-support', url: base }]);
         await page.goto(`${base}${path}`);
         await page.screenshot({ path: join(ARTIFACTS, `${label}-${name}.png`), fullPage: true });
         await page.evaluate(AXE);
@@ -468,7 +567,7 @@ describeInBrowser('website in a real browser', () => {
     }
     // the error pages visited on purpose are logged by the browser as failed loads; nothing else may be
     const expected = errors.filter((e) => /status of (400|404) \(/.test(e)).length;
-    expect(expected).toBe(4);
+    expect(expected).toBe(6);
     errors.splice(0, errors.length, ...errors.filter((e) => !/status of (400|404) \(/.test(e)));
-  }, 120_000);
+  }, 180_000);
 });

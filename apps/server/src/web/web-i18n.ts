@@ -170,7 +170,8 @@ const TEXT = {
     errorMessages: {
       programmeNotFound: 'Такой программы нет в каталоге. Возможно, её сняли с публикации или в адресе опечатка — найдите её через поиск.',
       pageNotFound: 'По этому адресу ничего нет. Проверьте ссылку или начните с поиска.',
-      compareEmpty: 'Чтобы сравнить программы, отметьте от одной до четырёх в результатах поиска и нажмите «Сравнить выбранные».',
+      compareEmpty:
+        'Чтобы сравнить программы, нажмите «Сравнить» у одной–четырёх программ в результатах поиска, затем кнопку «Сравнить» вверху списка.',
       badLink: 'В ссылке есть ошибка: часть параметров нам непонятна. Начните поиск заново — фильтры можно выбрать на странице.',
       failed: 'Мы уже знаем о сбое. Попробуйте ещё раз через минуту.',
     },
@@ -236,10 +237,18 @@ const TEXT = {
     compare: {
       title: 'Сравнение программ',
       emptyTitle: 'Нечего сравнивать',
-      select: (title: string) => `Сравнить: ${title}`,
-      submit: 'Сравнить выбранные',
-      hint: 'Отметьте до четырёх программ.',
+      toggle: 'Сравнить',
+      chosen: (n: number, max: number) => `Выбрано для сравнения: ${n} из ${max}`,
+      go: (n: number) => `Сравнить (${n})`,
+      clear: 'Очистить',
+      fullHint: 'Больше четырёх не сравнить: уберите одну, чтобы добавить другую.',
+      hint: 'Нажмите «Сравнить» у двух–четырёх программ: выбор сохранится, даже если вы начнёте новый поиск.',
+      remove: 'Убрать из сравнения',
+      addMore: 'Добавить программы из поиска',
+      swipe: (n: number) => `Листайте таблицу вбок, чтобы увидеть все программы (${n}).`,
       row: 'Параметр',
+      summary: 'Коротко',
+      scale: 'Масштаб',
     },
     feeds: { atom: 'Подписаться на обновления (Atom)', ics: 'Сроки в календарь (iCalendar)', programmeIcs: 'Добавить срок в календарь' },
     match: {
@@ -455,7 +464,8 @@ const TEXT = {
       programmeNotFound:
         'There is no such programme in the catalogue. It may have been withdrawn, or the address has a typo: find it through the search.',
       pageNotFound: 'There is nothing at this address. Check the link or start from the search.',
-      compareEmpty: 'To compare programmes, tick one to four of them in the search results and press "Compare selected".',
+      compareEmpty:
+        'To compare programmes, press “Compare” on one to four of them in the search results, then the “Compare” button above the list.',
       badLink:
         'The link has an error: we could not understand some of its parameters. Start the search again; you can pick filters on the page.',
       failed: 'We know about the failure. Please try again in a minute.',
@@ -520,10 +530,18 @@ const TEXT = {
     compare: {
       title: 'Compare programmes',
       emptyTitle: 'Nothing to compare',
-      select: (title: string) => `Compare: ${title}`,
-      submit: 'Compare selected',
-      hint: 'Tick up to four programmes.',
+      toggle: 'Compare',
+      chosen: (n: number, max: number) => `${n} of ${max} picked to compare`,
+      go: (n: number) => `Compare (${n})`,
+      clear: 'Clear',
+      fullHint: 'Four is the most: remove one to add another.',
+      hint: 'Press “Compare” on two to four programmes: the choice stays even if you start a new search.',
+      remove: 'Remove from the comparison',
+      addMore: 'Add programmes from the search',
+      swipe: (n: number) => `Swipe the table sideways to see every programme (${n}).`,
       row: 'Detail',
+      summary: 'In short',
+      scale: 'Scale',
     },
     feeds: {
       atom: 'Follow updates (Atom)',

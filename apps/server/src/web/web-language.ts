@@ -14,12 +14,14 @@ const isLang = (value: unknown): value is Lang => value === 'ru' || value === 'e
  * The website's language when its address does not name one: the one the visitor chose
  * before (`sn_lang`), else English for a browser that prefers it to Russian, else Russian.
  * The result is written into the address (`lang=en`), so every page, link and error page
- * reads it from there as before; such answers vary by Accept-Language and Cookie. An
+ * reads it from there as before; such answers vary by Accept-Language (all by Cookie). An
  * address that names its language (`lang=ru|en`, as the switch does) is that language
  * and remembers it.
  */
 export function websiteLanguage(req: Request, res: Response, next: NextFunction): void {
   if (!websitePath(req.path)) return next();
+  // pages also show the visitor's compare selection, which a cookie keeps
+  res.vary('Cookie');
   const query = req.url.indexOf('?');
   const params = new URLSearchParams(query === -1 ? '' : req.url.slice(query + 1));
   const named = params.getAll('lang');
@@ -31,7 +33,6 @@ export function websiteLanguage(req: Request, res: Response, next: NextFunction)
     return next();
   }
   res.vary('Accept-Language');
-  res.vary('Cookie');
   const lang: Lang = isLang(cookie) ? cookie : req.acceptsLanguages('ru', 'en') === 'en' ? 'en' : 'ru';
   if (lang === 'en') {
     params.set('lang', 'en');

@@ -110,6 +110,57 @@
     else navigator.clipboard.writeText(url).then(done, function () { window.prompt('', url); });
   });
 
+  /**
+   * The compare selection: its forms (a card's toggle, "clear") are posted in place and the
+   * server's new compare bar swapped in; every toggle then shows whether its programme is
+   * picked. Without this, the same forms post and come back to the page.
+   */
+  function syncCompare(bar) {
+    var picked = (bar.getAttribute('data-selected') || '').split(' ').filter(Boolean);
+    var full = bar.getAttribute('data-full') === 'true';
+    document.querySelectorAll('form.compare-toggle').forEach(function (form) {
+      var slug = form.querySelector('[data-compare-slug]');
+      var button = form.querySelector('button');
+      var on = picked.indexOf(slug.value) !== -1;
+      slug.name = on ? 'remove' : 'add';
+      button.setAttribute('aria-pressed', on ? 'true' : 'false');
+      button.disabled = full && !on;
+    });
+  }
+  document.addEventListener('submit', function (event) {
+    var form = event.target;
+    if (!form.matches || !form.matches('form[data-compare-form]') || !window.fetch) return;
+    event.preventDefault();
+    var focused = document.activeElement;
+    fetch('/compare/selection' + (lang === 'en' ? '?lang=en' : ''), {
+      method: 'POST',
+      headers: { 'X-Fragment': 'compare-bar', 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams(new FormData(form)).toString(),
+    })
+      .then(function (res) {
+        if (!res.ok) throw new Error('status ' + res.status);
+        return res.text();
+      })
+      .then(function (html) {
+        var fresh = null;
+        document.querySelectorAll('[data-compare-bar]').forEach(function (bar) {
+          var box = document.createElement('div');
+          box.innerHTML = html;
+          var next = box.querySelector('[data-compare-bar]');
+          if (bar.hasAttribute('data-quiet')) {
+            next.setAttribute('data-quiet', '');
+            next.hidden = !next.getAttribute('data-selected');
+          }
+          bar.replaceWith(next);
+          fresh = fresh || next;
+        });
+        if (fresh) syncCompare(fresh);
+        // the toggle keeps the focus; after "clear" (its button is gone) the bar takes it
+        if (focused && !document.body.contains(focused) && fresh && !fresh.hidden) fresh.focus();
+      })
+      .catch(function () { form.submit(); });
+  });
+
   /** The landing chart belongs to the unfiltered first page only. */
   function showChart(params) {
     var chart = document.querySelector('[data-landing-chart]');
