@@ -249,6 +249,8 @@ describeInBrowser('website in a real browser', () => {
       // the status it is about comes just before it
       const status = await page.locator('.act .status-line').boundingBox();
       expect(status!.y).toBeLessThan(apply!.y);
+      // and nothing (a long link in a step) makes the page scroll sideways
+      expect({ path, width: await page.evaluate(() => document.documentElement.scrollWidth) }).toEqual({ path, width: 360 });
     }
     await context.close();
   });
