@@ -199,6 +199,32 @@ describeInBrowser('website in a real browser', () => {
     await context.close();
   });
 
+  it("on a programme page a fact's date is plain text: no tab stop repeats a name for another target", async () => {
+    const { context, page } = await open();
+    await page.goto(`${base}/programmes/i-moscow-growth-tools`);
+    expect(await page.locator('.as-of a, .as-of [tabindex]').count()).toBe(0);
+    const stops: { name: string; href: string | null; inFact: boolean }[] = [];
+    for (let i = 0; i < 80; i++) {
+      await page.keyboard.press('Tab');
+      stops.push(
+        await page.evaluate(() => {
+          const el = document.activeElement as HTMLElement;
+          if (el === document.body) return { name: '', href: null, inFact: false };
+          return {
+            name: (el.getAttribute('aria-label') ?? el.textContent ?? '').replace(/\s+/g, ' ').trim(),
+            href: el.getAttribute('href'),
+            inFact: !!el.closest('.fact'),
+          };
+        }),
+      );
+    }
+    expect(stops.filter((s) => s.inFact)).toEqual([]);
+    const targets = new Map<string, Set<string | null>>();
+    for (const s of stops.filter((stop) => stop.name)) targets.set(s.name, (targets.get(s.name) ?? new Set()).add(s.href));
+    expect([...targets].filter(([, hrefs]) => hrefs.size > 1).map(([name]) => name)).toEqual([]);
+    await context.close();
+  });
+
   it('after filtering in place, the results heading it focuses names the filters that apply', async () => {
     const { context, page } = await open();
     await page.goto(`${base}/`);
