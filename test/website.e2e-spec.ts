@@ -394,7 +394,8 @@ describe('website (server-rendered HTML)', () => {
     const again = await page('/').expect(200);
     expect(again.headers['content-security-policy']).not.toContain(nonce);
     expect(res.text).not.toMatch(/<script(?![^>]*\bsrc=)(?![^>]*application\/ld\+json)[^>]*>/);
-    expect(res.text).not.toMatch(/<[^>]+\son[a-z]+\s*=/i);
+    // no attribute named on…: attribute values (escaped text, such as a title in a label) are not attributes
+    expect(res.text.replace(/="[^"]*"/g, '=""')).not.toMatch(/<[^>]+\son[a-z]+\s*=/i);
     await request(t.http)
       .get('/assets/site.js')
       .expect(200)
@@ -626,7 +627,7 @@ describe('website (server-rendered HTML)', () => {
     const full = (await agent.get('/').expect(200)).text;
     expect(full).toContain('Выбрано для сравнения: 4 из 4');
     expect(full).toContain('Больше четырёх не сравнить');
-    expect(full).toMatch(/aria-pressed="false" disabled/);
+    expect(full).toMatch(/aria-pressed="false"[^>]* disabled>/);
     expect(full).not.toMatch(/aria-pressed="false">/);
     expect(full).not.toContain('fasie-start">Сравнить');
     // the programme page shows it too, and can take one out
