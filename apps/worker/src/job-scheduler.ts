@@ -5,6 +5,7 @@ import { isDatabaseUnavailable } from '@app/database';
 import { RateLimitStore } from '@app/identity';
 import { PostgresSearchEngine, SearchMaintenanceService, SearchOutbox, SearchSyncRelay } from '@app/search';
 import { AlertsService, MailRelay } from '@app/alerts';
+import { SourceWatchJob } from '@app/source-watch';
 import { ScheduledJobRuns } from './scheduled-job-runs';
 
 interface ScheduledJob {
@@ -47,12 +48,14 @@ export class JobScheduler implements OnApplicationBootstrap, OnApplicationShutdo
     private readonly alerts: AlertsService,
     private readonly mail: MailRelay,
     private readonly runs: ScheduledJobRuns,
+    private readonly sourceWatch: SourceWatchJob,
   ) {}
 
   get jobs(): ScheduledJob[] {
     const { statusJobIntervalSeconds } = this.config.worker;
     const { syncIntervalMs, reconcileIntervalMinutes } = this.config.search;
     const mailMs = this.config.mail.intervalSeconds * 1000;
+    const watch = this.config.worker.sourceWatch;
     return [
       { name: 'programme-status', everyMs: statusJobIntervalSeconds * 1000, runs: 'once-per-period', run: () => this.statusJob.run() },
       { name: 'search-sync', everyMs: syncIntervalMs, runs: 'every-process', run: () => this.relay.drain() },
@@ -70,6 +73,16 @@ export class JobScheduler implements OnApplicationBootstrap, OnApplicationShutdo
       { name: 'alert-digests', everyMs: mailMs, runs: 'once-per-period', run: () => this.alerts.composeDigests() },
       { name: 'mail-relay', everyMs: mailMs, runs: 'every-process', run: () => this.mail.drain() },
       { name: 'scheduled-job-runs-prune', everyMs: 24 * 3_600_000, runs: 'once-per-period', run: () => this.runs.prune(2) },
+      ...(watch.enabled
+        ? [
+            {
+              name: 'source-watch',
+              everyMs: watch.intervalMinutes * 60_000,
+              runs: 'once-per-period' as const,
+              run: () => this.sourceWatch.run(),
+            },
+          ]
+        : []),
     ];
   }
 

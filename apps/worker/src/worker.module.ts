@@ -7,6 +7,7 @@ import { DatabaseModule } from '@app/database';
 import { IdentityModule } from '@app/identity';
 import { SearchModule } from '@app/search';
 import { AlertsModule } from '@app/alerts';
+import { SourceWatchModule } from '@app/source-watch';
 
 import { JobScheduler } from './job-scheduler';
 import { ScheduledJobRuns } from './scheduled-job-runs';
@@ -17,7 +18,7 @@ export class WorkerModule {
   static jobs(): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [CatalogueModule, SearchModule, AlertsModule, IdentityModule],
+      imports: [CatalogueModule, SearchModule, AlertsModule, IdentityModule, SourceWatchModule],
       providers: [JobScheduler, ScheduledJobRuns],
     };
   }
@@ -35,6 +36,7 @@ export class WorkerModule {
         SearchModule,
         AlertsModule,
         IdentityModule,
+        SourceWatchModule,
       ],
       providers: [JobScheduler, ScheduledJobRuns],
     };

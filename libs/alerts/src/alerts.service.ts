@@ -5,8 +5,8 @@ import { DataSource } from 'typeorm';
 import type { Lang } from '@app/catalogue';
 import { Clock, DomainError } from '@app/common';
 import { AppConfig, PublicUrls } from '@app/config';
-import { SearchService, SearchVocabulary, type SearchRequest } from '@app/search';
-import { confirmMessage, describeSearch, digestMessage, type FollowedSearch } from './alert-mail';
+import { pickRanges, type RangeParam, SearchService, SearchVocabulary, type SearchRequest, withoutRanges } from '@app/search';
+import { confirmMessage, describeSearch, digestMessage } from './alert-mail';
 
 export type AlertFrequency = 'daily' | 'weekly';
 
@@ -21,7 +21,8 @@ interface AlertRow {
   id: string;
   email: string;
   query: string;
-  request: AlertSearch['request'] & { closesAfter?: string; closesBefore?: string };
+  /** As stored in JSON: range bounds that are instants come back as ISO 8601 text. */
+  request: Omit<AlertSearch['request'], RangeParam> & Partial<Record<RangeParam, unknown>>;
   lang: Lang;
   frequency: AlertFrequency;
   manage_token: string;
@@ -151,9 +152,8 @@ export class AlertsService {
       const period = periodOf(alert.frequency, now);
       const since = (alert.last_sent_at ?? alert.confirmed_at).getTime();
       const request: SearchRequest = {
-        ...alert.request,
-        closesAfter: alert.request.closesAfter ? new Date(alert.request.closesAfter) : undefined,
-        closesBefore: alert.request.closesBefore ? new Date(alert.request.closesBefore) : undefined,
+        ...withoutRanges(alert.request),
+        ...pickRanges(alert.request),
         page: 1,
         perPage: 50,
         lang: alert.lang,
@@ -167,7 +167,7 @@ export class AlertsService {
       await this.dataSource.transaction(async (tx) => {
         if (changed.length || closing.length) {
           const unsubscribe = this.urls.to(`/alerts/unsubscribe/${alert.manage_token}`);
-          const words = describeSearch(alert.request as FollowedSearch, terms!, alert.lang);
+          const words = describeSearch(request, terms!, alert.lang);
           const mail = digestMessage(alert.lang, this.urls, words, this.searchUrl(alert.query, alert.lang), unsubscribe, changed, closing);
           // RFC 8058: mail clients offer one-click unsubscribe, posting to the link
           if (

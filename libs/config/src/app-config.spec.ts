@@ -42,4 +42,35 @@ describe('loadConfig', () => {
     });
     expect(() => loadConfig({ SOURCE_MAX_AGE_DAYS: '0' })).toThrow(/SOURCE_MAX_AGE_DAYS/);
   });
+
+  it('watches sources in production by default, nowhere else unless told, and checks its numbers', () => {
+    const production = {
+      NODE_ENV: 'production',
+      DATABASE_URL: 'postgres://sn:secret@db:5432/sn',
+      PUBLIC_BASE_URL: 'https://navigator.example',
+      METRICS_TOKEN: 'a-long-enough-token-123',
+    };
+    expect(loadConfig(production).worker.sourceWatch).toEqual({
+      enabled: true,
+      intervalMinutes: 60,
+      batch: 20,
+      hostDelayMs: 5000,
+      recheckHours: 24,
+      timeoutMs: 15000,
+    });
+    expect(loadConfig({ ...production, SOURCE_WATCH_ENABLED: 'false' }).worker.sourceWatch.enabled).toBe(false);
+    expect(loadConfig({}).worker.sourceWatch.enabled).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'test' }).worker.sourceWatch.enabled).toBe(false);
+    expect(
+      loadConfig({
+        SOURCE_WATCH_ENABLED: 'true',
+        SOURCE_WATCH_INTERVAL_MINUTES: '15',
+        SOURCE_WATCH_BATCH: '5',
+        SOURCE_WATCH_HOST_DELAY_MS: '0',
+      }).worker.sourceWatch,
+    ).toMatchObject({ enabled: true, intervalMinutes: 15, batch: 5, hostDelayMs: 0 });
+    expect(() => loadConfig({ SOURCE_WATCH_BATCH: '0', SOURCE_WATCH_INTERVAL_MINUTES: 'often', SOURCE_WATCH_TIMEOUT_MS: '5' })).toThrow(
+      /SOURCE_WATCH_INTERVAL_MINUTES.*SOURCE_WATCH_BATCH.*SOURCE_WATCH_TIMEOUT_MS/,
+    );
+  });
 });

@@ -75,6 +75,47 @@ export class EnvironmentVariables {
   @Max(3600)
   STATUS_JOB_INTERVAL_SECONDS = 60;
 
+  /** Source watch: the worker re-reads the pages programmes cite. Unset: on in production, off elsewhere (no outbound requests by themselves). */
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean()
+  SOURCE_WATCH_ENABLED?: boolean;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(24 * 60)
+  SOURCE_WATCH_INTERVAL_MINUTES = 60;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  SOURCE_WATCH_BATCH = 20;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(600_000)
+  SOURCE_WATCH_HOST_DELAY_MS = 5000;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(365 * 24)
+  SOURCE_WATCH_RECHECK_HOURS = 24;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  @Max(120_000)
+  SOURCE_WATCH_TIMEOUT_MS = 15_000;
+
   /** smtp://user:pass@host:port or smtps://…: search alerts are sent through it. Unset: they wait in the database (see /admin/outbox). */
   @IsOptional()
   @IsUrl({ protocols: ['smtp', 'smtps'], require_tld: false, require_protocol: true })
@@ -336,6 +377,22 @@ export interface RateLimitConfig {
 export interface WorkerConfig {
   inProcess: boolean;
   statusJobIntervalSeconds: number;
+  sourceWatch: SourceWatchConfig;
+}
+
+/** The worker's re-reading of the pages programmes cite (see libs/source-watch). */
+export interface SourceWatchConfig {
+  enabled: boolean;
+  /** How often a pass runs (once per period among all workers). */
+  intervalMinutes: number;
+  /** Pages one pass reads at most, those checked longest ago first. */
+  batch: number;
+  /** The pause between two requests to one host (never two at once to one host). */
+  hostDelayMs: number;
+  /** A page is read again once its last reading is this old. */
+  recheckHours: number;
+  /** The whole of one request: connecting, the answer and its body. */
+  timeoutMs: number;
 }
 
 export interface SearchConfig {
@@ -474,7 +531,18 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       signInMaxPerAddress: vars.SIGN_IN_MAX_PER_ADDRESS,
       signInMaxPerAccountPerMinute: vars.SIGN_IN_MAX_PER_ACCOUNT_PER_MINUTE,
     },
-    { inProcess: vars.WORKER_IN_PROCESS ?? true, statusJobIntervalSeconds: vars.STATUS_JOB_INTERVAL_SECONDS },
+    {
+      inProcess: vars.WORKER_IN_PROCESS ?? true,
+      statusJobIntervalSeconds: vars.STATUS_JOB_INTERVAL_SECONDS,
+      sourceWatch: {
+        enabled: vars.SOURCE_WATCH_ENABLED ?? vars.NODE_ENV === 'production',
+        intervalMinutes: vars.SOURCE_WATCH_INTERVAL_MINUTES,
+        batch: vars.SOURCE_WATCH_BATCH,
+        hostDelayMs: vars.SOURCE_WATCH_HOST_DELAY_MS,
+        recheckHours: vars.SOURCE_WATCH_RECHECK_HOURS,
+        timeoutMs: vars.SOURCE_WATCH_TIMEOUT_MS,
+      },
+    },
     {
       meiliUrl: vars.MEILI_URL,
       meiliApiKey: vars.MEILI_API_KEY,

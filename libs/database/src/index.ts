@@ -6,3 +6,4 @@ export * from './pg-errors';
 export * from './open-database';
 export { MIGRATIONS } from './migrations';
 export * from './backup/database-backup';
+export { applyDefinitions, DEFINITIONS, definitionText } from './definitions/definitions';

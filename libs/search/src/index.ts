@@ -1,4 +1,5 @@
 export * from './search.model';
+export * from './search-filters';
 export * from './search-engine';
 export * from './search-document';
 export * from './search.module';
@@ -14,6 +15,7 @@ export * from './text/normalise';
 export * from './text/highlight';
 export * from './synonyms/synonym.dto';
 export * from './synonyms/synonyms.service';
+export * from './synonyms/vocabulary';
 export * from './sync/search-outbox';
 export * from './sync/search-sync.relay';
 export * from './sync/search-maintenance.service';

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { FACETS, STATUS_RANK, type Programme, type ProgrammeStatus } from '@app/catalogue';
+import { RANGE_FILTERS } from './search-filters';
 import { indexText } from './text/normalise';
 
 /**
@@ -46,9 +47,6 @@ export interface SearchDocument {
 /** A facet value as the engine counts it: "industry:electronics". */
 export const facetKey = (facet: string, code: string): string => `${facet}:${code}`;
 
-/** Stands for "no upper limit" in range filters (an exact integer in a double). */
-export const NO_CAP = Number.MAX_SAFE_INTEGER;
-
 const joined = (...parts: (string | null | undefined)[]): string => parts.filter(Boolean).join(' ');
 
 /** A key fact's words, as the PostgreSQL engine's `programme_facts_text` reads them. */
@@ -88,12 +86,14 @@ export function toSearchDocument(p: Programme): SearchDocument {
     statusRank: STATUS_RANK[p.status],
     updatedAt: p.updatedAt.getTime(),
   };
-  if (p.amountMin != null || p.amountMax != null) {
-    doc.amountLower = p.amountMin ?? 0;
-    doc.amountUpper = p.amountMax ?? NO_CAP;
-    doc.amountSort = p.amountMax ?? p.amountMin ?? undefined;
-  }
-  if (p.closesAt) doc.closesAt = p.closesAt.getTime();
+  // what the range filters compare (RANGE_FILTERS), and the amount order's key; absent values are left out
+  for (const range of RANGE_FILTERS)
+    for (const [name, read] of Object.entries(range.document)) {
+      const value = read(p);
+      if (value !== undefined) (doc as Record<string, unknown>)[name] = value;
+    }
+  const amountSort = p.amountMax ?? p.amountMin;
+  if (amountSort != null) doc.amountSort = amountSort;
   return { ...doc, contentHash: contentHash(doc) };
 }
 

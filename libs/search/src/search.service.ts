@@ -5,6 +5,7 @@ import { AppConfig } from '@app/config';
 import { PostgresSearchEngine } from './postgres/postgres-search.engine';
 import { parseQuery } from './query/parse-query';
 import { SearchEngine } from './search-engine';
+import { pickRanges } from './search-filters';
 import {
   emptyFacetCounts,
   EngineQuery,
@@ -24,7 +25,7 @@ import {
 import { labelIn, SearchVocabulary } from './search-vocabulary';
 import { SynonymsService } from './synonyms/synonyms.service';
 import { highlight, wordMatcher } from './text/highlight';
-import { correctQuery } from './text/did-you-mean';
+import { correctQuery, knownWord, stemsOf } from './text/did-you-mean';
 
 /** How long the "did you mean" vocabulary is reused before it is read again. */
 const WORDS_TTL_MS = 5 * 60_000;
@@ -47,6 +48,8 @@ export interface Suggestions {
 @Injectable()
 export class SearchService {
   private words: { at: number; version: string | null; words: Promise<Map<string, number>>; refreshing: boolean } | null = null;
+
+  private readonly stems = new WeakMap<object, Set<string>>();
 
   private readonly logger = new Logger(SearchService.name);
   private primaryDownUntil = 0;
@@ -156,13 +159,7 @@ export class SearchService {
       limit,
       withFacets,
       after,
-      filters: {
-        facets: request.facets,
-        amountMin: request.amountMin,
-        amountMax: request.amountMax,
-        closesAfter: request.closesAfter,
-        closesBefore: request.closesBefore,
-      },
+      filters: { facets: request.facets, ...pickRanges(request) },
     };
     const began = performance.now();
     // text with no searchable word (only punctuation or stop words) matches nothing
@@ -197,14 +194,38 @@ export class SearchService {
       const read = await reading.catch((error: unknown) => this.wordsFailed(error));
       if (!read) return null;
       this.words = { at: Date.now(), version: read.version, words: Promise.resolve(read.words), refreshing: false };
-      return correctQuery(typed, read.words);
+      return this.correct(typed, read.words);
     }
     if (Date.now() - kept.at > WORDS_TTL_MS && !kept.refreshing) {
       kept.refreshing = true;
       void this.refreshWords(kept);
     }
     const words = await kept.words.catch(() => null);
-    return words ? correctQuery(typed, words) : null;
+    return words ? this.correct(typed, words) : null;
+  }
+
+  /**
+   * `typed` with its misspelt words corrected against the catalogue's words. A word spelled right is left
+   * alone even when the catalogue lacks that form: another form of a catalogue or synonym word, by stem,
+   * or a word of the Russian or English dictionary ("грант для стартапа" is not "стартапу").
+   */
+  private async correct(typed: string, words: Map<string, number>): Promise<string | null> {
+    const groups = await this.synonyms.groups();
+    return correctQuery(
+      typed,
+      words,
+      knownWord(
+        this.stemsFor(words, () => words.keys()),
+        this.stemsFor(groups, () => groups.flat()),
+      ),
+    );
+  }
+
+  /** Stems of a word list, computed once for each list read (the catalogue's words, the synonym groups). */
+  private stemsFor(list: object, texts: () => Iterable<string>): Set<string> {
+    let stems = this.stems.get(list);
+    if (!stems) this.stems.set(list, (stems = stemsOf(texts())));
+    return stems;
   }
 
   private async readWords(): Promise<{ version: string; words: Map<string, number> }> {

@@ -72,6 +72,8 @@ export class Deployment {
       MIGRATE_ON_START: 'false',
       SEED_ON_START: 'false',
       LOG_LEVEL: 'warn',
+      // on by default in production: the shipped catalogue cites real sites, which tests never read
+      SOURCE_WATCH_ENABLED: 'false',
       ...(this.meili ? { MEILI_URL: this.meili.url, MEILI_INDEX: this.index } : {}),
       ...this.extraEnv,
     };

@@ -6,6 +6,7 @@ import { IsBoolean, IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
 import {
   AdminProgrammeListView,
   CreateProgrammeDto,
+  FACETS,
   PUBLICATION_STATES,
   ProgrammeRevisions,
   ProgrammesService,
@@ -21,10 +22,12 @@ import {
 } from '@app/catalogue';
 import { Clock } from '@app/common';
 import { AuthenticatedUser, CurrentUser, Roles } from '@app/identity';
-import { ProgrammeFilterQuery } from '../programmes/programme-list.query';
+import { facetSelection, ProgrammeFilterQuery } from '../programmes/programme-list.query';
 import { IdParam } from '../http/params';
 import { IfMatch, VersionEtagInterceptor } from '../http/versioning';
 import { Created } from '../http/created';
+
+const TAXONOMY_FACETS = FACETS.map((f) => f.param);
 
 class AdminProgrammeListQuery extends ProgrammeFilterQuery {
   @ApiPropertyOptional({ enum: PUBLICATION_STATES, isArray: true })
@@ -105,7 +108,8 @@ export class AdminProgrammesController {
   @ApiOkResponse({ type: AdminProgrammeListView })
   @ApiOperation({ summary: 'List programmes in any publication state, with filters' })
   async list(@Query() query: AdminProgrammeListQuery): Promise<AdminProgrammeListView> {
-    const { q, provider, status, page, perPage, lang: _lang, publicationState, outdated, pendingUpdate, needsWork, ...facets } = query;
+    const { q, provider, status, page, perPage, publicationState, outdated, pendingUpdate, needsWork } = query;
+    const facets = facetSelection(query, TAXONOMY_FACETS);
     const now = this.clock.now();
     const factsOlderThan = outdated
       ? { day: sourcesOutdatedBefore(now, this.config.catalogue.sourceMaxAgeDays), today: moscowDay(now) }

@@ -79,6 +79,7 @@ function errorResponse(
 /** The resource a path is about, for its error codes and messages. */
 const RESOURCES: [RegExp, string, string][] = [
   [/suggested-updates/, 'SUGGESTED_UPDATE', 'No pending suggested update 7 for this programme'],
+  [/source-watch\/items/, 'SOURCE_WATCH_ITEM', 'No pending source-watch item 1f0c4b9e-3a53-4c1e-9d2f-2b8f1f4a9e10'],
   [/\/programmes/, 'PROGRAMME', 'No programme "no-such-programme"'],
   [/\/organisations/, 'ORGANISATION', 'No organisation "no-such-fund"'],
   [/\/taxonomy/, 'TAXONOMY', 'No industry "no_such_code" in the taxonomy'],

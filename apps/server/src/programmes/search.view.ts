@@ -59,7 +59,11 @@ export class SearchResponseView {
   @ApiProperty({ type: FacetsView }) facets: FacetsView;
   @ApiProperty({ enum: ['postgres', 'meilisearch'] }) engine: string;
   @ApiProperty({ description: 'true when the primary engine failed and PostgreSQL answered' }) degraded: boolean;
-  @ApiProperty({ description: 'false when no programme has every word of q and the hits have only some of them' }) matchedAllWords: boolean;
+  @ApiProperty({
+    description:
+      'false when no programme has every word of q: the hits then have the longest run of its leading words that any programme has (words are dropped from the last one)',
+  })
+  matchedAllWords: boolean;
   @ApiProperty({
     nullable: true,
     type: String,

@@ -1,7 +1,16 @@
 import { programmePath } from '@app/config';
 import { ACCEPTING_STATUSES } from '@app/catalogue';
 import type { Lang } from '@app/catalogue';
-import { SEARCH_FACETS, type SearchFacet, type SearchHit, type SearchResponse, type SortOrder, SORT_ORDERS } from '@app/search';
+import {
+  rangeParams,
+  type RangeValues,
+  SEARCH_FACETS,
+  type SearchFacet,
+  type SearchHit,
+  type SearchResponse,
+  type SortOrder,
+  SORT_ORDERS,
+} from '@app/search';
 import { compactRoubles, formatDate, formatRoubles, textFor } from './web-i18n';
 import { REQUIRED_STATUS_LABELS, type RequiredStatus } from '@app/catalogue';
 
@@ -16,8 +25,8 @@ export interface SearchState {
   lang: Lang;
   /** A questionnaire's answers (the /match query string): cards then say whether each programme fits. */
   profile?: string;
-  /** Ranges have no controls on the page yet, but a URL that carries them keeps them. */
-  ranges?: { amountMin?: number; amountMax?: number; closesAfter?: Date; closesBefore?: Date };
+  /** Ranges (RANGE_FILTERS) have no controls on the page yet, but a URL that carries them keeps them. */
+  ranges?: RangeValues;
 }
 
 export const DEFAULT_PER_PAGE = 20;
@@ -41,11 +50,7 @@ export function searchUrl(state: SearchState, path = '/'): string {
   const params = new URLSearchParams();
   if (state.q) params.set('q', state.q);
   for (const facet of SEARCH_FACETS) for (const code of state.facets[facet] ?? []) params.append(facet, code);
-  const r = state.ranges ?? {};
-  if (r.amountMin !== undefined) params.set('amountMin', String(r.amountMin));
-  if (r.amountMax !== undefined) params.set('amountMax', String(r.amountMax));
-  if (r.closesAfter) params.set('closesAfter', r.closesAfter.toISOString());
-  if (r.closesBefore) params.set('closesBefore', r.closesBefore.toISOString());
+  for (const [param, value] of rangeParams(state.ranges ?? {})) params.set(param, value);
   if (state.sort) params.set('sort', state.sort);
   if (state.page > 1) params.set('page', String(state.page));
   if (state.perPage && state.perPage !== DEFAULT_PER_PAGE) params.set('perPage', String(state.perPage));
@@ -238,9 +243,7 @@ export function searchPage(
     degraded: result.degraded,
     someWords: !result.matchedAllWords,
     chart,
-    rangeParams: Object.fromEntries([
-      ...new URLSearchParams(searchUrl({ q: '', facets: {}, page: 1, lang: 'ru', ranges: state.ranges }).slice(2)),
-    ]),
+    rangeParams: Object.fromEntries(rangeParams(state.ranges ?? {})),
   };
 }
 

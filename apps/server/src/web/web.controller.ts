@@ -29,7 +29,7 @@ import {
 } from '@app/catalogue';
 import { Clock, DomainError, validationFailed } from '@app/common';
 import { AppConfig, programmePath, PublicUrls } from '@app/config';
-import { labelIn, SearchService, SearchVocabulary } from '@app/search';
+import { labelIn, pickRanges, SearchService, SearchVocabulary } from '@app/search';
 import { MatchQuery } from '../matching/match.dto';
 import { queryObject, SlugParam } from '../http/params';
 import { ProgrammeListQuery, toSearchRequest } from '../programmes/programme-list.query';
@@ -116,7 +116,7 @@ export class WebController {
     // added to what the language choice varies by (a Vary header set here would replace it)
     res.vary('X-Fragment');
     const request = toSearchRequest(query);
-    const { sort, page, perPage, lang, amountMin, amountMax, closesAfter, closesBefore, facets } = request;
+    const { sort, page, perPage, lang, facets } = request;
     const company = await profileOf(query.profile);
     const state: SearchState = {
       q: request.q?.trim() ?? '',
@@ -125,7 +125,7 @@ export class WebController {
       page,
       perPage,
       lang,
-      ranges: { amountMin, amountMax, closesAfter, closesBefore },
+      ranges: pickRanges(request),
       profile: company ? query.profile : undefined,
     };
     const landing = !state.q && Object.values(facets).every((codes) => !codes?.length) && page === 1 && fragment !== 'results';

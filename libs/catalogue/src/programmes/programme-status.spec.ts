@@ -1,4 +1,5 @@
-import { deriveTiming, NOT_CONFIRMED, roundFromDates } from './programme-status';
+import { definitionText } from '@app/database';
+import { deriveTiming, NOT_CONFIRMED, PROGRAMME_STATUSES, roundFromDates, STATUS_RANK } from './programme-status';
 import { changedPaths } from './programme.mapper';
 import type { Availability } from './programme.types';
 
@@ -79,5 +80,15 @@ describe('changedPaths', () => {
 
   it('is empty for equal snapshots', () => {
     expect(changedPaths({ a: { b: [1, 2] } }, { a: { b: [1, 2] } })).toEqual([]);
+  });
+});
+
+describe('the open-first order', () => {
+  it('is the same in TypeScript (Meilisearch) and in SQL (PostgreSQL)', () => {
+    const sql = definitionText('programme_status_rank');
+    const ranks = Object.fromEntries([...sql.matchAll(/WHEN '([a-z_]+)' THEN (\d)/g)].map((m) => [m[1], Number(m[2])]));
+    const closed = Number(/ELSE (\d)/.exec(sql)?.[1]);
+    for (const status of PROGRAMME_STATUSES)
+      expect({ status, rank: ranks[status] ?? closed }).toEqual({ status, rank: STATUS_RANK[status] });
   });
 });

@@ -10,8 +10,11 @@ import { CreateSearchBinding1764864000000 } from './1764864000000-CreateSearchBi
 import { AddVerbSynonyms1764950400000 } from './1764950400000-AddVerbSynonyms';
 import { AddAvailabilityAndSourceKinds1765000000000 } from './1765000000000-AddAvailabilityAndSourceKinds';
 import { ReleaseCatalogueByContent1765000100000 } from './1765000100000-ReleaseCatalogueByContent';
+import { CreateSchemaDefinitions1765000200000 } from './1765000200000-CreateSchemaDefinitions';
 import { CreateScheduledJobRuns1765200000000 } from './1765200000000-CreateScheduledJobRuns';
 import { AddSearchReindexRequests1765286400000 } from './1765286400000-AddSearchReindexRequests';
+import { AddEverydayVocabulary1765300000000 } from './1765300000000-AddEverydayVocabulary';
+import { CreateSourceWatch1765500000000 } from './1765500000000-CreateSourceWatch';
 
 /** Every migration, in order. Listed explicitly so compiled and test runs load the same set. */
 export const MIGRATIONS = [
@@ -27,6 +30,9 @@ export const MIGRATIONS = [
   AddVerbSynonyms1764950400000,
   AddAvailabilityAndSourceKinds1765000000000,
   ReleaseCatalogueByContent1765000100000,
+  CreateSchemaDefinitions1765000200000,
   CreateScheduledJobRuns1765200000000,
   AddSearchReindexRequests1765286400000,
+  AddEverydayVocabulary1765300000000,
+  CreateSourceWatch1765500000000,
 ];

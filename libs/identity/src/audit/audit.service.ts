@@ -31,6 +31,8 @@ export const AUDIT_ACTIONS = [
   'programme.revert',
   'programme.apply_update',
   'programme.dismiss_update',
+  'programme.confirm_sources',
+  'programme.dismiss_source_change',
   'import.apply',
   'search.reindex',
   'search.retry',
