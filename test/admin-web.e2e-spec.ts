@@ -46,6 +46,7 @@ const PAGES: PageRule[] = [
   { method: 'post', path: '/admin/source-watch/programmes/:id/confirm', allowed: BOTH },
   { method: 'post', path: '/admin/source-watch/items/:itemId/dismiss', allowed: BOTH },
   { method: 'get', path: '/admin/outbox', allowed: ADMIN },
+  { method: 'get', path: '/admin/outbox/:messageId', allowed: ADMIN },
   { method: 'get', path: '/admin/taxonomy', allowed: ADMIN },
   { method: 'post', path: '/admin/taxonomy/:facet', allowed: ADMIN },
   { method: 'post', path: '/admin/taxonomy/:facet/:code', allowed: ADMIN },
@@ -82,6 +83,7 @@ const concrete = (path: string): string =>
     .replace(':facet', 'industry')
     .replace(':code', 'no_such_code')
     .replace(':version', '1')
+    .replace(':messageId', '999999999')
     .replace(':suggestionId', ZERO_ID)
     .replace(':itemId', ZERO_ID)
     .replace(':token', 'x'.repeat(43));
@@ -795,6 +797,36 @@ describe('admin pages over HTTP', () => {
       const id = (await keys.list()).find((k) => k.prefix === key.slice(4, 12))!.id;
       await admin.agent.post(`/admin/api-keys/${id}/revoke`).type('form').send({ _csrf: admin.csrf }).expect(303);
       expect(await keys.authenticate(key)).toBeNull();
+    });
+
+    it('opens each held message: its subject, recipient, text and the confirmation link as a link', async () => {
+      const email = uniqueEmail('reader');
+      await request(t.http)
+        .post('/alerts')
+        .type('form')
+        .send({ email, frequency: 'weekly', query: 'supportType=premises', lang: 'ru' })
+        .expect(200);
+      const list = await admin.agent.get('/admin/outbox').expect(200);
+      expect(list.text).not.toContain(email);
+      const [, id] = /<a href="\/admin\/outbox\/(\d+)">Подтвердите подписку на программы поддержки<\/a>/.exec(list.text)!;
+      const page = await admin.agent.get(`/admin/outbox/${id}`).expect(200);
+      expect(page.headers['cache-control']).toBe('no-store');
+      expect(page.text).toContain('<h1>Подтвердите подписку на программы поддержки</h1>');
+      expect(page.text).toContain(`<dd>${email}</dd>`);
+      expect(page.text).toContain('- Вид поддержки: Помещения и площадки');
+      const [, confirm] = /<a class="button" href="(http[^"]+\/alerts\/confirm\/[A-Za-z0-9_-]+)">Open the confirmation link<\/a>/.exec(
+        page.text,
+      )!;
+      // the link in the text is a link too, and it works
+      expect(page.text).toContain(`<a href="${confirm}">${confirm}</a>`);
+      expect((await request(t.http).get(new URL(confirm).pathname).expect(200)).text).toContain('Подтвердить подписку');
+      // who read it is on record (the address is not)
+      const [event] = await t.app.get(AuditService).list({ action: 'mail.view', limit: 1 });
+      expect(event).toMatchObject({ action: 'mail.view', actorLabel: admin.email, target: id });
+      expect(JSON.stringify(event.detail)).not.toContain(email);
+      await admin.agent.get('/admin/outbox/999999999').expect(404);
+      await admin.agent.get('/admin/outbox/not-a-number').expect(400);
+      expect((await editor.agent.get(`/admin/outbox/${id}`)).status).toBe(403);
     });
 
     it('records sign-ins, publications, key and user changes with who and when', async () => {

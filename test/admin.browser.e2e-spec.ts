@@ -220,6 +220,39 @@ describeInBrowser('admin area in a real browser', () => {
     await eventually(page.getByRole('link', { name: 'Импортированная программа' })).toBeVisible();
   });
 
+  it("without SMTP, an admin opens a visitor's alert confirmation from the mail outbox and its link works", async () => {
+    const visitor = await open({ locale: 'ru-RU' });
+    const email = uniqueEmail('visitor');
+    await visitor.goto(`${base}/?supportType=premises`);
+    await visitor.getByText('Получать новые программы по этому поиску на почту').click();
+    await visitor.getByLabel('Электронная почта').fill(email);
+    await visitor.getByRole('button', { name: 'Подписаться' }).click();
+    await eventually(visitor.getByRole('heading', { name: 'Проверьте почту' })).toBeVisible();
+
+    const admin = await signIn(await person('admin'), { bypassCSP: true });
+    await admin.goto(`${base}/admin/outbox`);
+    await admin.getByRole('link', { name: 'Подтвердите подписку на программы поддержки' }).first().click();
+    await admin.waitForURL(/\/admin\/outbox\/\d+$/);
+    await eventually(admin.getByText(email)).toBeVisible();
+    await eventually(admin.getByText('- Вид поддержки: Помещения и площадки')).toBeVisible();
+    await admin.screenshot({ path: join(ARTIFACTS, 'admin-outbox-message.png'), fullPage: true });
+    await admin.evaluate(AXE);
+    const violations: { id: string; impact: string }[] = await admin.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run: (o: object) => Promise<{ violations: { id: string; impact: string }[] }> } }).axe;
+      return (await axe.run({ resultTypes: ['violations'] })).violations.map((v) => ({ id: v.id, impact: v.impact }));
+    });
+    expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+    // the admin passes the link on (here: opens it in the visitor's browser), and the visitor confirms
+    // (its address is PUBLIC_BASE_URL's; the suite listens on a port of its own)
+    const link = `${base}${new URL((await admin.getByRole('link', { name: 'Open the confirmation link' }).getAttribute('href'))!).pathname}`;
+    await visitor.goto(link);
+    await visitor.getByRole('button', { name: 'Подтвердить подписку' }).click();
+    await eventually(visitor.getByRole('heading', { name: 'Подписка подтверждена' })).toBeVisible();
+    await visitor.goto(link);
+    await eventually(visitor.getByRole('heading', { name: 'Подписка уже подтверждена' })).toBeVisible();
+    expect(await visitor.getByRole('button').count()).toBe(0);
+  });
+
   it('has no serious or critical accessibility violations on the main admin pages', async () => {
     const admin = await person('admin');
     const page = await signIn(admin, { bypassCSP: true });

@@ -10,6 +10,7 @@ import { DependentRevisions } from './programmes/dependent-revisions';
 import { Programme } from './programmes/programme.entity';
 import { ProgrammeRepository } from './programmes/programme.repository';
 import { ProgrammesService } from './programmes/programmes.service';
+import { RelatedProgrammesService } from './programmes/related-programmes';
 import { CatalogueSeeder } from './seed/catalogue.seeder';
 import { ProgrammeSuggestedUpdate } from './seed/suggested-update.entity';
 import { SuggestedUpdateRepository } from './seed/suggested-update.repository';
@@ -44,6 +45,7 @@ import { TaxonomyService } from './taxonomy/taxonomy.service';
     ProgrammeTransferService,
     ImportJobsService,
     ChangeFeedService,
+    RelatedProgrammesService,
   ],
   exports: [
     ProgrammeRepository,
@@ -59,6 +61,7 @@ import { TaxonomyService } from './taxonomy/taxonomy.service';
     ImportJobsService,
     ChangeFeedService,
     ProgrammeRevisions,
+    RelatedProgrammesService,
   ],
 })
 export class CatalogueModule {}

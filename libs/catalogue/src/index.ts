@@ -13,6 +13,7 @@ export * from './programmes/dto/programme-input.dto';
 export * from './programmes/dto/programme-view.dto';
 export * from './programmes/programme.mapper';
 export * from './programmes/programmes.service';
+export * from './programmes/related-programmes';
 export * from './programmes/programme-revisions';
 export * from './programmes/programme-status.job';
 export * from './programmes/programme.repository';

@@ -22,6 +22,7 @@ export const AUDIT_ACTIONS = [
   'user.enable',
   'api_key.create',
   'api_key.revoke',
+  'mail.view',
   'programme.publish',
   'programme.unpublish',
   'programme.archive',
