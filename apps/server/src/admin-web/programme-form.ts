@@ -1,4 +1,4 @@
-import { diffWords } from 'diff';
+import { Diff } from 'diff';
 import {
   CRITERIA_FACETS,
   getPath,
@@ -451,8 +451,25 @@ export function displayValue(field: FieldDef, record: unknown, labels: Labels): 
   }
 }
 
-/** Word boundaries for Russian and English alike (the default tokenizer knows only Latin letters). */
-const WORDS = new Intl.Segmenter('ru', { granularity: 'word' });
+/**
+ * The tokens a diff compares: links, dates (with a time), grouped numbers ("12 500 000", "7,5")
+ * and codes ("grant_subsidy", "62.01", "sme-premises") each whole, then words (Russian and
+ * English alike), runs of spaces and single marks. A changed date is one token out and one in,
+ * never "~~2022~~2026-~~03~~11".
+ */
+const TOKEN =
+  /https?:\/\/[^\s<>"]+|\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?Z?)?|\d{1,3}(?:[ \u00a0]\d{3})+(?:[.,]\d+)?|[\p{L}\p{N}]+(?:[._:/-][\p{L}\p{N}]+)*|\s+|[^\s]/gu;
+
+class TokenDiff extends Diff<string, string> {
+  override tokenize(value: string): string[] {
+    return value.match(TOKEN) ?? [];
+  }
+  override join(tokens: string[]): string {
+    return tokens.join('');
+  }
+}
+
+const TOKENS = new TokenDiff();
 
 export interface DiffPart {
   value: string;
@@ -466,15 +483,44 @@ export interface FieldDiff {
   parts: DiffPart[];
 }
 
+/**
+ * One change reads as one: the removed tokens of a run together, then the added ones ("10 млн" out,
+ * "12 500 000" in), a space between two changes taken into both, a space both end with left unchanged.
+ */
+function tidy(changes: { value: string; added: boolean; removed: boolean }[]): DiffPart[] {
+  const out: DiffPart[] = [];
+  let removed = '';
+  let added = '';
+  const flush = () => {
+    const tail = /\s+$/.exec(removed)?.[0] ?? '';
+    const shared = tail && added.endsWith(tail) ? tail : '';
+    if (removed) out.push({ value: removed.slice(0, removed.length - shared.length), change: 'removed' });
+    if (added) out.push({ value: added.slice(0, added.length - shared.length), change: 'added' });
+    if (shared) out.push({ value: shared, change: 'same' });
+    removed = added = '';
+  };
+  changes.forEach((c, i) => {
+    const next = changes[i + 1];
+    if (c.added) added += c.value;
+    else if (c.removed) removed += c.value;
+    else if ((removed || added) && /^\s+$/.test(c.value) && (next?.added || next?.removed)) {
+      removed += c.value;
+      added += c.value;
+    } else {
+      flush();
+      out.push({ value: c.value, change: 'same' });
+    }
+  });
+  flush();
+  return out.filter((p) => p.value !== '');
+}
+
 /** Field-by-field differences between two snapshots, each with a word-level diff. */
 export function diffRecords(before: unknown, after: unknown, labels: Labels): FieldDiff[] {
   return changedFields(before, after, HISTORY_FIELDS).map((field) => {
     const a = displayValue(field, before, labels);
     const b = displayValue(field, after, labels);
-    const parts = diffWords(a, b, { intlSegmenter: WORDS }).map((p): DiffPart => ({
-      value: p.value,
-      change: p.added ? 'added' : p.removed ? 'removed' : 'same',
-    }));
+    const parts = tidy(TOKENS.diff(a, b));
     return { field, before: a, after: b, parts };
   });
 }
