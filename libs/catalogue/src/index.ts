@@ -14,6 +14,7 @@ export * from './programmes/dto/programme-view.dto';
 export * from './programmes/programme.mapper';
 export * from './programmes/programmes.service';
 export * from './programmes/programme-revisions';
+export * from './programmes/record-fields';
 export * from './programmes/programme-status.job';
 export * from './programmes/programme.repository';
 export { Programme } from './programmes/programme.entity';
