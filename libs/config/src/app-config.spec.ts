@@ -42,4 +42,13 @@ describe('loadConfig', () => {
     });
     expect(() => loadConfig({ SOURCE_MAX_AGE_DAYS: '0' })).toThrow(/SOURCE_MAX_AGE_DAYS/);
   });
+
+  it('reads whether a pending change needs a second editor, refusing a value that is neither yes nor no', () => {
+    expect(loadConfig({}).catalogue.reviewRequired).toBe(false);
+    expect(loadConfig({ PROGRAMME_REVIEW_REQUIRED: 'true' }).catalogue.reviewRequired).toBe(true);
+    expect(loadConfig({ PROGRAMME_REVIEW_REQUIRED: 'false' }).catalogue.reviewRequired).toBe(false);
+    expect(() => loadConfig({ PROGRAMME_REVIEW_REQUIRED: 'ture' })).toThrow(
+      /PROGRAMME_REVIEW_REQUIRED \(PROGRAMME_REVIEW_REQUIRED must be true or false\)/,
+    );
+  });
 });
