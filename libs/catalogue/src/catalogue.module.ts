@@ -16,6 +16,8 @@ import { SuggestedUpdateRepository } from './seed/suggested-update.repository';
 import { SuggestedUpdatesService } from './seed/suggested-updates.service';
 import { MatchingService } from './matching/matching.service';
 import { ProgrammeRevisions } from './programmes/programme-revisions';
+import { PendingChangesService } from './programmes/pending-changes.service';
+import { ProgrammePendingChange, ProgrammePendingRevision } from './programmes/pending-change.entity';
 import { ChangeFeedService } from './changes/change-feed.service';
 import { ImportJobsService } from './transfer/import-jobs.service';
 import { ProgrammeTransferService } from './transfer/programme-transfer.service';
@@ -25,7 +27,18 @@ import { TaxonomyRepository } from './taxonomy/taxonomy.repository';
 import { TaxonomyService } from './taxonomy/taxonomy.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Programme, ProgrammeRevision, Organisation, TaxonomyTerm, ProgrammeSuggestedUpdate]), IdentityModule],
+  imports: [
+    TypeOrmModule.forFeature([
+      Programme,
+      ProgrammeRevision,
+      Organisation,
+      TaxonomyTerm,
+      ProgrammeSuggestedUpdate,
+      ProgrammePendingChange,
+      ProgrammePendingRevision,
+    ]),
+    IdentityModule,
+  ],
   providers: [
     ProgrammeRepository,
     OrganisationRepository,
@@ -35,6 +48,7 @@ import { TaxonomyService } from './taxonomy/taxonomy.service';
     DependentRevisions,
     ProgrammesService,
     ProgrammeRevisions,
+    PendingChangesService,
     OrganisationsService,
     TaxonomyService,
     CatalogueSeeder,
@@ -59,6 +73,7 @@ import { TaxonomyService } from './taxonomy/taxonomy.service';
     ImportJobsService,
     ChangeFeedService,
     ProgrammeRevisions,
+    PendingChangesService,
   ],
 })
 export class CatalogueModule {}

@@ -8,6 +8,7 @@ import { AdminAuthPages } from './admin-auth.pages';
 import { AdminOpsPages } from './admin-ops.pages';
 import { AdminOrganisationsPages } from './admin-organisations.pages';
 import { AdminProgrammesPages } from './admin-programmes.pages';
+import { AdminPendingPages } from './admin-pending.pages';
 import { AdminSynonymsPages } from './admin-synonyms.pages';
 import { AdminTaxonomyPages } from './admin-taxonomy.pages';
 import { AdminUsersPages } from './admin-users.pages';
@@ -18,6 +19,7 @@ import { AdminUsersPages } from './admin-users.pages';
   controllers: [
     AdminAuthPages,
     AdminProgrammesPages,
+    AdminPendingPages,
     AdminTaxonomyPages,
     AdminSynonymsPages,
     AdminOrganisationsPages,

@@ -12,6 +12,7 @@ import { AddAvailabilityAndSourceKinds1765000000000 } from './1765000000000-AddA
 import { ReleaseCatalogueByContent1765000100000 } from './1765000100000-ReleaseCatalogueByContent';
 import { CreateScheduledJobRuns1765200000000 } from './1765200000000-CreateScheduledJobRuns';
 import { AddSearchReindexRequests1765286400000 } from './1765286400000-AddSearchReindexRequests';
+import { CreatePendingChanges1765400000000 } from './1765400000000-CreatePendingChanges';
 
 /** Every migration, in order. Listed explicitly so compiled and test runs load the same set. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   ReleaseCatalogueByContent1765000100000,
   CreateScheduledJobRuns1765200000000,
   AddSearchReindexRequests1765286400000,
+  CreatePendingChanges1765400000000,
 ];
