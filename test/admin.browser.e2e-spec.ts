@@ -196,6 +196,49 @@ describeInBrowser('admin area in a real browser', () => {
     await eventually(page.getByLabel(/^Title \(ru\)/)).toHaveValue('Первая редакция названия');
   });
 
+  it('shows a 60-character key fact value, a page title and the group select whole at 1280 px', async () => {
+    const page = await signIn(editor);
+    await page.goto(`${base}/admin/programmes/new`);
+    const value = 'До 50 млн ₽ на оборудование и до 80 % затрат на сертификацию'; // 60 characters
+    expect([...value]).toHaveLength(60);
+    const fact = page.getByRole('group', { name: 'Key fact 1' });
+    await fact.getByLabel('Value (ru)').fill(value);
+    await fact.getByLabel('Value (en)').fill('Up to RUB 50m for equipment, up to 80% of certification costs');
+    await fact.getByLabel('Group').selectOption('eligibility');
+    const source = page.getByRole('group', { name: 'Source 1' });
+    await source.getByLabel('Page title (ru)').fill('Субсидия на сертификацию продукции: условия отбора 2026 года');
+    await source.getByLabel('Link').fill('https://i.moscow/support/measures/certification-subsidy-2026/terms');
+    await fact.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(ARTIFACTS, 'admin-key-facts-1280.png'), fullPage: false });
+    // every text shows whole: nothing scrolls inside its box
+    for (const box of [
+      fact.getByLabel('Value (ru)'),
+      fact.getByLabel('Value (en)'),
+      source.getByLabel('Page title (ru)'),
+      source.getByLabel('Link'),
+    ]) {
+      const size = await box.evaluate((el: HTMLElement) => ({
+        scrollW: el.scrollWidth,
+        clientW: el.clientWidth,
+        scrollH: el.scrollHeight,
+        clientH: el.clientHeight,
+      }));
+      expect({ label: await box.getAttribute('name'), fits: size.scrollW <= size.clientW && size.scrollH <= size.clientH + 1 }).toEqual({
+        label: await box.getAttribute('name'),
+        fits: true,
+      });
+    }
+    // the selected group's name is wider than nothing that cuts it ("bene")
+    const select = await fact.getByLabel('Group').evaluate((el: HTMLSelectElement) => {
+      const style = getComputedStyle(el);
+      const ctx = document.createElement('canvas').getContext('2d')!;
+      ctx.font = `${style.fontSize} ${style.fontFamily}`;
+      const text = ctx.measureText(el.selectedOptions[0].text).width;
+      return { room: el.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - 24, text };
+    });
+    expect(select.room).toBeGreaterThanOrEqual(select.text);
+  });
+
   it('imports a file: a dry run report first, then apply', async () => {
     const page = await signIn(editor);
     const slug = uniqueSlug('browser-import');
