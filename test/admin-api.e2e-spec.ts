@@ -445,6 +445,34 @@ describe('admin API (HTTP, real PostgreSQL)', () => {
       expect(again.body.etag).toBe('p4');
     });
 
+    it('keeps a pending change through an unpublish; the draft is then edited directly, and the change is applied only on request', async () => {
+      const p = await publishedProgramme();
+      await api()
+        .patch(p.url)
+        .set(as(editor))
+        .set('If-Match', `"${p.version}"`)
+        .send({ summary: { ru: 'Подготовлено' } })
+        .expect(202);
+      // taking the entry down never waits for its pending change
+      const down = await api().post(`${p.url}/unpublish`).set(as(editor)).set('If-Match', `"${p.version}"`).expect(200);
+      const draft = await api()
+        .patch(p.url)
+        .set(as(editor))
+        .set('If-Match', down.headers.etag)
+        .send({ benefit: { termMonths: 6 } })
+        .expect(200);
+      const kept = await api().get(`${p.url}/pending-change`).set(as(editor)).expect(200);
+      expect(kept.body).toMatchObject({ publicationState: 'draft', outdated: true, conflicts: [] });
+      const applied = await api().post(`${p.url}/pending-change/publish`).set(as(editor)).set('If-Match', '"p1"').expect(200);
+      expect(applied.body).toMatchObject({
+        publicationState: 'draft',
+        version: draft.body.version + 1,
+        summary: { ru: 'Подготовлено' },
+        benefit: { termMonths: 6 },
+      });
+      await api().get(`/api/v1/programmes/${p.slug}`).expect(404);
+    });
+
     it('merges what was saved to the entry since the change was made, and asks only where both changed a field', async () => {
       const p = await publishedProgramme();
       await api()

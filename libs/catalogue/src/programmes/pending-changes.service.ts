@@ -268,9 +268,7 @@ export class PendingChangesService {
 
   /** English possibly out of date in what an editor edits now (the pending change's content, else the entry). */
   async workingStaleEnglish(id: string): Promise<StaleEnglish[]> {
-    const live = await this.rows.findLiveById(id);
-    if (!live) throw programmeNotFound(id);
-    const open = await this.findOpen(this.dataSource.manager, id);
+    const { live, open } = await this.current(id);
     if (!open) return live.staleEnglish ?? [];
     return staleEnglish(recordOf(mapProgramme(live)), open.content, live.staleEnglish ?? [], open.englishChecked);
   }
@@ -287,22 +285,24 @@ export class PendingChangesService {
     return this.working(id);
   }
 
-  /** What an editor edits now: the open pending change's content, else the entry's. */
+  /** What an editor edits now: a published entry's open pending change, else the entry itself (a draft is edited directly). */
   async working(id: string): Promise<EditableRecord> {
-    const open = await this.findOpen(this.dataSource.manager, id);
-    if (open) return open.content;
-    const live = await this.rows.findLiveById(id);
-    if (!live) throw programmeNotFound(id);
-    return recordOf(mapProgramme(live));
+    const { live, open } = await this.current(id);
+    return open ? open.content : recordOf(mapProgramme(live));
   }
 
-  /** The version an editor edits now: the open pending change's save, else the entry's. */
+  /** The version an editor edits now (see working). */
   async workingVersion(id: string): Promise<WorkingVersion> {
-    const open = await this.findOpen(this.dataSource.manager, id);
-    if (open) return { kind: 'pending', version: open.version };
+    const { live, open } = await this.current(id);
+    return open ? { kind: 'pending', version: open.version } : { kind: 'live', version: live.version };
+  }
+
+  /** The entry, and its open pending change if the entry is published (what its saves go to). */
+  private async current(id: string): Promise<{ live: Programme; open: ProgrammePendingChange | null }> {
     const live = await this.rows.findLiveById(id);
     if (!live) throw programmeNotFound(id);
-    return { kind: 'live', version: live.version };
+    const open = live.publicationState === 'published' ? await this.findOpen(this.dataSource.manager, id) : null;
+    return { live, open };
   }
 
   /** Records that a second editor has checked this version; its authors cannot. */
