@@ -193,7 +193,7 @@ export class AdminProgrammesController {
   @WORKING_IF_MATCH
   @ApiOperation({
     summary:
-      'Change some fields; needs If-Match (an empty or no-op change keeps the version). A draft or archived entry changes at once (200). A published one keeps its published version public: the change is saved as its pending change (202, the pending change, ETag "p<version>"), to be published at …/pending-change/publish; with a pending change open, send its ETag',
+      'Change some fields; needs If-Match (an empty or no-op change keeps the version). A draft or archived entry changes immediately (200). A published one keeps its published version public: the change is saved as its pending change (202, the pending change, ETag "p<version>"), to be published at …/pending-change/publish; with a pending change open, send its ETag',
   })
   @ApiOkResponse({ type: ProgrammeView, description: 'the entry, changed (a draft or archived entry)' })
   @ApiAcceptedResponse({ type: PendingChangeResponse, description: 'a published entry: its pending change, not live yet' })
