@@ -6,6 +6,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { AlertsService, MailRelay } from '@app/alerts';
 import { freePort } from '@app/testing';
+import { patchAndPublish } from './support/programmes';
 import { createTestApp, type TestApp } from './support/test-app';
 import { run, SERVER, waitFor, type Running } from './support/processes';
 
@@ -111,12 +112,7 @@ describe('search alerts over SMTP', () => {
       .hits[0];
     const p = (await request(t.http).get(`/api/v1/programmes/${found.slug}`).expect(200)).body;
     await new Promise((r) => setTimeout(r, 20));
-    await request(t.http)
-      .patch(`/api/v1/admin/programmes/${p.id}`)
-      .set('Authorization', `Bearer ${admin}`)
-      .set('If-Match', `"${p.version}"`)
-      .send({ summary: { ru: `${p.summary.ru} Обновлено.` } })
-      .expect(200);
+    await patchAndPublish(t.http, admin, p.id, `"${p.version}"`, { summary: { ru: `${p.summary.ru} Обновлено.` } });
 
     // one digest for the period, however often the job runs
     expect(await t.app.get(AlertsService).composeDigests()).toBe(1);

@@ -17,6 +17,8 @@ import { SuggestedUpdateRepository } from './seed/suggested-update.repository';
 import { SuggestedUpdatesService } from './seed/suggested-updates.service';
 import { MatchingService } from './matching/matching.service';
 import { ProgrammeRevisions } from './programmes/programme-revisions';
+import { PendingChangesService } from './programmes/pending-changes.service';
+import { ProgrammePendingChange, ProgrammePendingRevision } from './programmes/pending-change.entity';
 import { ChangeFeedService } from './changes/change-feed.service';
 import { ImportJobsService } from './transfer/import-jobs.service';
 import { ProgrammeTransferService } from './transfer/programme-transfer.service';
@@ -26,7 +28,18 @@ import { TaxonomyRepository } from './taxonomy/taxonomy.repository';
 import { TaxonomyService } from './taxonomy/taxonomy.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Programme, ProgrammeRevision, Organisation, TaxonomyTerm, ProgrammeSuggestedUpdate]), IdentityModule],
+  imports: [
+    TypeOrmModule.forFeature([
+      Programme,
+      ProgrammeRevision,
+      Organisation,
+      TaxonomyTerm,
+      ProgrammeSuggestedUpdate,
+      ProgrammePendingChange,
+      ProgrammePendingRevision,
+    ]),
+    IdentityModule,
+  ],
   providers: [
     ProgrammeRepository,
     OrganisationRepository,
@@ -36,6 +49,7 @@ import { TaxonomyService } from './taxonomy/taxonomy.service';
     DependentRevisions,
     ProgrammesService,
     ProgrammeRevisions,
+    PendingChangesService,
     OrganisationsService,
     TaxonomyService,
     CatalogueSeeder,
@@ -62,6 +76,7 @@ import { TaxonomyService } from './taxonomy/taxonomy.service';
     ChangeFeedService,
     ProgrammeRevisions,
     RelatedProgrammesService,
+    PendingChangesService,
   ],
 })
 export class CatalogueModule {}
