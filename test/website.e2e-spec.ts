@@ -5,7 +5,7 @@ import { createProgrammeViaApi } from './support/programmes';
 import { createTestApp, TestApp } from './support/test-app';
 
 const SHIPPED = SHIPPED_PROGRAMMES.length;
-const cards = (html: string): number => (html.match(/<li class="card">/g) ?? []).length;
+const cards = (html: string): number => (html.match(/<li class="card"[ >]/g) ?? []).length;
 const cardsIn = (html: string): number => (html.match(/<li class="card match-card/g) ?? []).length;
 
 /** The website over HTTP: server-rendered pages, complete without JavaScript. */
@@ -87,6 +87,42 @@ describe('website (server-rendered HTML)', () => {
     expect(res.text).toContain('href="/?lang=en"');
   });
 
+  it("speaks English on a first visit from a browser that prefers it; the language switch's choice wins afterwards", async () => {
+    const en = await page('/').set('Accept-Language', 'en-GB,en;q=0.9,ru;q=0.5').expect(200);
+    expect(en.text).toContain('<html lang="en">');
+    expect(en.headers.vary).toMatch(/Accept-Language/);
+    expect(en.headers.vary).toMatch(/Cookie/);
+    // its links stay in English, and the switch names Russian explicitly
+    expect(en.text).toMatch(/<a class="lang-switch" href="\/\?lang=ru"/);
+    expect(en.text).toContain('href="/match?lang=en"');
+    for (const [header, lang] of [
+      ['ru-RU,ru;q=0.9,en-US;q=0.8', 'ru'],
+      ['de-DE,de;q=0.9', 'ru'],
+      ['de-DE,en;q=0.5', 'en'],
+      ['', 'ru'],
+    ])
+      expect([header, (await page('/programmes/sme-premises').set('Accept-Language', header).expect(200)).text]).toEqual([
+        header,
+        expect.stringContaining(`<html lang="${lang}">`),
+      ]);
+    expect((await page('/match').set('Accept-Language', 'en').expect(200)).text).toContain('Find support for your company');
+    // the switch remembers the choice, which then wins over the browser's preference
+    const chosen = await page('/?lang=ru').set('Accept-Language', 'en').expect(200);
+    expect(chosen.text).toContain('<html lang="ru">');
+    const cookie = chosen.headers['set-cookie'] as unknown as string[];
+    expect(cookie.join(';')).toMatch(/sn_lang=ru;.*HttpOnly/);
+    const again = await page('/programmes/sme-premises').set('Accept-Language', 'en').set('Cookie', 'sn_lang=ru').expect(200);
+    expect(again.text).toContain('<html lang="ru">');
+    expect((await page('/').set('Cookie', 'sn_lang=en').expect(200)).text).toContain('<html lang="en">');
+    // an address that names its language needs no Vary; the API and the admin area never guess
+    expect((await page('/?lang=en').set('Accept-Language', 'ru').expect(200)).headers.vary ?? '').not.toMatch(/Accept-Language/);
+    const api = await request(t.http).get('/api/v1/programmes/sme-premises').set('Accept-Language', 'en').expect(200);
+    expect(api.headers.vary ?? '').not.toMatch(/Accept-Language/);
+    expect((await request(t.http).get('/admin/login').set('Accept-Language', 'en').expect(200)).headers.vary ?? '').not.toMatch(
+      /Accept-Language/,
+    );
+  });
+
   it('returns only the results region for the script', async () => {
     const res = await request(t.http).get('/?supportType=premises').set('X-Fragment', 'results').expect(200);
     expect(res.text).not.toContain('<html');
@@ -120,6 +156,50 @@ describe('website (server-rendered HTML)', () => {
     const en = await page('/programmes/technopolis-moscow-sez?lang=en').expect(200);
     expect(en.text).toContain(file.title.en!);
     expect(en.text).toContain(file.keyFacts![0].value.en!.replace(/&/g, '&amp;').replace(/"/g, '&quot;'));
+  });
+
+  it('relates programmes that meet the same need of the same businesses, those taking applications first', async () => {
+    const relatedOf = async (slug: string) => {
+      const html = (await page(`/programmes/${slug}`).expect(200)).text;
+      const list = /<ul class="related">([\s\S]*?)<\/ul>/.exec(html)?.[1] ?? '';
+      return [...list.matchAll(/href="\/programmes\/([a-z0-9-]+)"/g)].map((m) => m[1]);
+    };
+    // the i.moscow grants for growing companies: never EV-charging compensation (another industry)
+    const before = await relatedOf('i-moscow-growth-tools');
+    expect(before).not.toContain('ev-charging-grid-connection');
+    expect(before).not.toContain('business-angel-reimbursement'); // for individuals
+    expect(before).toContain('moscow-technoparks');
+    expect(before.length).toBeLessThanOrEqual(3);
+    // an equally close programme that takes applications comes first
+    const open = await createProgrammeViaApi(
+      t.http,
+      editor,
+      programmeInput({
+        title: { ru: 'Грант на рост ИТ-компаний с постоянным приёмом' },
+        provider: 'moscow-innovation-cluster',
+        supportTypes: ['grant_subsidy'],
+        objectives: ['scale_up', 'get_financing'],
+        industries: ['information_technology', 'research'],
+        applicantTypes: ['legal_entity'],
+        stages: ['growth'],
+        timing: { availability: { kind: 'standing', source: 's1', asOf: '2026-01-15' } },
+      }),
+    );
+    expect((await relatedOf('i-moscow-growth-tools'))[0]).toBe(open.slug);
+    // a programme sharing only a common kind of support with nothing else in common has none
+    const lonely = await createProgrammeViaApi(
+      t.http,
+      editor,
+      programmeInput({
+        title: { ru: 'Грант для самозанятых кондитеров' },
+        supportTypes: ['grant_subsidy'],
+        industries: ['food_production'],
+        applicantTypes: ['self_employed'],
+        stages: ['idea'],
+      }),
+    );
+    expect(await relatedOf(lonely.slug)).toEqual([]);
+    expect((await page(`/programmes/${lonely.slug}`).expect(200)).text).not.toContain('Похожие программы');
   });
 
   it('puts the way to act and the status with its source first, then current facts with their sources, past terms apart', async () => {
@@ -314,7 +394,8 @@ describe('website (server-rendered HTML)', () => {
     const again = await page('/').expect(200);
     expect(again.headers['content-security-policy']).not.toContain(nonce);
     expect(res.text).not.toMatch(/<script(?![^>]*\bsrc=)(?![^>]*application\/ld\+json)[^>]*>/);
-    expect(res.text).not.toMatch(/<[^>]+\son[a-z]+\s*=/i);
+    // no attribute named on…: attribute values (escaped text, such as a title in a label) are not attributes
+    expect(res.text.replace(/="[^"]*"/g, '=""')).not.toMatch(/<[^>]+\son[a-z]+\s*=/i);
     await request(t.http)
       .get('/assets/site.js')
       .expect(200)
@@ -408,24 +489,168 @@ describe('website (server-rendered HTML)', () => {
     );
   });
 
-  it('compares up to four programmes side by side', async () => {
+  it('compares up to four programmes side by side, with every piece of their pages', async () => {
     const res = await page('/compare?slugs=sme-premises&slugs=moscow-technoparks,sme-consulting').expect(200);
-    expect((res.text.match(/<th scope="col">/g) ?? []).length).toBe(4);
+    expect((res.text.match(/<th scope="col" class="compare-column-head">/g) ?? []).length).toBe(3);
     const title = (slug: string) => SHIPPED_PROGRAMMES.find((p) => p.slug === slug)!.title.ru.replace(/"/g, '&quot;');
     expect(res.text).toContain(title('sme-premises'));
     expect(res.text).toContain(title('sme-consulting'));
-    // what a reader decides by: the status with its source, the steps, the way to act
-    expect(res.text).toContain('<th scope="row">Приём заявок</th>');
-    expect(res.text).toContain('<th scope="row">Как действовать</th>');
-    expect(res.text).not.toContain('Как подать заявку</th><td><span class="muted">не указано');
-    // rate, term and sources rows
-    expect(res.text).toContain('<th scope="row">Источники</th>');
+    for (const row of ['Приём заявок', 'Как действовать', 'Что вы получаете', 'Для кого', 'Как получить', 'Источники'])
+      expect(res.text).toContain(`<th scope="row">${row}</th>`);
+    // a row no programme has anything for is left out, not filled with "не указано"
+    expect(res.text).not.toContain('<th scope="row">Ставка</th>');
     await page('/compare?slugs=a,b,c,d,e').expect(400);
     await page('/compare?slugs=sme-premises,sme-premises').expect(400);
     await page('/compare?slugs=no-such-programme').expect(404);
-    const search = await page('/').expect(200);
-    expect(search.text).toContain('<form method="get" action="/compare"');
-    expect(search.text).toContain('name="slugs" value="sme-premises"');
+  });
+
+  it("shows on the compare page everything the programme's own page says: facts with sources, past terms, steps, the way to act", async () => {
+    const today = new Date().toISOString().slice(0, 10);
+    const created = await createProgrammeViaApi(
+      t.http,
+      editor,
+      programmeInput({
+        title: { ru: 'Грант для сравнения', en: 'A grant to compare' },
+        keyFacts: [
+          {
+            group: 'benefit',
+            label: { ru: 'Грант' },
+            value: { ru: 'до 3 млн ₽' },
+            number: 3_000_000,
+            unit: 'rub',
+            asOf: today,
+            source: 'card',
+          },
+          {
+            group: 'benefit',
+            label: { ru: 'Прежний грант' },
+            value: { ru: 'до 1 млн ₽' },
+            asOf: '2022-03-01',
+            termsYear: 2022,
+            source: 'news',
+          },
+          { group: 'eligibility', label: { ru: 'Кому' }, value: { ru: 'малым предприятиям' }, asOf: today, source: 'card' },
+          { group: 'timing', label: { ru: 'Отбор' }, value: { ru: 'два раза в год' }, asOf: today, source: 'card' },
+          { group: 'scale', label: { ru: 'Получили' }, value: { ru: '120 компаний' }, asOf: today, source: 'card' },
+        ],
+        eligibility: { checks: [{ ru: 'нет долгов по налогам', en: 'no tax debts' }], text: { ru: 'Для малого бизнеса Москвы.' } },
+        timing: { availability: { kind: 'standing', source: 'card', asOf: today } },
+        application: {
+          applyUrl: 'https://www.mos.ru/grant-compare',
+          applyUrlEn: 'https://www.mos.ru/en/grant-compare',
+          contacts: { phone: '+7 (495) 777-77-77', email: 'grant@mos.ru' },
+          requiredDocuments: [{ ru: 'Бизнес-план', en: 'Business plan' }],
+          steps: [
+            { text: { ru: 'Заполните анкету на mos.ru' }, url: 'https://www.mos.ru/grant-compare/form' },
+            { text: { ru: 'Пройдите собеседование' } },
+            { text: { ru: 'Подпишите соглашение' } },
+          ],
+        },
+        curation: {
+          sources: [
+            {
+              key: 'card',
+              title: { ru: 'Страница гранта' },
+              url: 'https://www.mos.ru/grant-compare',
+              publisher: 'mos.ru',
+              kind: 'official',
+              publishedOn: today,
+            },
+            {
+              key: 'news',
+              title: { ru: 'Новость 2022 года' },
+              url: 'https://rg.ru/2022/03/01/grant.html',
+              publisher: 'Российская газета',
+              kind: 'media',
+              publishedOn: '2022-03-01',
+            },
+          ],
+        },
+      }),
+    );
+    const programme = (await page(`/programmes/${created.slug}`).expect(200)).text;
+    const compare = (await page(`/compare?slugs=${created.slug},sme-premises`).expect(200)).text;
+    // each piece of the programme page (facts with their source lines, steps, checks, contacts, sources, status) is on the compare page
+    const pieces = (pattern: RegExp) => [...programme.matchAll(pattern)].map((m) => m[1].replace(/\s+/g, ' ').trim());
+    const expected = [
+      ...pieces(/<dd><strong>([^<]+)<\/strong>/g),
+      ...pieces(/<span class="as-of">(?:<time[^>]*>)?([^<]+)</g),
+      ...pieces(/<span class="badge past">([^<]+)<\/span>/g),
+      ...pieces(/<ol class="steps">[\s\S]*?<li>([^<]+)/g),
+      ...pieces(/<li>(проверьте: [^<]+)<\/li>/g),
+      ...pieces(/<a href="(tel:[^"]+)"/g),
+      ...pieces(/<a href="(mailto:[^"]+)"/g),
+      ...pieces(/<span class="muted">\(([^)]+)\)<\/span><\/li>/g),
+      ...pieces(/<p class="status-line"><strong>([^<]+)<\/strong>/g),
+    ];
+    expect(expected.length).toBeGreaterThan(15);
+    const flat = compare.replace(/\s+/g, ' ');
+    expect(expected.filter((piece) => !flat.includes(piece))).toEqual([]);
+    // and what the reader decides by, named
+    expect(compare).toContain('Заполните анкету на mos.ru');
+    expect(compare).toContain('href="https://www.mos.ru/grant-compare/form"');
+    expect(compare).not.toContain('Как подать заявку</th><td><span class="muted">не указано');
+    expect(compare).toContain('<span class="badge past">условия 2022 года</span>');
+    expect(compare).toContain('(СМИ; страница от 1 марта 2022 г.)');
+    expect(compare).toContain(`href="/programmes/${created.slug}#source-card">по данным: mos.ru`);
+    expect(compare).toContain('<th scope="row">Масштаб</th>');
+    expect(compare).toContain('<th scope="row">Прошлые условия</th>');
+    expect(compare).toContain('Бизнес-план');
+    expect(compare).toContain(
+      'href="https://www.mos.ru/grant-compare" rel="noopener" hreflang="ru">Подать заявку на официальном сайте</a>',
+    );
+    // the English comparison links to the English official page
+    const en = (await page(`/compare?slugs=${created.slug}&lang=en`).expect(200)).text;
+    expect(en).toContain('href="https://www.mos.ru/en/grant-compare" rel="noopener" hreflang="en">Apply on the official site</a>');
+  });
+
+  it('keeps the programmes picked to compare across searches and pages, without JavaScript', async () => {
+    const agent = request.agent(t.http);
+    const pick = (fields: Record<string, string>, status = 303) =>
+      agent.post('/compare/selection').type('form').set('Accept', 'text/html').send(fields).expect(status);
+    // nothing picked: a hint, no bar
+    expect((await agent.get('/').expect(200)).text).toContain('Нажмите «Сравнить» у двух–четырёх программ');
+    const added = await pick({ add: 'sme-premises', back: '/?supportType=premises#card-sme-premises' });
+    expect(added.headers.location).toBe('/?supportType=premises#card-sme-premises');
+    expect(String(added.headers['set-cookie'])).toMatch(/sn_compare=sme-premises;.*HttpOnly.*SameSite=Lax/);
+    // another search, another page: the pick is still there, its toggle pressed, the bar counting it
+    await pick({ add: 'mosprom-export-support', back: '/?q=экспорт' });
+    const other = (await agent.get('/?perPage=5&page=2').expect(200)).text;
+    expect(other).toContain('Выбрано для сравнения: 2 из 4');
+    expect(other).toContain('href="/compare?slugs=sme-premises,mosprom-export-support">Сравнить (2)</a>');
+    const premises = (await agent.get('/?supportType=premises').expect(200)).text;
+    expect(premises).toMatch(/name="remove" value="sme-premises"[\s\S]*?aria-pressed="true"/);
+    // four at most: a fifth is not added, and the other toggles are off
+    await pick({ add: 'moscow-technoparks' });
+    await pick({ add: 'sme-consulting' });
+    await pick({ add: 'fasie-start' });
+    const full = (await agent.get('/').expect(200)).text;
+    expect(full).toContain('Выбрано для сравнения: 4 из 4');
+    expect(full).toContain('Больше четырёх не сравнить');
+    expect(full).toMatch(/aria-pressed="false"[^>]* disabled>/);
+    expect(full).not.toMatch(/aria-pressed="false">/);
+    expect(full).not.toContain('fasie-start">Сравнить');
+    // the programme page shows it too, and can take one out
+    const programmePage = (await agent.get('/programmes/sme-consulting').expect(200)).text;
+    expect(programmePage).toMatch(/name="remove" value="sme-consulting"[\s\S]*?aria-pressed="true"/);
+    await pick({ remove: 'sme-consulting', back: '/programmes/sme-consulting' });
+    expect((await agent.get('/').expect(200)).text).toContain('Выбрано для сравнения: 3 из 4');
+    // the script asks for the bar alone
+    const bar = await agent
+      .post('/compare/selection')
+      .type('form')
+      .set('X-Fragment', 'compare-bar')
+      .send({ remove: 'moscow-technoparks' })
+      .expect(200);
+    expect(bar.text.trim()).toMatch(
+      /^<div class="compare-bar compare-bar-active" data-compare-bar data-selected="sme-premises mosprom-export-support"/,
+    );
+    // never a redirect off the site; bad input is a 400, an unknown programme a 404
+    expect((await pick({ clear: '1', back: '//evil.example/' })).headers.location).toBe('/');
+    expect((await pick({ clear: '1', back: 'https://evil.example/' })).headers.location).toBe('/');
+    expect((await agent.get('/').expect(200)).text).not.toContain('Выбрано для сравнения');
+    await pick({ add: 'Not A Slug' }, 400);
+    await pick({ add: 'no-such-programme' }, 404);
   });
 
   it('publishes any search as an Atom feed and its deadlines as iCalendar', async () => {
@@ -472,7 +697,7 @@ describe('website (server-rendered HTML)', () => {
     expect(bad.text).not.toMatch(/perPage must|Invalid input/);
     const compare = await page('/compare').expect(400);
     expect(compare.text).toContain('Нечего сравнивать');
-    expect(compare.text).toContain('отметьте от одной до четырёх');
+    expect(compare.text).toContain('нажмите «Сравнить» у одной–четырёх программ');
     expect(compare.text).not.toMatch(/Invalid input|must be an array|slugs/);
     const api = await request(t.http).get('/api/v1/programmes?perPage=1000').set('Accept', 'text/html').expect(400);
     expect(api.headers['content-type']).toMatch(/application\/json/);

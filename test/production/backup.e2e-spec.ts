@@ -5,7 +5,7 @@ import { findDumpTools, toolsFor } from '@app/database';
 import { freePort, programmeInput, strongPassword, uniqueEmail } from '@app/testing';
 import { CLI, run, SERVER, waitFor, type Running } from '../support/processes';
 import { CookieBrowser, csrfOf } from './support/browser';
-import { bearerToken } from './support/deployment';
+import { bearerToken, publishIfPending } from './support/deployment';
 import { scratchDir } from './support/services';
 
 /**
@@ -126,7 +126,7 @@ describe('backup and restore of the embedded installation', () => {
       headers: { ...auth, 'If-Match': published.headers.get('etag')! },
       body: JSON.stringify({ summary: { ru: 'После резервной копии', en: null } }),
     });
-    expect(after.status).toBe(200);
+    expect((await publishIfPending(a.base, auth, id, after)).status).toBe(200);
     serverA.child.kill('SIGINT');
     expect(await serverA.exited).toBe(0);
 
@@ -156,10 +156,12 @@ describe('backup and restore of the embedded installation', () => {
       const historyB = await (await fetch(`${b.base}/api/v1/admin/programmes/${id}/revisions`, { headers: authB })).json();
       expect(historyB).toEqual(historyA);
       const current = await fetch(`${b.base}/api/v1/admin/programmes/${id}`, { headers: authB });
-      const back = await fetch(`${b.base}/api/v1/admin/programmes/${id}/revisions/2/restore`, {
+      const restored = await fetch(`${b.base}/api/v1/admin/programmes/${id}/revisions/2/restore`, {
         method: 'POST',
         headers: { ...authB, 'If-Match': current.headers.get('etag')! },
       });
+      expect(restored.status).toBe(202); // published: a pending change, public once published
+      const back = await publishIfPending(b.base, authB, id, restored);
       expect(back.status).toBe(200);
       expect(((await back.json()) as { summary: { ru: string } }).summary.ru).toBe('Первая правка');
       await bearerToken(b.base, admin);

@@ -13,6 +13,7 @@ import { SearchModule } from '@app/search';
 import { WorkerModule } from '../../worker/src/worker.module';
 import { AdminOrganisationsController, AdminTaxonomyController } from './admin/admin-catalogue.controller';
 import { AdminProgrammesController } from './admin/admin-programmes.controller';
+import { AdminPendingChangesController } from './admin/admin-pending-changes.controller';
 import { AdminSearchController } from './admin/admin-search.controller';
 import { AdminSourceWatchController } from './admin/admin-source-watch.controller';
 import { SourceWatchModule } from '@app/source-watch';
@@ -79,6 +80,7 @@ export class ServerModule {
         CatalogueController,
         AuthController,
         AdminProgrammesController,
+        AdminPendingChangesController,
         AdminOrganisationsController,
         AdminTaxonomyController,
         AdminSearchController,

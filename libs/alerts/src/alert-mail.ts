@@ -1,6 +1,6 @@
 import type { PublicUrls } from '@app/config';
 import type { Lang } from '@app/catalogue';
-import type { SearchHit } from '@app/search';
+import { labelIn, SEARCH_FACETS, type FacetTerm, type SearchFacet, type SearchHit, type SearchRequest } from '@app/search';
 
 /** What a message says, in the alert's language: plain text and a small HTML twin. */
 export interface Composed {
@@ -15,8 +15,8 @@ const escape = (s: string): string =>
 const WORDS = {
   ru: {
     confirmSubject: 'Подтвердите подписку на программы поддержки',
-    confirmText: (search: string, frequency: string, link: string) =>
-      `Вы (или кто-то от вашего имени) подписались на новые и изменённые программы по поиску:\n${search}\n\nПисьма будут приходить ${frequency}. Чтобы подтвердить подписку, откройте ссылку:\n${link}\n\nЕсли вы не подписывались, просто не отвечайте: без подтверждения писем не будет.`,
+    confirmText: (search: string, searchUrl: string, frequency: string, link: string) =>
+      `Вы (или кто-то от вашего имени) подписались на новые и изменённые программы по поиску:\n${search}\nЭтот поиск на сайте: ${searchUrl}\n\nПисьма будут приходить ${frequency}. Чтобы подтвердить подписку, откройте ссылку:\n${link}\n\nЕсли вы не подписывались, просто не отвечайте: без подтверждения писем не будет.`,
     daily: 'раз в день',
     weekly: 'раз в неделю',
     digestSubject: (n: number) => `Программы поддержки: ${n} ${n === 1 ? 'обновление' : 'обновлений'} по вашему поиску`,
@@ -24,12 +24,32 @@ const WORDS = {
     closing: 'Приём заявок заканчивается в ближайшие 14 дней',
     closesOn: (date: string) => `приём до ${date}`,
     search: 'Ваш поиск',
+    openSearch: 'Открыть поиск на сайте',
     unsubscribe: 'Отписаться',
+    query: (q: string) => `Запрос: «${q}»`,
+    everything: 'все программы каталога',
+    facets: {
+      supportType: 'Вид поддержки',
+      objective: 'Цель',
+      applicantType: 'Кто может получить',
+      size: 'Размер компании',
+      stage: 'Стадия',
+      industry: 'Отрасль',
+      territory: 'Территория',
+      provider: 'Кто предоставляет',
+      status: 'Приём заявок',
+    } as Record<SearchFacet, string>,
+    amount: 'Сумма',
+    amountFrom: (n: string) => `от ${n}`,
+    amountTo: (n: string) => `до ${n}`,
+    closes: 'Окончание приёма',
+    closesFrom: (d: string) => `не раньше ${d}`,
+    closesTo: (d: string) => `не позже ${d}`,
   },
   en: {
     confirmSubject: 'Confirm your support programme alert',
-    confirmText: (search: string, frequency: string, link: string) =>
-      `You (or someone using your address) subscribed to new and changed programmes for this search:\n${search}\n\nMessages will come ${frequency}. To confirm, open this link:\n${link}\n\nIf it was not you, ignore this message: nothing is sent without confirmation.`,
+    confirmText: (search: string, searchUrl: string, frequency: string, link: string) =>
+      `You (or someone using your address) subscribed to new and changed programmes for this search:\n${search}\nThis search on the site: ${searchUrl}\n\nMessages will come ${frequency}. To confirm, open this link:\n${link}\n\nIf it was not you, ignore this message: nothing is sent without confirmation.`,
     daily: 'once a day',
     weekly: 'once a week',
     digestSubject: (n: number) => `Support programmes: ${n} update${n === 1 ? '' : 's'} for your search`,
@@ -37,7 +57,27 @@ const WORDS = {
     closing: 'Applications closing within 14 days',
     closesOn: (date: string) => `applications until ${date}`,
     search: 'Your search',
+    openSearch: 'Open the search on the site',
     unsubscribe: 'Unsubscribe',
+    query: (q: string) => `Words: “${q}”`,
+    everything: 'every programme in the catalogue',
+    facets: {
+      supportType: 'Type of support',
+      objective: 'Goal',
+      applicantType: 'Who can apply',
+      size: 'Company size',
+      stage: 'Stage',
+      industry: 'Industry',
+      territory: 'Territory',
+      provider: 'Provided by',
+      status: 'Applications',
+    } as Record<SearchFacet, string>,
+    amount: 'Amount',
+    amountFrom: (n: string) => `from ${n}`,
+    amountTo: (n: string) => `up to ${n}`,
+    closes: 'Applications close',
+    closesFrom: (d: string) => `on or after ${d}`,
+    closesTo: (d: string) => `on or before ${d}`,
   },
 };
 
@@ -49,21 +89,66 @@ const dateIn = (iso: string, lang: Lang): string =>
     timeZone: 'Europe/Moscow',
   }).format(new Date(iso));
 
-export function confirmMessage(lang: Lang, searchUrl: string, frequency: 'daily' | 'weekly', confirmUrl: string): Composed {
+const roubles = (n: number, lang: Lang): string =>
+  new Intl.NumberFormat(lang === 'ru' ? 'ru-RU' : 'en-GB', { style: 'currency', currency: 'RUB', maximumFractionDigits: 0 }).format(n);
+
+/** The search an alert follows, as the website's search page reads it. */
+export type FollowedSearch = Omit<SearchRequest, 'page' | 'perPage' | 'after' | 'sort' | 'lang'>;
+
+/**
+ * A saved search in words, one line per condition: its words, each filter's name and the labels
+ * of its values, amounts and dates ("Вид поддержки: Гранты и субсидии"), never a URL's codes.
+ */
+export function describeSearch(search: FollowedSearch, terms: Record<SearchFacet, FacetTerm[]>, lang: Lang): string[] {
   const w = WORDS[lang];
-  const text = w.confirmText(searchUrl, w[frequency], confirmUrl);
+  const lines: string[] = [];
+  if (search.q?.trim()) lines.push(w.query(search.q.trim()));
+  for (const facet of SEARCH_FACETS) {
+    const codes = search.facets?.[facet] ?? [];
+    if (!codes.length) continue;
+    const label = (code: string) => {
+      const term = terms[facet]?.find((t) => t.code === code);
+      return term ? labelIn(term, lang) : code;
+    };
+    lines.push(`${w.facets[facet]}: ${codes.map(label).join(', ')}`);
+  }
+  const amount = [
+    search.amountMin !== undefined ? w.amountFrom(roubles(search.amountMin, lang)) : null,
+    search.amountMax !== undefined ? w.amountTo(roubles(search.amountMax, lang)) : null,
+  ].filter(Boolean);
+  if (amount.length) lines.push(`${w.amount}: ${amount.join(' ')}`);
+  const closes = [
+    search.closesAfter ? w.closesFrom(dateIn(new Date(search.closesAfter).toISOString(), lang)) : null,
+    search.closesBefore ? w.closesTo(dateIn(new Date(search.closesBefore).toISOString(), lang)) : null,
+  ].filter(Boolean);
+  if (closes.length) lines.push(`${w.closes}: ${closes.join(', ')}`);
+  return lines.length ? lines : [w.everything];
+}
+
+/** A link in an HTML message, or its text where there is none. */
+const linked = (html: string, url: string, text = url): string => html.replace(escape(url), `<a href="${escape(url)}">${escape(text)}</a>`);
+
+export function confirmMessage(
+  lang: Lang,
+  search: string[],
+  searchUrl: string,
+  frequency: 'daily' | 'weekly',
+  confirmUrl: string,
+): Composed {
+  const w = WORDS[lang];
+  const words = search.map((line) => `- ${line}`).join('\n');
+  const text = w.confirmText(words, searchUrl, w[frequency], confirmUrl);
   return {
     subject: w.confirmSubject,
     text,
-    html: `<p>${escape(text)
-      .replace(/\n/g, '<br>')
-      .replace(escape(confirmUrl), `<a href="${escape(confirmUrl)}">${escape(confirmUrl)}</a>`)}</p>`,
+    html: `<p>${linked(linked(escape(text).replace(/\n/g, '<br>'), searchUrl, w.openSearch), confirmUrl)}</p>`,
   };
 }
 
 export function digestMessage(
   lang: Lang,
   urls: PublicUrls,
+  search: string[],
   searchUrl: string,
   unsubscribeUrl: string,
   changed: SearchHit[],
@@ -85,7 +170,9 @@ export function digestMessage(
     text: `${parts
       .map((p) => p.text)
       .filter(Boolean)
-      .join('\n')}\n${w.search}: ${searchUrl}\n${w.unsubscribe}: ${unsubscribeUrl}\n`,
-    html: `${parts.map((p) => p.html).join('')}<p><a href="${escape(searchUrl)}">${escape(w.search)}</a> · <a href="${escape(unsubscribeUrl)}">${escape(w.unsubscribe)}</a></p>`,
+      .join(
+        '\n',
+      )}\n${w.search}:\n${search.map((line) => `- ${line}`).join('\n')}\n${w.openSearch}: ${searchUrl}\n${w.unsubscribe}: ${unsubscribeUrl}\n`,
+    html: `${parts.map((p) => p.html).join('')}<p>${escape(w.search)}:</p><ul>${search.map((line) => `<li>${escape(line)}</li>`).join('')}</ul><p><a href="${escape(searchUrl)}">${escape(w.openSearch)}</a> · <a href="${escape(unsubscribeUrl)}">${escape(w.unsubscribe)}</a></p>`,
   };
 }

@@ -5,8 +5,8 @@ import { DataSource } from 'typeorm';
 import type { Lang } from '@app/catalogue';
 import { Clock, DomainError } from '@app/common';
 import { AppConfig, PublicUrls } from '@app/config';
-import { pickRanges, type RangeParam, SearchService, type SearchRequest, withoutRanges } from '@app/search';
-import { confirmMessage, digestMessage } from './alert-mail';
+import { pickRanges, type RangeParam, SearchService, SearchVocabulary, type SearchRequest, withoutRanges } from '@app/search';
+import { confirmMessage, describeSearch, digestMessage } from './alert-mail';
 
 export type AlertFrequency = 'daily' | 'weekly';
 
@@ -63,6 +63,7 @@ export class AlertsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly search: SearchService,
+    private readonly vocabulary: SearchVocabulary,
     private readonly config: AppConfig,
     private readonly clock: Clock,
     private readonly urls: PublicUrls,
@@ -86,13 +87,14 @@ export class AlertsService {
       });
     }
     const confirm = token();
+    const words = describeSearch(search.request, await this.vocabulary.terms(), lang);
     await this.dataSource.transaction(async (tx) => {
       const [alert] = await tx.query<{ id: string }[]>(
         `INSERT INTO search_alert (email, email_hash, client_hash, query, request, lang, frequency, confirm_token_hash, manage_token)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
         [address, emailHash, clientHash, search.query, JSON.stringify(search.request), lang, frequency, sha256(confirm), token()],
       );
-      const mail = confirmMessage(lang, this.searchUrl(search.query, lang), frequency, this.urls.to(`/alerts/confirm/${confirm}`));
+      const mail = confirmMessage(lang, words, this.searchUrl(search.query, lang), frequency, this.urls.to(`/alerts/confirm/${confirm}`));
       await this.enqueue(tx, alert.id, 'confirm', 'confirm', address, mail, {});
     });
     this.logger.log({ frequency }, 'Search alert requested');
@@ -109,6 +111,15 @@ export class AlertsService {
       [sha256(confirmToken)],
     );
     return rows.length > 0;
+  }
+
+  /** What a confirmation link stands for: a subscription still to confirm, one already confirmed, or nothing (unknown or unsubscribed). */
+  async confirmation(confirmToken: string): Promise<'pending' | 'confirmed' | null> {
+    const [row] = await this.dataSource.query<{ confirmed: boolean }[]>(
+      `SELECT confirmed_at IS NOT NULL AS confirmed FROM search_alert WHERE confirm_token_hash = $1`,
+      [sha256(confirmToken)],
+    );
+    return row ? (row.confirmed ? 'confirmed' : 'pending') : null;
   }
 
   /** Ends the subscription a manage token names (one click, no sign-in); true whether or not it still existed. */
@@ -136,6 +147,7 @@ export class AlertsService {
       [periodOf('daily', now), periodOf('weekly', now)],
     );
     let queued = 0;
+    const terms = due.length ? await this.vocabulary.terms() : null;
     for (const alert of due) {
       const period = periodOf(alert.frequency, now);
       const since = (alert.last_sent_at ?? alert.confirmed_at).getTime();
@@ -155,7 +167,8 @@ export class AlertsService {
       await this.dataSource.transaction(async (tx) => {
         if (changed.length || closing.length) {
           const unsubscribe = this.urls.to(`/alerts/unsubscribe/${alert.manage_token}`);
-          const mail = digestMessage(alert.lang, this.urls, this.searchUrl(alert.query, alert.lang), unsubscribe, changed, closing);
+          const words = describeSearch(request, terms!, alert.lang);
+          const mail = digestMessage(alert.lang, this.urls, words, this.searchUrl(alert.query, alert.lang), unsubscribe, changed, closing);
           // RFC 8058: mail clients offer one-click unsubscribe, posting to the link
           if (
             await this.enqueue(tx, alert.id, 'digest', period, alert.email, mail, {

@@ -14,6 +14,7 @@ import {
   ProgrammeStatusJob,
   REQUIRED_SLUGS,
   SuggestedUpdatesService,
+  PendingChangesService,
   SYSTEM_SEED,
   CreateProgrammeDto,
   UpdateProgrammeDto,
@@ -151,14 +152,20 @@ describe('catalogue on real PostgreSQL', () => {
       expect(pending.contentHash).toBe(loadShippedCatalogue(dir).programmes.find((p) => p.body.slug === 'content-edited')!.contentHash);
       expect(await seeder.seed(dir)).toMatchObject({ updated: 0, suggested: 0 });
 
-      // applying is a version-checked save of the file's content
-      await expect(suggestions.apply(kept.id, pending.id, kept.version - 1, editor)).rejects.toMatchObject({
+      // applying is a version-checked save of the file's content: into the published entry's pending change
+      await expect(suggestions.apply(kept.id, pending.id, { kind: 'live', version: kept.version - 1 }, editor)).rejects.toMatchObject({
         code: 'PROGRAMME.VERSION_CONFLICT',
       });
-      const applied = await suggestions.apply(kept.id, pending.id, kept.version, editor);
-      expect(applied.title.ru).toBe('Вторая редакция');
-      expect((await rowOf('content-edited')).catalogue_hash).toBe(pending.contentHash);
+      const applied = await suggestions.apply(kept.id, pending.id, { kind: 'live', version: kept.version }, editor);
+      expect(applied).toMatchObject({ kind: 'pending', change: { programme: { title: { ru: 'Вторая редакция' } } } });
       expect(await suggestions.listPending(kept.id)).toEqual([]);
+      // the entry records the shipped content once that content is live
+      expect((await rowOf('content-edited')).title_ru).toBe('Первая редакция');
+      expect((await rowOf('content-edited')).catalogue_hash).not.toBe(pending.contentHash);
+      const change = applied.kind === 'pending' ? applied.change : null;
+      await app.get(PendingChangesService).publish(kept.id, { kind: 'pending', version: change!.version }, editor);
+      expect((await rowOf('content-edited')).title_ru).toBe('Вторая редакция');
+      expect((await rowOf('content-edited')).catalogue_hash).toBe(pending.contentHash);
     });
 
     it('keeps an editor’s change when the suggested update is dismissed', async () => {
@@ -174,6 +181,32 @@ describe('catalogue on real PostgreSQL', () => {
       expect(after.summary.ru).toBe('Своё краткое описание');
       expect(await suggestions.listPending(row.id)).toEqual([]);
       await expect(suggestions.dismiss(row.id, pending.id, editor)).rejects.toMatchObject({ code: 'SUGGESTED_UPDATE.NOT_FOUND' });
+    });
+
+    it('treats an open pending change as an editor’s change: the file’s update waits as a suggestion, until the change is discarded', async () => {
+      const seeder = app.get(CatalogueSeeder);
+      const pendingChanges = app.get(PendingChangesService);
+      write('content-pending', body('Первая редакция'));
+      await seeder.seed(dir);
+      const row = await rowOf('content-pending');
+      const edit = await pendingChanges.edit(
+        row.id,
+        { kind: 'live', version: row.version },
+        plainToInstance(UpdateProgrammeDto, { summary: { ru: 'Правка, ещё не опубликованная' } }),
+        editor,
+      );
+      expect(edit.kind).toBe('pending');
+      write('content-pending', body('Вторая редакция'));
+      expect(await seeder.seed(dir)).toMatchObject({ updated: 0, suggested: 1 });
+      expect((await rowOf('content-pending')).title_ru).toBe('Первая редакция');
+      const [suggestion] = await app.get(SuggestedUpdatesService).listPending(row.id);
+      expect(suggestion.changedFields).toEqual(expect.arrayContaining(['title.ru']));
+
+      // discarded, nobody has changed the entry: the next run brings it to its file, and the suggestion is done with
+      await pendingChanges.discard(row.id, { kind: 'any' }, editor);
+      expect(await seeder.seed(dir)).toMatchObject({ updated: 1, suggested: 0 });
+      expect((await rowOf('content-pending')).title_ru).toBe('Вторая редакция');
+      expect(await app.get(SuggestedUpdatesService).listPending(row.id)).toEqual([]);
     });
 
     it('brings an entry written from a numbered release up to its file, and never re-suggests content an editor resolved', async () => {

@@ -73,4 +73,13 @@ describe('loadConfig', () => {
       /SOURCE_WATCH_INTERVAL_MINUTES.*SOURCE_WATCH_BATCH.*SOURCE_WATCH_TIMEOUT_MS/,
     );
   });
+
+  it('reads whether a pending change needs a second editor, refusing a value that is neither yes nor no', () => {
+    expect(loadConfig({}).catalogue.reviewRequired).toBe(false);
+    expect(loadConfig({ PROGRAMME_REVIEW_REQUIRED: 'true' }).catalogue.reviewRequired).toBe(true);
+    expect(loadConfig({ PROGRAMME_REVIEW_REQUIRED: 'false' }).catalogue.reviewRequired).toBe(false);
+    expect(() => loadConfig({ PROGRAMME_REVIEW_REQUIRED: 'ture' })).toThrow(
+      /PROGRAMME_REVIEW_REQUIRED \(PROGRAMME_REVIEW_REQUIRED must be true or false\)/,
+    );
+  });
 });

@@ -4,6 +4,13 @@ import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min,
 const toBool = ({ value }: { value: unknown }) =>
   value === undefined || value === '' ? undefined : ['1', 'true', 'yes', 'on'].includes(String(value).toLowerCase());
 
+/** Like toBool, but a value that is neither yes nor no stays as it is, so validation names it (a typo must not turn a safeguard off). */
+const toStrictBool = ({ value }: { value: unknown }) => {
+  if (value === undefined || value === '') return undefined;
+  const v = String(value).toLowerCase();
+  return ['1', 'true', 'yes', 'on'].includes(v) ? true : ['0', 'false', 'no', 'off'].includes(v) ? false : value;
+};
+
 /**
  * Every environment variable the processes read, validated once at boot.
  * Nothing outside this library reads `process.env`.
@@ -293,6 +300,12 @@ export class EnvironmentVariables {
   @Max(3650)
   SOURCE_MAX_AGE_DAYS = 365;
 
+  /** true: a pending change of a published programme goes live only when an editor other than its authors approves or publishes it. */
+  @IsOptional()
+  @Transform(toStrictBool)
+  @IsBoolean({ message: 'PROGRAMME_REVIEW_REQUIRED must be true or false' })
+  PROGRAMME_REVIEW_REQUIRED?: boolean;
+
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -421,6 +434,8 @@ export interface MailConfig {
 export interface CatalogueConfig {
   /** An entry whose newest source page is older than this many days is shown as possibly out of date. */
   sourceMaxAgeDays: number;
+  /** A pending change goes live only with a second editor's approval (none of its authors may give it). */
+  reviewRequired: boolean;
 }
 
 /** The typed configuration of one process. Injected by its class. */
@@ -434,7 +449,7 @@ export class AppConfig {
     readonly worker: WorkerConfig,
     readonly search: SearchConfig,
     readonly rateLimits: RateLimitConfig,
-    readonly catalogue: CatalogueConfig = { sourceMaxAgeDays: 365 },
+    readonly catalogue: CatalogueConfig = { sourceMaxAgeDays: 365, reviewRequired: false },
     readonly mail: MailConfig = {
       from: 'Support Navigator <alerts@support-navigator.invalid>',
       alertsPerAddressPerDay: 5,
@@ -561,7 +576,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       exportsAtOnce: vars.EXPORTS_AT_ONCE,
       exportsPerClient: vars.EXPORTS_PER_CLIENT,
     },
-    { sourceMaxAgeDays: vars.SOURCE_MAX_AGE_DAYS },
+    { sourceMaxAgeDays: vars.SOURCE_MAX_AGE_DAYS, reviewRequired: vars.PROGRAMME_REVIEW_REQUIRED ?? false },
     {
       smtpUrl: vars.SMTP_URL,
       from: vars.MAIL_FROM,

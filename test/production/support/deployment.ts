@@ -180,3 +180,16 @@ export async function within(what: string, ms: number, ok: () => Promise<boolean
     await sleep(everyMs);
   }
 }
+
+/**
+ * Publishes the pending change an editor's save of a published programme became (202), as an editor
+ * would next; any other answer is returned as it is. The answer says where the entry now stands.
+ */
+export async function publishIfPending(base: string, headers: Record<string, string>, id: string, saved: Response): Promise<Response> {
+  if (saved.status !== 202) return saved;
+  await saved.arrayBuffer();
+  return fetch(`${base}/api/v1/admin/programmes/${id}/pending-change/publish`, {
+    method: 'POST',
+    headers: { ...headers, 'If-Match': saved.headers.get('etag')! },
+  });
+}

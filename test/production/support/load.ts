@@ -111,18 +111,30 @@ export function startLoad(options: LoadOptions): { outcomes: Outcome[]; elapsed:
       const base = await pick();
       if (!base) return;
       if (!etag) {
-        // not a measured request: where the version stands after an answer that did not say
-        const current = await fetch(`${base}/api/v1/admin/programmes/${id}`, { headers: auth }).catch(() => null);
+        // not measured requests: where the version stands after an answer that did not say (a pending change left open first)
+        const pending = await fetch(`${base}/api/v1/admin/programmes/${id}/pending-change`, { headers: auth }).catch(() => null);
+        await pending?.arrayBuffer().catch(() => undefined);
+        const current =
+          pending?.status === 200 ? pending : await fetch(`${base}/api/v1/admin/programmes/${id}`, { headers: auth }).catch(() => null);
         await current?.arrayBuffer().catch(() => undefined);
         if (current?.status === 200) etag = current.headers.get('etag');
         else await sleep(100);
         continue;
       }
-      const res = await send('save', base, `/api/v1/admin/programmes/${id}`, {
+      let res = await send('save', base, `/api/v1/admin/programmes/${id}`, {
         method: 'PATCH',
         headers: { ...auth, 'Content-Type': 'application/json', 'If-Match': etag },
         body: JSON.stringify({ summary: { ru: `Сохранение под нагрузкой ${i}`, en: `Saved under load ${i}` } }),
       });
+      // a published programme's save is a pending change: publishing it (as an editor would) writes the entry
+      if (res?.status === 202) {
+        const pendingTag = res.headers.get('etag')!;
+        await res.arrayBuffer().catch(() => undefined);
+        res = await send('save', base, `/api/v1/admin/programmes/${id}/pending-change/publish`, {
+          method: 'POST',
+          headers: { ...auth, 'If-Match': pendingTag },
+        });
+      }
       etag = res?.status === 200 ? res.headers.get('etag') : null;
       await res?.arrayBuffer().catch(() => undefined);
       await sleep(options.pauseMs);

@@ -10,6 +10,7 @@ import { AdminOpsPages } from './admin-ops.pages';
 import { AdminOrganisationsPages } from './admin-organisations.pages';
 import { AdminProgrammesPages } from './admin-programmes.pages';
 import { AdminSourceWatchPages } from './admin-source-watch.pages';
+import { AdminPendingPages } from './admin-pending.pages';
 import { AdminSynonymsPages } from './admin-synonyms.pages';
 import { AdminTaxonomyPages } from './admin-taxonomy.pages';
 import { AdminUsersPages } from './admin-users.pages';
@@ -20,6 +21,7 @@ import { AdminUsersPages } from './admin-users.pages';
   controllers: [
     AdminAuthPages,
     AdminProgrammesPages,
+    AdminPendingPages,
     AdminTaxonomyPages,
     AdminSynonymsPages,
     AdminOrganisationsPages,

@@ -136,4 +136,34 @@ describe('the programme edit form', () => {
     ]);
     expect(diff[1].after).toBe('Consulting');
   });
+
+  it('diffs dates, codes and numbers as whole tokens, never digit by digit', () => {
+    const before = { ...recordFromForm(FORM), publicationState: 'draft' };
+    const fact = before.keyFacts[0];
+    const after = {
+      ...before,
+      keyFacts: [{ ...fact, asOf: '2026-11-20', value: { ru: 'до 12 500 000 ₽', en: null } }],
+      curation: { sources: [{ ...before.curation.sources[0], publishedOn: '2026-11-20', url: 'https://i.moscow/measure-2026' }] },
+    };
+    const parts = (path: string) => {
+      const d = diffRecords(
+        { ...before, keyFacts: [{ ...fact, asOf: '2022-03-30' }] },
+        after,
+        labelsOf({ facets: [] } as unknown as TaxonomyView),
+      );
+      return d.find((x) => x.field.path === path)!.parts.filter((p) => p.change !== 'same');
+    };
+    expect(parts('keyFacts')).toEqual([
+      { value: '10 млн', change: 'removed' },
+      { value: '12 500 000', change: 'added' },
+      { value: '2022-03-30', change: 'removed' },
+      { value: '2026-11-20', change: 'added' },
+    ]);
+    expect(parts('curation.sources')).toEqual([
+      { value: 'https://i.moscow/measure', change: 'removed' },
+      { value: 'https://i.moscow/measure-2026', change: 'added' },
+      { value: 'undated', change: 'removed' },
+      { value: '2026-11-20', change: 'added' },
+    ]);
+  });
 });

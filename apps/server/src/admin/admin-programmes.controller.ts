@@ -1,6 +1,16 @@
 import { AppConfig } from '@app/config';
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, UseInterceptors } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Res, UseInterceptors } from '@nestjs/common';
+import type { Response } from 'express';
+import {
+  ApiAcceptedResponse,
+  ApiBearerAuth,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
 import {
@@ -19,12 +29,17 @@ import {
   UpdateProgrammeDto,
   type PublicationState,
   type SuggestedUpdateView,
+  PendingChangesService,
+  type EditOutcome,
+  type PendingChangeView,
+  type WorkingVersion,
 } from '@app/catalogue';
 import { Clock } from '@app/common';
 import { AuthenticatedUser, CurrentUser, Roles } from '@app/identity';
 import { facetSelection, ProgrammeFilterQuery } from '../programmes/programme-list.query';
 import { IdParam } from '../http/params';
-import { IfMatch, VersionEtagInterceptor } from '../http/versioning';
+import { IfMatch, VersionEtagInterceptor, WorkingIfMatch } from '../http/versioning';
+import { PendingChangeResponse } from './admin-pending-changes.controller';
 import { Created } from '../http/created';
 
 const TAXONOMY_FACETS = FACETS.map((f) => f.param);
@@ -56,6 +71,12 @@ class AdminProgrammeListQuery extends ProgrammeFilterQuery {
   @IsOptional()
   @IsBoolean()
   pendingUpdate?: boolean;
+
+  @ApiPropertyOptional({ description: 'true: only published programmes with a pending change waiting to be published' })
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsOptional()
+  @IsBoolean()
+  pendingChange?: boolean;
 }
 
 class SuggestionParams extends IdParam {
@@ -89,6 +110,19 @@ class TransitionParams extends IdParam {
 
 const actorOf = (u: AuthenticatedUser) => ({ id: u.id, label: u.email });
 const IF_MATCH = ApiHeader({ name: 'If-Match', required: true, description: 'the ETag you last read, e.g. "3"' });
+const WORKING_IF_MATCH = ApiHeader({
+  name: 'If-Match',
+  required: true,
+  description: 'the ETag you last read: the entry\'s ("3") or, while it has one, its pending change\'s ("p2"); or *',
+});
+
+/** A save that became a pending change answers 202 with it (its own ETag, and where it lives). */
+function answer(res: Response, id: string, outcome: EditOutcome): ProgrammeView | PendingChangeView {
+  if (outcome.kind === 'live') return outcome.programme;
+  res.status(202);
+  res.setHeader('Content-Location', `/api/v1/admin/programmes/${id}/pending-change`);
+  return outcome.change;
+}
 
 @ApiTags('admin: programmes')
 @ApiBearerAuth()
@@ -102,20 +136,31 @@ export class AdminProgrammesController {
     private readonly config: AppConfig,
     private readonly suggestedUpdates: SuggestedUpdatesService,
     private readonly history: ProgrammeRevisions,
+    private readonly pending: PendingChangesService,
   ) {}
 
   @Get()
   @ApiOkResponse({ type: AdminProgrammeListView })
   @ApiOperation({ summary: 'List programmes in any publication state, with filters' })
   async list(@Query() query: AdminProgrammeListQuery): Promise<AdminProgrammeListView> {
-    const { q, provider, status, page, perPage, publicationState, outdated, pendingUpdate, needsWork } = query;
+    const { q, provider, status, page, perPage, publicationState, outdated, pendingUpdate, pendingChange, needsWork } = query;
     const facets = facetSelection(query, TAXONOMY_FACETS);
     const now = this.clock.now();
     const factsOlderThan = outdated
       ? { day: sourcesOutdatedBefore(now, this.config.catalogue.sourceMaxAgeDays), today: moscowDay(now) }
       : undefined;
     const result = await this.programmes.listForAdmin(
-      { q, provider, status, facets, publicationState, factsOlderThan, breaksPublishingRules: needsWork, pendingSuggestion: pendingUpdate },
+      {
+        q,
+        provider,
+        status,
+        facets,
+        publicationState,
+        factsOlderThan,
+        breaksPublishingRules: needsWork,
+        pendingSuggestion: pendingUpdate,
+        pendingChange,
+      },
       { page, perPage },
     );
     return { ...result, page, perPage };
@@ -136,16 +181,21 @@ export class AdminProgrammesController {
   }
 
   @Patch(':id')
-  @IF_MATCH
-  @ApiOperation({ summary: 'Change some fields; needs If-Match (an empty or no-op change keeps the version)' })
-  @ApiOkResponse({ type: ProgrammeView })
-  update(
+  @WORKING_IF_MATCH
+  @ApiOperation({
+    summary:
+      'Change some fields; needs If-Match (an empty or no-op change keeps the version). A draft or archived entry changes immediately (200). A published one keeps its published version public: the change is saved as its pending change (202, the pending change, ETag "p<version>"), to be published at …/pending-change/publish; with a pending change open, send its ETag',
+  })
+  @ApiOkResponse({ type: ProgrammeView, description: 'the entry, changed (a draft or archived entry)' })
+  @ApiAcceptedResponse({ type: PendingChangeResponse, description: 'a published entry: its pending change, not live yet' })
+  async update(
     @Param() { id }: IdParam,
-    @IfMatch() version: number,
+    @WorkingIfMatch() version: WorkingVersion,
     @Body() body: UpdateProgrammeDto,
     @CurrentUser() user: AuthenticatedUser,
-  ): Promise<ProgrammeView> {
-    return this.programmes.update(id, version, body, actorOf(user));
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<ProgrammeView | PendingChangeView> {
+    return answer(res, id, await this.pending.edit(id, version, body, actorOf(user)));
   }
 
   @Post(':id/:action')
@@ -179,17 +229,20 @@ export class AdminProgrammesController {
 
   @Post(':id/revisions/:version/restore')
   @HttpCode(200)
-  @IF_MATCH
+  @WORKING_IF_MATCH
   @ApiOperation({
-    summary: "Save an old revision's content as a new change (the publication state stays); needs If-Match",
+    summary:
+      "Save an old revision's content as a new change (the publication state stays); for a published entry it becomes its pending change (202), never live by itself. Needs If-Match",
   })
   @ApiOkResponse({ type: ProgrammeView })
-  restoreRevision(
+  @ApiAcceptedResponse({ type: PendingChangeResponse, description: 'a published entry: its pending change, not live yet' })
+  async restoreRevision(
     @Param() { id, version }: RevisionParams,
-    @IfMatch() expectedVersion: number,
+    @WorkingIfMatch() expected: WorkingVersion,
     @CurrentUser() user: AuthenticatedUser,
-  ): Promise<ProgrammeView> {
-    return this.history.restore(id, Number(version), expectedVersion, actorOf(user));
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<ProgrammeView | PendingChangeView> {
+    return answer(res, id, await this.history.restore(id, Number(version), expected, actorOf(user)));
   }
 
   @Get(':id/suggested-updates')
@@ -201,15 +254,19 @@ export class AdminProgrammesController {
 
   @Post(':id/suggested-updates/:suggestionId/apply')
   @HttpCode(200)
-  @IF_MATCH
-  @ApiOperation({ summary: "Save the shipped file's newer content over the entry; needs If-Match" })
+  @WORKING_IF_MATCH
+  @ApiOperation({
+    summary: "Save the shipped file's newer content over the entry (a published entry: into its pending change, 202); needs If-Match",
+  })
   @ApiOkResponse({ type: ProgrammeView })
-  applySuggestedUpdate(
+  @ApiAcceptedResponse({ type: PendingChangeResponse, description: 'a published entry: its pending change, not live yet' })
+  async applySuggestedUpdate(
     @Param() { id, suggestionId }: SuggestionParams,
-    @IfMatch() version: number,
+    @WorkingIfMatch() version: WorkingVersion,
     @CurrentUser() user: AuthenticatedUser,
-  ): Promise<ProgrammeView> {
-    return this.suggestedUpdates.apply(id, suggestionId, version, actorOf(user));
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<ProgrammeView | PendingChangeView> {
+    return answer(res, id, await this.suggestedUpdates.apply(id, suggestionId, version, actorOf(user)));
   }
 
   @Post(':id/suggested-updates/:suggestionId/dismiss')

@@ -9,8 +9,9 @@ import {
   type KeyFactGroup,
   type Lang,
   type ProgrammeView,
+  type RelatedProgramme,
 } from '@app/catalogue';
-import type { FacetTerm, SearchHit } from '@app/search';
+import type { FacetTerm } from '@app/search';
 import { amountText, deadlineBadge } from './search-page';
 import { formatDate, formatRoubles, textFor } from './web-i18n';
 
@@ -39,7 +40,7 @@ export function linkFor(lang: Lang, ru: string | null, en: string | null): { url
 export function programmePage(
   p: ProgrammeView,
   terms: Terms,
-  related: SearchHit[],
+  related: RelatedProgramme[],
   lang: Lang,
   now: Date,
   urls: PublicUrls,
@@ -180,10 +181,13 @@ export function programmePage(
       checked: src.checkedOn ? t.checkedOn(dayText(src.checkedOn, lang)) : null,
     })),
     lastChecked: p.curation.lastCheckedOn ? t.lastChecked(dayText(p.curation.lastCheckedOn, lang)) : t.neverChecked,
-    related: related
-      .filter((r) => r.slug !== p.slug)
-      .slice(0, 3)
-      .map((r) => ({ title: r.title, provider: r.provider.name, url: programmePath(r.slug, lang) })),
+    related: related.map((r) => ({
+      title: pick(r.title).value,
+      titleFallback: pick(r.title).fallback,
+      provider: pick(r.provider).value,
+      status: deadlineBadge({ status: r.status, closesAt: r.closesAt }, null, lang, now).text,
+      url: programmePath(r.slug, lang),
+    })),
     backUrl: lang === 'ru' ? '/' : '/?lang=en',
     shareUrl: programmePath(p.slug, lang),
     // JSON inside <script>: `<` escaped so no text can close the element

@@ -196,11 +196,14 @@ export function searchPage(
     n === null ? null : { n, url: searchUrl({ ...state, page: n }), current: n === state.page },
   );
   const summary = [t.found(result.total), state.q ? t.forQuery(state.q) : ''].filter(Boolean).join(' ');
+  // the heading announced after an update says which filters apply ("Найдено 8 программ: Москва, Гранты")
+  const summaryFilters = chips.map((c) => c.label).join(', ');
   const filterSummary = chips.length ? `${t.activeFilters}: ${chips.map((c) => `${c.facetTitle} — ${c.label}`).join('; ')}.` : t.noFilters;
   return {
     t,
     state,
     summary,
+    summaryFilters,
     filterSummary,
     chips,
     clearUrl: searchUrl({ q: state.q, facets: {}, page: 1, perPage: state.perPage, lang: state.lang, sort: state.sort }),

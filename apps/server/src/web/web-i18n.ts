@@ -1,6 +1,9 @@
 import type { Lang } from '@app/catalogue';
 import type { SearchFacet, SortOrder } from '@app/search';
 
+/** A sentence's full stop, unless its last word brings one ("7 декабря 2026 г."). */
+const sentence = (text: string): string => (/[.!?]$/.test(text) ? text : `${text}.`);
+
 /** The website's own words, in both languages. Catalogue content comes translated from the catalogue. */
 const TEXT = {
   ru: {
@@ -62,6 +65,8 @@ const TEXT = {
     languageName: 'Русский',
     switchTo: 'Switch to English',
     skipToMain: 'Перейти к содержанию',
+    skipToSearch: 'Перейти к поиску',
+    skipToResults: 'Перейти к результатам',
     footer: 'Сведения взяты из открытых источников; проверяйте условия у организатора программы.',
     whatYouGet: 'Что вы получаете',
     whoCanApply: 'Кто может получить',
@@ -87,7 +92,7 @@ const TEXT = {
     pageDate: (date: string) => `страница от ${date}`,
     pageUndated: 'страница без даты',
     checkedOn: (date: string) => `проверено редакцией ${date}`,
-    lastChecked: (date: string) => `Редакция сверяла сведения с источниками ${date}.`,
+    lastChecked: (date: string) => sentence(`Редакция сверяла сведения с источниками ${date}`),
     neverChecked: 'Редакция ещё не сверяла сведения с источниками.',
     outdated: (date: string | null, days: number) =>
       `${date ? `Самый новый источник датирован ${date}` : 'Источники не датированы'} — это больше ${days} дн. назад. Условия могли измениться: сверьте их на официальном сайте перед подачей заявки.`,
@@ -165,7 +170,8 @@ const TEXT = {
     errorMessages: {
       programmeNotFound: 'Такой программы нет в каталоге. Возможно, её сняли с публикации или в адресе опечатка — найдите её через поиск.',
       pageNotFound: 'По этому адресу ничего нет. Проверьте ссылку или начните с поиска.',
-      compareEmpty: 'Чтобы сравнить программы, отметьте от одной до четырёх в результатах поиска и нажмите «Сравнить выбранные».',
+      compareEmpty:
+        'Чтобы сравнить программы, нажмите «Сравнить» у одной–четырёх программ в результатах поиска, затем кнопку «Сравнить» вверху списка.',
       badLink: 'В ссылке есть ошибка: часть параметров нам непонятна. Начните поиск заново — фильтры можно выбрать на странице.',
       failed: 'Мы уже знаем о сбое. Попробуйте ещё раз через минуту.',
     },
@@ -207,8 +213,12 @@ const TEXT = {
       confirmButton: 'Подтвердить подписку',
       confirmedTitle: 'Подписка подтверждена',
       confirmedText: 'Первое письмо придёт, когда по вашему поиску появится что-то новое. В каждом письме есть ссылка, чтобы отписаться.',
-      unknownTitle: 'Ссылка не работает',
-      unknownText: 'Такой подписки нет: возможно, вы уже отписались. Подпишитесь заново со страницы поиска.',
+      alreadyTitle: 'Подписка уже подтверждена',
+      alreadyText:
+        'Вы уже подтвердили эту подписку — больше ничего делать не нужно. Письма придут, когда по вашему поиску появится что-то новое.',
+      unknownTitle: 'Ссылка недействительна или устарела',
+      unknownText:
+        'Эта ссылка из письма не работает: возможно, она скопирована не целиком, устарела или подписку уже отменили. Откройте ссылку из последнего письма или подпишитесь заново со страницы поиска.',
       unsubscribeTitle: 'Отписаться от писем',
       unsubscribeText: 'Нажмите кнопку, и письма по этому поиску больше не придут.',
       unsubscribeButton: 'Отписаться',
@@ -227,10 +237,18 @@ const TEXT = {
     compare: {
       title: 'Сравнение программ',
       emptyTitle: 'Нечего сравнивать',
-      select: (title: string) => `Сравнить: ${title}`,
-      submit: 'Сравнить выбранные',
-      hint: 'Отметьте до четырёх программ.',
+      toggle: 'Сравнить',
+      chosen: (n: number, max: number) => `Выбрано для сравнения: ${n} из ${max}`,
+      go: (n: number) => `Сравнить (${n})`,
+      clear: 'Очистить',
+      fullHint: 'Больше четырёх не сравнить: уберите одну, чтобы добавить другую.',
+      hint: 'Нажмите «Сравнить» у двух–четырёх программ: выбор сохранится, даже если вы начнёте новый поиск.',
+      remove: 'Убрать из сравнения',
+      addMore: 'Добавить программы из поиска',
+      swipe: (n: number) => `Листайте таблицу вбок, чтобы увидеть все программы (${n}).`,
       row: 'Параметр',
+      summary: 'Коротко',
+      scale: 'Масштаб',
     },
     feeds: { atom: 'Подписаться на обновления (Atom)', ics: 'Сроки в календарь (iCalendar)', programmeIcs: 'Добавить срок в календарь' },
     match: {
@@ -342,6 +360,8 @@ const TEXT = {
     languageName: 'English',
     switchTo: 'Перейти на русский',
     skipToMain: 'Skip to content',
+    skipToSearch: 'Skip to the search',
+    skipToResults: 'Skip to the results',
     footer: 'Taken from public sources; check the conditions with the provider.',
     whatYouGet: 'What you get',
     whoCanApply: 'Who can apply',
@@ -367,7 +387,7 @@ const TEXT = {
     pageDate: (date: string) => `page dated ${date}`,
     pageUndated: 'page undated',
     checkedOn: (date: string) => `checked by our editors on ${date}`,
-    lastChecked: (date: string) => `Our editors last compared this entry with its sources on ${date}.`,
+    lastChecked: (date: string) => sentence(`Our editors last compared this entry with its sources on ${date}`),
     neverChecked: 'Our editors have not yet compared this entry with its sources.',
     outdated: (date: string | null, days: number) =>
       `${date ? `The newest source is dated ${date}` : 'The sources are undated'}: more than ${days} days ago. The conditions may have changed: check them on the official site before applying.`,
@@ -444,7 +464,8 @@ const TEXT = {
       programmeNotFound:
         'There is no such programme in the catalogue. It may have been withdrawn, or the address has a typo: find it through the search.',
       pageNotFound: 'There is nothing at this address. Check the link or start from the search.',
-      compareEmpty: 'To compare programmes, tick one to four of them in the search results and press "Compare selected".',
+      compareEmpty:
+        'To compare programmes, press “Compare” on one to four of them in the search results, then the “Compare” button above the list.',
       badLink:
         'The link has an error: we could not understand some of its parameters. Start the search again; you can pick filters on the page.',
       failed: 'We know about the failure. Please try again in a minute.',
@@ -486,8 +507,11 @@ const TEXT = {
       confirmButton: 'Confirm',
       confirmedTitle: 'Alert confirmed',
       confirmedText: 'The first message comes when your search has something new. Every message has an unsubscribe link.',
-      unknownTitle: 'This link does not work',
-      unknownText: 'There is no such alert: you may have unsubscribed already. Subscribe again from the search page.',
+      alreadyTitle: 'Alert already confirmed',
+      alreadyText: 'You have already confirmed this alert; there is nothing more to do. Messages come when your search has something new.',
+      unknownTitle: 'This link is invalid or has expired',
+      unknownText:
+        'This link from the message does not work: it may be incomplete, out of date, or the alert was cancelled. Open the link from the latest message, or subscribe again from the search page.',
       unsubscribeTitle: 'Unsubscribe',
       unsubscribeText: 'Press the button and no more messages for this search will come.',
       unsubscribeButton: 'Unsubscribe',
@@ -506,10 +530,18 @@ const TEXT = {
     compare: {
       title: 'Compare programmes',
       emptyTitle: 'Nothing to compare',
-      select: (title: string) => `Compare: ${title}`,
-      submit: 'Compare selected',
-      hint: 'Tick up to four programmes.',
+      toggle: 'Compare',
+      chosen: (n: number, max: number) => `${n} of ${max} picked to compare`,
+      go: (n: number) => `Compare (${n})`,
+      clear: 'Clear',
+      fullHint: 'Four is the most: remove one to add another.',
+      hint: 'Press “Compare” on two to four programmes: the choice stays even if you start a new search.',
+      remove: 'Remove from the comparison',
+      addMore: 'Add programmes from the search',
+      swipe: (n: number) => `Swipe the table sideways to see every programme (${n}).`,
       row: 'Detail',
+      summary: 'In short',
+      scale: 'Scale',
     },
     feeds: {
       atom: 'Follow updates (Atom)',

@@ -1,4 +1,4 @@
-import { Controller, Get, Header, Headers, Param, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Header, Headers, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { Public } from '@app/identity';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { plainToInstance, Transform } from 'class-transformer';
@@ -22,6 +22,8 @@ import {
   type CompanyProfile,
   MatchingService,
   ProgrammesService,
+  ProgrammeRepository,
+  RelatedProgrammesService,
   REVENUE_BAND_CODES,
   SLUG_PATTERN,
 } from '@app/catalogue';
@@ -37,6 +39,7 @@ import { byStatus, openBySupportType, searchPage, type SearchState } from './sea
 import { render } from './web-views';
 import { textFor } from './web-i18n';
 import { RateLimit } from '../api-access/rate-limit.decorator';
+import { changed, compareUrl, keepSelection, localPath, selectionOf, selectionView, type CompareSelectionView } from './compare-selection';
 
 class LangQuery {
   @IsOptional() @IsIn(['ru', 'en']) lang: 'ru' | 'en' = 'ru';
@@ -72,6 +75,14 @@ class CompareQuery extends LangQuery {
   slugs: string[];
 }
 
+/** A change of the compare selection: a programme added or removed, or all cleared; then back to `back`. */
+class CompareSelectionForm {
+  @IsOptional() @IsString() @MaxLength(200) @Matches(SLUG_PATTERN, { message: 'add must be a programme slug' }) add?: string;
+  @IsOptional() @IsString() @MaxLength(200) @Matches(SLUG_PATTERN, { message: 'remove must be a programme slug' }) remove?: string;
+  @IsOptional() @IsIn(['1']) clear?: string;
+  @IsOptional() @IsString() @MaxLength(2000) back?: string;
+}
+
 /**
  * The public website: server-rendered HTML, complete without JavaScript. The
  * search page's URL is its whole state; with `X-Fragment: results` only the
@@ -87,6 +98,8 @@ export class WebController {
     private readonly programmes: ProgrammesService,
     private readonly vocabulary: SearchVocabulary,
     private readonly matching: MatchingService,
+    private readonly related: RelatedProgrammesService,
+    private readonly catalogue: ProgrammeRepository,
     private readonly clock: Clock,
     private readonly config: AppConfig,
     private readonly urls: PublicUrls,
@@ -94,8 +107,14 @@ export class WebController {
 
   @Get()
   @Header('Content-Type', 'text/html; charset=utf-8')
-  @Header('Vary', 'X-Fragment')
-  async searchPage(@Query() query: WebSearchQuery, @Headers('x-fragment') fragment?: string): Promise<string> {
+  async searchPage(
+    @Query() query: WebSearchQuery,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+    @Headers('x-fragment') fragment?: string,
+  ): Promise<string> {
+    // added to what the language choice varies by (a Vary header set here would replace it)
+    res.vary('X-Fragment');
     const request = toSearchRequest(query);
     const { sort, page, perPage, lang, facets } = request;
     const company = await profileOf(query.profile);
@@ -131,7 +150,8 @@ export class WebController {
       verdicts,
     );
     const statuses = open ? byStatus(open, lang) : [];
-    return render(fragment === 'results' ? 'results.njk' : 'search.njk', { lang, v, statuses, languageUrl: v.languageUrl });
+    const sel = await this.selection(req, lang, v.shareUrl);
+    return render(fragment === 'results' ? 'results.njk' : 'search.njk', { lang, v, sel, statuses, languageUrl: v.languageUrl });
   }
 
   @Get('feed.atom')
@@ -173,18 +193,69 @@ export class WebController {
     return deadlinesCalendar([deadline], this.urls, lang, deadline.title);
   }
 
+  /**
+   * Programmes side by side, every piece of their pages in rows (a row empty for all is left
+   * out). The address names the programmes, so a comparison can be shared; each column can be
+   * removed (from the address and from the visitor's selection).
+   */
   @Get('compare')
   @Header('Content-Type', 'text/html; charset=utf-8')
-  async compare(@Query() { slugs, lang }: CompareQuery): Promise<string> {
+  async compare(@Query() { slugs, lang }: CompareQuery, @Req() req: Request): Promise<string> {
     const [programmes, terms] = await Promise.all([
       Promise.all(slugs.map((slug) => this.programmes.getPublished(slug))),
       this.vocabulary.terms(),
     ]);
     const now = this.clock.now();
-    const columns = programmes.map((p) => programmePage(p, terms, [], lang, now, this.urls, this.config.catalogue.sourceMaxAgeDays));
-    const params = new URLSearchParams(slugs.map((s) => ['slugs', s]));
-    if (lang === 'ru') params.set('lang', 'en');
-    return render('compare.njk', { lang, columns, languageUrl: `/compare?${params}` });
+    const columns = programmes.map((p) => ({
+      ...programmePage(p, terms, [], lang, now, this.urls, this.config.catalogue.sourceMaxAgeDays),
+      url: programmePath(p.slug, lang),
+      // removing a column: the comparison of the others (or the search, when none is left)
+      without:
+        slugs.length > 1
+          ? compareUrl(
+              slugs.filter((s) => s !== p.slug),
+              lang,
+            )
+          : lang === 'en'
+            ? '/?lang=en'
+            : '/',
+    }));
+    const any = (has: (c: (typeof columns)[number]) => unknown) => columns.some((c) => has(c));
+    const rows = {
+      timing: any((c) => c.opensAt || c.closesAt || c.keyFacts.timing.length),
+      scale: any((c) => c.keyFacts.scale.length),
+      about: any((c) => c.description || c.benefit),
+      conditions: any((c) => c.eligibility || c.criteria.length),
+      documents: any((c) => c.documents.length),
+      past: any((c) => c.pastFacts.length),
+    };
+    const sel = await this.selection(req, lang, compareUrl(slugs, lang));
+    return render('compare.njk', { lang, columns, rows, sel, languageUrl: compareUrl(slugs, lang === 'ru' ? 'en' : 'ru') });
+  }
+
+  /**
+   * Adds a programme to the visitor's compare selection, removes one, or clears it, then returns
+   * to the page it came from (303); the script asks for the compare bar instead (`X-Fragment:
+   * compare-bar`) and swaps it in. Five are never kept: a fifth is refused while four are picked.
+   */
+  @Post('compare/selection')
+  async changeSelection(
+    @Body() form: CompareSelectionForm,
+    @Query() { lang }: LangQuery,
+    @Req() req: Request,
+    @Res() res: Response,
+    @Headers('x-fragment') fragment?: string,
+  ): Promise<void> {
+    // a programme added must exist (a 404 page otherwise); one removed need not any more
+    if (form.add) await this.programmes.getPublished(form.add);
+    const slugs = changed(selectionOf(req), { add: form.add, remove: form.remove, clear: form.clear === '1' });
+    keepSelection(req, res, slugs);
+    const back = localPath(form.back, lang === 'en' ? '/?lang=en' : '/');
+    if (fragment !== 'compare-bar') return res.redirect(303, back);
+    res
+      .status(200)
+      .type('text/html; charset=utf-8')
+      .send(render('compare-bar.njk', { lang, c: await this.selectionFor(slugs, lang, back) }));
   }
 
   @Get('match')
@@ -270,23 +341,21 @@ export class WebController {
 
   @Get('programmes/:slug')
   @Header('Content-Type', 'text/html; charset=utf-8')
-  async programmePage(@Param() { slug }: SlugParam, @Query() { lang }: LangQuery): Promise<string> {
+  async programmePage(@Param() { slug }: SlugParam, @Query() { lang }: LangQuery, @Req() req: Request): Promise<string> {
     const programme = await this.programmes.getPublished(slug);
-    const [terms, related] = await Promise.all([
-      this.vocabulary.terms(),
-      programme.supportTypes.length
-        ? this.search.search({ page: 1, perPage: 4, lang, facets: { supportType: programme.supportTypes.slice(0, 1) } })
-        : Promise.resolve(null),
-    ]);
-    const p = programmePage(
-      programme,
-      terms,
-      related?.hits ?? [],
-      lang,
-      this.clock.now(),
-      this.urls,
-      this.config.catalogue.sourceMaxAgeDays,
-    );
-    return render('programme.njk', { lang, p, languageUrl: programmePath(slug, lang === 'ru' ? 'en' : 'ru') });
+    const [terms, related] = await Promise.all([this.vocabulary.terms(), this.related.related(programme)]);
+    const p = programmePage(programme, terms, related, lang, this.clock.now(), this.urls, this.config.catalogue.sourceMaxAgeDays);
+    const sel = await this.selection(req, lang, programmePath(slug, lang));
+    return render('programme.njk', { lang, p, sel, languageUrl: programmePath(slug, lang === 'ru' ? 'en' : 'ru') });
+  }
+
+  /** The visitor's compare selection as a page shows it; `back`: that page's address. */
+  private selection(req: Request, lang: 'ru' | 'en', back: string): Promise<CompareSelectionView> {
+    return this.selectionFor(selectionOf(req), lang, back);
+  }
+
+  private async selectionFor(slugs: string[], lang: 'ru' | 'en', back: string): Promise<CompareSelectionView> {
+    const rows = slugs.length ? await this.catalogue.listMatchable({ slugs }) : [];
+    return selectionView(slugs, new Map(rows.map((r) => [r.slug, { ru: r.titleRu, en: r.titleEn }])), lang, back);
   }
 }

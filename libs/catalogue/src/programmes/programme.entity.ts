@@ -3,6 +3,7 @@ import { Organisation } from '../organisations/organisation.entity';
 import { numericColumn } from '../transformers';
 import type { ProgrammeStatus, PublicationState } from './programme-status';
 import { PROGRAMME_FIELDS, type DescribedColumns, type ProgrammeField } from './programme-fields';
+import type { StaleEnglish } from './stale-english';
 
 /**
  * The columns of the described fields (programme-fields.ts), on a base class:
@@ -72,6 +73,9 @@ export class Programme extends describedColumns() {
   @Column('date', { nullable: true }) sourcesCheckedOn: string | null;
   /** The hash of the shipped catalogue file's content this entry was last written from; null for entries editors created. */
   @Column('text', { nullable: true }) catalogueHash: string | null;
+
+  /** Localised texts whose Russian changed after their English was written (stale-english.ts); kept up to date by every save. */
+  @Column('jsonb', { default: () => "'[]'" }) staleEnglish: StaleEnglish[];
 
   @Column('text') publicationState: PublicationState;
   @Column('timestamptz', { nullable: true }) publishedAt: Date | null;

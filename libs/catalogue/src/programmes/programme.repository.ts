@@ -7,6 +7,7 @@ import { ProgrammeRevision } from './programme-revision.entity';
 import { Organisation } from '../organisations/organisation.entity';
 import { Programme } from './programme.entity';
 import type { EligibilityCriteria, LocalisedText } from './programme.types';
+import type { StaleEnglish } from './stale-english';
 
 export interface ProgrammeFilter {
   q?: string;
@@ -27,6 +28,8 @@ export interface AdminProgrammeFilter extends ProgrammeFilter {
   breaksPublishingRules?: boolean;
   /** Only programmes with a shipped-catalogue update waiting for an editor. */
   pendingSuggestion?: boolean;
+  /** Only programmes with a pending change waiting to be published. */
+  pendingChange?: boolean;
 }
 
 /** What the matcher scores of a programme, with its titles (see listMatchConditions). */
@@ -143,6 +146,9 @@ export class ProgrammeRepository {
     if (filter.breaksPublishingRules) qb.andWhere('p.problemCount > 0');
     if (filter.pendingSuggestion) {
       qb.andWhere('EXISTS (SELECT 1 FROM programme_suggested_update s WHERE s.programme_id = p.id AND s.resolved_at IS NULL)');
+    }
+    if (filter.pendingChange) {
+      qb.andWhere("EXISTS (SELECT 1 FROM programme_pending_change c WHERE c.programme_id = p.id AND c.state = 'open')");
     }
     return qb.orderBy('p.updatedAt', 'DESC').addOrderBy('p.id').skip(slice.offset).take(slice.limit).getManyAndCount();
   }
@@ -357,6 +363,37 @@ export class ProgrammeRepository {
       [now, limit],
     );
     return rows.map((r) => r.id);
+  }
+
+  async writeStaleEnglish(manager: EntityManager, id: string, marks: StaleEnglish[]): Promise<void> {
+    await manager.query(`UPDATE programme SET stale_english = $2 WHERE id = $1`, [id, JSON.stringify(marks)]);
+  }
+
+  /** Whether an editor has a change of this programme waiting to be published. */
+  async hasOpenPendingChange(id: string, manager?: EntityManager): Promise<boolean> {
+    const rows: unknown[] = await (manager ?? this.programmes.manager).query(
+      `SELECT 1 FROM programme_pending_change WHERE programme_id = $1 AND state = 'open'`,
+      [id],
+    );
+    return rows.length > 0;
+  }
+
+  /** Which of these programmes have an open pending change. */
+  async withOpenPendingChange(ids: string[]): Promise<Set<string>> {
+    if (!ids.length) return new Set();
+    const rows: { id: string }[] = await this.programmes.query(
+      `SELECT programme_id AS id FROM programme_pending_change WHERE programme_id = ANY($1::uuid[]) AND state = 'open'`,
+      [ids],
+    );
+    return new Set(rows.map((r) => r.id));
+  }
+
+  /** Discards the open pending change of a programme that is being deleted. */
+  async closePendingChanges(manager: EntityManager, id: string, by: string): Promise<void> {
+    await manager.query(
+      `UPDATE programme_pending_change SET state = 'discarded', resolved_by_label = $2, resolved_at = now() WHERE programme_id = $1 AND state = 'open'`,
+      [id, by],
+    );
   }
 
   async writeProblemCount(manager: EntityManager, id: string, problemCount: number): Promise<void> {

@@ -30,6 +30,8 @@ import { isOfficialApplyUrl } from './official-sites';
 import { toSnapshot } from './programme-snapshot';
 import { DependentRevisions } from './dependent-revisions';
 import { AdminProgrammeFilter, ProgrammeRepository } from './programme.repository';
+import { staleEnglish, type StaleEnglish } from './stale-english';
+import { toRecord } from '../transfer/programme-record';
 
 export interface PageRequest {
   page: number;
@@ -97,6 +99,11 @@ export class ProgrammesService {
     return { items: items.map(mapProgramme), total };
   }
 
+  /** Which of these programmes have a pending change waiting to be published. */
+  withOpenPendingChange(ids: string[]): Promise<Set<string>> {
+    return this.programmes.withOpenPendingChange(ids);
+  }
+
   async getForAdmin(id: string): Promise<ProgrammeView> {
     const p = await this.programmes.findLiveById(id);
     if (!p) throw programmeNotFound(id);
@@ -139,7 +146,19 @@ export class ProgrammesService {
     });
   }
 
-  update(id: string, expectedVersion: number, input: UpdateProgrammeDto, actor: Actor, outer?: EntityManager): Promise<ProgrammeView> {
+  /**
+   * Saves a change to the entry itself (an editor's change of a published entry goes through
+   * PendingChangesService instead, which calls this when it is published). `englishChecked`:
+   * English an editor confirmed still fits its changed Russian.
+   */
+  update(
+    id: string,
+    expectedVersion: number,
+    input: UpdateProgrammeDto,
+    actor: Actor,
+    outer?: EntityManager,
+    options: { englishChecked?: StaleEnglish[] } = {},
+  ): Promise<ProgrammeView> {
     return this.change(
       outer,
       id,
@@ -147,19 +166,55 @@ export class ProgrammesService {
       actor,
       'update',
       async (tx, current) => {
-        const next: Partial<Programme> = { ...current };
-        applyProgrammeInput(next, input);
-        const fromDates = availabilityFromDates(input, current);
-        next.availability = fromDates ?? next.availability;
-        await this.resolveReferences(tx, next, input, current.id);
-        next.territoriesServed = await this.servedTerritories(tx, next.territories ?? []);
-        deriveProgramme(next, this.clock.now(), current);
-        await this.checkConsistency(tx, next, !!fromDates);
-        if (next.publicationState === 'published') assertPublishable(next);
+        const next = await this.prepare(tx, current, [input]);
+        next.staleEnglish = staleEnglish(
+          toRecord(mapProgramme(current)),
+          toRecord(mapProgramme(Object.assign(new Programme(), next))),
+          current.staleEnglish ?? [],
+          options.englishChecked,
+        );
         return next;
       },
       input.slug,
     );
+  }
+
+  /**
+   * What the entry would be with `inputs` applied in turn, through every check a save makes
+   * (validation that needs the database, the publishing rules of a published entry, a free
+   * slug), without saving anything: a pending change's content and its preview.
+   */
+  async previewUpdate(tx: EntityManager, current: Programme, inputs: UpdateProgrammeDto[]): Promise<ProgrammeView> {
+    const next = await this.prepare(tx, current, inputs);
+    if (next.slug !== current.slug) {
+      const other = await this.programmes.findLiveBySlug(next.slug!, tx);
+      if (other && other.id !== current.id) throw programmeSlugTaken(next.slug);
+    }
+    return mapProgramme(Object.assign(new Programme(), next));
+  }
+
+  /** The entry with `inputs` applied and everything derived from them recomputed, checked as a save checks it. */
+  private async prepare(tx: EntityManager, current: Programme, inputs: UpdateProgrammeDto[]): Promise<Partial<Programme>> {
+    const next: Partial<Programme> = { ...current };
+    let fromDates = false;
+    for (const input of inputs) {
+      const before = { ...next };
+      applyProgrammeInput(next, input);
+      const round = availabilityFromDates(input, before);
+      next.availability = round ?? next.availability;
+      fromDates ||= !!round;
+      await this.resolveReferences(tx, next, input, current.id);
+    }
+    next.territoriesServed = await this.servedTerritories(tx, next.territories ?? []);
+    deriveProgramme(next, this.clock.now(), current);
+    await this.checkConsistency(tx, next, fromDates);
+    if (next.publicationState === 'published') assertPublishable(next);
+    return next;
+  }
+
+  /** English texts possibly out of date on the entry (see stale-english.ts). */
+  async staleEnglishOf(id: string): Promise<StaleEnglish[]> {
+    return (await this.programmes.findLiveById(id))?.staleEnglish ?? [];
   }
 
   transition(
@@ -187,6 +242,8 @@ export class ProgrammesService {
   async remove(id: string, expectedVersion: number, actor: Actor): Promise<void> {
     await this.change(undefined, id, expectedVersion, actor, 'delete', async (tx, current) => {
       await this.audit.record(actor, 'programme.delete', `programme:${current.slug}`, { version: expectedVersion }, tx);
+      // a change prepared for it can never go live now
+      await this.programmes.closePendingChanges(tx, id, actor.label);
       return { deletedAt: this.clock.now() };
     });
   }
@@ -208,8 +265,12 @@ export class ProgrammesService {
       const changes = await compute(tx, current);
       const before = mapProgramme(current);
       // a save that changes nothing (an empty PATCH) is no new version and no event
-      if (action === 'update' && !changedPaths(before, mapProgramme(Object.assign(new Programme(), current, changes))).length)
+      if (action === 'update' && !changedPaths(before, mapProgramme(Object.assign(new Programme(), current, changes))).length) {
+        // English confirmed to fit is bookkeeping, not content
+        if (changes.staleEnglish && JSON.stringify(changes.staleEnglish) !== JSON.stringify(current.staleEnglish))
+          await this.programmes.writeStaleEnglish(tx, id, changes.staleEnglish);
         return before;
+      }
       const written = await this.programmes.updateIfVersion(tx, id, expectedVersion, { ...changes, updatedBy: actor.id });
       if (!written) throw programmeVersionConflict(expectedVersion, current.version + 1);
       const after = await this.recordRevision(tx, id, action, actor, before);

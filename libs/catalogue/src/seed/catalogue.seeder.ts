@@ -66,8 +66,9 @@ async function validated<T extends object>(type: new () => T, plain: object, slu
  * installations up to date with it, entry by entry, by content:
  * - A shipped entry never seen here is created and published.
  * - One whose file changed since it was last written, and that nobody has changed since, is updated to the file.
- * - One an editor has changed (or unpublished, archived) is left alone and gets a
- *   suggested update, which the editor applies or dismisses.
+ * - One an editor has changed (or unpublished, archived), or has a pending change of, is left
+ *   alone and gets a suggested update, which the editor applies (into the pending change of a
+ *   published entry) or dismisses.
  * - A deleted one, or one an editor created under a shipped slug, is never touched.
  * Running it twice changes nothing the second time.
  */
@@ -139,9 +140,15 @@ export class CatalogueSeeder {
     if (!row || row.catalogueHash === null || row.catalogueHash === contentHash) return null;
     const plain = shippedUpdateInput(body);
     const input = await validated(UpdateProgrammeDto, plain, entry.file);
-    if ((await this.programmeRows.lastRevisionActorLabel(row.id)) === SYSTEM_SEED.label) {
+    // an open pending change is an editor's change in the making: the file's update waits for them as a suggestion
+    const untouched =
+      (await this.programmeRows.lastRevisionActorLabel(row.id)) === SYSTEM_SEED.label &&
+      !(await this.programmeRows.hasOpenPendingChange(row.id));
+    if (untouched) {
       await this.dataSource.transaction(async (tx) => {
         const saved = await this.programmes.update(row.id, row.version, input, SYSTEM_SEED, tx);
+        // a suggestion left from an editor's pending change since discarded is superseded by this content
+        await this.suggestions.resolveAll(tx, row.id, 'applied');
         // a shipped draft completed in its file (moved to programmes/) goes live
         if (entry.publish && saved.publicationState === 'draft')
           await this.programmes.transition(saved.id, saved.version, 'publish', SYSTEM_SEED, tx);

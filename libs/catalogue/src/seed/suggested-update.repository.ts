@@ -47,4 +47,12 @@ export class SuggestedUpdateRepository {
       )
       .execute();
   }
+
+  /** Resolves every pending suggestion of a programme (its shipped content was written over it). */
+  async resolveAll(tx: EntityManager, programmeId: string, resolution: 'applied' | 'dismissed'): Promise<void> {
+    await tx.query(
+      `UPDATE programme_suggested_update SET resolution = $2, resolved_at = now() WHERE programme_id = $1 AND resolved_at IS NULL`,
+      [programmeId, resolution],
+    );
+  }
 }

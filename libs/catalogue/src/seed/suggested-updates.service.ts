@@ -6,9 +6,7 @@ import { DomainError } from '@app/common';
 import { AuditService } from '@app/identity';
 import { Actor } from '../catalogue.errors';
 import { UpdateProgrammeDto } from '../programmes/dto/programme-input.dto';
-import type { ProgrammeView } from '../programmes/dto/programme-view.dto';
-import { ProgrammeRepository } from '../programmes/programme.repository';
-import { ProgrammesService } from '../programmes/programmes.service';
+import { PendingChangesService, type EditOutcome, type WorkingVersion } from '../programmes/pending-changes.service';
 import { SuggestedUpdateRepository } from './suggested-update.repository';
 
 export interface SuggestedUpdateView {
@@ -33,8 +31,7 @@ export class SuggestedUpdatesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly suggestions: SuggestedUpdateRepository,
-    private readonly programmes: ProgrammesService,
-    private readonly programmeRows: ProgrammeRepository,
+    private readonly pending: PendingChangesService,
     private readonly audit: AuditService,
   ) {}
 
@@ -48,22 +45,27 @@ export class SuggestedUpdatesService {
     }));
   }
 
-  /** Saves the shipped release over the entry, if the editor's version is still current (412 otherwise). */
-  apply(programmeId: string, suggestionId: string, expectedVersion: number, actor: Actor): Promise<ProgrammeView> {
+  /**
+   * Saves the shipped release over the entry, if the editor's version is still current (412
+   * otherwise): a draft at once, a published entry as (part of) its pending change, whose
+   * publication then records the shipped content as the entry's.
+   */
+  apply(programmeId: string, suggestionId: string, expected: WorkingVersion, actor: Actor): Promise<EditOutcome> {
     return this.dataSource.transaction(async (tx) => {
       const suggestion = await this.suggestions.findPendingForUpdate(tx, suggestionId, programmeId);
       if (!suggestion) throw suggestionNotFound(suggestionId);
-      const saved = await this.programmes.update(
+      const outcome = await this.pending.edit(
         programmeId,
-        expectedVersion,
+        expected,
         plainToInstance(UpdateProgrammeDto, suggestion.input),
         actor,
+        { catalogueHash: suggestion.contentHash },
         tx,
       );
-      await this.programmeRows.setCatalogueHash(tx, programmeId, suggestion.contentHash);
       await this.suggestions.resolve(tx, suggestion, 'applied', actor.id);
-      await this.audit.record(actor, 'programme.apply_update', `programme:${saved.slug}`, { contentHash: suggestion.contentHash }, tx);
-      return saved;
+      const slug = outcome.kind === 'live' ? outcome.programme.slug : outcome.change.slug;
+      await this.audit.record(actor, 'programme.apply_update', `programme:${slug}`, { contentHash: suggestion.contentHash }, tx);
+      return outcome;
     });
   }
 

@@ -6,8 +6,10 @@ import { DomainError, type FieldProblem } from '@app/common';
 import type { Actor } from '../catalogue.errors';
 import { PUBLICATION_STATES, type PublicationState } from '../programmes/programme-status';
 import { mapProgramme } from '../programmes/programme.mapper';
+import type { ProgrammeView } from '../programmes/dto/programme-view.dto';
 import { ProgrammeRepository } from '../programmes/programme.repository';
 import { ProgrammesService, type ProgrammeTransition } from '../programmes/programmes.service';
+import { PendingChangesService } from '../programmes/pending-changes.service';
 import { toProgrammeInput, toRecord, type ParsedRow, type ProgrammeRecord } from './programme-record';
 
 export interface ImportRowReport {
@@ -15,6 +17,8 @@ export interface ImportRowReport {
   slug: string | null;
   action: 'create' | 'update' | 'unchanged' | 'invalid';
   changedFields?: string[];
+  /** The update became the entry's pending change (PROGRAMME_REVIEW_REQUIRED): not public until another editor publishes it. */
+  pendingChange?: boolean;
   problems?: FieldProblem[];
 }
 
@@ -60,13 +64,16 @@ const compactCriteria = (c: unknown): unknown =>
  * one transaction with a savepoint per row: a dry run rolls it all back and
  * reports; an apply commits the rows that passed and skips the others. Rows
  * that would change nothing are left alone, so importing an export, or the
- * same file twice, changes nothing.
+ * same file twice, changes nothing. An import writes published entries directly (its dry run
+ * is its review), unless PROGRAMME_REVIEW_REQUIRED: then a change to a published entry that
+ * stays published becomes its pending change, for another editor to publish.
  */
 @Injectable()
 export class ProgrammeTransferService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly programmes: ProgrammesService,
+    private readonly pending: PendingChangesService,
     private readonly repository: ProgrammeRepository,
     private readonly audit: AuditService,
   ) {}
@@ -148,19 +155,36 @@ export class ProgrammeTransferService {
       if (changedFields.length === 0 && existing.publicationState === target) return { row: row.row, slug: dto.slug, action: 'unchanged' };
     }
 
+    // with review required, a change to what the public sees waits as a pending change like an editor's
+    const pendingChange =
+      !!existing &&
+      !!changedFields.length &&
+      this.pending.reviewRequired &&
+      existing.publicationState === 'published' &&
+      target === 'published';
     await tx.query('SAVEPOINT import_row');
     try {
-      let saved = existing
-        ? changedFields.length
-          ? await this.programmes.update(existing.id, existing.version, dto, actor, tx)
-          : mapProgramme((await this.repository.findLiveById(existing.id, tx))!)
-        : await this.programmes.create(dto, actor, tx, target);
+      let saved: ProgrammeView;
+      if (!existing) saved = await this.programmes.create(dto, actor, tx, target);
+      else {
+        if (pendingChange) await this.pending.edit(existing.id, { kind: 'live', version: existing.version }, dto, actor, {}, tx);
+        saved =
+          changedFields.length && !pendingChange
+            ? await this.programmes.update(existing.id, existing.version, dto, actor, tx)
+            : mapProgramme((await this.repository.findLiveById(existing.id, tx))!);
+      }
       for (const step of ROUTES[saved.publicationState][target])
         saved = await this.programmes.transition(saved.id, saved.version, step, actor, tx);
       await tx.query('RELEASE SAVEPOINT import_row');
       const stateChanged = existing && existing.publicationState !== target ? ['publicationState'] : [];
       return existing
-        ? { row: row.row, slug: dto.slug, action: 'update', changedFields: [...changedFields, ...stateChanged] }
+        ? {
+            row: row.row,
+            slug: dto.slug,
+            action: 'update',
+            changedFields: [...changedFields, ...stateChanged],
+            ...(pendingChange ? { pendingChange } : {}),
+          }
         : { row: row.row, slug: dto.slug, action: 'create' };
     } catch (error) {
       await tx.query('ROLLBACK TO SAVEPOINT import_row');

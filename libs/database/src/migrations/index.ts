@@ -15,6 +15,7 @@ import { CreateScheduledJobRuns1765200000000 } from './1765200000000-CreateSched
 import { AddSearchReindexRequests1765286400000 } from './1765286400000-AddSearchReindexRequests';
 import { AddEverydayVocabulary1765300000000 } from './1765300000000-AddEverydayVocabulary';
 import { AddRelease3Vocabulary1765300100000 } from './1765300100000-AddRelease3Vocabulary';
+import { CreatePendingChanges1765400000000 } from './1765400000000-CreatePendingChanges';
 import { CreateSourceWatch1765500000000 } from './1765500000000-CreateSourceWatch';
 
 /** Every migration, in order. Listed explicitly so compiled and test runs load the same set. */
@@ -36,5 +37,6 @@ export const MIGRATIONS = [
   AddSearchReindexRequests1765286400000,
   AddEverydayVocabulary1765300000000,
   AddRelease3Vocabulary1765300100000,
+  CreatePendingChanges1765400000000,
   CreateSourceWatch1765500000000,
 ];

@@ -89,9 +89,9 @@
     } catch (e) {
       last = null;
     }
-    // only a search in the page's own language
-    if (last && last.charAt(0) === '/' && last.charAt(1) !== '/' && /[?&]lang=en(&|$)/.test(last) === (lang === 'en'))
-      link.setAttribute('href', last);
+    // only a search in the page's own language (one that names none is in the visitor's language)
+    var named = last ? /[?&]lang=(ru|en)(&|$)/.exec(last) : null;
+    if (last && last.charAt(0) === '/' && last.charAt(1) !== '/' && (!named || named[1] === lang)) link.setAttribute('href', last);
   });
 
   /** Long facets get a filter box: typing narrows the values shown (and opens "show all"). */
@@ -126,6 +126,59 @@
     else
       navigator.clipboard.writeText(url).then(done, function () {
         window.prompt('', url);
+      });
+  });
+
+  /**
+   * The compare selection: its forms (a card's toggle, "clear") are posted in place and the
+   * server's new compare bar swapped in; every toggle then shows whether its programme is
+   * picked. Without this, the same forms post and come back to the page.
+   */
+  function syncCompare(bar) {
+    var picked = (bar.getAttribute('data-selected') || '').split(' ').filter(Boolean);
+    var full = bar.getAttribute('data-full') === 'true';
+    document.querySelectorAll('form.compare-toggle').forEach(function (form) {
+      var slug = form.querySelector('[data-compare-slug]');
+      var button = form.querySelector('button');
+      var on = picked.indexOf(slug.value) !== -1;
+      slug.name = on ? 'remove' : 'add';
+      button.setAttribute('aria-pressed', on ? 'true' : 'false');
+      button.disabled = full && !on;
+    });
+  }
+  document.addEventListener('submit', function (event) {
+    var form = event.target;
+    if (!form.matches || !form.matches('form[data-compare-form]') || !window.fetch) return;
+    event.preventDefault();
+    var focused = document.activeElement;
+    fetch('/compare/selection' + (lang === 'en' ? '?lang=en' : ''), {
+      method: 'POST',
+      headers: { 'X-Fragment': 'compare-bar', 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams(new FormData(form)).toString(),
+    })
+      .then(function (res) {
+        if (!res.ok) throw new Error('status ' + res.status);
+        return res.text();
+      })
+      .then(function (html) {
+        var fresh = null;
+        document.querySelectorAll('[data-compare-bar]').forEach(function (bar) {
+          var box = document.createElement('div');
+          box.innerHTML = html;
+          var next = box.querySelector('[data-compare-bar]');
+          if (bar.hasAttribute('data-quiet')) {
+            next.setAttribute('data-quiet', '');
+            next.hidden = !next.getAttribute('data-selected');
+          }
+          bar.replaceWith(next);
+          fresh = fresh || next;
+        });
+        if (fresh) syncCompare(fresh);
+        // the toggle keeps the focus; after "clear" (its button is gone) the bar takes it
+        if (focused && !document.body.contains(focused) && fresh && !fresh.hidden) fresh.focus();
+      })
+      .catch(function () {
+        form.submit();
       });
   });
 
@@ -195,7 +248,12 @@
   /* Suggestions as you type: programme titles go to the programme, facet values add a filter. */
   var timer = null;
   var active = -1;
+  /** Which request for suggestions is the latest; hiding them dismisses any still on their way. */
+  var asked = 0;
+  var waiting = false;
   function hide() {
+    asked++;
+    waiting = false;
     if (!list) return;
     list.hidden = true;
     list.innerHTML = '';
@@ -277,18 +335,31 @@
         hide();
         return;
       }
+      var ask = ++asked;
+      waiting = true;
       timer = setTimeout(function () {
         fetch('/api/v1/suggest?q=' + encodeURIComponent(q) + '&lang=' + lang)
           .then(function (res) {
             return res.ok ? res.json() : { programmes: [], terms: [] };
           })
+          // only the answer to what was typed last, and only while nothing dismissed it
           .then(function (data) {
-            if (input.value.trim() === q) show(data);
+            if (ask === asked && input.value.trim() === q) show(data);
           })
           .catch(hide);
       }, 150);
     });
     input.addEventListener('keydown', function (event) {
+      if (event.key === 'Escape') {
+        // Esc closes the suggestions, shown or on their way, and keeps the text (a search box
+        // would empty itself); with nothing to close, Esc clears the box as usual
+        if (!list.hidden || waiting) {
+          event.preventDefault();
+          clearTimeout(timer);
+          hide();
+        }
+        return;
+      }
       if (list.hidden) return;
       if (event.key === 'ArrowDown') {
         event.preventDefault();
@@ -296,8 +367,6 @@
       } else if (event.key === 'ArrowUp') {
         event.preventDefault();
         move(-1);
-      } else if (event.key === 'Escape') {
-        hide();
       } else if (event.key === 'Enter' && active >= 0) {
         event.preventDefault();
         list.querySelectorAll('[role="option"]')[active].go();
