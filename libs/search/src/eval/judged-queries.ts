@@ -116,6 +116,9 @@ const CATALOGUE_WORDS: JudgedQuery[] = [
   // medicines are among the offset contracts' products
   { q: 'лекарства', relevant: [SEZ, OFFSET], kind: 'plain' },
   { q: 'электромобилей', relevant: [SEZ, EV_CHARGING], kind: 'word-form' },
+  // a typo at the word's start (ё for э); it was "ёлектроника", but the SEZ entry has only "микроэлектронику",
+  // which "электроника" reaches through a synonym; a misspelled word gets no synonyms, and Meilisearch seeks no typo
+  // towards a synonym's word (disableOnWords), so "ёлектроника" finds nothing there
   { q: 'ёлектромобили', relevant: [SEZ, EV_CHARGING], kind: 'typo' },
   { q: 'tax relief', relevant: TAX_BREAKS, kind: 'english' },
   { q: 'SEZ', relevant: [SEZ], kind: 'synonym' },
@@ -251,3 +254,15 @@ const RELEASE_3: JudgedQuery[] = [
 ];
 
 export const JUDGED_QUERIES: JudgedQuery[] = [...CATALOGUE_WORDS, ...EVERYDAY_WORDS, ...RELEASE_3];
+
+/**
+ * Queries judged before release 3 that only draft programmes answer: no published programme is relevant to them
+ * (the SME consultations entry gives no training and runs no accelerator), so they cannot be scored. Each joins
+ * JUDGED_QUERIES, with its drafts as relevant, once one of them is published; a unit test fails then.
+ */
+export const WAITING_QUERIES: { q: string; drafts: string[]; kind: JudgedQuery['kind'] }[] = [
+  { q: 'социальное предпринимательство', drafts: ['social-entrepreneurship'], kind: 'everyday' },
+  { q: 'обучение предпринимателей', drafts: ['academy-of-innovators'], kind: 'everyday' },
+  { q: 'акселератор', drafts: ['academy-of-innovators', 'social-entrepreneurship'], kind: 'everyday' },
+  { q: 'креативный бизнес', drafts: ['creative-industries'], kind: 'everyday' },
+];
