@@ -42,6 +42,11 @@ export interface QueryWord {
    * the user typed have none: they may stand anywhere.
    */
   gap?: number;
+  /**
+   * The word being typed, taken whole (the first try, see SearchService): not corrected for typos, since it may be
+   * the beginning of a longer word, which the second try, as a prefix, looks for.
+   */
+  typing?: boolean;
 }
 
 /**
@@ -51,6 +56,11 @@ export interface QueryWord {
  */
 export interface QueryGroup {
   alternatives: QueryWord[][];
+  /**
+   * How many positions after the previous group's last typed word this group's first one stands (1: next to it;
+   * 2: a stop word between), as typed; none for the first group. Ranking puts the words as typed, together, first.
+   */
+  distance?: number;
 }
 
 export interface ParsedQuery {

@@ -150,7 +150,12 @@ export class SearchService {
   ) {
     await this.assertKnownCodes(request);
     const typed = request.q?.trim() ? request.q : null;
-    const text = typed ? parseQuery(typed, await this.synonyms.index()) : null;
+    const parsed = typed ? parseQuery(typed, await this.synonyms.index()) : null;
+    // the word being typed, when it is a word spelled in full (a form of a dictionary or synonym word), is taken whole
+    // first: "гарантия" is not the beginning of "гарантированные", nor "исследования" of "исследовательское"; and as
+    // the beginning of longer words when nothing has it whole, or when it is no word yet ("техноп")
+    const whole = parsed && (await this.typedInFull(parsed)) ? wholeWords(parsed) : null;
+    let text = whole ?? parsed;
     const query: EngineQuery = {
       text,
       matchAll: true,
@@ -164,6 +169,10 @@ export class SearchService {
     const began = performance.now();
     // text with no searchable word (only punctuation or stop words) matches nothing
     let { result, engine, degraded } = typed && !text ? this.nothing() : await this.run(query);
+    if (whole && result.total === 0) {
+      query.text = text = parsed;
+      ({ result, engine, degraded } = await this.run(query));
+    }
     let matchedAllWords = true;
     if (text && result.total === 0 && text.groups.length > 1) {
       // nothing has every word: rank what has some of them, and say so
@@ -219,6 +228,14 @@ export class SearchService {
         this.stemsFor(groups, () => groups.flat()),
       ),
     );
+  }
+
+  /** Whether the query's last word is matched as a prefix and is a word spelled in full (see `answer`). */
+  private async typedInFull(text: ParsedQuery): Promise<boolean> {
+    const last = text.groups.at(-1)?.alternatives[0].at(-1);
+    if (!last?.prefix) return false;
+    const groups = await this.synonyms.groups();
+    return knownWord(this.stemsFor(groups, () => groups.flat()))(last.text);
   }
 
   /** Stems of a word list, computed once for each list read (the catalogue's words, the synonym groups). */
@@ -423,3 +440,11 @@ function readCursor(cursor: string, sort: SortOrder, page: number): SortKey {
     id: k[4],
   };
 }
+
+/** The query with the word being typed taken as a whole word. */
+const wholeWords = (text: ParsedQuery): ParsedQuery => ({
+  raw: text.raw,
+  groups: text.groups.map((g) => ({
+    alternatives: g.alternatives.map((alt) => alt.map((w) => (w.prefix ? { ...w, prefix: false, typing: true } : w))),
+  })),
+});

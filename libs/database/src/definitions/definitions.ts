@@ -28,6 +28,7 @@ export const DEFINITIONS: readonly Definition[] = [
   { name: 'search_version_bump' },
   { name: 'search_index_version' },
   { name: 'search_lexeme_collect' },
+  { name: 'search_key' },
   { name: 'programme_search_count' },
   { name: 'programme_search_upsert', refresh: REINDEX },
   { name: 'programme_search_sync' },

@@ -14,6 +14,7 @@ import { CreateSchemaDefinitions1765000200000 } from './1765000200000-CreateSche
 import { CreateScheduledJobRuns1765200000000 } from './1765200000000-CreateScheduledJobRuns';
 import { AddSearchReindexRequests1765286400000 } from './1765286400000-AddSearchReindexRequests';
 import { AddEverydayVocabulary1765300000000 } from './1765300000000-AddEverydayVocabulary';
+import { AddRelease3Vocabulary1765300100000 } from './1765300100000-AddRelease3Vocabulary';
 import { CreatePendingChanges1765400000000 } from './1765400000000-CreatePendingChanges';
 import { CreateSourceWatch1765500000000 } from './1765500000000-CreateSourceWatch';
 
@@ -35,6 +36,7 @@ export const MIGRATIONS = [
   CreateScheduledJobRuns1765200000000,
   AddSearchReindexRequests1765286400000,
   AddEverydayVocabulary1765300000000,
+  AddRelease3Vocabulary1765300100000,
   CreatePendingChanges1765400000000,
   CreateSourceWatch1765500000000,
 ];

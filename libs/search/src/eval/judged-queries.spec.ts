@@ -1,5 +1,5 @@
 import { loadShippedCatalogue } from '@app/catalogue';
-import { JUDGED_QUERIES } from './judged-queries';
+import { JUDGED_QUERIES, WAITING_QUERIES } from './judged-queries';
 
 describe('the judged queries', () => {
   it('judge only programmes the catalogue publishes (a renamed, dropped or draft one is caught here)', () => {
@@ -17,5 +17,16 @@ describe('the judged queries', () => {
     const repeated = JUDGED_QUERIES.filter((j) => seen.size === seen.add(j.q.toLowerCase()).size).map((j) => j.q);
     expect(repeated).toEqual([]);
     expect(JUDGED_QUERIES.filter((j) => j.relevant.length === 0)).toEqual([]);
+  });
+
+  it('keep back only queries whose programmes are all drafts (one published: judge the query and move it in)', () => {
+    const { programmes } = loadShippedCatalogue();
+    const state = new Map(programmes.map((p) => [p.body.slug, p.publish ? 'published' : 'draft']));
+    const notDraft = WAITING_QUERIES.flatMap((w) =>
+      w.drafts.filter((slug) => state.get(slug) !== 'draft').map((slug) => `${w.q}: ${slug}`),
+    );
+    expect(notDraft).toEqual([]);
+    const judged = new Set(JUDGED_QUERIES.map((j) => j.q.toLowerCase()));
+    expect(WAITING_QUERIES.filter((w) => judged.has(w.q.toLowerCase()))).toEqual([]);
   });
 });

@@ -72,18 +72,36 @@ const CORRECTION_MARGIN = 0;
 interface ResolvedWord {
   word: string;
   prefix: boolean;
+  /** The word's key (`wordKey`): the stem of its stem, as Meilisearch's documents hold words. */
+  key: string;
   lexemes: string[];
-  /** Of the word's lexeme, the word itself and its key, those some programme has had (all of them for a prefix or a compound). */
+  /**
+   * The lexemes programmes have whose key is the word's (and its own lexeme): the forms Meilisearch matches
+   * ("имущество" takes "имущественного", whose stem's stem is its own). For a prefix or a compound, the word's
+   * lexeme, the word itself and its key, whether or not a programme has them.
+   */
   forms: string[];
   /** Those no programme had when the word was resolved: left out of the query until one has them. */
   missing: string[];
   corrections: string[];
 }
 
-/** A compiled query: the tsquery, and the forms left out because no programme had them (see ResolvedWord). */
+/**
+ * What would make an answer computed with resolved words stale: a form left out because no programme had it, which
+ * one has now, or a new lexeme of a word's key (see ResolvedWord).
+ */
+interface Watch {
+  missing: string[];
+  keys: string[];
+  forms: string[];
+}
+
+const noWatch = (): Watch => ({ missing: [], keys: [], forms: [] });
+
+/** A compiled query: the tsquery, and what would make it stale. */
 interface Compiled {
   tsquery: string | null;
-  missing: string[];
+  watch: Watch;
 }
 
 /** A tsquery operand taken literally (no stemming): quotes doubled, backslashes escaped. */
@@ -137,11 +155,14 @@ export class PostgresSearchEngine extends SearchEngine {
       text = run ? leadingGroups(text, run) : null;
       if (!text) return { ids: [], total: 0, facets: emptyFacetCounts() };
     }
-    const compiled = text ? await this.compile(text, { prune }) : { tsquery: null, missing: [] };
+    const compiled = text ? await this.compile(text, { prune }) : { tsquery: null, watch: noWatch() };
     if (text && !compiled.tsquery) return { ids: [], total: 0, facets: emptyFacetCounts() };
+    const ranked = query.sort === 'relevance' ? text : null;
     // as Meilisearch's attribute rule: a programme with every word in its title first
-    const title = text && query.sort === 'relevance' ? (await this.compile(text, { prune, weight: 'A' })).tsquery : null;
-    const { sql, params } = this.statement(query, compiled.tsquery, title, compiled.missing);
+    const title = ranked ? (await this.compile(ranked, { prune, weight: 'A' })).tsquery : null;
+    // and before that, as its proximity rule: a programme with the words together, in the order typed
+    const phrase = ranked && ranked.groups.length > 1 ? await this.phrase(ranked, prune) : null;
+    const { sql, params } = this.statement(query, compiled.tsquery, title, compiled.watch, phrase);
     // pages of a listing are remembered; the long pages of an export are not
     const key = this.cacheSize > 0 && query.limit <= MAX_CACHED_PAGE ? JSON.stringify([sql, params]) : null;
     const cached = key ? this.answers.get(key) : undefined;
@@ -188,11 +209,24 @@ export class PostgresSearchEngine extends SearchEngine {
    * lexeme limited to `weight` if given. With `prune`, forms no programme has are left out.
    */
   async compile(text: ParsedQuery, options: { prune?: boolean; weight?: string } = {}): Promise<Compiled> {
-    const missing = new Set<string>();
-    const groups = (await this.compileGroups(text, options.prune ?? true, options.weight ?? '', missing)).filter(
+    const watch = noWatch();
+    const groups = (await this.compileGroups(text, options.prune ?? true, options.weight ?? '', watch)).filter(
       (g): g is string => g !== null,
     );
-    return { tsquery: groups.length ? groups.join(' & ') : null, missing: [...missing] };
+    return {
+      tsquery: groups.length ? groups.join(' & ') : null,
+      watch: { missing: [...new Set(watch.missing)], keys: [...new Set(watch.keys)], forms: [...new Set(watch.forms)] },
+    };
+  }
+
+  /**
+   * The groups as a phrase: each as far after the one before as the user typed it (stop words counted, as
+   * PostgreSQL counts them in the text). Null when a group has no searchable word.
+   */
+  private async phrase(text: ParsedQuery, prune: boolean): Promise<string | null> {
+    const groups = await this.compileGroups(text, prune, '', noWatch());
+    if (groups.some((g) => g === null)) return null;
+    return groups.map((g, i) => (i ? `<${text.groups[i].distance ?? 1}> ${g}` : g)).join(' ');
   }
 
   /**
@@ -200,7 +234,7 @@ export class PostgresSearchEngine extends SearchEngine {
    * filters has, the most first: the query relaxed from its last word. 0 when not even the first.
    */
   private async longestMatchingRun(query: EngineQuery, text: ParsedQuery, prune: boolean): Promise<number> {
-    const groups = await this.compileGroups(text, prune, '', new Set());
+    const groups = await this.compileGroups(text, prune, '', noWatch());
     const runs: { length: number; tsquery: string }[] = [];
     for (let length = groups.length - 1; length >= 1; length--) {
       const parts = groups.slice(0, length).filter((g): g is string => g !== null);
@@ -226,10 +260,10 @@ export class PostgresSearchEngine extends SearchEngine {
 
   /**
    * Each group's tsquery, in the query's order (null for a group with no searchable word). Forms
-   * left out (no programme has them) are added to `missing`; a synonym none of whose forms any
+   * left out (no programme has them) and the keys whose forms were looked up are added to `watch`; a synonym none of whose forms any
    * programme has is left out whole, a word typed keeps one form (it then matches nothing).
    */
-  private async compileGroups(text: ParsedQuery, prune: boolean, weight: string, missing: Set<string>): Promise<(string | null)[]> {
+  private async compileGroups(text: ParsedQuery, prune: boolean, weight: string, watch: Watch): Promise<(string | null)[]> {
     const resolved = new Map((await this.resolve(queryWords(text))).map((r) => [`${r.word}|${r.prefix}`, r]));
     /** A word's operands: its forms (prefixes from MIN_PREFIX_LENGTH letters), and for a word typed, corrections; null: matches nothing. */
     const wordQuery = (w: QueryWord, typed: boolean, corrected: boolean): { query: string; compound: boolean } | null | 'stop' => {
@@ -240,11 +274,15 @@ export class PostgresSearchEngine extends SearchEngine {
         // a compound (ИТ-компании → 'ит-компан', 'ит', 'компан'): every part, as PostgreSQL's own parser would
         return { query: `(${r.lexemes.map(literal).join(' & ')})`, compound: true };
       }
-      // the lexeme, the word and its key: Snowball gives "кредит" → "кред" but "кредиты" → "кредит"
-      const forms = prune ? r.forms : [...new Set([r.lexemes[0], r.word, wordKey(r.word)])];
+      // every lexeme of the word's key: Snowball gives "кредит" → "кред" but "кредиты" → "кредит"
+      const forms = prune ? r.forms : [...new Set([r.lexemes[0], r.word, r.key, ...r.forms])];
       // a synonym's words are deliberate: one the catalogue lacks matches nothing rather than something close
       const corrections = corrected ? r.corrections.map((c) => lexemeLiteral(c, false, weight)) : [];
-      if (prune) r.missing.forEach((m) => missing.add(m));
+      if (prune) {
+        watch.missing.push(...r.missing);
+        if (!w.prefix) watch.keys.push(r.key);
+        watch.forms.push(...r.forms);
+      }
       if (!forms.length && !corrections.length && !typed) return null;
       const operands = [...(forms.length ? forms : [r.lexemes[0]]).map(literal), ...corrections];
       return { query: `(${operands.join(' | ')})`, compound: false };
@@ -252,8 +290,8 @@ export class PostgresSearchEngine extends SearchEngine {
     return text.groups.map((g) => {
       const alternatives = g.alternatives
         .map((alt, a) => {
-          // corrections only where the user typed the words and no synonym stands for them
-          const parts = alt.map((w) => ({ w, q: wordQuery(w, a === 0, a === 0 && g.alternatives.length === 1) }));
+          // corrections only where the user typed the words and no synonym stands for them, and not for a word being typed
+          const parts = alt.map((w) => ({ w, q: wordQuery(w, a === 0, a === 0 && g.alternatives.length === 1 && !w.typing) }));
           if (parts.some((p) => p.q === null)) return null;
           const found = parts.filter((p): p is { w: QueryWord; q: { query: string; compound: boolean } } => p.q !== null && p.q !== 'stop');
           if (!found.length) return null;
@@ -288,11 +326,9 @@ export class PostgresSearchEngine extends SearchEngine {
   private async resolveNow(words: QueryWord[]): Promise<ResolvedWord[]> {
     if (!words.length) return [];
     const rows: (Omit<ResolvedWord, 'missing'> & { candidates: string[] })[] = await this.dataSource.query(
-      `SELECT w.word, w.prefix, t.lexemes, c.candidates,
-              CASE WHEN w.prefix OR cardinality(t.lexemes) <> 1 THEN c.candidates
-                   ELSE ARRAY(SELECT f FROM unnest(c.candidates) f WHERE EXISTS (SELECT 1 FROM search_lexeme l WHERE l.lexeme = f))
-              END AS forms,
-              CASE WHEN length(w.word) < $3 OR cardinality(t.lexemes) = 0 OR EXISTS (
+      `SELECT w.word, w.prefix, w.key, t.lexemes, c.candidates,
+              CASE WHEN w.prefix OR cardinality(t.lexemes) <> 1 THEN c.candidates ELSE k.keyed END AS forms,
+              CASE WHEN length(w.word) < $3 OR cardinality(t.lexemes) = 0 OR cardinality(k.keyed) > 0 OR EXISTS (
                      SELECT 1 FROM search_lexeme l
                       WHERE l.lexeme = ANY(t.lexemes)
                          OR (w.prefix AND l.lexeme LIKE replace(replace(replace(t.lexemes[1], '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%'))
@@ -305,10 +341,18 @@ export class PostgresSearchEngine extends SearchEngine {
               END AS corrections
          FROM unnest($1::text[], $2::boolean[], $5::text[]) AS w(word, prefix, key)
          CROSS JOIN LATERAL (SELECT tsvector_to_array(to_tsvector('russian', search_fold(w.word))) AS lexemes) t
-         CROSS JOIN LATERAL (SELECT ARRAY(SELECT DISTINCT f FROM unnest(t.lexemes[1:1] || ARRAY[w.word, w.key]) f) AS candidates) c`,
+         CROSS JOIN LATERAL (SELECT ARRAY(SELECT DISTINCT f FROM unnest(t.lexemes[1:1] || ARRAY[w.word, w.key]) f) AS candidates) c
+         -- the lexemes programmes have with the word's key, and its own lexeme (each an index lookup)
+         CROSS JOIN LATERAL (SELECT ARRAY(SELECT l.lexeme FROM search_lexeme l WHERE search_key(l.lexeme) = w.key
+                                          UNION SELECT l.lexeme FROM search_lexeme l WHERE l.lexeme = t.lexemes[1]
+                                          ORDER BY 1) AS keyed) k`,
       [words.map((w) => w.text), words.map((w) => w.prefix), MIN_CORRECTED_LENGTH, CORRECTION_MARGIN, words.map((w) => wordKey(w.text))],
     );
-    return rows.map(({ candidates, ...r }) => ({ ...r, missing: candidates.filter((f) => !r.forms.includes(f)) }));
+    // a form left out is one no programme has, by key or as the word's own lexeme
+    return rows.map(({ candidates, ...r }) => ({
+      ...r,
+      missing: r.prefix || r.lexemes.length !== 1 ? [] : candidates.filter((f) => f === r.lexemes[0] && !r.forms.includes(f)),
+    }));
   }
 
   /**
@@ -352,7 +396,8 @@ export class PostgresSearchEngine extends SearchEngine {
     query: EngineQuery,
     tsquery: string | null,
     title: string | null = null,
-    missing: string[] = [],
+    watch: Watch = noWatch(),
+    phrase: string | null = null,
   ): { sql: string; params: unknown[] } {
     const params: unknown[] = [];
     const param = (value: unknown, cast = ''): string => {
@@ -368,9 +413,11 @@ export class PostgresSearchEngine extends SearchEngine {
       from = 'programme_search_text s';
       where.push(`s.search_vector @@ ${q}`);
       if (query.sort === 'relevance')
-        rank = title
-          ? `ts_rank(s.search_vector, ${q}, 1) + (s.search_vector @@ ${param(title, '::tsquery')})::int`
-          : `ts_rank(s.search_vector, ${q}, 1)`;
+        rank = [
+          `ts_rank(s.search_vector, ${q}, 1)`,
+          ...(title ? [`(s.search_vector @@ ${param(title, '::tsquery')})::int`] : []),
+          ...(phrase ? [`2 * (s.search_vector @@ ${param(phrase, '::tsquery')})::int`] : []),
+        ].join(' + ');
     }
     const { ranges, facets: conditions } = this.filters(query, param);
     where.push(...ranges);
@@ -422,8 +469,19 @@ export class PostgresSearchEngine extends SearchEngine {
              } AS total,
              (SELECT coalesce(json_agg(json_build_array(key, own, count)), '[]') FROM facet_counts) AS facets,
              ${
-               // a form left out because no programme had it, which one has now (published since): the caller asks again
-               missing.length ? `EXISTS (SELECT 1 FROM search_lexeme WHERE lexeme = ANY(${param(missing, '::text[]')}))` : 'false'
+               // a form left out because no programme had it, which one has now, or a new lexeme of a word's key (published
+               // since): the caller asks again
+               [
+                 ...(watch.missing.length
+                   ? [`EXISTS (SELECT 1 FROM search_lexeme WHERE lexeme = ANY(${param(watch.missing, '::text[]')}))`]
+                   : []),
+                 ...(watch.keys.length
+                   ? [
+                       `EXISTS (SELECT 1 FROM search_lexeme WHERE search_key(lexeme) = ANY(${param(watch.keys, '::text[]')})
+                                   AND NOT lexeme = ANY(${param(watch.forms, '::text[]')}))`,
+                     ]
+                   : []),
+               ].join(' OR ') || 'false'
              } AS stale,
              search_index_version()::text AS version`;
     return { sql, params };

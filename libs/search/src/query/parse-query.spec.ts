@@ -35,6 +35,12 @@ describe('parseQuery', () => {
     expect(parseQuery('займ для ипо', synonyms)!.groups.at(-1)!.alternatives[0]).toEqual([{ text: 'ипо', prefix: true }]);
   });
 
+  it('gives each group its distance from the one before, as typed, counting the stop words between them', () => {
+    expect(parseQuery('налог на имущество МСП', synonyms)!.groups.map((g) => g.distance)).toEqual([undefined, 2, 1]);
+    // from the last word of a synonym's phrase
+    expect(parseQuery('малый и средний бизнес в москве', synonyms)!.groups.map((g) => g.distance)).toEqual([undefined, 2]);
+  });
+
   it("gives a synonym's phrase the distances of its words, counting the stop words between them", () => {
     const [group] = parseQuery('МСП', synonyms)!.groups;
     expect(group.alternatives[1]).toEqual([

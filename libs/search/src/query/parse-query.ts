@@ -53,10 +53,12 @@ function longestSynonymAt(synonyms: SynonymIndex, keys: string[], i: number): { 
  * typed is a prefix (as-you-type) from MIN_PREFIX_LENGTH letters. Returns null when nothing searchable remains.
  */
 export function parseQuery(raw: string, synonyms: SynonymIndex): ParsedQuery | null {
-  const typed = words(raw)
-    .filter((w) => !isStopWord(w))
+  const kept = words(raw)
+    .map((w, at) => ({ w, at }))
+    .filter(({ w }) => !isStopWord(w))
     .slice(0, MAX_QUERY_WORDS);
-  if (typed.length === 0) return null;
+  if (kept.length === 0) return null;
+  const typed = kept.map((k) => k.w);
   const keys = typed.map(wordKey);
   const groups: QueryGroup[] = [];
   let i = 0;
@@ -76,7 +78,7 @@ export function parseQuery(raw: string, synonyms: SynonymIndex): ParsedQuery | n
           alternatives.push(term.words.map((text, j) => ({ text, prefix: false, ...(j ? { gap: term.gaps[j] } : {}) })));
       }
     }
-    groups.push({ alternatives });
+    groups.push(i ? { alternatives, distance: kept[i].at - kept[i - 1].at } : { alternatives });
     i += length;
   }
   return { raw, groups };

@@ -1,5 +1,6 @@
+import { loadShippedCatalogue } from '@app/catalogue';
 import { keyText } from '../text/normalise';
-import { EVERYDAY_VOCABULARY, MAX_GROUP_TERMS, planVocabulary, type ExistingGroup } from './vocabulary';
+import { EVERYDAY_VOCABULARY, MAX_GROUP_TERMS, planVocabulary, WAITING_VOCABULARY, type ExistingGroup } from './vocabulary';
 
 /** The groups the first migrations wrote (CreateSearch, AddVerbSynonyms), as a fresh installation has them. */
 const FIRST_GROUPS: ExistingGroup[] = [
@@ -37,7 +38,8 @@ describe('the everyday vocabulary (vocabulary.json)', () => {
   it('names every term once, by key (a term belongs to one group), and extends at most one of the first groups per group', () => {
     const owner = new Map<string, number>();
     const clashes: string[] = [];
-    EVERYDAY_VOCABULARY.forEach((group, g) =>
+    // the groups waiting for drafts too: they join the others when published
+    [...EVERYDAY_VOCABULARY, ...WAITING_VOCABULARY.map((w) => w.terms)].forEach((group, g) =>
       group.forEach((term) => {
         const key = keyText(term);
         if (owner.has(key)) clashes.push(`"${term}" (group ${g}) is also in group ${owner.get(key)}`);
@@ -50,6 +52,22 @@ describe('the everyday vocabulary (vocabulary.json)', () => {
       if (extended.length > 1) clashes.push(`"${group[0]}" shares terms with ${extended.map((e) => e.id).join(' and ')}`);
     }
     expect(clashes).toEqual([]);
+  });
+
+  it('keeps back only groups for programmes the catalogue holds as drafts (a group whose draft is published moves in)', () => {
+    const { programmes } = loadShippedCatalogue();
+    const drafts = new Set(programmes.filter((p) => !p.publish).map((p) => p.body.slug));
+    const published = new Set(programmes.filter((p) => p.publish).map((p) => p.body.slug));
+    for (const { drafts: waitingFor, terms } of WAITING_VOCABULARY) {
+      expect({ terms, size: terms.length >= 2 && terms.length <= MAX_GROUP_TERMS }).toEqual({ terms, size: true });
+      for (const slug of waitingFor)
+        expect({ terms: terms[0], slug, draft: drafts.has(slug), published: published.has(slug) }).toEqual({
+          terms: terms[0],
+          slug,
+          draft: true,
+          published: false,
+        });
+    }
   });
 
   it('holds the words the issue names, in Russian and English', () => {
@@ -80,7 +98,7 @@ describe('the everyday vocabulary (vocabulary.json)', () => {
       'господдержка',
       'меры поддержки',
       'поручительство',
-      'гарантия',
+      'гарантийный фонд',
       'ставка',
       'loan',
       'land',

@@ -10,6 +10,12 @@ export const MAX_GROUP_TERMS = 20;
  */
 export const EVERYDAY_VOCABULARY: readonly (readonly string[])[] = vocabulary.groups;
 
+/**
+ * Groups whose words only draft programmes hold (everyday-vocabulary.json, "waiting"): migrations do not write them,
+ * since they would lead a search nowhere; each moves into the vocabulary when one of its drafts is published.
+ */
+export const WAITING_VOCABULARY: readonly { readonly drafts: readonly string[]; readonly terms: readonly string[] }[] = vocabulary.waiting;
+
 export interface ExistingGroup {
   id: string;
   terms: string[];
