@@ -1,15 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { Meilisearch } from 'meilisearch';
 import { loadConfig } from '@app/config';
-import {
-  evaluateSearch,
-  EVERYDAY_VOCABULARY,
-  formatEvalReport,
-  JUDGED_QUERIES,
-  SearchOutbox,
-  SearchService,
-  SearchSyncRelay,
-} from '@app/search';
+import { EVERYDAY_VOCABULARY } from '@app/language';
+import { evaluateSearch, formatEvalReport, JUDGED_QUERIES, SearchOutbox, SearchService, SearchSyncRelay } from '@app/search';
 import { readMeiliUrl } from './support/meili';
 import { createTestApp, TestApp } from './support/test-app';
 

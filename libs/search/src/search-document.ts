@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { FACETS, STATUS_RANK, type Programme, type ProgrammeStatus } from '@app/catalogue';
 import { RANGE_FILTERS } from './search-filters';
-import { indexText } from './text/normalise';
+import { indexText } from '@app/language';
 
 /**
  * A published programme as an external engine stores it. Text fields hold word

@@ -1,4 +1,4 @@
--- A lexeme's key, as libs/search/src/text/normalise.ts `wordKey` computes a word's: Snowball again on the stem,
+-- A lexeme's key, as libs/language/src/normalise.ts `wordKey` computes a word's: Snowball again on the stem,
 -- Russian for Cyrillic and English otherwise, until it stops changing (at most three stems from the word, the
 -- first of which is the lexeme). Meilisearch's documents hold words by key; the PostgreSQL engine matches a
 -- query word with every lexeme of its key, so both engines take the same forms for one word.

@@ -1,9 +1,9 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 // the data and the rule live with search (the admin API compares terms by the same keys); both are plain modules
-import { EVERYDAY_VOCABULARY, type ExistingGroup, planVocabulary } from '../../../search/src/synonyms/vocabulary';
+import { EVERYDAY_VOCABULARY, type ExistingGroup, planVocabulary } from '@app/language';
 
 /**
- * The words entrepreneurs use (libs/search/src/synonyms/everyday-vocabulary.json: займ / микрозайм / кредит,
+ * The words entrepreneurs use (libs/language/src/everyday-vocabulary.json: займ / микрозайм / кредит,
  * земля / участок, завод / производство, …) as synonym groups, only where admins have not defined
  * the terms: a group none of whose terms exists is added, one sharing terms with one existing group
  * adds its other terms to it, one whose terms admins split over several groups is left alone.

@@ -1,5 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-import { EVERYDAY_VOCABULARY } from '../../../search/src/synonyms/vocabulary';
+import { EVERYDAY_VOCABULARY } from '@app/language';
 import { writeEverydayVocabulary } from './1765300000000-AddEverydayVocabulary';
 
 /** The first term of each group this migration brings (the release-3 catalogue's words); `down` removes those it added whole. */

@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { EVERYDAY_VOCABULARY, WAITING_VOCABULARY } from '../../../search/src/synonyms/vocabulary';
+import { EVERYDAY_VOCABULARY, WAITING_VOCABULARY } from '@app/language';
 import { createTestDatabase, type TestDatabase } from '@app/testing';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions, runMigrations } from '../data-source';

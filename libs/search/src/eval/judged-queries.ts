@@ -150,7 +150,7 @@ const CATALOGUE_WORDS: JudgedQuery[] = [
 
 /**
  * The entrepreneur's words (issue 24): everyday and professional words the programmes
- * do not use, found through the synonym vocabulary (libs/search/src/synonyms/everyday-vocabulary.json).
+ * do not use, found through the synonym vocabulary (libs/language/src/everyday-vocabulary.json).
  */
 const EVERYDAY_WORDS: JudgedQuery[] = [
   { q: 'займ для ип', relevant: [LOANS], kind: 'everyday' },

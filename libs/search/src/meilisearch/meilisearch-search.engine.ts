@@ -11,7 +11,7 @@ import {
 import { EngineSettings, IndexedEntry, RebuildSource, SearchEngine, SearchEngineUnavailableError } from '../search-engine';
 import { facetKey, type SearchDocument } from '../search-document';
 import { emptyFacetCounts, EngineQuery, EngineResult, ParsedQuery, QueryGroup, SEARCH_FACETS, SearchFacet } from '../search.model';
-import { fold, keyText, wordKey } from '../text/normalise';
+import { fold, keyText, wordKey } from '@app/language';
 import { MIN_PREFIX_LENGTH } from '../query/parse-query';
 import { buildFilter, buildSort, FILTERABLE_FIELDS, keysetFilter, SORTABLE_FIELDS } from './meilisearch-filter';
 

@@ -18,7 +18,7 @@ import {
   SortKey,
   SortOrder,
 } from '../search.model';
-import { wordKey } from '../text/normalise';
+import { wordKey } from '@app/language';
 
 /**
  * Rows after `key` in a keyset order (see ORDER_BY): the same tuple comparison

@@ -1,5 +1,5 @@
 import type { ParsedQuery, QueryGroup, QueryWord } from '../search.model';
-import { isStopWord, wordKey, words } from '../text/normalise';
+import { isStopWord, wordKey, words } from '@app/language';
 
 export const MAX_QUERY_WORDS = 16;
 

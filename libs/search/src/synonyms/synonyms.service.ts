@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { expectedOf, validationFailed } from '@app/common';
 import { buildSynonymIndex, SynonymIndex } from '../query/parse-query';
 import { SearchOutbox } from '../sync/search-outbox';
-import { isStopWord, wordKey, words } from '../text/normalise';
+import { isStopWord, wordKey, words } from '@app/language';
 import { SearchSynonym } from './search-synonym.entity';
 import type { SynonymInputDto, SynonymView } from './synonym.dto';
 import { synonymNotFound, synonymTermTaken, synonymVersionConflict } from './synonym.errors';

@@ -1,4 +1,4 @@
-import { fold, stem, words } from './normalise';
+import { fold, stem, words } from '@app/language';
 import { dictionaryStems } from './word-stems';
 
 /** Edit distance (insertions, deletions, substitutions, adjacent swaps), giving up beyond `max`. */

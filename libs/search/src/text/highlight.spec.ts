@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { buildSynonymIndex, parseQuery } from '../query/parse-query';
 import { editDistance, escapeHtml, highlight, wordMatcher } from './highlight';
-import { indexText } from './normalise';
+import { indexText } from '@app/language';
 
 const matcherFor = (q: string) => wordMatcher(parseQuery(q, buildSynonymIndex([]))!);
 const unescape = (html: string): string =>

@@ -1,5 +1,5 @@
 import type { ParsedQuery } from '../search.model';
-import { fold, isStopWord, wordKey } from './normalise';
+import { fold, isStopWord, wordKey } from '@app/language';
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]);

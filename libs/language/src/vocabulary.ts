@@ -1,4 +1,4 @@
-import { keyText } from '../text/normalise';
+import { keyText } from './normalise';
 import vocabulary from './everyday-vocabulary.json';
 
 /** The most terms a synonym group holds (the table's CHECK and the admin API's limit). */

@@ -1,5 +1,5 @@
 import { loadShippedCatalogue } from '@app/catalogue';
-import { keyText } from '../text/normalise';
+import { keyText } from './normalise';
 import { EVERYDAY_VOCABULARY, MAX_GROUP_TERMS, planVocabulary, WAITING_VOCABULARY, type ExistingGroup } from './vocabulary';
 
 /** The groups the first migrations wrote (CreateSearch, AddVerbSynonyms), as a fresh installation has them. */
