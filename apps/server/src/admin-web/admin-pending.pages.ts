@@ -14,7 +14,7 @@ import {
 import { DomainError } from '@app/common';
 import { IdParam } from '../http/params';
 import { adminPage, noticeOf, problemsOf, seeOther, showPage } from './admin-pages';
-import { readForm, WithWorkingVersion, WorkingVersionForm, type FormBody } from './form-input';
+import { readForm, sidesChosen, WithWorkingVersion, WorkingVersionForm, type FormBody } from './form-input';
 import { actorOf, Admin, AdminContext, AdminPages } from './admin-session';
 import { diffRecords, displayValue, labelsOf } from './programme-form';
 import { englishInputOf } from './admin-programmes.pages';
@@ -36,13 +36,6 @@ class DiscardForm extends WithWorkingVersion(Object) {
 /** The rebase form: for each conflicting field (`choice.<path>`), the side to keep. */
 class RebaseForm extends WithWorkingVersion(Object) {
   @IsOptional() @IsObject() choice: Record<string, unknown> | null;
-}
-
-/** A form's nested choices (`choice.title.ru` arrives as `{ title: { ru } }`) as the API's `{ 'title.ru': side }`. */
-function choicesOf(tree: unknown, prefix = ''): Record<string, 'pending' | 'published'> {
-  if (tree === 'pending' || tree === 'published') return { [prefix]: tree };
-  if (typeof tree !== 'object' || tree === null || Array.isArray(tree)) return {};
-  return Object.assign({}, ...Object.entries(tree).map(([key, value]) => choicesOf(value, prefix ? `${prefix}.${key}` : key)));
 }
 
 const when = (iso: string | null | undefined): string => (iso ? iso.slice(0, 19).replace('T', ' ') : '');
@@ -101,7 +94,7 @@ export class AdminPendingPages {
   async rebase(@Admin() admin: AdminContext, @Param() { id }: IdParam, @Body() body: FormBody, @Req() req: Request, @Res() res: Response) {
     await this.act(admin, id, res, async () => {
       const { version, choice } = await readForm(RebaseForm, body);
-      await this.pending.rebase(id, version, choicesOf(choice), actorOf(admin, req));
+      await this.pending.rebase(id, version, sidesChosen(choice, ['pending', 'published']), actorOf(admin, req));
       return `/admin/programmes/${id}/pending?done=change-rebased`;
     });
   }

@@ -2,7 +2,7 @@ import { Type } from 'class-transformer';
 import { IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, ValidateNested } from 'class-validator';
 import { CreateTermDto, UpdateOrganisationDto } from '@app/catalogue';
 import { DomainError } from '@app/common';
-import { formValues, readForm, VersionForm, WorkingVersionForm } from './form-input';
+import { formValues, readForm, sidesChosen, VersionForm, WorkingVersionForm } from './form-input';
 
 class Label {
   @IsString() ru: string;
@@ -83,5 +83,15 @@ describe('reading an admin form as a DTO', () => {
     expect((await readForm(VersionForm, { version: 'x' })).version).toBe(-1);
     expect((await readForm(WorkingVersionForm, { version: 'p3' })).version).toEqual({ kind: 'pending', version: 3 });
     expect((await readForm(WorkingVersionForm, { version: '' })).version).toEqual({ kind: 'live', version: -1 });
+  });
+
+  it('gives a conflict page’s choices back by field path, keeping only the sides offered', () => {
+    const { choice } = formValues(undefined, {
+      'choice.title.ru': 'mine',
+      'choice.benefit.amountMax': 'theirs',
+      'choice.summary.en': 'both',
+    });
+    expect(sidesChosen(choice, ['mine', 'theirs'])).toEqual({ 'title.ru': 'mine', 'benefit.amountMax': 'theirs' });
+    expect(sidesChosen(undefined, ['mine', 'theirs'])).toEqual({});
   });
 });

@@ -116,6 +116,20 @@ function numberOf(value: unknown): unknown {
   return Number.isFinite(n) ? n : value;
 }
 
+/**
+ * A map a form sends as one input per key, named `prefix.<dotted key>` (the conflict pages' `choice.title.ru`):
+ * `formValues` nests those, this gives them back keyed by their dotted path, the values kept.
+ */
+export function pathsOf(tree: unknown, prefix = ''): Record<string, unknown> {
+  if (!isObject(tree)) return prefix ? { [prefix]: tree } : {};
+  return Object.assign({}, ...Object.entries(tree).map(([key, value]) => pathsOf(value, prefix ? `${prefix}.${key}` : key)));
+}
+
+/** The conflict pages' choices (`choice.<path>` = a side): each path whose value is one of `sides`; anything else counts as no choice. */
+export function sidesChosen<S extends string>(tree: unknown, sides: readonly S[]): Record<string, S> {
+  return Object.fromEntries(Object.entries(pathsOf(tree)).filter((e): e is [string, S] => sides.includes(e[1] as S)));
+}
+
 // a mixin's base must take `any[]` (TypeScript's rule for mixins)
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Constructor = new (...args: any[]) => object;
