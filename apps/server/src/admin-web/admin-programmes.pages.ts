@@ -25,7 +25,6 @@ import {
   toRecord,
   type ProgrammeTransition,
   type ProgrammeView,
-  type PublicationState,
   PendingChangesService,
   parseWorkingTag,
   workingTag,
@@ -38,23 +37,12 @@ import { IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches,
 import { Clock, DomainError } from '@app/common';
 import { AppConfig, PublicUrls } from '@app/config';
 import { SearchVocabulary } from '@app/search';
+import { AdminProgrammeListQuery } from '../admin/admin-programmes.controller';
 import { IdParam } from '../http/params';
 import { programmePage } from '../web/programme-page';
 import { render } from '../web/web-views';
-import {
-  adminPage,
-  answer,
-  errorsByField,
-  formList,
-  formText,
-  noticeOf,
-  problemsOf,
-  seeOther,
-  showPage,
-  type FormBody,
-  type Outcome,
-} from './admin-pages';
-import { readForm, sidesChosen, VersionForm, WithVersion, WithWorkingVersion, WorkingVersionForm } from './form-input';
+import { adminPage, answer, errorsByField, noticeOf, problemsOf, seeOther, showPage, type Outcome } from './admin-pages';
+import { readForm, sidesChosen, type FormBody, VersionForm, WithVersion, WithWorkingVersion, WorkingVersionForm } from './form-input';
 import { actorOf, Admin, AdminContext, AdminPages, AdminRoles } from './admin-session';
 import {
   changedFields,
@@ -92,14 +80,17 @@ class RevisionParams extends IdParam {
   @Matches(/^[1-9]\d{0,8}$/, { message: 'version must be a revision number' }) version: string;
 }
 
-const positiveInt = (v: string | undefined, fallback: number): number => (v && /^\d{1,6}$/.test(v) && Number(v) > 0 ? Number(v) : fallback);
-
 /** The version an edit form was drawn from (`7` or `p3`); a form without one matches no version. */
 const formWorkingVersion = async (body: FormBody): Promise<WorkingVersion> => (await readForm(WorkingVersionForm, body)).version;
 
 /** What an edit form sends besides the record (read by `recordFromForm`): its version, and the English texts confirmed to still fit. */
 class SaveForm extends WithWorkingVersion(Object) {
   @IsArray() @IsString({ each: true }) englishChecked: string[];
+}
+
+/** The list's filters: the admin API's query, and the notice a redirect names. */
+class ProgrammesPageQuery extends AdminProgrammeListQuery {
+  @IsOptional() @IsString() done: string | null;
 }
 
 class TransitionForm extends WithVersion(Object) {
@@ -165,17 +156,12 @@ export class AdminProgrammesPages {
   @Get()
   @Header('Content-Type', 'text/html; charset=utf-8')
   async list(@Admin() admin: AdminContext, @Query() query: FormBody): Promise<string> {
-    const q = formText(query, 'q').slice(0, 200);
-    const states = formList(query, 'publicationState').filter((s): s is PublicationState =>
-      (PUBLICATION_STATES as readonly string[]).includes(s),
-    );
-    const providers = formList(query, 'provider').slice(0, 50);
-    const supportTypes = formList(query, 'supportType').slice(0, 50);
-    const outdated = query.outdated === 'true';
-    const needsWork = query.needsWork === 'true';
-    const pendingUpdate = query.pendingUpdate === 'true';
-    const pendingChange = query.pendingChange === 'true';
-    const page = positiveInt(formText(query, 'page'), 1);
+    const filters = await readForm(ProgrammesPageQuery, query);
+    const { page, outdated, needsWork, pendingUpdate, pendingChange } = filters;
+    const q = filters.q ?? '';
+    const states = filters.publicationState ?? [];
+    const providers = filters.provider ?? [];
+    const supportTypes = filters.supportType ?? [];
     const now = this.clock.now();
     const maxAgeDays = this.config.catalogue.sourceMaxAgeDays;
     const [result, organisations, taxonomy] = await Promise.all([
@@ -208,7 +194,7 @@ export class AdminProgrammesPages {
     const withPending = await this.programmes.withOpenPendingChange(result.items.map((p) => p.id));
     return adminPage('programmes.njk', admin, {
       section: 'programmes',
-      notice: noticeOf(query.done),
+      notice: noticeOf(filters.done),
       filters: { q, states, providers, supportTypes, outdated, needsWork, pendingUpdate, pendingChange },
       maxAgeDays,
       publicationStates: PUBLICATION_STATES,
