@@ -2,8 +2,7 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { fold, stem } from '../libs/search/src/text/normalise';
-import { WORD_STEMS_DIR, WORD_STEMS_FILE, WORD_STEMS_SOURCES, type WordStemsSource } from '../libs/search/src/text/word-stems';
+import { fold, stem, WORD_STEMS_DIR, WORD_STEMS_FILE, WORD_STEMS_SOURCES, type WordStemsSource } from '@app/search';
 
 /**
  * Builds the stem set "did you mean" knows real words by: every form of every word

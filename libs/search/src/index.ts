@@ -12,6 +12,7 @@ export * from './meilisearch/meilisearch-filter';
 export * from './meilisearch/meilisearch-key-check';
 export * from './query/parse-query';
 export * from './text/normalise';
+export * from './text/word-stems';
 export * from './text/highlight';
 export * from './synonyms/synonym.dto';
 export * from './synonyms/synonyms.service';
