@@ -879,6 +879,49 @@ describe('admin pages over HTTP', () => {
       await admin.agent.post('/admin/search/reindex').type('form').send({ _csrf: admin.csrf }).expect(303);
       expect((await admin.agent.get('/admin/search?done=reindexed')).text).toContain('The search index was rebuilt.');
     });
+
+    it("reads forms as the admin API's DTOs: a bad value is a 400 page with the API's message beside its input, never a 500", async () => {
+      const typed = { slug: 'Bad Slug', 'name.ru': 'Фонд', url: 'not a link', email: 'nobody' };
+      const page = await admin.agent
+        .post('/admin/organisations')
+        .type('form')
+        .send({ _csrf: admin.csrf, ...typed });
+      expect(page.status).toBe(400);
+      const api = await request(t.http)
+        .post('/api/v1/admin/organisations')
+        .set('Authorization', `Bearer ${await t.tokenFor('admin')}`)
+        .send({ slug: typed.slug, name: { ru: typed['name.ru'] }, url: typed.url, email: typed.email })
+        .expect(400);
+      const apiProblems = api.body.details as { field: string; messages: string[] }[];
+      expect(apiProblems.map((p) => p.field).sort()).toEqual(['email', 'slug', 'url']);
+      for (const { field, messages } of apiProblems) {
+        // the same words as the API, beside the input they are about
+        expect(page.text).toContain(`<span class="error" id="${field}-error">${messages.join('; ')}</span>`);
+      }
+      expect(page.text).toContain('aria-describedby="url-error"');
+      expect(page.text).toContain('value="not a link"'); // what was typed stays
+
+      // an input the form does not have is named, as the API names it
+      const unknown = await admin.agent
+        .post('/admin/taxonomy/support_type')
+        .type('form')
+        .send({ _csrf: admin.csrf, code: 'odd_one', 'label.ru': 'Странный', colour: 'red', position: 'first' });
+      expect(unknown.status).toBe(400);
+      expect(unknown.text).toContain('property colour should not exist');
+      expect(unknown.text).toContain('position must be an integer number');
+
+      // a repeated input is a list: two terms sent as two fields make one group of two
+      await admin.agent
+        .post('/admin/synonyms')
+        .type('form')
+        .send(
+          `_csrf=${encodeURIComponent(admin.csrf)}&terms=${encodeURIComponent('лизинг оборудования')}&terms=${encodeURIComponent('аренда с выкупом')}`,
+        )
+        .expect(303);
+      const groups = (await request(t.http).get('/api/v1/admin/search/synonyms').set('Authorization', `Bearer ${apiToken}`).expect(200))
+        .body as { terms: string[] }[];
+      expect(groups).toContainEqual(expect.objectContaining({ terms: ['лизинг оборудования', 'аренда с выкупом'] }));
+    });
   });
 
   describe('users, API keys and the audit log', () => {

@@ -1,10 +1,17 @@
 import { Body, Controller, Get, Header, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
+import { IsOptional, IsString } from 'class-validator';
 import type { Request, Response } from 'express';
 import { ApiKeysService } from '@app/identity';
 import { IdParam } from '../http/params';
-import { adminPage, formText, noticeOf, problemsOf, seeOther, showOrRefuse, type FormBody } from './admin-pages';
+import { adminPage, noticeOf, problemsOf, seeOther, showOrRefuse } from './admin-pages';
+import { readForm, type FormBody } from './form-input';
 import { actorOf, Admin, AdminContext, AdminPages } from './admin-session';
+
+/** Who a new key is for; the service holds the rule for its name (1 to 200 characters). */
+class IssueKeyForm {
+  @IsOptional() @IsString() name: string | null;
+}
 
 /** The consultants' API keys: issue (the key is shown once), see use, revoke. */
 @ApiExcludeController()
@@ -26,7 +33,10 @@ export class AdminApiKeysPages {
   async create(@Admin() admin: AdminContext, @Body() body: FormBody, @Req() req: Request, @Res() res: Response): Promise<void> {
     return showOrRefuse(
       res,
-      async () => this.render(admin, { issued: await this.apiKeys.create(formText(body, 'name'), actorOf(admin, req)) }),
+      async () => {
+        const { name } = await readForm(IssueKeyForm, body);
+        return this.render(admin, { issued: await this.apiKeys.create(name ?? '', actorOf(admin, req)) });
+      },
       (error) => this.render(admin, { error: problemsOf(error) }),
     );
   }

@@ -1,19 +1,11 @@
 import { Body, Controller, Get, Header, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
+import { IsOptional, IsString, MaxLength } from 'class-validator';
 import type { Request, Response } from 'express';
 import { DomainError } from '@app/common';
 import { IdentityService } from '@app/identity';
-import {
-  adminPage,
-  checkLoginToken,
-  formText,
-  issueLoginToken,
-  noticeOf,
-  safeNext,
-  seeOther,
-  showPage,
-  type FormBody,
-} from './admin-pages';
+import { adminPage, checkLoginToken, issueLoginToken, noticeOf, safeNext, seeOther, showPage } from './admin-pages';
+import { readForm, type FormBody } from './form-input';
 import {
   actorOf,
   Admin,
@@ -25,6 +17,21 @@ import {
   PublicAdminPage,
   SESSION_COOKIE,
 } from './admin-session';
+
+/** How a refused sign-in answers: a password too long to be one is as wrong as any other. */
+const SIGN_IN_REFUSED: Partial<Record<string, number>> = { unauthenticated: 401, too_many_requests: 429, invalid: 400 };
+
+/** The sign-in form: what it lacks fails as any sign-in does (one message for every failure). */
+class SignInForm {
+  @IsOptional() @IsString() @MaxLength(320) email: string | null;
+  @IsOptional() @IsString() @MaxLength(1024) password: string | null;
+  @IsOptional() @IsString() next: string | null;
+}
+
+/** The invitation's form: the password the invited user chooses (the service says when it is too weak). */
+class SetPasswordForm {
+  @IsOptional() @IsString() @MaxLength(1024) password: string | null;
+}
 
 /** Sign-in, sign-out and accepting an invitation. */
 @ApiExcludeController()
@@ -56,17 +63,19 @@ export class AdminAuthPages {
   @Header('Cache-Control', 'no-store')
   async login(@Body() body: FormBody, @Req() req: Request, @Res() res: Response): Promise<void> {
     if (!checkLoginToken(req, body)) throw csrfRejected();
-    const email = formText(body, 'email').slice(0, 320);
-    const next = safeNext(formText(body, 'next'));
+    const next = safeNext(typeof body.next === 'string' ? body.next : undefined);
+    let email = '';
     try {
-      const session = await this.identity.signInBrowser(email, String(body.password ?? '').slice(0, 1024), { ip: req.ip ?? null });
+      const form = await readForm(SignInForm, body);
+      email = form.email ?? '';
+      const session = await this.identity.signInBrowser(email, form.password ?? '', { ip: req.ip ?? null });
       res.cookie(SESSION_COOKIE, session.token, cookieOptions(req, session.expiresAt));
       res.clearCookie(LOGIN_COOKIE, cookieOptions(req));
       seeOther(res, next);
     } catch (error) {
-      if (!(error instanceof DomainError) || (error.kind !== 'unauthenticated' && error.kind !== 'too_many_requests')) throw error;
+      if (!(error instanceof DomainError) || !SIGN_IN_REFUSED[error.kind]) throw error;
       // one message for every failed sign-in; a throttled one says when to retry
-      res.status(error.kind === 'too_many_requests' ? 429 : 401);
+      res.status(SIGN_IN_REFUSED[error.kind]!);
       const retryAfter = (error.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
       if (retryAfter) res.setHeader('Retry-After', String(retryAfter));
       showPage(res, adminPage('login.njk', null, { loginToken: issueLoginToken(req, res), next, email, error: error.message }));
@@ -101,9 +110,9 @@ export class AdminAuthPages {
   async acceptInvite(@Param('token') token: string, @Body() body: FormBody, @Req() req: Request, @Res() res: Response): Promise<void> {
     if (!checkLoginToken(req, body)) throw csrfRejected();
     try {
-      await this.identity.acceptInvitation(token, String(body.password ?? ''));
+      await this.identity.acceptInvitation(token, (await readForm(SetPasswordForm, body)).password ?? '');
     } catch (error) {
-      if (!(error instanceof DomainError) || error.code !== 'USER.WEAK_PASSWORD') throw error;
+      if (!(error instanceof DomainError) || (error.code !== 'USER.WEAK_PASSWORD' && error.kind !== 'invalid')) throw error;
       const invitee = await this.identity.findInvitation(token);
       res.status(400);
       return showPage(res, adminPage('invite.njk', null, { invitee, token, loginToken: issueLoginToken(req, res), error: error.message }));

@@ -1,6 +1,6 @@
 import { Controller, Get, Header, HttpCode, Param, Post, Query, Req, Res, StreamableFile } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { Matches } from 'class-validator';
+import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import type { Request, Response } from 'express';
 import { formatOf, ImportJobsService, ProgrammeTransferService, recordsToCsv, type ImportReport } from '@app/catalogue';
 import { Clock, DomainError } from '@app/common';
@@ -9,7 +9,8 @@ import { AppConfig } from '@app/config';
 import { SearchEngine, SearchMaintenanceService, SearchOutbox, SearchStatusService } from '@app/search';
 import { MailRelay } from '@app/alerts';
 import { IdParam } from '../http/params';
-import { adminPage, formText, noticeOf, seeOther, showPage, type FormBody } from './admin-pages';
+import { adminPage, noticeOf, seeOther, showPage } from './admin-pages';
+import { readForm, type FormBody } from './form-input';
 import { actorOf, Admin, AdminContext, AdminPages, AdminRoles } from './admin-session';
 
 /** What multer leaves on the request for the import form's file field. */
@@ -23,6 +24,13 @@ const AUDIT_PAGE = 50;
 /** A message's id (a bigint). */
 class MessageIdParam {
   @Matches(/^\d{1,18}$/, { message: 'messageId must be a message number' }) messageId: string;
+}
+
+/** The audit log's filters, and the event a page starts before. */
+class AuditFilters {
+  @IsOptional() @IsString() @MaxLength(60) action: string | null;
+  @IsOptional() @IsString() @MaxLength(320) actor: string | null;
+  @IsOptional() @Matches(/^\d{1,18}$/, { message: 'before must be an event number' }) before: string | null;
 }
 
 /** The web addresses in a message's text (split keeps them, at odd positions); a full stop or bracket after one is not part of it. */
@@ -196,13 +204,11 @@ export class AdminOpsPages {
   @AdminRoles('admin')
   @Header('Content-Type', 'text/html; charset=utf-8')
   async auditPage(@Admin() admin: AdminContext, @Query() query: FormBody): Promise<string> {
-    const action = formText(query, 'action');
-    const actor = formText(query, 'actor').slice(0, 320);
-    const before = formText(query, 'before');
+    const { action, actor, before } = await readForm(AuditFilters, query);
     const events = await this.audit.list({
-      action: action || undefined,
-      actor: actor || undefined,
-      before: /^\d{1,18}$/.test(before) ? before : undefined,
+      action: action ?? undefined,
+      actor: actor ?? undefined,
+      before: before ?? undefined,
       limit: AUDIT_PAGE + 1,
     });
     const page = events.slice(0, AUDIT_PAGE);
@@ -210,7 +216,7 @@ export class AdminOpsPages {
     return adminPage('audit.njk', admin, {
       section: 'audit',
       actions: [...new Set(AUDIT_ACTIONS.map((a) => a.split('.')[0]))],
-      filters: { action, actor },
+      filters: { action: action ?? '', actor: actor ?? '' },
       events: page.map((e) => ({
         ...e,
         at: e.at.toISOString().slice(0, 19).replace('T', ' '),

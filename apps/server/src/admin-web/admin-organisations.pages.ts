@@ -4,18 +4,13 @@ import type { Request, Response } from 'express';
 import { CreateOrganisationDto, OrganisationsService, UpdateOrganisationDto } from '@app/catalogue';
 import type { DomainError } from '@app/common';
 import { SlugParam } from '../http/params';
-import { adminPage, changeOrShow, formText, formVersion, optionalText, problemsOf, validForm, type FormBody } from './admin-pages';
+import { adminPage, changeOrShow, errorsByField, problemsOf } from './admin-pages';
+import { readForm, VersionForm, WithVersion, type FormBody } from './form-input';
 import { actorOf, Admin, AdminContext, AdminPages } from './admin-session';
 
 const DONE = '/admin/organisations?done=saved';
 
-const organisationFields = (body: FormBody) => ({
-  name: { ru: formText(body, 'name.ru'), en: optionalText(body, 'name.en') },
-  url: optionalText(body, 'url'),
-  email: optionalText(body, 'email'),
-  phone: optionalText(body, 'phone'),
-  address: { ru: optionalText(body, 'address.ru'), en: optionalText(body, 'address.en') },
-});
+class UpdateOrganisationForm extends WithVersion(UpdateOrganisationDto) {}
 
 /** The organisations that provide programmes. */
 @ApiExcludeController()
@@ -35,12 +30,11 @@ export class AdminOrganisationsPages {
     return changeOrShow(
       res,
       async () => {
-        await this.organisations.create(
-          await validForm(CreateOrganisationDto, { slug: formText(body, 'slug'), ...organisationFields(body) }),
-        );
+        await this.organisations.create(await readForm(CreateOrganisationDto, body));
         return DONE;
       },
-      (error) => this.render(admin, { error, typed: body }),
+      // the new organisation's form shows each problem beside its input
+      (error) => this.render(admin, { error, typed: body, beside: true }),
     );
   }
 
@@ -55,8 +49,8 @@ export class AdminOrganisationsPages {
     return changeOrShow(
       res,
       async () => {
-        const dto = await validForm(UpdateOrganisationDto, organisationFields(body));
-        await this.organisations.update(slug, formVersion(body), dto, actorOf(admin, req));
+        const { version, ...input } = await readForm(UpdateOrganisationForm, body);
+        await this.organisations.update(slug, version, input, actorOf(admin, req));
         return DONE;
       },
       (error) => this.render(admin, { error }),
@@ -68,20 +62,24 @@ export class AdminOrganisationsPages {
     return changeOrShow(
       res,
       async () => {
-        await this.organisations.remove(slug, formVersion(body));
+        await this.organisations.remove(slug, (await readForm(VersionForm, body)).version);
         return DONE;
       },
       (error) => this.render(admin, { error }),
     );
   }
 
-  private async render(admin: AdminContext, state: { notice?: string | null; error?: DomainError; typed?: FormBody }): Promise<string> {
+  private async render(
+    admin: AdminContext,
+    state: { notice?: string | null; error?: DomainError; typed?: FormBody; beside?: boolean },
+  ): Promise<string> {
     return adminPage('organisations.njk', admin, {
       section: 'organisations',
       organisations: await this.organisations.list(),
       notice: state.notice ?? null,
       error: state.error && problemsOf(state.error),
       typed: state.typed ?? {},
+      fieldErrors: state.beside && state.error ? errorsByField(problemsOf(state.error)) : {},
     });
   }
 }

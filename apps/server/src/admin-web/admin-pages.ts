@@ -1,30 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import type { ClassConstructor } from 'class-transformer';
-import { plainToInstance } from 'class-transformer';
-import { validate } from 'class-validator';
 import type { Request, Response } from 'express';
-import { DomainError, flattenValidationErrors, validationFailed, type FieldProblem } from '@app/common';
+import { DomainError, type FieldProblem } from '@app/common';
 import { renderAdmin } from './admin-views';
+import type { FormBody } from './form-input';
 import { cookieOptions, LOGIN_COOKIE, sameToken, type AdminContext } from './admin-session';
-
-export type FormBody = Record<string, string | string[] | undefined>;
 
 /** Renders an admin template with the signed-in user, their CSRF token and the section for the nav. */
 export function adminPage(template: string, admin: AdminContext | null, context: Record<string, unknown> = {}): string {
   return renderAdmin(`admin/${template}`, { me: admin?.user ?? null, csrf: admin?.csrfToken ?? '', ...context });
 }
-
-/** One text value of a form field (the last one when repeated), trimmed. */
-export const formText = (body: FormBody, name: string): string => {
-  const v = body[name];
-  return (Array.isArray(v) ? (v[v.length - 1] ?? '') : (v ?? '')).trim();
-};
-
-/** Every non-blank value of a repeated form field (checkboxes, multi-selects), trimmed. */
-export const formList = (body: FormBody, name: string): string[] => {
-  const v = body[name];
-  return (Array.isArray(v) ? v : v === undefined ? [] : [v]).map((s) => s.trim()).filter(Boolean);
-};
 
 /** Field problems keyed by field, for showing each next to its input. */
 export const errorsByField = (problems: FieldProblem[]): Record<string, string[]> =>
@@ -82,20 +66,6 @@ export const NOTICES: Record<string, string> = {
 };
 
 export const noticeOf = (code: unknown): string | null => (typeof code === 'string' ? (NOTICES[code] ?? null) : null);
-
-/** A form's values as a validated DTO (the same rules as the JSON API), or a 400 naming every bad field. */
-export async function validForm<T extends object>(type: ClassConstructor<T>, plain: Record<string, unknown>): Promise<T> {
-  const dto = plainToInstance(type, plain);
-  const problems = flattenValidationErrors(await validate(dto, { whitelist: true, forbidNonWhitelisted: true }));
-  if (problems.length) throw validationFailed(problems);
-  return dto;
-}
-
-/** A text field that may be left blank (blank means none). */
-export const optionalText = (body: FormBody, name: string): string | null => formText(body, name) || null;
-
-/** The version a form was drawn from; a form without one matches no version (never `If-Match: *`). */
-export const formVersion = (body: FormBody): number => Number(formText(body, 'version')) || -1;
 
 /** Sends the browser on after a change: 303, so reloading the next page does not post again. */
 export function seeOther(res: Response, location: string): void {

@@ -1,20 +1,20 @@
 import { Body, Controller, Get, Header, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
+import { Equals, IsObject, IsOptional } from 'class-validator';
 import type { Request, Response } from 'express';
 import {
   editable,
   FIELDS,
-  parseWorkingTag,
   PendingChangesService,
   ProgrammesService,
   TaxonomyService,
   toRecord,
   type PendingChangeView,
-  type WorkingVersion,
 } from '@app/catalogue';
 import { DomainError } from '@app/common';
 import { IdParam } from '../http/params';
-import { adminPage, formText, noticeOf, seeOther, showPage, type FormBody } from './admin-pages';
+import { adminPage, noticeOf, problemsOf, seeOther, showPage } from './admin-pages';
+import { readForm, sidesChosen, WithWorkingVersion, WorkingVersionForm, type FormBody } from './form-input';
 import { actorOf, Admin, AdminContext, AdminPages } from './admin-session';
 import { diffRecords, displayValue, labelsOf } from './programme-form';
 import { englishInputOf } from './admin-programmes.pages';
@@ -27,6 +27,16 @@ const REFUSED_STATUS: Partial<Record<string, number>> = {
   conflict: 409,
   precondition_failed: 412,
 };
+
+/** Discarding loses the change's content for editors: the form asks to tick a confirmation first. */
+class DiscardForm extends WithWorkingVersion(Object) {
+  @Equals(true, { message: 'Tick "Yes, discard this change" to discard it' }) confirm: boolean;
+}
+
+/** The rebase form: for each conflicting field (`choice.<path>`), the side to keep. */
+class RebaseForm extends WithWorkingVersion(Object) {
+  @IsOptional() @IsObject() choice: Record<string, unknown> | null;
+}
 
 const when = (iso: string | null | undefined): string => (iso ? iso.slice(0, 19).replace('T', ' ') : '');
 
@@ -55,7 +65,7 @@ export class AdminPendingPages {
   @HttpCode(200)
   async publish(@Admin() admin: AdminContext, @Param() { id }: IdParam, @Body() body: FormBody, @Req() req: Request, @Res() res: Response) {
     await this.act(admin, id, res, async () => {
-      await this.pending.publish(id, versionOf(body), actorOf(admin, req));
+      await this.pending.publish(id, (await readForm(WorkingVersionForm, body)).version, actorOf(admin, req));
       return `/admin/programmes/${id}?done=change-published`;
     });
   }
@@ -64,21 +74,16 @@ export class AdminPendingPages {
   @HttpCode(200)
   async approve(@Admin() admin: AdminContext, @Param() { id }: IdParam, @Body() body: FormBody, @Req() req: Request, @Res() res: Response) {
     await this.act(admin, id, res, async () => {
-      await this.pending.approve(id, versionOf(body), actorOf(admin, req));
+      await this.pending.approve(id, (await readForm(WorkingVersionForm, body)).version, actorOf(admin, req));
       return `/admin/programmes/${id}/pending?done=change-approved`;
     });
   }
 
-  /** Discarding loses the change's content for editors: the form asks to tick a confirmation first. */
   @Post(':id/pending/discard')
   @HttpCode(200)
   async discard(@Admin() admin: AdminContext, @Param() { id }: IdParam, @Body() body: FormBody, @Req() req: Request, @Res() res: Response) {
     await this.act(admin, id, res, async () => {
-      if (formText(body, 'confirm') !== 'yes')
-        throw new DomainError('invalid', 'VALIDATION_FAILED', 'Tick "Yes, discard this change" to discard it', [
-          { field: 'confirm', messages: ['tick it to discard the change'] },
-        ]);
-      await this.pending.discard(id, versionOf(body), actorOf(admin, req));
+      await this.pending.discard(id, (await readForm(DiscardForm, body)).version, actorOf(admin, req));
       return `/admin/programmes/${id}?done=change-discarded`;
     });
   }
@@ -87,12 +92,9 @@ export class AdminPendingPages {
   @Post(':id/pending/rebase')
   @HttpCode(200)
   async rebase(@Admin() admin: AdminContext, @Param() { id }: IdParam, @Body() body: FormBody, @Req() req: Request, @Res() res: Response) {
-    const choices: Record<string, 'pending' | 'published'> = {};
-    for (const [name, value] of Object.entries(body)) {
-      if (name.startsWith('choice.') && (value === 'pending' || value === 'published')) choices[name.slice('choice.'.length)] = value;
-    }
     await this.act(admin, id, res, async () => {
-      await this.pending.rebase(id, versionOf(body), choices, actorOf(admin, req));
+      const { version, choice } = await readForm(RebaseForm, body);
+      await this.pending.rebase(id, version, sidesChosen(choice, ['pending', 'published']), actorOf(admin, req));
       return `/admin/programmes/${id}/pending?done=change-rebased`;
     });
   }
@@ -105,7 +107,7 @@ export class AdminPendingPages {
       const status = error instanceof DomainError ? REFUSED_STATUS[error.kind] : undefined;
       if (!status || (error as DomainError).code === 'PROGRAMME.NOT_FOUND') throw error;
       res.status(status);
-      showPage(res, await this.page(admin, id, null, (error as DomainError).message));
+      showPage(res, await this.page(admin, id, null, refusal(error as DomainError)));
     }
   }
 
@@ -137,7 +139,13 @@ export class AdminPendingPages {
   }
 }
 
-const versionOf = (body: FormBody): WorkingVersion => parseWorkingTag(formText(body, 'version')) ?? { kind: 'live', version: -1 };
+/** What the page says of a refusal: a form's own problems in their words, else the service's message. */
+const refusal = (error: DomainError): string =>
+  error.code === 'VALIDATION_FAILED'
+    ? problemsOf(error)
+        .flatMap((p) => p.messages)
+        .join('; ')
+    : error.message;
 
 /** The pending change as the page tells it, and what the signed-in editor may do with it. */
 function describeChange(change: PendingChangeView, me: { id: string; label: string }) {

@@ -25,7 +25,6 @@ import {
   toRecord,
   type ProgrammeTransition,
   type ProgrammeView,
-  type PublicationState,
   PendingChangesService,
   parseWorkingTag,
   workingTag,
@@ -33,26 +32,17 @@ import {
   type StaleEnglish,
   type WorkingVersion,
 } from '@app/catalogue';
-import { IsUUID, Matches } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, Min } from 'class-validator';
 import { Clock, DomainError } from '@app/common';
 import { AppConfig, PublicUrls } from '@app/config';
 import { SearchVocabulary } from '@app/search';
+import { AdminProgrammeListQuery } from '../admin/admin-programmes.controller';
 import { IdParam } from '../http/params';
 import { programmePage } from '../web/programme-page';
 import { render } from '../web/web-views';
-import {
-  adminPage,
-  answer,
-  errorsByField,
-  formList,
-  formText,
-  noticeOf,
-  problemsOf,
-  seeOther,
-  showPage,
-  type FormBody,
-  type Outcome,
-} from './admin-pages';
+import { adminPage, answer, errorsByField, noticeOf, problemsOf, seeOther, showPage, type Outcome } from './admin-pages';
+import { readForm, sidesChosen, type FormBody, VersionForm, WithVersion, WithWorkingVersion, WorkingVersionForm } from './form-input';
 import { actorOf, Admin, AdminContext, AdminPages, AdminRoles } from './admin-session';
 import {
   changedFields,
@@ -90,10 +80,44 @@ class RevisionParams extends IdParam {
   @Matches(/^[1-9]\d{0,8}$/, { message: 'version must be a revision number' }) version: string;
 }
 
-const positiveInt = (v: string | undefined, fallback: number): number => (v && /^\d{1,6}$/.test(v) && Number(v) > 0 ? Number(v) : fallback);
-
 /** The version an edit form was drawn from (`7` or `p3`); a form without one matches no version. */
-const formWorkingVersion = (body: FormBody): WorkingVersion => parseWorkingTag(formText(body, 'version')) ?? { kind: 'live', version: -1 };
+const formWorkingVersion = async (body: FormBody): Promise<WorkingVersion> => (await readForm(WorkingVersionForm, body)).version;
+
+/** What an edit form sends besides the record (read by `recordFromForm`): its version, and the English texts confirmed to still fit. */
+class SaveForm extends WithWorkingVersion(Object) {
+  @IsArray() @IsString({ each: true }) englishChecked: string[];
+}
+
+/** The list's filters: the admin API's query, and the notice a redirect names. */
+class ProgrammesPageQuery extends AdminProgrammeListQuery {
+  @IsOptional() @IsString() done: string | null;
+}
+
+class TransitionForm extends WithVersion(Object) {
+  @IsIn(ACTIONS) action: ProgrammeTransition;
+}
+
+/** Restoring an old revision asks to confirm first. */
+class RestoreForm extends WithWorkingVersion(Object) {
+  @IsBoolean() confirm: boolean;
+}
+
+/** Which two revisions the history compares (the newest and the one before, unless chosen). */
+class HistoryQuery {
+  @IsOptional() @IsInt() @Min(1) @Max(999_999_999) from?: number;
+  @IsOptional() @IsInt() @Min(1) @Max(999_999_999) to?: number;
+  @IsOptional() @IsString() done: string | null;
+}
+
+const workingTagOf = ({ value }: { value: unknown }): WorkingVersion | null => parseWorkingTag(String(value ?? ''));
+
+/** The conflict page's answer: the versions merged, the editor's record (a hidden copy) and a side per conflicting field. */
+class MergeForm {
+  @Transform(workingTagOf) @IsOptional() baseVersion: WorkingVersion | null = null;
+  @Transform(workingTagOf) @IsOptional() theirsVersion: WorkingVersion | null = null;
+  @IsOptional() @IsString() mine: string | null;
+  @IsOptional() choice: Record<string, unknown> | null;
+}
 
 /**
  * The English input of a localised text in the edit form: `title.en`, but `keyFacts.2.valueEn`,
@@ -132,17 +156,12 @@ export class AdminProgrammesPages {
   @Get()
   @Header('Content-Type', 'text/html; charset=utf-8')
   async list(@Admin() admin: AdminContext, @Query() query: FormBody): Promise<string> {
-    const q = formText(query, 'q').slice(0, 200);
-    const states = formList(query, 'publicationState').filter((s): s is PublicationState =>
-      (PUBLICATION_STATES as readonly string[]).includes(s),
-    );
-    const providers = formList(query, 'provider').slice(0, 50);
-    const supportTypes = formList(query, 'supportType').slice(0, 50);
-    const outdated = query.outdated === 'true';
-    const needsWork = query.needsWork === 'true';
-    const pendingUpdate = query.pendingUpdate === 'true';
-    const pendingChange = query.pendingChange === 'true';
-    const page = positiveInt(formText(query, 'page'), 1);
+    const filters = await readForm(ProgrammesPageQuery, query);
+    const { page, outdated, needsWork, pendingUpdate, pendingChange } = filters;
+    const q = filters.q ?? '';
+    const states = filters.publicationState ?? [];
+    const providers = filters.provider ?? [];
+    const supportTypes = filters.supportType ?? [];
     const now = this.clock.now();
     const maxAgeDays = this.config.catalogue.sourceMaxAgeDays;
     const [result, organisations, taxonomy] = await Promise.all([
@@ -175,7 +194,7 @@ export class AdminProgrammesPages {
     const withPending = await this.programmes.withOpenPendingChange(result.items.map((p) => p.id));
     return adminPage('programmes.njk', admin, {
       section: 'programmes',
-      notice: noticeOf(query.done),
+      notice: noticeOf(filters.done),
       filters: { q, states, providers, supportTypes, outdated, needsWork, pendingUpdate, pendingChange },
       maxAgeDays,
       publicationStates: PUBLICATION_STATES,
@@ -255,11 +274,11 @@ export class AdminProgrammesPages {
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
-    const version = formWorkingVersion(body);
+    const { version, englishChecked } = await readForm(SaveForm, { version: body.version, englishChecked: body.englishChecked });
     const mine = recordFromForm(body);
     const current = await this.pending.workingVersion(id);
     if (workingTag(current) !== workingTag(version)) return answer(res, await this.conflict(admin, id, version, mine, res));
-    answer(res, await this.saveRecord(admin, req, res, id, current, mine, formList(body, 'englishChecked')));
+    answer(res, await this.saveRecord(admin, req, res, id, current, mine, englishChecked));
   }
 
   /** The conflict page's answer: the editor's record merged with the newer one by their choices. */
@@ -274,20 +293,17 @@ export class AdminProgrammesPages {
     @Res() res: Response,
   ): Promise<void> {
     const damaged = () => new DomainError('invalid', 'MERGE.UNREADABLE', 'The merge form was damaged; go back and save your edit again');
-    const baseVersion = parseWorkingTag(formText(body, 'baseVersion'));
-    const theirsVersion = parseWorkingTag(formText(body, 'theirsVersion'));
+    const form = await readForm(MergeForm, body);
+    const { baseVersion, theirsVersion } = form;
     if (!baseVersion || !theirsVersion) throw damaged();
     let mine: EditableRecord;
     try {
-      mine = JSON.parse(formText(body, 'mine')) as EditableRecord;
+      mine = JSON.parse(form.mine ?? '') as EditableRecord;
     } catch {
       throw damaged();
     }
     if (misshapenFields(mine).length) throw damaged();
-    const choices: Record<string, Side> = {};
-    for (const [name, value] of Object.entries(body)) {
-      if (name.startsWith('choice.') && (value === 'mine' || value === 'theirs')) choices[name.slice('choice.'.length)] = value;
-    }
+    const choices: Record<string, Side> = sidesChosen(form.choice, ['mine', 'theirs']);
     const [current, base, theirs] = await Promise.all([
       this.pending.workingVersion(id),
       this.pending.content(id, baseVersion),
@@ -316,14 +332,9 @@ export class AdminProgrammesPages {
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
-    const action = formText(body, 'action') as ProgrammeTransition;
-    if (!ACTIONS.includes(action)) {
-      throw new DomainError('invalid', 'VALIDATION_FAILED', 'Unknown action', [
-        { field: 'action', messages: [`must be one of ${ACTIONS.join(', ')}`] },
-      ]);
-    }
+    const { action, version } = await readForm(TransitionForm, body);
     try {
-      await this.programmes.transition(id, positiveInt(formText(body, 'version'), -1), action, actorOf(admin, req));
+      await this.programmes.transition(id, version, action, actorOf(admin, req));
     } catch (error) {
       if (!(error instanceof DomainError) || error.kind !== 'invalid') throw error;
       const programme = await this.programmes.getForAdmin(id);
@@ -342,7 +353,7 @@ export class AdminProgrammesPages {
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
-    const outcome = await this.suggestedUpdates.apply(id, suggestionId, formWorkingVersion(body), actorOf(admin, req));
+    const outcome = await this.suggestedUpdates.apply(id, suggestionId, await formWorkingVersion(body), actorOf(admin, req));
     seeOther(res, `/admin/programmes/${id}?done=${outcome.kind === 'pending' ? 'update-pending' : 'update-applied'}`);
   }
 
@@ -366,7 +377,7 @@ export class AdminProgrammesPages {
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
-    await this.programmes.remove(id, positiveInt(formText(body, 'version'), -1), actorOf(admin, req));
+    await this.programmes.remove(id, (await readForm(VersionForm, body)).version, actorOf(admin, req));
     seeOther(res, '/admin/programmes?done=deleted');
   }
 
@@ -398,14 +409,15 @@ export class AdminProgrammesPages {
       this.taxonomy.getAll(),
     ]);
     const newest = revisions[0].version;
-    const to = positiveInt(formText(query, 'to'), newest);
-    const from = positiveInt(formText(query, 'from'), Math.max(1, to - 1));
+    const chosen = await readForm(HistoryQuery, query);
+    const to = chosen.to ?? newest;
+    const from = chosen.from ?? Math.max(1, to - 1);
     const a = revisions.find((r) => r.version === from);
     const b = revisions.find((r) => r.version === to);
     const diff = a && b ? diffRecords(toRecord(a.snapshot!), toRecord(b.snapshot!), labelsOf(taxonomy)) : null;
     return adminPage('history.njk', admin, {
       section: 'programmes',
-      notice: noticeOf(query.done),
+      notice: noticeOf(chosen.done),
       programme: { id, title: programme.title.ru, version: programme.version, state: programme.publicationState },
       pendingChange: await this.pending.summary(id),
       revisions: revisions.map((r) => ({ ...r, at: r.createdAt.slice(0, 19).replace('T', ' ') })),
@@ -437,8 +449,9 @@ export class AdminProgrammesPages {
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
-    if (formText(body, 'confirm') !== 'yes') return showPage(res, await this.restorePage(admin, id, Number(version)));
-    const outcome = await this.revisions.restore(id, Number(version), formWorkingVersion(body), actorOf(admin, req));
+    const form = await readForm(RestoreForm, body);
+    if (!form.confirm) return showPage(res, await this.restorePage(admin, id, Number(version)));
+    const outcome = await this.revisions.restore(id, Number(version), form.version, actorOf(admin, req));
     seeOther(
       res,
       outcome.kind === 'pending'

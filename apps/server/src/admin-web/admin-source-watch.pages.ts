@@ -1,12 +1,14 @@
 import { Body, Controller, Get, Header, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { IsUUID } from 'class-validator';
+import { ArrayMinSize, IsInt, IsOptional, IsString, IsUUID, Max, Min } from 'class-validator';
 import { moscowDay } from '@app/catalogue';
-import { Clock, DomainError } from '@app/common';
+import { Clock, type DomainError } from '@app/common';
 import { SourceWatchService, type WatchItemView } from '@app/source-watch';
 import { IdParam } from '../http/params';
-import { adminPage, changeOrShow, formList, formText, problemsOf, type FormBody } from './admin-pages';
+import { ConfirmSourcesDto } from '../admin/admin-source-watch.controller';
+import { adminPage, changeOrShow, problemsOf } from './admin-pages';
+import { readForm, WithVersion, type FormBody } from './form-input';
 import { actorOf, Admin, AdminContext, AdminPages } from './admin-session';
 
 const PER_PAGE = 20;
@@ -24,7 +26,21 @@ const KIND_LABELS: Record<WatchItemView['kind'], string> = { changed: 'Page chan
 
 const stamp = (iso: string | null): string | null => (iso ? iso.slice(0, 16).replace('T', ' ') : null);
 
-const positiveInt = (v: string, fallback: number): number => (/^\d{1,6}$/.test(v) && Number(v) > 0 ? Number(v) : fallback);
+class QueuePage {
+  @IsInt() @Min(1) @Max(999_999) page: number = 1;
+  @IsOptional() @IsString() done: string | null;
+}
+
+/** Where the page goes back to after an action: the queue, or the entry's page. */
+class BackForm {
+  @IsOptional() @IsString() back: string | null;
+}
+
+/** The API's confirmation, with the version the page was drawn at; on the page at least one source is ticked. */
+class ConfirmForm extends WithVersion(ConfirmSourcesDto) {
+  @ArrayMinSize(1, { message: 'tick at least one source you checked the entry against' }) declare sources: string[];
+  @IsOptional() @IsString() back: string | null;
+}
 
 /** What a template shows of one queue item. */
 const itemForPage = (i: WatchItemView) => ({
@@ -58,11 +74,11 @@ export class AdminSourceWatchPages {
   @Get()
   @Header('Content-Type', 'text/html; charset=utf-8')
   async queue(@Admin() admin: AdminContext, @Query() query: FormBody): Promise<string> {
-    const page = positiveInt(formText(query, 'page'), 1);
+    const { page, done } = await readForm(QueuePage, query);
     const [summary, queue] = await Promise.all([this.watch.summary(), this.watch.queue({ page, perPage: PER_PAGE })]);
     return adminPage('source-watch.njk', admin, {
       section: 'source-watch',
-      notice: NOTICES[formText(query, 'done')] ?? null,
+      notice: (done && NOTICES[done]) ?? null,
       summary: { ...summary, lastReadAt: stamp(summary.lastReadAt) },
       today: moscowDay(this.clock.now()),
       entries: queue.entries.map((e) => ({
@@ -92,17 +108,12 @@ export class AdminSourceWatchPages {
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
-    const keys = formList(body, 'sources');
-    const back = formText(body, 'back') === 'queue' ? '/admin/source-watch' : `/admin/source-watch/programmes/${id}`;
     await changeOrShow(
       res,
       async () => {
-        if (!keys.length)
-          throw new DomainError('invalid', 'VALIDATION_FAILED', 'Tick the sources you checked', [
-            { field: 'sources', messages: ['tick at least one source you checked the entry against'] },
-          ]);
-        await this.watch.confirm(id, positiveInt(formText(body, 'version'), -1), actorOf(admin, req), keys);
-        return `${back}?done=confirmed`;
+        const { version, sources, back } = await readForm(ConfirmForm, body);
+        await this.watch.confirm(id, version, actorOf(admin, req), sources);
+        return `${back === 'queue' ? '/admin/source-watch' : `/admin/source-watch/programmes/${id}`}?done=confirmed`;
       },
       (error) => this.renderEntry(admin, id, null, error),
     );
@@ -120,10 +131,9 @@ export class AdminSourceWatchPages {
     await changeOrShow(
       res,
       async () => {
+        const { back } = await readForm(BackForm, body);
         const { programmeId } = await this.watch.dismiss(itemId, actorOf(admin, req));
-        return formText(body, 'back') === 'entry'
-          ? `/admin/source-watch/programmes/${programmeId}?done=dismissed`
-          : '/admin/source-watch?done=dismissed';
+        return back === 'entry' ? `/admin/source-watch/programmes/${programmeId}?done=dismissed` : '/admin/source-watch?done=dismissed';
       },
       async (error) =>
         adminPage('error.njk', admin, { title: 'That item is no longer in the queue', message: error.message, status: 404, details: [] }),

@@ -1,20 +1,25 @@
 import { Body, Controller, Get, Header, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
 import type { Response } from 'express';
 import type { DomainError } from '@app/common';
 import { SynonymInputDto, SynonymsService } from '@app/search';
 import { IdParam } from '../http/params';
-import { adminPage, changeOrShow, formText, formVersion, problemsOf, validForm, type FormBody } from './admin-pages';
+import { adminPage, changeOrShow, problemsOf } from './admin-pages';
+import { readForm, VersionForm, WithVersion, type FormBody } from './form-input';
 import { Admin, AdminContext, AdminPages } from './admin-session';
 
 const DONE = '/admin/synonyms?done=saved';
 
-/** Splits a synonym group typed one term per line (or comma-separated). */
-const terms = (text: string): string[] =>
-  text
-    .split(/[\n,]/)
-    .map((t) => t.trim())
-    .filter(Boolean);
+/** The API's synonym group, typed in one box: one term per line (or comma-separated), spaces tidied as the API tidies them. */
+class SynonymForm extends SynonymInputDto {
+  @Transform(({ obj }: { obj: { terms?: string[] } }) =>
+    (obj.terms ?? []).flatMap((text) => text.split(/[\n,]/).map((t) => t.trim().replace(/\s+/g, ' '))).filter(Boolean),
+  )
+  declare terms: string[];
+}
+
+class SynonymEditForm extends WithVersion(SynonymForm) {}
 
 /** Search synonym groups: words search treats as one. */
 @ApiExcludeController()
@@ -34,7 +39,8 @@ export class AdminSynonymsPages {
     return changeOrShow(
       res,
       async () => {
-        await this.synonyms.create(await validForm(SynonymInputDto, { terms: terms(formText(body, 'terms')) }));
+        const { terms } = await readForm(SynonymForm, body);
+        await this.synonyms.create({ terms });
         return DONE;
       },
       (error) => this.render(admin, { error, typed: body }),
@@ -46,7 +52,8 @@ export class AdminSynonymsPages {
     return changeOrShow(
       res,
       async () => {
-        await this.synonyms.update(id, formVersion(body), await validForm(SynonymInputDto, { terms: terms(formText(body, 'terms')) }));
+        const { version, terms } = await readForm(SynonymEditForm, body);
+        await this.synonyms.update(id, version, { terms });
         return DONE;
       },
       (error) => this.render(admin, { error }),
@@ -58,7 +65,7 @@ export class AdminSynonymsPages {
     return changeOrShow(
       res,
       async () => {
-        await this.synonyms.remove(id, formVersion(body));
+        await this.synonyms.remove(id, (await readForm(VersionForm, body)).version);
         return DONE;
       },
       (error) => this.render(admin, { error }),

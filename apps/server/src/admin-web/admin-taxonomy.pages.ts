@@ -3,10 +3,13 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CreateTermDto, FacetParams, TaxonomyService, TermParams, UpdateTermDto } from '@app/catalogue';
 import type { DomainError } from '@app/common';
-import { adminPage, changeOrShow, formText, formVersion, optionalText, problemsOf, validForm, type FormBody } from './admin-pages';
+import { adminPage, changeOrShow, problemsOf } from './admin-pages';
+import { readForm, VersionForm, WithVersion, type FormBody } from './form-input';
 import { Admin, AdminContext, AdminPages } from './admin-session';
 
 const DONE = '/admin/taxonomy?done=saved';
+
+class UpdateTermForm extends WithVersion(UpdateTermDto) {}
 
 /** The taxonomy's terms, facet by facet: add, relabel, reorder, delete (refused while a programme uses one). */
 @ApiExcludeController()
@@ -26,13 +29,7 @@ export class AdminTaxonomyPages {
     return changeOrShow(
       res,
       async () => {
-        const position = formText(body, 'position');
-        const dto = await validForm(CreateTermDto, {
-          code: formText(body, 'code'),
-          label: { ru: formText(body, 'label.ru'), en: optionalText(body, 'label.en') },
-          ...(position ? { position: Number(position) } : {}),
-        });
-        await this.taxonomy.create(facet, dto);
+        await this.taxonomy.create(facet, await readForm(CreateTermDto, body));
         return DONE;
       },
       (error) => this.render(admin, { error, typed: body }),
@@ -44,11 +41,8 @@ export class AdminTaxonomyPages {
     return changeOrShow(
       res,
       async () => {
-        const dto = await validForm(UpdateTermDto, {
-          label: { ru: formText(body, 'label.ru'), en: optionalText(body, 'label.en') },
-          position: Number(formText(body, 'position') || 0),
-        });
-        await this.taxonomy.update(facet, code, formVersion(body), dto);
+        const { version, ...input } = await readForm(UpdateTermForm, body);
+        await this.taxonomy.update(facet, code, version, input);
         return DONE;
       },
       (error) => this.render(admin, { error }),
@@ -60,7 +54,7 @@ export class AdminTaxonomyPages {
     return changeOrShow(
       res,
       async () => {
-        await this.taxonomy.remove(facet, code, formVersion(body));
+        await this.taxonomy.remove(facet, code, (await readForm(VersionForm, body)).version);
         return DONE;
       },
       (error) => this.render(admin, { error }),

@@ -1,12 +1,27 @@
 import { Body, Controller, Get, Header, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
+import { IsEmail, IsIn, IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
 import type { Request, Response } from 'express';
-import { DomainError } from '@app/common';
 import { PublicUrls } from '@app/config';
 import { IdentityService, ROLES, type Role } from '@app/identity';
 import { IdParam } from '../http/params';
-import { adminPage, changeOrShow, formText, noticeOf, optionalText, problemsOf, showOrRefuse, type FormBody } from './admin-pages';
+import { adminPage, changeOrShow, noticeOf, problemsOf, showOrRefuse } from './admin-pages';
+import { readForm, type FormBody } from './form-input';
 import { actorOf, Admin, AdminContext, AdminPages } from './admin-session';
+
+const ROLE_RULE = { message: `role must be one of ${ROLES.join(', ')}` };
+
+class InviteForm {
+  @IsEmail({}, { message: 'email must be an email address' }) @MaxLength(320) email: string;
+  @IsIn(ROLES, ROLE_RULE) role: Role;
+  @IsOptional() @IsString() @MaxLength(200) displayName: string | null;
+}
+
+/** One user's row: a new role, or disabling / enabling them (the row's second form). */
+class UserForm {
+  @IsOptional() @IsIn(['disable', 'enable']) action?: 'disable' | 'enable' | null;
+  @ValidateIf((form: UserForm) => !form.action) @IsIn(ROLES, ROLE_RULE) role?: Role;
+}
 
 /** Editors and admins: invitations, roles, disabling. */
 @ApiExcludeController()
@@ -29,22 +44,9 @@ export class AdminUsersPages {
   @HttpCode(200)
   @Header('Content-Type', 'text/html; charset=utf-8')
   async invite(@Admin() admin: AdminContext, @Body() body: FormBody, @Req() req: Request, @Res() res: Response): Promise<void> {
-    const role = formText(body, 'role') as Role;
-    const email = formText(body, 'email');
     const invite = async (): Promise<string> => {
-      const problems = [
-        ...(!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email) || email.length > 320
-          ? [{ field: 'email', messages: ['must be an email address'] }]
-          : []),
-        ...(!ROLES.includes(role) ? [{ field: 'role', messages: [`must be one of ${ROLES.join(', ')}`] }] : []),
-      ];
-      if (problems.length) throw new DomainError('invalid', 'VALIDATION_FAILED', 'Invalid invitation', problems);
-      const invitation = await this.identity.invite(
-        email,
-        role,
-        optionalText(body, 'displayName')?.slice(0, 200) ?? null,
-        actorOf(admin, req),
-      );
+      const { email, role, displayName } = await readForm(InviteForm, body);
+      const invitation = await this.identity.invite(email, role, displayName, actorOf(admin, req));
       return this.render(admin, {
         inviteLink: this.urls.to(`/admin/invite/${invitation.token}`),
         invited: invitation.user,
@@ -65,14 +67,9 @@ export class AdminUsersPages {
     return changeOrShow(
       res,
       async () => {
-        const action = formText(body, 'action');
-        if (action === 'disable' || action === 'enable') await this.identity.setDisabled(id, action === 'disable', actorOf(admin, req));
-        else if ((ROLES as readonly string[]).includes(formText(body, 'role')))
-          await this.identity.setRole(id, formText(body, 'role') as Role, actorOf(admin, req));
-        else
-          throw new DomainError('invalid', 'VALIDATION_FAILED', 'Choose a role, or disable or enable the user', [
-            { field: 'role', messages: [`must be one of ${ROLES.join(', ')}`] },
-          ]);
+        const { action, role } = await readForm(UserForm, body);
+        if (action) await this.identity.setDisabled(id, action === 'disable', actorOf(admin, req));
+        else await this.identity.setRole(id, role!, actorOf(admin, req));
         return '/admin/users?done=user-saved';
       },
       (error) => this.render(admin, { error: problemsOf(error) }),

@@ -19,7 +19,7 @@ import {
   type StructuredShape,
   type TaxonomyView,
 } from '@app/catalogue';
-import { formList, formText, type FormBody } from './admin-pages';
+import type { FormBody } from './form-input';
 
 /** Comparing and merging records lives with the catalogue (a pending change is merged when published); the pages use it from here too. */
 export {
@@ -55,6 +55,18 @@ function fromMoscowInput(value: string): string | null {
 }
 
 // ---- form → record ----
+
+/** One text value of a form field (the last one when repeated), trimmed. */
+const formText = (body: FormBody, name: string): string => {
+  const v = body[name];
+  return (Array.isArray(v) ? (v[v.length - 1] ?? '') : (v ?? '')).trim();
+};
+
+/** Every non-blank value of a repeated form field (checkboxes, multi-selects), trimmed. */
+const formList = (body: FormBody, name: string): string[] => {
+  const v = body[name];
+  return (Array.isArray(v) ? v : v === undefined ? [] : [v]).map((s) => s.trim()).filter(Boolean);
+};
 
 const optional = (s: string): string | null => (s === '' ? null : s);
 

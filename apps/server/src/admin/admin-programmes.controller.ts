@@ -44,7 +44,7 @@ import { Created } from '../http/created';
 
 const TAXONOMY_FACETS = FACETS.map((f) => f.param);
 
-class AdminProgrammeListQuery extends ProgrammeFilterQuery {
+export class AdminProgrammeListQuery extends ProgrammeFilterQuery {
   @ApiPropertyOptional({ enum: PUBLICATION_STATES, isArray: true })
   @Transform(({ value }) => (value === undefined ? undefined : Array.isArray(value) ? value : String(value).split(',')))
   @IsOptional()
