@@ -2,6 +2,7 @@ import { Body, Controller, Get, Header, HttpCode, Param, Post, Query, Req, Res }
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import {
+  CreateProgrammeDto,
   emptyValues,
   FACETS,
   OrganisationsService,
@@ -42,7 +43,16 @@ import { IdParam } from '../http/params';
 import { programmePage } from '../web/programme-page';
 import { render } from '../web/web-views';
 import { adminPage, answer, errorsByField, noticeOf, problemsOf, seeOther, showPage, type Outcome } from './admin-pages';
-import { readForm, sidesChosen, type FormBody, VersionForm, WithVersion, WithWorkingVersion, WorkingVersionForm } from './form-input';
+import {
+  readForm,
+  sidesChosen,
+  type FormBody,
+  validateAs,
+  VersionForm,
+  WithVersion,
+  WithWorkingVersion,
+  WorkingVersionForm,
+} from './form-input';
 import { actorOf, Admin, AdminContext, AdminPages, AdminRoles } from './admin-session';
 import {
   changedFields,
@@ -117,18 +127,6 @@ class MergeForm {
   @Transform(workingTagOf) @IsOptional() theirsVersion: WorkingVersion | null = null;
   @IsOptional() @IsString() mine: string | null;
   @IsOptional() choice: Record<string, unknown> | null;
-}
-
-/**
- * The English input of a localised text in the edit form: `title.en`, but `keyFacts.2.valueEn`,
- * `curation.sources.0.titleEn`, `application.steps.1.en` in the rows.
- */
-export function englishInputOf(path: string): string {
-  const row = /^(keyFacts|curation\.sources)\.(\d+)\.(label|value|title)$/.exec(path);
-  if (row) return `${row[1]}.${row[2]}.${row[3]}En`;
-  const step = /^(application\.steps\.\d+)\.text$/.exec(path);
-  if (step) return `${step[1]}.en`;
-  return `${path}.en`;
 }
 
 /**
@@ -235,18 +233,15 @@ export class AdminProgrammesPages {
   @Header('Content-Type', 'text/html; charset=utf-8')
   async create(@Admin() admin: AdminContext, @Body() body: FormBody, @Req() req: Request, @Res() res: Response): Promise<void> {
     const record = recordFromForm(body);
-    const { dto, problems } = await toProgrammeInput(record as unknown as Record<string, unknown>);
-    if (!problems.length) {
-      try {
-        const created = await this.programmes.create(dto, actorOf(admin, req));
-        return seeOther(res, `/admin/programmes/${created.id}?done=created`);
-      } catch (error) {
-        if (!(error instanceof DomainError) || !['invalid', 'conflict'].includes(error.kind)) throw error;
-        problems.push(...problemsOf(error));
-      }
+    try {
+      // the API's create body, through the API's pipe
+      const created = await this.programmes.create(await validateAs(CreateProgrammeDto, record), actorOf(admin, req));
+      return seeOther(res, `/admin/programmes/${created.id}?done=created`);
+    } catch (error) {
+      if (!(error instanceof DomainError) || !['invalid', 'conflict'].includes(error.kind)) throw error;
+      res.status(400);
+      showPage(res, await this.renderForm(admin, null, record, errorsByField(problemsOf(error))));
     }
-    res.status(400);
-    showPage(res, await this.renderForm(admin, null, record, errorsByField(problems)));
   }
 
   @Get(':id')
@@ -581,8 +576,8 @@ export class AdminProgrammesPages {
       programme ? this.pending.summary(programme.id) : Promise.resolve(null),
       programme ? this.pending.workingStaleEnglish(programme.id) : Promise.resolve([]),
     ]);
-    // the English inputs whose Russian changed after them, by input name
-    const staleEn = Object.fromEntries(stale.map((m) => [englishInputOf(m.path), m.path]));
+    // the English inputs whose Russian changed after them, by input name (inputs are named by the record's paths)
+    const staleEn = Object.fromEntries(stale.map((m) => [`${m.path}.en`, m.path]));
     const options = Object.fromEntries(
       taxonomy.facets.map((f) => [
         f.facet,
@@ -627,10 +622,7 @@ export class AdminProgrammesPages {
       organisations,
       taxRows: pad(record.benefit.taxReductions as unknown[], { tax: '', fromPercent: null, toPercent: null, years: null }),
       documentRows: pad(record.application.requiredDocuments as unknown[], { ru: '', en: null }),
-      stepRows: pad(
-        record.application.steps.map((st) => ({ ru: st.text.ru, en: st.text.en, url: st.url })),
-        { ru: '', en: null, url: null },
-      ),
+      stepRows: pad(record.application.steps as unknown[], { text: { ru: '', en: null }, url: null }),
       sourceKinds: SOURCE_KINDS,
       availabilityKinds: AVAILABILITY_KINDS,
       availability: {
@@ -648,56 +640,26 @@ export class AdminProgrammesPages {
         { opensAt: '', closesAt: '', source: null as string | null },
       ),
       checkRows: pad(record.eligibility.checks as unknown[], { ru: '', en: null }),
-      sourceRows: pad(
-        record.curation.sources.map((src) => ({
-          key: src.key,
-          publisher: src.publisher,
-          kind: src.kind as string,
-          titleRu: src.title.ru,
-          titleEn: src.title.en,
-          url: src.url,
-          publishedOn: src.publishedOn,
-          checkedOn: src.checkedOn,
-        })),
-        {
-          key: '',
-          publisher: '',
-          kind: 'official',
-          titleRu: '',
-          titleEn: null as string | null,
-          url: null as string | null,
-          publishedOn: null as string | null,
-          checkedOn: null as string | null,
-        },
-      ),
-      factRows: pad(
-        record.keyFacts.map((f) => ({
-          group: f.group as string,
-          labelRu: f.label.ru,
-          labelEn: f.label.en,
-          valueRu: f.value.ru,
-          valueEn: f.value.en,
-          number: f.number,
-          unit: f.unit as string | null,
-          asOf: f.asOf,
-          validUntil: f.validUntil,
-          termsYear: f.termsYear,
-          source: f.source,
-        })),
-        {
-          group: 'benefit',
-          labelRu: '',
-          labelEn: null,
-          valueRu: '',
-          valueEn: null,
-          number: null,
-          unit: null,
-          asOf: null,
-          validUntil: null as string | null,
-          termsYear: null as number | null,
-          source: '',
-        },
-      ),
+      sourceRows: pad(record.curation.sources as unknown[], {
+        key: '',
+        title: { ru: '', en: null },
+        url: null,
+        publisher: '',
+        kind: 'official',
+        publishedOn: null,
+        checkedOn: null,
+      }),
+      factRows: pad(record.keyFacts as unknown[], {
+        group: 'benefit',
+        label: { ru: '', en: null },
+        value: { ru: '', en: null },
+        number: null,
+        unit: null,
+        asOf: null,
+        validUntil: null,
+        termsYear: null,
+        source: '',
+      }),
       maxAgeDays: this.config.catalogue.sourceMaxAgeDays,
       factGroups: KEY_FACT_GROUPS,
       factUnits: KEY_FACT_UNITS,
