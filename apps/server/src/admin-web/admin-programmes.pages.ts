@@ -22,15 +22,12 @@ import {
   TaxonomyService,
   TRANSITIONS,
   transitionsFrom,
-  toProgrammeInput,
   toRecord,
   type ProgrammeTransition,
   type ProgrammeView,
   PendingChangesService,
   parseWorkingTag,
   workingTag,
-  localisedPairs,
-  type StaleEnglish,
   type WorkingVersion,
 } from '@app/catalogue';
 import { Transform } from 'class-transformer';
@@ -55,12 +52,10 @@ import {
 } from './form-input';
 import { actorOf, Admin, AdminContext, AdminPages, AdminRoles } from './admin-session';
 import {
-  changedFields,
   diffRecords,
   displayValue,
   editable,
   labelsOf,
-  mergeRecords,
   misshapenFields,
   recordFromForm,
   toMoscowInput,
@@ -270,10 +265,7 @@ export class AdminProgrammesPages {
     @Res() res: Response,
   ): Promise<void> {
     const { version, englishChecked } = await readForm(SaveForm, { version: body.version, englishChecked: body.englishChecked });
-    const mine = recordFromForm(body);
-    const current = await this.pending.workingVersion(id);
-    if (workingTag(current) !== workingTag(version)) return answer(res, await this.conflict(admin, id, version, mine, res));
-    answer(res, await this.saveRecord(admin, req, res, id, current, mine, englishChecked));
+    answer(res, await this.saveRecord(admin, req, res, id, version, recordFromForm(body), englishChecked));
   }
 
   /** The conflict page's answer: the editor's record merged with the newer one by their choices. */
@@ -299,21 +291,14 @@ export class AdminProgrammesPages {
     }
     if (misshapenFields(mine).length) throw damaged();
     const choices: Record<string, Side> = sidesChosen(form.choice, ['mine', 'theirs']);
-    const [current, base, theirs] = await Promise.all([
-      this.pending.workingVersion(id),
-      this.pending.content(id, baseVersion),
-      this.pending.content(id, theirsVersion),
-    ]);
-    const outcome = mergeRecords(base, mine, theirs, choices);
-    const unresolved = outcome.conflicts.filter((f) => !choices[f.path]);
-    if (unresolved.length) {
-      const missing = `Choose a version for: ${unresolved.map((f) => f.label).join(', ')}.`;
+    const merged = await this.pending.resolveMerge(id, baseVersion, theirsVersion, mine, choices);
+    if (merged.kind === 'unresolved') {
+      const missing = `Choose a version for: ${merged.fields.map((f) => f.label).join(', ')}.`;
       return answer(res, await this.conflict(admin, id, baseVersion, mine, res, choices, missing));
     }
     // someone saved again while the editor was merging: merge once more, from what they merged against
-    if (workingTag(current) !== workingTag(theirsVersion))
-      return answer(res, await this.conflict(admin, id, theirsVersion, outcome.merged, res));
-    answer(res, await this.saveRecord(admin, req, res, id, current, outcome.merged, []));
+    if (merged.kind === 'conflict') return answer(res, await this.conflict(admin, id, merged.base, merged.mine, res));
+    answer(res, await this.saveRecord(admin, req, res, id, merged.version, merged.record, []));
   }
 
   /** A move refused for what the entry lacks (publishing with no source or step) shows the form with the errors beside those fields. */
@@ -474,40 +459,29 @@ export class AdminProgrammesPages {
   }
 
   /**
-   * Saves the fields the editor changed; the others keep their stored value exactly (to the millisecond,
-   * in their order). `checked`: texts whose English the editor confirmed still fits the changed Russian.
+   * Saves an editor's whole record drawn at `version` (`PendingChangesService.saveRecord` decides what is
+   * saved) and answers with the next page: the form, the conflict page when someone saved since, or the
+   * form again with the refusal beside its fields. `checked`: texts whose English the editor confirmed.
    */
   private async saveRecord(
     admin: AdminContext,
     req: Request,
     res: Response,
     id: string,
-    current: WorkingVersion,
+    version: WorkingVersion,
     record: EditableRecord,
     checked: string[],
   ): Promise<Outcome> {
-    const stored = await this.pending.content(id, current);
-    if (changedFields(stored, record).length === 0 && !checked.length) return { seeOther: `/admin/programmes/${id}?done=unchanged` };
-    const pairs = localisedPairs(record);
-    const englishChecked = checked.flatMap((path): StaleEnglish[] => {
-      const pair = pairs.get(path);
-      return pair?.en ? [{ path, ru: pair.ru, en: pair.en }] : [];
-    });
-    const { dto, problems } = await toProgrammeInput(mergeRecords(stored, record, stored).merged as unknown as Record<string, unknown>);
-    if (!problems.length) {
-      try {
-        const outcome = await this.pending.edit(id, current, dto, actorOf(admin, req), { englishChecked });
-        return { seeOther: `/admin/programmes/${id}?done=${outcome.kind === 'pending' ? 'pending-saved' : 'saved'}` };
-      } catch (error) {
-        if (error instanceof DomainError && (error.kind === 'precondition_failed' || error.code === 'PENDING_CHANGE.OPEN')) {
-          return this.conflict(admin, id, current, record, res);
-        }
-        if (!(error instanceof DomainError) || !['invalid', 'conflict'].includes(error.kind)) throw error;
-        problems.push(...problemsOf(error));
-      }
+    try {
+      const outcome = await this.pending.saveRecord(id, version, record, checked, actorOf(admin, req));
+      if (outcome.kind === 'conflict') return this.conflict(admin, id, outcome.base, outcome.mine, res);
+      if (outcome.kind === 'unchanged') return { seeOther: `/admin/programmes/${id}?done=unchanged` };
+      return { seeOther: `/admin/programmes/${id}?done=${outcome.outcome.kind === 'pending' ? 'pending-saved' : 'saved'}` };
+    } catch (error) {
+      if (!(error instanceof DomainError) || !['invalid', 'conflict'].includes(error.kind)) throw error;
+      res.status(400);
+      return this.renderForm(admin, await this.programmes.getForAdmin(id), record, errorsByField(problemsOf(error)), null, version);
     }
-    res.status(400);
-    return this.renderForm(admin, await this.programmes.getForAdmin(id), record, errorsByField(problems), null, current);
   }
 
   private async conflict(
@@ -519,17 +493,14 @@ export class AdminProgrammesPages {
     choices: Record<string, Side> = {},
     error?: string,
   ): Promise<string> {
-    const theirsVersion = await this.pending.workingVersion(id);
-    const [programme, theirs, base, taxonomy, revisions, change] = await Promise.all([
+    const [{ theirsVersion, theirs, outcome }, programme, taxonomy, revisions, change] = await Promise.all([
+      this.pending.mergeWith(id, baseVersion, mine, choices),
       this.programmes.getForAdmin(id),
-      this.pending.content(id, theirsVersion),
-      this.pending.content(id, baseVersion),
       this.taxonomy.getAll(),
       this.programmes.listRevisions(id),
       this.pending.summary(id),
     ]);
     const labels = labelsOf(taxonomy);
-    const outcome = mergeRecords(base, mine, theirs, choices);
     const show = (f: (typeof outcome.conflicts)[number]) => ({
       path: f.path,
       label: f.label,
