@@ -12,13 +12,11 @@ import {
   ProgrammesService,
   REQUIRED_STATUS_LABELS,
   REQUIRED_STATUSES,
-  sourcesOutdatedBefore,
   KEY_FACT_GROUPS,
   KEY_FACT_UNITS,
   SOURCE_KINDS,
   AVAILABILITY_KINDS,
   factsAge,
-  moscowDay,
   TaxonomyService,
   TRANSITIONS,
   transitionsFrom,
@@ -35,7 +33,7 @@ import { IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches,
 import { Clock, DomainError } from '@app/common';
 import { AppConfig, PublicUrls } from '@app/config';
 import { SearchVocabulary } from '@app/search';
-import { AdminProgrammeListQuery } from '../admin/admin-programmes.controller';
+import { adminListFilter, AdminProgrammeListQuery } from '../admin/admin-programmes.controller';
 import { IdParam } from '../http/params';
 import { programmePage } from '../web/programme-page';
 import { render } from '../web/web-views';
@@ -158,19 +156,7 @@ export class AdminProgrammesPages {
     const now = this.clock.now();
     const maxAgeDays = this.config.catalogue.sourceMaxAgeDays;
     const [result, organisations, taxonomy] = await Promise.all([
-      this.programmes.listForAdmin(
-        {
-          q: q || undefined,
-          provider: providers,
-          publicationState: states,
-          facets: { supportType: supportTypes },
-          factsOlderThan: outdated ? { day: sourcesOutdatedBefore(now, maxAgeDays), today: moscowDay(now) } : undefined,
-          breaksPublishingRules: needsWork || undefined,
-          pendingSuggestion: pendingUpdate || undefined,
-          pendingChange: pendingChange || undefined,
-        },
-        { page, perPage: PER_PAGE },
-      ),
+      this.programmes.listForAdmin(adminListFilter(filters, now, maxAgeDays), { page, perPage: PER_PAGE }),
       this.organisations.list(),
       this.taxonomy.getAll(),
     ]);
