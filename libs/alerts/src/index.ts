@@ -1,3 +1,3 @@
-export * from './alerts.module';
-export * from './alerts.service';
-export * from './mail-relay';
+export { AlertsModule } from './alerts.module';
+export { AlertsService, type AlertFrequency } from './alerts.service';
+export { MailRelay } from './mail-relay';

@@ -1,43 +1,121 @@
-export * from './catalogue.module';
-export * from './catalogue.errors';
-export * from './taxonomy/facets';
-export * from './taxonomy/dto/taxonomy.dto';
-export * from './taxonomy/taxonomy.service';
-export * from './organisations/dto/organisation.dto';
-export * from './organisations/organisations.service';
-export * from './programmes/programme-status';
-export * from './programmes/programme.types';
-export * from './programmes/programme-fields';
-export * from './programmes/programme-snapshot';
-export * from './programmes/dto/programme-input.dto';
-export * from './programmes/dto/programme-view.dto';
-export * from './programmes/programme.mapper';
-export * from './programmes/programmes.service';
-export * from './programmes/related-programmes';
-export * from './programmes/programme-revisions';
-export * from './programmes/record-fields';
-export * from './programmes/pending-changes.service';
-export * from './programmes/stale-english';
-export { ProgrammePendingChange } from './programmes/pending-change.entity';
-export * from './programmes/programme-status.job';
-export * from './programmes/programme.repository';
+export { SYSTEM_SEED, type Actor } from './catalogue.errors';
+export { CatalogueModule } from './catalogue.module';
+export { CHANGE_TYPES, ChangeFeedService, type ChangePage, type ChangeType } from './changes/change-feed.service';
+export { MatchingService } from './matching/matching.service';
+export { OKVED_PATTERN } from './matching/okved';
+export {
+  REVENUE_BAND_CODES,
+  matchProgramme,
+  type CompanyProfile,
+  type MatchVocabulary,
+  type RevenueBand,
+} from './matching/programme-matcher';
+export { CreateOrganisationDto, OrganisationView, UpdateOrganisationDto } from './organisations/dto/organisation.dto';
+export { OrganisationsService } from './organisations/organisations.service';
+export { CreateProgrammeDto, UpdateProgrammeDto } from './programmes/dto/programme-input.dto';
+export {
+  ActorView,
+  AdminProgrammeListView,
+  FactsAgeView,
+  GlanceConditionsView,
+  ProgrammeView,
+  RevisionView,
+} from './programmes/dto/programme-view.dto';
+export { currentFacts, factVouchedOn, factsAge, isPastFact } from './programmes/key-facts';
+export {
+  PendingChangesService,
+  parseWorkingIfMatch,
+  parseWorkingTag,
+  workingTag,
+  type EditOutcome,
+  type PendingChangeSummary,
+  type PendingChangeView,
+  type PendingFieldChange,
+  type WorkingVersion,
+} from './programmes/pending-changes.service';
+export {
+  PROGRAMME_FIELDS,
+  emptyValues,
+  getPath,
+  keyOf,
+  normaliseValue,
+  setPath,
+  type ProgrammeField,
+  type StructuredShape,
+} from './programmes/programme-fields';
+export { ProgrammeRevisions } from './programmes/programme-revisions';
+export { toSnapshot } from './programmes/programme-snapshot';
+export {
+  ACCEPTING_STATUSES,
+  LEGACY_STATUS_ALIASES,
+  PROGRAMME_STATUSES,
+  PUBLICATION_STATES,
+  STATUS_RANK,
+  deriveTiming,
+  moscowDay,
+  possiblyOutdated,
+  sourcesOutdatedBefore,
+  type ProgrammeStatus,
+  type PublicationState,
+} from './programmes/programme-status';
+export { ProgrammeStatusJob } from './programmes/programme-status.job';
 export { Programme } from './programmes/programme.entity';
-export * from './seed/catalogue.seeder';
-export * from './seed/suggested-updates.service';
-export { ProgrammeSuggestedUpdate } from './seed/suggested-update.entity';
-export * from './seed/taxonomy.seed';
-export * from './synthetic/synthetic-catalogue';
-export * from './synthetic/synthetic-catalogue.service';
-export * from './matching/programme-matcher';
-export * from './matching/matching.service';
-export * from './transfer/programme-record';
-export * from './transfer/programme-transfer.service';
-export * from './transfer/import-jobs.service';
-export * from './changes/change-feed.service';
-export * from './programmes/official-sites';
-export * from './programmes/key-facts';
-export * from './programmes/publish-rules';
-export * from './matching/okved';
-export * from './taxonomy/territories';
-export * from './seed/catalogue-files';
-export * from './seed/catalogue-check';
+export { mapProgramme, mapProgrammeHit, pick, type Lang } from './programmes/programme.mapper';
+export { ProgrammeRepository } from './programmes/programme.repository';
+export {
+  AVAILABILITY_KINDS,
+  KEY_FACT_GROUPS,
+  KEY_FACT_UNITS,
+  SOURCE_KINDS,
+  type Availability,
+  type KeyFact,
+  type KeyFactGroup,
+  type ProgrammeSource,
+} from './programmes/programme.types';
+export { ProgrammesService, TRANSITIONS, transitionsFrom, type ProgrammeTransition } from './programmes/programmes.service';
+export {
+  CRITERIA_NUMBERS,
+  DERIVED_DATES,
+  FIELDS,
+  HISTORY_FIELDS,
+  changedFields,
+  editable,
+  mergeRecords,
+  type EditableRecord,
+  type FieldDef,
+  type FieldKind,
+  type MergeOutcome,
+  type Side,
+} from './programmes/record-fields';
+export { RelatedProgrammesService, type RelatedProgramme } from './programmes/related-programmes';
+export { localisedPairs, type StaleEnglish } from './programmes/stale-english';
+export { REQUIRED_SLUGS, checkCatalogue } from './seed/catalogue-check';
+export { findCatalogueDir, loadShippedCatalogue } from './seed/catalogue-files';
+export { CatalogueSeeder, catalogueUpdates } from './seed/catalogue.seeder';
+export { SuggestedUpdatesService, type SuggestedUpdateView } from './seed/suggested-updates.service';
+export { SEED_TAXONOMY } from './seed/taxonomy.seed';
+export { SyntheticCatalogueService } from './synthetic/synthetic-catalogue.service';
+export { CreateTermDto, FacetParams, TaxonomyView, TermParams, TermView, UpdateTermDto } from './taxonomy/dto/taxonomy.dto';
+export {
+  CRITERIA_FACETS,
+  FACETS,
+  REQUIRED_STATUSES,
+  REQUIRED_STATUS_LABELS,
+  SLUG_PATTERN,
+  TAXONOMY_CODE_PATTERN,
+  type Facet,
+  type RequiredStatus,
+} from './taxonomy/facets';
+export { TaxonomyService } from './taxonomy/taxonomy.service';
+export { ImportJobsService } from './transfer/import-jobs.service';
+export {
+  csvToRows,
+  formatOf,
+  jsonToRows,
+  recordsToCsv,
+  rowsOf,
+  toProgrammeInput,
+  toRecord,
+  type ProgrammeRecord,
+} from './transfer/programme-record';
+export { ProgrammeTransferService, type ImportReport } from './transfer/programme-transfer.service';

@@ -32,9 +32,6 @@ export class DomainError extends Error {
   }
 }
 
-export const invalidInput = (field: string, message: string, code = 'VALIDATION_FAILED'): DomainError =>
-  new DomainError('invalid', code, `Invalid ${field}: ${message}`, [{ field, messages: [message] }]);
-
 /** Thrown by a guard, which cannot answer itself, to send the browser elsewhere (303): to the sign-in page. Handlers redirect plainly. */
 export class SeeOther extends Error {
   constructor(readonly location: string) {

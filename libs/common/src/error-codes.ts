@@ -85,4 +85,3 @@ export const ERROR_CODES = [
   'USER.NOT_FOUND',
   'USER.WEAK_PASSWORD',
 ] as const;
-export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -1,3 +1,11 @@
-export * from './app-config';
-export * from './config.module';
-export * from './public-urls';
+export {
+  AppConfig,
+  ConfigError,
+  loadConfig,
+  readSecret,
+  readTestDatabaseUrl,
+  type DatabaseConfig,
+  type RateLimitConfig,
+} from './app-config';
+export { ConfigModule } from './config.module';
+export { PublicUrls, programmePath } from './public-urls';

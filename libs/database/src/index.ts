@@ -1,9 +1,9 @@
-export * from './data-source';
-export * from './database.module';
-export * from './embedded-postgres';
-export * from './snake-naming.strategy';
-export * from './pg-errors';
-export * from './open-database';
-export { MIGRATIONS } from './migrations';
-export * from './backup/database-backup';
-export { applyDefinitions, DEFINITIONS, definitionText } from './definitions/definitions';
+export { readManifest } from './backup/backup-archive';
+export { BackupError, backupDatabase, prepareEmbeddedDirectory, restoreBaseBackup, restoreDump } from './backup/database-backup';
+export { findDumpTools, toolsFor } from './backup/pg-dump-tools';
+export { runMigrations } from './data-source';
+export { DatabaseModule } from './database.module';
+export { definitionText } from './definitions/definitions';
+export { startEmbeddedPostgres } from './embedded-postgres';
+export { openDatabase } from './open-database';
+export { PG_UNIQUE_VIOLATION, isDatabaseUnavailable, pgConstraint, pgErrorCode } from './pg-errors';

@@ -1,9 +1,2 @@
-export { fold, words, isStopWord, stem, wordKey, keyText, indexText } from './normalise';
-export {
-  EVERYDAY_VOCABULARY,
-  WAITING_VOCABULARY,
-  MAX_GROUP_TERMS,
-  planVocabulary,
-  type ExistingGroup,
-  type VocabularyChange,
-} from './vocabulary';
+export { fold, indexText, isStopWord, keyText, stem, wordKey, words } from './normalise';
+export { EVERYDAY_VOCABULARY, WAITING_VOCABULARY, planVocabulary, type ExistingGroup } from './vocabulary';

@@ -1,8 +1,4 @@
-export * from './source-watch.module';
-export * from './source-watch.service';
-export * from './source-watch.job';
-export * from './source-watch.types';
-export * from './text-diff';
-export * from './page-text';
-export * from './page-fetcher';
-export * from './assess';
+export { SourceWatchJob } from './source-watch.job';
+export { SourceWatchModule } from './source-watch.module';
+export { SourceWatchService } from './source-watch.service';
+export { WATCH_KINDS, type SourceWatchPass, type WatchItemView, type WatchKind } from './source-watch.types';

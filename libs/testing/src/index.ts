@@ -1,5 +1,5 @@
-export * from './factories';
-export * from './free-port';
-export * from './test-database';
-export * from './recording-search.engine';
-export * from './throwaway-postgres';
+export { PUBLISHABLE, programmeInput, round, strongPassword, uniqueEmail, uniqueSlug } from './factories';
+export { freePort } from './free-port';
+export { RecordingSearchEngine } from './recording-search.engine';
+export { createTestDatabase, type TestDatabase } from './test-database';
+export { openScratchDatabase } from './throwaway-postgres';

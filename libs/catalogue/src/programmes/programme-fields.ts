@@ -371,9 +371,6 @@ export const keyOf = (path: string): string => path.slice(path.lastIndexOf('.') 
 export const fieldsIn = (group: string | null): readonly ProgrammeField[] =>
   (PROGRAMME_FIELDS as readonly ProgrammeField[]).filter((f) => groupOf(f.path) === group);
 
-/** The groups, in order. */
-export const FIELD_GROUPS = [...new Set(PROGRAMME_FIELDS.map((f) => groupOf(f.path)).filter((g) => g !== null))] as FieldGroup[];
-
 /** A new entry's value of a field. */
 export function emptyValue(f: ProgrammeField): unknown {
   switch (f.type) {

@@ -27,7 +27,6 @@ export type FacetParam = CodesSpec['param'];
 export type FacetField = CodesSpec['path'];
 
 export const FACET_NAMES: Facet[] = FACETS.map((f) => f.facet);
-export const FACET_FIELDS: FacetField[] = FACETS.map((f) => f.field);
 
 /** The eligibility criteria that hold codes of a facet: checked against the taxonomy, and keep a term in use. */
 export const CRITERIA_FACETS = [
@@ -36,8 +35,6 @@ export const CRITERIA_FACETS = [
   { key: 'industries', facet: 'industry' },
   { key: 'territories', facet: 'territory' },
 ] as const satisfies readonly { key: keyof EligibilityCriteria; facet: Facet }[];
-
-export const isFacet = (value: string): value is Facet => (FACET_NAMES as string[]).includes(value);
 
 /** Statuses an applicant may need before applying; checked by the matcher. */
 export const REQUIRED_STATUSES = [
