@@ -339,19 +339,19 @@ describe('admin pages over HTTP', () => {
         .send(
           formBody(fields, {
             'keyFacts.1.group': 'benefit',
-            'keyFacts.1.labelRu': 'Грант',
-            'keyFacts.1.valueRu': 'до 10 млн ₽',
+            'keyFacts.1.label.ru': 'Грант',
+            'keyFacts.1.value.ru': 'до 10 млн ₽',
             'keyFacts.1.number': '10 000 000',
             'keyFacts.1.unit': 'rub',
             'keyFacts.1.asOf': '2026-02-01',
             'keyFacts.1.source': 'card',
             'curation.sources.1.key': 'card',
             'curation.sources.1.publisher': 'i.moscow',
-            'curation.sources.1.titleRu': 'Карточка меры',
+            'curation.sources.1.title.ru': 'Карточка меры',
             'curation.sources.1.url': 'https://i.moscow/card',
             'curation.sources.1.publishedOn': '2026-02-01',
             'curation.sources.1.checkedOn': '2026-11-30',
-            'application.steps.2.ru': 'Подпишите соглашение',
+            'application.steps.2.text.ru': 'Подпишите соглашение',
             'application.steps.2.url': 'https://i.moscow',
           }),
         )
@@ -379,6 +379,18 @@ describe('admin pages over HTTP', () => {
         .send(formBody(fresh, { 'keyFacts.0.source': 'nowhere' }))
         .expect(400);
       expect(bad.text).toMatch(/<span class="error" id="keyFacts-0-source-error">[^<]*not one of this entry/);
+      // a row's text is named by the record's path, so the API's message for it sits beside its input, and what was typed stays
+      const blankLabel = await editor.agent
+        .post(`/admin/programmes/${p.id}`)
+        .type('form')
+        .send(
+          formBody(fresh, { 'keyFacts.0.label.ru': '', 'application.steps.0.text.ru': '', 'curation.sources.1.title.en': 'Measure card' }),
+        )
+        .expect(400);
+      expect(blankLabel.text).toMatch(/id="f-keyFacts-0-label-ru"[^>]*aria-invalid="true" aria-describedby="keyFacts-0-label-ru-error"/);
+      expect(blankLabel.text).toMatch(/<span class="error" id="keyFacts-0-label-ru-error">[^<]*should not be empty/);
+      expect(blankLabel.text).toMatch(/<span class="error" id="application-steps-0-text-ru-error">[^<]*should not be empty/);
+      expect(blankLabel.text).toMatch(/id="f-curation-sources-1-title-en"[^>]*>Measure card</);
     });
 
     it('refuses to publish an entry with no source or no step, showing why beside those fields', async () => {
@@ -671,11 +683,11 @@ describe('admin pages over HTTP', () => {
       await editor.agent
         .post(`/admin/programmes/${p.id}`)
         .type('form')
-        .send(formBody(fields, { 'keyFacts.0.valueRu': 'до 50 млн ₽' }))
+        .send(formBody(fields, { 'keyFacts.0.value.ru': 'до 50 млн ₽' }))
         .expect(303);
       const marked = await editor.agent.get(`/admin/programmes/${p.id}`).expect(200);
       expect(marked.text).toContain('English possibly out of date: 1 text');
-      expect(marked.text).toMatch(/id="f-keyFacts-0-valueEn"[^>]*aria-describedby="keyFacts-0-valueEn-stale"/);
+      expect(marked.text).toMatch(/id="f-keyFacts-0-value-en"[^>]*aria-describedby="keyFacts-0-value-en-stale"/);
       expect(marked.text).toContain('name="englishChecked" value="keyFacts.0.value"');
       // an unrelated save keeps the mark; confirming the English clears it
       const again = editFormFields(marked.text);

@@ -17,7 +17,6 @@ import { adminPage, noticeOf, problemsOf, seeOther, showPage } from './admin-pag
 import { readForm, sidesChosen, WithWorkingVersion, WorkingVersionForm, type FormBody } from './form-input';
 import { actorOf, Admin, AdminContext, AdminPages } from './admin-session';
 import { diffRecords, displayValue, labelsOf } from './programme-form';
-import { englishInputOf } from './admin-programmes.pages';
 
 /** What each refusal of a pending-change action says on the page (the service's message follows). */
 const REFUSED_STATUS: Partial<Record<string, number>> = {
@@ -134,7 +133,7 @@ export class AdminPendingPages {
           published: displayValue(field, liveRecord, labels),
         };
       }),
-      staleEnglish: (change?.staleEnglish ?? []).map((path) => ({ input: englishInputOf(path), label: englishLabel(path) })),
+      staleEnglish: (change?.staleEnglish ?? []).map((path) => ({ input: `${path}.en`, label: englishLabel(path) })),
     });
   }
 }

@@ -2,6 +2,7 @@ import { Body, Controller, Get, Header, HttpCode, Param, Post, Query, Req, Res }
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import {
+  CreateProgrammeDto,
   emptyValues,
   FACETS,
   OrganisationsService,
@@ -11,25 +12,20 @@ import {
   ProgrammesService,
   REQUIRED_STATUS_LABELS,
   REQUIRED_STATUSES,
-  sourcesOutdatedBefore,
   KEY_FACT_GROUPS,
   KEY_FACT_UNITS,
   SOURCE_KINDS,
   AVAILABILITY_KINDS,
   factsAge,
-  moscowDay,
   TaxonomyService,
   TRANSITIONS,
   transitionsFrom,
-  toProgrammeInput,
   toRecord,
   type ProgrammeTransition,
   type ProgrammeView,
   PendingChangesService,
   parseWorkingTag,
   workingTag,
-  localisedPairs,
-  type StaleEnglish,
   type WorkingVersion,
 } from '@app/catalogue';
 import { Transform } from 'class-transformer';
@@ -37,20 +33,27 @@ import { IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches,
 import { Clock, DomainError } from '@app/common';
 import { AppConfig, PublicUrls } from '@app/config';
 import { SearchVocabulary } from '@app/search';
-import { AdminProgrammeListQuery } from '../admin/admin-programmes.controller';
+import { adminListFilter, AdminProgrammeListQuery } from '../admin/admin-programmes.controller';
 import { IdParam } from '../http/params';
 import { programmePage } from '../web/programme-page';
 import { render } from '../web/web-views';
 import { adminPage, answer, errorsByField, noticeOf, problemsOf, seeOther, showPage, type Outcome } from './admin-pages';
-import { readForm, sidesChosen, type FormBody, VersionForm, WithVersion, WithWorkingVersion, WorkingVersionForm } from './form-input';
+import {
+  readForm,
+  sidesChosen,
+  type FormBody,
+  validateAs,
+  VersionForm,
+  WithVersion,
+  WithWorkingVersion,
+  WorkingVersionForm,
+} from './form-input';
 import { actorOf, Admin, AdminContext, AdminPages, AdminRoles } from './admin-session';
 import {
-  changedFields,
   diffRecords,
   displayValue,
   editable,
   labelsOf,
-  mergeRecords,
   misshapenFields,
   recordFromForm,
   toMoscowInput,
@@ -120,18 +123,6 @@ class MergeForm {
 }
 
 /**
- * The English input of a localised text in the edit form: `title.en`, but `keyFacts.2.valueEn`,
- * `curation.sources.0.titleEn`, `application.steps.1.en` in the rows.
- */
-export function englishInputOf(path: string): string {
-  const row = /^(keyFacts|curation\.sources)\.(\d+)\.(label|value|title)$/.exec(path);
-  if (row) return `${row[1]}.${row[2]}.${row[3]}En`;
-  const step = /^(application\.steps\.\d+)\.text$/.exec(path);
-  if (step) return `${step[1]}.en`;
-  return `${path}.en`;
-}
-
-/**
  * The editors' programme pages: list with filters, the edit form (errors next
  * to fields), publication moves, preview, history with diffs and restore, and
  * the conflict page that merges a stale save instead of overwriting.
@@ -165,19 +156,7 @@ export class AdminProgrammesPages {
     const now = this.clock.now();
     const maxAgeDays = this.config.catalogue.sourceMaxAgeDays;
     const [result, organisations, taxonomy] = await Promise.all([
-      this.programmes.listForAdmin(
-        {
-          q: q || undefined,
-          provider: providers,
-          publicationState: states,
-          facets: { supportType: supportTypes },
-          factsOlderThan: outdated ? { day: sourcesOutdatedBefore(now, maxAgeDays), today: moscowDay(now) } : undefined,
-          breaksPublishingRules: needsWork || undefined,
-          pendingSuggestion: pendingUpdate || undefined,
-          pendingChange: pendingChange || undefined,
-        },
-        { page, perPage: PER_PAGE },
-      ),
+      this.programmes.listForAdmin(adminListFilter(filters, now, maxAgeDays), { page, perPage: PER_PAGE }),
       this.organisations.list(),
       this.taxonomy.getAll(),
     ]);
@@ -235,18 +214,15 @@ export class AdminProgrammesPages {
   @Header('Content-Type', 'text/html; charset=utf-8')
   async create(@Admin() admin: AdminContext, @Body() body: FormBody, @Req() req: Request, @Res() res: Response): Promise<void> {
     const record = recordFromForm(body);
-    const { dto, problems } = await toProgrammeInput(record as unknown as Record<string, unknown>);
-    if (!problems.length) {
-      try {
-        const created = await this.programmes.create(dto, actorOf(admin, req));
-        return seeOther(res, `/admin/programmes/${created.id}?done=created`);
-      } catch (error) {
-        if (!(error instanceof DomainError) || !['invalid', 'conflict'].includes(error.kind)) throw error;
-        problems.push(...problemsOf(error));
-      }
+    try {
+      // the API's create body, through the API's pipe
+      const created = await this.programmes.create(await validateAs(CreateProgrammeDto, record), actorOf(admin, req));
+      return seeOther(res, `/admin/programmes/${created.id}?done=created`);
+    } catch (error) {
+      if (!(error instanceof DomainError) || !['invalid', 'conflict'].includes(error.kind)) throw error;
+      res.status(400);
+      showPage(res, await this.renderForm(admin, null, record, errorsByField(problemsOf(error))));
     }
-    res.status(400);
-    showPage(res, await this.renderForm(admin, null, record, errorsByField(problems)));
   }
 
   @Get(':id')
@@ -275,10 +251,7 @@ export class AdminProgrammesPages {
     @Res() res: Response,
   ): Promise<void> {
     const { version, englishChecked } = await readForm(SaveForm, { version: body.version, englishChecked: body.englishChecked });
-    const mine = recordFromForm(body);
-    const current = await this.pending.workingVersion(id);
-    if (workingTag(current) !== workingTag(version)) return answer(res, await this.conflict(admin, id, version, mine, res));
-    answer(res, await this.saveRecord(admin, req, res, id, current, mine, englishChecked));
+    answer(res, await this.saveRecord(admin, req, res, id, version, recordFromForm(body), englishChecked));
   }
 
   /** The conflict page's answer: the editor's record merged with the newer one by their choices. */
@@ -304,21 +277,14 @@ export class AdminProgrammesPages {
     }
     if (misshapenFields(mine).length) throw damaged();
     const choices: Record<string, Side> = sidesChosen(form.choice, ['mine', 'theirs']);
-    const [current, base, theirs] = await Promise.all([
-      this.pending.workingVersion(id),
-      this.pending.content(id, baseVersion),
-      this.pending.content(id, theirsVersion),
-    ]);
-    const outcome = mergeRecords(base, mine, theirs, choices);
-    const unresolved = outcome.conflicts.filter((f) => !choices[f.path]);
-    if (unresolved.length) {
-      const missing = `Choose a version for: ${unresolved.map((f) => f.label).join(', ')}.`;
+    const merged = await this.pending.resolveMerge(id, baseVersion, theirsVersion, mine, choices);
+    if (merged.kind === 'unresolved') {
+      const missing = `Choose a version for: ${merged.fields.map((f) => f.label).join(', ')}.`;
       return answer(res, await this.conflict(admin, id, baseVersion, mine, res, choices, missing));
     }
     // someone saved again while the editor was merging: merge once more, from what they merged against
-    if (workingTag(current) !== workingTag(theirsVersion))
-      return answer(res, await this.conflict(admin, id, theirsVersion, outcome.merged, res));
-    answer(res, await this.saveRecord(admin, req, res, id, current, outcome.merged, []));
+    if (merged.kind === 'conflict') return answer(res, await this.conflict(admin, id, merged.base, merged.mine, res));
+    answer(res, await this.saveRecord(admin, req, res, id, merged.version, merged.record, []));
   }
 
   /** A move refused for what the entry lacks (publishing with no source or step) shows the form with the errors beside those fields. */
@@ -479,40 +445,29 @@ export class AdminProgrammesPages {
   }
 
   /**
-   * Saves the fields the editor changed; the others keep their stored value exactly (to the millisecond,
-   * in their order). `checked`: texts whose English the editor confirmed still fits the changed Russian.
+   * Saves an editor's whole record drawn at `version` (`PendingChangesService.saveRecord` decides what is
+   * saved) and answers with the next page: the form, the conflict page when someone saved since, or the
+   * form again with the refusal beside its fields. `checked`: texts whose English the editor confirmed.
    */
   private async saveRecord(
     admin: AdminContext,
     req: Request,
     res: Response,
     id: string,
-    current: WorkingVersion,
+    version: WorkingVersion,
     record: EditableRecord,
     checked: string[],
   ): Promise<Outcome> {
-    const stored = await this.pending.content(id, current);
-    if (changedFields(stored, record).length === 0 && !checked.length) return { seeOther: `/admin/programmes/${id}?done=unchanged` };
-    const pairs = localisedPairs(record);
-    const englishChecked = checked.flatMap((path): StaleEnglish[] => {
-      const pair = pairs.get(path);
-      return pair?.en ? [{ path, ru: pair.ru, en: pair.en }] : [];
-    });
-    const { dto, problems } = await toProgrammeInput(mergeRecords(stored, record, stored).merged as unknown as Record<string, unknown>);
-    if (!problems.length) {
-      try {
-        const outcome = await this.pending.edit(id, current, dto, actorOf(admin, req), { englishChecked });
-        return { seeOther: `/admin/programmes/${id}?done=${outcome.kind === 'pending' ? 'pending-saved' : 'saved'}` };
-      } catch (error) {
-        if (error instanceof DomainError && (error.kind === 'precondition_failed' || error.code === 'PENDING_CHANGE.OPEN')) {
-          return this.conflict(admin, id, current, record, res);
-        }
-        if (!(error instanceof DomainError) || !['invalid', 'conflict'].includes(error.kind)) throw error;
-        problems.push(...problemsOf(error));
-      }
+    try {
+      const outcome = await this.pending.saveRecord(id, version, record, checked, actorOf(admin, req));
+      if (outcome.kind === 'conflict') return this.conflict(admin, id, outcome.base, outcome.mine, res);
+      if (outcome.kind === 'unchanged') return { seeOther: `/admin/programmes/${id}?done=unchanged` };
+      return { seeOther: `/admin/programmes/${id}?done=${outcome.outcome.kind === 'pending' ? 'pending-saved' : 'saved'}` };
+    } catch (error) {
+      if (!(error instanceof DomainError) || !['invalid', 'conflict'].includes(error.kind)) throw error;
+      res.status(400);
+      return this.renderForm(admin, await this.programmes.getForAdmin(id), record, errorsByField(problemsOf(error)), null, version);
     }
-    res.status(400);
-    return this.renderForm(admin, await this.programmes.getForAdmin(id), record, errorsByField(problems), null, current);
   }
 
   private async conflict(
@@ -524,17 +479,14 @@ export class AdminProgrammesPages {
     choices: Record<string, Side> = {},
     error?: string,
   ): Promise<string> {
-    const theirsVersion = await this.pending.workingVersion(id);
-    const [programme, theirs, base, taxonomy, revisions, change] = await Promise.all([
+    const [{ theirsVersion, theirs, outcome }, programme, taxonomy, revisions, change] = await Promise.all([
+      this.pending.mergeWith(id, baseVersion, mine, choices),
       this.programmes.getForAdmin(id),
-      this.pending.content(id, theirsVersion),
-      this.pending.content(id, baseVersion),
       this.taxonomy.getAll(),
       this.programmes.listRevisions(id),
       this.pending.summary(id),
     ]);
     const labels = labelsOf(taxonomy);
-    const outcome = mergeRecords(base, mine, theirs, choices);
     const show = (f: (typeof outcome.conflicts)[number]) => ({
       path: f.path,
       label: f.label,
@@ -581,8 +533,8 @@ export class AdminProgrammesPages {
       programme ? this.pending.summary(programme.id) : Promise.resolve(null),
       programme ? this.pending.workingStaleEnglish(programme.id) : Promise.resolve([]),
     ]);
-    // the English inputs whose Russian changed after them, by input name
-    const staleEn = Object.fromEntries(stale.map((m) => [englishInputOf(m.path), m.path]));
+    // the English inputs whose Russian changed after them, by input name (inputs are named by the record's paths)
+    const staleEn = Object.fromEntries(stale.map((m) => [`${m.path}.en`, m.path]));
     const options = Object.fromEntries(
       taxonomy.facets.map((f) => [
         f.facet,
@@ -627,10 +579,7 @@ export class AdminProgrammesPages {
       organisations,
       taxRows: pad(record.benefit.taxReductions as unknown[], { tax: '', fromPercent: null, toPercent: null, years: null }),
       documentRows: pad(record.application.requiredDocuments as unknown[], { ru: '', en: null }),
-      stepRows: pad(
-        record.application.steps.map((st) => ({ ru: st.text.ru, en: st.text.en, url: st.url })),
-        { ru: '', en: null, url: null },
-      ),
+      stepRows: pad(record.application.steps as unknown[], { text: { ru: '', en: null }, url: null }),
       sourceKinds: SOURCE_KINDS,
       availabilityKinds: AVAILABILITY_KINDS,
       availability: {
@@ -648,56 +597,26 @@ export class AdminProgrammesPages {
         { opensAt: '', closesAt: '', source: null as string | null },
       ),
       checkRows: pad(record.eligibility.checks as unknown[], { ru: '', en: null }),
-      sourceRows: pad(
-        record.curation.sources.map((src) => ({
-          key: src.key,
-          publisher: src.publisher,
-          kind: src.kind as string,
-          titleRu: src.title.ru,
-          titleEn: src.title.en,
-          url: src.url,
-          publishedOn: src.publishedOn,
-          checkedOn: src.checkedOn,
-        })),
-        {
-          key: '',
-          publisher: '',
-          kind: 'official',
-          titleRu: '',
-          titleEn: null as string | null,
-          url: null as string | null,
-          publishedOn: null as string | null,
-          checkedOn: null as string | null,
-        },
-      ),
-      factRows: pad(
-        record.keyFacts.map((f) => ({
-          group: f.group as string,
-          labelRu: f.label.ru,
-          labelEn: f.label.en,
-          valueRu: f.value.ru,
-          valueEn: f.value.en,
-          number: f.number,
-          unit: f.unit as string | null,
-          asOf: f.asOf,
-          validUntil: f.validUntil,
-          termsYear: f.termsYear,
-          source: f.source,
-        })),
-        {
-          group: 'benefit',
-          labelRu: '',
-          labelEn: null,
-          valueRu: '',
-          valueEn: null,
-          number: null,
-          unit: null,
-          asOf: null,
-          validUntil: null as string | null,
-          termsYear: null as number | null,
-          source: '',
-        },
-      ),
+      sourceRows: pad(record.curation.sources as unknown[], {
+        key: '',
+        title: { ru: '', en: null },
+        url: null,
+        publisher: '',
+        kind: 'official',
+        publishedOn: null,
+        checkedOn: null,
+      }),
+      factRows: pad(record.keyFacts as unknown[], {
+        group: 'benefit',
+        label: { ru: '', en: null },
+        value: { ru: '', en: null },
+        number: null,
+        unit: null,
+        asOf: null,
+        validUntil: null,
+        termsYear: null,
+        source: '',
+      }),
       maxAgeDays: this.config.catalogue.sourceMaxAgeDays,
       factGroups: KEY_FACT_GROUPS,
       factUnits: KEY_FACT_UNITS,

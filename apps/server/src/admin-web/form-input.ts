@@ -1,5 +1,6 @@
 import type { ClassConstructor } from 'class-transformer';
 import { Transform } from 'class-transformer';
+import { defaultMetadataStorage } from 'class-transformer/cjs/storage';
 import { getMetadataStorage, IsDefined, IsInt } from 'class-validator';
 import { parseWorkingTag, type WorkingVersion } from '@app/catalogue';
 import { createValidationPipe } from '@app/common';
@@ -18,7 +19,12 @@ const API_PIPE = createValidationPipe();
  * How a form's inputs become the DTO's values is `formValues`.
  */
 export async function readForm<T extends object>(type: ClassConstructor<T>, body: FormBody): Promise<T> {
-  return (await API_PIPE.transform(formValues(type, body), { type: 'body', metatype: type })) as T;
+  return validateAs(type, formValues(type, body));
+}
+
+/** Values already read from a form (`formValues`, then what only that form adds) through the API's pipe, as the DTO `type`. */
+export async function validateAs<T extends object>(type: ClassConstructor<T>, values: Record<string, unknown>): Promise<T> {
+  return (await API_PIPE.transform(values, { type: 'body', metatype: type })) as T;
 }
 
 const BUILT_IN = new Set<unknown>([Object, String, Number, Boolean, Array, Date, Function]);
@@ -29,10 +35,11 @@ const FORM_ONLY = new Set(['_csrf']);
  * The plain values a DTO class reads from a form, following HTML forms' conventions:
  * - dotted names nest (`label.ru`), a number in the name is a row of a list (`steps.0.url`), rows kept in order and those left blank dropped;
  * - text is trimmed; a blank input is `null` (the form always sends its inputs, so blank means none);
- * - by the type a property is declared with: a `boolean` is a checkbox (absent is `false`, sent is `true`);
- *   a list (`string[]`) takes every value of a repeated input, none is an empty list; a `number` reads
- *   "5 000 000" and "7,5", a blank one is left out, anything else stays text for validation to name;
- *   another class is a nested object, read the same way;
+ * - by the type a property is declared with (its TypeScript type, or else its validators and `@Type`, for
+ *   properties the catalogue declares from its field list): a `boolean` is a checkbox (absent is `false`,
+ *   sent is `true`); a list (`string[]`) takes every value of a repeated input, none is an empty list; a
+ *   `number` reads "5 000 000" and "7,5", a blank one is left out, anything else stays text for validation
+ *   to name; another class is a nested object, read the same way, and so is each row of a list of them;
  * - names the class does not declare are passed on, so validation names them ("should not exist").
  */
 export function formValues(type: ClassConstructor<object> | undefined, body: Record<string, unknown>): Record<string, unknown> {
@@ -76,33 +83,62 @@ function rowsToLists(value: unknown): unknown {
   return Object.fromEntries(entries);
 }
 
-const blank = (v: unknown): boolean =>
+/** Nothing was typed: null, absent, an empty list, or an object holding only those. */
+export const blank = (v: unknown): boolean =>
   v === null || v === undefined || (Array.isArray(v) ? v.length === 0 : isObject(v) && Object.values(v).every(blank));
 
-/** The properties a class declares for validation (its own and its ancestors'). */
-function declaredProperties(type: ClassConstructor<object>): string[] {
-  return [
-    ...new Set(
-      getMetadataStorage()
-        .getTargetValidationMetadatas(type, '', true, false)
-        .map((m) => m.propertyName),
-    ),
-  ];
+/** The properties a class declares for validation (its own and its ancestors'), in declaration order. */
+export function declaredProperties(type: ClassConstructor<object>): string[] {
+  return [...new Set(validations(type).map((m) => m.propertyName))];
+}
+
+const validations = (type: ClassConstructor<object>) => getMetadataStorage().getTargetValidationMetadatas(type, '', true, false);
+
+/** What a property holds, as a form reads it. */
+export interface Declared {
+  kind: 'boolean' | 'number' | 'text' | 'object';
+  /** A list: of texts (codes), or of rows of `type`. */
+  list: boolean;
+  /** The class of an object, or of each row of a list. */
+  type?: ClassConstructor<object>;
+  /** It may be left out (`IsOptional`, or only checked when present). */
+  optional: boolean;
+}
+
+const isClass = (t: unknown): t is ClassConstructor<object> => typeof t === 'function' && !BUILT_IN.has(t);
+
+/**
+ * What a property holds: from its TypeScript type where one was emitted, else from its validators
+ * (`IsInt`, `IsArray`, …) and its `@Type` (the catalogue declares its described fields from a list, without types).
+ */
+export function declaredAs(type: ClassConstructor<object>, key: string): Declared {
+  const declared = Reflect.getMetadata('design:type', type.prototype as object, key) as unknown;
+  const own = validations(type).filter((m) => m.propertyName === key);
+  const checks = new Set(own.filter((m) => !m.each).map((m) => m.name));
+  const nested = defaultMetadataStorage.findTypeMetadata(type, key)?.typeFunction() as unknown;
+  const list = declared === Array || checks.has('isArray');
+  const optional = own.some((m) => m.type === 'conditionalValidation');
+  if (isClass(nested)) return { kind: 'object', list, type: nested, optional };
+  if (isClass(declared)) return { kind: 'object', list, type: declared, optional };
+  if (declared === Boolean || checks.has('isBoolean')) return { kind: 'boolean', list, optional };
+  if (declared === Number || checks.has('isInt') || checks.has('isNumber')) return { kind: 'number', list, optional };
+  return { kind: 'text', list, optional };
 }
 
 function shape(type: ClassConstructor<object>, values: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = { ...values };
   for (const key of declaredProperties(type)) {
-    const declared = Reflect.getMetadata('design:type', type.prototype as object, key) as unknown;
+    const { kind, list, type: nested } = declaredAs(type, key);
     const value = values[key];
-    if (declared === Boolean) out[key] = value !== undefined && value !== null && value !== 'false';
-    else if (declared === Array) out[key] = value === undefined || value === null ? [] : Array.isArray(value) ? value : [value];
-    else if (declared === Number) {
+    if (kind === 'boolean') out[key] = value !== undefined && value !== null && value !== 'false';
+    else if (list) {
+      const items = value === undefined || value === null ? [] : Array.isArray(value) ? value : [value];
+      out[key] = nested ? items.map((row) => (isObject(row) ? shape(nested, row) : row)) : items; // rows of a class
+    } else if (kind === 'number') {
       const n = numberOf(Array.isArray(value) ? value[value.length - 1] : value);
       if (n === undefined) delete out[key];
       else out[key] = n;
-    } else if (isObject(value) && typeof declared === 'function' && !BUILT_IN.has(declared))
-      out[key] = shape(declared as ClassConstructor<object>, value);
+    } else if (nested && isObject(value)) out[key] = shape(nested, value);
     else if (Array.isArray(value)) out[key] = value[value.length - 1] ?? null; // one value, sent twice: the last one counts
   }
   return out;

@@ -1,25 +1,22 @@
 import { Diff } from 'diff';
+import type { ClassConstructor } from 'class-transformer';
 import {
   changedFields,
-  CRITERIA_FACETS,
-  CRITERIA_NUMBERS,
+  CreateProgrammeDto,
   DERIVED_DATES,
   FIELDS,
   getPath,
   HISTORY_FIELDS,
-  PROGRAMME_FIELDS,
   REQUIRED_STATUS_LABELS,
   setPath,
   type EditableRecord,
   type Facet,
   type FieldDef,
   type FieldKind,
-  type ProgrammeField,
   type ProgrammeRecord,
-  type StructuredShape,
   type TaxonomyView,
 } from '@app/catalogue';
-import type { FormBody } from './form-input';
+import { blank, declaredAs, declaredProperties, formValues, type FormBody } from './form-input';
 
 /** Comparing and merging records lives with the catalogue (a pending change is merged when published); the pages use it from here too. */
 export {
@@ -46,8 +43,8 @@ export function toMoscowInput(value: unknown): string {
 }
 
 /** A `datetime-local` value read as Moscow time; anything unreadable is kept, so validation names it. */
-function fromMoscowInput(value: string): string | null {
-  if (value === '') return null;
+function fromMoscowInput(value: unknown): unknown {
+  if (typeof value !== 'string') return value;
   const m = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2})(:\d{2})?)?$/.exec(value);
   if (!m) return value;
   const instant = new Date(`${m[1]}T${m[2] ?? '00:00'}${m[3] ?? ':00'}+03:00`);
@@ -56,152 +53,56 @@ function fromMoscowInput(value: string): string | null {
 
 // ---- form → record ----
 
-/** One text value of a form field (the last one when repeated), trimmed. */
-const formText = (body: FormBody, name: string): string => {
-  const v = body[name];
-  return (Array.isArray(v) ? (v[v.length - 1] ?? '') : (v ?? '')).trim();
-};
-
-/** Every non-blank value of a repeated form field (checkboxes, multi-selects), trimmed. */
-const formList = (body: FormBody, name: string): string[] => {
-  const v = body[name];
-  return (Array.isArray(v) ? v : v === undefined ? [] : [v]).map((s) => s.trim()).filter(Boolean);
-};
-
-const optional = (s: string): string | null => (s === '' ? null : s);
-
-/** Spaces and a decimal comma are accepted ("5 000 000", "7,5"); anything else stays a string for validation to name. */
-function number(s: string): number | string | null {
-  if (s === '') return null;
-  const n = Number(s.replace(/[\s\u00a0]/g, '').replace(',', '.'));
-  return Number.isFinite(n) ? n : s;
-}
-
-/** Repeated row groups (`prefix.N.key`), in index order, without rows left blank. */
-function rows(body: FormBody, prefix: string, keys: string[]): Record<string, string>[] {
-  const byIndex = new Map<number, Record<string, string>>();
-  const pattern = new RegExp(`^${prefix.replace(/\./g, '\\.')}\\.(\\d{1,3})\\.(${keys.join('|')})$`);
-  for (const [name, value] of Object.entries(body)) {
-    const m = pattern.exec(name);
-    if (!m) continue;
-    const row = byIndex.get(Number(m[1])) ?? {};
-    row[m[2]] = formText({ value }, 'value');
-    byIndex.set(Number(m[1]), row);
+/**
+ * A value read from a form with every property its class declares, in the class's order (the order the
+ * catalogue stores them in): nothing typed is `null`, or `''` for a text that must be given (validation then
+ * says it "should not be empty"), or `[]` for a list. So the record compares equal to the stored one where
+ * the editor changed nothing.
+ */
+function filledIn(type: ClassConstructor<object>, value: unknown): Record<string, unknown> {
+  const values = (typeof value === 'object' && value !== null && !Array.isArray(value) ? value : {}) as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const key of declaredProperties(type)) {
+    const { kind, list, type: nested, optional } = declaredAs(type, key);
+    const v = values[key];
+    if (list) out[key] = Array.isArray(v) ? (nested ? v.map((row) => filledIn(nested, row)) : v) : (v ?? []);
+    else if (nested) out[key] = filledIn(nested, v);
+    else out[key] = v ?? (kind === 'text' && !optional ? '' : null);
   }
-  return [...byIndex.entries()]
-    .sort(([a], [b]) => a - b)
-    .map(([, row]) => row)
-    .filter((row) => Object.values(row).some((v) => v !== ''));
+  return out;
 }
 
-type Reader = (body: FormBody, path: string) => unknown;
+/** Rows of `list` in which nothing but a preselected input (`preset`: a fact's group, a source's kind) was filled: blank rows. */
+const withoutPresetOnly = (list: unknown, preset: string): unknown =>
+  Array.isArray(list)
+    ? list.filter((row: Record<string, unknown>) => Object.entries(row).some(([k, v]) => k !== preset && !blank(v)))
+    : list;
 
-/** How the form's inputs of a structured value become that value. */
-const STRUCTURED_READERS: Record<StructuredShape, Reader> = {
-  taxReductions: (body, path) =>
-    rows(body, path, ['tax', 'fromPercent', 'toPercent', 'years']).map((r) => ({
-      tax: r.tax ?? '',
-      fromPercent: number(r.fromPercent ?? ''),
-      toPercent: number(r.toPercent ?? ''),
-      years: number(r.years ?? ''),
-    })),
-  keyFacts: (body, path) =>
-    rows(body, path, ['group', 'labelRu', 'labelEn', 'valueRu', 'valueEn', 'number', 'unit', 'asOf', 'validUntil', 'termsYear', 'source'])
-      // a row holding only the preselected group is a blank row
-      .filter((r) => Object.entries(r).some(([k, v]) => k !== 'group' && v !== ''))
-      .map((r) => ({
-        group: r.group ?? '',
-        label: { ru: r.labelRu ?? '', en: optional(r.labelEn ?? '') },
-        value: { ru: r.valueRu ?? '', en: optional(r.valueEn ?? '') },
-        number: number(r.number ?? ''),
-        unit: optional(r.unit ?? ''),
-        asOf: optional(r.asOf ?? ''),
-        validUntil: optional(r.validUntil ?? ''),
-        termsYear: number(r.termsYear ?? ''),
-        source: r.source ?? '',
-      })),
-  checks: (body, path) => rows(body, path, ['ru', 'en']).map((r) => ({ ru: r.ru ?? '', en: optional(r.en ?? '') })),
-  availability: (body, path) => ({
-    kind: formText(body, `${path}.kind`) || 'not_confirmed',
-    rounds: rows(body, `${path}.rounds`, ['opensAt', 'closesAt', 'source']).map((r) => ({
-      opensAt: fromMoscowInput(r.opensAt ?? ''),
-      closesAt: fromMoscowInput(r.closesAt ?? ''),
-      source: optional(r.source ?? ''),
-    })),
-    source: optional(formText(body, `${path}.source`)),
-    asOf: optional(formText(body, `${path}.asOf`)),
-    note: { ru: optional(formText(body, `${path}.note.ru`)), en: optional(formText(body, `${path}.note.en`)) },
-  }),
-  criteria: (body, path) => {
-    const criteria: Record<string, unknown> = {};
-    for (const [key] of CRITERIA_NUMBERS) {
-      const n = number(formText(body, `${path}.${key}`));
-      if (n !== null) criteria[key] = n;
-    }
-    for (const key of [...CRITERIA_FACETS.map((c) => c.key), 'requiredStatuses']) {
-      const codes = formList(body, `${path}.${key}`);
-      if (codes.length) criteria[key] = codes;
-    }
-    return criteria;
-  },
-  steps: (body, path) =>
-    rows(body, path, ['ru', 'en', 'url']).map((r) => ({ text: { ru: r.ru ?? '', en: optional(r.en ?? '') }, url: optional(r.url ?? '') })),
-  documents: (body, path) => rows(body, path, ['ru', 'en']).map((r) => ({ ru: r.ru ?? '', en: optional(r.en ?? '') })),
-  contacts: (body, path) => ({
-    email: optional(formText(body, `${path}.email`)),
-    phone: optional(formText(body, `${path}.phone`)),
-    url: optional(formText(body, `${path}.url`)),
-  }),
-  sources: (body, path) =>
-    rows(body, path, ['key', 'publisher', 'kind', 'titleRu', 'titleEn', 'url', 'publishedOn', 'checkedOn'])
-      // a row holding only the preselected kind is a blank row
-      .filter((r) => Object.entries(r).some(([k, v]) => k !== 'kind' && v !== ''))
-      .map((r) => ({
-        key: r.key ?? '',
-        title: { ru: r.titleRu ?? '', en: optional(r.titleEn ?? '') },
-        url: optional(r.url ?? ''),
-        publisher: r.publisher ?? '',
-        kind: r.kind || undefined,
-        publishedOn: optional(r.publishedOn ?? ''),
-        checkedOn: optional(r.checkedOn ?? ''),
-      })),
-};
-
-/** A described field's value as the form sent it; numbers and dates that cannot be read stay text, for validation to name. */
-function readField(body: FormBody, f: ProgrammeField): unknown {
-  const text = (path: string) => formText(body, path);
-  switch (f.type) {
-    case 'localised':
-      return { ru: optional(text(`${f.path}.ru`)), en: optional(text(`${f.path}.en`)) };
-    case 'integer':
-    case 'decimal':
-      return number(text(f.path));
-    case 'codes':
-      return formList(body, f.path);
-    case 'datetime':
-      // derived dates are not in the form: the availability decides them
-      return DERIVED_DATES.has(f.path) ? undefined : fromMoscowInput(text(f.path));
-    case 'url':
-      return optional(text(f.path));
-    case 'structured':
-      return STRUCTURED_READERS[f.shape](body, f.path);
-  }
-}
-
-/** The record an edit form describes (every field: the form always sends all of them). */
+/**
+ * The record an edit form describes (every field: the form always sends all of them). Its inputs are
+ * named by the record's paths (`title.ru`, `keyFacts.0.value.en`, `curation.sources.1.url`), so the form
+ * is read as the admin API's create body (`formValues` with `CreateProgrammeDto`: nesting, rows, numbers,
+ * lists, blank as null). What only this form adds: round dates are entered in Moscow time, a row holding
+ * only its preselected group or kind is blank, and an unset availability is "not confirmed". Derived dates
+ * are not in the form (the availability decides them). Inputs that are not part of the record (the version,
+ * the English confirmations) are read by their own form.
+ */
 export function recordFromForm(body: FormBody): EditableRecord {
-  const text = (path: string) => formText(body, path);
-  const record: Record<string, unknown> = {
-    slug: text('slug'),
-    provider: text('provider'),
-    parent: optional(text('parent')),
-    title: { ru: text('title.ru'), en: optional(text('title.en')) },
-    summary: { ru: text('summary.ru'), en: optional(text('summary.en')) },
-  };
-  for (const f of PROGRAMME_FIELDS as readonly ProgrammeField[]) {
-    const value = readField(body, f);
-    if (value !== undefined) setPath(record, f.path, value);
-  }
+  const values = formValues(CreateProgrammeDto, body);
+  setPath(values, 'keyFacts', withoutPresetOnly(values.keyFacts, 'group'));
+  setPath(values, 'curation.sources', withoutPresetOnly(getPath(values, 'curation.sources'), 'kind'));
+  const record = filledIn(CreateProgrammeDto, values);
+  const availability = getPath(record, 'timing.availability') as { kind: string; rounds: Record<string, unknown>[] };
+  availability.kind ||= 'not_confirmed';
+  availability.rounds = availability.rounds.map((r) => ({
+    ...r,
+    opensAt: fromMoscowInput(r.opensAt),
+    closesAt: fromMoscowInput(r.closesAt),
+  }));
+  const criteria = getPath(record, 'eligibility.criteria') as Record<string, unknown>;
+  // only the criteria that say something, as stored
+  setPath(record, 'eligibility.criteria', Object.fromEntries(Object.entries(criteria).filter(([, v]) => !blank(v))));
+  for (const path of DERIVED_DATES) setPath(record, path, undefined);
   return record as unknown as EditableRecord;
 }
 

@@ -79,6 +79,29 @@ export class AdminProgrammeListQuery extends ProgrammeFilterQuery {
   pendingChange?: boolean;
 }
 
+/**
+ * The service's filter for an admin list query: how its parameters are read, written once for the API's
+ * list and the admin page's. `outdated` is relative to `now` and the configured source age.
+ */
+export function adminListFilter(
+  query: AdminProgrammeListQuery,
+  now: Date,
+  sourceMaxAgeDays: number,
+): Parameters<ProgrammesService['listForAdmin']>[0] {
+  const { q, provider, status, publicationState, outdated, pendingUpdate, pendingChange, needsWork } = query;
+  return {
+    q: q || undefined,
+    provider,
+    status,
+    facets: facetSelection(query, TAXONOMY_FACETS),
+    publicationState,
+    factsOlderThan: outdated ? { day: sourcesOutdatedBefore(now, sourceMaxAgeDays), today: moscowDay(now) } : undefined,
+    breaksPublishingRules: needsWork,
+    pendingSuggestion: pendingUpdate,
+    pendingChange,
+  };
+}
+
 class SuggestionParams extends IdParam {
   @ApiProperty({ format: 'uuid' }) @IsUUID() suggestionId: string;
 }
@@ -143,26 +166,9 @@ export class AdminProgrammesController {
   @ApiOkResponse({ type: AdminProgrammeListView })
   @ApiOperation({ summary: 'List programmes in any publication state, with filters' })
   async list(@Query() query: AdminProgrammeListQuery): Promise<AdminProgrammeListView> {
-    const { q, provider, status, page, perPage, publicationState, outdated, pendingUpdate, pendingChange, needsWork } = query;
-    const facets = facetSelection(query, TAXONOMY_FACETS);
-    const now = this.clock.now();
-    const factsOlderThan = outdated
-      ? { day: sourcesOutdatedBefore(now, this.config.catalogue.sourceMaxAgeDays), today: moscowDay(now) }
-      : undefined;
-    const result = await this.programmes.listForAdmin(
-      {
-        q,
-        provider,
-        status,
-        facets,
-        publicationState,
-        factsOlderThan,
-        breaksPublishingRules: needsWork,
-        pendingSuggestion: pendingUpdate,
-        pendingChange,
-      },
-      { page, perPage },
-    );
+    const { page, perPage } = query;
+    const filter = adminListFilter(query, this.clock.now(), this.config.catalogue.sourceMaxAgeDays);
+    const result = await this.programmes.listForAdmin(filter, { page, perPage });
     return { ...result, page, perPage };
   }
 

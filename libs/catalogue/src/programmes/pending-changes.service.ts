@@ -27,8 +27,17 @@ import { ProgrammeRevision } from './programme-revision.entity';
 import { readSnapshot, snapshotView } from './programme-snapshot';
 import { ProgrammesService } from './programmes.service';
 import { ProgrammePendingChange, ProgrammePendingRevision } from './pending-change.entity';
-import { changedFields, editable, FIELDS, mergeRecords, type EditableRecord, type Side } from './record-fields';
-import { staleEnglish, type StaleEnglish } from './stale-english';
+import {
+  changedFields,
+  editable,
+  FIELDS,
+  mergeRecords,
+  type EditableRecord,
+  type FieldDef,
+  type MergeOutcome,
+  type Side,
+} from './record-fields';
+import { localisedPairs, staleEnglish, type StaleEnglish } from './stale-english';
 
 /**
  * Which state of a programme a change was made from: the entry's own version (`"7"`), its open
@@ -141,6 +150,10 @@ export interface PendingChangeSummary {
 /** What an editor's save became: the entry itself (a draft), or a pending change of a published entry. */
 export type EditOutcome = { kind: 'live'; programme: ProgrammeView } | { kind: 'pending'; change: PendingChangeView; created: boolean };
 
+/** What saving an editor's whole record ended in: nothing to save, saved, or a newer save to merge with first (from `base`). */
+export type RecordSave =
+  { kind: 'unchanged' } | { kind: 'saved'; outcome: EditOutcome } | { kind: 'conflict'; base: WorkingVersion; mine: EditableRecord };
+
 export interface EditOptions {
   englishChecked?: StaleEnglish[];
   /** Only the open pending change may be changed (its own route): the entry's version is a stale read there. */
@@ -204,6 +217,73 @@ export class PendingChangesService {
       const saved = await this.write(tx, live, open, content, actor, { englishChecked: checked, catalogueHash: options.catalogueHash });
       return { kind: 'pending', change: await this.view(tx, live, saved), created: !open };
     });
+  }
+
+  /**
+   * An editor's whole record (the admin edit form), drawn at version `base`: the fields they changed are
+   * saved as an edit (a published entry's pending change), the others keep their stored value exactly (to
+   * the millisecond, in their order). `checked`: paths of texts whose English they confirmed still fits
+   * the changed Russian. A newer save since `base` is a conflict to merge, never an overwrite; a record
+   * that does not validate is the API's `VALIDATION_FAILED`.
+   */
+  async saveRecord(id: string, base: WorkingVersion, record: EditableRecord, checked: string[], actor: Actor): Promise<RecordSave> {
+    const current = await this.workingVersion(id);
+    if (workingTag(current) !== workingTag(base)) return { kind: 'conflict', base, mine: record };
+    const stored = await this.content(id, current);
+    if (changedFields(stored, record).length === 0 && !checked.length) return { kind: 'unchanged' };
+    const pairs = localisedPairs(record);
+    const englishChecked = checked.flatMap((path): StaleEnglish[] => {
+      const pair = pairs.get(path);
+      return pair?.en ? [{ path, ru: pair.ru, en: pair.en }] : [];
+    });
+    const input = await inputOf(mergeRecords(stored, record, stored).merged);
+    try {
+      return { kind: 'saved', outcome: await this.edit(id, current, input, actor, { englishChecked }) };
+    } catch (error) {
+      // someone saved (or opened a pending change) between reading and writing: merge with theirs
+      if (error instanceof DomainError && (error.kind === 'precondition_failed' || error.code === 'PENDING_CHANGE.OPEN'))
+        return { kind: 'conflict', base: current, mine: record };
+      throw error;
+    }
+  }
+
+  /**
+   * The conflict page's answer: the editor's record `mine` (drawn at `base`) merged with the newer save
+   * `theirs` by the editor's choice per conflicting field, ready for `saveRecord` at `theirs`. A conflict
+   * left without a choice is `unresolved`; a save newer than `theirs` is another conflict, merged from `theirs`.
+   */
+  async resolveMerge(
+    id: string,
+    base: WorkingVersion,
+    theirs: WorkingVersion,
+    mine: EditableRecord,
+    choices: Record<string, Side>,
+  ): Promise<
+    | { kind: 'unresolved'; fields: FieldDef[] }
+    | { kind: 'conflict'; base: WorkingVersion; mine: EditableRecord }
+    | { kind: 'merged'; version: WorkingVersion; record: EditableRecord }
+  > {
+    const [{ outcome }, current] = await Promise.all([this.mergeWith(id, base, mine, choices, theirs), this.workingVersion(id)]);
+    const unresolved = outcome.conflicts.filter((f) => !choices[f.path]);
+    if (unresolved.length) return { kind: 'unresolved', fields: unresolved };
+    if (workingTag(current) !== workingTag(theirs)) return { kind: 'conflict', base: theirs, mine: outcome.merged };
+    return { kind: 'merged', version: current, record: outcome.merged };
+  }
+
+  /**
+   * What merging an editor's record drawn at `base` with a newer save (`theirs`, else the current working
+   * version) gives: the fields only one side changed merge by themselves, those both changed take `choices`.
+   */
+  async mergeWith(
+    id: string,
+    base: WorkingVersion,
+    mine: EditableRecord,
+    choices: Record<string, Side> = {},
+    theirs?: WorkingVersion,
+  ): Promise<{ theirsVersion: WorkingVersion; theirs: EditableRecord; outcome: MergeOutcome }> {
+    const theirsVersion = theirs ?? (await this.workingVersion(id));
+    const [theirsContent, baseContent] = await Promise.all([this.content(id, theirsVersion), this.content(id, base)]);
+    return { theirsVersion, theirs: theirsContent, outcome: mergeRecords(baseContent, mine, theirsContent, choices) };
   }
 
   /** The open pending change of a programme, or null. */
