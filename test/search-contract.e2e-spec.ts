@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import fc from 'fast-check';
 import { Meilisearch } from 'meilisearch';
 import request from 'supertest';
+import { exactVersion } from '@app/common';
 import { loadConfig } from '@app/config';
 import { CreateProgrammeDto, ProgrammesService, SYSTEM_SEED } from '@app/catalogue';
 import { SearchOutbox, SearchSyncRelay } from '@app/search';
@@ -137,7 +138,7 @@ for (const engine of ENGINES) {
         { summary: { ru: 'Описание.' }, ...PUBLISHABLE, ...input } as CreateProgrammeDto,
         SYSTEM_SEED,
       );
-      return publish ? programmes.transition(created.id, created.version, 'publish', SYSTEM_SEED) : created;
+      return publish ? programmes.transition(created.id, exactVersion(created.version), 'publish', SYSTEM_SEED) : created;
     };
 
     beforeAll(async () => {
@@ -145,7 +146,7 @@ for (const engine of ENGINES) {
       programmes = t.app.get(ProgrammesService);
       // the shipped catalogue goes, so every count below is about the fixtures alone
       const shipped = await programmes.listForAdmin({}, { page: 1, perPage: 100 });
-      for (const p of shipped.items) await programmes.remove(p.id, p.version, SYSTEM_SEED);
+      for (const p of shipped.items) await programmes.remove(p.id, exactVersion(p.version), SYSTEM_SEED);
       for (const f of FIXTURES) await create(f, true);
       await create(
         {
@@ -165,7 +166,7 @@ for (const engine of ENGINES) {
         },
         true,
       );
-      await programmes.transition(archived.id, archived.version, 'archive', SYSTEM_SEED);
+      await programmes.transition(archived.id, exactVersion(archived.version), 'archive', SYSTEM_SEED);
       await sync();
     }, 120_000);
     afterAll(async () => {
@@ -405,11 +406,16 @@ for (const engine of ENGINES) {
       );
       await sync();
       expect(await slugs(`q=${encodeURIComponent('оборудование')}`)).toEqual(['short-lived']);
-      const edited = await programmes.update(extra.id, extra.version, { title: { ru: 'Временная субсидия на станки' } }, SYSTEM_SEED);
+      const edited = await programmes.update(
+        extra.id,
+        exactVersion(extra.version),
+        { title: { ru: 'Временная субсидия на станки' } },
+        SYSTEM_SEED,
+      );
       await sync();
       expect(await slugs(`q=${encodeURIComponent('оборудование')}`)).toEqual([]);
       expect(await slugs(`q=${encodeURIComponent('станки')}`)).toEqual(['short-lived']);
-      await programmes.remove(edited.id, edited.version, SYSTEM_SEED);
+      await programmes.remove(edited.id, exactVersion(edited.version), SYSTEM_SEED);
       await sync();
       expect(await slugs(`q=${encodeURIComponent('станки')}`)).toEqual([]);
       expect((await search('perPage=1')).total).toBe(ALL_PUBLISHED.length);

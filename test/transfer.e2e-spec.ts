@@ -1,3 +1,4 @@
+import { exactVersion } from '@app/common';
 import { DataSource } from 'typeorm';
 import {
   csvToRows,
@@ -99,7 +100,7 @@ describe('programme import and export', () => {
     const history = await programmes.listRevisions(saved.id);
     expect(history[0]).toMatchObject({ action: 'archive', actor: { label: 'system:import test' } });
     expect(history[1]).toMatchObject({ action: 'update', changedFields: ['title.en'] });
-    await programmes.transition(saved.id, saved.version, 'restore', SYSTEM_SEED);
+    await programmes.transition(saved.id, exactVersion(saved.version), 'restore', SYSTEM_SEED);
   });
 
   it('checks and applies a kept file in the background, applying it once', async () => {

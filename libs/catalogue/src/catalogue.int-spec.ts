@@ -1,6 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { Clock } from '@app/common';
+import { Clock, exactVersion } from '@app/common';
 import {
   CATALOGUE_RELEASE,
   CatalogueSeeder,
@@ -133,14 +133,14 @@ describe('catalogue on real PostgreSQL', () => {
       const untouched = await rowOf('sme-consulting');
       await service.update(
         untouched.id,
-        untouched.version,
+        exactVersion(untouched.version),
         plainToInstance(UpdateProgrammeDto, { title: { ru: 'Старая редакция каталога' } }),
         SYSTEM_SEED,
       );
       const edited = await rowOf('made-in-moscow');
       await service.update(
         edited.id,
-        edited.version,
+        exactVersion(edited.version),
         plainToInstance(UpdateProgrammeDto, { title: { ru: 'Изменено редактором' } }),
         editor,
       );
@@ -168,10 +168,10 @@ describe('catalogue on real PostgreSQL', () => {
       expect(await app.get(CatalogueSeeder).seed()).toEqual({ terms: 0, organisations: 0, programmes: 0, updated: 0, suggested: 0 });
 
       // applying is a version-checked save: a stale version is refused, the current one applies the release
-      await expect(suggestions.apply(kept.id, pending.id, kept.version - 1, editor)).rejects.toMatchObject({
+      await expect(suggestions.apply(kept.id, pending.id, exactVersion(kept.version - 1), editor)).rejects.toMatchObject({
         code: 'PROGRAMME.VERSION_CONFLICT',
       });
-      const applied = await suggestions.apply(kept.id, pending.id, kept.version, editor);
+      const applied = await suggestions.apply(kept.id, pending.id, exactVersion(kept.version), editor);
       expect(applied.title.ru).toBe(shipped('made-in-moscow').title.ru);
       expect((await rowOf('made-in-moscow')).catalogue_release).toBe(CATALOGUE_RELEASE);
       expect(await suggestions.listPending(kept.id)).toEqual([]);
@@ -180,7 +180,12 @@ describe('catalogue on real PostgreSQL', () => {
     it('keeps an editor’s change when the suggested update is dismissed', async () => {
       const service = app.get(ProgrammesService);
       const row = await rowOf('sme-premises');
-      await service.update(row.id, row.version, plainToInstance(UpdateProgrammeDto, { summary: { ru: 'Своё краткое описание' } }), editor);
+      await service.update(
+        row.id,
+        exactVersion(row.version),
+        plainToInstance(UpdateProgrammeDto, { summary: { ru: 'Своё краткое описание' } }),
+        editor,
+      );
       await ds.query(`UPDATE programme SET catalogue_release = 1 WHERE slug = 'sme-premises'`);
       expect(await app.get(CatalogueSeeder).seed()).toMatchObject({ updated: 0, suggested: 1 });
       const suggestions = app.get(SuggestedUpdatesService);
@@ -195,7 +200,7 @@ describe('catalogue on real PostgreSQL', () => {
     it('is idempotent and never brings back what an editor deleted', async () => {
       const service = app.get(ProgrammesService);
       const del = await rowOf('i-moscow-investors');
-      await service.remove(del.id, del.version, SYSTEM_SEED);
+      await service.remove(del.id, exactVersion(del.version), SYSTEM_SEED);
       const before = await ds.query('SELECT id, version, title_ru FROM programme ORDER BY id');
       const revisionsBefore = await ds.query('SELECT count(*)::int AS n FROM programme_revision');
 
@@ -209,7 +214,7 @@ describe('catalogue on real PostgreSQL', () => {
     it('refuses to publish an entry with no source or no application step, naming both fields', async () => {
       const service = app.get(ProgrammesService);
       const draft = await service.create(plainToInstance(CreateProgrammeDto, programmeInput({ application: {}, curation: {} })), editor);
-      await expect(service.transition(draft.id, draft.version, 'publish', editor)).rejects.toMatchObject({
+      await expect(service.transition(draft.id, exactVersion(draft.version), 'publish', editor)).rejects.toMatchObject({
         code: 'VALIDATION_FAILED',
         details: [
           { field: 'curation.sources', messages: ['add at least one source before publishing'] },
@@ -217,10 +222,10 @@ describe('catalogue on real PostgreSQL', () => {
         ],
       });
       const published = await service.create(plainToInstance(CreateProgrammeDto, programmeInput()), editor);
-      const live = await service.transition(published.id, published.version, 'publish', editor);
+      const live = await service.transition(published.id, exactVersion(published.version), 'publish', editor);
       // nor can a published entry lose its last source
       await expect(
-        service.update(live.id, live.version, plainToInstance(UpdateProgrammeDto, { curation: { sources: [] } }), editor),
+        service.update(live.id, exactVersion(live.version), plainToInstance(UpdateProgrammeDto, { curation: { sources: [] } }), editor),
       ).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
     });
 
@@ -292,11 +297,11 @@ describe('catalogue on real PostgreSQL', () => {
       const created = await service.create(plainToInstance(CreateProgrammeDto, programmeInput()), actor);
       const updated = await service.update(
         created.id,
-        created.version,
+        exactVersion(created.version),
         plainToInstance(CreateProgrammeDto, { summary: { en: 'Changed' }, benefit: { amountMax: 5_000_000 } }),
         actor,
       );
-      const published = await service.transition(updated.id, updated.version, 'publish', actor);
+      const published = await service.transition(updated.id, exactVersion(updated.version), 'publish', actor);
       const revisions = await service.listRevisions(created.id);
       expect(revisions.map((r) => [r.version, r.action, r.actor.label])).toEqual([
         [3, 'publish', 'test:editor'],

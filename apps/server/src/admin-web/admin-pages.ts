@@ -3,7 +3,7 @@ import type { ClassConstructor } from 'class-transformer';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import type { Request, Response } from 'express';
-import { DomainError, flattenValidationErrors, validationFailed, type FieldProblem } from '@app/common';
+import { DomainError, exactVersion, type ExpectedVersion, flattenValidationErrors, validationFailed, type FieldProblem } from '@app/common';
 import { renderAdmin } from './admin-views';
 import { cookieOptions, LOGIN_COOKIE, sameToken, type AdminContext } from './admin-session';
 
@@ -86,8 +86,15 @@ export async function validForm<T extends object>(type: ClassConstructor<T>, pla
 /** A text field that may be left blank (blank means none). */
 export const optionalText = (body: FormBody, name: string): string | null => formText(body, name) || null;
 
-/** The version a form was drawn from; a form without one matches no version (never `If-Match: *`). */
-export const formVersion = (body: FormBody): number => Number(formText(body, 'version')) || -1;
+/**
+ * The version a form was drawn from (canonical digits). A form drawn from none expects version 0,
+ * which no record ever has (versions start at 1): it matches nothing, so the change is refused
+ * (412, or 404 for a record that is gone), never taken as `If-Match: *`.
+ */
+export const formVersion = (body: FormBody): ExpectedVersion => {
+  const text = formText(body, 'version');
+  return exactVersion(/^[1-9]\d{0,8}$/.test(text) ? Number(text) : 0);
+};
 
 /** Sends the browser on after a change: 303, so reloading the next page does not post again. */
 export function seeOther(res: Response, location: string): void {

@@ -25,7 +25,7 @@ import {
   type PublicationState,
 } from '@app/catalogue';
 import { IsUUID, Matches } from 'class-validator';
-import { Clock, DomainError } from '@app/common';
+import { Clock, DomainError, exactVersion } from '@app/common';
 import { AppConfig, PublicUrls } from '@app/config';
 import { SearchVocabulary } from '@app/search';
 import { IdParam } from '../http/params';
@@ -37,6 +37,7 @@ import {
   errorsByField,
   formList,
   formText,
+  formVersion,
   noticeOf,
   problemsOf,
   seeOther,
@@ -280,7 +281,7 @@ export class AdminProgrammesPages {
       ]);
     }
     try {
-      await this.programmes.transition(id, positiveInt(formText(body, 'version'), -1), action, actorOf(admin, req));
+      await this.programmes.transition(id, formVersion(body), action, actorOf(admin, req));
     } catch (error) {
       if (!(error instanceof DomainError) || error.kind !== 'invalid') throw error;
       const programme = await this.programmes.getForAdmin(id);
@@ -299,7 +300,7 @@ export class AdminProgrammesPages {
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
-    await this.suggestedUpdates.apply(id, suggestionId, positiveInt(formText(body, 'version'), -1), actorOf(admin, req));
+    await this.suggestedUpdates.apply(id, suggestionId, formVersion(body), actorOf(admin, req));
     seeOther(res, `/admin/programmes/${id}?done=update-applied`);
   }
 
@@ -323,7 +324,7 @@ export class AdminProgrammesPages {
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
-    await this.programmes.remove(id, positiveInt(formText(body, 'version'), -1), actorOf(admin, req));
+    await this.programmes.remove(id, formVersion(body), actorOf(admin, req));
     seeOther(res, '/admin/programmes?done=deleted');
   }
 
@@ -378,7 +379,7 @@ export class AdminProgrammesPages {
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
-    const saved = await this.revisions.restore(id, Number(version), positiveInt(formText(body, 'version'), -1), actorOf(admin, req));
+    const saved = await this.revisions.restore(id, Number(version), formVersion(body), actorOf(admin, req));
     seeOther(res, `/admin/programmes/${saved.id}/history?done=reverted`);
   }
 
@@ -399,7 +400,7 @@ export class AdminProgrammesPages {
     const { dto, problems } = await toProgrammeInput(mergeRecords(stored, record, stored).merged as unknown as Record<string, unknown>);
     if (!problems.length) {
       try {
-        await this.programmes.update(current.id, current.version, dto, actorOf(admin, req));
+        await this.programmes.update(current.id, exactVersion(current.version), dto, actorOf(admin, req));
         return { seeOther: `/admin/programmes/${current.id}?done=saved` };
       } catch (error) {
         if (error instanceof DomainError && error.kind === 'precondition_failed') {

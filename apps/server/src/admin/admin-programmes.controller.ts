@@ -18,7 +18,7 @@ import {
   type PublicationState,
   type SuggestedUpdateView,
 } from '@app/catalogue';
-import { Clock } from '@app/common';
+import { Clock, type ExpectedVersion } from '@app/common';
 import { AuthenticatedUser, CurrentUser, Roles } from '@app/identity';
 import { ProgrammeFilterQuery } from '../programmes/programme-list.query';
 import { IdParam } from '../http/params';
@@ -120,7 +120,7 @@ export class AdminProgrammesController {
   @ApiOkResponse({ type: ProgrammeView })
   update(
     @Param() { id }: IdParam,
-    @IfMatch() version: number,
+    @IfMatch() version: ExpectedVersion,
     @Body() body: UpdateProgrammeDto,
     @CurrentUser() user: AuthenticatedUser,
   ): Promise<ProgrammeView> {
@@ -134,7 +134,7 @@ export class AdminProgrammesController {
   @ApiOkResponse({ type: ProgrammeView })
   transition(
     @Param() { id, action }: TransitionParams,
-    @IfMatch() version: number,
+    @IfMatch() version: ExpectedVersion,
     @CurrentUser() user: AuthenticatedUser,
   ): Promise<ProgrammeView> {
     return this.programmes.transition(id, version, action, actorOf(user));
@@ -145,7 +145,7 @@ export class AdminProgrammesController {
   @Roles('admin')
   @IF_MATCH
   @ApiOperation({ summary: 'Delete (admin only); the history is kept' })
-  remove(@Param() { id }: IdParam, @IfMatch() version: number, @CurrentUser() user: AuthenticatedUser): Promise<void> {
+  remove(@Param() { id }: IdParam, @IfMatch() version: ExpectedVersion, @CurrentUser() user: AuthenticatedUser): Promise<void> {
     return this.programmes.remove(id, version, actorOf(user));
   }
 
@@ -165,7 +165,7 @@ export class AdminProgrammesController {
   @ApiOkResponse({ type: ProgrammeView })
   restoreRevision(
     @Param() { id, version }: RevisionParams,
-    @IfMatch() expectedVersion: number,
+    @IfMatch() expectedVersion: ExpectedVersion,
     @CurrentUser() user: AuthenticatedUser,
   ): Promise<ProgrammeView> {
     return this.history.restore(id, Number(version), expectedVersion, actorOf(user));
@@ -185,7 +185,7 @@ export class AdminProgrammesController {
   @ApiOkResponse({ type: ProgrammeView })
   applySuggestedUpdate(
     @Param() { id, suggestionId }: SuggestionParams,
-    @IfMatch() version: number,
+    @IfMatch() version: ExpectedVersion,
     @CurrentUser() user: AuthenticatedUser,
   ): Promise<ProgrammeView> {
     return this.suggestedUpdates.apply(id, suggestionId, version, actorOf(user));

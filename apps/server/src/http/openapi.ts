@@ -349,13 +349,19 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
         if (conflicts.length) responses['409'] ??= errorResponse('Conflicts with the current state', conflicts, 409);
         if (ifMatch) {
           responses['412'] ??= errorResponse(
-            'Someone saved since the version in If-Match: reload, reapply, send the new ETag',
+            'Someone saved since the version in If-Match (reload, reapply, send the new ETag), or If-Match is neither * nor a strong ETag as this service writes it',
             [
               {
                 code: `${resource[1] === 'SUGGESTED_UPDATE' ? 'PROGRAMME' : resource[1]}.VERSION_CONFLICT`,
                 message:
                   'It was changed by someone else (you edited version 3, it is now at version 4); reload and apply your change again',
                 details: { yourVersion: 3, currentVersion: 4 },
+              },
+              {
+                code: 'PRECONDITION_FAILED',
+                message:
+                  'If-Match matches no current version: send * or the exact ETag you last read (strong, such as "3"; W/"3" or "03" never match)',
+                details: { ifMatch: 'W/"3"' },
               },
             ],
             412,

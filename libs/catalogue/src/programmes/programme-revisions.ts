@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError } from '@app/common';
+import { DomainError, type ExpectedVersion } from '@app/common';
 import { toProgrammeInput, toRecord, type ProgrammeRecord } from '../transfer/programme-record';
 import type { ProgrammeView } from './dto/programme-view.dto';
 import type { Actor } from '../catalogue.errors';
@@ -22,7 +22,7 @@ export class ProgrammeRevisions {
     return content;
   }
 
-  async restore(id: string, version: number, expectedVersion: number, actor: Actor): Promise<ProgrammeView> {
+  async restore(id: string, version: number, expected: ExpectedVersion, actor: Actor): Promise<ProgrammeView> {
     const { dto, problems } = await toProgrammeInput((await this.content(id, version)) as unknown as Record<string, unknown>);
     if (problems.length) {
       throw new DomainError(
@@ -32,6 +32,6 @@ export class ProgrammeRevisions {
         problems,
       );
     }
-    return this.programmes.update(id, expectedVersion, dto, actor);
+    return this.programmes.update(id, expected, dto, actor);
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Clock, DomainError, expectedOf, FieldProblem, offsetOf, validationFailed } from '@app/common';
+import { assertVersion, Clock, DomainError, type ExpectedVersion, FieldProblem, offsetOf, validationFailed } from '@app/common';
 import { PG_UNIQUE_VIOLATION, pgConstraint, pgErrorCode } from '@app/database';
 import { AuditService } from '@app/identity';
 import { Actor, programmeInvalidTransition, programmeNotFound, programmeSlugTaken, programmeVersionConflict } from '../catalogue.errors';
@@ -125,11 +125,11 @@ export class ProgrammesService {
     });
   }
 
-  update(id: string, expectedVersion: number, input: UpdateProgrammeDto, actor: Actor, outer?: EntityManager): Promise<ProgrammeView> {
+  update(id: string, expected: ExpectedVersion, input: UpdateProgrammeDto, actor: Actor, outer?: EntityManager): Promise<ProgrammeView> {
     return this.change(
       outer,
       id,
-      expectedVersion,
+      expected,
       actor,
       'update',
       async (tx, current) => {
@@ -148,16 +148,16 @@ export class ProgrammesService {
 
   transition(
     id: string,
-    expectedVersion: number,
+    expected: ExpectedVersion,
     action: ProgrammeTransition,
     actor: Actor,
     outer?: EntityManager,
   ): Promise<ProgrammeView> {
     const rule = TRANSITIONS[action];
-    return this.change(outer, id, expectedVersion, actor, action, async (tx, current) => {
+    return this.change(outer, id, expected, actor, action, async (tx, current) => {
       if (!rule.from.includes(current.publicationState)) throw programmeInvalidTransition(current.publicationState, rule.verb);
       if (rule.to === 'published') assertPublishable(current);
-      await this.audit.record(actor, `programme.${action}`, `programme:${current.slug}`, { version: expectedVersion + 1 }, tx);
+      await this.audit.record(actor, `programme.${action}`, `programme:${current.slug}`, { version: current.version + 1 }, tx);
       const now = this.clock.now();
       return {
         publicationState: rule.to,
@@ -168,9 +168,9 @@ export class ProgrammesService {
   }
 
   /** Soft delete: the row and its history stay, the slug becomes free. */
-  async remove(id: string, expectedVersion: number, actor: Actor): Promise<void> {
-    await this.change(undefined, id, expectedVersion, actor, 'delete', async (tx, current) => {
-      await this.audit.record(actor, 'programme.delete', `programme:${current.slug}`, { version: expectedVersion }, tx);
+  async remove(id: string, expected: ExpectedVersion, actor: Actor): Promise<void> {
+    await this.change(undefined, id, expected, actor, 'delete', async (tx, current) => {
+      await this.audit.record(actor, 'programme.delete', `programme:${current.slug}`, { version: current.version }, tx);
       return { deletedAt: this.clock.now() };
     });
   }
@@ -178,7 +178,7 @@ export class ProgrammesService {
   private async change(
     outer: EntityManager | undefined,
     id: string,
-    expectedVersion: number,
+    expected: ExpectedVersion,
     actor: Actor,
     action: RevisionAction,
     compute: (tx: EntityManager, current: Programme) => Promise<Partial<Programme>>,
@@ -187,8 +187,8 @@ export class ProgrammesService {
     return this.inTransaction(outer, slug, async (tx) => {
       const current = await this.programmes.findLiveById(id, tx, true);
       if (!current) throw programmeNotFound(id);
-      expectedVersion = expectedOf(expectedVersion, current.version);
-      if (current.version !== expectedVersion) throw programmeVersionConflict(expectedVersion, current.version);
+      assertVersion(expected, current.version, programmeVersionConflict);
+      const expectedVersion = current.version;
       const changes = await compute(tx, current);
       const before = mapProgramme(current);
       // a save that changes nothing (an empty PATCH) is no new version and no event

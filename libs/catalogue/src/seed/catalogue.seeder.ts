@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { DataSource } from 'typeorm';
-import { flattenValidationErrors } from '@app/common';
+import { exactVersion, flattenValidationErrors } from '@app/common';
 import { SYSTEM_SEED } from '../catalogue.errors';
 import { OrganisationRepository } from '../organisations/organisation.repository';
 import { CreateProgrammeDto, UpdateProgrammeDto } from '../programmes/dto/programme-input.dto';
@@ -121,7 +121,7 @@ export class CatalogueSeeder {
       const input = await validated(CreateProgrammeDto, entry, entry.slug);
       await this.dataSource.transaction(async (tx) => {
         const created = await this.programmes.create(input, SYSTEM_SEED, tx);
-        await this.programmes.transition(created.id, created.version, 'publish', SYSTEM_SEED, tx);
+        await this.programmes.transition(created.id, exactVersion(created.version), 'publish', SYSTEM_SEED, tx);
         await this.programmeRows.setCatalogueRelease(tx, created.id, CATALOGUE_RELEASE);
       });
       return 'programmes';
@@ -132,7 +132,7 @@ export class CatalogueSeeder {
     const input = await validated(UpdateProgrammeDto, plain, entry.slug);
     if ((await this.programmeRows.lastRevisionActorLabel(row.id)) === SYSTEM_SEED.label) {
       await this.dataSource.transaction(async (tx) => {
-        await this.programmes.update(row.id, row.version, input, SYSTEM_SEED, tx);
+        await this.programmes.update(row.id, exactVersion(row.version), input, SYSTEM_SEED, tx);
         await this.programmeRows.setCatalogueRelease(tx, row.id, CATALOGUE_RELEASE);
       });
       return 'updated';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { plainToInstance } from 'class-transformer';
 import { DataSource } from 'typeorm';
-import { DomainError } from '@app/common';
+import { DomainError, type ExpectedVersion } from '@app/common';
 import { AuditService } from '@app/identity';
 import { Actor } from '../catalogue.errors';
 import { UpdateProgrammeDto } from '../programmes/dto/programme-input.dto';
@@ -45,17 +45,11 @@ export class SuggestedUpdatesService {
   }
 
   /** Saves the shipped release over the entry, if the editor's version is still current (412 otherwise). */
-  apply(programmeId: string, suggestionId: string, expectedVersion: number, actor: Actor): Promise<ProgrammeView> {
+  apply(programmeId: string, suggestionId: string, expected: ExpectedVersion, actor: Actor): Promise<ProgrammeView> {
     return this.dataSource.transaction(async (tx) => {
       const suggestion = await this.suggestions.findPendingForUpdate(tx, suggestionId, programmeId);
       if (!suggestion) throw suggestionNotFound(suggestionId);
-      const saved = await this.programmes.update(
-        programmeId,
-        expectedVersion,
-        plainToInstance(UpdateProgrammeDto, suggestion.input),
-        actor,
-        tx,
-      );
+      const saved = await this.programmes.update(programmeId, expected, plainToInstance(UpdateProgrammeDto, suggestion.input), actor, tx);
       await this.programmeRows.setCatalogueRelease(tx, programmeId, suggestion.release);
       await this.suggestions.resolve(tx, suggestion, 'applied', actor.id);
       await this.audit.record(actor, 'programme.apply_update', `programme:${saved.slug}`, { release: suggestion.release }, tx);

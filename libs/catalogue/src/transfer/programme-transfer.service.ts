@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '@app/identity';
-import { DomainError, type FieldProblem } from '@app/common';
+import { DomainError, exactVersion, type FieldProblem } from '@app/common';
 import type { Actor } from '../catalogue.errors';
 import { PUBLICATION_STATES, type PublicationState } from '../programmes/programme-status';
 import { mapProgramme } from '../programmes/programme.mapper';
@@ -152,11 +152,11 @@ export class ProgrammeTransferService {
     try {
       let saved = existing
         ? changedFields.length
-          ? await this.programmes.update(existing.id, existing.version, dto, actor, tx)
+          ? await this.programmes.update(existing.id, exactVersion(existing.version), dto, actor, tx)
           : mapProgramme((await this.repository.findLiveById(existing.id, tx))!)
         : await this.programmes.create(dto, actor, tx, target);
       for (const step of ROUTES[saved.publicationState][target])
-        saved = await this.programmes.transition(saved.id, saved.version, step, actor, tx);
+        saved = await this.programmes.transition(saved.id, exactVersion(saved.version), step, actor, tx);
       await tx.query('RELEASE SAVEPOINT import_row');
       const stateChanged = existing && existing.publicationState !== target ? ['publicationState'] : [];
       return existing

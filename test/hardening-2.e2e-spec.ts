@@ -1,0 +1,167 @@
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { programmeInput, uniqueSlug } from '@app/testing';
+import { createProgrammeViaApi } from './support/programmes';
+import { createTestApp, type TestApp } from './support/test-app';
+
+/**
+ * Issue 26, the second round of probes of the running system (see README,
+ * "Security probes"): each class of what did not hold, with a test that fails
+ * on the code before its fix. The import, export and process probes are in
+ * test/hardening-3.e2e-spec.ts.
+ */
+describe('hardening probes, round 2 (HTTP, real PostgreSQL)', () => {
+  let t: TestApp;
+  let editor: string;
+  let admin: string;
+  const api = () => request(t.http);
+  const as = (token: string) => ({ Authorization: `Bearer ${token}` });
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    [editor, admin] = await Promise.all([t.tokenFor('editor'), t.tokenFor('admin')]);
+  });
+  afterAll(() => t.close());
+
+  describe('If-Match compares strongly, and no number means "any version"', () => {
+    /** A record reached through a route that takes If-Match: how to change it, and how to read its version and content back. */
+    interface Target {
+      url: string;
+      body?: Record<string, unknown>;
+      token: string;
+      /** The record as stored (version included): unchanged after a refused change. */
+      read: () => Promise<unknown>;
+      version: () => Promise<number>;
+    }
+
+    const programme = async (publish = false) => {
+      const p = await createProgrammeViaApi(t.http, editor, programmeInput(), publish);
+      const url = `/api/v1/admin/programmes/${p.id}`;
+      const read = async () => (await api().get(url).set(as(editor)).expect(200)).body as { version: number };
+      return { p, url, read };
+    };
+
+    /** One fixture per route of the OpenAPI document that takes If-Match; a new such route fails the test until it has one. */
+    const FIXTURES: Record<string, () => Promise<Target>> = {
+      'patch /api/v1/admin/programmes/{id}': async () => {
+        const { url, read } = await programme();
+        return { url, token: editor, body: { summary: { ru: 'Чужая правка' } }, read, version: async () => (await read()).version };
+      },
+      'delete /api/v1/admin/programmes/{id}': async () => {
+        const { url, read } = await programme();
+        return { url, token: admin, read, version: async () => (await read()).version };
+      },
+      'post /api/v1/admin/programmes/{id}/{action}': async () => {
+        const { url, read } = await programme(true);
+        return { url: `${url}/unpublish`, token: editor, read, version: async () => (await read()).version };
+      },
+      'post /api/v1/admin/programmes/{id}/revisions/{version}/restore': async () => {
+        const { p, url, read } = await programme();
+        await api()
+          .patch(url)
+          .set(as(editor))
+          .set('If-Match', `"${p.version}"`)
+          .send({ summary: { ru: 'Вторая версия' } })
+          .expect(200);
+        return { url: `${url}/revisions/1/restore`, token: editor, read, version: async () => (await read()).version };
+      },
+      'post /api/v1/admin/programmes/{id}/suggested-updates/{suggestionId}/apply': async () => {
+        const { p, url, read } = await programme();
+        const [{ id }] = await t.app
+          .get(DataSource)
+          .query<{ id: string }[]>(
+            `INSERT INTO programme_suggested_update (programme_id, release, input, changed_fields) VALUES ($1, 99, $2, $3) RETURNING id`,
+            [p.id, JSON.stringify({ summary: { ru: 'Из каталога' } }), ['summary.ru']],
+          );
+        return { url: `${url}/suggested-updates/${id}/apply`, token: editor, read, version: async () => (await read()).version };
+      },
+      'patch /api/v1/admin/organisations/{slug}': async () => organisation(),
+      'delete /api/v1/admin/organisations/{slug}': async () => organisation(),
+      'patch /api/v1/admin/taxonomy/{facet}/{code}': async () => term(),
+      'delete /api/v1/admin/taxonomy/{facet}/{code}': async () => term(),
+      'put /api/v1/admin/search/synonyms/{id}': async () => synonym(),
+      'delete /api/v1/admin/search/synonyms/{id}': async () => synonym(),
+    };
+
+    async function organisation(): Promise<Target> {
+      const slug = uniqueSlug('provider');
+      await api()
+        .post('/api/v1/admin/organisations')
+        .set(as(admin))
+        .send({ slug, name: { ru: 'Поставщик' } })
+        .expect(201);
+      const url = `/api/v1/admin/organisations/${slug}`;
+      const read = async () => (await api().get(url).set(as(admin)).expect(200)).body as { version: number };
+      return { url, token: admin, body: { name: { ru: 'Чужое имя' } }, read, version: async () => (await read()).version };
+    }
+
+    async function term(): Promise<Target> {
+      const code = `probe_${Math.random().toString(36).slice(2, 8)}`;
+      await api()
+        .post('/api/v1/admin/taxonomy/industry')
+        .set(as(admin))
+        .send({ code, label: { ru: 'Отрасль' } })
+        .expect(201);
+      const url = `/api/v1/admin/taxonomy/industry/${code}`;
+      const read = async () => {
+        const all = (await api().get('/api/v1/admin/taxonomy').set(as(admin)).expect(200)).body as {
+          facets: { facet: string; terms: { code: string; version: number }[] }[];
+        };
+        return all.facets.find((f) => f.facet === 'industry')!.terms.find((x) => x.code === code) ?? { version: -1 };
+      };
+      return { url, token: admin, body: { label: { ru: 'Чужая метка' } }, read, version: async () => (await read()).version };
+    }
+
+    async function synonym(): Promise<Target> {
+      const r = Math.random().toString(36).slice(2, 8);
+      const created = await api()
+        .post('/api/v1/admin/search/synonyms')
+        .set(as(admin))
+        .send({ terms: [`probe${r}`, `sonde${r}`] })
+        .expect(201);
+      const url = `/api/v1/admin/search/synonyms/${created.body.id}`;
+      const read = async () => (await api().get(url).set(as(admin)).expect(200)).body as { version: number };
+      return { url, token: admin, body: { terms: [`probe${r}`, `feeler${r}`] }, read, version: async () => (await read()).version };
+    }
+
+    it('covers every route the OpenAPI document gives an If-Match header', async () => {
+      const doc = (await api().get('/api/openapi.json').expect(200)).body as {
+        paths: Record<string, Record<string, { parameters?: { name: string; in: string }[] }>>;
+      };
+      const routes = Object.entries(doc.paths).flatMap(([path, ops]) =>
+        Object.entries(ops)
+          .filter(([, op]) => op.parameters?.some((p) => p.in === 'header' && p.name === 'If-Match'))
+          .map(([method]) => `${method} ${path}`),
+      );
+      expect(routes.sort()).toEqual(Object.keys(FIXTURES).sort());
+    });
+
+    it.each(Object.keys(FIXTURES))('%s: "0", "00", W/"0", W/"<current>" and "0<current>" are 412 and change nothing', async (route) => {
+      const target = await FIXTURES[route]();
+      const method = route.split(' ')[0] as 'patch' | 'post' | 'put' | 'delete';
+      const before = await target.read();
+      const current = await target.version();
+      for (const tag of ['"0"', '"00"', '"000000000"', 'W/"0"', `W/"${current}"`, `"0${current}"`, `"${current}", "${current + 1}"`, '0']) {
+        const req = api()[method](target.url).set(as(target.token)).set('If-Match', tag);
+        const res = await (target.body ? req.send(target.body) : req);
+        expect({ tag, status: res.status }).toEqual({ tag, status: 412 });
+        expect(await target.read()).toEqual(before);
+      }
+      // the current strong ETag still works
+      const req = api()[method](target.url).set(as(target.token)).set('If-Match', `"${current}"`);
+      expect((await (target.body ? req.send(target.body) : req)).status).toBeLessThan(300);
+    });
+
+    it('keeps If-Match: * as a deliberate overwrite of whatever version is current', async () => {
+      const target = await FIXTURES['patch /api/v1/admin/programmes/{id}']();
+      const before = await target.version();
+      await api()
+        .patch(target.url)
+        .set(as(editor))
+        .set('If-Match', '*')
+        .send({ summary: { ru: 'Поверх' } })
+        .expect(200);
+      expect(await target.version()).toBe(before + 1);
+    });
+  });
+});
