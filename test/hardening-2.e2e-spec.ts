@@ -1,5 +1,7 @@
+import { connect, type AddressInfo } from 'node:net';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
+import { PublicUrls } from '@app/config';
 import { programmeInput, uniqueSlug } from '@app/testing';
 import { createProgrammeViaApi } from './support/programmes';
 import { createTestApp, type TestApp } from './support/test-app';
@@ -162,6 +164,57 @@ describe('hardening probes, round 2 (HTTP, real PostgreSQL)', () => {
         .send({ summary: { ru: 'Поверх' } })
         .expect(200);
       expect(await target.version()).toBe(before + 1);
+    });
+  });
+
+  describe('links built from the request stay on the site', () => {
+    const SITE = 'https://site.example';
+    const hrefs = (html: string): string[] => [...html.matchAll(/href="([^"]*)"/g)].map((m) => m[1].replace(/&amp;/g, '&'));
+
+    it.each(['//evil.example/login', '/\\evil.example', '///evil.example/x', '/\\/evil.example/x', '//evil.example/x?lang=en'])(
+      'the 404 page for %s links only to this site (the language switch included)',
+      async (path) => {
+        const res = await api().get(path).set('Accept', 'text/html');
+        expect(res.status).toBe(404);
+        const links = hrefs(res.text);
+        expect(links.length).toBeGreaterThan(2);
+        for (const href of links) expect({ href, origin: new URL(href, SITE).origin }).toEqual({ href, origin: SITE });
+        const switcher = /class="lang-switch" href="([^"]*)"/.exec(res.text)![1];
+        expect(switcher).toMatch(/^\/[^/\\]/);
+      },
+    );
+
+    /** Sends a request line as written (supertest always sends origin-form). */
+    async function raw(requestLine: string): Promise<{ status: number; text: string }> {
+      const server = t.app.getHttpServer() as import('node:http').Server;
+      if (!server.listening) await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      const { port } = server.address() as AddressInfo;
+      return new Promise((resolve, reject) => {
+        const socket = connect(port, '127.0.0.1', () =>
+          socket.write(`${requestLine}\r\nHost: 127.0.0.1:${port}\r\nAccept: text/html\r\nConnection: close\r\n\r\n`),
+        );
+        let data = '';
+        socket.on('data', (d: Buffer) => (data += d.toString('utf8')));
+        socket.on('error', reject);
+        socket.on('end', () => resolve({ status: Number(data.split(' ')[1]), text: data }));
+      });
+    }
+
+    it('answers an absolute-form request target with the feed, its links built from PUBLIC_BASE_URL and the route', async () => {
+      const res = await raw('GET http://evil.example/feed.atom?supportType=grant_subsidy HTTP/1.1');
+      expect(res.status).toBe(200);
+      expect(res.text).not.toContain('evil.example');
+      const base = t.app.get(PublicUrls).base;
+      expect(res.text).toContain(`<link rel="self" href="${base}/feed.atom?supportType=grant_subsidy"/>`);
+    });
+
+    it('never takes a host from the request target into a link: the language switch and sign-in’s next', async () => {
+      const page = await raw('GET http://evil.example//evil.example/x HTTP/1.1');
+      expect(page.status).toBe(404);
+      for (const href of hrefs(page.text)) expect(new URL(href, SITE).origin).toBe(SITE);
+      const signIn = await raw('GET http://evil.example/admin/programmes HTTP/1.1');
+      expect(signIn.status).toBe(303);
+      expect(signIn.text).toMatch(/\r\nLocation: \/admin\/login\?next=%2Fadmin%2Fprogrammes\r\n/i);
     });
   });
 });

@@ -6,6 +6,7 @@ import type { ErrorBody } from '@app/common';
 import type { Request } from 'express';
 import { textFor } from './web-i18n';
 import { cspNonce } from '../http/security-headers';
+import { requestPath } from '../http/site-paths';
 
 export const VIEWS_DIR = join(__dirname, 'views');
 export const ASSETS_DIR = join(__dirname, 'assets');
@@ -24,12 +25,13 @@ if (!existsSync(join(VIEWS_DIR, 'layout.njk'))) throw new Error(`website templat
 
 const langOf = (req: Request): Lang => (req.query?.lang === 'en' ? 'en' : 'ru');
 
-/** The same address in the other language. */
+/** The same address in the other language: always a path on this site, whatever the request's path looked like. */
 function languageUrlOf(req: Request, lang: 'ru' | 'en'): string {
-  const params = new URLSearchParams(req.originalUrl.split('?')[1] ?? '');
+  const [path, query = ''] = requestPath(req).split(/\?(.*)/s);
+  const params = new URLSearchParams(query);
   if (lang === 'ru') params.set('lang', 'en');
   else params.delete('lang');
-  return params.size ? `${req.path}?${params}` : req.path;
+  return params.size ? `${path}?${params}` : path;
 }
 
 /** Error pages for the website: any request outside /api/ that accepts HTML (the admin area has its own). */
