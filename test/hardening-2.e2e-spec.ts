@@ -217,4 +217,43 @@ describe('hardening probes, round 2 (HTTP, real PostgreSQL)', () => {
       expect(signIn.text).toMatch(/\r\nLocation: \/admin\/login\?next=%2Fadmin%2Fprogrammes\r\n/i);
     });
   });
+
+  describe('the change feed', () => {
+    const cursor = (raw: string) => Buffer.from(raw).toString('base64url');
+
+    it('refuses a cursor ahead of the feed with a 400 naming since, instead of echoing it back as next', async () => {
+      const forged = await api()
+        .get(`/api/v1/changes?since=${cursor('99999999999.1')}`)
+        .expect(400);
+      expect(forged.body.details).toEqual([expect.objectContaining({ field: 'since' })]);
+      // the newest real position is fine, and one past it is not
+      const rows = await t.app
+        .get(DataSource)
+        .query<{ tx: string; id: string }[]>(
+          `SELECT tx_id::text AS tx, id::text FROM programme_revision ORDER BY tx_id DESC, id DESC LIMIT 1`,
+        );
+      const [{ tx, id }] = rows;
+      await api()
+        .get(`/api/v1/changes?since=${cursor(`${tx}.${id}`)}`)
+        .expect(200);
+      await api()
+        .get(`/api/v1/changes?since=${cursor(`${tx}.${BigInt(id) + 1n}`)}`)
+        .expect(400);
+      await api()
+        .get(`/api/v1/changes?since=${cursor(`${BigInt(tx) + 1n}.1`)}`)
+        .expect(400);
+      // a consumer following next never gets a cursor the feed then refuses
+      let since = '';
+      for (let i = 0; i < 50; i++) {
+        const page = (
+          await api()
+            .get(`/api/v1/changes?limit=1000${since ? `&since=${since}` : ''}`)
+            .expect(200)
+        ).body;
+        since = page.next;
+        if (!page.hasMore) break;
+      }
+      await api().get(`/api/v1/changes?since=${since}`).expect(200);
+    });
+  });
 });
