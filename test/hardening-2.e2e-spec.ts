@@ -53,9 +53,22 @@ describe('hardening probes, round 2 (HTTP, real PostgreSQL)', () => {
         const { url, read } = await programme();
         return { url, token: admin, read, version: async () => (await read()).version };
       },
-      'post /api/v1/admin/programmes/{id}/{action}': async () => {
+      'post /api/v1/admin/programmes/{id}/publish': async () => {
+        const { url, read } = await programme();
+        return { url: `${url}/publish`, token: editor, read, version: async () => (await read()).version };
+      },
+      'post /api/v1/admin/programmes/{id}/unpublish': async () => {
         const { url, read } = await programme(true);
         return { url: `${url}/unpublish`, token: editor, read, version: async () => (await read()).version };
+      },
+      'post /api/v1/admin/programmes/{id}/archive': async () => {
+        const { url, read } = await programme(true);
+        return { url: `${url}/archive`, token: editor, read, version: async () => (await read()).version };
+      },
+      'post /api/v1/admin/programmes/{id}/restore': async () => {
+        const { p, url, read } = await programme();
+        await api().post(`${url}/archive`).set(as(editor)).set('If-Match', `"${p.version}"`).expect(200);
+        return { url: `${url}/restore`, token: editor, read, version: async () => (await read()).version };
       },
       'post /api/v1/admin/programmes/{id}/revisions/{version}/restore': async () => {
         const { p, url, read } = await programme();
@@ -254,6 +267,63 @@ describe('hardening probes, round 2 (HTTP, real PostgreSQL)', () => {
         if (!page.hasMore) break;
       }
       await api().get(`/api/v1/changes?since=${since}`).expect(200);
+    });
+  });
+
+  describe('unknown routes, wrong methods and missing bodies', () => {
+    it('answers a known path asked with a method it does not take with 405 and Allow, for every route', async () => {
+      const router = (
+        t.app.getHttpAdapter().getInstance() as { router: { stack: { route?: { path: string; methods: Record<string, boolean> } }[] } }
+      ).router;
+      const byPath = new Map<string, Set<string>>();
+      for (const layer of router.stack) {
+        // the interactive API docs' assets are swagger-ui's own, served before any route
+        if (!layer.route || layer.route.path.includes('*') || layer.route.path.startsWith('/api/docs')) continue;
+        const path = layer.route.path.replace(/:[a-zA-Z]+/g, 'x');
+        for (const m of Object.keys(layer.route.methods)) (byPath.get(path) ?? byPath.set(path, new Set()).get(path)!).add(m.toUpperCase());
+      }
+      expect(byPath.size).toBeGreaterThan(50);
+      for (const [path, methods] of byPath) {
+        const wrong = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'].find((m) => !methods.has(m))!;
+        const res = await (api() as unknown as Record<string, (p: string) => request.Test>)
+          [wrong.toLowerCase()](path)
+          .set('Accept', 'application/json');
+        expect({ path, wrong, status: res.status }).toEqual({ path, wrong, status: 405 });
+        const allow = String(res.headers.allow).split(', ');
+        for (const m of methods) expect(allow).toContain(m);
+        expect(res.body).toMatchObject({ statusCode: 405, code: 'METHOD_NOT_ALLOWED' });
+      }
+      // an unknown path is still a 404, and a page's wrong method is a page
+      await api().delete('/no/such/page').expect(404);
+      const page = await api().delete('/match').set('Accept', 'text/html').expect(405);
+      expect(page.headers['content-type']).toMatch(/text\/html/);
+    });
+
+    it('answers an unknown sub-route of a programme with 404 before asking for If-Match', async () => {
+      const p = await createProgrammeViaApi(t.http, editor, programmeInput(), false);
+      for (const action of ['anything', 'delete', 'publish2', 'publish/x']) {
+        const res = await api().post(`/api/v1/admin/programmes/${p.id}/${action}`).set(as(editor));
+        expect({ action, status: res.status }).toEqual({ action, status: 404 });
+      }
+      // a sub-route that exists for another method is a 405
+      expect((await api().post(`/api/v1/admin/programmes/${p.id}/revisions`).set(as(editor))).status).toBe(405);
+      // the known moves still want If-Match
+      await api().post(`/api/v1/admin/programmes/${p.id}/publish`).set(as(editor)).expect(428);
+    });
+
+    it.each([
+      ['/api/v1/match', undefined],
+      ['/api/v1/match', ''],
+      ['/api/v1/auth/login', undefined],
+    ])('answers POST %s without a body (%j) with a 400 naming the body', async (path, body) => {
+      const req = api().post(path);
+      const res = await (body === undefined ? req : req.set('Content-Type', 'application/json').send(body));
+      expect(res.status).toBe(400);
+      expect(res.body).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ field: 'body' }] });
+    });
+
+    it('still takes an empty JSON object where every field is optional', async () => {
+      await api().post('/api/v1/match').send({}).expect(200);
     });
   });
 });

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { ExpressAdapter, type NestExpressApplication } from '@nestjs/platform-express';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import express from 'express';
 import { SwaggerModule } from '@nestjs/swagger';
 import { buildOpenApiDocument } from './http/openapi';
+import { SiteExpressAdapter } from './http/method-not-allowed';
 import { securityHeaders } from './http/security-headers';
 import type { NextFunction, Request, Response } from 'express';
 import compression from 'compression';
@@ -41,6 +42,12 @@ function requireJsonBodies(req: Request, _res: Response, next: NextFunction): vo
     next(new DomainError('unsupported_media_type', 'UNSUPPORTED_MEDIA_TYPE', 'Send the request body as application/json'));
     return;
   }
+  next();
+}
+
+/** An empty JSON body (Content-Length: 0) is no body, as one never sent is: body-parser would make it `{}`. */
+function emptyJsonIsNoBody(req: Request, _res: Response, next: NextFunction): void {
+  if (req.headers['content-length'] === '0' && req.is('application/json')) req.body = undefined;
   next();
 }
 
@@ -229,7 +236,7 @@ export async function createServerApp(config: AppConfig): Promise<INestApplicati
   instance.set('strict routing', true);
   const app: NestExpressApplication = await NestFactory.create<NestExpressApplication>(
     ServerModule.forRoot(config),
-    new ExpressAdapter(instance),
+    new SiteExpressAdapter(instance),
     {
       bufferLogs: true,
       bodyParser: false,
@@ -253,6 +260,7 @@ export async function createServerApp(config: AppConfig): Promise<INestApplicati
   app.use(publicCors);
   app.use(requireJsonBodies);
   app.useBodyParser('json', { limit: config.http.bodyLimit });
+  app.use(emptyJsonIsNoBody);
   // admin forms: plain urlencoded fields (dotted names, repeats become arrays) and one upload
   app.useBodyParser('urlencoded', { extended: false, limit: ADMIN_FORM_LIMIT, parameterLimit: 5000 });
   app.use(cookieParser());

@@ -1,5 +1,5 @@
 import { AppConfig } from '@app/config';
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, UseInterceptors } from '@nestjs/common';
+import { applyDecorators, Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
@@ -64,14 +64,15 @@ class RevisionParams extends IdParam {
   version: string;
 }
 
-class TransitionParams extends IdParam {
-  @ApiProperty({ enum: ['publish', 'unpublish', 'archive', 'restore'] })
-  @IsIn(['publish', 'unpublish', 'archive', 'restore'])
-  action: ProgrammeTransition;
-}
-
 const actorOf = (u: AuthenticatedUser) => ({ id: u.id, label: u.email });
 const IF_MATCH = ApiHeader({ name: 'If-Match', required: true, description: 'the ETag you last read, e.g. "3"' });
+
+/**
+ * A publication move: one route per move, so an unknown one (`…/{id}/anything`) is a 404 from the
+ * router, never a 428 for a missing If-Match or a 400 about a parameter.
+ */
+const Transition = (action: ProgrammeTransition, summary: string) =>
+  applyDecorators(Post(`:id/${action}`), HttpCode(200), IF_MATCH, ApiOperation({ summary }), ApiOkResponse({ type: ProgrammeView }));
 
 @ApiTags('admin: programmes')
 @ApiBearerAuth()
@@ -127,17 +128,24 @@ export class AdminProgrammesController {
     return this.programmes.update(id, version, body, actorOf(user));
   }
 
-  @Post(':id/:action')
-  @HttpCode(200)
-  @IF_MATCH
-  @ApiOperation({ summary: 'publish, unpublish, archive or restore; needs If-Match' })
-  @ApiOkResponse({ type: ProgrammeView })
-  transition(
-    @Param() { id, action }: TransitionParams,
-    @IfMatch() version: ExpectedVersion,
-    @CurrentUser() user: AuthenticatedUser,
-  ): Promise<ProgrammeView> {
-    return this.programmes.transition(id, version, action, actorOf(user));
+  @Transition('publish', 'Publish a draft (refused without a source or an application step); needs If-Match')
+  publish(@Param() { id }: IdParam, @IfMatch() version: ExpectedVersion, @CurrentUser() user: AuthenticatedUser): Promise<ProgrammeView> {
+    return this.programmes.transition(id, version, 'publish', actorOf(user));
+  }
+
+  @Transition('unpublish', 'Unpublish: back to a draft; needs If-Match')
+  unpublish(@Param() { id }: IdParam, @IfMatch() version: ExpectedVersion, @CurrentUser() user: AuthenticatedUser): Promise<ProgrammeView> {
+    return this.programmes.transition(id, version, 'unpublish', actorOf(user));
+  }
+
+  @Transition('archive', 'Archive a draft or a published programme; needs If-Match')
+  archive(@Param() { id }: IdParam, @IfMatch() version: ExpectedVersion, @CurrentUser() user: AuthenticatedUser): Promise<ProgrammeView> {
+    return this.programmes.transition(id, version, 'archive', actorOf(user));
+  }
+
+  @Transition('restore', 'Restore an archived programme as a draft; needs If-Match')
+  restore(@Param() { id }: IdParam, @IfMatch() version: ExpectedVersion, @CurrentUser() user: AuthenticatedUser): Promise<ProgrammeView> {
+    return this.programmes.transition(id, version, 'restore', actorOf(user));
   }
 
   @Delete(':id')

@@ -339,7 +339,7 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
         const conflicts = [
           ...(create && TAKEN[resource[1]] ? [TAKEN[resource[1]]] : []),
           ...(method === 'delete' && IN_USE[resource[1]] ? [IN_USE[resource[1]]] : []),
-          ...(path.endsWith('/{action}')
+          ...(/\/\{id\}\/(publish|unpublish|archive|restore)$/.test(path)
             ? [{ code: 'PROGRAMME.INVALID_TRANSITION', message: 'A draft programme cannot be unpublished' }]
             : []),
           ...(create
