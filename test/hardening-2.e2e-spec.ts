@@ -2,6 +2,7 @@ import { connect, type AddressInfo } from 'node:net';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { PublicUrls } from '@app/config';
+import { SyntheticCatalogueService } from '@app/catalogue';
 import { programmeInput, uniqueSlug } from '@app/testing';
 import { createProgrammeViaApi } from './support/programmes';
 import { createTestApp, type TestApp } from './support/test-app';
@@ -324,6 +325,26 @@ describe('hardening probes, round 2 (HTTP, real PostgreSQL)', () => {
 
     it('still takes an empty JSON object where every field is optional', async () => {
       await api().post('/api/v1/match').send({}).expect(200);
+    });
+  });
+
+  describe('a refused export costs nothing', () => {
+    let big: TestApp;
+    beforeAll(async () => {
+      big = await createTestApp({ env: { API_RATE_LIMIT_ANONYMOUS: '3' } });
+      await big.app.get(SyntheticCatalogueService).generate(400, 7);
+    }, 120_000);
+    afterAll(() => big.close());
+
+    it('leaves the client the budget it had: a whole-catalogue export refused, then searches still answered', async () => {
+      const refused = await request(big.http).get('/api/v1/programmes.csv').expect(429);
+      expect(refused.body).toMatchObject({ code: 'RATE_LIMITED', details: { cost: expect.any(Number) } });
+      expect(refused.body.details.cost).toBeGreaterThan(3);
+      // the refused export cost its own request (1 of 3), nothing more
+      const next = await request(big.http).get('/api/v1/programmes?perPage=1').expect(200);
+      expect(next.headers['x-ratelimit-remaining']).toBe('1');
+      await request(big.http).get('/api/v1/programmes?perPage=1').expect(200);
+      await request(big.http).get('/api/v1/programmes?perPage=1').expect(429);
     });
   });
 });
