@@ -8,6 +8,7 @@ import { CreateIdempotencyKeys1764691200000 } from './1764691200000-CreateIdempo
 import { CreateSearchAlerts1764777600000 } from './1764777600000-CreateSearchAlerts';
 import { CreateSearchBinding1764864000000 } from './1764864000000-CreateSearchBinding';
 import { AddVerbSynonyms1764950400000 } from './1764950400000-AddVerbSynonyms';
+import { AddIdempotencyLease1765100000000 } from './1765100000000-AddIdempotencyLease';
 
 /** Every migration, in order. Listed explicitly so compiled and test runs load the same set. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   CreateSearchAlerts1764777600000,
   CreateSearchBinding1764864000000,
   AddVerbSynonyms1764950400000,
+  AddIdempotencyLease1765100000000,
 ];
