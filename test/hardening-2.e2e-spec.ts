@@ -347,4 +347,75 @@ describe('hardening probes, round 2 (HTTP, real PostgreSQL)', () => {
       await request(big.http).get('/api/v1/programmes?perPage=1').expect(429);
     });
   });
+
+  describe('public views and the feed show only public relations', () => {
+    /** The feed's position after everything so far. */
+    async function feedEnd(): Promise<string> {
+      let since = '';
+      for (;;) {
+        const page = (
+          await api()
+            .get(`/api/v1/changes?limit=1000${since ? `&since=${since}` : ''}`)
+            .expect(200)
+        ).body;
+        since = page.next;
+        if (!page.hasMore) return since;
+      }
+    }
+    const eventsSince = async (since: string) =>
+      (await api().get(`/api/v1/changes?limit=1000&since=${since}`).expect(200)).body.events as {
+        type: string;
+        slug: string;
+        programme?: { parent: string | null };
+      }[];
+
+    it('never shows a draft parent: not in the programme, the export or the feed, and its renames make no public event', async () => {
+      const parent = await createProgrammeViaApi(t.http, editor, programmeInput(), false);
+      const child = await createProgrammeViaApi(t.http, editor, programmeInput({ parent: parent.slug }));
+      expect(child.parent).toBe(parent.slug); // editors see it
+      const publicChild = async () => (await api().get(`/api/v1/programmes/${child.slug}`).expect(200)).body as { parent: string | null };
+      expect((await publicChild()).parent).toBeNull();
+      const exported = (await api().get('/api/v1/programmes.ndjson').expect(200)).text
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l));
+      expect(exported.find((p: { slug: string }) => p.slug === child.slug).parent).toBeNull();
+      const all = await eventsSince('');
+      expect(JSON.stringify(all)).not.toContain(parent.slug);
+
+      // the draft is renamed: nothing public changed, so no event
+      const mark = await feedEnd();
+      const renamed = uniqueSlug('renamed-draft');
+      const current = (await api().get(`/api/v1/admin/programmes/${parent.id}`).set(as(editor)).expect(200)).body;
+      await api()
+        .patch(`/api/v1/admin/programmes/${parent.id}`)
+        .set(as(editor))
+        .set('If-Match', `"${current.version}"`)
+        .send({ slug: renamed })
+        .expect(200);
+      expect(await eventsSince(mark)).toEqual([]);
+      expect((await publicChild()).parent).toBeNull();
+
+      // published: the child now shows it, and says so in the feed
+      const published = await api()
+        .post(`/api/v1/admin/programmes/${parent.id}/publish`)
+        .set(as(editor))
+        .set('If-Match', `"${current.version + 1}"`)
+        .expect(200);
+      expect((await publicChild()).parent).toBe(renamed);
+      const shown = (await eventsSince(mark)).filter((e) => e.slug === child.slug);
+      expect(shown).toEqual([expect.objectContaining({ type: 'updated', programme: expect.objectContaining({ parent: renamed }) })]);
+
+      // unpublished again: gone from the child, in the feed too
+      const mark2 = await feedEnd();
+      await api()
+        .post(`/api/v1/admin/programmes/${parent.id}/unpublish`)
+        .set(as(editor))
+        .set('If-Match', published.headers.etag)
+        .expect(200);
+      expect((await publicChild()).parent).toBeNull();
+      const hidden = (await eventsSince(mark2)).filter((e) => e.slug === child.slug);
+      expect(hidden).toEqual([expect.objectContaining({ type: 'updated', programme: expect.objectContaining({ parent: null }) })]);
+    });
+  });
 });

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { DomainError } from '@app/common';
 import type { ProgrammeView } from '../programmes/dto/programme-view.dto';
-import { readSnapshot, snapshotView } from '../programmes/programme-snapshot';
+import { publicSnapshotView, readSnapshot } from '../programmes/programme-snapshot';
 
 export const CHANGE_TYPES = ['created', 'updated', 'unpublished', 'archived', 'deleted'] as const;
 export type ChangeType = (typeof CHANGE_TYPES)[number];
@@ -171,8 +171,8 @@ export class ChangeFeedService {
         at: new Date(r.created_at).toISOString(),
       };
       if (r.type === 'updated' && r.previous_slug && r.previous_slug !== r.slug) event.previousSlug = r.previous_slug;
-      // stored in the snapshot's own shape (older schemas upgraded), shown as the API shows a programme
-      if (r.snapshot) event.programme = snapshotView(readSnapshot(r.snapshot));
+      // stored in the snapshot's own shape (older schemas upgraded), shown as the public API shows a programme
+      if (r.snapshot) event.programme = publicSnapshotView(readSnapshot(r.snapshot));
       return event;
     });
     const last = events[events.length - 1];

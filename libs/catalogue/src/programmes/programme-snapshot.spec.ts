@@ -23,7 +23,7 @@ VIEW.curation = { sources: [], newestSourceOn: null, lastCheckedOn: '2026-11-30'
 
 describe('revision snapshots', () => {
   it('are written in their own versioned shape and read back as the same view', () => {
-    const stored = JSON.parse(JSON.stringify(toSnapshot(VIEW))) as Record<string, unknown>;
+    const stored = JSON.parse(JSON.stringify(toSnapshot(VIEW, null))) as Record<string, unknown>;
     expect(stored.schema).toBe(SNAPSHOT_SCHEMA);
     // derived values sit apart from the fields an editor sets
     expect(stored.derived).toEqual({ status: 'open', newestSourceOn: null, lastCheckedOn: '2026-11-30' });
@@ -43,6 +43,6 @@ describe('revision snapshots', () => {
   });
 
   it('refuses a schema it does not know rather than guess', () => {
-    expect(() => readSnapshot({ ...toSnapshot(VIEW), schema: 99 })).toThrow('unknown schema 99');
+    expect(() => readSnapshot({ ...toSnapshot(VIEW, null), schema: 99 })).toThrow('unknown schema 99');
   });
 });

@@ -16,7 +16,7 @@ import { Programme } from './programme.entity';
 import type { Organisation } from '../organisations/organisation.entity';
 import { applyProgrammeInput, changedPaths, deriveFromFacts, emptyColumns, mapProgramme, mapRevision } from './programme.mapper';
 import { isOfficialApplyUrl } from './official-sites';
-import { toSnapshot } from './programme-snapshot';
+import { publicParentOf, toSnapshot } from './programme-snapshot';
 import { DependentRevisions } from './dependent-revisions';
 import { AdminProgrammeFilter, ProgrammeRepository } from './programme.repository';
 
@@ -197,8 +197,9 @@ export class ProgrammesService {
       const written = await this.programmes.updateIfVersion(tx, id, expectedVersion, { ...changes, updatedBy: actor.id });
       if (!written) throw programmeVersionConflict(expectedVersion, current.version + 1);
       const after = await this.recordRevision(tx, id, action, actor, before);
-      // children show their parent's slug
-      if (after.slug !== before.slug) await this.dependents.refresh(tx, await this.programmes.idsByParent(tx, id), actor);
+      // children show their parent's slug (to the public, while the parent is published)
+      if (after.slug !== before.slug || after.publicationState !== before.publicationState || action === 'delete')
+        await this.dependents.refresh(tx, await this.programmes.idsByParent(tx, id), actor);
       return after;
     });
   }
@@ -221,7 +222,7 @@ export class ProgrammesService {
       actorId: actor.id,
       actorLabel: actor.label,
       changedFields,
-      snapshot: toSnapshot(after),
+      snapshot: toSnapshot(after, publicParentOf(saved)),
     });
     return after;
   }
