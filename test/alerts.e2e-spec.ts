@@ -93,7 +93,9 @@ describe('search alerts over SMTP', () => {
     await t.app.get(MailRelay).drain();
     const [confirmation] = await mailTo(email, 1);
     expect(confirmation.subject).toBe('Подтвердите подписку на программы поддержки');
-    expect(confirmation.text).toContain(`${base}/?supportType=grant_subsidy`);
+    // the search in words, never as a link (issue 26): the only link is the confirmation's
+    expect(confirmation.text).toContain('вид поддержки: Гранты и субсидии');
+    expect(confirmation.text).not.toContain(`${base}/?`);
     const confirmPath = linkIn(confirmation, '/alerts/confirm/');
     expect(await t.app.get(AlertsService).composeDigests()).toBe(0);
     // opening the link (as a mail scanner would) confirms nothing; the button does
@@ -120,6 +122,8 @@ describe('search alerts over SMTP', () => {
     expect(digest.subject).toMatch(/^Программы поддержки: \d+ обновлени/);
     expect(digest.text).toContain(p.title.ru);
     expect(digest.text).toContain(`${base}/programmes/${p.slug}`);
+    expect(digest.text).toContain('Ваш поиск: вид поддержки: Гранты и субсидии');
+    expect(digest.text).toContain(`${base}/?supportType=grant_subsidy`);
     const header = (name: string) => digest.headerLines.find((h) => h.key === name)?.line.replace(/^[^:]+:\s*/, '');
     const unsubscribe = header('list-unsubscribe')!;
     expect(unsubscribe).toMatch(new RegExp(`^<${base}/alerts/unsubscribe/[A-Za-z0-9_-]+>$`));

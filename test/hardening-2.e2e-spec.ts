@@ -2,6 +2,7 @@ import { connect, type AddressInfo } from 'node:net';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { PublicUrls } from '@app/config';
+import { AlertsService } from '@app/alerts';
 import { SyntheticCatalogueService } from '@app/catalogue';
 import { programmeInput, uniqueSlug } from '@app/testing';
 import { createProgrammeViaApi } from './support/programmes';
@@ -416,6 +417,120 @@ describe('hardening probes, round 2 (HTTP, real PostgreSQL)', () => {
       expect((await publicChild()).parent).toBeNull();
       const hidden = (await eventsSince(mark2)).filter((e) => e.slug === child.slug);
       expect(hidden).toEqual([expect.objectContaining({ type: 'updated', programme: expect.objectContaining({ parent: null }) })]);
+    });
+  });
+
+  describe('search alerts', () => {
+    let site: TestApp;
+    const sql = <T = Record<string, unknown>>(text: string, params: unknown[] = []): Promise<T[]> =>
+      site.app.get(DataSource).query(text, params);
+    /** A form post from a client address of its own (TRUST_PROXY: X-Forwarded-For names it). */
+    const subscribe = (email: string, client: string, query = 'supportType=grant_subsidy', headers: Record<string, string> = {}) =>
+      request(site.http)
+        .post('/alerts')
+        .set('X-Forwarded-For', client)
+        .set(headers)
+        .type('form')
+        .send({ email, frequency: 'daily', query, lang: 'ru' });
+    const confirmations = (like: string) =>
+      sql<{ recipient: string; text_body: string }>(
+        `SELECT recipient, text_body FROM mail_message WHERE kind = 'confirm' AND recipient ILIKE $1`,
+        [like],
+      );
+
+    beforeAll(async () => {
+      site = await createTestApp({ env: { ALERTS_PER_ADDRESS_PER_DAY: '3', ALERTS_PER_CLIENT_PER_HOUR: '20', TRUST_PROXY: 'true' } });
+    });
+    afterAll(() => site.close());
+
+    it('counts an address by the mailbox it is delivered to: quoted, escaped, tagged and capitalised variants share one budget', async () => {
+      const variants = [
+        'victim@example.org',
+        '"vi\\ctim"@example.org',
+        '"victim"@example.org',
+        'victim+alerts@example.org',
+        'Victim@Example.ORG',
+        'VICTIM+x@example.org',
+      ];
+      const statuses: number[] = [];
+      for (const [i, email] of variants.entries()) statuses.push((await subscribe(email, `10.0.1.${i}`)).status);
+      expect(statuses.filter((s) => s === 200)).toHaveLength(3);
+      expect(statuses.filter((s) => s === 429)).toHaveLength(3);
+      const sent = await confirmations('%victim%@example.org');
+      expect(sent).toHaveLength(3);
+      // kept and sent as the mailer delivers it, never as typed
+      for (const m of sent) expect(m.recipient).not.toMatch(/["\\]/);
+    });
+
+    it('holds the limits under parallel requests: 30 at once for one address, 60 at once from one client', async () => {
+      const one = await Promise.all(Array.from({ length: 30 }, (_, i) => subscribe('parallel@example.org', `10.0.2.${i}`)));
+      expect(one.filter((r) => r.status === 200)).toHaveLength(3);
+      expect(await confirmations('parallel@example.org')).toHaveLength(3);
+      const many = await Promise.all(Array.from({ length: 60 }, (_, i) => subscribe(`crowd-${i}@example.org`, '10.0.3.1')));
+      expect(many.filter((r) => r.status === 200)).toHaveLength(20);
+      expect(await confirmations('crowd-%@example.org')).toHaveLength(20);
+    });
+
+    it('refuses a form another site’s page posts, and nothing is stored', async () => {
+      const forged: Record<string, string>[] = [
+        { Origin: 'https://evil.example', 'Sec-Fetch-Site': 'cross-site' },
+        { 'Sec-Fetch-Site': 'same-site' },
+        { Origin: 'https://evil.example' },
+        { Origin: 'null' },
+      ];
+      for (const [i, headers] of forged.entries()) {
+        const res = await subscribe(`forged-${i}@example.org`, `10.0.4.${i}`, 'supportType=grant_subsidy', {
+          Accept: 'text/html',
+          ...headers,
+        });
+        expect({ headers, status: res.status }).toEqual({ headers, status: 403 });
+        expect(res.text).toContain('только со страницы нашего сайта');
+      }
+      expect(await confirmations('forged-%')).toHaveLength(0);
+      // the site's own page, a browser without Sec-Fetch-Site, and a client that is no browser
+      const host = { Host: 'site.example' };
+      await subscribe('own-1@example.org', '10.0.5.1', 'q=кредит', { 'Sec-Fetch-Site': 'same-origin' }).expect(200);
+      await subscribe('own-2@example.org', '10.0.5.2', 'q=кредит', { ...host, Origin: 'https://site.example' }).expect(200);
+      await subscribe('own-3@example.org', '10.0.5.3', 'q=кредит').expect(200);
+      // one-click unsubscribe (RFC 8058) comes from mail clients, wherever they run: it needs the secret link only
+      const [{ manage_token }] = await sql<{ manage_token: string }>(
+        `SELECT manage_token FROM search_alert WHERE email = 'own-3@example.org'`,
+      );
+      await request(site.http)
+        .post(`/alerts/unsubscribe/${manage_token}`)
+        .set({ Origin: 'https://mail.example', 'Sec-Fetch-Site': 'cross-site' })
+        .type('form')
+        .send('List-Unsubscribe=One-Click')
+        .expect(200);
+      expect(await sql(`SELECT 1 FROM search_alert WHERE email = 'own-3@example.org'`)).toHaveLength(0);
+    });
+
+    it('checks after as a cursor, and describes the search in the mail in words, never as a link', async () => {
+      await subscribe('cursor@example.org', '10.0.6.1', `q=кредит&after=${'x'.repeat(400)}`).expect(400);
+      const bait = 'ваша льгота приостановлена звоните 8-800-000-00-00 срочно '.repeat(4).slice(0, 200);
+      await subscribe('words@example.org', '10.0.6.2', `q=${encodeURIComponent(bait)}&supportType=grant_subsidy&status=open`).expect(200);
+      const [mail] = await confirmations('words@example.org');
+      const links = mail.text_body.match(/https?:\/\/\S+/g) ?? [];
+      expect(links).toHaveLength(1);
+      expect(links[0]).toMatch(/\/alerts\/confirm\/[A-Za-z0-9_-]+$/);
+      expect(mail.text_body).toContain('слова поиска «ваша льгота приостановлена');
+      expect(mail.text_body).toMatch(/вид поддержки: [^;\n]*[Гг]рант/);
+      expect(mail.text_body).toContain('приём заявок: ');
+      expect(mail.text_body).not.toContain(bait); // quoted, and cut short
+    });
+
+    it('expires confirmation links after 7 days and deletes the unconfirmed subscriptions with their addresses', async () => {
+      await subscribe('late@example.org', '10.0.7.1').expect(200);
+      await subscribe('kept@example.org', '10.0.7.2').expect(200);
+      const [{ text_body }] = await confirmations('late@example.org');
+      const confirmPath = /\/alerts\/confirm\/[A-Za-z0-9_-]+/.exec(text_body)![0];
+      await sql(`UPDATE search_alert SET created_at = now() - interval '8 days' WHERE email IN ('late@example.org', 'kept@example.org')`);
+      await sql(`UPDATE search_alert SET confirmed_at = now() WHERE email = 'kept@example.org'`);
+      expect((await request(site.http).post(confirmPath).expect(404)).text).toContain('Ссылка не работает');
+      expect(await site.app.get(AlertsService).pruneUnconfirmed()).toBeGreaterThanOrEqual(1);
+      expect(await sql(`SELECT email FROM search_alert WHERE email IN ('late@example.org', 'kept@example.org')`)).toEqual([
+        { email: 'kept@example.org' },
+      ]);
     });
   });
 });

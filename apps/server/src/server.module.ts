@@ -29,6 +29,7 @@ import { AlertsModule } from '@app/alerts';
 import { MatchController } from './matching/match.controller';
 import { ApiAccessGuard, budgetLimit, type ApiRequest } from './api-access/api-access.guard';
 import { SharedThrottlerStorage } from './api-access/rate-limit.storage';
+import { SameSiteFormsGuard } from './web/same-site-forms.guard';
 
 /** The HTTP process; with `worker.inProcess` it also runs the worker's jobs. */
 @Module({})
@@ -68,7 +69,13 @@ export class ServerModule {
         PublicWebModule,
         ...(config.worker.inProcess ? [WorkerModule.jobs()] : []),
       ],
-      providers: [{ provide: APP_GUARD, useClass: ApiAccessGuard }, ExportBudget, ProgrammeExport, SearchReaders],
+      providers: [
+        { provide: APP_GUARD, useClass: SameSiteFormsGuard },
+        { provide: APP_GUARD, useClass: ApiAccessGuard },
+        ExportBudget,
+        ProgrammeExport,
+        SearchReaders,
+      ],
       controllers: [
         ExportController,
         ProgrammesController,

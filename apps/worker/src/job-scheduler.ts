@@ -44,6 +44,7 @@ export class JobScheduler implements OnApplicationBootstrap, OnApplicationShutdo
       { name: 'search-counters', everyMs: 60_000, run: () => this.postgresSearch.compactCounters() },
       { name: 'rate-limit-prune', everyMs: 3_600_000, run: () => this.rateLimits.prune() },
       { name: 'alert-digests', everyMs: this.config.mail.intervalSeconds * 1000, run: () => this.alerts.composeDigests() },
+      { name: 'alert-prune-unconfirmed', everyMs: 3_600_000, run: () => this.alerts.pruneUnconfirmed() },
       { name: 'mail-relay', everyMs: this.config.mail.intervalSeconds * 1000, run: () => this.mail.drain() },
     ];
   }

@@ -1,9 +1,22 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsDate, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsDate,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateBy,
+} from 'class-validator';
 import { MAX_PER_PAGE, PageQuery } from '@app/common';
 import { PROGRAMME_STATUSES, SLUG_PATTERN, TAXONOMY_CODE_PATTERN, type ProgrammeStatus } from '@app/catalogue';
-import { type FacetSelection, SEARCH_FACETS, SORT_ORDERS, type SearchRequest, type SortOrder } from '@app/search';
+import { type FacetSelection, isSearchCursor, SEARCH_FACETS, SORT_ORDERS, type SearchRequest, type SortOrder } from '@app/search';
 
 /** `a&x=b` and `x=a,b` both become ['a', 'b']. */
 const toList = ({ value }: { value: unknown }): unknown =>
@@ -120,6 +133,10 @@ export class ProgrammeListQuery extends ProgrammeFilterQuery {
   @IsOptional()
   @IsString()
   @MaxLength(500)
+  @ValidateBy({
+    name: 'isSearchCursor',
+    validator: { validate: isSearchCursor, defaultMessage: () => 'after must be a nextCursor from an earlier answer' },
+  })
   after?: string;
 
   // a search may ask for no hits at all: the total and the facet counts alone

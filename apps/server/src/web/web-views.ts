@@ -49,11 +49,13 @@ export function renderWebError(body: ErrorBody, req: Request): string | null {
         ? m.failed
         : body.code === 'PROGRAMME.NOT_FOUND'
           ? m.programmeNotFound
-          : body.statusCode === 404
-            ? m.pageNotFound
-            : req.path === '/compare'
-              ? m.compareEmpty
-              : m.badLink;
+          : body.code === 'CROSS_SITE_FORM'
+            ? m.crossSite
+            : body.statusCode === 404
+              ? m.pageNotFound
+              : req.path === '/compare'
+                ? m.compareEmpty
+                : m.badLink;
   return render('error.njk', {
     lang,
     title: req.path === '/compare' && body.statusCode === 400 ? t.compare.emptyTitle : t.errorTitle(body.statusCode),
