@@ -1,9 +1,13 @@
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { cp, mkdtemp, readdir, rm, symlink } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Client } from 'pg';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { freePort, programmeInput, uniqueSlug } from '@app/testing';
-import { run, SERVER, waitFor, type Running } from './support/processes';
+import { ROOT, run, SERVER, waitFor, type Running } from './support/processes';
 import { createTestApp, type TestApp } from './support/test-app';
 
 /**
@@ -116,5 +120,49 @@ describe('hardening probes, round 2: processes, imports, exports', () => {
         await patient.close();
       }
     }, 60_000);
+  });
+
+  describe('two builds in one checkout', () => {
+    let scratch: string;
+    beforeAll(async () => {
+      scratch = await mkdtemp(join(tmpdir(), 'sn-builds-'));
+      for (const entry of ['apps', 'libs', 'scripts', 'package.json', '.swcrc', 'tsconfig.json'])
+        await cp(join(ROOT, entry), join(scratch, entry), { recursive: true });
+      await symlink(join(ROOT, 'node_modules'), join(scratch, 'node_modules'), 'dir');
+    });
+    afterAll(() => rm(scratch, { recursive: true, force: true }));
+
+    const exec = (command: string, args: string[]): Promise<{ code: number | null; output: string }> =>
+      new Promise((resolve) => {
+        const child = spawn(command, args, { cwd: scratch, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp' } });
+        let output = '';
+        child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+        child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+        child.on('exit', (code) => resolve({ code, output }));
+      });
+
+    it('never break each other, and a start meanwhile always finds a whole build', async () => {
+      expect((await exec('npm', ['run', 'build', '--silent'])).code).toBe(0);
+      let building = true;
+      const starts: { code: number | null; output: string }[] = [];
+      const starter = async () => {
+        // as a person starts it (npm start runs the server the same way)
+        while (building) starts.push(await exec('npm', ['run', '--silent', 'cli', '--', 'help']));
+      };
+      const starting = [starter(), starter()];
+      for (let round = 0; round < 2; round++) {
+        const builds = await Promise.all([1, 2, 3].map(() => exec('npm', ['run', 'build', '--silent'])));
+        for (const b of builds) expect(b).toEqual({ code: 0, output: '' });
+      }
+      building = false;
+      await Promise.all(starting);
+      expect(starts.length).toBeGreaterThan(2);
+      for (const s of starts) expect({ code: s.code, output: s.code === 0 ? '' : s.output }).toEqual({ code: 0, output: '' });
+      // the newest build and the two before it are left, nothing half-built
+      const left = await readdir(join(scratch, '.builds'));
+      expect(left).toHaveLength(3);
+      expect(left.filter((n) => !/^[0-9a-z]{10}-\d{7}$/.test(n))).toEqual([]);
+      expect((await exec(process.execPath, ['dist/apps/cli/src/main.js', 'help'])).code).toBe(0);
+    }, 180_000);
   });
 });
