@@ -1,13 +1,16 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { cp, mkdtemp, readdir, rm, symlink } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Client } from 'pg';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
+import { CSV_COLUMNS, ImportJobsService, ProgrammeTransferService, SyntheticCatalogueService, type ProgrammeRecord } from '@app/catalogue';
 import { freePort, programmeInput, uniqueSlug } from '@app/testing';
-import { ROOT, run, SERVER, waitFor, type Running } from './support/processes';
+import { adminBrowser } from './support/admin-web';
+import { CLI, ROOT, run, SERVER, waitFor, type Running } from './support/processes';
 import { createTestApp, type TestApp } from './support/test-app';
 
 /**
@@ -164,5 +167,166 @@ describe('hardening probes, round 2: processes, imports, exports', () => {
       expect(left.filter((n) => !/^[0-9a-z]{10}-\d{7}$/.test(n))).toEqual([]);
       expect((await exec(process.execPath, ['dist/apps/cli/src/main.js', 'help'])).code).toBe(0);
     }, 180_000);
+  });
+
+  describe('imports: limits, the event loop, locks, one at a time', () => {
+    const ACTOR = { id: null, label: 'system:import hardening' };
+    /** The export's header, then `rows` rows of a slug and nothing else, as in the probe; `pad` characters in summary.ru. */
+    const emptyRows = (rows: number, pad = 0): string => {
+      const summary = CSV_COLUMNS.indexOf('summary.ru');
+      const cells = CSV_COLUMNS.map(() => '');
+      if (pad) cells[summary] = 'z'.repeat(pad);
+      const tail = cells.slice(1).join(',');
+      return [CSV_COLUMNS.join(','), ...Array.from({ length: rows }, (_, i) => `z${i},${tail}`)].join('\n');
+    };
+
+    it('refuses a file over the size or row limit, naming the limit, in the admin page and the CLI, storing nothing', async () => {
+      const small = await createTestApp({ seed: false, env: { IMPORT_MAX_FILE_MB: '1', IMPORT_MAX_ROWS: '100' } });
+      const dir = await mkdtemp(join(tmpdir(), 'sn-import-limits-'));
+      try {
+        const admin = await adminBrowser(small, 'editor');
+        const upload = (content: string, name: string) =>
+          admin.agent.post('/admin/import').field('_csrf', admin.csrf).attach('file', Buffer.from(content, 'utf8'), name);
+        const big = await upload(emptyRows(10, 120_000), 'big.csv');
+        expect(big.status).toBe(413);
+        expect(big.text).toContain('larger than 1 MB');
+        for (const [name, content] of [
+          ['rows.csv', emptyRows(101)],
+          ['rows.json', JSON.stringify(Array.from({ length: 101 }, (_, i) => ({ slug: `z${i}` })))],
+        ]) {
+          const refused = await upload(content, name);
+          expect({ name, status: refused.status }).toEqual({ name, status: 413 });
+          expect(refused.text).toContain('more than 100 rows');
+        }
+        await upload(emptyRows(100), 'fits.csv').expect(303);
+        expect(await small.app.get(DataSource).query(`SELECT file_name FROM import_file`)).toEqual([{ file_name: 'fits.csv' }]);
+
+        const cli = async (file: string, content: string) => {
+          await writeFile(join(dir, file), content);
+          const running = run(CLI, ['import', join(dir, file)], {
+            DATABASE_URL: small.db.url,
+            IMPORT_MAX_FILE_MB: '1',
+            IMPORT_MAX_ROWS: '100',
+          });
+          return { code: await running.exited, output: running.output() };
+        };
+        const tooBig = await cli('big.csv', emptyRows(10, 120_000));
+        expect(tooBig.code).toBe(2);
+        expect(tooBig.output).toMatch(/at most 1 MB \(IMPORT_MAX_FILE_MB\)/);
+        const tooLong = await cli('rows.csv', emptyRows(101));
+        expect(tooLong.code).toBe(2);
+        expect(tooLong.output).toContain('more than 100 rows');
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+        await small.close();
+      }
+    }, 120_000);
+
+    it('reads and checks a file of the largest allowed size without holding the event loop, and reports it in bounded size', async () => {
+      const rows = 20_000; // IMPORT_MAX_ROWS, the default
+      const content = emptyRows(rows, 960); // about 20 MB: just under IMPORT_MAX_FILE_MB (20), the default
+      expect(content.length).toBeGreaterThan(19 * 1024 * 1024);
+      expect(content.length).toBeLessThan(20 * 1024 * 1024);
+      const delay = monitorEventLoopDelay({ resolution: 10 });
+      delay.enable();
+      const id = await t.app.get(ImportJobsService).start({ name: 'empty-rows.csv', format: 'csv', content }, ACTOR, 600_000);
+      delay.disable();
+      // never more than a fraction of a second without the event loop (the probe: one core for 4 minutes)
+      expect(delay.max / 1e6).toBeLessThan(500);
+      const job = await t.app.get(ImportJobsService).get(id);
+      expect(job).toMatchObject({ state: 'checked', rows });
+      const report = job.report!;
+      expect(report.counts.invalid).toBe(rows);
+      expect(JSON.stringify(report).length).toBeLessThan(300_000);
+      const listed = report.rows.flatMap((r) => r.problems ?? []).length;
+      const omitted = Object.values(report.omitted.problems).reduce((a, b) => a + b, 0);
+      expect(omitted).toBeGreaterThan(listed);
+      // the page says what it left out
+      const admin = await adminBrowser(t, 'editor');
+      const page = await admin.agent.get(`/admin/import/${id}`).expect(200);
+      expect(page.text).toMatch(/Only the first problems of each field are listed/);
+    }, 300_000);
+
+    describe('dry runs, side by side with the site', () => {
+      let site: TestApp;
+      let records: ProgrammeRecord[];
+
+      beforeAll(async () => {
+        // a small pool for the site, and short lock waits, so that anything an import took from either shows at once
+        site = await createTestApp({ env: { DATABASE_POOL_SIZE: '2', DATABASE_LOCK_TIMEOUT_MS: '1500' } });
+        await site.app.get(SyntheticCatalogueService).generate(800, 11);
+        records = (await site.app.get(ProgrammeTransferService).exportAll()).filter((r) => r.slug.startsWith('synthetic-'));
+      }, 180_000);
+      afterAll(() => site.close());
+
+      const changed = (from: number, to: number) =>
+        JSON.stringify(records.slice(from, to).map((r) => ({ ...r, title: { ...r.title, ru: `${r.title.ru} (проверка)` } })));
+
+      it('holds no programme’s lock and does not hold the change feed back', async () => {
+        const editorToken = await site.tokenFor('editor');
+        const jobs = site.app.get(ImportJobsService);
+        const mark = (await request(site.http).get('/api/v1/changes?limit=1').expect(200)).body.next as string;
+        let since = mark;
+        for (;;) {
+          const page = (await request(site.http).get(`/api/v1/changes?limit=1000&since=${since}`).expect(200)).body;
+          since = page.next;
+          if (!page.hasMore) break;
+        }
+        const id = await jobs.start({ name: 'changes.json', format: 'json', content: changed(0, 800) }, ACTOR, 0);
+        // well into the dry run: its first rows are checked
+        for (let i = 0; i < 600 && (await jobs.get(id)).done < 200; i++) await new Promise((r) => setTimeout(r, 50));
+        expect((await jobs.get(id)).state).toBe('checking');
+        const first = await request(site.http)
+          .get(`/api/v1/programmes/${records[0].slug}`)
+          .expect(200)
+          .then((r) => r.body as { id: string; version: number });
+        await request(site.http)
+          .patch(`/api/v1/admin/programmes/${first.id}`)
+          .set('Authorization', `Bearer ${editorToken}`)
+          .set('If-Match', `"${first.version}"`)
+          .send({ summary: { ru: 'Сохранено во время проверки файла' } })
+          .expect(200);
+        // the feed shows the save while the dry run goes on
+        const events = (await request(site.http).get(`/api/v1/changes?limit=1000&since=${since}`).expect(200)).body.events as {
+          slug: string;
+        }[];
+        expect(events.map((e) => e.slug)).toContain(records[0].slug);
+        expect((await jobs.get(id)).state).toBe('checking');
+        for (let i = 0; i < 2400 && (await jobs.get(id)).state !== 'checked'; i++) await new Promise((r) => setTimeout(r, 50));
+        expect((await jobs.get(id)).report!.counts.update).toBe(800);
+      }, 180_000);
+
+      it('runs one import at a time, shows the others their place in line, and leaves the site its pool', async () => {
+        const jobs = site.app.get(ImportJobsService);
+        const ids = [];
+        for (const [from, to] of [
+          [0, 300],
+          [300, 600],
+          [600, 800],
+        ])
+          ids.push(await jobs.start({ name: `part-${from}.json`, format: 'json', content: changed(from, to) }, ACTOR, 0));
+        const [a, b, c] = await Promise.all(ids.map((id) => jobs.get(id)));
+        expect([a.state, b.state, c.state]).toEqual(['checking', 'queued', 'queued']);
+        expect([b.place, c.place]).toEqual([1, 2]);
+        const admin = await adminBrowser(site, 'editor');
+        const page = await admin.agent.get(`/admin/import/${ids[2]}`).expect(200);
+        expect(page.text).toContain('number 2 in line');
+        // the site's pool (2 connections here) is the site's: pages and searches answer meanwhile
+        for (let i = 0; i < 5; i++) await request(site.http).get('/api/v1/programmes?perPage=5').expect(200);
+        const sessions = await site.app
+          .get(DataSource)
+          .query<{ application_name: string }[]>(
+            `SELECT application_name FROM pg_stat_activity WHERE datname = current_database() AND state <> 'idle' AND pid <> pg_backend_pid()`,
+          );
+        expect(sessions.filter((s) => s.application_name === 'support-navigator').length).toBeLessThanOrEqual(1);
+        // in order, each once
+        const finished: string[] = [];
+        for (let i = 0; i < 4800 && finished.length < 3; i++) {
+          for (const id of ids) if (!finished.includes(id) && (await jobs.get(id)).state === 'checked') finished.push(id);
+          await new Promise((r) => setTimeout(r, 50));
+        }
+        expect(finished).toEqual(ids);
+      }, 300_000);
+    });
   });
 });

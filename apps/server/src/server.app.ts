@@ -32,8 +32,6 @@ import { renderAdminError } from './admin-web/admin-views';
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
 /** The programme edit form with every field filled is well under this. */
 const ADMIN_FORM_LIMIT = '1mb';
-/** 10,000 programmes export to about 15 MB of CSV. */
-const IMPORT_FILE_LIMIT = 20 * 1024 * 1024;
 
 /** Bodies sent to the API must be JSON; anything else is a 415, not a silently empty body. */
 function requireJsonBodies(req: Request, _res: Response, next: NextFunction): void {
@@ -110,16 +108,13 @@ function rejectNulCharacters(req: Request, _res: Response, next: NextFunction): 
   next();
 }
 
-const importUpload = multer({ storage: multer.memoryStorage(), limits: { fileSize: IMPORT_FILE_LIMIT, files: 1, fields: 5 } }).single(
-  'file',
-);
-
 /**
  * The import form's file, read before the guards run so its CSRF field is there to check.
  * Only a signed-in session's upload is read at all (an anonymous one is left to the guard
  * to refuse, never buffered); upload limits become 413 / 400.
  */
-function acceptImportUpload(identity: IdentityService) {
+function acceptImportUpload(identity: IdentityService, maxFileBytes: number) {
+  const importUpload = multer({ storage: multer.memoryStorage(), limits: { fileSize: maxFileBytes, files: 1, fields: 5 } }).single('file');
   return (req: Request, res: Response, next: NextFunction): void => {
     const token = (req.cookies as Record<string, string> | undefined)?.[SESSION_COOKIE];
     if (req.method !== 'POST' || !token) return next();
@@ -133,7 +128,8 @@ function acceptImportUpload(identity: IdentityService) {
                 ? new DomainError(
                     'payload_too_large',
                     'IMPORT.FILE_TOO_LARGE',
-                    `The file is larger than ${IMPORT_FILE_LIMIT / 1024 / 1024} MB`,
+                    `The file is larger than ${maxFileBytes / 1024 / 1024} MB, the most one import may be (IMPORT_MAX_FILE_MB)`,
+                    { maxFileBytes },
                   )
                 : new DomainError('invalid', 'IMPORT.BAD_UPLOAD', `The upload was refused: ${error.message}`),
             );
@@ -264,7 +260,7 @@ export async function createServerApp(config: AppConfig): Promise<INestApplicati
   // admin forms: plain urlencoded fields (dotted names, repeats become arrays) and one upload
   app.useBodyParser('urlencoded', { extended: false, limit: ADMIN_FORM_LIMIT, parameterLimit: 5000 });
   app.use(cookieParser());
-  app.use('/admin/import', acceptImportUpload(app.get(IdentityService)));
+  app.use('/admin/import', acceptImportUpload(app.get(IdentityService), config.transfer.maxFileBytes));
   app.use(rejectDeepBodies);
   app.use(rejectNulCharacters);
   app.useStaticAssets(ASSETS_DIR, { prefix: '/assets/', maxAge: config.env === 'production' ? '1d' : 0, index: false });

@@ -4,3 +4,4 @@ export * from './embedded-postgres';
 export * from './snake-naming.strategy';
 export * from './pg-errors';
 export * from './open-database';
+export * from './bulk-database';

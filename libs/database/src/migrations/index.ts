@@ -9,6 +9,7 @@ import { CreateSearchAlerts1764777600000 } from './1764777600000-CreateSearchAle
 import { CreateSearchBinding1764864000000 } from './1764864000000-CreateSearchBinding';
 import { AddVerbSynonyms1764950400000 } from './1764950400000-AddVerbSynonyms';
 import { AddIdempotencyLease1765100000000 } from './1765100000000-AddIdempotencyLease';
+import { AddImportQueue1765100100000 } from './1765100100000-AddImportQueue';
 
 /** Every migration, in order. Listed explicitly so compiled and test runs load the same set. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   CreateSearchBinding1764864000000,
   AddVerbSynonyms1764950400000,
   AddIdempotencyLease1765100000000,
+  AddImportQueue1765100100000,
 ];
