@@ -8,7 +8,7 @@ import prettier from 'eslint-config-prettier';
  * Formatting is Prettier's (`npm run format`), so no style rule is on here.
  */
 export default tseslint.config(
-  { ignores: ['dist/**', 'dist.next/**', 'dist.old/**', '.builds/**', 'node_modules/**', 'coverage/**', 'test-artifacts/**', '.data/**', 'test/support/openapi-client/**', '**/*.js', '**/*.mjs'] },
+  { ignores: ['dist/**', 'dist.next/**', 'dist.old/**', '.builds/**', 'node_modules/**', 'coverage/**', 'test-artifacts/**', '.data/**', 'test/support/openapi-client/**', '**/*.js', '**/*.mjs', '**/*.cjs'] },
   ...tseslint.configs.recommended,
   {
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },

@@ -7,7 +7,14 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Client } from 'pg';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { CSV_COLUMNS, ImportJobsService, ProgrammeTransferService, SyntheticCatalogueService, type ProgrammeRecord } from '@app/catalogue';
+import {
+  CSV_COLUMNS,
+  ImportJobsService,
+  ProgrammeRepository,
+  ProgrammeTransferService,
+  SyntheticCatalogueService,
+  type ProgrammeRecord,
+} from '@app/catalogue';
 import { freePort, programmeInput, uniqueSlug } from '@app/testing';
 import { adminBrowser } from './support/admin-web';
 import { CLI, ROOT, run, SERVER, waitFor, type Running } from './support/processes';
@@ -327,6 +334,29 @@ describe('hardening probes, round 2: processes, imports, exports', () => {
         }
         expect(finished).toEqual(ids);
       }, 300_000);
+    });
+  });
+
+  describe('exports', () => {
+    it('read and write programmes in a thread of their own with a pool of their own, never on the site’s event loop or pool', async () => {
+      const siteReads = jest.spyOn(t.app.get(ProgrammeRepository), 'findPublishedByIds');
+      try {
+        const before = (await request(t.http).get('/api/v1/programmes?perPage=0').expect(200)).body.total as number;
+        const answers = [];
+        for (const format of ['ndjson', 'csv'])
+          answers.push(await request(t.http).get(`/api/v1/programmes.${format}`).set('Authorization', `Bearer ${editor}`).expect(200));
+        expect(answers[0].text.trim().split('\n')).toHaveLength(before);
+        expect(answers[1].text.trim().split('\r\n')).toHaveLength(before + 1);
+        expect(siteReads).not.toHaveBeenCalled();
+        const pools = await t.app
+          .get(DataSource)
+          .query<{ n: number }[]>(
+            `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'support-navigator-exports'`,
+          );
+        expect(pools[0].n).toBeGreaterThan(0);
+      } finally {
+        siteReads.mockRestore();
+      }
     });
   });
 });

@@ -21,6 +21,7 @@ import { MetricsController } from './metrics/metrics.controller';
 import { ProgrammesController } from './programmes/programmes.controller';
 import { ExportController } from './programmes/export.controller';
 import { ProgrammeExport } from './programmes/programme-export';
+import { ExportRenderer } from './programmes/export-renderer';
 import { AdminWebModule } from './admin-web/admin-web.module';
 import { PublicWebModule } from './web/public-web.module';
 import { ChangesController } from './changes/changes.controller';
@@ -73,6 +74,7 @@ export class ServerModule {
         { provide: APP_GUARD, useClass: SameSiteFormsGuard },
         { provide: APP_GUARD, useClass: ApiAccessGuard },
         ExportBudget,
+        ExportRenderer,
         ProgrammeExport,
         SearchReaders,
       ],

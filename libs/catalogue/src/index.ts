@@ -17,6 +17,7 @@ export * from './programmes/programme-revisions';
 export * from './programmes/programme-status.job';
 export * from './programmes/programme.repository';
 export { Programme } from './programmes/programme.entity';
+export * from './programmes/published-programmes.reader';
 export * from './seed/catalogue.seeder';
 export * from './seed/suggested-updates.service';
 export { ProgrammeSuggestedUpdate } from './seed/suggested-update.entity';

@@ -1,4 +1,4 @@
-import { Injectable, OnModuleDestroy } from '@nestjs/common';
+import { Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@app/config';
@@ -11,7 +11,7 @@ import { dataSourceOptions } from './data-source';
  * connection because of them. Opened on first use.
  */
 @Injectable()
-export class BulkDatabase implements OnModuleDestroy {
+export class BulkDatabase implements OnApplicationShutdown {
   private opening: Promise<DataSource> | null = null;
 
   constructor(
@@ -33,7 +33,8 @@ export class BulkDatabase implements OnModuleDestroy {
     return this.opening;
   }
 
-  async onModuleDestroy(): Promise<void> {
+  /** After the HTTP server has closed and its requests have finished. */
+  async onApplicationShutdown(): Promise<void> {
     if (this.opening) await (await this.opening).destroy();
   }
 }
