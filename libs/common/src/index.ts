@@ -11,3 +11,4 @@ export * from './lifecycle';
 export * from './metrics';
 export * from './csv-cells';
 export * from './error-codes';
+export * from './pacer';
