@@ -1,8 +1,7 @@
-import { setImmediate as nextTurn } from 'node:timers/promises';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AuditService } from '@app/identity';
-import { DomainError, exactVersion, type FieldProblem } from '@app/common';
+import { DomainError, exactVersion, pacer, type FieldProblem } from '@app/common';
 import { BulkDatabase, pgErrorCode } from '@app/database';
 import type { Actor } from '../catalogue.errors';
 import { PUBLICATION_STATES, type PublicationState } from '../programmes/programme-status';
@@ -87,8 +86,6 @@ interface ReadRow {
 const BUSY: FieldProblem = { field: 'row', messages: ['another change held this programme while it was checked; check the file again'] };
 /** A lock or statement that waited too long (DATABASE_LOCK_TIMEOUT_MS). */
 const LOCK_WAITS = new Set(['55P03', '57014']);
-/** Rows checked between two turns of the event loop at least (invalid rows need no database, so nothing else would yield). */
-const ROWS_PER_TURN = 25;
 
 /** The moves from one publication state to another. */
 const ROUTES: Record<PublicationState, Record<PublicationState, ProgrammeTransition[]>> = {
@@ -159,6 +156,7 @@ export class ProgrammeTransferService {
     try {
       const seen = new Set<string>();
       const savedEarlier = new Set<string>();
+      const pace = pacer();
       if (options.apply) await runner.startTransaction();
       for (const [i, row] of rows.entries()) {
         const read = await this.readRow(row, seen);
@@ -178,7 +176,8 @@ export class ProgrammeTransferService {
           }
         }
         options.onProgress?.(i + 1);
-        if (i % ROWS_PER_TURN === ROWS_PER_TURN - 1) await nextTurn();
+        // invalid rows need no database, so nothing else would give the event loop a turn
+        await pace();
       }
       if (options.apply) {
         await this.audit.record(
