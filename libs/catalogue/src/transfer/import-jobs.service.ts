@@ -1,12 +1,12 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { DomainError } from '@app/common';
+import { DomainError, sha256Of } from '@app/common';
 import { AppConfig } from '@app/config';
 import type { Actor } from '../catalogue.errors';
-import { readRows, type TransferFormat } from './programme-record';
+import { readRows, type ParsedRow, type TransferFormat } from './programme-record';
 import { ProgrammeTransferService, type ImportReport } from './programme-transfer.service';
 
 export type ImportState = 'queued' | 'checking' | 'checked' | 'apply-queued' | 'applying' | 'applied' | 'failed';
@@ -88,22 +88,25 @@ export class ImportJobsService implements OnModuleDestroy {
    * before anything is stored.
    */
   async start(file: { name: string; format: TransferFormat; content: string }, actor: Actor, waitMs = 2000): Promise<string> {
-    const { length } = await readRows(file.format, file.content, { maxRows: this.config.transfer.maxRows });
-    const sha256 = createHash('sha256').update(file.content).digest('hex');
+    let parsed: ParsedRow[] | null = await readRows(file.format, file.content, { maxRows: this.config.transfer.maxRows });
+    const { length } = parsed;
+    const sha256 = await sha256Of(file.content);
     const [{ id }] = await this.dataSource.query<{ id: string }[]>(
       `INSERT INTO import_file (file_name, format, content, sha256, rows, state, created_by, runner, queued_at)
        VALUES ($1, $2, $3, $4, $5, 'queued', $6, $7, clock_timestamp()) RETURNING id`,
       [file.name, file.format, file.content, sha256, length, actor.id, this.runner],
     );
+    // a file that must wait its turn holds no parsed rows in memory meanwhile: it is read again then
+    if (this.working || this.line.length) parsed = null;
     const checked = this.inLine(async () => {
-      // read again when its turn comes: a file waiting in line holds no parsed rows in memory
-      const [[claimed]] = await this.dataSource.query<[{ content: string }[], number]>(
-        `UPDATE import_file SET state = 'checking', done = 0, heartbeat = now() WHERE id = $1 AND state = 'queued' RETURNING content`,
+      const [[claimed]] = await this.dataSource.query<[unknown[], number]>(
+        `UPDATE import_file SET state = 'checking', done = 0, heartbeat = now() WHERE id = $1 AND state = 'queued' RETURNING id`,
         [id],
       );
       if (!claimed) return;
       try {
-        const rows = await readRows(file.format, claimed.content, { maxRows: this.config.transfer.maxRows });
+        const rows = parsed ?? (await readRows(file.format, await this.contentOf(id), { maxRows: this.config.transfer.maxRows }));
+        parsed = null;
         const report = await this.transfer.import(rows, { apply: false, actor, onProgress: this.progress(id) });
         await this.dataSource.query(`UPDATE import_file SET state = 'checked', report = $2, done = rows WHERE id = $1`, [
           id,
@@ -210,6 +213,11 @@ export class ImportJobsService implements OnModuleDestroy {
       }
     });
     await Promise.race([run, sleep(waitMs)]);
+  }
+
+  private async contentOf(id: string): Promise<string> {
+    const [{ content }] = await this.dataSource.query<{ content: string }[]>(`SELECT content FROM import_file WHERE id = $1`, [id]);
+    return content;
   }
 
   onModuleDestroy(): void {
