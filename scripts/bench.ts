@@ -535,7 +535,7 @@ async function main(): Promise<void> {
           throughput: `${pages.rps.toFixed(0)} req/s`,
           raw: `${ms(rawP50)} ms (the row)`,
           ratio: `${(pages.p50 / rawP50).toFixed(1)}×`,
-          note: 'page adds related programmes (a search) and rendering',
+          note: 'page adds related programmes (scored in memory, kept while nothing published changes) and rendering',
         });
       }
 

@@ -1,8 +1,10 @@
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { CATALOGUE_RELEASE, CatalogueSeeder, SEED_PROGRAMMES } from '@app/catalogue';
+import { CatalogueSeeder, ProgrammeTransferService, toRecord } from '@app/catalogue';
+import { SHIPPED_PROGRAMMES } from './support/shipped';
 import { programmeInput } from '@app/testing';
 import { createTestApp, TestApp } from './support/test-app';
+import { createProgrammeViaApi, patchAndPublish } from './support/programmes';
 
 describe('admin API (HTTP, real PostgreSQL)', () => {
   let t: TestApp;
@@ -155,9 +157,18 @@ describe('admin API (HTTP, real PostgreSQL)', () => {
       // an old version needs the current ETag, like any change
       await api().post(`${url}/revisions/1/restore`).set(as(editor)).expect(428);
       await api().post(`${url}/revisions/1/restore`).set(as(editor)).set('If-Match', '"2"').expect(412);
-      const restored = await api().post(`${url}/revisions/1/restore`).set(as(editor)).set('If-Match', '"3"').expect(200);
-      expect(restored.headers.etag).toBe('"4"');
-      expect(restored.body).toMatchObject({
+      // a published entry: the old content becomes its pending change, never live by itself
+      const restored = await api().post(`${url}/revisions/1/restore`).set(as(editor)).set('If-Match', '"3"').expect(202);
+      expect(restored.headers['content-location']).toBe(`${url}/pending-change`);
+      expect(restored.body.programme).toMatchObject({ summary: created.body.summary, supportTypes: created.body.supportTypes });
+      expect((await api().get(`/api/v1/programmes/${created.body.slug}`).expect(200)).body.summary.ru).toBe('Новое описание');
+      const published = await api()
+        .post(`${url}/pending-change/publish`)
+        .set(as(editor))
+        .set('If-Match', restored.headers.etag)
+        .expect(200);
+      expect(published.headers.etag).toBe('"4"');
+      expect(published.body).toMatchObject({
         version: 4,
         publicationState: 'published',
         summary: created.body.summary,
@@ -297,18 +308,229 @@ describe('admin API (HTTP, real PostgreSQL)', () => {
     });
   });
 
+  describe('pending changes of published programmes', () => {
+    const publishedProgramme = async (title = 'Опубликованная программа') => {
+      const p = await createProgrammeViaApi(t.http, editor, programmeInput({ title: { ru: title, en: 'Published programme' } }));
+      return { ...p, url: `/api/v1/admin/programmes/${p.id}` };
+    };
+    const outboxRows = async (id: string): Promise<number> =>
+      (await t.app.get(DataSource).query(`SELECT count(*)::int AS n FROM search_outbox WHERE programme_id = $1`, [id]))[0].n;
+
+    it('keeps the published version public (API, search, change feed) until the pending change is published', async () => {
+      const p = await publishedProgramme('Грант на станки');
+      const feed = await api().get('/api/v1/changes').query({ limit: 1000 }).expect(200);
+      const outboxBefore = await outboxRows(p.id);
+
+      const patched = await api()
+        .patch(p.url)
+        .set(as(editor))
+        .set('If-Match', `"${p.version}"`)
+        .send({ title: { ru: 'Грант на фрезеровальные станки' }, summary: { ru: 'Новое краткое описание' } })
+        .expect(202);
+      expect(patched.headers.etag).toBe('"p1"');
+      expect(patched.headers['content-location']).toBe(`${p.url}/pending-change`);
+      expect(patched.body).toMatchObject({
+        state: 'open',
+        etag: 'p1',
+        baseVersion: p.version,
+        publishedVersion: p.version,
+        outdated: false,
+        conflicts: [],
+        programme: { title: { ru: 'Грант на фрезеровальные станки' }, version: p.version },
+      });
+      expect(patched.body.changes.map((c: { field: string }) => c.field)).toEqual(['title.ru', 'summary.ru']);
+      expect(patched.body.changes[0]).toMatchObject({ published: 'Грант на станки', pending: 'Грант на фрезеровальные станки' });
+
+      // nothing public moved: the programme, its ETag, search (nothing queued for either engine) and the feed
+      const pub = await api().get(`/api/v1/programmes/${p.slug}`).expect(200);
+      expect(pub.body.title.ru).toBe('Грант на станки');
+      expect(pub.body.version).toBe(p.version);
+      const found = await api().get('/api/v1/programmes').query({ q: 'фрезеровальные' }).expect(200);
+      expect(found.body.hits.map((h: { slug: string }) => h.slug)).not.toContain(p.slug);
+      expect(await outboxRows(p.id)).toBe(outboxBefore);
+      const after = await api().get('/api/v1/changes').query({ since: feed.body.next, limit: 1000 }).expect(200);
+      expect(after.body.events.filter((e: { id: string }) => e.id === p.id)).toEqual([]);
+      // the admin view of the entry is the published one too; the pending change is its own resource
+      expect((await api().get(p.url).set(as(editor)).expect(200)).body.title.ru).toBe('Грант на станки');
+      const pending = await api().get(`${p.url}/pending-change`).set(as(editor)).expect(200);
+      expect(pending.headers.etag).toBe('"p1"');
+      const listed = await api().get('/api/v1/admin/pending-changes').set(as(editor)).expect(200);
+      expect(listed.body.items).toEqual(expect.arrayContaining([expect.objectContaining({ programmeId: p.id, etag: 'p1' })]));
+
+      // published: now everything shows it
+      const published = await api().post(`${p.url}/pending-change/publish`).set(as(editor)).set('If-Match', '"p1"').expect(200);
+      expect(published.headers.etag).toBe(`"${p.version + 1}"`);
+      expect((await api().get(`/api/v1/programmes/${p.slug}`).expect(200)).body.title.ru).toBe('Грант на фрезеровальные станки');
+      const hits = (await api().get('/api/v1/programmes').query({ q: 'фрезеровальные' }).expect(200)).body.hits;
+      expect(hits.map((h: { slug: string }) => h.slug)).toContain(p.slug);
+      expect(await outboxRows(p.id)).toBeGreaterThan(outboxBefore);
+      const events = (await api().get('/api/v1/changes').query({ since: feed.body.next, limit: 1000 }).expect(200)).body.events;
+      expect(events.filter((e: { id: string }) => e.id === p.id).map((e: { type: string }) => e.type)).toEqual(['updated']);
+      await api().get(`${p.url}/pending-change`).set(as(editor)).expect(404);
+      const revisions = (await api().get(`${p.url}/revisions`).set(as(editor)).expect(200)).body;
+      expect(revisions[0]).toMatchObject({ version: p.version + 1, action: 'update', changedFields: ['title.ru', 'summary.ru'] });
+    });
+
+    it('saves a draft at once, as before', async () => {
+      const draft = await createProgrammeViaApi(t.http, editor, programmeInput(), false);
+      const res = await api()
+        .patch(`/api/v1/admin/programmes/${draft.id}`)
+        .set(as(editor))
+        .set('If-Match', '"1"')
+        .send({ title: { ru: 'Черновик, сразу' } })
+        .expect(200);
+      expect(res.body).toMatchObject({ version: 2, title: { ru: 'Черновик, сразу' } });
+    });
+
+    it('two editors changing the same pending change conflict as two saves of an entry do; nothing is overwritten', async () => {
+      const p = await publishedProgramme();
+      const published = await api().get(`/api/v1/programmes/${p.slug}`).expect(200);
+      const other = await t.tokenFor('editor');
+      await api()
+        .patch(p.url)
+        .set(as(editor))
+        .set('If-Match', `"${p.version}"`)
+        .send({ summary: { ru: 'Первая правка' } })
+        .expect(202);
+      // someone who read the entry before the pending change existed is told where the work is
+      const open = await api()
+        .patch(p.url)
+        .set(as(other))
+        .set('If-Match', `"${p.version}"`)
+        .send({ summary: { ru: 'Мимо' } })
+        .expect(409);
+      expect(open.body).toMatchObject({ code: 'PENDING_CHANGE.OPEN', details: { pendingVersion: 'p1' } });
+      const [a, b] = await Promise.all([
+        api()
+          .patch(p.url)
+          .set(as(editor))
+          .set('If-Match', '"p1"')
+          .send({ summary: { ru: 'Правка редактора А' } }),
+        api()
+          .patch(`${p.url}/pending-change`)
+          .set(as(other))
+          .set('If-Match', '"p1"')
+          .send({ summary: { ru: 'Правка редактора Б' } }),
+      ]);
+      // exactly one wins (the pending change's own route answers 200, the entry's 202), the other is told it is stale
+      const statuses = [a.status, b.status];
+      expect(statuses.filter((x) => x === 412)).toHaveLength(1);
+      const [winner, loser] = a.status === 412 ? [b, a] : [a, b];
+      expect(loser.body).toMatchObject({ code: 'PENDING_CHANGE.VERSION_CONFLICT', details: { yourVersion: 'p1', currentVersion: 'p2' } });
+      const current = await api().get(`${p.url}/pending-change`).set(as(editor)).expect(200);
+      expect(current.body.programme.summary.ru).toBe(winner.body.programme.summary.ru);
+      // the loser reapplies on what they now read, and becomes an author
+      await api()
+        .patch(`${p.url}/pending-change`)
+        .set(as(other))
+        .set('If-Match', '"p2"')
+        .send({ benefit: { termMonths: 12 } })
+        .expect(200);
+      const both = await api().get(`${p.url}/pending-change`).set(as(editor)).expect(200);
+      expect(both.body.authors).toHaveLength(2);
+      expect(both.body.programme).toMatchObject({ summary: { ru: winner.body.programme.summary.ru }, benefit: { termMonths: 12 } });
+      await api().post(`${p.url}/pending-change/publish`).set(as(editor)).set('If-Match', '"p1"').expect(412);
+      // the entry's own ETag never publishes a pending change, and a pending ETag never moves the entry
+      await api().post(`${p.url}/pending-change/publish`).set(as(editor)).set('If-Match', `"${p.version}"`).expect(412);
+      await api().delete(`${p.url}/pending-change`).set(as(editor)).set('If-Match', '"p3"').expect(204);
+      expect((await api().get(`/api/v1/programmes/${p.slug}`).expect(200)).body.summary).toEqual(published.body.summary);
+      await api().get(`${p.url}/pending-change`).set(as(editor)).expect(404);
+      // a new pending change never reuses a number: an old ETag cannot match it
+      const again = await api()
+        .patch(p.url)
+        .set(as(editor))
+        .set('If-Match', `"${p.version}"`)
+        .send({ summary: { ru: 'Снова' } })
+        .expect(202);
+      expect(again.body.etag).toBe('p4');
+    });
+
+    it('keeps a pending change through an unpublish; the draft is then edited directly, and the change is applied only on request', async () => {
+      const p = await publishedProgramme();
+      await api()
+        .patch(p.url)
+        .set(as(editor))
+        .set('If-Match', `"${p.version}"`)
+        .send({ summary: { ru: 'Подготовлено' } })
+        .expect(202);
+      // taking the entry down never waits for its pending change
+      const down = await api().post(`${p.url}/unpublish`).set(as(editor)).set('If-Match', `"${p.version}"`).expect(200);
+      const draft = await api()
+        .patch(p.url)
+        .set(as(editor))
+        .set('If-Match', down.headers.etag)
+        .send({ benefit: { termMonths: 6 } })
+        .expect(200);
+      const kept = await api().get(`${p.url}/pending-change`).set(as(editor)).expect(200);
+      expect(kept.body).toMatchObject({ publicationState: 'draft', outdated: true, conflicts: [] });
+      const applied = await api().post(`${p.url}/pending-change/publish`).set(as(editor)).set('If-Match', '"p1"').expect(200);
+      expect(applied.body).toMatchObject({
+        publicationState: 'draft',
+        version: draft.body.version + 1,
+        summary: { ru: 'Подготовлено' },
+        benefit: { termMonths: 6 },
+      });
+      await api().get(`/api/v1/programmes/${p.slug}`).expect(404);
+    });
+
+    it('merges what was saved to the entry since the change was made, and asks only where both changed a field', async () => {
+      const p = await publishedProgramme();
+      await api()
+        .patch(p.url)
+        .set(as(editor))
+        .set('If-Match', `"${p.version}"`)
+        .send({ title: { ru: 'Название из правки' }, benefit: { termMonths: 24 } })
+        .expect(202);
+      // meanwhile the entry itself changes (as an import or the shipped catalogue may), in another field
+      await importRow(p.slug, { summary: { ru: 'Сводка из импорта', en: null } });
+      const outdated = await api().get(`${p.url}/pending-change`).set(as(editor)).expect(200);
+      expect(outdated.body).toMatchObject({ outdated: true, conflicts: [], baseVersion: p.version, publishedVersion: p.version + 1 });
+      expect(outdated.body.programme).toMatchObject({ title: { ru: 'Название из правки' }, summary: { ru: 'Сводка из импорта' } });
+      // and then in a field the change changes too
+      await importRow(p.slug, {
+        summary: { ru: 'Сводка из импорта', en: null },
+        title: { ru: 'Название из импорта', en: 'Published programme' },
+      });
+      const conflicting = await api().get(`${p.url}/pending-change`).set(as(editor)).expect(200);
+      expect(conflicting.body.conflicts).toEqual(['title.ru']);
+      const refused = await api().post(`${p.url}/pending-change/publish`).set(as(editor)).set('If-Match', '"p1"').expect(409);
+      expect(refused.body).toMatchObject({ code: 'PENDING_CHANGE.CONFLICT', details: [{ field: 'title.ru' }] });
+      const unchosen = await api().post(`${p.url}/pending-change/rebase`).set(as(editor)).set('If-Match', '"p1"').send({}).expect(400);
+      expect(unchosen.body.details).toEqual([{ field: 'choices.title.ru', messages: ['choose "pending" or "published"'] }]);
+      const rebased = await api()
+        .post(`${p.url}/pending-change/rebase`)
+        .set(as(editor))
+        .set('If-Match', '"p1"')
+        .send({ choices: { 'title.ru': 'pending' } })
+        .expect(200);
+      expect(rebased.body).toMatchObject({ etag: 'p2', outdated: false, conflicts: [], baseVersion: p.version + 2 });
+      const published = await api().post(`${p.url}/pending-change/publish`).set(as(editor)).set('If-Match', '"p2"').expect(200);
+      expect(published.body).toMatchObject({
+        title: { ru: 'Название из правки' },
+        summary: { ru: 'Сводка из импорта' },
+        benefit: { termMonths: 24 },
+      });
+    });
+
+    /** Changes a published entry the way a bulk import does (straight to the entry). */
+    async function importRow(slug: string, fields: Record<string, unknown>): Promise<void> {
+      const [row] = await t.app.get(DataSource).query(`SELECT id FROM programme WHERE slug = $1`, [slug]);
+      const current = (await api().get(`/api/v1/admin/programmes/${row.id}`).set(as(editor)).expect(200)).body;
+      const record = { ...toRecord(current), ...fields };
+      const report = await t.app
+        .get(ProgrammeTransferService)
+        .import([{ row: 1, record, problems: [] }], { apply: true, actor: { id: null, label: 'system:import test' } });
+      expect(report.counts).toMatchObject({ update: 1, invalid: 0 });
+    }
+  });
+
   describe('suggested catalogue updates', () => {
-    const shippedTitle = (slug: string) => SEED_PROGRAMMES.find((e) => e.slug === slug)!.title.ru;
-    /** An editor changes a shipped entry; the installation is then on release 1 and the seed runs. */
+    const shippedTitle = (slug: string) => SHIPPED_PROGRAMMES.find((e) => e.slug === slug)!.title.ru;
+    /** An editor changes a shipped entry; its file then changes (as far as the row knows) and the seed runs. */
     const editAndReseed = async (slug: string) => {
       const [row] = await t.app.get(DataSource).query(`SELECT id, version FROM programme WHERE slug = $1`, [slug]);
-      await api()
-        .patch(`/api/v1/admin/programmes/${row.id}`)
-        .set(as(editor))
-        .set('If-Match', `"${row.version}"`)
-        .send({ title: { ru: `Правка: ${slug}` } })
-        .expect(200);
-      await t.app.get(DataSource).query(`UPDATE programme SET catalogue_release = 1 WHERE id = $1`, [row.id]);
+      await patchAndPublish(t.http, editor, row.id, `"${row.version}"`, { title: { ru: `Правка: ${slug}` } });
+      await t.app.get(DataSource).query(`UPDATE programme SET catalogue_hash = 'an-older-content' WHERE id = $1`, [row.id]);
       await t.app.get(CatalogueSeeder).seed();
       return row.id as string;
     };
@@ -316,7 +538,9 @@ describe('admin API (HTTP, real PostgreSQL)', () => {
     it('lists a pending update, refuses a stale apply and applies it with the current ETag', async () => {
       const id = await editAndReseed('sme-premises');
       const listed = await api().get(`/api/v1/admin/programmes/${id}/suggested-updates`).set(as(editor)).expect(200);
-      expect(listed.body).toEqual([expect.objectContaining({ release: CATALOGUE_RELEASE, changedFields: ['title.ru'] })]);
+      expect(listed.body).toEqual([
+        expect.objectContaining({ release: null, changedFields: ['title.ru'], contentHash: expect.any(String) }),
+      ]);
       const pending = await api().get('/api/v1/admin/programmes?pendingUpdate=true&perPage=100').set(as(editor)).expect(200);
       expect(pending.body.items.map((p: { id: string }) => p.id)).toContain(id);
       const current = await api().get(`/api/v1/admin/programmes/${id}`).set(as(editor)).expect(200);
@@ -327,9 +551,17 @@ describe('admin API (HTTP, real PostgreSQL)', () => {
         .set('If-Match', `"${current.body.version - 1}"`)
         .expect(412);
       await api().post(url).set(as(editor)).expect(428);
-      const applied = await api().post(url).set(as(editor)).set('If-Match', current.headers.etag).expect(200);
-      expect(applied.body.title.ru).toBe(shippedTitle('sme-premises'));
+      // a published entry: the shipped content goes into its pending change, live once that is published
+      const applied = await api().post(url).set(as(editor)).set('If-Match', current.headers.etag).expect(202);
+      expect(applied.body.programme.title.ru).toBe(shippedTitle('sme-premises'));
       expect((await api().get(`/api/v1/admin/programmes/${id}/suggested-updates`).set(as(editor)).expect(200)).body).toEqual([]);
+      expect((await api().get(`/api/v1/admin/programmes/${id}`).set(as(editor)).expect(200)).body.title.ru).toBe('Правка: sme-premises');
+      const published = await api()
+        .post(`/api/v1/admin/programmes/${id}/pending-change/publish`)
+        .set(as(editor))
+        .set('If-Match', applied.headers.etag)
+        .expect(200);
+      expect(published.body.title.ru).toBe(shippedTitle('sme-premises'));
     });
 
     it('dismisses an update, keeping the editor’s change; an unknown one is a 404', async () => {
@@ -419,5 +651,89 @@ describe('admin API (HTTP, real PostgreSQL)', () => {
       await api().delete('/api/v1/admin/taxonomy/industry/unused_one').set(as(admin)).expect(428);
       await api().delete('/api/v1/admin/taxonomy/industry/unused_one').set(as(admin)).set('If-Match', '"1"').expect(204);
     });
+  });
+});
+
+describe('admin API with PROGRAMME_REVIEW_REQUIRED (HTTP, real PostgreSQL)', () => {
+  let t: TestApp;
+  let author: string;
+  let reviewer: string;
+
+  beforeAll(async () => {
+    t = await createTestApp({ env: { PROGRAMME_REVIEW_REQUIRED: 'true' } });
+    [author, reviewer] = await Promise.all([t.tokenFor('editor'), t.tokenFor('editor')]);
+  });
+  afterAll(() => t.close());
+
+  const api = () => request(t.http);
+  const as = (token: string) => ({ Authorization: `Bearer ${token}` });
+
+  it('the author cannot publish or approve their own pending change; a second editor can, and only the version they saw', async () => {
+    const p = await createProgrammeViaApi(t.http, author, programmeInput({ title: { ru: 'Программа под проверкой', en: null } }));
+    const url = `/api/v1/admin/programmes/${p.id}`;
+    const first = await api()
+      .patch(url)
+      .set(as(author))
+      .set('If-Match', `"${p.version}"`)
+      .send({ title: { ru: 'Проверенное название' } })
+      .expect(202);
+    expect(first.body.review).toEqual({ required: true, approvedBy: null, approvedAt: null, approved: false });
+
+    const own = await api().post(`${url}/pending-change/publish`).set(as(author)).set('If-Match', '"p1"').expect(403);
+    expect(own.body.code).toBe('PENDING_CHANGE.REVIEW_REQUIRED');
+    expect(own.body.message).toMatch(/second editor must approve/);
+    const selfApproval = await api().post(`${url}/pending-change/approve`).set(as(author)).set('If-Match', '"p1"').expect(403);
+    expect(selfApproval.body.code).toBe('PENDING_CHANGE.OWN_CHANGE');
+    expect((await api().get(`/api/v1/programmes/${p.slug}`).expect(200)).body.title.ru).toBe('Программа под проверкой');
+
+    // approved, then changed again by its author: the approval was of the version before
+    const approved = await api().post(`${url}/pending-change/approve`).set(as(reviewer)).set('If-Match', '"p1"').expect(200);
+    expect(approved.body.review).toMatchObject({ approved: true, approvedBy: { label: expect.stringMatching(/^editor-/) } });
+    await api()
+      .patch(url)
+      .set(as(author))
+      .set('If-Match', '"p1"')
+      .send({ summary: { ru: 'Ещё правка' } })
+      .expect(202);
+    await api().post(`${url}/pending-change/publish`).set(as(author)).set('If-Match', '"p2"').expect(403);
+
+    // a second editor publishing it approves it
+    const published = await api().post(`${url}/pending-change/publish`).set(as(reviewer)).set('If-Match', '"p2"').expect(200);
+    expect(published.body.title.ru).toBe('Проверенное название');
+    expect((await api().get(`/api/v1/programmes/${p.slug}`).expect(200)).body).toMatchObject({
+      title: { ru: 'Проверенное название' },
+      summary: { ru: 'Ещё правка' },
+    });
+  });
+
+  it('an approved change may be published by its author', async () => {
+    const p = await createProgrammeViaApi(t.http, author, programmeInput());
+    const url = `/api/v1/admin/programmes/${p.id}`;
+    await api()
+      .patch(url)
+      .set(as(author))
+      .set('If-Match', `"${p.version}"`)
+      .send({ summary: { ru: 'Одобренная правка' } })
+      .expect(202);
+    await api().post(`${url}/pending-change/approve`).set(as(reviewer)).set('If-Match', '"p1"').expect(200);
+    await api().post(`${url}/pending-change/publish`).set(as(author)).set('If-Match', '"p1"').expect(200);
+    expect((await api().get(`/api/v1/programmes/${p.slug}`).expect(200)).body.summary.ru).toBe('Одобренная правка');
+  });
+
+  it('an import’s change to a published entry waits as a pending change too', async () => {
+    const p = await createProgrammeViaApi(t.http, author, programmeInput({ title: { ru: 'До импорта', en: null } }));
+    const current = (await api().get(`/api/v1/admin/programmes/${p.id}`).set(as(author)).expect(200)).body;
+    const report = await t.app
+      .get(ProgrammeTransferService)
+      .import([{ row: 1, record: { ...toRecord(current), title: { ru: 'После импорта', en: null } }, problems: [] }], {
+        apply: true,
+        actor: { id: null, label: 'system:import test' },
+      });
+    expect(report.rows[0]).toMatchObject({ action: 'update', pendingChange: true, changedFields: ['title.ru'] });
+    expect((await api().get(`/api/v1/programmes/${p.slug}`).expect(200)).body.title.ru).toBe('До импорта');
+    const pending = await api().get(`/api/v1/admin/programmes/${p.id}/pending-change`).set(as(reviewer)).expect(200);
+    expect(pending.body.authors).toEqual([{ id: null, label: 'system:import test' }]);
+    await api().post(`/api/v1/admin/programmes/${p.id}/pending-change/publish`).set(as(reviewer)).set('If-Match', '"p1"').expect(200);
+    expect((await api().get(`/api/v1/programmes/${p.slug}`).expect(200)).body.title.ru).toBe('После импорта');
   });
 });

@@ -1,10 +1,11 @@
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { CatalogueSeeder, SEED_PROGRAMMES } from '@app/catalogue';
+import { CatalogueSeeder } from '@app/catalogue';
+import { SHIPPED_PROGRAMMES } from './support/shipped';
 import { ApiKeysService, AuditService, IdentityService, type Role } from '@app/identity';
 import { programmeInput, strongPassword, uniqueEmail, uniqueSlug } from '@app/testing';
 import { adminBrowser, csrfOf, editFormFields, formBody, signInAs, type AdminBrowser } from './support/admin-web';
-import { createProgrammeViaApi } from './support/programmes';
+import { createProgrammeViaApi, patchAndPublish } from './support/programmes';
 import { createTestApp, TestApp } from './support/test-app';
 
 const ZERO_ID = '00000000-0000-4000-8000-000000000000';
@@ -39,8 +40,19 @@ const PAGES: PageRule[] = [
   { method: 'post', path: '/admin/programmes/:id/updates/:suggestionId/dismiss', allowed: BOTH },
   { method: 'get', path: '/admin/programmes/:id/preview', allowed: BOTH },
   { method: 'get', path: '/admin/programmes/:id/history', allowed: BOTH },
+  { method: 'get', path: '/admin/programmes/:id/history/:version/restore', allowed: BOTH },
   { method: 'post', path: '/admin/programmes/:id/history/:version/restore', allowed: BOTH },
+  { method: 'get', path: '/admin/source-watch', allowed: BOTH },
+  { method: 'get', path: '/admin/source-watch/programmes/:id', allowed: BOTH },
+  { method: 'post', path: '/admin/source-watch/programmes/:id/confirm', allowed: BOTH },
+  { method: 'post', path: '/admin/source-watch/items/:itemId/dismiss', allowed: BOTH },
+  { method: 'get', path: '/admin/programmes/:id/pending', allowed: BOTH },
+  { method: 'post', path: '/admin/programmes/:id/pending/publish', allowed: BOTH },
+  { method: 'post', path: '/admin/programmes/:id/pending/approve', allowed: BOTH },
+  { method: 'post', path: '/admin/programmes/:id/pending/discard', allowed: BOTH },
+  { method: 'post', path: '/admin/programmes/:id/pending/rebase', allowed: BOTH },
   { method: 'get', path: '/admin/outbox', allowed: ADMIN },
+  { method: 'get', path: '/admin/outbox/:messageId', allowed: ADMIN },
   { method: 'get', path: '/admin/taxonomy', allowed: ADMIN },
   { method: 'post', path: '/admin/taxonomy/:facet', allowed: ADMIN },
   { method: 'post', path: '/admin/taxonomy/:facet/:code', allowed: ADMIN },
@@ -77,7 +89,9 @@ const concrete = (path: string): string =>
     .replace(':facet', 'industry')
     .replace(':code', 'no_such_code')
     .replace(':version', '1')
+    .replace(':messageId', '999999999')
     .replace(':suggestionId', ZERO_ID)
+    .replace(':itemId', ZERO_ID)
     .replace(':token', 'x'.repeat(43));
 
 const setCookie = (res: request.Response, name: string): string | undefined =>
@@ -350,6 +364,8 @@ describe('admin pages over HTTP', () => {
         number: 10_000_000,
         unit: 'rub',
         asOf: '2026-02-01',
+        validUntil: null,
+        termsYear: null,
         source: 'card',
       });
       expect(saved.body.curation).toMatchObject({ newestSourceOn: '2026-02-01', lastCheckedOn: '2026-11-30' });
@@ -382,13 +398,9 @@ describe('admin pages over HTTP', () => {
     it('shows a suggested catalogue update on an entry an editor changed, and applies it on request', async () => {
       const db = t.app.get(DataSource);
       const [row] = await db.query(`SELECT id, version FROM programme WHERE slug = 'sme-consulting'`);
-      await request(t.http)
-        .patch(`/api/v1/admin/programmes/${row.id}`)
-        .set('Authorization', `Bearer ${apiToken}`)
-        .set('If-Match', `"${row.version}"`)
-        .send({ title: { ru: 'Правка редактора' } })
-        .expect(200);
-      await db.query(`UPDATE programme SET catalogue_release = 1 WHERE id = $1`, [row.id]);
+      await patchAndPublish(t.http, apiToken, row.id, `"${row.version}"`, { title: { ru: 'Правка редактора' } });
+      // its file changed since (as far as the row knows)
+      await db.query(`UPDATE programme SET catalogue_hash = 'an-older-content' WHERE id = $1`, [row.id]);
       expect(await t.app.get(CatalogueSeeder).seed()).toMatchObject({ suggested: 1, updated: 0 });
       const listed = await editor.agent.get('/admin/programmes?pendingUpdate=true').expect(200);
       expect(listed.text).toContain(`/admin/programmes/${row.id}`);
@@ -397,9 +409,19 @@ describe('admin pages over HTTP', () => {
       expect(page.text).toContain('<strong>title.ru</strong>');
       const apply = /action="(\/admin\/programmes\/[^"]+\/apply)"/.exec(page.text)![1];
       const version = /name="version" value="(\d+)"/.exec(page.text)![1];
-      await editor.agent.post(apply).type('form').send({ _csrf: editor.csrf, version }).expect(303);
+      // the entry is published: the shipped content becomes its pending change, public once that is published
+      const applied = await editor.agent.post(apply).type('form').send({ _csrf: editor.csrf, version }).expect(303);
+      expect(applied.headers.location).toBe(`/admin/programmes/${row.id}?done=update-pending`);
+      const shipped = SHIPPED_PROGRAMMES.find((e) => e.slug === 'sme-consulting')!.title.ru;
+      expect((await request(t.http).get('/api/v1/programmes/sme-consulting').expect(200)).body.title.ru).toBe('Правка редактора');
+      const review = await editor.agent.get(`/admin/programmes/${row.id}/pending`).expect(200);
+      await editor.agent
+        .post(`/admin/programmes/${row.id}/pending/publish`)
+        .type('form')
+        .send({ _csrf: editor.csrf, version: /name="version" value="(p\d+)"/.exec(review.text)![1] })
+        .expect(303);
       const saved = await request(t.http).get(`/api/v1/admin/programmes/${row.id}`).set('Authorization', `Bearer ${apiToken}`).expect(200);
-      expect(saved.body.title.ru).toBe(SEED_PROGRAMMES.find((e) => e.slug === 'sme-consulting')!.title.ru);
+      expect(saved.body.title.ru).toBe(shipped);
       const after = await editor.agent.get('/admin/programmes?pendingUpdate=true').expect(200);
       expect(after.text).not.toContain(`/admin/programmes/${row.id}`);
     });
@@ -490,10 +512,20 @@ describe('admin pages over HTTP', () => {
         .expect(303);
       const history = await editor.agent.get(`/admin/programmes/${p.id}/history?from=1&to=2`).expect(200);
       expect(history.text).toMatch(/<del>Первое<\/del><ins>Второе<\/ins><span> название программы<\/span>/);
+      // restoring asks first, showing what it would change; an unconfirmed post changes nothing
+      const ask = await editor.agent.get(`/admin/programmes/${p.id}/history/1/restore`).expect(200);
+      expect(ask.text).toMatch(/<del>Второе<\/del><ins>Первое<\/ins>/);
+      expect(ask.text).toContain('is saved as its new version');
+      const unconfirmed = await editor.agent
+        .post(`/admin/programmes/${p.id}/history/1/restore`)
+        .type('form')
+        .send({ _csrf: editor.csrf, version: '2' })
+        .expect(200);
+      expect(unconfirmed.text).toContain('Restore version 1 of');
       const restored = await editor.agent
         .post(`/admin/programmes/${p.id}/history/1/restore`)
         .type('form')
-        .send({ _csrf: editor.csrf, version: '2' });
+        .send({ _csrf: editor.csrf, version: '2', confirm: 'yes' });
       expect(restored.status).toBe(303);
       const saved = await request(t.http)
         .get(`/api/v1/admin/programmes/${p.id}/revisions`)
@@ -509,8 +541,157 @@ describe('admin pages over HTTP', () => {
       const stale = await editor.agent
         .post(`/admin/programmes/${p.id}/history/2/restore`)
         .type('form')
-        .send({ _csrf: editor.csrf, version: '2' });
+        .send({ _csrf: editor.csrf, version: '2', confirm: 'yes' });
       expect(stale.status).toBe(412);
+    });
+  });
+
+  describe('pending changes of published entries', () => {
+    const api = (path: string) => request(t.http).get(path).set('Authorization', `Bearer ${apiToken}`);
+    const tagOf = (html: string) => /<form method="post" action="[^"]+" class="edit"[\s\S]*?name="version" value="([^"]+)"/.exec(html)![1];
+
+    it('a form save of a published entry prepares a pending change; the public page changes only once it is published', async () => {
+      const p = await createProgrammeViaApi(t.http, apiToken, programmeInput({ title: { ru: 'Опубликованное название', en: null } }));
+      const form = await editor.agent.get(`/admin/programmes/${p.id}`).expect(200);
+      expect(form.text).toContain('Saving prepares a pending change');
+      expect(form.text).toContain('Save as pending change');
+      const saved = await editor.agent
+        .post(`/admin/programmes/${p.id}`)
+        .type('form')
+        .send(formBody(editFormFields(form.text), { 'title.ru': 'Подготовленное название' }))
+        .expect(303);
+      expect(saved.headers.location).toBe(`/admin/programmes/${p.id}?done=pending-saved`);
+      expect((await request(t.http).get(`/api/v1/programmes/${p.slug}`).expect(200)).body.title.ru).toBe('Опубликованное название');
+      expect((await request(t.http).get(`/programmes/${p.slug}`).expect(200)).text).not.toContain('Подготовленное название');
+
+      // the form now edits the pending change; the preview and the review page show it
+      const again = await editor.agent.get(`/admin/programmes/${p.id}?done=pending-saved`).expect(200);
+      expect(again.text).toContain('You are editing a pending change, not the public page');
+      expect(again.text).toContain('value="Подготовленное название"');
+      expect(tagOf(again.text)).toBe('p1');
+      const preview = await editor.agent.get(`/admin/programmes/${p.id}/preview`).expect(200);
+      expect(preview.text).toContain('Preview (pending change p1, not public yet)');
+      expect(preview.text).toContain('Подготовленное название');
+      const review = await editor.agent.get(`/admin/programmes/${p.id}/pending`).expect(200);
+      expect(review.text).toMatch(/<del>Опубликованное<\/del><ins>Подготовленное<\/ins><span> название<\/span>/);
+      const listed = await editor.agent.get('/admin/programmes?pendingChange=true').expect(200);
+      expect(listed.text).toContain(`/admin/programmes/${p.id}/pending`);
+
+      await editor.agent
+        .post(`/admin/programmes/${p.id}/pending/publish`)
+        .type('form')
+        .send({ _csrf: editor.csrf, version: 'p1' })
+        .expect(303);
+      expect((await request(t.http).get(`/api/v1/programmes/${p.slug}`).expect(200)).body.title.ru).toBe('Подготовленное название');
+      expect(tagOf((await editor.agent.get(`/admin/programmes/${p.id}`).expect(200)).text)).toBe(String(p.version + 1));
+    });
+
+    it('a save from the published version after someone started a pending change merges into it, losing neither edit', async () => {
+      const p = await createProgrammeViaApi(t.http, apiToken, programmeInput({ title: { ru: 'Исходное', en: 'Original' } }));
+      const mine = editFormFields((await editor.agent.get(`/admin/programmes/${p.id}`)).text);
+      const theirs = editFormFields((await admin.agent.get(`/admin/programmes/${p.id}`)).text);
+      await admin.agent
+        .post(`/admin/programmes/${p.id}`)
+        .type('form')
+        .send(formBody(theirs, { 'summary.en': 'Their summary' }))
+        .expect(303);
+      const conflict = await editor.agent
+        .post(`/admin/programmes/${p.id}`)
+        .type('form')
+        .send(formBody(mine, { 'benefit.termMonths': '24' }));
+      expect(conflict.status).toBe(409);
+      expect(conflict.text).toContain(`You edited version ${p.version}; it is now at version p1 (a pending change`);
+      const hidden = Object.fromEntries(
+        [...conflict.text.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g)].map(([, k, v]) => [
+          k,
+          v
+            .replace(/&quot;/g, '"')
+            .replace(/&amp;/g, '&')
+            .replace(/&#39;/g, "'")
+            .replace(/&lt;/g, '<')
+            .replace(/&gt;/g, '>'),
+        ]),
+      );
+      await editor.agent.post(`/admin/programmes/${p.id}/merge`).type('form').send(hidden).expect(303);
+      const pending = await api(`/api/v1/admin/programmes/${p.id}/pending-change`).expect(200);
+      expect(pending.body).toMatchObject({ etag: 'p2', programme: { summary: { en: 'Their summary' }, benefit: { termMonths: 24 } } });
+      expect((await request(t.http).get(`/api/v1/programmes/${p.slug}`).expect(200)).body.benefit.termMonths).not.toBe(24);
+    });
+
+    it('restoring a published entry’s old version asks first and prepares a pending change, never going live', async () => {
+      const p = await createProgrammeViaApi(t.http, apiToken, programmeInput({ title: { ru: 'Старое название', en: null } }));
+      await patchAndPublish(t.http, apiToken, p.id, `"${p.version}"`, { title: { ru: 'Новое название' } });
+      const ask = await editor.agent.get(`/admin/programmes/${p.id}/history/1/restore`).expect(200);
+      expect(ask.text).toContain('Restoring does not change the public page');
+      expect(ask.text).toContain('Restore v1 as a pending change');
+      const done = await editor.agent
+        .post(`/admin/programmes/${p.id}/history/1/restore`)
+        .type('form')
+        .send({ _csrf: editor.csrf, version: /name="version" value="([^"]+)"/.exec(ask.text)![1], confirm: 'yes' })
+        .expect(303);
+      expect(done.headers.location).toBe(`/admin/programmes/${p.id}/pending?done=reverted-pending`);
+      expect((await request(t.http).get(`/api/v1/programmes/${p.slug}`).expect(200)).body.title.ru).toBe('Новое название');
+      expect((await api(`/api/v1/admin/programmes/${p.id}/pending-change`).expect(200)).body.programme.title.ru).toBe('Старое название');
+    });
+
+    it('discarding needs a confirmation; the entry stays as published', async () => {
+      const p = await createProgrammeViaApi(t.http, apiToken, programmeInput());
+      await request(t.http)
+        .patch(`/api/v1/admin/programmes/${p.id}`)
+        .set('Authorization', `Bearer ${apiToken}`)
+        .set('If-Match', `"${p.version}"`)
+        .send({ summary: { ru: 'Правка на выброс' } })
+        .expect(202);
+      const unticked = await editor.agent
+        .post(`/admin/programmes/${p.id}/pending/discard`)
+        .type('form')
+        .send({ _csrf: editor.csrf, version: 'p1' });
+      expect(unticked.status).toBe(400);
+      expect(unticked.text).toContain('Tick &quot;Yes, discard this change&quot; to discard it');
+      await editor.agent
+        .post(`/admin/programmes/${p.id}/pending/discard`)
+        .type('form')
+        .send({ _csrf: editor.csrf, version: 'p1', confirm: 'yes' })
+        .expect(303);
+      await api(`/api/v1/admin/programmes/${p.id}/pending-change`).expect(404);
+    });
+
+    it('marks the English of a key fact whose Russian alone changed, until the English is edited or confirmed', async () => {
+      const p = await createProgrammeViaApi(
+        t.http,
+        apiToken,
+        programmeInput({
+          keyFacts: [
+            { group: 'benefit', label: { ru: 'Сумма', en: 'Amount' }, value: { ru: 'до 10 млн ₽', en: 'up to RUB 10 mln' }, source: 's1' },
+          ],
+        }),
+        false,
+      );
+      const fields = editFormFields((await editor.agent.get(`/admin/programmes/${p.id}`)).text);
+      await editor.agent
+        .post(`/admin/programmes/${p.id}`)
+        .type('form')
+        .send(formBody(fields, { 'keyFacts.0.valueRu': 'до 50 млн ₽' }))
+        .expect(303);
+      const marked = await editor.agent.get(`/admin/programmes/${p.id}`).expect(200);
+      expect(marked.text).toContain('English possibly out of date: 1 text');
+      expect(marked.text).toMatch(/id="f-keyFacts-0-valueEn"[^>]*aria-describedby="keyFacts-0-valueEn-stale"/);
+      expect(marked.text).toContain('name="englishChecked" value="keyFacts.0.value"');
+      // an unrelated save keeps the mark; confirming the English clears it
+      const again = editFormFields(marked.text);
+      await editor.agent
+        .post(`/admin/programmes/${p.id}`)
+        .type('form')
+        .send(formBody(again, { 'summary.en': 'Another summary' }))
+        .expect(303);
+      expect((await editor.agent.get(`/admin/programmes/${p.id}`)).text).toContain('English possibly out of date: 1 text');
+      const confirmed = await editor.agent
+        .post(`/admin/programmes/${p.id}`)
+        .type('form')
+        .send(formBody(editFormFields((await editor.agent.get(`/admin/programmes/${p.id}`)).text), { englishChecked: 'keyFacts.0.value' }))
+        .expect(303);
+      expect(confirmed.headers.location).toMatch(/done=saved/);
+      expect((await editor.agent.get(`/admin/programmes/${p.id}`)).text).not.toContain('English possibly out of date');
     });
   });
 
@@ -538,7 +719,8 @@ describe('admin pages over HTTP', () => {
 
     it('reports exactly the bad rows of a file with known mistakes, applies the rest once, and a re-import changes nothing', async () => {
       const exported = JSON.parse((await editor.agent.get('/admin/export?format=json').expect(200)).text) as Record<string, unknown>[];
-      const [a, b] = exported;
+      // two published entries (their records can be published again); shipped drafts stay as they are
+      const [a, b] = exported.filter((r) => r.publicationState === 'published');
       const fresh: Record<string, unknown> = { ...a, slug: uniqueSlug('imported'), publicationState: 'published' };
       const file = [
         { ...a, summary: { ...(a.summary as object), en: 'Updated by import' } }, // row 1: an update
@@ -546,7 +728,7 @@ describe('admin pages over HTTP', () => {
         fresh, // row 3: a new programme
         { ...b, slug: 'Not A Slug' }, // row 4: bad slug
         { ...fresh, slug: uniqueSlug('imported'), benefit: { ...(fresh.benefit as object), amountMin: 'lots' } }, // row 5: bad number
-        ...exported.slice(2), // unchanged
+        ...exported.filter((r) => r !== a && r !== b), // unchanged
       ];
       const upload = await postFile(editor, 'known-mistakes.json', JSON.stringify(file)).expect(303);
       const dry = await reportOf(editor, upload.headers.location);
@@ -643,24 +825,28 @@ describe('admin pages over HTTP', () => {
       expect(blank.text).toMatch(/<code>label\.ru<\/code>: [^<]*should not be empty/);
       expect(blank.text).toContain('<h1>Taxonomy</h1>'); // the page again, with the reason, not a bare error
 
-      await admin.agent.post('/admin/synonyms').type('form').send({ _csrf: admin.csrf, terms: 'лизинг\nаренда оборудования' }).expect(303);
+      await admin.agent
+        .post('/admin/synonyms')
+        .type('form')
+        .send({ _csrf: admin.csrf, terms: 'факторинг\nуступка требования' })
+        .expect(303);
       const group = (
         await request(t.http).get('/api/v1/admin/search/synonyms').set('Authorization', `Bearer ${apiToken}`).expect(200)
-      ).body.find((g: { terms: string[] }) => g.terms.includes('лизинг'));
+      ).body.find((g: { terms: string[] }) => g.terms.includes('факторинг'));
       await admin.agent
         .post(`/admin/synonyms/${group.id}`)
         .type('form')
-        .send({ _csrf: admin.csrf, version: String(group.version), terms: 'лизинг, аренда техники' })
+        .send({ _csrf: admin.csrf, version: String(group.version), terms: 'факторинг, уступка долга' })
         .expect(303);
       const stale = await admin.agent
         .post(`/admin/synonyms/${group.id}`)
         .type('form')
-        .send({ _csrf: admin.csrf, version: String(group.version), terms: 'лизинг, прокат' });
+        .send({ _csrf: admin.csrf, version: String(group.version), terms: 'факторинг, цессия' });
       expect(stale.status).toBe(412);
       const after = (
         await request(t.http).get(`/api/v1/admin/search/synonyms/${group.id}`).set('Authorization', `Bearer ${apiToken}`).expect(200)
       ).body;
-      expect(after.terms).toEqual(['лизинг', 'аренда техники']);
+      expect(after.terms).toEqual(['факторинг', 'уступка долга']);
 
       await admin.agent
         .post('/admin/organisations')
@@ -783,6 +969,36 @@ describe('admin pages over HTTP', () => {
       expect(await keys.authenticate(key)).toBeNull();
     });
 
+    it('opens each held message: its subject, recipient, text and the confirmation link as a link', async () => {
+      const email = uniqueEmail('reader');
+      await request(t.http)
+        .post('/alerts')
+        .type('form')
+        .send({ email, frequency: 'weekly', query: 'supportType=premises', lang: 'ru' })
+        .expect(200);
+      const list = await admin.agent.get('/admin/outbox').expect(200);
+      expect(list.text).not.toContain(email);
+      const [, id] = /<a href="\/admin\/outbox\/(\d+)">Подтвердите подписку на программы поддержки<\/a>/.exec(list.text)!;
+      const page = await admin.agent.get(`/admin/outbox/${id}`).expect(200);
+      expect(page.headers['cache-control']).toBe('no-store');
+      expect(page.text).toContain('<h1>Подтвердите подписку на программы поддержки</h1>');
+      expect(page.text).toContain(`<dd>${email}</dd>`);
+      expect(page.text).toContain('- Вид поддержки: Помещения и площадки');
+      const [, confirm] = /<a class="button" href="(http[^"]+\/alerts\/confirm\/[A-Za-z0-9_-]+)">Open the confirmation link<\/a>/.exec(
+        page.text,
+      )!;
+      // the link in the text is a link too, and it works
+      expect(page.text).toContain(`<a href="${confirm}">${confirm}</a>`);
+      expect((await request(t.http).get(new URL(confirm).pathname).expect(200)).text).toContain('Подтвердить подписку');
+      // who read it is on record (the address is not)
+      const [event] = await t.app.get(AuditService).list({ action: 'mail.view', limit: 1 });
+      expect(event).toMatchObject({ action: 'mail.view', actorLabel: admin.email, target: id });
+      expect(JSON.stringify(event.detail)).not.toContain(email);
+      await admin.agent.get('/admin/outbox/999999999').expect(404);
+      await admin.agent.get('/admin/outbox/not-a-number').expect(400);
+      expect((await editor.agent.get(`/admin/outbox/${id}`)).status).toBe(403);
+    });
+
     it('records sign-ins, publications, key and user changes with who and when', async () => {
       const p = await createProgrammeViaApi(t.http, apiToken, programmeInput(), false);
       await editor.agent
@@ -807,5 +1023,57 @@ describe('admin pages over HTTP', () => {
       expect(filtered).toContain('<code>programme.publish</code>');
       expect(filtered).not.toContain('<code>auth.sign_in</code>');
     });
+  });
+});
+
+describe('admin pages with PROGRAMME_REVIEW_REQUIRED', () => {
+  let t: TestApp;
+  let author: AdminBrowser;
+  let reviewer: AdminBrowser;
+
+  beforeAll(async () => {
+    t = await createTestApp({ env: { PROGRAMME_REVIEW_REQUIRED: 'true', LOG_LEVEL: 'error' } });
+    author = await adminBrowser(t, 'editor');
+    reviewer = await adminBrowser(t, 'admin');
+  });
+  afterAll(() => t.close());
+
+  it('refuses the author’s own publish and approval with a 403 saying why; a second editor approves and publishes', async () => {
+    const token = await t.tokenFor('editor');
+    const p = await createProgrammeViaApi(t.http, token, programmeInput({ title: { ru: 'Под проверкой', en: null } }));
+    const form = await author.agent.get(`/admin/programmes/${p.id}`).expect(200);
+    expect(form.text).toContain('a second editor must approve it');
+    await author.agent
+      .post(`/admin/programmes/${p.id}`)
+      .type('form')
+      .send(formBody(editFormFields(form.text), { 'title.ru': 'Проверено' }))
+      .expect(303);
+
+    const mine = await author.agent.get(`/admin/programmes/${p.id}/pending`).expect(200);
+    expect(mine.text).toContain('You wrote (part of) it, so you cannot approve or publish it yourself');
+    expect(mine.text).not.toContain('Approve and publish');
+    const publish = await author.agent
+      .post(`/admin/programmes/${p.id}/pending/publish`)
+      .type('form')
+      .send({ _csrf: author.csrf, version: 'p1' });
+    expect(publish.status).toBe(403);
+    expect(publish.text).toContain('A second editor must approve this change before it goes live, and you wrote it');
+    const approve = await author.agent
+      .post(`/admin/programmes/${p.id}/pending/approve`)
+      .type('form')
+      .send({ _csrf: author.csrf, version: 'p1' });
+    expect(approve.status).toBe(403);
+    expect(approve.text).toContain('you cannot approve it');
+    expect((await request(t.http).get(`/api/v1/programmes/${p.slug}`).expect(200)).body.title.ru).toBe('Под проверкой');
+
+    const theirs = await reviewer.agent.get(`/admin/programmes/${p.id}/pending`).expect(200);
+    expect(theirs.text).toContain('Approve and publish');
+    expect(theirs.text).toContain('Approve (publish later)');
+    await reviewer.agent
+      .post(`/admin/programmes/${p.id}/pending/publish`)
+      .type('form')
+      .send({ _csrf: reviewer.csrf, version: 'p1' })
+      .expect(303);
+    expect((await request(t.http).get(`/api/v1/programmes/${p.slug}`).expect(200)).body.title.ru).toBe('Проверено');
   });
 });

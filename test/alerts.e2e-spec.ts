@@ -6,6 +6,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { AlertsService, MailRelay } from '@app/alerts';
 import { freePort } from '@app/testing';
+import { patchAndPublish } from './support/programmes';
 import { createTestApp, type TestApp } from './support/test-app';
 import { run, SERVER, waitFor, type Running } from './support/processes';
 
@@ -93,26 +94,25 @@ describe('search alerts over SMTP', () => {
     await t.app.get(MailRelay).drain();
     const [confirmation] = await mailTo(email, 1);
     expect(confirmation.subject).toBe('Подтвердите подписку на программы поддержки');
-    // the search in words, never as a link (issue 26): the only link is the confirmation's
-    expect(confirmation.text).toContain('вид поддержки: Гранты и субсидии');
+    // the search in words, as the reader chose it, never as a link (issue 26): the only link is the confirmation's
+    expect(confirmation.text).toContain('- Вид поддержки: Гранты и субсидии\n');
     expect(confirmation.text).not.toContain(`${base}/?`);
     const confirmPath = linkIn(confirmation, '/alerts/confirm/');
     expect(await t.app.get(AlertsService).composeDigests()).toBe(0);
     // opening the link (as a mail scanner would) confirms nothing; the button does
     expect((await request(base).get(confirmPath).expect(200)).text).toContain('Подтвердить подписку');
     expect((await request(base).post(confirmPath).expect(200)).text).toContain('Подписка подтверждена');
+    // the link opened again says so, and asks nothing more
+    const again = await request(base).get(confirmPath).expect(200);
+    expect(again.text).toContain('Подписка уже подтверждена');
+    expect(again.text).not.toContain('<form');
 
     // a grant programme changes
     const found = (await request(t.http).get('/api/v1/programmes').query({ supportType: 'grant_subsidy', perPage: 1 }).expect(200)).body
       .hits[0];
     const p = (await request(t.http).get(`/api/v1/programmes/${found.slug}`).expect(200)).body;
     await new Promise((r) => setTimeout(r, 20));
-    await request(t.http)
-      .patch(`/api/v1/admin/programmes/${p.id}`)
-      .set('Authorization', `Bearer ${admin}`)
-      .set('If-Match', `"${p.version}"`)
-      .send({ summary: { ru: `${p.summary.ru} Обновлено.` } })
-      .expect(200);
+    await patchAndPublish(t.http, admin, p.id, `"${p.version}"`, { summary: { ru: `${p.summary.ru} Обновлено.` } });
 
     // one digest for the period, however often the job runs
     expect(await t.app.get(AlertsService).composeDigests()).toBe(1);
@@ -122,7 +122,8 @@ describe('search alerts over SMTP', () => {
     expect(digest.subject).toMatch(/^Программы поддержки: \d+ обновлени/);
     expect(digest.text).toContain(p.title.ru);
     expect(digest.text).toContain(`${base}/programmes/${p.slug}`);
-    expect(digest.text).toContain('Ваш поиск: вид поддержки: Гранты и субсидии');
+    expect(digest.text).toContain('Ваш поиск:\n- Вид поддержки: Гранты и субсидии\n');
+    expect(digest.html).toContain('<li>Вид поддержки: Гранты и субсидии</li>');
     expect(digest.text).toContain(`${base}/?supportType=grant_subsidy`);
     const header = (name: string) => digest.headerLines.find((h) => h.key === name)?.line.replace(/^[^:]+:\s*/, '');
     const unsubscribe = header('list-unsubscribe')!;
@@ -144,6 +145,40 @@ describe('search alerts over SMTP', () => {
     expect(logs).toContain('"url":"/alerts/confirm/[redacted]"');
     expect(logs.includes(email)).toBe(false);
     expect(logs.includes(confirmPath.split('/').pop()!)).toBe(false);
+  });
+
+  it('describes the search in words in the message, and answers a broken link in plain words', async () => {
+    const email = `words-${Date.now()}@example.org`;
+    const query = `q=${encodeURIComponent('кредит для ип')}&status=open&supportType=concessional_loan&amountMin=1000000`;
+    await request(base).post('/alerts').type('form').send({ email, frequency: 'weekly', query, lang: 'ru' }).expect(200);
+    await t.app.get(MailRelay).drain();
+    const [mail] = await mailTo(email, 1);
+    const words = mail.text!.slice(0, mail.text!.indexOf('Письма будут приходить'));
+    expect(words).toContain('- Запрос: «кредит для ип»\n');
+    expect(words).toContain('- Вид поддержки: Льготные кредиты и займы\n');
+    expect(words).toContain('- Приём заявок: Приём заявок открыт\n');
+    expect(words).toMatch(/- Сумма: от 1\s000\s000\s₽\n/);
+    // no codes or percent-encoding where the reader reads the search
+    expect(words).not.toMatch(/%[0-9A-F]{2}|concessional_loan|status=/);
+    expect(mail.html).toContain('>Открыть поиск на сайте</a>');
+    const en = `en-${Date.now()}@example.org`;
+    await request(base)
+      .post('/alerts')
+      .type('form')
+      .send({ email: en, frequency: 'weekly', query: 'supportType=premises', lang: 'en' })
+      .expect(200);
+    await t.app.get(MailRelay).drain();
+    expect((await mailTo(en, 1))[0].text).toContain('- Type of support: Premises');
+
+    // a link cut short or mistyped, or one nobody issued: the page says the link is invalid, not the search
+    for (const path of ['/alerts/confirm/abc', `/alerts/confirm/${'x'.repeat(43)}`, '/alerts/unsubscribe/short']) {
+      const page = await request(base).get(path).set('Accept', 'text/html').expect(404);
+      expect(page.text).toContain('Ссылка недействительна или устарела');
+      expect(page.text).not.toMatch(/параметр|<form/);
+    }
+    const english = await request(base).get('/alerts/confirm/abc?lang=en').set('Accept', 'text/html').expect(404);
+    expect(english.text).toContain('This link is invalid or has expired');
+    await request(base).post('/alerts/confirm/abc').expect(404);
   });
 
   it('retries a refused message with back-off, without the address in the kept error', async () => {

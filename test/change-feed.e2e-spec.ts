@@ -2,15 +2,16 @@ import fc from 'fast-check';
 import request from 'supertest';
 import { Clock } from '@app/common';
 import { ProgrammeStatusJob } from '@app/catalogue';
-import { programmeInput, uniqueSlug } from '@app/testing';
+import { programmeInput, uniqueSlug, round } from '@app/testing';
 import { createTestApp, type TestApp } from './support/test-app';
-import { createProgrammeViaApi } from './support/programmes';
+import { createProgrammeViaApi, patchAndPublish } from './support/programmes';
 
 /**
  * A consultant's copy kept by the change feed equals a fresh export, field by
  * field, whatever editors, admins and the status job do meanwhile: edits,
  * renames (of a parent too), provider and taxonomy changes, status moves as
- * dates pass, publication moves and deletes.
+ * dates pass, publication moves and deletes, and changes prepared for published
+ * programmes that stay pending (invisible to the feed) until published or discarded.
  */
 
 interface Event {
@@ -28,6 +29,8 @@ type Op =
   | { kind: 'edit'; pick: number; text: string }
   | { kind: 'empty'; pick: number }
   | { kind: 'rename'; pick: number }
+  | { kind: 'prepare'; pick: number; text: string }
+  | { kind: 'settle'; pick: number; publish: boolean }
   | { kind: 'move'; pick: number; action: 'publish' | 'unpublish' | 'archive' | 'restore' }
   | { kind: 'delete'; pick: number }
   | { kind: 'provider'; text: string }
@@ -44,6 +47,8 @@ const op: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ kind: fc.constant('edit' as const), pick: fc.nat(), text: fc.string({ minLength: 1, maxLength: 20 }) }),
   fc.record({ kind: fc.constant('empty' as const), pick: fc.nat() }),
   fc.record({ kind: fc.constant('rename' as const), pick: fc.nat() }),
+  fc.record({ kind: fc.constant('prepare' as const), pick: fc.nat(), text: fc.string({ minLength: 1, maxLength: 20 }) }),
+  fc.record({ kind: fc.constant('settle' as const), pick: fc.nat(), publish: fc.boolean() }),
   fc.record({
     kind: fc.constant('move' as const),
     pick: fc.nat(),
@@ -105,6 +110,25 @@ describe('change feed: a copy kept by the feed equals a fresh export', () => {
     return out;
   }
 
+  /**
+   * An editor's save, from what the form would show: the open pending change if there is one, else
+   * the entry. A published entry's save is pending (202) until published: `publish` does that next.
+   */
+  async function save(target: { id: string; version: number }, body: object, publish: boolean): Promise<number> {
+    const url = `/api/v1/admin/programmes/${target.id}`;
+    const open = await auth(request(t.http).get(`${url}/pending-change`));
+    const res = await auth(request(t.http).patch(url))
+      .set('If-Match', open.status === 200 ? open.headers.etag : `"${target.version}"`)
+      .send(body);
+    expect([200, 202]).toContain(res.status);
+    // a change both sides made to one field (the entry was a draft meanwhile) is refused: that is fine here
+    if (res.status === 202 && publish)
+      expect([200, 409]).toContain(
+        (await auth(request(t.http).post(`${url}/pending-change/publish`)).set('If-Match', res.headers.etag)).status,
+      );
+    return res.status;
+  }
+
   async function apply(o: Op, ids: string[]): Promise<void> {
     const live = await mine(ids);
     const target = live.length ? live[('pick' in o ? o.pick : 0) % live.length] : undefined;
@@ -116,34 +140,39 @@ describe('change feed: a copy kept by the feed equals a fresh export', () => {
         const body = programmeInput({
           slug: uniqueSlug('feedprop'),
           provider: PROVIDER,
-          timing: { closesAt },
+          ...round(null, closesAt),
           ...(parent ? { parent: parent.slug } : {}),
         });
         ids.push((await createProgrammeViaApi(t.http, admin, body, o.publish)).id);
         return;
       }
       case 'edit':
-        if (target)
-          await auth(request(t.http).patch(`/api/v1/admin/programmes/${target.id}`))
-            .set('If-Match', ifMatch(target.version))
-            .send({ summary: { en: o.text } })
-            .expect(200);
+        if (target) await save(target, { summary: { en: o.text } }, true);
         return;
       case 'empty':
         if (target) {
-          const res = await auth(request(t.http).patch(`/api/v1/admin/programmes/${target.id}`))
-            .set('If-Match', ifMatch(target.version))
-            .send({})
-            .expect(200);
-          expect(res.body.version).toBe(target.version); // nothing changed: no version, no event
+          await save(target, {}, false);
+          const after = (await auth(request(t.http).get(`/api/v1/admin/programmes/${target.id}`)).expect(200)).body;
+          expect(after.version).toBe(target.version); // nothing changed: no version, no event
         }
         return;
       case 'rename':
-        if (target)
-          await auth(request(t.http).patch(`/api/v1/admin/programmes/${target.id}`))
-            .set('If-Match', ifMatch(target.version))
-            .send({ slug: uniqueSlug('renamed') })
-            .expect(200);
+        if (target) await save(target, { slug: uniqueSlug('renamed') }, true);
+        return;
+      case 'prepare':
+        // stays pending: the feed must not see it
+        if (target) await save(target, { summary: { en: `pending ${o.text}` } }, false);
+        return;
+      case 'settle':
+        if (target) {
+          const url = `/api/v1/admin/programmes/${target.id}/pending-change`;
+          const open = await auth(request(t.http).get(url));
+          if (open.status !== 200) return;
+          const res = o.publish
+            ? await auth(request(t.http).post(`${url}/publish`)).set('If-Match', open.headers.etag)
+            : await auth(request(t.http).delete(url)).set('If-Match', open.headers.etag);
+          expect([200, 204, 409]).toContain(res.status);
+        }
         return;
       case 'move':
         // refused moves (409 for a wrong state) change nothing; that is fine here
@@ -208,10 +237,7 @@ describe('change feed: a copy kept by the feed equals a fresh export', () => {
     ] as string;
     const p = await createProgrammeViaApi(t.http, admin, programmeInput({ slug: uniqueSlug('before') }));
     const next = uniqueSlug('after');
-    await auth(request(t.http).patch(`/api/v1/admin/programmes/${p.id}`))
-      .set('If-Match', `"${p.version}"`)
-      .send({ slug: next })
-      .expect(200);
+    await patchAndPublish(t.http, admin, p.id, `"${p.version}"`, { slug: next });
     const secret = await createProgrammeViaApi(t.http, admin, programmeInput({ slug: uniqueSlug('secret-draft') }), false);
     await auth(request(t.http).post(`/api/v1/admin/programmes/${secret.id}/archive`))
       .set('If-Match', `"${secret.version}"`)

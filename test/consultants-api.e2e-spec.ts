@@ -9,7 +9,7 @@ import { programmeInput, uniqueSlug } from '@app/testing';
 import type { INestApplication } from '@nestjs/common';
 import { createServerApp } from '../apps/server/src/server.app';
 import { EXPORT_COLUMNS } from '../apps/server/src/programmes/programme-export';
-import { createProgrammeViaApi } from './support/programmes';
+import { createProgrammeViaApi, patchAndPublish } from './support/programmes';
 import { createTestApp, TestApp } from './support/test-app';
 
 const LIMITS = { API_RATE_LIMIT_ANONYMOUS: '5', API_RATE_LIMIT_KEY: '8', API_RATE_WINDOW_SECONDS: '60' };
@@ -135,12 +135,7 @@ describe("consultants' API", () => {
         .set('If-None-Match', search.headers.etag)
         .expect(304);
 
-      await request(t.http)
-        .patch(`/api/v1/admin/programmes/${p.id}`)
-        .set('Authorization', `Bearer ${token}`)
-        .set('If-Match', `"${p.version}"`)
-        .send({ summary: { en: 'Changed' } })
-        .expect(200);
+      await patchAndPublish(t.http, token, p.id, `"${p.version}"`, { summary: { en: 'Changed' } });
       const changed = await request(t.http)
         .get(`/api/v1/programmes/${p.slug}`)
         .set('X-API-Key', key)
@@ -247,12 +242,7 @@ describe("consultants' API: exports and the change feed", () => {
     const writes = (async () => {
       for (let i = 0; i < 12; i++) {
         const p = await createProgrammeViaApi(t.http, token, programmeInput({ slug: uniqueSlug('feed') }));
-        const updated = await request(t.http)
-          .patch(`/api/v1/admin/programmes/${p.id}`)
-          .set('Authorization', `Bearer ${token}`)
-          .set('If-Match', `"${p.version}"`)
-          .send({ title: { en: `Feed ${i}` } })
-          .expect(200);
+        const updated = await patchAndPublish(t.http, token, p.id, `"${p.version}"`, { title: { en: `Feed ${i}` } });
         const action = i % 2 ? 'unpublish' : 'archive';
         await request(t.http)
           .post(`/api/v1/admin/programmes/${p.id}/${action}`)

@@ -513,9 +513,9 @@ describe('hardening probes, round 2 (HTTP, real PostgreSQL)', () => {
       const links = mail.text_body.match(/https?:\/\/\S+/g) ?? [];
       expect(links).toHaveLength(1);
       expect(links[0]).toMatch(/\/alerts\/confirm\/[A-Za-z0-9_-]+$/);
-      expect(mail.text_body).toContain('слова поиска «ваша льгота приостановлена');
-      expect(mail.text_body).toMatch(/вид поддержки: [^;\n]*[Гг]рант/);
-      expect(mail.text_body).toContain('приём заявок: ');
+      expect(mail.text_body).toContain('- Запрос: «ваша льгота приостановлена');
+      expect(mail.text_body).toMatch(/- Вид поддержки: [^;\n]*[Гг]рант/);
+      expect(mail.text_body).toContain('- Приём заявок: ');
       expect(mail.text_body).not.toContain(bait); // quoted, and cut short
     });
 

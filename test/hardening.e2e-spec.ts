@@ -11,7 +11,7 @@ import {
 } from '@app/catalogue';
 import { IdentityService } from '@app/identity';
 import { programmeInput, strongPassword, uniqueEmail } from '@app/testing';
-import { createProgrammeViaApi } from './support/programmes';
+import { createProgrammeViaApi, patchAndPublish } from './support/programmes';
 import { createTestApp, TestApp } from './support/test-app';
 
 /**
@@ -201,7 +201,7 @@ describe('hardening probes (HTTP, real PostgreSQL)', () => {
     let unrelated: ProgrammeView;
 
     beforeAll(async () => {
-      const [template] = await t.app.get(ProgrammeTransferService).exportAll();
+      const template = (await t.app.get(ProgrammeTransferService).exportAll()).find((r) => r.publicationState === 'published')!;
       records = Array.from({ length: ROWS }, (_, i) => ({
         ...template,
         slug: `bulk-import-${i}`,
@@ -233,12 +233,10 @@ describe('hardening probes (HTTP, real PostgreSQL)', () => {
           expect(settled).toBe(false);
           const current = (await api().get(`/api/v1/admin/programmes/${unrelated.id}`).set('Authorization', `Bearer ${editor}`).expect(200))
             .body;
-          await api()
-            .patch(`/api/v1/admin/programmes/${unrelated.id}`)
-            .set('Authorization', `Bearer ${editor}`)
-            .set('If-Match', `"${current.version}"`)
-            .send({ summary: { ru: `Сохранено во время импорта (${apply ? 'применение' : 'проверка'})` } })
-            .expect(200);
+          // prepared and published, as an editor does: the save reaches the entry (and search) without waiting
+          await patchAndPublish(t.http, editor, unrelated.id, `"${current.version}"`, {
+            summary: { ru: `Сохранено во время импорта (${apply ? 'применение' : 'проверка'})` },
+          });
           expect(done).toBeLessThan(ROWS); // the save did not wait for the import
         } finally {
           const report = await running;

@@ -4,9 +4,9 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import request from 'supertest';
 import { ProgrammeRepository, ProgrammesService, SYSTEM_SEED } from '@app/catalogue';
-import { programmeInput, uniqueSlug } from '@app/testing';
+import { programmeInput, uniqueSlug, round } from '@app/testing';
 import { createTestApp, type TestApp } from './support/test-app';
-import { createProgrammeViaApi } from './support/programmes';
+import { createProgrammeViaApi, patchAndPublish } from './support/programmes';
 
 /** What integrators' tools expect of HTTP, tried with those tools where it matters (Node's fetch, a raw socket). */
 describe('HTTP details integrators expect', () => {
@@ -185,7 +185,7 @@ describe('cursor paging (after=)', () => {
         programmeInput({
           slug: uniqueSlug('walk'),
           // some share a deadline and an amount, so ties are broken by the later keys
-          timing: i % 5 ? { closesAt: new Date(Date.UTC(2031, 0, 1 + (i % 3))).toISOString() } : {},
+          ...(i % 5 ? round(null, new Date(Date.UTC(2031, 0, 1 + (i % 3))).toISOString()) : {}),
           benefit: i % 4 ? { amountMax: 1_000_000 * (i % 3) } : {},
         }),
       );
@@ -226,12 +226,7 @@ describe('cursor paging (after=)', () => {
       // an edit moves a programme still ahead of the walk to the front (newest change first)
       const target = before[before.length - 1 - page];
       const p = (await request(t.http).get(`/api/v1/programmes/${target}`).expect(200)).body;
-      await request(t.http)
-        .patch(`/api/v1/admin/programmes/${p.id}`)
-        .set('Authorization', `Bearer ${admin}`)
-        .set('If-Match', `"${p.version}"`)
-        .send({ summary: { en: `Walk ${page}` } })
-        .expect(200);
+      await patchAndPublish(t.http, admin, p.id, `"${p.version}"`, { summary: { en: `Walk ${page}` } });
       edited.push(target);
     });
     const unchanged = before.filter((slug) => !edited.includes(slug));

@@ -9,6 +9,8 @@ import {
   type MatchVocabulary,
 } from '@app/catalogue';
 import request from 'supertest';
+import { programmeInput } from '@app/testing';
+import { createProgrammeViaApi } from './support/programmes';
 import { createTestApp, TestApp } from './support/test-app';
 
 describe('POST /api/v1/match (HTTP, real PostgreSQL)', () => {
@@ -19,6 +21,18 @@ describe('POST /api/v1/match (HTTP, real PostgreSQL)', () => {
   afterAll(() => t.close());
 
   it('finds programmes that fully fit a medium Moscow electronics manufacturer that wants lower taxes and new production', async () => {
+    const editor = await t.tokenFor('editor');
+    const fitting = await createProgrammeViaApi(
+      t.http,
+      editor,
+      programmeInput({
+        applicantTypes: ['legal_entity'],
+        sizes: ['medium', 'large'],
+        industries: ['manufacturing'],
+        objectives: ['reduce_taxes'],
+        territories: ['moscow'],
+      }),
+    );
     const res = await request(t.http)
       .post('/api/v1/match')
       .send({
@@ -27,31 +41,73 @@ describe('POST /api/v1/match (HTTP, real PostgreSQL)', () => {
         industry: 'electronics',
         territory: 'moscow',
         goal: ['reduce_taxes', 'build_production'],
+        perPage: 100,
       })
       .expect(200);
-    const fitting = res.body.results.filter((r: { fit: string }) => r.fit === 'fits');
-    expect(fitting.map((r: { slug: string }) => r.slug)).toContain('technopolis-moscow-sez');
-    for (const r of fitting) {
+    const fits = res.body.results.filter((r: { fit: string }) => r.fit === 'fits');
+    // electronics is within manufacturing: a programme for manufacturers covers it
+    expect(fits.map((r: { slug: string }) => r.slug)).toContain(fitting.slug);
+    for (const r of fits) {
       expect(r.criteria.map((c: { criterion: string }) => c.criterion)).toEqual(
         expect.arrayContaining(['applicantType', 'size', 'industry', 'territory', 'goal']),
       );
-      // every condition the programme states is met; what it does not state is no obstacle
+      // every condition the programme states is met; nothing is left to check
       expect(r.criteria.every((c: { status: string }) => c.status === 'met' || c.status === 'not_stated')).toBe(true);
-      expect(r.criteria.some((c: { status: string }) => c.status === 'met')).toBe(true);
+      expect(r.criteria.some((c: { criterion: string }) => c.criterion === 'check')).toBe(false);
       for (const c of r.criteria) expect(c.explanation).toMatch(/\S/);
     }
-    const fits = res.body.results.map((r: { fit: string }) => r.fit);
+    // the SEZ lists conditions to check yourself: it may fit, never simply "fits"
+    const sez = res.body.results.find((r: { slug: string }) => r.slug === 'technopolis-moscow-sez');
+    expect(sez.fit).not.toBe('does_not_fit');
+    const order = res.body.results.map((r: { fit: string }) => r.fit);
     expect(res.body.groups.fits + res.body.groups.partly + res.body.groups.does_not_fit).toBe(res.body.total);
-    expect(res.body.groups.fits).toBe(fitting.length);
     // what fits comes first, then what may fit, then what does not
-    expect(fits).toEqual(
-      [...fits].sort(
+    expect(order).toEqual(
+      [...order].sort(
         (a: string, b: string) => ['fits', 'partly', 'does_not_fit'].indexOf(a) - ['fits', 'partly', 'does_not_fit'].indexOf(b),
       ),
     );
   });
 
+  it('never says "fits" while a condition to check is listed, and names it; federal programmes serve a Moscow company', async () => {
+    const shipped = (await request(t.http).get('/api/v1/programmes.json').expect(200)).body as {
+      slug: string;
+      territories: string[];
+      eligibility: { checks: unknown[] };
+      timing: { status: string };
+    }[];
+    const res = await request(t.http)
+      .post('/api/v1/match')
+      .send({ applicantType: 'sole_trader', territory: 'moscow', statuses: [], perPage: 100 })
+      .expect(200);
+    for (const r of res.body.results as { slug: string; fit: string; criteria: { criterion: string; status: string }[] }[]) {
+      const p = shipped.find((x) => x.slug === r.slug);
+      if (p?.eligibility.checks.length) {
+        expect({ slug: r.slug, fit: r.fit }).not.toEqual({ slug: r.slug, fit: 'fits' });
+        expect(r.criteria.filter((c) => c.criterion === 'check')).toHaveLength(p.eligibility.checks.length);
+      }
+      // a programme for all of Russia serves Moscow
+      if (p?.territories.includes('russia')) expect(r.criteria.find((c) => c.criterion === 'territory')?.status).toBe('met');
+    }
+    const federal = shipped.filter((p) => p.territories.includes('russia') && p.timing.status !== 'closed');
+    for (const p of federal) expect(res.body.results.map((r: { slug: string }) => r.slug)).toContain(p.slug);
+    // the social-entrepreneur grant asks for a completed city training: a sole trader without it is not "fits"
+    const social = res.body.results.find((r: { slug: string }) => r.slug === 'social-entrepreneurship');
+    if (social) expect(social.fit).not.toBe('fits');
+  });
+
   it('checks a required status and a minimum investment against what the company says', async () => {
+    const editor = await t.tokenFor('editor');
+    const statusBound = await createProgrammeViaApi(
+      t.http,
+      editor,
+      programmeInput({ industries: ['electronics'], eligibility: { criteria: { requiredStatuses: ['innovation_cluster_member'] } } }),
+    );
+    const investmentBound = await createProgrammeViaApi(
+      t.http,
+      editor,
+      programmeInput({ industries: ['electronics'], eligibility: { criteria: { investmentMinRub: 750_000_000 } } }),
+    );
     const ask = async (extra: object) =>
       (
         await request(t.http)
@@ -61,11 +117,23 @@ describe('POST /api/v1/match (HTTP, real PostgreSQL)', () => {
       ).body.results as { slug: string; criteria: { criterion: string; status: string }[] }[];
     const statusOf = (results: Awaited<ReturnType<typeof ask>>, slug: string, criterion: string) =>
       results.find((r) => r.slug === slug)?.criteria.find((c) => c.criterion === criterion)?.status;
-    expect(statusOf(await ask({ statuses: [] }), 'industrial-complex-status', 'status')).toBe('not_met');
-    expect(statusOf(await ask({ statuses: ['innovation_cluster_member'] }), 'industrial-complex-status', 'status')).toBe('met');
-    expect(statusOf(await ask({}), 'new-enterprise-construction', 'investment')).toBe('unknown');
-    expect(statusOf(await ask({ investmentRub: 1_000_000_000 }), 'new-enterprise-construction', 'investment')).toBe('met');
-    expect(statusOf(await ask({ investmentRub: 10_000_000 }), 'new-enterprise-construction', 'investment')).toBe('not_met');
+    expect(statusOf(await ask({ statuses: [] }), statusBound.slug, 'status')).toBe('not_met');
+    expect(statusOf(await ask({ statuses: ['innovation_cluster_member'] }), statusBound.slug, 'status')).toBe('met');
+    expect(statusOf(await ask({}), statusBound.slug, 'status')).toBe('unknown');
+    expect(statusOf(await ask({}), investmentBound.slug, 'investment')).toBe('unknown');
+    expect(statusOf(await ask({ investmentRub: 1_000_000_000 }), investmentBound.slug, 'investment')).toBe('met');
+    expect(statusOf(await ask({ investmentRub: 10_000_000 }), investmentBound.slug, 'investment')).toBe('not_met');
+  });
+
+  it('places an ОКВЭД 2 code in its section, and refuses one that names no business activity', async () => {
+    const res = await request(t.http).post('/api/v1/match').send({ okved: '26.11', perPage: 100 }).expect(200);
+    const judged = res.body.results.flatMap((r: { criteria: { criterion: string; explanation: string }[] }) => r.criteria);
+    expect(
+      judged.some((c: { criterion: string; explanation: string }) => c.criterion === 'industry' && /Электроника/.test(c.explanation)),
+    ).toBe(true);
+    const bad = await request(t.http).post('/api/v1/match').send({ okved: '84.11' }).expect(400);
+    expect(bad.body.details[0].field).toBe('okved');
+    await request(t.http).post('/api/v1/match').send({ okved: '6201' }).expect(400);
   });
 
   it('answers in English when asked', async () => {
@@ -131,11 +199,11 @@ describe('POST /api/v1/match over a large catalogue', () => {
   it('ranks exactly as scoring every candidate and sorting would, and follows a change at once', async () => {
     const db = t.app.get(DataSource);
     const parents = new Map<string, string | null>(
-      (await db.query(`SELECT code, parent_code FROM taxonomy_term WHERE facet = 'territory'`)).map(
-        (r: { code: string; parent_code: string | null }) => [r.code, r.parent_code],
+      (await db.query(`SELECT facet, code, parent_code FROM taxonomy_term`)).map(
+        (r: { facet: string; code: string; parent_code: string | null }) => [`${r.facet}:${r.code}`, r.parent_code],
       ),
     );
-    const vocabulary: MatchVocabulary = { label: () => '', territoryParent: (code) => parents.get(code) ?? null };
+    const vocabulary: MatchVocabulary = { label: () => '', parentOf: (facet, code) => parents.get(`${facet}:${code}`) ?? null };
     // the plain way: every candidate scored, best score first, then the title in the answer's language
     const expected = async (company: CompanyProfile, lang: 'ru' | 'en') => {
       const rows: {
@@ -149,7 +217,8 @@ describe('POST /api/v1/match over a large catalogue', () => {
         territories: string[];
         eligibility: object;
       }[] = await db.query(
-        `SELECT slug, title_ru AS "titleRu", title_en AS "titleEn", applicant_types AS "applicantTypes", sizes, industries, objectives, territories, eligibility
+        `SELECT slug, title_ru AS "titleRu", title_en AS "titleEn", applicant_types AS "applicantTypes", sizes, industries, objectives, territories, eligibility,
+                eligibility_checks AS checks
              FROM programme WHERE publication_state = 'published' AND deleted_at IS NULL AND status <> 'closed' ORDER BY id`,
       );
       const collator = new Intl.Collator(lang);

@@ -4,7 +4,7 @@ import { chmod, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import request from 'supertest';
-import { SEED_PROGRAMMES } from '@app/catalogue';
+import { SHIPPED_ALL, SHIPPED_PROGRAMMES } from './support/shipped';
 import { freePort, strongPassword } from '@app/testing';
 import { CLI, ROOT, run, SERVER, waitFor } from './support/processes';
 
@@ -34,9 +34,9 @@ describe('npm start on the embedded default, and the CLI (built processes)', () 
   it('first start: creates the database, migrates, loads the catalogue, serves; Ctrl-C stops everything cleanly', async () => {
     const server = run(SERVER, [], env);
     await waitFor(server, 'listening on');
-    expect(server.output()).toContain(`added ${SEED_PROGRAMMES.length} programmes`);
+    expect(server.output()).toContain(`added ${SHIPPED_ALL.length} programmes`);
     const res = await request(`http://127.0.0.1:${port}`).get('/api/v1/programmes').expect(200);
-    expect(res.body.total).toBe(SEED_PROGRAMMES.length);
+    expect(res.body.total).toBe(SHIPPED_PROGRAMMES.length);
 
     const password = strongPassword();
     const cli = run(CLI, ['create-user', '--email', 'first-admin@example.org', '--role', 'admin'], { ...env, ADMIN_PASSWORD: password });
@@ -94,11 +94,11 @@ describe('npm start on the embedded default, and the CLI (built processes)', () 
     const exportFile = join(resolve(dir, '..'), 'export.csv');
     expect(await cli('export', '--out', exportFile)).toMatchObject({
       code: 0,
-      output: expect.stringContaining(`Exported ${30 + SEED_PROGRAMMES.length} programmes`),
+      output: expect.stringContaining(`Exported ${30 + SHIPPED_ALL.length} programmes`),
     });
     const dryRun = await cli('import', exportFile);
-    expect(dryRun).toMatchObject({ code: 0, output: expect.stringContaining(`${30 + SEED_PROGRAMMES.length} rows`) });
-    expect(dryRun.output).toContain(`0 to create, 0 to update, ${30 + SEED_PROGRAMMES.length} unchanged, 0 invalid`);
+    expect(dryRun).toMatchObject({ code: 0, output: expect.stringContaining(`${30 + SHIPPED_ALL.length} rows`) });
+    expect(dryRun.output).toContain(`0 to create, 0 to update, ${30 + SHIPPED_ALL.length} unchanged, 0 invalid`);
 
     const csv = await readFile(exportFile, 'utf8');
     const broken = join(resolve(dir, '..'), 'broken.csv');
@@ -106,7 +106,7 @@ describe('npm start on the embedded default, and the CLI (built processes)', () 
     const refused = await cli('import', broken, '--apply');
     expect(refused.code).toBe(1);
     expect(refused.output).toMatch(/row \d+ \(synthetic-3-0\): provider: unknown organisation "no-such-provider"/);
-    expect(refused.output).toContain(`${30 + SEED_PROGRAMMES.length - 1} unchanged, 1 invalid (skipped)`);
+    expect(refused.output).toContain(`${30 + SHIPPED_ALL.length - 1} unchanged, 1 invalid (skipped)`);
 
     expect(await cli('generate', '--count', '0')).toMatchObject({ code: 0, output: expect.stringContaining('removed 30, created 0') });
   });

@@ -1,4 +1,4 @@
-import { SEED_ORGANISATIONS, SEED_PROGRAMMES } from '@app/catalogue';
+import { SHIPPED_PROVIDERS, SHIPPED_PROGRAMMES, shippedStatus } from './support/shipped';
 import request from 'supertest';
 import { programmeInput } from '@app/testing';
 import { createProgrammeViaApi } from './support/programmes';
@@ -20,19 +20,19 @@ describe('public read API (HTTP, real PostgreSQL)', () => {
 
   it('lists the published catalogue with exact totals and pages', async () => {
     const first = await api().get('/api/v1/programmes?perPage=5').expect(200);
-    expect(first.body.total).toBe(SEED_PROGRAMMES.length);
+    expect(first.body.total).toBe(SHIPPED_PROGRAMMES.length);
     expect(first.body.hits).toHaveLength(5);
     expect(first.body).toMatchObject({ page: 1, perPage: 5 });
-    const lastPage = Math.ceil(SEED_PROGRAMMES.length / 5);
+    const lastPage = Math.ceil(SHIPPED_PROGRAMMES.length / 5);
     const last = await api().get(`/api/v1/programmes?perPage=5&page=${lastPage}`).expect(200);
-    expect(last.body.hits).toHaveLength(SEED_PROGRAMMES.length - (lastPage - 1) * 5);
+    expect(last.body.hits).toHaveLength(SHIPPED_PROGRAMMES.length - (lastPage - 1) * 5);
     const all = new Set([...first.body.hits, ...last.body.hits].map((h: { slug: string }) => h.slug));
     expect(all.size).toBe(5 + last.body.hits.length);
   });
 
   it('filters OR inside a facet and AND across facets', async () => {
     const shipped = (test: (p: { supportTypes: string[]; sizes: string[] }) => boolean) =>
-      SEED_PROGRAMMES.filter(test)
+      SHIPPED_PROGRAMMES.filter(test)
         .map((p) => p.slug)
         .sort();
     const slugsOf = (res: request.Response) => res.body.hits.map((h: { slug: string }) => h.slug).sort();
@@ -55,19 +55,65 @@ describe('public read API (HTTP, real PostgreSQL)', () => {
 
   it('filters by provider, status and text, and answers in English on request', async () => {
     const cluster = await api().get('/api/v1/programmes?provider=moscow-innovation-cluster').expect(200);
-    expect(cluster.body.total).toBe(SEED_PROGRAMMES.filter((p) => p.provider === 'moscow-innovation-cluster').length);
-    const closed = await api().get('/api/v1/programmes?status=closed').expect(200);
-    expect(closed.body.total).toBe(0);
+    expect(cluster.body.total).toBe(SHIPPED_PROGRAMMES.filter((p) => p.provider === 'moscow-innovation-cluster').length);
+    // statuses come from each entry's availability: what its sources say
+    for (const status of ['open', 'upcoming', 'standing', 'not_confirmed', 'closed']) {
+      const res = await api().get(`/api/v1/programmes?status=${status}&perPage=100`).expect(200);
+      const expected = SHIPPED_PROGRAMMES.filter((p) => shippedStatus(p) === status).map((p) => p.slug);
+      expect({ status, slugs: res.body.hits.map((h: { slug: string }) => h.slug).sort() }).toEqual({ status, slugs: expected.sort() });
+    }
+    // `ongoing` (API v1, before availability had a source) means standing
+    const ongoing = await api().get('/api/v1/programmes?status=ongoing').expect(200);
+    expect(ongoing.body.total).toBe(SHIPPED_PROGRAMMES.filter((p) => shippedStatus(p) === 'standing').length);
     const text = await api()
       .get('/api/v1/programmes?q=' + encodeURIComponent('Моспром'))
       .expect(200);
     expect(text.body.hits.map((h: { slug: string }) => h.slug)).toContain('mosprom-export-support');
-    const en = await api().get('/api/v1/programmes?provider=mosprom&lang=en').expect(200);
-    expect(en.body.hits[0]).toMatchObject({
-      title: 'Mosprom and the Moscow Export Center: entering foreign markets',
-      lang: 'en',
-      provider: { name: 'Mosprom Centre' },
-    });
+    const export_ = SHIPPED_PROGRAMMES.find((p) => p.slug === 'mosprom-export-support')!;
+    const en = await api().get(`/api/v1/programmes?provider=${export_.provider}&lang=en&perPage=100`).expect(200);
+    expect(en.body.hits.find((h: { slug: string }) => h.slug === export_.slug)).toMatchObject({ title: export_.title.en, lang: 'en' });
+  });
+
+  it('tells the truth about every published entry: a status from its sources, a way to act, accepted sources', async () => {
+    const all = await api().get('/api/v1/programmes.json').expect(200);
+    expect(all.body.length).toBe(SHIPPED_PROGRAMMES.length);
+    for (const p of all.body as {
+      slug: string;
+      timing: { status: string; availability: { kind: string; source: string | null } };
+      application: { applyUrl: string | null; applyUrlEn: string | null; contacts: { phone: string | null; email: string | null } };
+      provider: { phone: string | null; email: string | null };
+      curation: { sources: { key: string; kind: string }[]; problems: unknown[] };
+    }[]) {
+      // nothing is "ongoing" by default; standing and closed rest on an official page
+      expect(p.timing.status).not.toBe('ongoing');
+      if (['standing', 'closed'].includes(p.timing.availability.kind))
+        expect({ slug: p.slug, kind: p.curation.sources.find((s) => s.key === p.timing.availability.source)?.kind }).toEqual({
+          slug: p.slug,
+          kind: 'official',
+        });
+      const wayToAct =
+        !!p.application.applyUrl ||
+        !!p.application.applyUrlEn ||
+        !!p.application.contacts.phone ||
+        !!p.application.contacts.email ||
+        !!p.provider.phone ||
+        !!p.provider.email;
+      expect({ slug: p.slug, wayToAct, problems: p.curation.problems }).toEqual({ slug: p.slug, wayToAct: true, problems: [] });
+    }
+    // the export grant's own card says applications are closed: never shown as open
+    expect((await api().get('/api/v1/programmes/mosprom-export-support').expect(200)).body.timing.status).not.toBe('open');
+  });
+
+  it('finds federal programmes for a Moscow company: a programme serves every place inside its territories', async () => {
+    const federal = SHIPPED_PROGRAMMES.filter((p) => p.territories?.includes('russia')).map((p) => p.slug);
+    expect(federal.length).toBeGreaterThan(0);
+    const moscow = await api().get('/api/v1/programmes?territory=moscow&perPage=100').expect(200);
+    expect(moscow.body.hits.map((h: { slug: string }) => h.slug)).toEqual(expect.arrayContaining(federal));
+    const site = await api().get('/api/v1/programmes?territory=technopolis_moscow&perPage=100').expect(200);
+    expect(site.body.hits.map((h: { slug: string }) => h.slug)).toEqual(expect.arrayContaining(federal));
+    // the count a Moscow filter shows is what it finds
+    const counted = moscow.body.facets.territory.find((v: { code: string }) => v.code === 'moscow');
+    expect(counted.count).toBe(moscow.body.total);
   });
 
   it('treats % and _ in the text literally', async () => {
@@ -77,24 +123,19 @@ describe('public read API (HTTP, real PostgreSQL)', () => {
 
   it('shows one published programme in full', async () => {
     const res = await api().get('/api/v1/programmes/technopolis-moscow-sez').expect(200);
+    const file = SHIPPED_PROGRAMMES.find((p) => p.slug === 'technopolis-moscow-sez')!;
     expect(res.body).toMatchObject({
       slug: 'technopolis-moscow-sez',
-      provider: { slug: 'technopolis-moscow' },
-      timing: { status: 'ongoing', opensAt: null, closesAt: null },
-      benefit: {
-        amountMin: null,
-        amountMax: null,
-        taxReductions: expect.arrayContaining([{ tax: 'profit', fromPercent: null, toPercent: 2, years: null }]),
-      },
-      application: { applyUrl: 'https://technomoscow.com' },
+      provider: { slug: file.provider },
+      timing: { status: shippedStatus(file), availability: { kind: file.timing!.availability!.kind } },
+      application: { applyUrl: file.application!.applyUrl ?? null, applyUrlEn: file.application!.applyUrlEn ?? null },
+      curation: { problems: [] },
     });
     // every key fact cites one of the entry's sources, and carries the date that source shows
     const sources = new Map(res.body.curation.sources.map((s: { key: string; publishedOn: string | null }) => [s.key, s.publishedOn]));
     expect(res.body.keyFacts.length).toBeGreaterThan(5);
     for (const f of res.body.keyFacts) expect(sources.get(f.source)).toBe(f.asOf);
-    expect(res.body.curation.sources.map((s: { url: string }) => s.url)).toContain(
-      'https://investmoscow.ru/press-center/news-article/?article=295776',
-    );
+    expect(res.body.curation.sources.every((s: { kind: string }) => ['official', 'media', 'other'].includes(s.kind))).toBe(true);
     expect(res.body.application.steps.length).toBeGreaterThanOrEqual(2);
     expect(res.body.title.ru).toBeTruthy();
     expect(res.body.title.en).toBeTruthy();
@@ -132,7 +173,7 @@ describe('public read API (HTTP, real PostgreSQL)', () => {
 
   it('lists organisations', async () => {
     const res = await api().get('/api/v1/organisations').expect(200);
-    expect(res.body.map((o: { slug: string }) => o.slug).sort()).toEqual(SEED_ORGANISATIONS.map((o) => o.slug).sort());
+    expect(res.body.map((o: { slug: string }) => o.slug).sort()).toEqual(SHIPPED_PROVIDERS.map((o) => o.slug).sort());
   });
 
   it('rejects a suggest request without text or with too much of it', async () => {

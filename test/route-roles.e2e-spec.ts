@@ -26,6 +26,13 @@ const MATRIX: RouteRule[] = [
   { method: 'get', path: '/api/v1/admin/programmes/:id/suggested-updates', allowed: ['admin', 'editor'] },
   { method: 'post', path: '/api/v1/admin/programmes/:id/suggested-updates/:suggestionId/apply', allowed: ['admin', 'editor'] },
   { method: 'post', path: '/api/v1/admin/programmes/:id/suggested-updates/:suggestionId/dismiss', allowed: ['admin', 'editor'] },
+  { method: 'get', path: '/api/v1/admin/pending-changes', allowed: ['admin', 'editor'] },
+  { method: 'get', path: '/api/v1/admin/programmes/:id/pending-change', allowed: ['admin', 'editor'] },
+  { method: 'patch', path: '/api/v1/admin/programmes/:id/pending-change', allowed: ['admin', 'editor'] },
+  { method: 'delete', path: '/api/v1/admin/programmes/:id/pending-change', allowed: ['admin', 'editor'] },
+  { method: 'post', path: '/api/v1/admin/programmes/:id/pending-change/approve', allowed: ['admin', 'editor'] },
+  { method: 'post', path: '/api/v1/admin/programmes/:id/pending-change/publish', allowed: ['admin', 'editor'] },
+  { method: 'post', path: '/api/v1/admin/programmes/:id/pending-change/rebase', allowed: ['admin', 'editor'] },
   { method: 'get', path: '/api/v1/admin/organisations', allowed: ['admin', 'editor'] },
   { method: 'get', path: '/api/v1/admin/organisations/:slug', allowed: ['admin', 'editor'] },
   { method: 'post', path: '/api/v1/admin/organisations', allowed: ['admin'] },
@@ -42,12 +49,17 @@ const MATRIX: RouteRule[] = [
   { method: 'post', path: '/api/v1/admin/search/synonyms', allowed: ['admin'] },
   { method: 'put', path: '/api/v1/admin/search/synonyms/:id', allowed: ['admin'] },
   { method: 'delete', path: '/api/v1/admin/search/synonyms/:id', allowed: ['admin'] },
+  { method: 'get', path: '/api/v1/admin/source-watch', allowed: ['admin', 'editor'] },
+  { method: 'get', path: '/api/v1/admin/source-watch/programmes/:id', allowed: ['admin', 'editor'] },
+  { method: 'post', path: '/api/v1/admin/source-watch/programmes/:id/confirm', allowed: ['admin', 'editor'] },
+  { method: 'post', path: '/api/v1/admin/source-watch/items/:itemId/dismiss', allowed: ['admin', 'editor'] },
 ];
 
 const concrete = (path: string): string =>
   path
     .replace(':id', ID)
     .replace(':suggestionId', ID)
+    .replace(':itemId', ID)
     .replace(':slug', 'no-such-slug')
     .replace(':facet', 'industry')
     .replace(':code', 'no_such_code');

@@ -1,7 +1,8 @@
 import { exactVersion } from '@app/common';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { ProgrammeRepository, ProgrammesService, SEED_PROGRAMMES, SYSTEM_SEED, type ProgrammeView } from '@app/catalogue';
+import { ProgrammeRepository, ProgrammesService, SYSTEM_SEED, type ProgrammeView } from '@app/catalogue';
+import { SHIPPED_PROGRAMMES } from './support/shipped';
 import { PostgresSearchEngine, SearchMaintenanceService, SearchOutbox, SearchSyncRelay, SynonymsService } from '@app/search';
 import { programmeInput, RecordingSearchEngine } from '@app/testing';
 import { createTestApp, TestApp } from './support/test-app';
@@ -41,7 +42,7 @@ describe('search sync', () => {
 
   it('sent the shipped catalogue and the engine settings on the first drain', async () => {
     expect(await pending()).toBe(0);
-    expect(engine.documents.size).toBe(SEED_PROGRAMMES.length);
+    expect(engine.documents.size).toBe(SHIPPED_PROGRAMMES.length);
     expect(engine.settings?.synonyms).toContainEqual(expect.arrayContaining(['МСП', 'SME']));
   });
 
@@ -228,6 +229,29 @@ describe('search sync', () => {
     expect(pg.stats.hits).toBe(hits + 1);
   });
 
+  it('serves a queued rebuild once: a failure leaves it pending with a backoff, a success marks it done', async () => {
+    const reindexRows = () =>
+      db.query(`SELECT attempts, last_error AS "lastError", processed_at IS NOT NULL AS done, next_attempt_at > now() AS waiting
+                  FROM search_outbox WHERE kind = 'reindex' ORDER BY id`);
+    expect(await outbox.enqueueReindex()).toBe(true);
+    expect(await outbox.enqueueReindex()).toBe(false); // one waiting is enough
+    // the relay leaves it to the maintenance job
+    await relay.drain();
+    expect(await reindexRows()).toEqual([{ attempts: 0, lastError: null, done: false, waiting: false }]);
+    engine.down = true;
+    expect(await maintenance.reindexIfRequested()).toBeNull();
+    engine.down = false;
+    expect(await reindexRows()).toEqual([
+      { attempts: 1, lastError: expect.stringMatching(/unavailable|down/i), done: false, waiting: true },
+    ]);
+    // not due yet: nothing happens until its backoff ends
+    expect(await maintenance.reindexIfRequested()).toBeNull();
+    await db.query(`UPDATE search_outbox SET next_attempt_at = now() WHERE kind = 'reindex'`);
+    expect(await maintenance.reindexIfRequested()).toMatchObject({ engine: 'meilisearch', documents: expect.any(Number) });
+    expect(await reindexRows()).toEqual([expect.objectContaining({ attempts: 1, done: true })]);
+    expect(await maintenance.reindexIfRequested()).toBeNull();
+  });
+
   it('changes synonyms with version checks and queues the new settings', async () => {
     const admin = await t.tokenFor('admin');
     const api = () => request(t.http);
@@ -302,7 +326,7 @@ describe('search when Meilisearch is unreachable', () => {
     const admin = await t.tokenFor('admin');
     const status = await request(t.http).get('/api/v1/admin/search/status').set('Authorization', `Bearer ${admin}`).expect(200);
     expect(status.body).toMatchObject({ engine: 'meilisearch', degraded: true, engineHealth: { ok: false } });
-    expect(status.body.outbox.pending).toBeGreaterThanOrEqual(SEED_PROGRAMMES.length + 1); // settings + the shipped programmes
+    expect(status.body.outbox.pending).toBeGreaterThanOrEqual(SHIPPED_PROGRAMMES.length + 1); // settings + the shipped programmes
     expect(status.body.outbox.lastError.message).toMatch(/unavailable/i);
   });
 });

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import fc from 'fast-check';
 import request from 'supertest';
 import { ApiKeysService, IdentityService } from '@app/identity';
-import { freePort, programmeInput, strongPassword, uniqueSlug } from '@app/testing';
+import { freePort, programmeInput, strongPassword, uniqueSlug, round } from '@app/testing';
 import { adminBrowser, csrfOf, signInAs, type AdminBrowser } from './support/admin-web';
 import { run, SERVER, waitFor } from './support/processes';
 import { createProgrammeViaApi } from './support/programmes';
@@ -117,7 +117,7 @@ describe('security', () => {
         description: { ru: marker('description-ru'), en: marker('description-en') },
         benefit: { text: { ru: marker('benefit'), en: marker('benefit-en') }, taxReductions: [] },
         eligibility: { text: { ru: marker('eligibility'), en: null } },
-        timing: { closesAt: '2031-01-01T00:00:00Z' },
+        ...round(null, '2031-01-01T00:00:00Z'),
         keyFacts: [
           {
             group: 'benefit',

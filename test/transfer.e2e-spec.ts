@@ -7,10 +7,10 @@ import {
   ProgrammesService,
   ProgrammeTransferService,
   recordsToCsv,
-  SEED_PROGRAMMES,
   SYSTEM_SEED,
   type ProgrammeRecord,
 } from '@app/catalogue';
+import { SHIPPED_ALL } from './support/shipped';
 import { createTestApp, TestApp } from './support/test-app';
 
 const ACTOR = { id: null, label: 'system:import test' };
@@ -31,17 +31,18 @@ describe('programme import and export', () => {
 
   it('round-trips: importing an export, as JSON or CSV, changes nothing', async () => {
     const records = await transfer.exportAll();
-    expect(records).toHaveLength(SEED_PROGRAMMES.length);
+    expect(records).toHaveLength(SHIPPED_ALL.length);
     const revisions = await count('programme_revision');
     for (const rows of [jsonToRows(JSON.stringify(records)), csvToRows(recordsToCsv(records))]) {
       const report = await transfer.import(rows, { apply: true, actor: ACTOR });
-      expect(report.counts).toEqual({ create: 0, update: 0, unchanged: SEED_PROGRAMMES.length, invalid: 0 });
+      expect(report.counts).toEqual({ create: 0, update: 0, unchanged: SHIPPED_ALL.length, invalid: 0 });
     }
     expect(await count('programme_revision')).toBe(revisions);
   });
 
   it('reports exactly the bad rows of a file with known mistakes, saves nothing on a dry run, and only the good rows on apply', async () => {
-    const [template] = await transfer.exportAll();
+    // a published entry's record: it can be published again under another slug
+    const template = (await transfer.exportAll()).find((r) => r.publicationState === 'published')!;
     const good = (slug: string): ProgrammeRecord => ({
       ...template,
       slug,
@@ -105,7 +106,7 @@ describe('programme import and export', () => {
 
   it('checks and applies a kept file in the background, applying it once', async () => {
     const jobs = t.app.get(ImportJobsService);
-    const [template] = await transfer.exportAll();
+    const template = (await transfer.exportAll()).find((r) => r.publicationState === 'published')!;
     const records = Array.from({ length: 300 }, (_, i): ProgrammeRecord => ({
       ...template,
       slug: `background-import-${i}`,

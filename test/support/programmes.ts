@@ -23,3 +23,27 @@ export async function createProgrammeViaApi(
     .expect(200);
   return res.body;
 }
+
+/**
+ * Changes a programme through the admin API as an editor does: a draft changes at once; a
+ * published one gets a pending change (202), which this then publishes, as an editor would
+ * next. Answers the entry as it now is, with its ETag.
+ */
+export async function patchAndPublish(
+  http: Parameters<typeof request>[0],
+  token: string,
+  id: string,
+  ifMatch: string,
+  body: Record<string, unknown>,
+): Promise<{ body: SavedProgramme; etag: string }> {
+  const auth = { Authorization: `Bearer ${token}` };
+  const patched = await request(http).patch(`/api/v1/admin/programmes/${id}`).set(auth).set('If-Match', ifMatch).send(body);
+  if (patched.status === 200) return { body: patched.body, etag: patched.headers.etag };
+  if (patched.status !== 202) throw new Error(`PATCH answered ${patched.status}: ${JSON.stringify(patched.body)}`);
+  const published = await request(http)
+    .post(`/api/v1/admin/programmes/${id}/pending-change/publish`)
+    .set(auth)
+    .set('If-Match', patched.headers.etag)
+    .expect(200);
+  return { body: published.body, etag: published.headers.etag };
+}

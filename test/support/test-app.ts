@@ -16,8 +16,8 @@ export interface TestApp {
 }
 
 /** The real HTTP application on its own fresh database, optionally with the shipped catalogue. */
-export async function createTestApp(options: { seed?: boolean; env?: Record<string, string> } = {}): Promise<TestApp> {
-  const db = await createTestDatabase();
+export async function createTestApp(options: { seed?: boolean; env?: Record<string, string>; db?: TestDatabase } = {}): Promise<TestApp> {
+  const db = options.db ?? (await createTestDatabase());
   // generous API limits unless a test sets its own: tests send many requests from one address
   const config = loadConfig({
     NODE_ENV: 'test',

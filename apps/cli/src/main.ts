@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { readFile, stat, writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -15,7 +16,16 @@ import {
 } from '@app/catalogue';
 import { DomainError } from '@app/common';
 import { AppConfig, ConfigError, loadConfig, readSecret } from '@app/config';
-import { openDatabase, runMigrations } from '@app/database';
+import {
+  backupDatabase,
+  BackupError,
+  openDatabase,
+  prepareEmbeddedDirectory,
+  readManifest,
+  restoreBaseBackup,
+  restoreDump,
+  runMigrations,
+} from '@app/database';
 import { IdentityService, ROLES, type Role } from '@app/identity';
 import { PostgresSearchEngine, SearchEngine, SearchMaintenanceService, SearchSyncRelay } from '@app/search';
 import { CliModule } from './cli.module';
@@ -38,6 +48,10 @@ Commands:
                                             with --apply, save the valid rows in one transaction
   generate --count N [--seed S]             replace the synthetic programmes with N deterministic ones
                                             (benchmarks only; slugs start with "synthetic-")
+  backup FILE                               back up the database while it serves: pg_dump of the server's
+                                            version where installed, else (embedded) a base backup
+  restore FILE [--force]                    restore a backup into an empty database (--force: replace one),
+                                            migrate it and rebuild the search index
 
 Without DATABASE_URL the commands use the embedded PostgreSQL under .data/ (started if needed).`;
 
@@ -50,10 +64,26 @@ async function main(argv: string[]): Promise<number> {
     return command ? 0 : 2;
   }
   const config = loadConfig();
+  // before any database is opened: an embedded installation is restored into its directory, not into a running cluster
+  if (command === 'restore') return restore(config, rest);
   const db = await openDatabase(config.database);
   try {
     const resolved = config.withDatabaseUrl(db.url);
     switch (command) {
+      case 'backup': {
+        const { positionals } = parseArgs({ args: rest, allowPositionals: true, strict: true });
+        if (positionals.length !== 1) {
+          out('backup needs one FILE to write');
+          return 2;
+        }
+        const dir = resolve(config.database.embeddedDir);
+        const report = await backupDatabase(positionals[0], db.url, db.embedded ? { dir, secretFile: `${dir}.secret` } : undefined);
+        out(
+          `Backed up ${report.manifest.database} (PostgreSQL ${report.manifest.serverVersion}, ${report.manifest.lastMigration ?? 'no migrations'}) ` +
+            `with ${report.manifest.tool} to ${report.file} (${(report.bytes / 1024 / 1024).toFixed(1)} MB)`,
+        );
+        return 0;
+      }
       case 'migrate': {
         const ran = await runMigrations(db.url);
         out(ran.length ? `Applied: ${ran.join(', ')}` : 'Database is up to date');
@@ -120,6 +150,55 @@ async function main(argv: string[]): Promise<number> {
         out(`Unknown command "${command}".\n\n${USAGE}`);
         return 2;
     }
+  } finally {
+    await db.stop();
+  }
+}
+
+/**
+ * `restore FILE [--force]`: into DATABASE_URL's database (a pg_dump backup, with pg_restore), or into the
+ * embedded installation's directory (either kind: a base backup's files, or a fresh cluster and pg_restore).
+ * Then the migrations of this release, and a rebuilt search index.
+ */
+async function restore(config: AppConfig, args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args, options: { force: { type: 'boolean' } }, allowPositionals: true, strict: true });
+  if (positionals.length !== 1) {
+    out('restore needs one FILE (made by "cli backup")');
+    return 2;
+  }
+  const file = positionals[0];
+  const force = !!values.force;
+  const manifest = await readManifest(file);
+  out(`${file}: ${manifest.database} on PostgreSQL ${manifest.serverVersion}, taken ${manifest.createdAt} with ${manifest.tool}`);
+  if (config.database.url) {
+    if (manifest.method !== 'pg_dump') {
+      throw new BackupError(
+        "This backup is a copy of an embedded installation's files (a base backup), which only an embedded installation can start from: " +
+          'restore it without DATABASE_URL (into EMBEDDED_PG_DIR), then move the data to your server with pg_dump from there',
+      );
+    }
+    await restoreDump(file, config.database.url, force);
+  } else {
+    const dir = resolve(config.database.embeddedDir);
+    const aside = await prepareEmbeddedDirectory(dir, force);
+    if (aside) out(`The installation that was in ${dir} is kept as ${aside}`);
+    if (manifest.method === 'base-backup') await restoreBaseBackup(file, dir);
+  }
+  // the embedded cluster starts here: from a base backup it replays the WAL the backup holds first
+  const db = await openDatabase(config.database);
+  try {
+    if (!config.database.url && manifest.method === 'pg_dump') await restoreDump(file, db.url, false);
+    const ran = await runMigrations(db.url);
+    const app = await NestFactory.createApplicationContext(CliModule.forRoot(config.withDatabaseUrl(db.url)), { logger: false });
+    try {
+      const report = await app.get(SearchMaintenanceService).reindex();
+      out(
+        `Restored ${manifest.database}${ran.length ? `, then applied ${ran.join(', ')}` : ''}; rebuilt the ${report.engine} search index (${report.documents} documents)`,
+      );
+    } finally {
+      await app.close();
+    }
+    return 0;
   } finally {
     await db.stop();
   }
@@ -260,7 +339,11 @@ function progressBar(unit: string): SingleBar {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    const known = error instanceof ConfigError || error instanceof DomainError || (error as Error)?.name === 'TypeError';
+    const known =
+      error instanceof ConfigError ||
+      error instanceof DomainError ||
+      error instanceof BackupError ||
+      (error as Error)?.name === 'TypeError';
     process.stderr.write(`${known ? (error as Error).message : String((error as Error)?.stack ?? error)}\n`);
     process.exit(1);
   },

@@ -3,6 +3,7 @@ import { CatalogueSeeder, catalogueUpdates } from '@app/catalogue';
 import { Lifecycle } from '@app/common';
 import { ConfigError, loadConfig } from '@app/config';
 import { openDatabase, runMigrations } from '@app/database';
+import { verifyMeilisearchKey } from '@app/search';
 import { createServerApp } from './server.app';
 
 const say = (line: string): void => void process.stdout.write(`${line}\n`);
@@ -13,6 +14,9 @@ const say = (line: string): void => void process.stdout.write(`${line}\n`);
  */
 async function main(): Promise<void> {
   const config = loadConfig();
+  // a server whose jobs run in a separate worker only searches (a search key); with the worker in-process it also writes
+  const keyWarning = await verifyMeilisearchKey(config, config.worker.inProcess ? 'write' : 'search');
+  if (keyWarning) process.stderr.write(`Warning: ${keyWarning}\n`);
   // the server drains requests before stopping an embedded database, so it handles the signals itself
   const db = await openDatabase(config.database, { ownSignals: true });
   if (db.embedded) say(`Embedded PostgreSQL running (data in ${config.database.embeddedDir})`);

@@ -27,6 +27,7 @@ import { ServerModule } from './server.module';
 import { SESSION_COOKIE } from './admin-web/admin-session';
 import { IdentityService } from '@app/identity';
 import { ASSETS_DIR, renderWebError } from './web/web-views';
+import { websiteLanguage } from './web/web-language';
 import { renderAdminError } from './admin-web/admin-views';
 
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
@@ -260,6 +261,7 @@ export async function createServerApp(config: AppConfig): Promise<INestApplicati
   // admin forms: plain urlencoded fields (dotted names, repeats become arrays) and one upload
   app.useBodyParser('urlencoded', { extended: false, limit: ADMIN_FORM_LIMIT, parameterLimit: 5000 });
   app.use(cookieParser());
+  app.use(websiteLanguage);
   app.use('/admin/import', acceptImportUpload(app.get(IdentityService), config.transfer.maxFileBytes));
   app.use(rejectDeepBodies);
   app.use(rejectNulCharacters);

@@ -13,7 +13,10 @@ import { SearchModule } from '@app/search';
 import { WorkerModule } from '../../worker/src/worker.module';
 import { AdminOrganisationsController, AdminTaxonomyController } from './admin/admin-catalogue.controller';
 import { AdminProgrammesController } from './admin/admin-programmes.controller';
+import { AdminPendingChangesController } from './admin/admin-pending-changes.controller';
 import { AdminSearchController } from './admin/admin-search.controller';
+import { AdminSourceWatchController } from './admin/admin-source-watch.controller';
+import { SourceWatchModule } from '@app/source-watch';
 import { AuthController } from './auth/auth.controller';
 import { CatalogueController } from './catalogue/catalogue.controller';
 import { HealthController } from './health/health.controller';
@@ -49,6 +52,7 @@ export class ServerModule {
         AlertsModule,
         IdentityModule,
         IdentityHttpModule,
+        SourceWatchModule,
         ThrottlerModule.forRootAsync({
           imports: [IdentityModule],
           inject: [RateLimitStore],
@@ -85,9 +89,11 @@ export class ServerModule {
         CatalogueController,
         AuthController,
         AdminProgrammesController,
+        AdminPendingChangesController,
         AdminOrganisationsController,
         AdminTaxonomyController,
         AdminSearchController,
+        AdminSourceWatchController,
         HealthController,
         MetricsController,
         MatchController,

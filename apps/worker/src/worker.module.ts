@@ -7,14 +7,20 @@ import { DatabaseModule } from '@app/database';
 import { IdentityModule } from '@app/identity';
 import { SearchModule } from '@app/search';
 import { AlertsModule } from '@app/alerts';
+import { SourceWatchModule } from '@app/source-watch';
 
 import { JobScheduler } from './job-scheduler';
+import { ScheduledJobRuns } from './scheduled-job-runs';
 
 @Module({})
 export class WorkerModule {
   /** The scheduled jobs alone, for a process that already has config and database (the server under npm start). */
   static jobs(): DynamicModule {
-    return { module: WorkerModule, imports: [CatalogueModule, SearchModule, AlertsModule, IdentityModule], providers: [JobScheduler] };
+    return {
+      module: WorkerModule,
+      imports: [CatalogueModule, SearchModule, AlertsModule, IdentityModule, SourceWatchModule],
+      providers: [JobScheduler, ScheduledJobRuns],
+    };
   }
 
   /** The standalone worker process. */
@@ -30,8 +36,9 @@ export class WorkerModule {
         SearchModule,
         AlertsModule,
         IdentityModule,
+        SourceWatchModule,
       ],
-      providers: [JobScheduler],
+      providers: [JobScheduler, ScheduledJobRuns],
     };
   }
 }

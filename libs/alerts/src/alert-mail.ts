@@ -1,6 +1,6 @@
 import type { PublicUrls } from '@app/config';
 import type { Lang } from '@app/catalogue';
-import { SEARCH_FACETS, type SearchFacet, type SearchHit, type SearchRequest, type SearchResponse } from '@app/search';
+import { labelIn, SEARCH_FACETS, type FacetTerm, type SearchFacet, type SearchHit, type SearchRequest } from '@app/search';
 
 /** What a message says, in the alert's language: plain text and a small HTML twin. */
 export interface Composed {
@@ -16,25 +16,7 @@ const WORDS = {
   ru: {
     confirmSubject: 'Подтвердите подписку на программы поддержки',
     confirmText: (search: string, frequency: string, link: string) =>
-      `Вы (или кто-то от вашего имени) подписались на новые и изменённые программы каталога мер поддержки, которые находит поиск:\n${search}\n\nПисьма будут приходить ${frequency}. Чтобы подтвердить подписку, откройте ссылку (она действует 7 дней):\n${link}\n\nЕсли вы не подписывались, просто не отвечайте: без подтверждения писем не будет.`,
-    everything: 'все программы каталога',
-    words: (q: string) => `слова поиска «${q}»`,
-    facets: {
-      supportType: 'вид поддержки',
-      objective: 'цель',
-      applicantType: 'кто может получить',
-      size: 'размер компании',
-      stage: 'стадия',
-      industry: 'отрасль',
-      territory: 'территория',
-      provider: 'кто предоставляет',
-      status: 'приём заявок',
-    } as Record<SearchFacet, string>,
-    amountFrom: (n: string) => `сумма не меньше ${n} ₽`,
-    amountTo: (n: string) => `сумма не больше ${n} ₽`,
-    closesAfter: (d: string) => `приём заявок после ${d}`,
-    closesBefore: (d: string) => `приём заявок до ${d}`,
-    openSearch: 'Открыть поиск на сайте',
+      `Вы (или кто-то от вашего имени) подписались на новые и изменённые программы по поиску:\n${search}\n\nПисьма будут приходить ${frequency}. Чтобы подтвердить подписку, откройте ссылку (она действует 7 дней):\n${link}\n\nЕсли вы не подписывались, просто не отвечайте: без подтверждения писем не будет.`,
     daily: 'раз в день',
     weekly: 'раз в неделю',
     digestSubject: (n: number) => `Программы поддержки: ${n} ${n === 1 ? 'обновление' : 'обновлений'} по вашему поиску`,
@@ -42,30 +24,32 @@ const WORDS = {
     closing: 'Приём заявок заканчивается в ближайшие 14 дней',
     closesOn: (date: string) => `приём до ${date}`,
     search: 'Ваш поиск',
+    openSearch: 'Открыть поиск на сайте',
     unsubscribe: 'Отписаться',
+    query: (q: string) => `Запрос: «${q}»`,
+    everything: 'все программы каталога',
+    facets: {
+      supportType: 'Вид поддержки',
+      objective: 'Цель',
+      applicantType: 'Кто может получить',
+      size: 'Размер компании',
+      stage: 'Стадия',
+      industry: 'Отрасль',
+      territory: 'Территория',
+      provider: 'Кто предоставляет',
+      status: 'Приём заявок',
+    } as Record<SearchFacet, string>,
+    amount: 'Сумма',
+    amountFrom: (n: string) => `от ${n}`,
+    amountTo: (n: string) => `до ${n}`,
+    closes: 'Окончание приёма',
+    closesFrom: (d: string) => `не раньше ${d}`,
+    closesTo: (d: string) => `не позже ${d}`,
   },
   en: {
     confirmSubject: 'Confirm your support programme alert',
     confirmText: (search: string, frequency: string, link: string) =>
-      `You (or someone using your address) subscribed to new and changed programmes of the business-support catalogue that this search finds:\n${search}\n\nMessages will come ${frequency}. To confirm, open this link (it works for 7 days):\n${link}\n\nIf it was not you, ignore this message: nothing is sent without confirmation.`,
-    everything: 'every programme of the catalogue',
-    words: (q: string) => `search words “${q}”`,
-    facets: {
-      supportType: 'type of support',
-      objective: 'goal',
-      applicantType: 'who can apply',
-      size: 'company size',
-      stage: 'stage',
-      industry: 'industry',
-      territory: 'territory',
-      provider: 'provided by',
-      status: 'applications',
-    } as Record<SearchFacet, string>,
-    amountFrom: (n: string) => `amount at least ${n} RUB`,
-    amountTo: (n: string) => `amount at most ${n} RUB`,
-    closesAfter: (d: string) => `applications close after ${d}`,
-    closesBefore: (d: string) => `applications close by ${d}`,
-    openSearch: 'Open the search on the site',
+      `You (or someone using your address) subscribed to new and changed programmes for this search:\n${search}\n\nMessages will come ${frequency}. To confirm, open this link (it works for 7 days):\n${link}\n\nIf it was not you, ignore this message: nothing is sent without confirmation.`,
     daily: 'once a day',
     weekly: 'once a week',
     digestSubject: (n: number) => `Support programmes: ${n} update${n === 1 ? '' : 's'} for your search`,
@@ -73,7 +57,27 @@ const WORDS = {
     closing: 'Applications closing within 14 days',
     closesOn: (date: string) => `applications until ${date}`,
     search: 'Your search',
+    openSearch: 'Open the search on the site',
     unsubscribe: 'Unsubscribe',
+    query: (q: string) => `Words: “${q}”`,
+    everything: 'every programme in the catalogue',
+    facets: {
+      supportType: 'Type of support',
+      objective: 'Goal',
+      applicantType: 'Who can apply',
+      size: 'Company size',
+      stage: 'Stage',
+      industry: 'Industry',
+      territory: 'Territory',
+      provider: 'Provided by',
+      status: 'Applications',
+    } as Record<SearchFacet, string>,
+    amount: 'Amount',
+    amountFrom: (n: string) => `from ${n}`,
+    amountTo: (n: string) => `up to ${n}`,
+    closes: 'Applications close',
+    closesFrom: (d: string) => `on or after ${d}`,
+    closesTo: (d: string) => `on or before ${d}`,
   },
 };
 
@@ -85,53 +89,67 @@ const dateIn = (iso: string, lang: Lang): string =>
     timeZone: 'Europe/Moscow',
   }).format(new Date(iso));
 
+const roubles = (n: number, lang: Lang): string =>
+  new Intl.NumberFormat(lang === 'ru' ? 'ru-RU' : 'en-GB', { style: 'currency', currency: 'RUB', maximumFractionDigits: 0 }).format(n);
+
+/** The search an alert follows, as the website's search page reads it. */
+export type FollowedSearch = Omit<SearchRequest, 'page' | 'perPage' | 'after' | 'sort' | 'lang'>;
+
 /** The search words the description quotes at most (the form allows 200); the rest is cut with an ellipsis. */
 const QUOTED_WORDS = 80;
 
 /**
- * A saved search in words, for mail: the query in quotes and each filter by its
- * name and the labels of its values, never a URL. (A URL would carry whatever a
- * stranger typed into a message that goes to someone else's inbox as a link.)
+ * A saved search in words, one line per condition: its words in quotes (cut at QUOTED_WORDS), each
+ * filter's name and the labels of its values, amounts and dates ("Вид поддержки: Гранты и субсидии"),
+ * never a URL's codes. (A confirmation goes to an address a stranger may have typed: it describes
+ * the search and carries no link but its own.)
  */
-export function describeSearch(
-  lang: Lang,
-  request: Pick<SearchRequest, 'q' | 'facets' | 'amountMin' | 'amountMax' | 'closesAfter' | 'closesBefore'>,
-  facets: SearchResponse['facets'],
-): string {
+export function describeSearch(search: FollowedSearch, terms: Record<SearchFacet, FacetTerm[]>, lang: Lang): string[] {
   const w = WORDS[lang];
-  const parts: string[] = [];
-  const q = request.q?.replace(/\s+/g, ' ').trim();
-  if (q) parts.push(w.words(q.length > QUOTED_WORDS ? `${q.slice(0, QUOTED_WORDS)}…` : q));
+  const lines: string[] = [];
+  const q = search.q?.replace(/\s+/g, ' ').trim();
+  if (q) lines.push(w.query(q.length > QUOTED_WORDS ? `${q.slice(0, QUOTED_WORDS)}…` : q));
   for (const facet of SEARCH_FACETS) {
-    const codes = request.facets?.[facet] ?? [];
+    const codes = search.facets?.[facet] ?? [];
     if (!codes.length) continue;
-    const labels = codes.map((code) => facets[facet]?.find((v) => v.code === code)?.label ?? code);
-    parts.push(`${w.facets[facet]}: ${labels.join(', ')}`);
+    const label = (code: string) => {
+      const term = terms[facet]?.find((t) => t.code === code);
+      return term ? labelIn(term, lang) : code;
+    };
+    lines.push(`${w.facets[facet]}: ${codes.map(label).join(', ')}`);
   }
-  const money = (n: number) => n.toLocaleString(lang === 'ru' ? 'ru-RU' : 'en-GB');
-  if (request.amountMin !== undefined) parts.push(w.amountFrom(money(request.amountMin)));
-  if (request.amountMax !== undefined) parts.push(w.amountTo(money(request.amountMax)));
-  if (request.closesAfter) parts.push(w.closesAfter(dateIn(new Date(request.closesAfter).toISOString(), lang)));
-  if (request.closesBefore) parts.push(w.closesBefore(dateIn(new Date(request.closesBefore).toISOString(), lang)));
-  return parts.length ? parts.join('; ') : w.everything;
+  const amount = [
+    search.amountMin !== undefined ? w.amountFrom(roubles(search.amountMin, lang)) : null,
+    search.amountMax !== undefined ? w.amountTo(roubles(search.amountMax, lang)) : null,
+  ].filter(Boolean);
+  if (amount.length) lines.push(`${w.amount}: ${amount.join(' ')}`);
+  const closes = [
+    search.closesAfter ? w.closesFrom(dateIn(new Date(search.closesAfter).toISOString(), lang)) : null,
+    search.closesBefore ? w.closesTo(dateIn(new Date(search.closesBefore).toISOString(), lang)) : null,
+  ].filter(Boolean);
+  if (closes.length) lines.push(`${w.closes}: ${closes.join(', ')}`);
+  return lines.length ? lines : [w.everything];
 }
 
-export function confirmMessage(lang: Lang, search: string, frequency: 'daily' | 'weekly', confirmUrl: string): Composed {
+/** A link in an HTML message, or its text where there is none. */
+const linked = (html: string, url: string, text = url): string => html.replace(escape(url), `<a href="${escape(url)}">${escape(text)}</a>`);
+
+export function confirmMessage(lang: Lang, search: string[], frequency: 'daily' | 'weekly', confirmUrl: string): Composed {
   const w = WORDS[lang];
-  const text = w.confirmText(search, w[frequency], confirmUrl);
+  const words = search.map((line) => `- ${line}`).join('\n');
+  const text = w.confirmText(words, w[frequency], confirmUrl);
   return {
     subject: w.confirmSubject,
     text,
-    html: `<p>${escape(text)
-      .replace(/\n/g, '<br>')
-      .replace(escape(confirmUrl), `<a href="${escape(confirmUrl)}">${escape(confirmUrl)}</a>`)}</p>`,
+    html: `<p>${linked(escape(text).replace(/\n/g, '<br>'), confirmUrl)}</p>`,
   };
 }
 
 export function digestMessage(
   lang: Lang,
   urls: PublicUrls,
-  search: { described: string; url: string },
+  search: string[],
+  searchUrl: string,
   unsubscribeUrl: string,
   changed: SearchHit[],
   closing: SearchHit[],
@@ -152,7 +170,9 @@ export function digestMessage(
     text: `${parts
       .map((p) => p.text)
       .filter(Boolean)
-      .join('\n')}\n${w.search}: ${search.described}\n${w.openSearch}: ${search.url}\n${w.unsubscribe}: ${unsubscribeUrl}\n`,
-    html: `${parts.map((p) => p.html).join('')}<p>${escape(w.search)}: ${escape(search.described)}</p><p><a href="${escape(search.url)}">${escape(w.openSearch)}</a> · <a href="${escape(unsubscribeUrl)}">${escape(w.unsubscribe)}</a></p>`,
+      .join(
+        '\n',
+      )}\n${w.search}:\n${search.map((line) => `- ${line}`).join('\n')}\n${w.openSearch}: ${searchUrl}\n${w.unsubscribe}: ${unsubscribeUrl}\n`,
+    html: `${parts.map((p) => p.html).join('')}<p>${escape(w.search)}:</p><ul>${search.map((line) => `<li>${escape(line)}</li>`).join('')}</ul><p><a href="${escape(searchUrl)}">${escape(w.openSearch)}</a> · <a href="${escape(unsubscribeUrl)}">${escape(w.unsubscribe)}</a></p>`,
   };
 }

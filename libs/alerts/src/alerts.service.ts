@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import type { Lang } from '@app/catalogue';
 import { Clock, DomainError } from '@app/common';
 import { AppConfig, PublicUrls } from '@app/config';
-import { SearchService, type SearchRequest } from '@app/search';
+import { pickRanges, type RangeParam, SearchService, SearchVocabulary, type SearchRequest, withoutRanges } from '@app/search';
 import { deliveredAddress, mailboxKey } from './alert-address';
 import { confirmMessage, describeSearch, digestMessage } from './alert-mail';
 
@@ -22,7 +22,8 @@ interface AlertRow {
   id: string;
   email: string;
   query: string;
-  request: AlertSearch['request'] & { closesAfter?: string; closesBefore?: string };
+  /** As stored in JSON: range bounds that are instants come back as ISO 8601 text. */
+  request: Omit<AlertSearch['request'], RangeParam> & Partial<Record<RangeParam, unknown>>;
   lang: Lang;
   frequency: AlertFrequency;
   manage_token: string;
@@ -65,6 +66,7 @@ export class AlertsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly search: SearchService,
+    private readonly vocabulary: SearchVocabulary,
     private readonly config: AppConfig,
     private readonly clock: Clock,
     private readonly urls: PublicUrls,
@@ -81,10 +83,8 @@ export class AlertsService {
     const emailHash = sha256(mailboxKey(address));
     const clientHash = sha256(clientAddress);
     const { alertsPerAddressPerDay, alertsPerClientPerHour } = this.config.mail;
-    // the search as words for the message (this also refuses unknown codes before anything is stored)
-    const found = await this.search.search({ ...search.request, page: 1, perPage: 0, lang });
-    const described = describeSearch(lang, search.request, found.facets);
     const confirm = token();
+    const words = describeSearch(search.request, await this.vocabulary.terms(), lang);
     await this.dataSource.transaction(async (tx) => {
       // one subscription at a time per mailbox, then per client (always in this order: no deadlock)
       await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`alert-mailbox:${emailHash}`]);
@@ -105,7 +105,7 @@ export class AlertsService {
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
         [address, emailHash, clientHash, search.query, JSON.stringify(search.request), lang, frequency, sha256(confirm), token()],
       );
-      const mail = confirmMessage(lang, described, frequency, this.urls.to(`/alerts/confirm/${confirm}`));
+      const mail = confirmMessage(lang, words, frequency, this.urls.to(`/alerts/confirm/${confirm}`));
       await this.enqueue(tx, alert.id, 'confirm', 'confirm', address, mail, {});
     });
     this.logger.log({ frequency }, 'Search alert requested');
@@ -134,6 +134,15 @@ export class AlertsService {
     return count;
   }
 
+  /** What a confirmation link stands for: a subscription still to confirm, one already confirmed, or nothing (unknown or unsubscribed). */
+  async confirmation(confirmToken: string): Promise<'pending' | 'confirmed' | null> {
+    const [row] = await this.dataSource.query<{ confirmed: boolean }[]>(
+      `SELECT confirmed_at IS NOT NULL AS confirmed FROM search_alert WHERE confirm_token_hash = $1`,
+      [sha256(confirmToken)],
+    );
+    return row ? (row.confirmed ? 'confirmed' : 'pending') : null;
+  }
+
   /** Ends the subscription a manage token names (one click, no sign-in); true whether or not it still existed. */
   async unsubscribe(manageToken: string): Promise<void> {
     await this.dataSource.query(`DELETE FROM search_alert WHERE manage_token = $1`, [manageToken]);
@@ -159,13 +168,13 @@ export class AlertsService {
       [periodOf('daily', now), periodOf('weekly', now)],
     );
     let queued = 0;
+    const terms = due.length ? await this.vocabulary.terms() : null;
     for (const alert of due) {
       const period = periodOf(alert.frequency, now);
       const since = (alert.last_sent_at ?? alert.confirmed_at).getTime();
       const request: SearchRequest = {
-        ...alert.request,
-        closesAfter: alert.request.closesAfter ? new Date(alert.request.closesAfter) : undefined,
-        closesBefore: alert.request.closesBefore ? new Date(alert.request.closesBefore) : undefined,
+        ...withoutRanges(alert.request),
+        ...pickRanges(alert.request),
         page: 1,
         perPage: 50,
         lang: alert.lang,
@@ -173,14 +182,13 @@ export class AlertsService {
       const found = await this.search.search({ ...request, sort: 'updated' });
       const changed = found.hits.filter((h) => new Date(h.updatedAt).getTime() > since);
       const soon = new Date(now.getTime() + 14 * DAY);
-      const closing = (
-        await this.search.search({ ...request, sort: 'deadline', perPage: 20, closesAfter: now, closesBefore: soon })
-      ).hits.filter((h) => !changed.some((c) => c.slug === h.slug));
+      const closing = (await this.search.search({ ...request, sort: 'deadline', perPage: 20, closesAfter: now, closesBefore: soon })).hits // a reminder is for a round that is running: never for an unconfirmed or upcoming one
+        .filter((h) => h.status === 'open' && !changed.some((c) => c.slug === h.slug));
       await this.dataSource.transaction(async (tx) => {
         if (changed.length || closing.length) {
           const unsubscribe = this.urls.to(`/alerts/unsubscribe/${alert.manage_token}`);
-          const search = { described: describeSearch(alert.lang, request, found.facets), url: this.searchUrl(alert.query, alert.lang) };
-          const mail = digestMessage(alert.lang, this.urls, search, unsubscribe, changed, closing);
+          const words = describeSearch(request, terms!, alert.lang);
+          const mail = digestMessage(alert.lang, this.urls, words, this.searchUrl(alert.query, alert.lang), unsubscribe, changed, closing);
           // RFC 8058: mail clients offer one-click unsubscribe, posting to the link
           if (
             await this.enqueue(tx, alert.id, 'digest', period, alert.email, mail, {

@@ -29,6 +29,13 @@ export interface HeldMessage {
   createdAt: string;
 }
 
+export interface HeldMessageInFull extends HeldMessage {
+  sentAt: string | null;
+  recipient: string;
+  /** The plain-text body, as sent. */
+  text: string;
+}
+
 /**
  * Sends queued mail over SMTP (SMTP_URL). Each message is claimed with a lease,
  * sent with a Message-ID of its own (a resend after a crash is the same message),
@@ -106,6 +113,41 @@ export class MailRelay implements OnModuleDestroy {
       lastError: r.last_error,
       createdAt: r.created_at.toISOString(),
     }));
+  }
+
+  /** One message in full, its recipient included, for an admin who delivers or checks it by hand; null when there is none. */
+  async message(id: string): Promise<HeldMessageInFull | null> {
+    const [row] = await this.dataSource.query<
+      {
+        id: string;
+        kind: string;
+        subject: string;
+        status: string;
+        attempts: number;
+        last_error: string | null;
+        created_at: Date;
+        sent_at: Date | null;
+        recipient: string;
+        text_body: string;
+      }[]
+    >(
+      `SELECT id::text, kind, subject, status, attempts, last_error, created_at, sent_at, recipient, text_body
+         FROM mail_message WHERE id = $1::bigint`,
+      [id],
+    );
+    if (!row) return null;
+    return {
+      id: row.id,
+      kind: row.kind,
+      subject: row.subject,
+      status: row.status,
+      attempts: row.attempts,
+      lastError: row.last_error,
+      createdAt: row.created_at.toISOString(),
+      sentAt: row.sent_at?.toISOString() ?? null,
+      recipient: row.recipient,
+      text: row.text_body,
+    };
   }
 
   onModuleDestroy(): void {

@@ -1,19 +1,26 @@
+import { mkdtempSync, mkdirSync, writeFileSync, cpSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { stringify } from 'yaml';
 import { Clock, exactVersion } from '@app/common';
 import {
-  CATALOGUE_RELEASE,
   CatalogueSeeder,
-  deriveStatus,
+  currentFacts,
+  findCatalogueDir,
+  loadShippedCatalogue,
   ProgrammesService,
   ProgrammeStatusJob,
-  SEED_PROGRAMMES,
+  REQUIRED_SLUGS,
   SuggestedUpdatesService,
+  PendingChangesService,
   SYSTEM_SEED,
   CreateProgrammeDto,
   UpdateProgrammeDto,
+  type KeyFact,
 } from '@app/catalogue';
-import { programmeInput } from '@app/testing';
+import { programmeInput, round } from '@app/testing';
 import { plainToInstance } from 'class-transformer';
 import { createTestApp, TestApp } from '../../../test/support/test-app';
 
@@ -27,21 +34,7 @@ class FakeClock extends Clock {
   }
 }
 
-const FACTS_SLUGS = [
-  'technopolis-moscow-sez',
-  'moscow-technoparks',
-  'important-products-and-research-2026',
-  'mosprom-export-support',
-  'made-in-moscow',
-  'sme-concessional-loans',
-  'sme-consulting',
-  'sme-premises',
-  'new-enterprise-construction',
-  'i-moscow-investors',
-  'i-moscow-pilot-testing',
-  'i-moscow-growth-tools',
-];
-
+const editor = { id: null, label: 'editor@example.org' };
 describe('catalogue on real PostgreSQL', () => {
   let t: TestApp;
   let app: INestApplication;
@@ -55,139 +48,142 @@ describe('catalogue on real PostgreSQL', () => {
   afterAll(() => t.close());
 
   describe('the shipped catalogue', () => {
-    const rowOf = async (slug: string) =>
-      (await ds.query(`SELECT id, version, title_ru, catalogue_release, publication_state FROM programme WHERE slug = $1`, [slug]))[0] as {
-        id: string;
-        version: number;
-        title_ru: string;
-        catalogue_release: number;
-        publication_state: string;
-      };
-    const shipped = (slug: string) => SEED_PROGRAMMES.find((p) => p.slug === slug)!;
-    const editor = { id: null, label: 'editor@example.org' };
+    const shipped = loadShippedCatalogue();
 
-    it('loads every required slug and the further programmes, published, sourced, with steps, at the current release', async () => {
+    it('seeds every file: published, actionable, sourced, each recording the content it was written from', async () => {
       const first = await app.get(CatalogueSeeder).seed();
-      expect(first.programmes).toBe(SEED_PROGRAMMES.length);
-      const rows: {
-        slug: string;
-        publication_state: string;
-        sources: { publishedOn: string | null }[];
-        application_steps: unknown[];
-        key_facts: unknown[];
-        title_en: string | null;
-        catalogue_release: number;
-        sources_newest_on: string | null;
-      }[] = await ds.query(
-        `SELECT slug, publication_state, sources, application_steps, key_facts, title_en, catalogue_release, to_char(sources_newest_on, 'YYYY-MM-DD') AS sources_newest_on FROM programme ORDER BY slug`,
-      );
-      expect(rows.map((r) => r.slug)).toEqual(expect.arrayContaining(FACTS_SLUGS));
-      expect(rows.length).toBeGreaterThanOrEqual(FACTS_SLUGS.length + 8);
-      for (const r of rows) {
-        expect(r.publication_state).toBe('published');
-        expect(r.catalogue_release).toBe(CATALOGUE_RELEASE);
-        expect(r.title_en).toBeTruthy();
-        expect(r.application_steps.length).toBeGreaterThanOrEqual(2);
-        expect(r.key_facts.length).toBeGreaterThan(0);
-        // the newest source date is derived on save
-        const newest = r.sources
-          .map((s) => s.publishedOn)
-          .filter(Boolean)
-          .sort()
-          .at(-1);
-        expect(r.sources_newest_on).toBe(newest);
+      expect(first.programmes).toBe(shipped.programmes.length);
+      const rows: { slug: string; publication_state: string; problem_count: number; catalogue_hash: string; status: string }[] =
+        await ds.query(`SELECT slug, publication_state, problem_count, catalogue_hash, status FROM programme ORDER BY slug`);
+      expect(rows.map((r) => r.slug)).toEqual(expect.arrayContaining(REQUIRED_SLUGS));
+      for (const e of shipped.programmes) {
+        const row = rows.find((r) => r.slug === e.body.slug);
+        expect({ slug: e.body.slug, state: row?.publication_state, hash: row?.catalogue_hash }).toEqual({
+          slug: e.body.slug,
+          state: e.publish ? 'published' : 'draft',
+          hash: e.contentHash,
+        });
+        // a published entry breaks no publishing rule; a shipped draft waits on one (it has no way to act yet)
+        if (e.publish) expect(row?.problem_count).toBe(0);
+        else expect(row?.problem_count).toBeGreaterThan(0);
+        // nothing is "ongoing" any more: a status comes from the availability its sources give
+        expect(['open', 'upcoming', 'standing', 'not_confirmed', 'closed']).toContain(row?.status);
       }
     });
 
-    it('never invents figures: amounts come from sourced benefit facts only; no rate, deadline or contact without a source', async () => {
-      const rows: {
-        slug: string;
-        amount_max: string | null;
-        rate_percent: string | null;
-        closes_at: Date | null;
-        contacts: object;
-        key_facts: { group: string; unit: string | null; number: number | null }[];
-      }[] = await ds.query('SELECT slug, amount_max, rate_percent, closes_at, contacts, key_facts FROM programme');
+    it('takes amounts only from benefit facts that hold now', async () => {
+      const rows: { slug: string; amount_max: string | null; key_facts: KeyFact[] }[] = await ds.query(
+        'SELECT slug, amount_max, key_facts FROM programme',
+      );
       for (const r of rows) {
-        const amounts = r.key_facts
+        const file = shipped.programmes.find((e) => e.body.slug === r.slug)!.body;
+        const amounts = currentFacts(
+          r.key_facts.map((f) => ({ ...f, validUntil: f.validUntil ?? null, termsYear: f.termsYear ?? null })),
+          new Date(),
+        )
           .filter((f) => f.group === 'benefit' && f.unit === 'rub' && f.number !== null)
           .map((f) => f.number as number);
         expect({ slug: r.slug, amount: r.amount_max === null ? null : Number(r.amount_max) }).toEqual({
           slug: r.slug,
-          amount: amounts.length ? Math.max(...amounts) : null,
+          amount: amounts.length ? Math.max(...amounts) : (file.benefit?.amountMax ?? null),
         });
-        expect([r.rate_percent, r.closes_at]).toEqual([null, null]);
-        if (r.slug === 'i-moscow-pilot-testing') expect(r.contacts).toEqual({ email: null, phone: '+7 (499) 225-92-52', url: null });
-        // none stored: no keys (entries saved before contacts were normalised) or three nulls
-        else expect(Object.values(r.contacts).filter((v) => v !== null)).toEqual([]);
       }
-      const sez = await app.get(ProgrammesService).getPublished('technopolis-moscow-sez');
-      expect(sez.keyFacts.map((f) => f.value.ru).join(' ')).toContain('2% до 2028 года, 7% в 2028–2032 годах, 14,5% после 2032 года');
-      expect(sez.application.applyUrl).toBe('https://technomoscow.com');
-      expect(sez.curation.sources.find((s) => s.key === 'benefits')?.url).toBe('https://technomoscow.com/benefits');
     });
 
-    it('updates an untouched entry to a new release, and only suggests the update for one an editor changed', async () => {
+    it('is idempotent and never brings back what an editor deleted', async () => {
       const service = app.get(ProgrammesService);
-      // an installation still on release 1: one entry as the seed left it, one an editor has changed since
-      const untouched = await rowOf('sme-consulting');
-      await service.update(
-        untouched.id,
-        exactVersion(untouched.version),
-        plainToInstance(UpdateProgrammeDto, { title: { ru: 'Старая редакция каталога' } }),
-        SYSTEM_SEED,
-      );
-      const edited = await rowOf('made-in-moscow');
-      await service.update(
-        edited.id,
-        exactVersion(edited.version),
-        plainToInstance(UpdateProgrammeDto, { title: { ru: 'Изменено редактором' } }),
-        editor,
-      );
-      await ds.query(`UPDATE programme SET catalogue_release = 1 WHERE slug IN ('sme-consulting', 'made-in-moscow')`);
-      // release 1 shipped this provider without its site
-      await ds.query(`UPDATE organisation SET url = NULL WHERE slug = 'technopolis-moscow'`);
+      const [del] = await ds.query(`SELECT id, version FROM programme WHERE slug = 'i-moscow-investors'`);
+      await service.remove(del.id, exactVersion(del.version), SYSTEM_SEED);
+      const before = await ds.query('SELECT id, version, title_ru FROM programme ORDER BY id');
+      const revisionsBefore = await ds.query('SELECT count(*)::int AS n FROM programme_revision');
+      expect(await app.get(CatalogueSeeder).seed()).toEqual({ terms: 0, organisations: 0, programmes: 0, updated: 0, suggested: 0 });
+      expect(await ds.query('SELECT id, version, title_ru FROM programme ORDER BY id')).toEqual(before);
+      expect(await ds.query('SELECT count(*)::int AS n FROM programme_revision')).toEqual(revisionsBefore);
+    });
+  });
 
-      const report = await app.get(CatalogueSeeder).seed();
-      expect(await ds.query(`SELECT url FROM organisation WHERE slug = 'technopolis-moscow'`)).toEqual([
-        { url: 'https://technomoscow.com' },
-      ]);
+  describe('releases follow content', () => {
+    /** A catalogue of its own: the shipped providers and two small programmes, in a folder the test edits. */
+    const dir = mkdtempSync(join(tmpdir(), 'sn-catalogue-'));
+    const write = (slug: string, body: object) => writeFileSync(join(dir, 'programmes', `${slug}.yaml`), stringify({ slug, ...body }));
+    const rowOf = async (slug: string) =>
+      (await ds.query(`SELECT id, version, title_ru, catalogue_hash FROM programme WHERE slug = $1`, [slug]))[0] as {
+        id: string;
+        version: number;
+        title_ru: string;
+        catalogue_hash: string;
+      };
+    const body = (title: string) => {
+      const { slug: _slug, ...rest } = programmeInput({ title: { ru: title, en: title } }) as { slug: string };
+      return rest;
+    };
 
-      expect(report).toMatchObject({ programmes: 0, updated: 1, suggested: 1 });
-      const updated = await rowOf('sme-consulting');
-      expect(updated.title_ru).toBe(shipped('sme-consulting').title.ru);
-      expect(updated.catalogue_release).toBe(CATALOGUE_RELEASE);
-      const kept = await rowOf('made-in-moscow');
-      expect(kept.title_ru).toBe('Изменено редактором');
-      expect(kept.catalogue_release).toBe(1);
+    beforeAll(() => {
+      mkdirSync(join(dir, 'programmes'));
+      cpSync(join(findCatalogueDir(), 'providers'), join(dir, 'providers'), { recursive: true });
+      write('content-untouched', body('Первая редакция'));
+      write('content-edited', body('Первая редакция'));
+    });
+
+    it('updates an untouched entry when its file changes, and only suggests it for one an editor changed', async () => {
+      const seeder = app.get(CatalogueSeeder);
+      expect(await seeder.seed(dir)).toMatchObject({ programmes: 2, updated: 0, suggested: 0 });
+      const untouched = await rowOf('content-untouched');
+      const edited = await rowOf('content-edited');
+      await app
+        .get(ProgrammesService)
+        .update(
+          edited.id,
+          exactVersion(edited.version),
+          plainToInstance(UpdateProgrammeDto, { summary: { ru: 'Правка редактора' } }),
+          editor,
+        );
+      // nothing changed in the files: nothing happens, however often it runs
+      expect(await seeder.seed(dir)).toMatchObject({ programmes: 0, updated: 0, suggested: 0 });
+
+      // a content editor changes both files (no number to bump)
+      write('content-untouched', body('Вторая редакция'));
+      write('content-edited', body('Вторая редакция'));
+      expect(await seeder.seed(dir)).toMatchObject({ programmes: 0, updated: 1, suggested: 1 });
+      const updated = await rowOf('content-untouched');
+      expect(updated.title_ru).toBe('Вторая редакция');
+      expect(updated.catalogue_hash).not.toBe(untouched.catalogue_hash);
+      const kept = await rowOf('content-edited');
+      expect(kept.title_ru).toBe('Первая редакция');
       const suggestions = app.get(SuggestedUpdatesService);
       const [pending] = await suggestions.listPending(kept.id);
-      expect(pending).toMatchObject({ release: CATALOGUE_RELEASE, changedFields: ['title.ru'] });
+      expect(pending.release).toBeNull();
+      expect(pending.changedFields.sort()).toEqual(['summary.ru', 'title.en', 'title.ru']);
+      expect(pending.contentHash).toBe(loadShippedCatalogue(dir).programmes.find((p) => p.body.slug === 'content-edited')!.contentHash);
+      expect(await seeder.seed(dir)).toMatchObject({ updated: 0, suggested: 0 });
 
-      // a second run neither updates nor suggests again
-      expect(await app.get(CatalogueSeeder).seed()).toEqual({ terms: 0, organisations: 0, programmes: 0, updated: 0, suggested: 0 });
-
-      // applying is a version-checked save: a stale version is refused, the current one applies the release
-      await expect(suggestions.apply(kept.id, pending.id, exactVersion(kept.version - 1), editor)).rejects.toMatchObject({
+      // applying is a version-checked save of the file's content: into the published entry's pending change
+      await expect(suggestions.apply(kept.id, pending.id, { kind: 'live', version: kept.version - 1 }, editor)).rejects.toMatchObject({
         code: 'PROGRAMME.VERSION_CONFLICT',
       });
-      const applied = await suggestions.apply(kept.id, pending.id, exactVersion(kept.version), editor);
-      expect(applied.title.ru).toBe(shipped('made-in-moscow').title.ru);
-      expect((await rowOf('made-in-moscow')).catalogue_release).toBe(CATALOGUE_RELEASE);
+      const applied = await suggestions.apply(kept.id, pending.id, { kind: 'live', version: kept.version }, editor);
+      expect(applied).toMatchObject({ kind: 'pending', change: { programme: { title: { ru: 'Вторая редакция' } } } });
       expect(await suggestions.listPending(kept.id)).toEqual([]);
+      // the entry records the shipped content once that content is live
+      expect((await rowOf('content-edited')).title_ru).toBe('Первая редакция');
+      expect((await rowOf('content-edited')).catalogue_hash).not.toBe(pending.contentHash);
+      const change = applied.kind === 'pending' ? applied.change : null;
+      await app.get(PendingChangesService).publish(kept.id, { kind: 'pending', version: change!.version }, editor);
+      expect((await rowOf('content-edited')).title_ru).toBe('Вторая редакция');
+      expect((await rowOf('content-edited')).catalogue_hash).toBe(pending.contentHash);
     });
 
     it('keeps an editor’s change when the suggested update is dismissed', async () => {
       const service = app.get(ProgrammesService);
-      const row = await rowOf('sme-premises');
+      const row = await rowOf('content-untouched');
       await service.update(
         row.id,
         exactVersion(row.version),
         plainToInstance(UpdateProgrammeDto, { summary: { ru: 'Своё краткое описание' } }),
         editor,
       );
-      await ds.query(`UPDATE programme SET catalogue_release = 1 WHERE slug = 'sme-premises'`);
-      expect(await app.get(CatalogueSeeder).seed()).toMatchObject({ updated: 0, suggested: 1 });
+      write('content-untouched', body('Третья редакция'));
+      expect(await app.get(CatalogueSeeder).seed(dir)).toMatchObject({ updated: 0, suggested: 1 });
       const suggestions = app.get(SuggestedUpdatesService);
       const [pending] = await suggestions.listPending(row.id);
       await suggestions.dismiss(row.id, pending.id, editor);
@@ -197,21 +193,49 @@ describe('catalogue on real PostgreSQL', () => {
       await expect(suggestions.dismiss(row.id, pending.id, editor)).rejects.toMatchObject({ code: 'SUGGESTED_UPDATE.NOT_FOUND' });
     });
 
-    it('is idempotent and never brings back what an editor deleted', async () => {
-      const service = app.get(ProgrammesService);
-      const del = await rowOf('i-moscow-investors');
-      await service.remove(del.id, exactVersion(del.version), SYSTEM_SEED);
-      const before = await ds.query('SELECT id, version, title_ru FROM programme ORDER BY id');
-      const revisionsBefore = await ds.query('SELECT count(*)::int AS n FROM programme_revision');
+    it('treats an open pending change as an editor’s change: the file’s update waits as a suggestion, until the change is discarded', async () => {
+      const seeder = app.get(CatalogueSeeder);
+      const pendingChanges = app.get(PendingChangesService);
+      write('content-pending', body('Первая редакция'));
+      await seeder.seed(dir);
+      const row = await rowOf('content-pending');
+      const edit = await pendingChanges.edit(
+        row.id,
+        { kind: 'live', version: row.version },
+        plainToInstance(UpdateProgrammeDto, { summary: { ru: 'Правка, ещё не опубликованная' } }),
+        editor,
+      );
+      expect(edit.kind).toBe('pending');
+      write('content-pending', body('Вторая редакция'));
+      expect(await seeder.seed(dir)).toMatchObject({ updated: 0, suggested: 1 });
+      expect((await rowOf('content-pending')).title_ru).toBe('Первая редакция');
+      const [suggestion] = await app.get(SuggestedUpdatesService).listPending(row.id);
+      expect(suggestion.changedFields).toEqual(expect.arrayContaining(['title.ru']));
 
-      const again = await app.get(CatalogueSeeder).seed();
-
-      expect(again).toEqual({ terms: 0, organisations: 0, programmes: 0, updated: 0, suggested: 0 });
-      expect(await ds.query('SELECT id, version, title_ru FROM programme ORDER BY id')).toEqual(before);
-      expect(await ds.query('SELECT count(*)::int AS n FROM programme_revision')).toEqual(revisionsBefore);
+      // discarded, nobody has changed the entry: the next run brings it to its file, and the suggestion is done with
+      await pendingChanges.discard(row.id, { kind: 'any' }, editor);
+      expect(await seeder.seed(dir)).toMatchObject({ updated: 1, suggested: 0 });
+      expect((await rowOf('content-pending')).title_ru).toBe('Вторая редакция');
+      expect(await app.get(SuggestedUpdatesService).listPending(row.id)).toEqual([]);
     });
 
-    it('refuses to publish an entry with no source or no application step, naming both fields', async () => {
+    it('brings an entry written from a numbered release up to its file, and never re-suggests content an editor resolved', async () => {
+      const seeder = app.get(CatalogueSeeder);
+      write('content-legacy', body('Редакция из файла'));
+      expect(await seeder.seed(dir)).toMatchObject({ programmes: 1 });
+      // as the migration leaves a row that release 2 wrote
+      await ds.query(`UPDATE programme SET catalogue_hash = 'release-2' WHERE slug = 'content-legacy'`);
+      expect(await seeder.seed(dir)).toMatchObject({ updated: 1, suggested: 0 });
+      const file = loadShippedCatalogue(dir).programmes.find((p) => p.body.slug === 'content-legacy')!;
+      expect((await rowOf('content-legacy')).catalogue_hash).toBe(file.contentHash);
+      // the edited entry's applied content is not suggested again
+      await ds.query(`UPDATE programme SET catalogue_hash = 'release-2' WHERE slug = 'content-edited'`);
+      expect(await seeder.seed(dir)).toMatchObject({ updated: 0, suggested: 0 });
+    });
+  });
+
+  describe('publishing', () => {
+    it('refuses to publish an entry with no source, no application step and no way to act, naming the fields', async () => {
       const service = app.get(ProgrammesService);
       const draft = await service.create(plainToInstance(CreateProgrammeDto, programmeInput({ application: {}, curation: {} })), editor);
       await expect(service.transition(draft.id, exactVersion(draft.version), 'publish', editor)).rejects.toMatchObject({
@@ -219,6 +243,7 @@ describe('catalogue on real PostgreSQL', () => {
         details: [
           { field: 'curation.sources', messages: ['add at least one source before publishing'] },
           { field: 'application.steps', messages: ['add at least one application step before publishing'] },
+          { field: 'application.applyUrl', messages: [expect.stringContaining('official contact')] },
         ],
       });
       const published = await service.create(plainToInstance(CreateProgrammeDto, programmeInput()), editor);
@@ -229,15 +254,17 @@ describe('catalogue on real PostgreSQL', () => {
       ).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
     });
 
-    it('refuses a key fact citing a source the entry does not have, and an apply link to a news site', async () => {
+    it('refuses a key fact or a round citing a source the entry does not have, and an apply link to a news site', async () => {
       const service = app.get(ProgrammesService);
       const input = programmeInput({
         keyFacts: [{ group: 'benefit', label: { ru: 'Сумма' }, value: { ru: 'до 1 млн ₽' }, source: 'nowhere' }],
+        timing: { availability: { kind: 'rounds', rounds: [{ opensAt: '2026-01-01T00:00:00Z', source: 'elsewhere' }] } },
         application: { applyUrl: 'https://www.m24.ru/news/some-article', steps: [{ text: { ru: 'Шаг' } }] },
       });
       await expect(service.create(plainToInstance(CreateProgrammeDto, input), editor)).rejects.toMatchObject({
         details: expect.arrayContaining([
           expect.objectContaining({ field: 'keyFacts.0.source' }),
+          expect.objectContaining({ field: 'timing.availability.rounds.0.source' }),
           expect.objectContaining({ field: 'application.applyUrl' }),
         ]),
       });
@@ -245,32 +272,23 @@ describe('catalogue on real PostgreSQL', () => {
   });
 
   describe('status', () => {
-    it('the SQL function and the TypeScript rule agree on every combination', async () => {
-      const now = new Date('2026-06-15T12:00:00Z');
-      const points = [null, new Date('2026-06-01T00:00:00Z'), now, new Date('2026-07-01T00:00:00Z')];
-      for (const opensAt of points) {
-        for (const closesAt of points) {
-          const [{ s }] = await ds.query('SELECT programme_status($1, $2, $3) AS s', [opensAt, closesAt, now]);
-          expect({ opensAt, closesAt, s }).toEqual({ opensAt, closesAt, s: deriveStatus(opensAt, closesAt, now) });
-        }
-      }
-    });
+    const jobAt = (clock: Clock) => {
+      const original = app.get(ProgrammeStatusJob);
+      return new ProgrammeStatusJob(original['dataSource'], original['programmes'], original['revisions'], clock);
+    };
 
-    it('the scheduled job moves programmes to open and closed as their dates pass', async () => {
+    it('the scheduled job moves rounds to open and closed as their dates pass, each move a revision', async () => {
       const service = app.get(ProgrammesService);
       const created = await service.create(
-        plainToInstance(
-          CreateProgrammeDto,
-          programmeInput({ timing: { opensAt: '2030-01-10T00:00:00Z', closesAt: '2030-02-10T00:00:00Z' } }),
-        ),
+        plainToInstance(CreateProgrammeDto, programmeInput(round('2030-01-10T00:00:00Z', '2030-02-10T00:00:00Z'))),
         SYSTEM_SEED,
       );
-      expect(created.timing.status).toBe('upcoming');
+      expect(created.timing).toMatchObject({ status: 'upcoming', opensAt: '2030-01-10T00:00:00.000Z' });
       const clock = new FakeClock(new Date('2030-01-20T00:00:00Z'));
-      const original = app.get(ProgrammeStatusJob);
-      const job = new ProgrammeStatusJob(original['dataSource'], original['programmes'], original['revisions'], clock);
+      const job = jobAt(clock);
 
-      expect(await job.run()).toBe(1);
+      // (shipped entries with rounds and dated terms move too, years from now)
+      expect(await job.run()).toBeGreaterThanOrEqual(1);
       const opened = await service.getForAdmin(created.id);
       expect(opened.timing.status).toBe('open');
       // a move is a version with a revision: the feed and ETags hear of it
@@ -287,6 +305,36 @@ describe('catalogue on real PostgreSQL', () => {
       await job.run();
       expect((await service.getForAdmin(created.id)).timing.status).toBe('closed');
       expect(await job.run()).toBe(0);
+    });
+
+    it('the job drops the amount of terms that have just become past terms', async () => {
+      const service = app.get(ProgrammesService);
+      const created = await service.create(
+        plainToInstance(
+          CreateProgrammeDto,
+          programmeInput({
+            keyFacts: [
+              {
+                group: 'benefit',
+                label: { ru: 'Кредит' },
+                value: { ru: 'до 300 млн ₽ в 2030 году' },
+                number: 300_000_000,
+                unit: 'rub',
+                asOf: '2026-01-15',
+                termsYear: 2030,
+                source: 's1',
+              },
+            ],
+          }),
+        ),
+        SYSTEM_SEED,
+      );
+      expect(created.benefit.amountMax).toBe(300_000_000);
+      const job = jobAt(new FakeClock(new Date('2031-01-02T00:00:00Z')));
+      expect(await job.run()).toBeGreaterThanOrEqual(1);
+      const after = await service.getForAdmin(created.id);
+      expect(after.benefit.amountMax).toBeNull();
+      expect((await service.listRevisions(created.id))[0].changedFields).toEqual(['benefit.amountMax']);
     });
   });
 

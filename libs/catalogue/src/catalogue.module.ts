@@ -10,12 +10,15 @@ import { DependentRevisions } from './programmes/dependent-revisions';
 import { Programme } from './programmes/programme.entity';
 import { ProgrammeRepository } from './programmes/programme.repository';
 import { ProgrammesService } from './programmes/programmes.service';
+import { RelatedProgrammesService } from './programmes/related-programmes';
 import { CatalogueSeeder } from './seed/catalogue.seeder';
 import { ProgrammeSuggestedUpdate } from './seed/suggested-update.entity';
 import { SuggestedUpdateRepository } from './seed/suggested-update.repository';
 import { SuggestedUpdatesService } from './seed/suggested-updates.service';
 import { MatchingService } from './matching/matching.service';
 import { ProgrammeRevisions } from './programmes/programme-revisions';
+import { PendingChangesService } from './programmes/pending-changes.service';
+import { ProgrammePendingChange, ProgrammePendingRevision } from './programmes/pending-change.entity';
 import { ChangeFeedService } from './changes/change-feed.service';
 import { ImportJobsService } from './transfer/import-jobs.service';
 import { ProgrammeTransferService } from './transfer/programme-transfer.service';
@@ -25,7 +28,18 @@ import { TaxonomyRepository } from './taxonomy/taxonomy.repository';
 import { TaxonomyService } from './taxonomy/taxonomy.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Programme, ProgrammeRevision, Organisation, TaxonomyTerm, ProgrammeSuggestedUpdate]), IdentityModule],
+  imports: [
+    TypeOrmModule.forFeature([
+      Programme,
+      ProgrammeRevision,
+      Organisation,
+      TaxonomyTerm,
+      ProgrammeSuggestedUpdate,
+      ProgrammePendingChange,
+      ProgrammePendingRevision,
+    ]),
+    IdentityModule,
+  ],
   providers: [
     ProgrammeRepository,
     OrganisationRepository,
@@ -35,6 +49,7 @@ import { TaxonomyService } from './taxonomy/taxonomy.service';
     DependentRevisions,
     ProgrammesService,
     ProgrammeRevisions,
+    PendingChangesService,
     OrganisationsService,
     TaxonomyService,
     CatalogueSeeder,
@@ -44,6 +59,7 @@ import { TaxonomyService } from './taxonomy/taxonomy.service';
     ProgrammeTransferService,
     ImportJobsService,
     ChangeFeedService,
+    RelatedProgrammesService,
   ],
   exports: [
     ProgrammeRepository,
@@ -59,6 +75,8 @@ import { TaxonomyService } from './taxonomy/taxonomy.service';
     ImportJobsService,
     ChangeFeedService,
     ProgrammeRevisions,
+    RelatedProgrammesService,
+    PendingChangesService,
   ],
 })
 export class CatalogueModule {}

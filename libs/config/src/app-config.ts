@@ -4,6 +4,13 @@ import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min,
 const toBool = ({ value }: { value: unknown }) =>
   value === undefined || value === '' ? undefined : ['1', 'true', 'yes', 'on'].includes(String(value).toLowerCase());
 
+/** Like toBool, but a value that is neither yes nor no stays as it is, so validation names it (a typo must not turn a safeguard off). */
+const toStrictBool = ({ value }: { value: unknown }) => {
+  if (value === undefined || value === '') return undefined;
+  const v = String(value).toLowerCase();
+  return ['1', 'true', 'yes', 'on'].includes(v) ? true : ['0', 'false', 'no', 'off'].includes(v) ? false : value;
+};
+
 /**
  * Every environment variable the processes read, validated once at boot.
  * Nothing outside this library reads `process.env`.
@@ -98,6 +105,47 @@ export class EnvironmentVariables {
   @Min(1)
   @Max(3600)
   STATUS_JOB_INTERVAL_SECONDS = 60;
+
+  /** Source watch: the worker re-reads the pages programmes cite. Unset: on in production, off elsewhere (no outbound requests by themselves). */
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean()
+  SOURCE_WATCH_ENABLED?: boolean;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(24 * 60)
+  SOURCE_WATCH_INTERVAL_MINUTES = 60;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  SOURCE_WATCH_BATCH = 20;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(600_000)
+  SOURCE_WATCH_HOST_DELAY_MS = 5000;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(365 * 24)
+  SOURCE_WATCH_RECHECK_HOURS = 24;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  @Max(120_000)
+  SOURCE_WATCH_TIMEOUT_MS = 15_000;
 
   /** smtp://user:pass@host:port or smtps://…: search alerts are sent through it. Unset: they wait in the database (see /admin/outbox). */
   @IsOptional()
@@ -276,6 +324,12 @@ export class EnvironmentVariables {
   @Max(3650)
   SOURCE_MAX_AGE_DAYS = 365;
 
+  /** true: a pending change of a published programme goes live only when an editor other than its authors approves or publishes it. */
+  @IsOptional()
+  @Transform(toStrictBool)
+  @IsBoolean({ message: 'PROGRAMME_REVIEW_REQUIRED must be true or false' })
+  PROGRAMME_REVIEW_REQUIRED?: boolean;
+
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -362,6 +416,22 @@ export interface RateLimitConfig {
 export interface WorkerConfig {
   inProcess: boolean;
   statusJobIntervalSeconds: number;
+  sourceWatch: SourceWatchConfig;
+}
+
+/** The worker's re-reading of the pages programmes cite (see libs/source-watch). */
+export interface SourceWatchConfig {
+  enabled: boolean;
+  /** How often a pass runs (once per period among all workers). */
+  intervalMinutes: number;
+  /** Pages one pass reads at most, those checked longest ago first. */
+  batch: number;
+  /** The pause between two requests to one host (never two at once to one host). */
+  hostDelayMs: number;
+  /** A page is read again once its last reading is this old. */
+  recheckHours: number;
+  /** The whole of one request: connecting, the answer and its body. */
+  timeoutMs: number;
 }
 
 export interface SearchConfig {
@@ -396,6 +466,8 @@ export interface TransferConfig {
 export interface CatalogueConfig {
   /** An entry whose newest source page is older than this many days is shown as possibly out of date. */
   sourceMaxAgeDays: number;
+  /** A pending change goes live only with a second editor's approval (none of its authors may give it). */
+  reviewRequired: boolean;
 }
 
 /** The typed configuration of one process. Injected by its class. */
@@ -409,7 +481,7 @@ export class AppConfig {
     readonly worker: WorkerConfig,
     readonly search: SearchConfig,
     readonly rateLimits: RateLimitConfig,
-    readonly catalogue: CatalogueConfig = { sourceMaxAgeDays: 365 },
+    readonly catalogue: CatalogueConfig = { sourceMaxAgeDays: 365, reviewRequired: false },
     readonly mail: MailConfig = {
       from: 'Support Navigator <alerts@support-navigator.invalid>',
       alertsPerAddressPerDay: 5,
@@ -439,6 +511,15 @@ export class AppConfig {
 
 export class ConfigError extends Error {}
 
+/** What production refuses to start without, and why (MEILI_API_KEY only with MEILI_URL). */
+const REQUIRED_IN_PRODUCTION = {
+  DATABASE_URL: 'the embedded PostgreSQL is for development',
+  PUBLIC_BASE_URL: 'links never come from the Host header',
+  METRICS_TOKEN: 'metrics are never public',
+  MEILI_API_KEY:
+    'Meilisearch in production has a master key; give servers the search key and the worker the write key (docker/compose.yml: MEILI_SEARCH_KEY, MEILI_WRITE_KEY)',
+} as const;
+
 function parseTrustProxy(raw: string): boolean | number | string {
   if (raw === 'true') return true;
   if (raw === 'false' || raw === '') return false;
@@ -459,10 +540,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   const embedded = !vars.DATABASE_URL;
   const missingInProduction =
-    vars.NODE_ENV === 'production' ? (['PUBLIC_BASE_URL', 'METRICS_TOKEN'] as const).filter((name) => !vars[name]) : [];
+    vars.NODE_ENV === 'production'
+      ? (Object.keys(REQUIRED_IN_PRODUCTION) as (keyof typeof REQUIRED_IN_PRODUCTION)[]).filter(
+          (name) => !vars[name] && (name !== 'MEILI_API_KEY' || vars.MEILI_URL),
+        )
+      : [];
   if (missingInProduction.length) {
     throw new ConfigError(
-      `Invalid configuration: ${missingInProduction.map((name) => `${name} (must be set in production: ${name === 'METRICS_TOKEN' ? 'metrics are never public' : 'links never come from the Host header'})`).join(', ')}`,
+      `Invalid configuration: ${missingInProduction.map((name) => `${name} (must be set in production: ${REQUIRED_IN_PRODUCTION[name]})`).join(', ')}`,
     );
   }
   const listening = `http://${vars.HOST === '0.0.0.0' || vars.HOST === '::' ? '127.0.0.1' : vars.HOST}:${vars.PORT}`;
@@ -496,7 +581,18 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       signInMaxPerAddress: vars.SIGN_IN_MAX_PER_ADDRESS,
       signInMaxPerAccountPerMinute: vars.SIGN_IN_MAX_PER_ACCOUNT_PER_MINUTE,
     },
-    { inProcess: vars.WORKER_IN_PROCESS ?? true, statusJobIntervalSeconds: vars.STATUS_JOB_INTERVAL_SECONDS },
+    {
+      inProcess: vars.WORKER_IN_PROCESS ?? true,
+      statusJobIntervalSeconds: vars.STATUS_JOB_INTERVAL_SECONDS,
+      sourceWatch: {
+        enabled: vars.SOURCE_WATCH_ENABLED ?? vars.NODE_ENV === 'production',
+        intervalMinutes: vars.SOURCE_WATCH_INTERVAL_MINUTES,
+        batch: vars.SOURCE_WATCH_BATCH,
+        hostDelayMs: vars.SOURCE_WATCH_HOST_DELAY_MS,
+        recheckHours: vars.SOURCE_WATCH_RECHECK_HOURS,
+        timeoutMs: vars.SOURCE_WATCH_TIMEOUT_MS,
+      },
+    },
     {
       meiliUrl: vars.MEILI_URL,
       meiliApiKey: vars.MEILI_API_KEY,
@@ -515,7 +611,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       exportsAtOnce: vars.EXPORTS_AT_ONCE,
       exportsPerClient: vars.EXPORTS_PER_CLIENT,
     },
-    { sourceMaxAgeDays: vars.SOURCE_MAX_AGE_DAYS },
+    { sourceMaxAgeDays: vars.SOURCE_MAX_AGE_DAYS, reviewRequired: vars.PROGRAMME_REVIEW_REQUIRED ?? false },
     {
       smtpUrl: vars.SMTP_URL,
       from: vars.MAIL_FROM,

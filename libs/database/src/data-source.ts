@@ -1,4 +1,5 @@
 import { DataSource, DataSourceOptions } from 'typeorm';
+import { applyDefinitions } from './definitions/definitions';
 import { MIGRATIONS } from './migrations';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
@@ -37,13 +38,22 @@ export function dataSourceOptions(settings: DataSourceSettings): DataSourceOptio
   } as DataSourceOptions;
 }
 
-/** Applies pending migrations and returns the names of those it ran. */
-export async function runMigrations(url: string): Promise<string[]> {
-  const ds = new DataSource(dataSourceOptions({ url, poolSize: 2, applicationName: 'support-navigator-migrate' }));
+/**
+ * Applies pending migrations, then every SQL definition (libs/database/src/definitions) whose
+ * text changed, and returns the names of what it ran. `upTo`: stop after the migration of that
+ * name and apply no definition (a test builds a database's tables as an older release left them).
+ */
+export async function runMigrations(url: string, upTo?: string): Promise<string[]> {
+  const options = dataSourceOptions({ url, poolSize: 2, applicationName: 'support-navigator-migrate' });
+  const last = upTo ? MIGRATIONS.findIndex((m) => m.name === upTo) : MIGRATIONS.length - 1;
+  if (last < 0) throw new Error(`No migration named ${upTo}`);
+  const ds = new DataSource({ ...options, migrations: MIGRATIONS.slice(0, last + 1) } as typeof options);
   await ds.initialize();
   try {
-    const ran = await ds.runMigrations({ transaction: 'each' });
-    return ran.map((m) => m.name);
+    const ran = (await ds.runMigrations({ transaction: 'each' })).map((m) => m.name);
+    if (upTo) return ran;
+    const defined = await applyDefinitions(ds);
+    return [...ran, ...defined.map((name) => `definition ${name}`)];
   } finally {
     await ds.destroy();
   }

@@ -5,3 +5,6 @@ export * from './snake-naming.strategy';
 export * from './pg-errors';
 export * from './open-database';
 export * from './bulk-database';
+export { MIGRATIONS } from './migrations';
+export * from './backup/database-backup';
+export { applyDefinitions, DEFINITIONS, definitionText } from './definitions/definitions';

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { FACETS, type Programme, type ProgrammeStatus } from '@app/catalogue';
+import { FACETS, STATUS_RANK, type Programme, type ProgrammeStatus } from '@app/catalogue';
+import { RANGE_FILTERS } from './search-filters';
 import { indexText } from './text/normalise';
 
 /**
@@ -37,8 +38,8 @@ export interface SearchDocument {
   /** The figure amounts sort by: the maximum, else the minimum. */
   amountSort?: number;
   closesAt?: number;
-  /** 1 once applications have closed: the deadline order puts these last. */
-  closed: number;
+  /** Where the status puts it in the deadline order (STATUS_RANK: open first, closed last). */
+  statusRank: number;
   updatedAt: number;
   contentHash: string;
 }
@@ -46,13 +47,14 @@ export interface SearchDocument {
 /** A facet value as the engine counts it: "industry:electronics". */
 export const facetKey = (facet: string, code: string): string => `${facet}:${code}`;
 
-/** Stands for "no upper limit" in range filters (an exact integer in a double). */
-export const NO_CAP = Number.MAX_SAFE_INTEGER;
-
 const joined = (...parts: (string | null | undefined)[]): string => parts.filter(Boolean).join(' ');
 
 /** A key fact's words, as the PostgreSQL engine's `programme_facts_text` reads them. */
 const factText = (f: Programme['keyFacts'][number]): (string | null)[] => [f.label.ru, f.label.en, f.value.ru, f.value.en];
+
+/** The codes a programme is found by in a facet: for territories, every place it serves (a federal programme is found in Moscow). */
+const facetCodes = (p: Programme, f: (typeof FACETS)[number]): string[] =>
+  [...(f.facet === 'territory' ? (p.territoriesServed ?? p.territories) : p[f.field])].sort();
 
 /** `programme.provider` must be loaded. */
 export function toSearchDocument(p: Programme): SearchDocument {
@@ -73,23 +75,25 @@ export function toSearchDocument(p: Programme): SearchDocument {
         ...(p.keyFacts ?? []).flatMap(factText),
       ),
     ),
-    ...(Object.fromEntries(FACETS.map((f) => [f.param, [...p[f.field]].sort()])) as Record<(typeof FACETS)[number]['param'], string[]>),
+    ...(Object.fromEntries(FACETS.map((f) => [f.param, facetCodes(p, f)])) as Record<(typeof FACETS)[number]['param'], string[]>),
     provider: p.provider.slug,
     status: p.status,
     facetKeys: [
-      ...FACETS.flatMap((f) => [...p[f.field]].sort().map((code) => facetKey(f.param, code))),
+      ...FACETS.flatMap((f) => facetCodes(p, f).map((code) => facetKey(f.param, code))),
       facetKey('provider', p.provider.slug),
       facetKey('status', p.status),
     ],
-    closed: p.status === 'closed' ? 1 : 0,
+    statusRank: STATUS_RANK[p.status],
     updatedAt: p.updatedAt.getTime(),
   };
-  if (p.amountMin != null || p.amountMax != null) {
-    doc.amountLower = p.amountMin ?? 0;
-    doc.amountUpper = p.amountMax ?? NO_CAP;
-    doc.amountSort = p.amountMax ?? p.amountMin ?? undefined;
-  }
-  if (p.closesAt) doc.closesAt = p.closesAt.getTime();
+  // what the range filters compare (RANGE_FILTERS), and the amount order's key; absent values are left out
+  for (const range of RANGE_FILTERS)
+    for (const [name, read] of Object.entries(range.document)) {
+      const value = read(p);
+      if (value !== undefined) (doc as Record<string, unknown>)[name] = value;
+    }
+  const amountSort = p.amountMax ?? p.amountMin;
+  if (amountSort != null) doc.amountSort = amountSort;
   return { ...doc, contentHash: contentHash(doc) };
 }
 

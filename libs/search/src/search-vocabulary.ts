@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { FACETS, type Lang, OrganisationsService, PROGRAMME_STATUSES, TaxonomyService } from '@app/catalogue';
+import { FACETS, type Lang, OrganisationsService, PROGRAMME_STATUSES, type ProgrammeStatus, TaxonomyService } from '@app/catalogue';
 import type { SearchFacet } from './search.model';
 
 export interface FacetTerm {
@@ -7,10 +7,11 @@ export interface FacetTerm {
   label: { ru: string; en: string | null };
 }
 
-const STATUS_LABELS: Record<string, { ru: string; en: string }> = {
+const STATUS_LABELS: Record<ProgrammeStatus, { ru: string; en: string }> = {
   open: { ru: 'Приём заявок открыт', en: 'Open for applications' },
-  upcoming: { ru: 'Скоро откроется', en: 'Opening soon' },
-  ongoing: { ru: 'Действует постоянно', en: 'Ongoing' },
+  standing: { ru: 'Принимают заявки постоянно', en: 'Always open' },
+  upcoming: { ru: 'Приём скоро откроется', en: 'Opening soon' },
+  not_confirmed: { ru: 'Статус приёма не подтверждён', en: 'Status not confirmed' },
   closed: { ru: 'Приём заявок закрыт', en: 'Closed' },
 };
 

@@ -1,4 +1,5 @@
 import { FACETS, type Lang, type ProgrammeStatus } from '@app/catalogue';
+import type { RangeValues } from './search-filters';
 
 /**
  * Filters with counts. Taxonomy facets come from FACETS; `provider` is an
@@ -18,8 +19,8 @@ export type KeysetOrder = (typeof KEYSET_ORDERS)[number];
  * ISO 8601 text in the precision the engine keeps (PostgreSQL: microseconds).
  */
 export interface SortKey {
-  /** Applications have closed (the deadline order puts these last). */
-  closed: boolean;
+  /** Where the programme's status puts it in the deadline order (STATUS_RANK: open first, closed last). */
+  statusRank: number;
   updatedAt: string;
   closesAt: string | null;
   amountSort: number | null;
@@ -28,22 +29,19 @@ export interface SortKey {
 
 export type FacetSelection = Partial<Record<SearchFacet, string[]>>;
 
-export interface SearchFilters {
-  facets: FacetSelection;
-  /** Programmes whose amount range reaches at least this much. */
-  amountMin?: number;
-  /** Programmes whose amount range starts at or below this. */
-  amountMax?: number;
-  /** Closing on or after this instant; programmes with no deadline count as closing after any date. */
-  closesAfter?: Date;
-  /** Closing on or before this instant; programmes with no deadline are left out. */
-  closesBefore?: Date;
-}
+/** What a search is narrowed to: facet codes, and the range bounds RANGE_FILTERS describes. */
+export type SearchFilters = { facets: FacetSelection } & RangeValues;
 
 /** One word of the query, folded; `prefix` for the word still being typed. */
 export interface QueryWord {
   text: string;
   prefix: boolean;
+  /**
+   * In a synonym's phrase (an alternative the user did not type), how many positions after the
+   * phrase's previous word this one stands (1: next to it; 2: one stop word between). The words
+   * the user typed have none: they may stand anywhere.
+   */
+  gap?: number;
 }
 
 /**
@@ -62,7 +60,11 @@ export interface ParsedQuery {
 
 export interface EngineQuery {
   text: ParsedQuery | null;
-  /** false: a document needs only one group (the second try when all groups find nothing). */
+  /**
+   * true: a programme needs every group. false (the second try, when none has them all): the
+   * programmes with the longest run of leading groups any programme has within the filters,
+   * dropping groups from the last one (at least the first group; none when not even that matches).
+   */
   matchAll: boolean;
   filters: SearchFilters;
   sort: SortOrder;
@@ -90,7 +92,7 @@ export interface EngineResult {
 
 export type EngineName = 'postgres' | 'meilisearch';
 
-export interface SearchRequest extends SearchFilters {
+export type SearchRequest = SearchFilters & {
   q?: string;
   sort?: SortOrder;
   page: number;
@@ -98,7 +100,7 @@ export interface SearchRequest extends SearchFilters {
   lang: Lang;
   /** A cursor from an earlier answer's `nextCursor`: the hits after its last one (instead of `page`). */
   after?: string;
-}
+};
 
 export interface HitHighlights {
   title: string;
@@ -128,6 +130,8 @@ export interface SearchHit {
   amountMax: number | null;
   /** The newest date the entry's sources show (`YYYY-MM-DD`); null: no dated source. */
   newestSourceOn: string | null;
+  /** How old its key facts are, each judged from its own source. */
+  facts: { current: number; old: number; past: number };
   updatedAt: string;
   highlights: HitHighlights;
 }
@@ -148,7 +152,7 @@ export interface SearchResponse {
   facets: Record<SearchFacet, FacetValue[]>;
   engine: EngineName;
   degraded: boolean;
-  /** false when no programme has every word, and the hits are those with some of them. */
+  /** false when no programme has every word: the hits have the longest run of leading words any programme has. */
   matchedAllWords: boolean;
   /** Pass as `after` for the hits after these (keyset orders; null after the last hit or for relevance). */
   nextCursor: string | null;

@@ -1,9 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { mapProgrammeHit, pick, ProgrammeRepository, type Lang, type Programme } from '@app/catalogue';
-import { offsetOf, searchEngineDuration, timed, validationFailed } from '@app/common';
+import { Clock, offsetOf, searchEngineDuration, timed, validationFailed } from '@app/common';
+import { AppConfig } from '@app/config';
 import { PostgresSearchEngine } from './postgres/postgres-search.engine';
 import { parseQuery } from './query/parse-query';
 import { SearchEngine } from './search-engine';
+import { pickRanges } from './search-filters';
 import {
   emptyFacetCounts,
   EngineQuery,
@@ -23,7 +25,7 @@ import {
 import { labelIn, SearchVocabulary } from './search-vocabulary';
 import { SynonymsService } from './synonyms/synonyms.service';
 import { highlight, wordMatcher } from './text/highlight';
-import { correctQuery } from './text/did-you-mean';
+import { correctQuery, knownWord, stemsOf } from './text/did-you-mean';
 
 /** How long the "did you mean" vocabulary is reused before it is read again. */
 const WORDS_TTL_MS = 5 * 60_000;
@@ -47,6 +49,8 @@ export interface Suggestions {
 export class SearchService {
   private words: { at: number; version: string | null; words: Promise<Map<string, number>>; refreshing: boolean } | null = null;
 
+  private readonly stems = new WeakMap<object, Set<string>>();
+
   private readonly logger = new Logger(SearchService.name);
   private primaryDownUntil = 0;
 
@@ -56,6 +60,8 @@ export class SearchService {
     private readonly programmes: ProgrammeRepository,
     private readonly vocabulary: SearchVocabulary,
     private readonly synonyms: SynonymsService,
+    private readonly clock: Clock,
+    private readonly config: AppConfig,
   ) {}
 
   get engineName(): SearchEngine['name'] {
@@ -153,13 +159,7 @@ export class SearchService {
       limit,
       withFacets,
       after,
-      filters: {
-        facets: request.facets,
-        amountMin: request.amountMin,
-        amountMax: request.amountMax,
-        closesAfter: request.closesAfter,
-        closesBefore: request.closesBefore,
-      },
+      filters: { facets: request.facets, ...pickRanges(request) },
     };
     const began = performance.now();
     // text with no searchable word (only punctuation or stop words) matches nothing
@@ -194,14 +194,38 @@ export class SearchService {
       const read = await reading.catch((error: unknown) => this.wordsFailed(error));
       if (!read) return null;
       this.words = { at: Date.now(), version: read.version, words: Promise.resolve(read.words), refreshing: false };
-      return correctQuery(typed, read.words);
+      return this.correct(typed, read.words);
     }
     if (Date.now() - kept.at > WORDS_TTL_MS && !kept.refreshing) {
       kept.refreshing = true;
       void this.refreshWords(kept);
     }
     const words = await kept.words.catch(() => null);
-    return words ? correctQuery(typed, words) : null;
+    return words ? this.correct(typed, words) : null;
+  }
+
+  /**
+   * `typed` with its misspelt words corrected against the catalogue's words. A word spelled right is left
+   * alone even when the catalogue lacks that form: another form of a catalogue or synonym word, by stem,
+   * or a word of the Russian or English dictionary ("грант для стартапа" is not "стартапу").
+   */
+  private async correct(typed: string, words: Map<string, number>): Promise<string | null> {
+    const groups = await this.synonyms.groups();
+    return correctQuery(
+      typed,
+      words,
+      knownWord(
+        this.stemsFor(words, () => words.keys()),
+        this.stemsFor(groups, () => groups.flat()),
+      ),
+    );
+  }
+
+  /** Stems of a word list, computed once for each list read (the catalogue's words, the synonym groups). */
+  private stemsFor(list: object, texts: () => Iterable<string>): Set<string> {
+    let stems = this.stems.get(list);
+    if (!stems) this.stems.set(list, (stems = stemsOf(texts())));
+    return stems;
   }
 
   private async readWords(): Promise<{ version: string; words: Map<string, number> }> {
@@ -310,8 +334,9 @@ export class SearchService {
 
   private async hits(ids: string[], lang: Lang, text: ParsedQuery | null): Promise<SearchHit[]> {
     const matches = text ? wordMatcher(text) : null;
+    const context = { now: this.clock.now(), maxAgeDays: this.config.catalogue.sourceMaxAgeDays };
     return (await this.load(ids)).map((p) => {
-      const hit = mapProgrammeHit(p, lang);
+      const hit = mapProgrammeHit(p, lang, context);
       return {
         slug: hit.slug,
         title: hit.title,
@@ -327,6 +352,7 @@ export class SearchService {
         amountMin: hit.amountMin,
         amountMax: hit.amountMax,
         newestSourceOn: hit.newestSourceOn,
+        facts: hit.facts,
         updatedAt: hit.updatedAt,
         highlights: { title: highlight(hit.title, matches), summary: highlight(hit.summary, matches) },
       };
@@ -359,7 +385,7 @@ const cursorProblem = (message: string) => validationFailed([{ field: 'after', m
 
 /** An opaque cursor: the order and the last hit's sort key. */
 function writeCursor(sort: KeysetOrder, key: SortKey): string {
-  return Buffer.from(JSON.stringify({ s: sort, k: [key.closed, key.updatedAt, key.closesAt, key.amountSort, key.id] })).toString(
+  return Buffer.from(JSON.stringify({ s: sort, k: [key.statusRank, key.updatedAt, key.closesAt, key.amountSort, key.id] })).toString(
     'base64url',
   );
 }
@@ -379,7 +405,7 @@ function decodeCursor(cursor: string): { sort: KeysetOrder; key: SortKey } | nul
     !isKeyset(s as SortOrder) ||
     !Array.isArray(k) ||
     k.length !== 5 ||
-    typeof k[0] !== 'boolean' ||
+    !(Number.isInteger(k[0]) && (k[0] as number) >= 0 && (k[0] as number) <= 9) ||
     !instant(k[1]) ||
     !(k[2] === null || instant(k[2])) ||
     !(k[3] === null || Number.isSafeInteger(k[3])) ||
@@ -391,7 +417,7 @@ function decodeCursor(cursor: string): { sort: KeysetOrder; key: SortKey } | nul
   return {
     sort: s as KeysetOrder,
     key: {
-      closed: k[0] as boolean,
+      statusRank: k[0] as number,
       updatedAt: k[1] as string,
       closesAt: k[2] as string | null,
       amountSort: k[3] as number | null,

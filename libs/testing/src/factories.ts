@@ -4,9 +4,10 @@ const suffix = (): string => randomBytes(4).toString('hex');
 
 export const uniqueSlug = (prefix = 'programme'): string => `${prefix}-${suffix()}`;
 
-/** What publishing needs beyond a title and summary: a source and application steps. */
+/** What publishing needs beyond a title and summary: a source, application steps and a way to act (an official page). */
 export const PUBLISHABLE = {
   application: {
+    applyUrl: 'https://www.mos.ru/test-programme',
     steps: [{ text: { ru: 'Подайте заявку', en: 'Apply' } }, { text: { ru: 'Дождитесь решения', en: 'Wait for the decision' } }],
   },
   curation: {
@@ -14,13 +15,29 @@ export const PUBLISHABLE = {
       {
         key: 's1',
         title: { ru: 'Страница программы' },
-        url: 'https://mos.ru/test-programme',
+        url: 'https://www.mos.ru/test-programme',
         publisher: 'mos.ru',
+        kind: 'official',
         publishedOn: '2026-01-15',
       },
     ],
   },
 };
+
+const instant = (d: Date | string | null): string | null => (d === null ? null : new Date(d).toISOString());
+
+/** An availability of one dated round, announced by the PUBLISHABLE source (`s1`). */
+export const round = (opensAt: Date | string | null, closesAt: Date | string | null) => ({
+  timing: {
+    availability: {
+      kind: 'rounds' as const,
+      rounds: [{ opensAt: instant(opensAt), closesAt: instant(closesAt), source: 's1' }],
+      source: null,
+      asOf: null,
+      note: { ru: null, en: null },
+    },
+  },
+});
 
 /** A valid admin-API create body; override any field. Uses codes from the shipped taxonomy. */
 export function programmeInput(overrides: Record<string, unknown> = {}): Record<string, unknown> {

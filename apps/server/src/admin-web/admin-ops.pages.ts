@@ -1,12 +1,13 @@
 import { Controller, Get, Header, HttpCode, Param, Post, Query, Req, Res, StreamableFile } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
+import { Matches } from 'class-validator';
 import type { Request, Response } from 'express';
 import { formatOf, ImportJobsService, ProgrammeTransferService, recordsToCsv, type ImportReport } from '@app/catalogue';
 import { Clock, DomainError } from '@app/common';
 import { AUDIT_ACTIONS, AuditService } from '@app/identity';
-import { SearchMaintenanceService, SearchStatusService } from '@app/search';
-import { MailRelay } from '@app/alerts';
 import { AppConfig } from '@app/config';
+import { SearchEngine, SearchMaintenanceService, SearchOutbox, SearchStatusService } from '@app/search';
+import { MailRelay } from '@app/alerts';
 import { IdParam } from '../http/params';
 import { adminPage, formText, noticeOf, seeOther, showPage, type FormBody } from './admin-pages';
 import { actorOf, Admin, AdminContext, AdminPages, AdminRoles } from './admin-session';
@@ -18,6 +19,14 @@ interface UploadedImport {
 }
 
 const AUDIT_PAGE = 50;
+
+/** A message's id (a bigint). */
+class MessageIdParam {
+  @Matches(/^\d{1,18}$/, { message: 'messageId must be a message number' }) messageId: string;
+}
+
+/** The web addresses in a message's text (split keeps them, at odd positions); a full stop or bracket after one is not part of it. */
+const LINK = /(https?:\/\/[^\s<>"]*[^\s<>".,;:)\]])/;
 
 /** Each problem of each invalid row the report lists, one line per field, for the report table. */
 const problemLines = (report: ImportReport) =>
@@ -43,6 +52,8 @@ export class AdminOpsPages {
     private readonly clock: Clock,
     private readonly mail: MailRelay,
     private readonly config: AppConfig,
+    private readonly engine: SearchEngine,
+    private readonly outbox: SearchOutbox,
   ) {}
 
   @Get('import')
@@ -145,10 +156,19 @@ export class AdminOpsPages {
     seeOther(res, '/admin/search?done=retried');
   }
 
-  /** Rebuilds the index and swaps it in; searches keep being answered meanwhile. */
+  /**
+   * Rebuilds the index and swaps it in; searches keep being answered meanwhile. A server whose jobs run in a
+   * separate worker holds a search-only key for an external engine: it queues the rebuild, which the worker
+   * (holding the write key) claims within a second or so.
+   */
   @Post('search/reindex')
   @AdminRoles('admin')
   async reindex(@Admin() admin: AdminContext, @Req() req: Request, @Res() res: Response): Promise<void> {
+    if (this.engine.holdsCopy && !this.config.worker.inProcess) {
+      const queued = await this.outbox.enqueueReindex();
+      await this.audit.record(actorOf(admin, req), 'search.reindex', null, { queued, engine: this.engine.name });
+      return seeOther(res, '/admin/search?done=reindex-queued');
+    }
     const report = await this.maintenance.reindex();
     await this.audit.record(actorOf(admin, req), 'search.reindex', null, { ...report });
     seeOther(res, '/admin/search?done=reindexed');
@@ -160,6 +180,28 @@ export class AdminOpsPages {
   @Header('Content-Type', 'text/html; charset=utf-8')
   async outboxPage(@Admin() admin: AdminContext): Promise<string> {
     return adminPage('outbox.njk', admin, { section: 'outbox', sending: this.mail.sending, messages: await this.mail.recent() });
+  }
+
+  /**
+   * One message in full: what a visitor was sent (or will be), with its recipient and its links
+   * as links, so an admin can check it or deliver it by hand while there is no SMTP_URL. Each
+   * opening is in the audit log.
+   */
+  @Get('outbox/:messageId')
+  @AdminRoles('admin')
+  @Header('Content-Type', 'text/html; charset=utf-8')
+  async outboxMessage(@Admin() admin: AdminContext, @Param() { messageId }: MessageIdParam, @Req() req: Request): Promise<string> {
+    const message = await this.mail.message(messageId);
+    if (!message) throw new DomainError('not_found', 'MAIL.NOT_FOUND', `There is no message ${messageId}`);
+    await this.audit.record(actorOf(admin, req), 'mail.view', message.id, { kind: message.kind });
+    const links = message.text.split(LINK).map((part, i) => (i % 2 ? { url: part } : { text: part }));
+    return adminPage('outbox-message.njk', admin, {
+      section: 'outbox',
+      sending: this.mail.sending,
+      message,
+      parts: links,
+      confirmUrl: links.find((p) => p.url?.includes('/alerts/confirm/'))?.url ?? null,
+    });
   }
 
   @Get('audit')

@@ -14,7 +14,10 @@ import {
   sourcesOutdatedBefore,
   KEY_FACT_GROUPS,
   KEY_FACT_UNITS,
-  possiblyOutdated,
+  SOURCE_KINDS,
+  AVAILABILITY_KINDS,
+  factsAge,
+  moscowDay,
   TaxonomyService,
   TRANSITIONS,
   transitionsFrom,
@@ -23,9 +26,15 @@ import {
   type ProgrammeTransition,
   type ProgrammeView,
   type PublicationState,
+  PendingChangesService,
+  parseWorkingTag,
+  workingTag,
+  localisedPairs,
+  type StaleEnglish,
+  type WorkingVersion,
 } from '@app/catalogue';
 import { IsUUID, Matches } from 'class-validator';
-import { Clock, DomainError, exactVersion } from '@app/common';
+import { Clock, DomainError } from '@app/common';
 import { AppConfig, PublicUrls } from '@app/config';
 import { SearchVocabulary } from '@app/search';
 import { IdParam } from '../http/params';
@@ -84,6 +93,21 @@ class RevisionParams extends IdParam {
 
 const positiveInt = (v: string | undefined, fallback: number): number => (v && /^\d{1,6}$/.test(v) && Number(v) > 0 ? Number(v) : fallback);
 
+/** The version an edit form was drawn from (`7` or `p3`); a form without one matches no version. */
+const formWorkingVersion = (body: FormBody): WorkingVersion => parseWorkingTag(formText(body, 'version')) ?? { kind: 'live', version: -1 };
+
+/**
+ * The English input of a localised text in the edit form: `title.en`, but `keyFacts.2.valueEn`,
+ * `curation.sources.0.titleEn`, `application.steps.1.en` in the rows.
+ */
+export function englishInputOf(path: string): string {
+  const row = /^(keyFacts|curation\.sources)\.(\d+)\.(label|value|title)$/.exec(path);
+  if (row) return `${row[1]}.${row[2]}.${row[3]}En`;
+  const step = /^(application\.steps\.\d+)\.text$/.exec(path);
+  if (step) return `${step[1]}.en`;
+  return `${path}.en`;
+}
+
 /**
  * The editors' programme pages: list with filters, the edit form (errors next
  * to fields), publication moves, preview, history with diffs and restore, and
@@ -103,6 +127,7 @@ export class AdminProgrammesPages {
     private readonly urls: PublicUrls,
     private readonly suggestedUpdates: SuggestedUpdatesService,
     private readonly revisions: ProgrammeRevisions,
+    private readonly pending: PendingChangesService,
   ) {}
 
   @Get()
@@ -115,7 +140,9 @@ export class AdminProgrammesPages {
     const providers = formList(query, 'provider').slice(0, 50);
     const supportTypes = formList(query, 'supportType').slice(0, 50);
     const outdated = query.outdated === 'true';
+    const needsWork = query.needsWork === 'true';
     const pendingUpdate = query.pendingUpdate === 'true';
+    const pendingChange = query.pendingChange === 'true';
     const page = positiveInt(formText(query, 'page'), 1);
     const now = this.clock.now();
     const maxAgeDays = this.config.catalogue.sourceMaxAgeDays;
@@ -126,8 +153,10 @@ export class AdminProgrammesPages {
           provider: providers,
           publicationState: states,
           facets: { supportType: supportTypes },
-          sourcesOlderThan: outdated ? sourcesOutdatedBefore(now, maxAgeDays) : undefined,
+          factsOlderThan: outdated ? { day: sourcesOutdatedBefore(now, maxAgeDays), today: moscowDay(now) } : undefined,
+          breaksPublishingRules: needsWork || undefined,
           pendingSuggestion: pendingUpdate || undefined,
+          pendingChange: pendingChange || undefined,
         },
         { page, perPage: PER_PAGE },
       ),
@@ -140,12 +169,15 @@ export class AdminProgrammesPages {
     for (const p of providers) params.append('provider', p);
     for (const s of supportTypes) params.append('supportType', s);
     if (outdated) params.set('outdated', 'true');
+    if (needsWork) params.set('needsWork', 'true');
     if (pendingUpdate) params.set('pendingUpdate', 'true');
+    if (pendingChange) params.set('pendingChange', 'true');
     const labels = labelsOf(taxonomy);
+    const withPending = await this.programmes.withOpenPendingChange(result.items.map((p) => p.id));
     return adminPage('programmes.njk', admin, {
       section: 'programmes',
       notice: noticeOf(query.done),
-      filters: { q, states, providers, supportTypes, outdated, pendingUpdate },
+      filters: { q, states, providers, supportTypes, outdated, needsWork, pendingUpdate, pendingChange },
       maxAgeDays,
       publicationStates: PUBLICATION_STATES,
       organisations,
@@ -162,7 +194,9 @@ export class AdminProgrammesPages {
         supportTypes: p.supportTypes.map((c) => labels('support_type', c)).join(', '),
         newestSourceOn: p.curation.newestSourceOn,
         lastCheckedOn: p.curation.lastCheckedOn,
-        outdated: possiblyOutdated(p.curation.newestSourceOn, now, maxAgeDays),
+        facts: factsAge(p.keyFacts, p.curation.sources, now, maxAgeDays),
+        problems: p.curation.problems.length,
+        pendingChange: withPending.has(p.id),
         updatedAt: p.updatedAt.slice(0, 16).replace('T', ' '),
       })),
       total: result.total,
@@ -201,10 +235,17 @@ export class AdminProgrammesPages {
   @Header('Content-Type', 'text/html; charset=utf-8')
   async editForm(@Admin() admin: AdminContext, @Param() { id }: IdParam, @Query('done') done?: string): Promise<string> {
     const programme = await this.programmes.getForAdmin(id);
-    return this.renderForm(admin, programme, editable(toRecord(programme)), {}, noticeOf(done));
+    // a published entry with a pending change is edited as that change
+    const version = await this.pending.workingVersion(id);
+    const record = version.kind === 'pending' ? await this.pending.content(id, version) : editable(toRecord(programme));
+    return this.renderForm(admin, programme, record, {}, noticeOf(done), version);
   }
 
-  /** A save carries the version the form was loaded at; a newer saved version leads to the conflict page, never an overwrite. */
+  /**
+   * A save carries the version the form was loaded at (the entry's, or its pending change's); a newer
+   * saved version leads to the conflict page, never an overwrite. A published entry's save becomes
+   * (or adds to) its pending change: the public page keeps the published version.
+   */
   @Post(':id')
   @HttpCode(200)
   @Header('Content-Type', 'text/html; charset=utf-8')
@@ -215,11 +256,11 @@ export class AdminProgrammesPages {
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
-    const version = positiveInt(formText(body, 'version'), -1);
+    const version = formWorkingVersion(body);
     const mine = recordFromForm(body);
-    const current = await this.programmes.getForAdmin(id);
-    if (current.version !== version) return answer(res, await this.conflict(admin, current, version, mine, res));
-    answer(res, await this.saveRecord(admin, req, res, current, mine));
+    const current = await this.pending.workingVersion(id);
+    if (workingTag(current) !== workingTag(version)) return answer(res, await this.conflict(admin, id, version, mine, res));
+    answer(res, await this.saveRecord(admin, req, res, id, current, mine, formList(body, 'englishChecked')));
   }
 
   /** The conflict page's answer: the editor's record merged with the newer one by their choices. */
@@ -233,9 +274,10 @@ export class AdminProgrammesPages {
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
-    const baseVersion = positiveInt(formText(body, 'baseVersion'), 0);
-    const theirsVersion = positiveInt(formText(body, 'theirsVersion'), 0);
     const damaged = () => new DomainError('invalid', 'MERGE.UNREADABLE', 'The merge form was damaged; go back and save your edit again');
+    const baseVersion = parseWorkingTag(formText(body, 'baseVersion'));
+    const theirsVersion = parseWorkingTag(formText(body, 'theirsVersion'));
+    if (!baseVersion || !theirsVersion) throw damaged();
     let mine: EditableRecord;
     try {
       mine = JSON.parse(formText(body, 'mine')) as EditableRecord;
@@ -248,19 +290,20 @@ export class AdminProgrammesPages {
       if (name.startsWith('choice.') && (value === 'mine' || value === 'theirs')) choices[name.slice('choice.'.length)] = value;
     }
     const [current, base, theirs] = await Promise.all([
-      this.programmes.getForAdmin(id),
-      this.snapshot(id, baseVersion),
-      this.snapshot(id, theirsVersion),
+      this.pending.workingVersion(id),
+      this.pending.content(id, baseVersion),
+      this.pending.content(id, theirsVersion),
     ]);
     const outcome = mergeRecords(base, mine, theirs, choices);
     const unresolved = outcome.conflicts.filter((f) => !choices[f.path]);
     if (unresolved.length) {
       const missing = `Choose a version for: ${unresolved.map((f) => f.label).join(', ')}.`;
-      return answer(res, await this.conflict(admin, current, baseVersion, mine, res, choices, missing));
+      return answer(res, await this.conflict(admin, id, baseVersion, mine, res, choices, missing));
     }
     // someone saved again while the editor was merging: merge once more, from what they merged against
-    if (current.version !== theirsVersion) return answer(res, await this.conflict(admin, current, theirsVersion, outcome.merged, res));
-    answer(res, await this.saveRecord(admin, req, res, current, outcome.merged));
+    if (workingTag(current) !== workingTag(theirsVersion))
+      return answer(res, await this.conflict(admin, id, theirsVersion, outcome.merged, res));
+    answer(res, await this.saveRecord(admin, req, res, id, current, outcome.merged, []));
   }
 
   /** A move refused for what the entry lacks (publishing with no source or step) shows the form with the errors beside those fields. */
@@ -291,7 +334,7 @@ export class AdminProgrammesPages {
     seeOther(res, `/admin/programmes/${id}?done=${TRANSITIONS[action].verb}`);
   }
 
-  /** Saves the shipped catalogue's newer release over the entry (a normal version-checked save). */
+  /** Saves the shipped file's newer content over the entry (a normal version-checked save). */
   @Post(':id/updates/:suggestionId/apply')
   async applySuggestedUpdate(
     @Admin() admin: AdminContext,
@@ -300,8 +343,8 @@ export class AdminProgrammesPages {
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
-    await this.suggestedUpdates.apply(id, suggestionId, formVersion(body), actorOf(admin, req));
-    seeOther(res, `/admin/programmes/${id}?done=update-applied`);
+    const outcome = await this.suggestedUpdates.apply(id, suggestionId, formWorkingVersion(body), actorOf(admin, req));
+    seeOther(res, `/admin/programmes/${id}?done=${outcome.kind === 'pending' ? 'update-pending' : 'update-applied'}`);
   }
 
   @Post(':id/updates/:suggestionId/dismiss')
@@ -334,12 +377,15 @@ export class AdminProgrammesPages {
   @Header('X-Robots-Tag', 'noindex')
   async preview(@Param() { id }: IdParam, @Query('lang') lang?: string): Promise<string> {
     const l = lang === 'en' ? 'en' : 'ru';
-    const [programme, terms] = await Promise.all([this.programmes.getForAdmin(id), this.vocabulary.terms()]);
+    const [live, change, terms] = await Promise.all([this.programmes.getForAdmin(id), this.pending.find(id), this.vocabulary.terms()]);
+    // a published entry's pending change is shown as publishing would make it
+    const programme = change?.programme ?? live;
+    const state = change?.programme ? `pending change ${change.etag}, not public yet` : live.publicationState;
     const p = programmePage(programme, terms, [], l, this.clock.now(), this.urls, this.config.catalogue.sourceMaxAgeDays);
     return render('programme.njk', {
       lang: l,
       p,
-      preview: { id, state: programme.publicationState },
+      preview: { id, state },
       languageUrl: `/admin/programmes/${id}/preview${l === 'ru' ? '?lang=en' : ''}`,
     });
   }
@@ -362,6 +408,7 @@ export class AdminProgrammesPages {
       section: 'programmes',
       notice: noticeOf(query.done),
       programme: { id, title: programme.title.ru, version: programme.version, state: programme.publicationState },
+      pendingChange: await this.pending.summary(id),
       revisions: revisions.map((r) => ({ ...r, at: r.createdAt.slice(0, 19).replace('T', ' ') })),
       from,
       to,
@@ -370,8 +417,20 @@ export class AdminProgrammesPages {
     });
   }
 
-  /** An old revision's content saved as a new change (its publication state is left as it is now). */
+  /**
+   * Restoring asks first: what the old revision would change in what is edited now, and where it goes
+   * (a published entry's pending change, never live in one click). Works without JavaScript.
+   */
+  @Get(':id/history/:version/restore')
+  @Header('Content-Type', 'text/html; charset=utf-8')
+  async confirmRevert(@Admin() admin: AdminContext, @Param() { id, version }: RevisionParams): Promise<string> {
+    return this.restorePage(admin, id, Number(version));
+  }
+
+  /** An old revision's content saved as a new change (its publication state is left as it is now), once confirmed. */
   @Post(':id/history/:version/restore')
+  @HttpCode(200)
+  @Header('Content-Type', 'text/html; charset=utf-8')
   async revert(
     @Admin() admin: AdminContext,
     @Param() { id, version }: RevisionParams,
@@ -379,55 +438,88 @@ export class AdminProgrammesPages {
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
-    const saved = await this.revisions.restore(id, Number(version), formVersion(body), actorOf(admin, req));
-    seeOther(res, `/admin/programmes/${saved.id}/history?done=reverted`);
+    if (formText(body, 'confirm') !== 'yes') return showPage(res, await this.restorePage(admin, id, Number(version)));
+    const outcome = await this.revisions.restore(id, Number(version), formWorkingVersion(body), actorOf(admin, req));
+    seeOther(
+      res,
+      outcome.kind === 'pending'
+        ? `/admin/programmes/${id}/pending?done=reverted-pending`
+        : `/admin/programmes/${id}/history?done=reverted`,
+    );
   }
 
-  private snapshot(id: string, version: number): Promise<EditableRecord> {
-    return this.revisions.content(id, version);
+  private async restorePage(admin: AdminContext, id: string, version: number): Promise<string> {
+    const [programme, working, current, old, taxonomy] = await Promise.all([
+      this.programmes.getForAdmin(id),
+      this.pending.working(id),
+      this.pending.workingVersion(id),
+      this.revisions.content(id, version),
+      this.taxonomy.getAll(),
+    ]);
+    return adminPage('restore.njk', admin, {
+      section: 'programmes',
+      programme: { id, title: programme.title.ru, state: programme.publicationState },
+      version,
+      workingVersion: workingTag(current),
+      pending: current.kind === 'pending',
+      diff: diffRecords(working, old, labelsOf(taxonomy)),
+    });
   }
 
-  /** Saves the fields the editor changed; the others keep their stored value exactly (to the millisecond, in their order). */
+  /**
+   * Saves the fields the editor changed; the others keep their stored value exactly (to the millisecond,
+   * in their order). `checked`: texts whose English the editor confirmed still fits the changed Russian.
+   */
   private async saveRecord(
     admin: AdminContext,
     req: Request,
     res: Response,
-    current: ProgrammeView,
+    id: string,
+    current: WorkingVersion,
     record: EditableRecord,
+    checked: string[],
   ): Promise<Outcome> {
-    const stored = editable(toRecord(current));
-    if (changedFields(stored, record).length === 0) return { seeOther: `/admin/programmes/${current.id}?done=unchanged` };
+    const stored = await this.pending.content(id, current);
+    if (changedFields(stored, record).length === 0 && !checked.length) return { seeOther: `/admin/programmes/${id}?done=unchanged` };
+    const pairs = localisedPairs(record);
+    const englishChecked = checked.flatMap((path): StaleEnglish[] => {
+      const pair = pairs.get(path);
+      return pair?.en ? [{ path, ru: pair.ru, en: pair.en }] : [];
+    });
     const { dto, problems } = await toProgrammeInput(mergeRecords(stored, record, stored).merged as unknown as Record<string, unknown>);
     if (!problems.length) {
       try {
-        await this.programmes.update(current.id, exactVersion(current.version), dto, actorOf(admin, req));
-        return { seeOther: `/admin/programmes/${current.id}?done=saved` };
+        const outcome = await this.pending.edit(id, current, dto, actorOf(admin, req), { englishChecked });
+        return { seeOther: `/admin/programmes/${id}?done=${outcome.kind === 'pending' ? 'pending-saved' : 'saved'}` };
       } catch (error) {
-        if (error instanceof DomainError && error.kind === 'precondition_failed') {
-          return this.conflict(admin, await this.programmes.getForAdmin(current.id), current.version, record, res);
+        if (error instanceof DomainError && (error.kind === 'precondition_failed' || error.code === 'PENDING_CHANGE.OPEN')) {
+          return this.conflict(admin, id, current, record, res);
         }
         if (!(error instanceof DomainError) || !['invalid', 'conflict'].includes(error.kind)) throw error;
         problems.push(...problemsOf(error));
       }
     }
     res.status(400);
-    return this.renderForm(admin, current, record, errorsByField(problems));
+    return this.renderForm(admin, await this.programmes.getForAdmin(id), record, errorsByField(problems), null, current);
   }
 
   private async conflict(
     admin: AdminContext,
-    current: ProgrammeView,
-    baseVersion: number,
+    id: string,
+    baseVersion: WorkingVersion,
     mine: EditableRecord,
     res: Response,
     choices: Record<string, Side> = {},
     error?: string,
   ): Promise<string> {
-    const theirs = editable(toRecord(current));
-    const [base, taxonomy, revisions] = await Promise.all([
-      this.snapshot(current.id, baseVersion),
+    const theirsVersion = await this.pending.workingVersion(id);
+    const [programme, theirs, base, taxonomy, revisions, change] = await Promise.all([
+      this.programmes.getForAdmin(id),
+      this.pending.content(id, theirsVersion),
+      this.pending.content(id, baseVersion),
       this.taxonomy.getAll(),
-      this.programmes.listRevisions(current.id),
+      this.programmes.listRevisions(id),
+      this.pending.summary(id),
     ]);
     const labels = labelsOf(taxonomy);
     const outcome = mergeRecords(base, mine, theirs, choices);
@@ -438,15 +530,21 @@ export class AdminProgrammesPages {
       theirs: displayValue(f, theirs, labels),
       choice: choices[f.path] ?? null,
     });
+    const changedBy =
+      theirsVersion.kind === 'pending' && change
+        ? [{ version: change.etag, actor: change.updatedBy, at: change.updatedAt.slice(0, 19).replace('T', ' '), action: 'pending change' }]
+        : revisions
+            .filter((r) => baseVersion.kind !== 'live' || r.version > baseVersion.version)
+            .slice(0, baseVersion.kind === 'live' ? undefined : 1)
+            .map((r) => ({ version: r.version, actor: r.actor.label, at: r.createdAt.slice(0, 19).replace('T', ' '), action: r.action }));
     res.status(409);
     return adminPage('conflict.njk', admin, {
       section: 'programmes',
-      programme: { id: current.id, title: current.title.ru },
-      baseVersion,
-      theirsVersion: current.version,
-      changedBy: revisions
-        .filter((r) => r.version > baseVersion)
-        .map((r) => ({ version: r.version, actor: r.actor.label, at: r.createdAt.slice(0, 19).replace('T', ' '), action: r.action })),
+      programme: { id, title: programme.title.ru },
+      baseVersion: workingTag(baseVersion),
+      theirsVersion: workingTag(theirsVersion),
+      theirsPending: theirsVersion.kind === 'pending',
+      changedBy,
       conflicts: outcome.conflicts.map(show),
       mineOnly: outcome.mineOnly.map(show),
       theirsOnly: outcome.theirsOnly.map(show),
@@ -461,12 +559,18 @@ export class AdminProgrammesPages {
     record: EditableRecord,
     errors: Record<string, string[]>,
     notice: string | null = null,
+    version?: WorkingVersion,
   ): Promise<string> {
-    const [taxonomy, organisations, suggestions] = await Promise.all([
+    const [taxonomy, organisations, suggestions, working, change, stale] = await Promise.all([
       this.taxonomy.getAll(),
       this.organisations.list(),
       programme ? this.suggestedUpdates.listPending(programme.id) : Promise.resolve([]),
+      programme && !version ? this.pending.workingVersion(programme.id) : Promise.resolve(version),
+      programme ? this.pending.summary(programme.id) : Promise.resolve(null),
+      programme ? this.pending.workingStaleEnglish(programme.id) : Promise.resolve([]),
     ]);
+    // the English inputs whose Russian changed after them, by input name
+    const staleEn = Object.fromEntries(stale.map((m) => [englishInputOf(m.path), m.path]));
     const options = Object.fromEntries(
       taxonomy.facets.map((f) => [
         f.facet,
@@ -483,9 +587,19 @@ export class AdminProgrammesPages {
         version: programme.version,
         state: programme.publicationState,
         status: programme.timing.status,
+        problems: programme.curation.problems,
         updatedAt: programme.updatedAt.slice(0, 19).replace('T', ' '),
         actions: transitionsFrom(programme.publicationState),
+        workingVersion: working ? workingTag(working) : String(programme.version),
+        pendingChange: change && {
+          ...change,
+          updatedAt: change.updatedAt.slice(0, 19).replace('T', ' '),
+          authors: change.authors.map((a) => a.label).join(', '),
+        },
       },
+      staleEn,
+      staleCount: stale.length,
+      reviewRequired: this.pending.reviewRequired,
       r: record,
       suggestions,
       errors,
@@ -505,10 +619,28 @@ export class AdminProgrammesPages {
         record.application.steps.map((st) => ({ ru: st.text.ru, en: st.text.en, url: st.url })),
         { ru: '', en: null, url: null },
       ),
+      sourceKinds: SOURCE_KINDS,
+      availabilityKinds: AVAILABILITY_KINDS,
+      availability: {
+        kind: record.timing.availability.kind,
+        source: record.timing.availability.source,
+        asOf: record.timing.availability.asOf,
+        note: record.timing.availability.note,
+      },
+      roundRows: pad(
+        record.timing.availability.rounds.map((r) => ({
+          opensAt: toMoscowInput(r.opensAt),
+          closesAt: toMoscowInput(r.closesAt),
+          source: r.source,
+        })),
+        { opensAt: '', closesAt: '', source: null as string | null },
+      ),
+      checkRows: pad(record.eligibility.checks as unknown[], { ru: '', en: null }),
       sourceRows: pad(
         record.curation.sources.map((src) => ({
           key: src.key,
           publisher: src.publisher,
+          kind: src.kind as string,
           titleRu: src.title.ru,
           titleEn: src.title.en,
           url: src.url,
@@ -518,6 +650,7 @@ export class AdminProgrammesPages {
         {
           key: '',
           publisher: '',
+          kind: 'official',
           titleRu: '',
           titleEn: null as string | null,
           url: null as string | null,
@@ -535,17 +668,27 @@ export class AdminProgrammesPages {
           number: f.number,
           unit: f.unit as string | null,
           asOf: f.asOf,
+          validUntil: f.validUntil,
+          termsYear: f.termsYear,
           source: f.source,
         })),
-        { group: 'benefit', labelRu: '', labelEn: null, valueRu: '', valueEn: null, number: null, unit: null, asOf: null, source: '' },
+        {
+          group: 'benefit',
+          labelRu: '',
+          labelEn: null,
+          valueRu: '',
+          valueEn: null,
+          number: null,
+          unit: null,
+          asOf: null,
+          validUntil: null as string | null,
+          termsYear: null as number | null,
+          source: '',
+        },
       ),
       maxAgeDays: this.config.catalogue.sourceMaxAgeDays,
       factGroups: KEY_FACT_GROUPS,
       factUnits: KEY_FACT_UNITS,
-      dates: {
-        opensAt: toMoscowInput(record.timing.opensAt),
-        closesAt: toMoscowInput(record.timing.closesAt),
-      },
     });
   }
 }

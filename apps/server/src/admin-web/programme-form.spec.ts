@@ -17,13 +17,20 @@ const FORM = {
   'application.requiredDocuments.0.ru': '',
   'application.requiredDocuments.0.en': '',
   'application.requiredDocuments.1.ru': 'Заявка',
-  'timing.closesAt': '2026-12-31T23:59:59',
+  'timing.availability.kind': 'rounds',
+  'timing.availability.rounds.0.closesAt': '2026-12-31T23:59:59',
+  'timing.availability.rounds.0.source': 's1',
+  'timing.availability.rounds.1.opensAt': '',
+  'eligibility.checks.0.ru': 'Экспорт в дружественные страны',
+  'eligibility.checks.1.ru': '',
   'curation.sources.0.key': 's1',
   'curation.sources.0.publisher': ' i.moscow ',
   'curation.sources.0.titleRu': 'Карточка меры',
   'curation.sources.0.url': 'https://i.moscow/measure',
   'curation.sources.0.publishedOn': '',
   'curation.sources.0.checkedOn': '2026-11-30',
+  'curation.sources.0.kind': 'official',
+  'curation.sources.1.kind': 'official',
   'curation.sources.1.key': '',
   'keyFacts.0.group': 'benefit',
   'keyFacts.0.labelRu': 'Сумма',
@@ -31,6 +38,7 @@ const FORM = {
   'keyFacts.0.number': '10 000 000',
   'keyFacts.0.unit': 'rub',
   'keyFacts.0.source': 's1',
+  'keyFacts.0.termsYear': '2026',
   'keyFacts.1.group': 'benefit',
   'application.steps.0.ru': 'Вступите в кластер',
   'application.steps.0.url': 'https://i.moscow',
@@ -44,14 +52,24 @@ describe('the programme edit form', () => {
     expect(r.benefit).toMatchObject({ amountMin: 5_000_000, ratePercent: 7.5, termMonths: 'много' }); // kept as typed, for validation to name
     expect(r.benefit.taxReductions).toEqual([{ tax: 'property', fromPercent: null, toPercent: 100, years: null }]);
     expect(r.application.requiredDocuments).toEqual([{ ru: 'Заявка', en: null }]);
-    expect(r.timing.closesAt).toBe('2026-12-31T20:59:59.000Z');
-    expect(toMoscowInput(r.timing.closesAt)).toBe('2026-12-31T23:59:59');
+    // the round's dates are Moscow time; the deciding round's dates follow from it, not from the form
+    expect(r.timing.availability).toEqual({
+      kind: 'rounds',
+      rounds: [{ opensAt: null, closesAt: '2026-12-31T20:59:59.000Z', source: 's1' }],
+      source: null,
+      asOf: null,
+      note: { ru: null, en: null },
+    });
+    expect(toMoscowInput(r.timing.availability.rounds[0].closesAt)).toBe('2026-12-31T23:59:59');
+    expect(r.timing.closesAt).toBeUndefined();
+    expect(r.eligibility.checks).toEqual([{ ru: 'Экспорт в дружественные страны', en: null }]);
     expect(r.curation.sources).toEqual([
       {
         key: 's1',
         publisher: 'i.moscow',
         title: { ru: 'Карточка меры', en: null },
         url: 'https://i.moscow/measure',
+        kind: 'official',
         publishedOn: null,
         checkedOn: '2026-11-30',
       },
@@ -65,6 +83,8 @@ describe('the programme edit form', () => {
         number: 10_000_000,
         unit: 'rub',
         asOf: null,
+        validUntil: null,
+        termsYear: 2026,
         source: 's1',
       },
     ]);
@@ -76,7 +96,10 @@ describe('the programme edit form', () => {
     const b: EditableRecord = {
       ...a,
       supportTypes: ['consulting', 'grant_subsidy'],
-      timing: { ...a.timing, closesAt: '2026-12-31T20:59:59.456Z' },
+      timing: {
+        ...a.timing,
+        availability: { ...a.timing.availability, rounds: [{ opensAt: null, closesAt: '2026-12-31T20:59:59.456Z', source: 's1' }] },
+      },
     };
     expect(changedFields(a, b)).toEqual([]);
     expect(changedFields(a, { ...a, title: { ...a.title, en: 'Grant' } }).map((f) => f.path)).toEqual(['title.en']);
@@ -112,5 +135,35 @@ describe('the programme edit form', () => {
       { value: 'станки', change: 'added' },
     ]);
     expect(diff[1].after).toBe('Consulting');
+  });
+
+  it('diffs dates, codes and numbers as whole tokens, never digit by digit', () => {
+    const before = { ...recordFromForm(FORM), publicationState: 'draft' };
+    const fact = before.keyFacts[0];
+    const after = {
+      ...before,
+      keyFacts: [{ ...fact, asOf: '2026-11-20', value: { ru: 'до 12 500 000 ₽', en: null } }],
+      curation: { sources: [{ ...before.curation.sources[0], publishedOn: '2026-11-20', url: 'https://i.moscow/measure-2026' }] },
+    };
+    const parts = (path: string) => {
+      const d = diffRecords(
+        { ...before, keyFacts: [{ ...fact, asOf: '2022-03-30' }] },
+        after,
+        labelsOf({ facets: [] } as unknown as TaxonomyView),
+      );
+      return d.find((x) => x.field.path === path)!.parts.filter((p) => p.change !== 'same');
+    };
+    expect(parts('keyFacts')).toEqual([
+      { value: '10 млн', change: 'removed' },
+      { value: '12 500 000', change: 'added' },
+      { value: '2022-03-30', change: 'removed' },
+      { value: '2026-11-20', change: 'added' },
+    ]);
+    expect(parts('curation.sources')).toEqual([
+      { value: 'https://i.moscow/measure', change: 'removed' },
+      { value: 'https://i.moscow/measure-2026', change: 'added' },
+      { value: 'undated', change: 'removed' },
+      { value: '2026-11-20', change: 'added' },
+    ]);
   });
 });

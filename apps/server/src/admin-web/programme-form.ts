@@ -1,11 +1,19 @@
-import { diffWords } from 'diff';
+import { Diff } from 'diff';
 import {
+  changedFields,
   CRITERIA_FACETS,
+  CRITERIA_NUMBERS,
+  DERIVED_DATES,
+  FIELDS,
   getPath,
+  HISTORY_FIELDS,
   PROGRAMME_FIELDS,
   REQUIRED_STATUS_LABELS,
   setPath,
+  type EditableRecord,
   type Facet,
+  type FieldDef,
+  type FieldKind,
   type ProgrammeField,
   type ProgrammeRecord,
   type StructuredShape,
@@ -13,96 +21,17 @@ import {
 } from '@app/catalogue';
 import { formList, formText, type FormBody } from './admin-pages';
 
-/**
- * The edit form, history and conflict pages all work on the import/export
- * record (ProgrammeRecord): the form reads and writes one, revisions hold
- * snapshots that become one, and a diff or merge compares them field by field.
- */
-export type EditableRecord = Omit<ProgrammeRecord, 'publicationState'>;
-
-type FieldKind =
-  'text' | 'longtext' | 'number' | 'codes' | 'statuses' | 'datetime' | 'taxReductions' | 'documents' | 'keyFacts' | 'steps' | 'sources';
-
-export interface FieldDef {
-  path: string;
-  label: string;
-  kind: FieldKind;
-  facet?: Facet;
-}
-
-/** The field of each facet's codes: its label names the facet. */
-const facetTitle = (facet: Facet): string => PROGRAMME_FIELDS.find((f) => f.type === 'codes' && f.facet === facet)?.label ?? facet;
-
-const CRITERIA_NUMBERS = [
-  ['companyAgeMinYears', 'Company age from, years'],
-  ['companyAgeMaxYears', 'Company age up to, years'],
-  ['headcountMin', 'Headcount from'],
-  ['headcountMax', 'Headcount up to'],
-  ['revenueMaxRub', 'Revenue up to, RUB'],
-  ['investmentMinRub', 'Investment from, RUB'],
-] as const;
-
-/** How the form shows a structured value: one editor of rows, or (criteria, contacts) one input per part. */
-const STRUCTURED_FORM: Record<StructuredShape, (f: ProgrammeField) => FieldDef[]> = {
-  taxReductions: (f) => [{ path: f.path, label: f.label, kind: 'taxReductions' }],
-  keyFacts: (f) => [{ path: f.path, label: f.label, kind: 'keyFacts' }],
-  steps: (f) => [{ path: f.path, label: f.label, kind: 'steps' }],
-  documents: (f) => [{ path: f.path, label: f.label, kind: 'documents' }],
-  sources: (f) => [{ path: f.path, label: f.label, kind: 'sources' }],
-  criteria: (f) => [
-    ...CRITERIA_NUMBERS.map(([key, label]): FieldDef => ({ path: `${f.path}.${key}`, label, kind: 'number' })),
-    ...CRITERIA_FACETS.map(({ key, facet }): FieldDef => ({
-      path: `${f.path}.${key}`,
-      label: `Eligible: ${facetTitle(facet).toLowerCase()}`,
-      kind: 'codes',
-      facet,
-    })),
-    { path: `${f.path}.requiredStatuses`, label: 'Required statuses', kind: 'statuses' },
-  ],
-  contacts: (f) => [
-    { path: `${f.path}.email`, label: 'Contact email', kind: 'text' },
-    { path: `${f.path}.phone`, label: 'Contact phone', kind: 'text' },
-    { path: `${f.path}.url`, label: 'Contact page', kind: 'text' },
-  ],
-};
-
-/** The form fields of one described field. */
-function formFields(f: ProgrammeField): FieldDef[] {
-  switch (f.type) {
-    case 'localised':
-      return (['ru', 'en'] as const).map((lang) => ({
-        path: `${f.path}.${lang}`,
-        label: `${f.label} (${lang})`,
-        kind: f.multiline ? 'longtext' : 'text',
-      }));
-    case 'integer':
-    case 'decimal':
-      return [{ path: f.path, label: f.label, kind: 'number' }];
-    case 'codes':
-      return [{ path: f.path, label: f.label, kind: 'codes', facet: f.facet as Facet }];
-    case 'datetime':
-      return [{ path: f.path, label: f.label, kind: 'datetime' }];
-    case 'url':
-      return [{ path: f.path, label: f.label, kind: 'text' }];
-    case 'structured':
-      return STRUCTURED_FORM[f.shape](f);
-  }
-}
-
-/** Every editable field, in form order; diffs and merges go field by field through this list. */
-export const FIELDS: FieldDef[] = [
-  { path: 'slug', label: 'Slug', kind: 'text' },
-  { path: 'provider', label: 'Provider', kind: 'text' },
-  { path: 'parent', label: 'Parent programme', kind: 'text' },
-  { path: 'title.ru', label: 'Title (ru)', kind: 'text' },
-  { path: 'title.en', label: 'Title (en)', kind: 'text' },
-  { path: 'summary.ru', label: 'Summary (ru)', kind: 'longtext' },
-  { path: 'summary.en', label: 'Summary (en)', kind: 'longtext' },
-  ...(PROGRAMME_FIELDS as readonly ProgrammeField[]).flatMap(formFields),
-];
-
-/** History also shows moves between draft, published and archived. */
-const HISTORY_FIELDS: FieldDef[] = [...FIELDS, { path: 'publicationState', label: 'Publication state', kind: 'text' }];
+/** Comparing and merging records lives with the catalogue (a pending change is merged when published); the pages use it from here too. */
+export {
+  changedFields,
+  editable,
+  FIELDS,
+  mergeRecords,
+  type EditableRecord,
+  type FieldDef,
+  type MergeOutcome,
+  type Side,
+} from '@app/catalogue';
 
 // ---- Moscow time: the catalogue's dates are entered and shown in Europe/Moscow (UTC+3, no DST) ----
 
@@ -165,7 +94,7 @@ const STRUCTURED_READERS: Record<StructuredShape, Reader> = {
       years: number(r.years ?? ''),
     })),
   keyFacts: (body, path) =>
-    rows(body, path, ['group', 'labelRu', 'labelEn', 'valueRu', 'valueEn', 'number', 'unit', 'asOf', 'source'])
+    rows(body, path, ['group', 'labelRu', 'labelEn', 'valueRu', 'valueEn', 'number', 'unit', 'asOf', 'validUntil', 'termsYear', 'source'])
       // a row holding only the preselected group is a blank row
       .filter((r) => Object.entries(r).some(([k, v]) => k !== 'group' && v !== ''))
       .map((r) => ({
@@ -175,8 +104,22 @@ const STRUCTURED_READERS: Record<StructuredShape, Reader> = {
         number: number(r.number ?? ''),
         unit: optional(r.unit ?? ''),
         asOf: optional(r.asOf ?? ''),
+        validUntil: optional(r.validUntil ?? ''),
+        termsYear: number(r.termsYear ?? ''),
         source: r.source ?? '',
       })),
+  checks: (body, path) => rows(body, path, ['ru', 'en']).map((r) => ({ ru: r.ru ?? '', en: optional(r.en ?? '') })),
+  availability: (body, path) => ({
+    kind: formText(body, `${path}.kind`) || 'not_confirmed',
+    rounds: rows(body, `${path}.rounds`, ['opensAt', 'closesAt', 'source']).map((r) => ({
+      opensAt: fromMoscowInput(r.opensAt ?? ''),
+      closesAt: fromMoscowInput(r.closesAt ?? ''),
+      source: optional(r.source ?? ''),
+    })),
+    source: optional(formText(body, `${path}.source`)),
+    asOf: optional(formText(body, `${path}.asOf`)),
+    note: { ru: optional(formText(body, `${path}.note.ru`)), en: optional(formText(body, `${path}.note.en`)) },
+  }),
   criteria: (body, path) => {
     const criteria: Record<string, unknown> = {};
     for (const [key] of CRITERIA_NUMBERS) {
@@ -198,14 +141,18 @@ const STRUCTURED_READERS: Record<StructuredShape, Reader> = {
     url: optional(formText(body, `${path}.url`)),
   }),
   sources: (body, path) =>
-    rows(body, path, ['key', 'publisher', 'titleRu', 'titleEn', 'url', 'publishedOn', 'checkedOn']).map((r) => ({
-      key: r.key ?? '',
-      title: { ru: r.titleRu ?? '', en: optional(r.titleEn ?? '') },
-      url: optional(r.url ?? ''),
-      publisher: r.publisher ?? '',
-      publishedOn: optional(r.publishedOn ?? ''),
-      checkedOn: optional(r.checkedOn ?? ''),
-    })),
+    rows(body, path, ['key', 'publisher', 'kind', 'titleRu', 'titleEn', 'url', 'publishedOn', 'checkedOn'])
+      // a row holding only the preselected kind is a blank row
+      .filter((r) => Object.entries(r).some(([k, v]) => k !== 'kind' && v !== ''))
+      .map((r) => ({
+        key: r.key ?? '',
+        title: { ru: r.titleRu ?? '', en: optional(r.titleEn ?? '') },
+        url: optional(r.url ?? ''),
+        publisher: r.publisher ?? '',
+        kind: r.kind || undefined,
+        publishedOn: optional(r.publishedOn ?? ''),
+        checkedOn: optional(r.checkedOn ?? ''),
+      })),
 };
 
 /** A described field's value as the form sent it; numbers and dates that cannot be read stay text, for validation to name. */
@@ -220,7 +167,8 @@ function readField(body: FormBody, f: ProgrammeField): unknown {
     case 'codes':
       return formList(body, f.path);
     case 'datetime':
-      return fromMoscowInput(text(f.path));
+      // derived dates are not in the form: the availability decides them
+      return DERIVED_DATES.has(f.path) ? undefined : fromMoscowInput(text(f.path));
     case 'url':
       return optional(text(f.path));
     case 'structured':
@@ -238,11 +186,14 @@ export function recordFromForm(body: FormBody): EditableRecord {
     title: { ru: text('title.ru'), en: optional(text('title.en')) },
     summary: { ru: text('summary.ru'), en: optional(text('summary.en')) },
   };
-  for (const f of PROGRAMME_FIELDS as readonly ProgrammeField[]) setPath(record, f.path, readField(body, f));
+  for (const f of PROGRAMME_FIELDS as readonly ProgrammeField[]) {
+    const value = readField(body, f);
+    if (value !== undefined) setPath(record, f.path, value);
+  }
   return record as unknown as EditableRecord;
 }
 
-const LIST_KINDS = new Set<FieldKind>(['codes', 'statuses', 'taxReductions', 'documents', 'keyFacts', 'steps', 'sources']);
+const LIST_KINDS = new Set<FieldKind>(['codes', 'statuses', 'taxReductions', 'documents', 'checks', 'keyFacts', 'steps', 'sources']);
 
 /**
  * The fields of a record that came back from the browser (the conflict page's hidden copy)
@@ -262,79 +213,10 @@ export function misshapenFields(record: unknown): string[] {
         rowsAreObjects ? typeof item !== 'object' || item === null || Array.isArray(item) : typeof item !== 'string',
       );
     }
+    if (field.kind === 'availability')
+      return typeof v !== 'object' || Array.isArray(v) || !Array.isArray((v as { rounds?: unknown }).rounds ?? []);
     return field.kind === 'number' ? !['number', 'string'].includes(typeof v) : typeof v !== 'string';
   }).map((f) => f.path);
-}
-
-/** A record without its publication state (what an edit changes). */
-export function editable(record: ProgrammeRecord): EditableRecord {
-  const { publicationState: _state, ...rest } = record;
-  return rest;
-}
-
-// ---- comparing ----
-
-/**
- * One canonical form per meaning: blank, null, absent and empty lists are all
- * "nothing"; code lists are sets (their order means nothing); dates compare
- * as instants to the second (what the form shows).
- */
-function canonical(v: unknown): string {
-  if (v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0)) return 'null';
-  if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(v) && !Number.isNaN(Date.parse(v)))
-    return JSON.stringify(new Date(v).toISOString().slice(0, 19));
-  if (Array.isArray(v) && v.every((x) => typeof x === 'string')) return JSON.stringify([...v].sort());
-  return JSON.stringify(v);
-}
-
-const sameValue = (a: unknown, b: unknown): boolean => canonical(a) === canonical(b);
-
-/** The fields where two records differ. */
-export function changedFields(a: unknown, b: unknown, fields: FieldDef[] = FIELDS): FieldDef[] {
-  return fields.filter((f) => !sameValue(getPath(a, f.path), getPath(b, f.path)));
-}
-
-export type Side = 'mine' | 'theirs';
-
-export interface MergeOutcome {
-  merged: EditableRecord;
-  /** Both changed the field, differently: the editor picks a side. */
-  conflicts: FieldDef[];
-  /** Changed only by the editor: their change is kept. */
-  mineOnly: FieldDef[];
-  /** Changed only by someone else: that change is kept. */
-  theirsOnly: FieldDef[];
-}
-
-/**
- * Three-way merge of the editor's record with the newer saved one, from the
- * version the editor started from. Fields only one side changed merge by
- * themselves; a field both changed takes the editor's choice, or theirs until
- * they choose (a merge with unresolved conflicts is never saved).
- */
-export function mergeRecords(
-  base: EditableRecord,
-  mine: EditableRecord,
-  theirs: EditableRecord,
-  choices: Record<string, Side> = {},
-): MergeOutcome {
-  const merged = structuredClone(theirs) as unknown as Record<string, unknown>;
-  const outcome: MergeOutcome = { merged: merged as unknown as EditableRecord, conflicts: [], mineOnly: [], theirsOnly: [] };
-  for (const field of FIELDS) {
-    const [b, m, t] = [getPath(base, field.path), getPath(mine, field.path), getPath(theirs, field.path)];
-    const mineChanged = !sameValue(m, b);
-    const theirsChanged = !sameValue(t, b);
-    if (mineChanged && theirsChanged && !sameValue(m, t)) {
-      outcome.conflicts.push(field);
-      if (choices[field.path] === 'mine') setPath(merged, field.path, structuredClone(m));
-    } else if (mineChanged) {
-      if (!theirsChanged) outcome.mineOnly.push(field);
-      setPath(merged, field.path, structuredClone(m));
-    } else if (theirsChanged) {
-      outcome.theirsOnly.push(field);
-    }
-  }
-  return outcome;
 }
 
 // ---- showing values ----
@@ -359,6 +241,7 @@ export function displayValue(field: FieldDef, record: unknown, labels: Labels): 
     case 'statuses':
       return (v as string[]).map((s) => REQUIRED_STATUS_LABELS[s as keyof typeof REQUIRED_STATUS_LABELS]?.en ?? s).join(', ');
     case 'datetime':
+    case 'derived':
       return typeof v === 'string' ? `${moscowText(v)} (Moscow)` : String(v);
     case 'number':
       return numberText(v);
@@ -370,9 +253,22 @@ export function displayValue(field: FieldDef, record: unknown, labels: Labels): 
         })
         .join('\n');
     case 'documents':
+    case 'checks':
       return (v as { ru: string; en: string | null }[]).map((d) => (d.en ? `${d.ru} / ${d.en}` : d.ru)).join('\n');
+    case 'availability': {
+      const a = v as ProgrammeRecord['timing']['availability'];
+      const round = (r: (typeof a.rounds)[number]) =>
+        `${r.opensAt ? moscowText(r.opensAt) : '…'} – ${r.closesAt ? moscowText(r.closesAt) : '…'} (${r.source ?? 'no source'})`;
+      const said = a.source ? ` per ${a.source}${a.asOf ? ` as of ${a.asOf}` : ''}` : '';
+      return [`${a.kind.replace('_', ' ')}${said}`, ...a.rounds.map(round), ...(a.note.ru ? [a.note.ru] : [])].join('\n');
+    }
     case 'keyFacts':
-      return (v as ProgrammeRecord['keyFacts']).map((f) => `${f.label.ru}: ${f.value.ru} (${f.asOf ?? 'undated'}, ${f.source})`).join('\n');
+      return (v as ProgrammeRecord['keyFacts'])
+        .map((f) => {
+          const period = f.termsYear ? `, terms of ${f.termsYear}` : f.validUntil ? `, until ${f.validUntil}` : '';
+          return `${f.label.ru}: ${f.value.ru} (${f.asOf ?? 'undated'}${period}, ${f.source})`;
+        })
+        .join('\n');
     case 'steps':
       return (v as ProgrammeRecord['application']['steps'])
         .map((st, i) => `${i + 1}. ${st.text.ru}${st.url ? ` ${st.url}` : ''}`)
@@ -381,7 +277,7 @@ export function displayValue(field: FieldDef, record: unknown, labels: Labels): 
       return (v as ProgrammeRecord['curation']['sources'])
         .map(
           (src) =>
-            `[${src.key}] ${src.publisher}: ${src.title.ru} ${src.url ?? ''} (page ${src.publishedOn ?? 'undated'}, checked ${src.checkedOn ?? 'never'})`,
+            `[${src.key}] ${src.publisher} (${src.kind}): ${src.title.ru} ${src.url ?? ''} (page ${src.publishedOn ?? 'undated'}, checked ${src.checkedOn ?? 'never'})`,
         )
         .join('\n');
     default:
@@ -389,8 +285,25 @@ export function displayValue(field: FieldDef, record: unknown, labels: Labels): 
   }
 }
 
-/** Word boundaries for Russian and English alike (the default tokenizer knows only Latin letters). */
-const WORDS = new Intl.Segmenter('ru', { granularity: 'word' });
+/**
+ * The tokens a diff compares: links, dates (with a time), grouped numbers ("12 500 000", "7,5")
+ * and codes ("grant_subsidy", "62.01", "sme-premises") each whole, then words (Russian and
+ * English alike), runs of spaces and single marks. A changed date is one token out and one in,
+ * never "~~2022~~2026-~~03~~11".
+ */
+const TOKEN =
+  /https?:\/\/[^\s<>"]+|\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?Z?)?|\d{1,3}(?:[ \u00a0]\d{3})+(?:[.,]\d+)?|[\p{L}\p{N}]+(?:[._:/-][\p{L}\p{N}]+)*|\s+|[^\s]/gu;
+
+class TokenDiff extends Diff<string, string> {
+  override tokenize(value: string): string[] {
+    return value.match(TOKEN) ?? [];
+  }
+  override join(tokens: string[]): string {
+    return tokens.join('');
+  }
+}
+
+const TOKENS = new TokenDiff();
 
 export interface DiffPart {
   value: string;
@@ -404,15 +317,44 @@ export interface FieldDiff {
   parts: DiffPart[];
 }
 
+/**
+ * One change reads as one: the removed tokens of a run together, then the added ones ("10 млн" out,
+ * "12 500 000" in), a space between two changes taken into both, a space both end with left unchanged.
+ */
+function tidy(changes: { value: string; added: boolean; removed: boolean }[]): DiffPart[] {
+  const out: DiffPart[] = [];
+  let removed = '';
+  let added = '';
+  const flush = () => {
+    const tail = /\s+$/.exec(removed)?.[0] ?? '';
+    const shared = tail && added.endsWith(tail) ? tail : '';
+    if (removed) out.push({ value: removed.slice(0, removed.length - shared.length), change: 'removed' });
+    if (added) out.push({ value: added.slice(0, added.length - shared.length), change: 'added' });
+    if (shared) out.push({ value: shared, change: 'same' });
+    removed = added = '';
+  };
+  changes.forEach((c, i) => {
+    const next = changes[i + 1];
+    if (c.added) added += c.value;
+    else if (c.removed) removed += c.value;
+    else if ((removed || added) && /^\s+$/.test(c.value) && (next?.added || next?.removed)) {
+      removed += c.value;
+      added += c.value;
+    } else {
+      flush();
+      out.push({ value: c.value, change: 'same' });
+    }
+  });
+  flush();
+  return out.filter((p) => p.value !== '');
+}
+
 /** Field-by-field differences between two snapshots, each with a word-level diff. */
 export function diffRecords(before: unknown, after: unknown, labels: Labels): FieldDiff[] {
   return changedFields(before, after, HISTORY_FIELDS).map((field) => {
     const a = displayValue(field, before, labels);
     const b = displayValue(field, after, labels);
-    const parts = diffWords(a, b, { intlSegmenter: WORDS }).map((p): DiffPart => ({
-      value: p.value,
-      change: p.added ? 'added' : p.removed ? 'removed' : 'same',
-    }));
+    const parts = tidy(TOKENS.diff(a, b));
     return { field, before: a, after: b, parts };
   });
 }

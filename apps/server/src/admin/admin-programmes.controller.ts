@@ -1,11 +1,22 @@
 import { AppConfig } from '@app/config';
-import { applyDecorators, Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, UseInterceptors } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { applyDecorators, Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Res, UseInterceptors } from '@nestjs/common';
+import type { Response } from 'express';
+import {
+  ApiAcceptedResponse,
+  ApiBearerAuth,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
 import {
   AdminProgrammeListView,
   CreateProgrammeDto,
+  FACETS,
   PUBLICATION_STATES,
   ProgrammeRevisions,
   ProgrammesService,
@@ -13,17 +24,25 @@ import {
   ProgrammeView,
   RevisionView,
   sourcesOutdatedBefore,
+  moscowDay,
   SuggestedUpdatesService,
   UpdateProgrammeDto,
   type PublicationState,
   type SuggestedUpdateView,
+  PendingChangesService,
+  type EditOutcome,
+  type PendingChangeView,
+  type WorkingVersion,
 } from '@app/catalogue';
 import { Clock, type ExpectedVersion } from '@app/common';
 import { AuthenticatedUser, CurrentUser, Roles } from '@app/identity';
-import { ProgrammeFilterQuery } from '../programmes/programme-list.query';
+import { facetSelection, ProgrammeFilterQuery } from '../programmes/programme-list.query';
 import { IdParam } from '../http/params';
-import { IfMatch, VersionEtagInterceptor } from '../http/versioning';
+import { IfMatch, VersionEtagInterceptor, WorkingIfMatch } from '../http/versioning';
+import { PendingChangeResponse } from './admin-pending-changes.controller';
 import { Created } from '../http/created';
+
+const TAXONOMY_FACETS = FACETS.map((f) => f.param);
 
 class AdminProgrammeListQuery extends ProgrammeFilterQuery {
   @ApiPropertyOptional({ enum: PUBLICATION_STATES, isArray: true })
@@ -33,18 +52,31 @@ class AdminProgrammeListQuery extends ProgrammeFilterQuery {
   publicationState?: PublicationState[];
 
   @ApiPropertyOptional({
-    description: 'true: only programmes whose newest source is older than SOURCE_MAX_AGE_DAYS (default 365), or undated',
+    description:
+      'true: only programmes with a fact that holds now whose own source is older than SOURCE_MAX_AGE_DAYS (default 365) by its page date and last check, or undated and unchecked',
   })
   @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsOptional()
   @IsBoolean()
   outdated?: boolean;
 
+  @ApiPropertyOptional({ description: 'true: only programmes that break a publishing rule (see curation.problems)' })
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsOptional()
+  @IsBoolean()
+  needsWork?: boolean;
+
   @ApiPropertyOptional({ description: 'true: only programmes with a shipped-catalogue update waiting for an editor' })
   @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsOptional()
   @IsBoolean()
   pendingUpdate?: boolean;
+
+  @ApiPropertyOptional({ description: 'true: only published programmes with a pending change waiting to be published' })
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsOptional()
+  @IsBoolean()
+  pendingChange?: boolean;
 }
 
 class SuggestionParams extends IdParam {
@@ -53,7 +85,13 @@ class SuggestionParams extends IdParam {
 
 class SuggestedUpdateResponse implements SuggestedUpdateView {
   @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ description: 'the shipped-catalogue release it comes from' }) release: number;
+  @ApiProperty({ description: "the hash of the shipped catalogue file's content it would apply" }) contentHash: string;
+  @ApiProperty({
+    type: 'integer',
+    nullable: true,
+    description: 'the numbered release of suggestions made before releases followed content; null since',
+  })
+  release: number | null;
   @ApiProperty({ type: [String], description: 'fields it would change' }) changedFields: string[];
   @ApiProperty({ format: 'date-time' }) createdAt: string;
 }
@@ -66,6 +104,19 @@ class RevisionParams extends IdParam {
 
 const actorOf = (u: AuthenticatedUser) => ({ id: u.id, label: u.email });
 const IF_MATCH = ApiHeader({ name: 'If-Match', required: true, description: 'the ETag you last read, e.g. "3"' });
+const WORKING_IF_MATCH = ApiHeader({
+  name: 'If-Match',
+  required: true,
+  description: 'the ETag you last read: the entry\'s ("3") or, while it has one, its pending change\'s ("p2"); or *',
+});
+
+/** A save that became a pending change answers 202 with it (its own ETag, and where it lives). */
+function answer(res: Response, id: string, outcome: EditOutcome): ProgrammeView | PendingChangeView {
+  if (outcome.kind === 'live') return outcome.programme;
+  res.status(202);
+  res.setHeader('Content-Location', `/api/v1/admin/programmes/${id}/pending-change`);
+  return outcome.change;
+}
 
 /**
  * A publication move: one route per move, so an unknown one (`…/{id}/anything`) is a 404 from the
@@ -86,16 +137,31 @@ export class AdminProgrammesController {
     private readonly config: AppConfig,
     private readonly suggestedUpdates: SuggestedUpdatesService,
     private readonly history: ProgrammeRevisions,
+    private readonly pending: PendingChangesService,
   ) {}
 
   @Get()
   @ApiOkResponse({ type: AdminProgrammeListView })
   @ApiOperation({ summary: 'List programmes in any publication state, with filters' })
   async list(@Query() query: AdminProgrammeListQuery): Promise<AdminProgrammeListView> {
-    const { q, provider, status, page, perPage, lang: _lang, publicationState, outdated, pendingUpdate, ...facets } = query;
-    const sourcesOlderThan = outdated ? sourcesOutdatedBefore(this.clock.now(), this.config.catalogue.sourceMaxAgeDays) : undefined;
+    const { q, provider, status, page, perPage, publicationState, outdated, pendingUpdate, pendingChange, needsWork } = query;
+    const facets = facetSelection(query, TAXONOMY_FACETS);
+    const now = this.clock.now();
+    const factsOlderThan = outdated
+      ? { day: sourcesOutdatedBefore(now, this.config.catalogue.sourceMaxAgeDays), today: moscowDay(now) }
+      : undefined;
     const result = await this.programmes.listForAdmin(
-      { q, provider, status, facets, publicationState, sourcesOlderThan, pendingSuggestion: pendingUpdate },
+      {
+        q,
+        provider,
+        status,
+        facets,
+        publicationState,
+        factsOlderThan,
+        breaksPublishingRules: needsWork,
+        pendingSuggestion: pendingUpdate,
+        pendingChange,
+      },
       { page, perPage },
     );
     return { ...result, page, perPage };
@@ -116,16 +182,21 @@ export class AdminProgrammesController {
   }
 
   @Patch(':id')
-  @IF_MATCH
-  @ApiOperation({ summary: 'Change some fields; needs If-Match (an empty or no-op change keeps the version)' })
-  @ApiOkResponse({ type: ProgrammeView })
-  update(
+  @WORKING_IF_MATCH
+  @ApiOperation({
+    summary:
+      'Change some fields; needs If-Match (an empty or no-op change keeps the version). A draft or archived entry changes immediately (200). A published one keeps its published version public: the change is saved as its pending change (202, the pending change, ETag "p<version>"), to be published at …/pending-change/publish; with a pending change open, send its ETag',
+  })
+  @ApiOkResponse({ type: ProgrammeView, description: 'the entry, changed (a draft or archived entry)' })
+  @ApiAcceptedResponse({ type: PendingChangeResponse, description: 'a published entry: its pending change, not live yet' })
+  async update(
     @Param() { id }: IdParam,
-    @IfMatch() version: ExpectedVersion,
+    @WorkingIfMatch() version: WorkingVersion,
     @Body() body: UpdateProgrammeDto,
     @CurrentUser() user: AuthenticatedUser,
-  ): Promise<ProgrammeView> {
-    return this.programmes.update(id, version, body, actorOf(user));
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<ProgrammeView | PendingChangeView> {
+    return answer(res, id, await this.pending.edit(id, version, body, actorOf(user)));
   }
 
   @Transition('publish', 'Publish a draft (refused without a source or an application step); needs If-Match')
@@ -166,17 +237,20 @@ export class AdminProgrammesController {
 
   @Post(':id/revisions/:version/restore')
   @HttpCode(200)
-  @IF_MATCH
+  @WORKING_IF_MATCH
   @ApiOperation({
-    summary: "Save an old revision's content as a new change (the publication state stays); needs If-Match",
+    summary:
+      "Save an old revision's content as a new change (the publication state stays); for a published entry it becomes its pending change (202), never live by itself. Needs If-Match",
   })
   @ApiOkResponse({ type: ProgrammeView })
-  restoreRevision(
+  @ApiAcceptedResponse({ type: PendingChangeResponse, description: 'a published entry: its pending change, not live yet' })
+  async restoreRevision(
     @Param() { id, version }: RevisionParams,
-    @IfMatch() expectedVersion: ExpectedVersion,
+    @WorkingIfMatch() expected: WorkingVersion,
     @CurrentUser() user: AuthenticatedUser,
-  ): Promise<ProgrammeView> {
-    return this.history.restore(id, Number(version), expectedVersion, actorOf(user));
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<ProgrammeView | PendingChangeView> {
+    return answer(res, id, await this.history.restore(id, Number(version), expected, actorOf(user)));
   }
 
   @Get(':id/suggested-updates')
@@ -188,15 +262,19 @@ export class AdminProgrammesController {
 
   @Post(':id/suggested-updates/:suggestionId/apply')
   @HttpCode(200)
-  @IF_MATCH
-  @ApiOperation({ summary: 'Save the shipped release over the entry; needs If-Match' })
+  @WORKING_IF_MATCH
+  @ApiOperation({
+    summary: "Save the shipped file's newer content over the entry (a published entry: into its pending change, 202); needs If-Match",
+  })
   @ApiOkResponse({ type: ProgrammeView })
-  applySuggestedUpdate(
+  @ApiAcceptedResponse({ type: PendingChangeResponse, description: 'a published entry: its pending change, not live yet' })
+  async applySuggestedUpdate(
     @Param() { id, suggestionId }: SuggestionParams,
-    @IfMatch() version: ExpectedVersion,
+    @WorkingIfMatch() version: WorkingVersion,
     @CurrentUser() user: AuthenticatedUser,
-  ): Promise<ProgrammeView> {
-    return this.suggestedUpdates.apply(id, suggestionId, version, actorOf(user));
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<ProgrammeView | PendingChangeView> {
+    return answer(res, id, await this.suggestedUpdates.apply(id, suggestionId, version, actorOf(user)));
   }
 
   @Post(':id/suggested-updates/:suggestionId/dismiss')

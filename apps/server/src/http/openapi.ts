@@ -79,6 +79,8 @@ function errorResponse(
 /** The resource a path is about, for its error codes and messages. */
 const RESOURCES: [RegExp, string, string][] = [
   [/suggested-updates/, 'SUGGESTED_UPDATE', 'No pending suggested update 7 for this programme'],
+  [/source-watch\/items/, 'SOURCE_WATCH_ITEM', 'No pending source-watch item 1f0c4b9e-3a53-4c1e-9d2f-2b8f1f4a9e10'],
+  [/pending-change/, 'PENDING_CHANGE', 'This programme has no pending change (it was published or discarded)'],
   [/\/programmes/, 'PROGRAMME', 'No programme "no-such-programme"'],
   [/\/organisations/, 'ORGANISATION', 'No organisation "no-such-fund"'],
   [/\/taxonomy/, 'TAXONOMY', 'No industry "no_such_code" in the taxonomy'],
@@ -94,6 +96,10 @@ const IN_USE: Record<string, { code: string; message: string }> = {
   ORGANISATION: { code: 'ORGANISATION.IN_USE', message: 'Organisation "mosprom" provides 3 programme(s); reassign them first' },
   TAXONOMY: { code: 'TAXONOMY.IN_USE', message: 'The industry "electronics" is used by 5 programme(s); remove it from them first' },
 };
+
+/** Operations that save an editor's change of a programme: for a published one, into its pending change. */
+const SAVES_PENDING =
+  /^(patch \/api\/v1\/admin\/programmes\/\{id\}|post .*\/(revisions\/\{version\}\/restore|suggested-updates\/\{suggestionId\}\/apply))$/;
 
 /** A realistic 400 for an operation: its first parameter or required body field, with the rule it breaks. */
 function badRequest(op: Operation, schemas: Record<string, Schema>): ResponseObject {
@@ -161,7 +167,7 @@ const EXPORT_CONTENT: Record<string, Record<string, { schema: Schema }>> = {
 /** Constraints the validation pipe enforces, copied from class-validator into the schemas of the same name. */
 const CONSTRAINTS = ['pattern', 'minLength', 'maxLength', 'minimum', 'maximum', 'minItems', 'maxItems'] as const;
 
-type Derived = Record<string, { properties?: Record<string, Schema> }>;
+export type Derived = Record<string, { properties?: Record<string, Schema> }>;
 
 function copyConstraints(rule: Schema, target: Schema): void {
   for (const key of CONSTRAINTS) if (rule[key] !== undefined && target[key] === undefined) target[key] = rule[key];
@@ -188,7 +194,7 @@ function mergeParameterValidation(op: Operation, derived: Derived): void {
   for (const p of params) if (p.schema && !('$ref' in p.schema)) copyConstraints(source.properties![p.name], p.schema);
 }
 
-function mergeValidation(schemas: Record<string, Schema>, derived: Derived): void {
+export function mergeValidation(schemas: Record<string, Schema>, derived: Derived): void {
   for (const [name, schema] of Object.entries(schemas)) {
     const rules = derived[name];
     if (!rules || '$ref' in schema) continue;
@@ -271,6 +277,22 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
       const create = method === 'post' && '201' in responses;
 
       if (op.parameters?.length || op.requestBody) responses['400'] ??= badRequest(op, schemas);
+      if (/\/pending-change\/(publish|approve)$/.test(path))
+        responses['403'] ??= errorResponse(
+          'PROGRAMME_REVIEW_REQUIRED is on and you wrote (part of) this change: another editor must approve or publish it',
+          [
+            {
+              code: 'PENDING_CHANGE.REVIEW_REQUIRED',
+              message:
+                'A second editor must approve this change before it goes live, and you wrote it: ask a colleague to review and publish it',
+            },
+            {
+              code: 'PENDING_CHANGE.OWN_CHANGE',
+              message: 'You wrote (part of) this change, so you cannot approve it: another editor must',
+            },
+          ],
+          403,
+        );
       if (admin) {
         responses['401'] ??= errorResponse(
           'Not signed in, or the token expired',
@@ -345,24 +367,59 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
           ...(create
             ? [{ code: 'IDEMPOTENCY_KEY.IN_PROGRESS', message: 'A request with this Idempotency-Key is still running; retry in a moment' }]
             : []),
+          // a change of a published programme while its pending change is open must name that change
+          ...(SAVES_PENDING.test(`${method} ${path}`)
+            ? [
+                {
+                  code: 'PENDING_CHANGE.OPEN',
+                  message:
+                    'This published programme has a pending change (ETag "p2"): change it with that If-Match, or publish or discard it first',
+                  details: { pendingVersion: 'p2' },
+                },
+              ]
+            : []),
+          ...(method === 'patch' && ['PROGRAMME', 'PENDING_CHANGE'].includes(resource[1]) ? [TAKEN.PROGRAMME] : []),
+          ...(path.endsWith('/pending-change/publish')
+            ? [
+                {
+                  code: 'PENDING_CHANGE.CONFLICT',
+                  message:
+                    'The published entry changed since this pending change was made, in fields it changes too: Title (ru). Choose a version of each first (POST …/pending-change/rebase)',
+                  details: [
+                    { field: 'title.ru', messages: ['changed both in this pending change and in the published entry since it was made'] },
+                  ],
+                },
+              ]
+            : []),
         ];
         if (conflicts.length) responses['409'] ??= errorResponse('Conflicts with the current state', conflicts, 409);
         if (ifMatch) {
+          const pendingConflict = {
+            code: 'PENDING_CHANGE.VERSION_CONFLICT',
+            message:
+              'The pending change was changed by someone else (you read "p1", it is now at "p2"); reload and apply your change again',
+            details: { yourVersion: 'p1', currentVersion: 'p2' },
+          };
           responses['412'] ??= errorResponse(
             'Someone saved since the version in If-Match (reload, reapply, send the new ETag), or If-Match is neither * nor a strong ETag as this service writes it',
             [
-              {
-                code: `${resource[1] === 'SUGGESTED_UPDATE' ? 'PROGRAMME' : resource[1]}.VERSION_CONFLICT`,
-                message:
-                  'It was changed by someone else (you edited version 3, it is now at version 4); reload and apply your change again',
-                details: { yourVersion: 3, currentVersion: 4 },
-              },
+              ...(resource[1] === 'PENDING_CHANGE'
+                ? []
+                : [
+                    {
+                      code: `${resource[1] === 'SUGGESTED_UPDATE' ? 'PROGRAMME' : resource[1]}.VERSION_CONFLICT`,
+                      message:
+                        'It was changed by someone else (you edited version 3, it is now at version 4); reload and apply your change again',
+                      details: { yourVersion: 3, currentVersion: 4 },
+                    },
+                  ]),
               {
                 code: 'PRECONDITION_FAILED',
                 message:
                   'If-Match matches no current version: send * or the exact ETag you last read (strong, such as "3"; W/"3" or "03" never match)',
                 details: { ifMatch: 'W/"3"' },
               },
+              ...(SAVES_PENDING.test(`${method} ${path}`) || resource[1] === 'PENDING_CHANGE' ? [pendingConflict] : []),
             ],
             412,
           );

@@ -1,7 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
-import { REQUIRED_STATUSES, REVENUE_BAND_CODES, TAXONOMY_CODE_PATTERN, type CompanyProfile, type RevenueBand } from '@app/catalogue';
+import {
+  OKVED_PATTERN,
+  REQUIRED_STATUSES,
+  REVENUE_BAND_CODES,
+  TAXONOMY_CODE_PATTERN,
+  type CompanyProfile,
+  type RevenueBand,
+} from '@app/catalogue';
 import { PageQuery } from '@app/common';
 
 const blankToUndefined = ({ value }: { value: unknown }): unknown => (value === '' || value === null ? undefined : value);
@@ -63,6 +70,15 @@ export class CompanyProfileFields implements CompanyProfile {
   @Matches(TAXONOMY_CODE_PATTERN, { message: 'industry must be a taxonomy code' })
   industry?: string;
 
+  @ApiPropertyOptional({
+    example: '62.01',
+    description: "the company's ОКВЭД 2 code: placed in its section (and a narrower industry where the catalogue has one)",
+  })
+  @Transform(blankToUndefined)
+  @IsOptional()
+  @Matches(OKVED_PATTERN, { message: 'okved must be an ОКВЭД 2 code such as 62.01' })
+  okved?: string;
+
   @ApiPropertyOptional({ example: 'moscow', description: 'territory taxonomy code' })
   @Transform(blankToUndefined)
   @IsOptional()
@@ -109,14 +125,26 @@ export class MatchQuery extends PageQuery {
   @Transform(blankToUndefined) @IsOptional() @Matches(TAXONOMY_CODE_PATTERN) size?: string;
   @Transform(optionalNumber) @IsOptional() @IsInt() @Min(0) @Max(1e15) investmentRub?: number;
   @Transform(blankToUndefined) @IsOptional() @Matches(TAXONOMY_CODE_PATTERN) industry?: string;
+  @Transform(blankToUndefined)
+  @IsOptional()
+  @Matches(OKVED_PATTERN, { message: 'okved must be an ОКВЭД 2 code such as 62.01' })
+  okved?: string;
   @Transform(blankToUndefined) @IsOptional() @Matches(TAXONOMY_CODE_PATTERN) territory?: string;
   @Transform(oneOrMany) @IsOptional() @IsArray() @ArrayMaxSize(10) @Matches(TAXONOMY_CODE_PATTERN, { each: true }) goal?: string[];
+  /** "none" is an answer: the company holds none of the statuses (a required one is then not met). */
+  @Transform(oneOrMany)
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(REQUIRED_STATUSES.length + 1)
+  @IsIn([...REQUIRED_STATUSES, 'none'], { each: true })
+  statuses?: string[];
   @IsOptional() @IsIn(['ru', 'en']) lang: 'ru' | 'en' = 'ru';
 }
 
 class CriterionView {
   @ApiProperty({
-    enum: ['applicantType', 'size', 'companyAge', 'headcount', 'revenue', 'investment', 'industry', 'territory', 'goal', 'status'],
+    enum: ['applicantType', 'size', 'companyAge', 'headcount', 'revenue', 'investment', 'industry', 'territory', 'goal', 'status', 'check'],
+    description: 'check: a condition only the company can check (never "fits" while one is listed)',
   })
   criterion: string;
   @ApiProperty({

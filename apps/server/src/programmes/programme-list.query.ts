@@ -15,8 +15,18 @@ import {
   ValidateBy,
 } from 'class-validator';
 import { MAX_PER_PAGE, PageQuery } from '@app/common';
-import { PROGRAMME_STATUSES, SLUG_PATTERN, TAXONOMY_CODE_PATTERN, type ProgrammeStatus } from '@app/catalogue';
-import { type FacetSelection, isSearchCursor, SEARCH_FACETS, SORT_ORDERS, type SearchRequest, type SortOrder } from '@app/search';
+import { LEGACY_STATUS_ALIASES, PROGRAMME_STATUSES, SLUG_PATTERN, TAXONOMY_CODE_PATTERN, type ProgrammeStatus } from '@app/catalogue';
+import {
+  isSearchCursor,
+  pickRanges,
+  RANGE_FILTERS,
+  type RangeType,
+  type RangeValues,
+  SEARCH_FACETS,
+  SORT_ORDERS,
+  type SearchRequest,
+  type SortOrder,
+} from '@app/search';
 
 /** `a&x=b` and `x=a,b` both become ['a', 'b']. */
 const toList = ({ value }: { value: unknown }): unknown =>
@@ -63,15 +73,25 @@ function Instant(description: string): PropertyDecorator {
   };
 }
 
-function Amount(description: string): PropertyDecorator {
+function WholeNumber(description: string): PropertyDecorator {
   return (target, key) => {
     ApiPropertyOptional({ type: Number, minimum: 0, description })(target, key);
     Type(() => Number)(target, key);
     IsOptional()(target, key);
-    IsInt({ message: `${String(key)} must be a whole number of roubles` })(target, key);
+    IsInt({ message: `${String(key)} must be a whole number` })(target, key);
     Min(0)(target, key);
     Max(1e15)(target, key);
   };
+}
+
+const RANGE_DECORATORS: Record<RangeType, (description: string) => PropertyDecorator> = { integer: WholeNumber, instant: Instant };
+
+/** Adds one query parameter per range filter (RANGE_FILTERS), validated and documented by its type. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a mixin's constructor must take any[]
+function withRanges<T>(Base: new (...args: any[]) => T): new () => T & RangeValues {
+  class Ranges extends (Base as new (...args: unknown[]) => object) {}
+  for (const range of RANGE_FILTERS) RANGE_DECORATORS[range.type](range.description)(Ranges.prototype, range.param);
+  return Ranges as new () => T & RangeValues;
 }
 
 /** Text and facet filters, shared by the public search and the admin list. */
@@ -98,8 +118,13 @@ export class ProgrammeFilterQuery extends PageQuery {
   @Matches(SLUG_PATTERN, { each: true, message: 'provider must hold organisation slugs' })
   provider?: string[];
 
-  @ApiPropertyOptional({ enum: PROGRAMME_STATUSES, isArray: true })
-  @Transform(toList)
+  @ApiPropertyOptional({
+    enum: [...PROGRAMME_STATUSES, 'ongoing'],
+    isArray: true,
+    description:
+      'open (a round running), upcoming, standing (always open, as an official page says), not_confirmed, closed; `ongoing`, from before availability had a source, means standing',
+  })
+  @Transform((params) => (toList(params) as string[] | undefined)?.map((s) => LEGACY_STATUS_ALIASES[s] ?? s))
   @IsOptional()
   @IsArray()
   @IsIn(PROGRAMME_STATUSES, { each: true })
@@ -109,16 +134,11 @@ export class ProgrammeFilterQuery extends PageQuery {
 }
 
 /** The public search: filters plus ranges and sorting. */
-export class ProgrammeListQuery extends ProgrammeFilterQuery {
-  @Amount('programmes whose amount reaches at least this') amountMin?: number;
-  @Amount('programmes whose amount starts at or below this') amountMax?: number;
-  @Instant('closing on or after (programmes without a deadline included)') closesAfter?: Date;
-  @Instant('closing on or before') closesBefore?: Date;
-
+export class ProgrammeListQuery extends withRanges(ProgrammeFilterQuery) {
   @ApiPropertyOptional({
     enum: SORT_ORDERS,
     description:
-      'default: relevance with q, updated without. deadline: open and upcoming programmes by their deadline, soonest first, then those without a deadline, closed ones last',
+      'default: relevance with q, updated without. deadline: what takes applications first (open rounds by their deadline, soonest first, then open-ended ones), then standing offers, rounds to come, not confirmed, closed ones last',
   })
   @IsOptional()
   @IsIn(SORT_ORDERS)
@@ -149,18 +169,20 @@ export class ProgrammeListQuery extends ProgrammeFilterQuery {
   declare perPage: number;
 }
 
-/**
- * The one place a list query becomes a search request. Facets are picked by
- * name from SEARCH_FACETS, so a new query parameter can never turn into one.
- */
-export function toSearchRequest(query: ProgrammeListQuery): SearchRequest {
-  const facets: FacetSelection = {};
-  for (const facet of SEARCH_FACETS) {
+/** The codes selected in each of `facets`, picked by name: a new query parameter can never turn into a facet. */
+export function facetSelection<F extends string>(query: Partial<Record<F, string[]>>, facets: readonly F[]): Partial<Record<F, string[]>> {
+  const selection: Partial<Record<F, string[]>> = {};
+  for (const facet of facets) {
     const codes = query[facet];
-    if (codes?.length) facets[facet] = codes;
+    if (codes?.length) selection[facet] = codes;
   }
-  const { q, sort, page, perPage, lang, amountMin, amountMax, closesAfter, closesBefore, after } = query;
-  return { q, sort, page, perPage, lang, amountMin, amountMax, closesAfter, closesBefore, after, facets };
+  return selection;
+}
+
+/** The one place a list query becomes a search request: facets from SEARCH_FACETS, ranges from RANGE_FILTERS. */
+export function toSearchRequest(query: ProgrammeListQuery): SearchRequest {
+  const { q, sort, page, perPage, lang, after } = query;
+  return { q, sort, page, perPage, lang, after, facets: facetSelection(query, SEARCH_FACETS), ...pickRanges(query) };
 }
 
 export class SuggestQuery {

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { GlanceConditionsView, PROGRAMME_STATUSES } from '@app/catalogue';
+import { FactsAgeView, GlanceConditionsView, PROGRAMME_STATUSES } from '@app/catalogue';
 import { SEARCH_FACETS, SORT_ORDERS } from '@app/search';
 
 class HitProviderView {
@@ -23,7 +23,8 @@ export class SearchHitView {
   @ApiProperty({ type: [String], description: 'who may apply (empty: not stated)' }) applicantTypes: string[];
   @ApiProperty({ type: GlanceConditionsView, description: 'the conditions that most often rule a company in or out' })
   conditions: GlanceConditionsView;
-  @ApiProperty({ enum: PROGRAMME_STATUSES }) status: string;
+  @ApiProperty({ enum: [...PROGRAMME_STATUSES, 'ongoing'], description: 'ongoing is listed for v1 clients; no programme has it any more' })
+  status: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) closesAt: string | null;
   @ApiProperty({ type: Number, nullable: true }) amountMin: number | null;
   @ApiProperty({ type: Number, nullable: true }) amountMax: number | null;
@@ -34,6 +35,7 @@ export class SearchHitView {
     description: "the newest date the entry's sources show; null: no dated source",
   })
   newestSourceOn: string | null;
+  @ApiProperty({ type: FactsAgeView, description: 'how old its key facts are, each judged from its own source' }) facts: FactsAgeView;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
   @ApiProperty({ type: HighlightsView }) highlights: HighlightsView;
 }
@@ -57,7 +59,11 @@ export class SearchResponseView {
   @ApiProperty({ type: FacetsView }) facets: FacetsView;
   @ApiProperty({ enum: ['postgres', 'meilisearch'] }) engine: string;
   @ApiProperty({ description: 'true when the primary engine failed and PostgreSQL answered' }) degraded: boolean;
-  @ApiProperty({ description: 'false when no programme has every word of q and the hits have only some of them' }) matchedAllWords: boolean;
+  @ApiProperty({
+    description:
+      'false when no programme has every word of q: the hits then have the longest run of its leading words that any programme has (words are dropped from the last one)',
+  })
+  matchedAllWords: boolean;
   @ApiProperty({
     nullable: true,
     type: String,

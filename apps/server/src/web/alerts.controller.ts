@@ -2,7 +2,7 @@ import { Body, Controller, Get, Header, HttpCode, Param, Post, Req } from '@nest
 import { Public } from '@app/identity';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { plainToInstance } from 'class-transformer';
-import { IsEmail, IsIn, IsOptional, IsString, Matches, MaxLength, validate } from 'class-validator';
+import { IsEmail, IsIn, IsOptional, IsString, MaxLength, validate } from 'class-validator';
 import type { Request } from 'express';
 import { AlertsService, type AlertFrequency } from '@app/alerts';
 import { DomainError, validationFailed } from '@app/common';
@@ -21,9 +21,8 @@ class AlertForm {
   @IsOptional() @IsIn(['ru', 'en']) lang: 'ru' | 'en' = 'ru';
 }
 
-class TokenParam {
-  @Matches(/^[A-Za-z0-9_-]{20,100}$/) token: string;
-}
+/** What the links in alert messages carry; anything else is a broken or mistyped link. */
+const TOKEN = /^[A-Za-z0-9_-]{20,100}$/;
 
 /**
  * Email alerts on the website: subscribe from a search page, confirm from the
@@ -64,30 +63,35 @@ export class AlertsController {
     return this.page(lang, t.checkTitle, t.checkText, null, 200, req);
   }
 
+  /** The message's link: a button to confirm (a mail scanner opening links confirms nothing), or what became of it. */
   @Get('confirm/:token')
   @Header('Content-Type', 'text/html; charset=utf-8')
-  confirmPage(@Param() { token }: TokenParam, @Req() req: Request): string {
+  async confirmPage(@Param('token') token: string, @Req() req: Request): Promise<string> {
     const lang = langOf(req);
     const t = textFor(lang).alerts;
+    const state = TOKEN.test(token) ? await this.alerts.confirmation(token) : null;
+    if (state === 'confirmed') return this.page(lang, t.alreadyTitle, t.alreadyText, null, 200, req);
+    if (state === null) return this.page(lang, t.unknownTitle, t.unknownText, null, 404, req);
     return this.page(lang, t.confirmTitle, t.confirmText, { action: `/alerts/confirm/${token}`, label: t.confirmButton }, 200, req);
   }
 
   @Post('confirm/:token')
   @HttpCode(200)
   @Header('Content-Type', 'text/html; charset=utf-8')
-  async confirm(@Param() { token }: TokenParam, @Req() req: Request): Promise<string> {
+  async confirm(@Param('token') token: string, @Req() req: Request): Promise<string> {
     const lang = langOf(req);
     const t = textFor(lang).alerts;
-    return (await this.alerts.confirm(token))
+    return TOKEN.test(token) && (await this.alerts.confirm(token))
       ? this.page(lang, t.confirmedTitle, t.confirmedText, null, 200, req)
       : this.page(lang, t.unknownTitle, t.unknownText, null, 404, req);
   }
 
   @Get('unsubscribe/:token')
   @Header('Content-Type', 'text/html; charset=utf-8')
-  async unsubscribePage(@Param() { token }: TokenParam, @Req() req: Request): Promise<string> {
+  async unsubscribePage(@Param('token') token: string, @Req() req: Request): Promise<string> {
     const lang = langOf(req);
     const t = textFor(lang).alerts;
+    if (!TOKEN.test(token)) return this.page(lang, t.unknownTitle, t.unknownText, null, 404, req);
     if (!(await this.alerts.exists(token))) return this.page(lang, t.goneTitle, t.goneText, null, 200, req);
     return this.page(
       lang,
@@ -104,9 +108,10 @@ export class AlertsController {
   @CrossSiteAllowed('RFC 8058: mail clients post the one-click unsubscribe from wherever they run; it needs the secret link')
   @HttpCode(200)
   @Header('Content-Type', 'text/html; charset=utf-8')
-  async unsubscribe(@Param() { token }: TokenParam, @Req() req: Request): Promise<string> {
+  async unsubscribe(@Param('token') token: string, @Req() req: Request): Promise<string> {
     const lang = langOf(req);
     const t = textFor(lang).alerts;
+    if (!TOKEN.test(token)) return this.page(lang, t.unknownTitle, t.unknownText, null, 404, req);
     await this.alerts.unsubscribe(token);
     return this.page(lang, t.goneTitle, t.goneText, null, 200, req);
   }

@@ -56,6 +56,22 @@ describe('searchPage facets', () => {
   });
 });
 
+describe('searchPage heading', () => {
+  it('names the filters that apply, for the heading announced after an update', () => {
+    const res = response([{ code: 'moscow-fund', label: 'Фонд Москвы', count: 3 }]);
+    res.facets.supportType = [{ code: 'grant_subsidy', label: 'Гранты и субсидии', count: 3, selected: true }];
+    res.total = 3;
+    const view = searchPage(
+      { q: 'экспорт', facets: { supportType: ['grant_subsidy'], provider: ['moscow-fund'] }, page: 1, lang: 'ru' },
+      res,
+      new Date(),
+      365,
+    );
+    expect(`${view.summary}: ${view.summaryFilters}`).toBe('Найдено 3 программы по запросу «экспорт»: Гранты и субсидии, Фонд Москвы');
+    expect(searchPage({ q: '', facets: {}, page: 1, lang: 'ru' }, res, new Date(), 365).summaryFilters).toBe('');
+  });
+});
+
 describe('glanceOf', () => {
   const hit = (sizes: string[], conditions: Partial<SearchResponse['hits'][number]['conditions']> = {}) =>
     ({

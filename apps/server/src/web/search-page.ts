@@ -1,7 +1,16 @@
 import { programmePath } from '@app/config';
-import { possiblyOutdated } from '@app/catalogue';
+import { ACCEPTING_STATUSES } from '@app/catalogue';
 import type { Lang } from '@app/catalogue';
-import { SEARCH_FACETS, type SearchFacet, type SearchHit, type SearchResponse, type SortOrder, SORT_ORDERS } from '@app/search';
+import {
+  rangeParams,
+  type RangeValues,
+  SEARCH_FACETS,
+  type SearchFacet,
+  type SearchHit,
+  type SearchResponse,
+  type SortOrder,
+  SORT_ORDERS,
+} from '@app/search';
 import { compactRoubles, formatDate, formatRoubles, textFor } from './web-i18n';
 import { REQUIRED_STATUS_LABELS, type RequiredStatus } from '@app/catalogue';
 
@@ -16,8 +25,8 @@ export interface SearchState {
   lang: Lang;
   /** A questionnaire's answers (the /match query string): cards then say whether each programme fits. */
   profile?: string;
-  /** Ranges have no controls on the page yet, but a URL that carries them keeps them. */
-  ranges?: { amountMin?: number; amountMax?: number; closesAfter?: Date; closesBefore?: Date };
+  /** Ranges (RANGE_FILTERS) have no controls on the page yet, but a URL that carries them keeps them. */
+  ranges?: RangeValues;
 }
 
 export const DEFAULT_PER_PAGE = 20;
@@ -41,11 +50,7 @@ export function searchUrl(state: SearchState, path = '/'): string {
   const params = new URLSearchParams();
   if (state.q) params.set('q', state.q);
   for (const facet of SEARCH_FACETS) for (const code of state.facets[facet] ?? []) params.append(facet, code);
-  const r = state.ranges ?? {};
-  if (r.amountMin !== undefined) params.set('amountMin', String(r.amountMin));
-  if (r.amountMax !== undefined) params.set('amountMax', String(r.amountMax));
-  if (r.closesAfter) params.set('closesAfter', r.closesAfter.toISOString());
-  if (r.closesBefore) params.set('closesBefore', r.closesBefore.toISOString());
+  for (const [param, value] of rangeParams(state.ranges ?? {})) params.set(param, value);
   if (state.sort) params.set('sort', state.sort);
   if (state.page > 1) params.set('page', String(state.page));
   if (state.perPage && state.perPage !== DEFAULT_PER_PAGE) params.set('perPage', String(state.perPage));
@@ -63,17 +68,19 @@ const without = (state: SearchState, facet: SearchFacet, code: string): SearchSt
 
 export interface DeadlineBadge {
   text: string;
-  tone: 'open' | 'soon' | 'closed' | 'upcoming' | 'ongoing';
+  tone: 'open' | 'soon' | 'closed' | 'upcoming' | 'standing' | 'unconfirmed';
 }
 
 const DAY = 86_400_000;
 
-/** "closes in 5 days", "closed", "no deadline", "opens 1 March 2027". */
+/** "closes in 5 days", "closed", "always open", "status not confirmed", "opens 1 March 2027". */
 export function deadlineBadge(hit: Pick<SearchHit, 'status' | 'closesAt'>, opensAt: string | null, lang: Lang, now: Date): DeadlineBadge {
   const t = textFor(lang);
   if (hit.status === 'closed') return { text: t.closed, tone: 'closed' };
-  if (hit.status === 'ongoing' || !hit.closesAt) return { text: t.ongoing, tone: 'ongoing' };
-  if (hit.status === 'upcoming' && opensAt) return { text: t.opensOn(formatDate(opensAt, lang)), tone: 'upcoming' };
+  if (hit.status === 'not_confirmed') return { text: t.notConfirmed, tone: 'unconfirmed' };
+  if (hit.status === 'standing') return { text: t.standing, tone: 'standing' };
+  if (hit.status === 'upcoming') return { text: opensAt ? t.opensOn(formatDate(opensAt, lang)) : t.upcoming, tone: 'upcoming' };
+  if (!hit.closesAt) return { text: t.openNoDeadline, tone: 'open' };
   const days = Math.max(0, Math.floor((new Date(hit.closesAt).getTime() - now.getTime()) / DAY));
   return { text: t.closesIn(days), tone: days <= 14 ? 'soon' : 'open' };
 }
@@ -95,7 +102,7 @@ export interface OpenBySupportType {
   url: string;
 }
 
-/** The landing chart: how many programmes of each support type take applications now (open or ongoing). */
+/** The landing chart: how many programmes of each support type take applications now (a round running, or always open). */
 export function openBySupportType(open: SearchResponse, lang: Lang): OpenBySupportType[] {
   const values = open.facets.supportType.filter((v) => v.count > 0).sort((a, b) => b.count - a.count);
   const max = Math.max(1, ...values.map((v) => v.count));
@@ -104,7 +111,21 @@ export function openBySupportType(open: SearchResponse, lang: Lang): OpenBySuppo
     label: v.label,
     count: v.count,
     share: Math.round((v.count / max) * 100),
-    url: searchUrl({ q: '', facets: { supportType: [v.code], status: ['open', 'ongoing'] }, page: 1, lang }),
+    url: searchUrl({ q: '', facets: { supportType: [v.code], status: [...ACCEPTING_STATUSES] }, page: 1, lang }),
+  }));
+}
+
+/**
+ * The landing page's count of programmes by status (taking applications, opening soon, not
+ * confirmed, closed), each linking to that search: from the status facet, which counts every
+ * status whatever the status selection.
+ */
+export function byStatus(any: SearchResponse, lang: Lang): { code: string; label: string; count: number; url: string }[] {
+  return any.facets.status.map((v) => ({
+    code: v.code,
+    label: v.label,
+    count: v.count,
+    url: searchUrl({ q: '', facets: { status: [v.code] }, page: 1, lang }),
   }));
 }
 
@@ -175,11 +196,14 @@ export function searchPage(
     n === null ? null : { n, url: searchUrl({ ...state, page: n }), current: n === state.page },
   );
   const summary = [t.found(result.total), state.q ? t.forQuery(state.q) : ''].filter(Boolean).join(' ');
+  // the heading announced after an update says which filters apply ("Найдено 8 программ: Москва, Гранты")
+  const summaryFilters = chips.map((c) => c.label).join(', ');
   const filterSummary = chips.length ? `${t.activeFilters}: ${chips.map((c) => `${c.facetTitle} — ${c.label}`).join('; ')}.` : t.noFilters;
   return {
     t,
     state,
     summary,
+    summaryFilters,
     filterSummary,
     chips,
     clearUrl: searchUrl({ q: state.q, facets: {}, page: 1, perPage: state.perPage, lang: state.lang, sort: state.sort }),
@@ -195,7 +219,8 @@ export function searchPage(
       glance: glanceOf(hit, state.lang, labels.get('size')),
       verdict: verdicts?.get(hit.slug) ?? null,
       fallback: hit.lang !== state.lang,
-      outdated: possiblyOutdated(hit.newestSourceOn, now, maxAgeDays),
+      // each fact judged from its own source: one fresh source never hides older facts
+      outdated: hit.facts.old > 0 ? t.factsOld(hit.facts.old, hit.facts.current, maxAgeDays) : null,
     })),
     total: result.total,
     pages,
@@ -218,9 +243,7 @@ export function searchPage(
     degraded: result.degraded,
     someWords: !result.matchedAllWords,
     chart,
-    rangeParams: Object.fromEntries([
-      ...new URLSearchParams(searchUrl({ q: '', facets: {}, page: 1, lang: 'ru', ranges: state.ranges }).slice(2)),
-    ]),
+    rangeParams: Object.fromEntries(rangeParams(state.ranges ?? {})),
   };
 }
 

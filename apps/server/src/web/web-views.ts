@@ -7,6 +7,7 @@ import type { Request } from 'express';
 import { textFor } from './web-i18n';
 import { cspNonce } from '../http/security-headers';
 import { requestPath } from '../http/site-paths';
+import { withLang } from './web-language';
 
 export const VIEWS_DIR = join(__dirname, 'views');
 export const ASSETS_DIR = join(__dirname, 'assets');
@@ -16,6 +17,7 @@ const environment = new nunjucks.Environment(new nunjucks.FileSystemLoader(VIEWS
   autoescape: true,
   throwOnUndefined: false,
 });
+environment.addFilter('withLang', withLang);
 
 export function render(template: string, context: Record<string, unknown> & { lang: Lang }): string {
   return environment.render(template, { t: textFor(context.lang), cspNonce: cspNonce(), ...context });

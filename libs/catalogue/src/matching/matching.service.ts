@@ -6,6 +6,7 @@ import { ProgrammeRepository, type MatchableRow } from '../programmes/programme.
 import { FACETS, REQUIRED_STATUS_LABELS, type RequiredStatus } from '../taxonomy/facets';
 import { TaxonomyRepository } from '../taxonomy/taxonomy.repository';
 import { CompanyProfile, MatchableProgramme, matchProgramme, MatchOutcome, MatchVocabulary } from './programme-matcher';
+import { placeOkved } from './okved';
 
 export interface MatchedProgramme extends MatchOutcome {
   slug: string;
@@ -30,7 +31,7 @@ const BATCH = 5000;
 export const MAX_MATCH_DEPTH = 10_000;
 
 /** Scores need no labels: the first pass over every candidate skips building the sentences. */
-const SILENT: MatchVocabulary = { label: () => '', territoryParent: () => null };
+const SILENT: MatchVocabulary = { label: () => '', parentOf: () => null };
 
 const collators = { ru: new Intl.Collator('ru'), en: new Intl.Collator('en') };
 
@@ -83,10 +84,10 @@ export class MatchingService {
         const term = terminology.get(`${facet}:${code}`);
         return term ? pick(term.labelRu, term.labelEn, lang).text : code;
       },
-      territoryParent: (code) => terminology.get(`territory:${code}`)?.parentCode ?? null,
+      parentOf: (facet, code) => terminology.get(`${facet}:${code}`)?.parentCode ?? null,
     };
-    // territory ancestry matters to the score, so the scoring pass keeps it
-    const scoring: MatchVocabulary = { ...SILENT, territoryParent: vocabulary.territoryParent };
+    // territories and industries nest, which matters to the score, so the scoring pass keeps it
+    const scoring: MatchVocabulary = { ...SILENT, parentOf: vocabulary.parentOf };
     const outcomes = candidates.conditions.map((c) => matchProgramme(c, company, scoring, lang));
     const { conditionOf, byTitle, ids } = candidates;
     const groups: MatchPage['groups'] = { fits: 0, partly: 0, does_not_fit: 0 };
@@ -134,8 +135,8 @@ export class MatchingService {
   async verdicts(company: CompanyProfile, slugs: string[], lang: Lang): Promise<Map<string, MatchOutcome['fit']>> {
     await this.assertKnownCodes(company);
     const terms = await this.taxonomy.listAll();
-    const parents = new Map(terms.filter((t) => t.facet === 'territory').map((t) => [t.code, t.parentCode]));
-    const vocabulary: MatchVocabulary = { ...SILENT, territoryParent: (code) => parents.get(code) ?? null };
+    const parents = new Map(terms.map((t) => [`${t.facet}:${t.code}`, t.parentCode]));
+    const vocabulary: MatchVocabulary = { ...SILENT, parentOf: (facet, code) => parents.get(`${facet}:${code}`) ?? null };
     const rows = await this.programmes.listMatchable({ slugs });
     return new Map(rows.map((r) => [r.slug, matchProgramme(r, company, vocabulary, lang).fit]));
   }
@@ -170,6 +171,7 @@ export class MatchingService {
           objectives: r.objectives ?? [],
           territories: r.territories ?? [],
           eligibility: r.eligibility ?? {},
+          checks: r.checks ?? [],
         };
         const key = JSON.stringify(own);
         let at = known.get(key);
@@ -191,6 +193,10 @@ export class MatchingService {
 
   /** Codes the taxonomy does not know are a 400 naming the answer. */
   private async assertKnownCodes(company: CompanyProfile): Promise<void> {
+    if (company.okved && !placeOkved(company.okved)?.industries.length)
+      throw validationFailed([
+        { field: 'okved', messages: [`"${company.okved}" is not an ОКВЭД 2 code of a business activity (two digits, then groups: 62.01)`] },
+      ]);
     const answers = [
       ['applicantType', 'applicant_type', company.applicantType],
       ['industry', 'industry', company.industry],

@@ -1,8 +1,17 @@
+import { placeOkved } from './okved';
 import { matchProgramme, type CompanyProfile, type MatchableProgramme, type MatchVocabulary } from './programme-matcher';
 
+/** A small taxonomy: Russia ⊃ Moscow ⊃ Technopolis; manufacturing ⊃ electronics, food production. */
+const PARENTS: Record<string, string> = {
+  'territory:moscow': 'russia',
+  'territory:technopolis_moscow': 'moscow',
+  'industry:electronics': 'manufacturing',
+  'industry:food_production': 'manufacturing',
+  'industry:research': 'professional_science',
+};
 const vocabulary: MatchVocabulary = {
   label: (_facet, code) => code,
-  territoryParent: (code) => (code === 'technopolis_moscow' ? 'moscow' : null),
+  parentOf: (facet, code) => PARENTS[`${facet}:${code}`] ?? null,
 };
 const programme = (overrides: Partial<MatchableProgramme> = {}): MatchableProgramme => ({
   applicantTypes: [],
@@ -11,6 +20,7 @@ const programme = (overrides: Partial<MatchableProgramme> = {}): MatchableProgra
   objectives: [],
   territories: [],
   eligibility: {},
+  checks: [],
   ...overrides,
 });
 const statusOf = (p: MatchableProgramme, company: CompanyProfile, criterion: string) =>
@@ -76,6 +86,17 @@ describe('matchProgramme', () => {
     ['territory', programme({ territories: ['technopolis_moscow'] }), { territory: 'moscow' }, 'unknown'],
     ['territory', programme({ territories: ['technopolis_moscow'] }), { territory: 'elsewhere' }, 'not_met'],
     ['territory', programme(), { territory: 'moscow' }, 'not_stated'],
+    // a federal programme serves Moscow and every site in it
+    ['territory', programme({ territories: ['russia'] }), { territory: 'technopolis_moscow' }, 'met'],
+    // a programme for manufacturing covers an electronics maker; one for electronics may or may not cover "manufacturing"
+    ['industry', programme({ industries: ['manufacturing'] }), { industry: 'electronics' }, 'met'],
+    ['industry', programme({ industries: ['electronics'] }), { industry: 'manufacturing' }, 'unknown'],
+    // an ОКВЭД 2 code places the company in its section and a narrower term
+    ['industry', programme({ industries: ['electronics'] }), { okved: '26.11' }, 'met'],
+    ['industry', programme({ industries: ['manufacturing'] }), { okved: '10.71.1' }, 'met'],
+    ['industry', programme({ industries: ['trade'] }), { okved: '47.11' }, 'met'],
+    ['industry', programme({ industries: ['information_technology'] }), { okved: '47.11' }, 'not_met'],
+    ['industry', programme({ industries: ['research'] }), { okved: '72.19' }, 'met'],
     ['goal', programme({ objectives: ['get_financing'] }), { goal: 'get_financing' }, 'met'],
     ['goal', programme({ objectives: ['reduce_taxes'] }), { goal: 'get_financing' }, 'not_met'],
     ['status', programme({ eligibility: { requiredStatuses: ['sez_resident'] } }), { statuses: ['sez_resident'] }, 'met'],
@@ -114,6 +135,44 @@ describe('matchProgramme', () => {
     expect([fits.fit, maybe.fit, not.fit]).toEqual(['fits', 'partly', 'does_not_fit']);
     expect(fits.score).toBeGreaterThan(maybe.score);
     expect(maybe.score).toBeGreaterThan(not.score);
+  });
+
+  it('never says "fits" while a condition to check yourself is listed, and names it', () => {
+    const grant = programme({
+      applicantTypes: ['legal_entity', 'sole_trader'],
+      eligibility: { requiredStatuses: ['social_training_completed'] },
+      checks: [{ ru: 'проект решает социальную задачу', en: 'the project solves a social problem' }],
+    });
+    // a sole trader without any status: not "fits" (the required training is unmet when they say they hold none)
+    expect(matchProgramme(grant, { applicantType: 'sole_trader', statuses: [] }, vocabulary, 'ru').fit).toBe('does_not_fit');
+    const unsure = matchProgramme(grant, { applicantType: 'sole_trader' }, vocabulary, 'ru');
+    expect(unsure.fit).toBe('partly');
+    const holder = matchProgramme(grant, { applicantType: 'sole_trader', statuses: ['social_training_completed'] }, vocabulary, 'ru');
+    expect(holder.fit).toBe('partly');
+    expect(holder.criteria.find((c) => c.criterion === 'check')).toEqual({
+      criterion: 'check',
+      status: 'unknown',
+      explanation: 'Проверьте: проект решает социальную задачу',
+    });
+    expect(matchProgramme(grant, { statuses: ['social_training_completed'] }, vocabulary, 'en').criteria.at(-1)?.explanation).toBe(
+      'Check: the project solves a social problem',
+    );
+    // the same programme without the check fits the holder
+    expect(
+      matchProgramme({ ...grant, checks: [] }, { applicantType: 'sole_trader', statuses: ['social_training_completed'] }, vocabulary, 'ru')
+        .fit,
+    ).toBe('fits');
+  });
+
+  it('places ОКВЭД 2 codes in their sections', () => {
+    expect(placeOkved('62.01')).toEqual({ section: 'J', industries: ['information_technology'] });
+    expect(placeOkved('26.60')).toEqual({ section: 'C', industries: ['manufacturing', 'medical_devices'] });
+    expect(placeOkved('01.11.1')).toEqual({ section: 'A', industries: ['agriculture'] });
+    expect(placeOkved('41.20')).toEqual({ section: 'F', industries: ['construction'] });
+    expect(placeOkved('56.10')).toEqual({ section: 'I', industries: ['hospitality_food'] });
+    expect(placeOkved('84.11')).toEqual({ section: 'O', industries: [] }); // public administration: no programme is for it
+    expect(placeOkved('04.10')).toBeNull(); // no such division
+    expect(placeOkved('6201')).toBeNull();
   });
 
   it('leaves out what the company did not answer', () => {

@@ -1,5 +1,6 @@
 import type { Lang } from '../programmes/programme.mapper';
-import type { EligibilityCriteria } from '../programmes/programme.types';
+import type { EligibilityCriteria, LocalisedText } from '../programmes/programme.types';
+import { placeOkved } from './okved';
 
 /** What a company tells the questionnaire; every answer is optional. */
 export interface CompanyProfile {
@@ -10,6 +11,8 @@ export interface CompanyProfile {
   /** Size band: a code of the `size` facet (micro, small, medium, large). */
   size?: string;
   industry?: string;
+  /** The company's ОКВЭД 2 code ("62.01"): placed in its section and, where the catalogue has one, a narrower industry. */
+  okved?: string;
   territory?: string;
   /** One goal or several (an objective code each); met when the programme serves any of them. */
   goal?: string | string[];
@@ -36,6 +39,8 @@ export interface MatchableProgramme {
   objectives: string[];
   territories: string[];
   eligibility: EligibilityCriteria;
+  /** Conditions the matcher cannot judge: each makes a fit "may fit", named. */
+  checks: LocalisedText[];
 }
 
 /**
@@ -48,7 +53,17 @@ export type CriterionStatus = 'met' | 'not_met' | 'unknown' | 'not_stated';
 
 export interface CriterionResult {
   criterion:
-    'applicantType' | 'size' | 'companyAge' | 'headcount' | 'revenue' | 'investment' | 'industry' | 'territory' | 'goal' | 'status';
+    | 'applicantType'
+    | 'size'
+    | 'companyAge'
+    | 'headcount'
+    | 'revenue'
+    | 'investment'
+    | 'industry'
+    | 'territory'
+    | 'goal'
+    | 'status'
+    | 'check';
   status: CriterionStatus;
   explanation: string;
 }
@@ -59,10 +74,10 @@ export interface MatchOutcome {
   criteria: CriterionResult[];
 }
 
-/** Labels the explanations use: facet values by code, and the parent of each territory. */
+/** Labels the explanations use: facet values by code, and the term containing each territory and industry. */
 export interface MatchVocabulary {
   label(facet: 'applicantType' | 'size' | 'industry' | 'territory' | 'objective' | 'status', code: string): string;
-  territoryParent(code: string): string | null;
+  parentOf(facet: 'territory' | 'industry', code: string): string | null;
 }
 
 const words = {
@@ -89,6 +104,8 @@ const words = {
     indYes: (x: string) => `Отрасль «${x}» входит в программу.`,
     indNo: (x: string, list: string) => `Отрасль «${x}» не входит в программу (${list}).`,
     indUnknown: 'Программа не ограничена отраслями или не называет их.',
+    indMaybe: (list: string) => `Программа только для отраслей: ${list} — уточните, относится ли к ним ваша деятельность.`,
+    check: (what: string) => `Проверьте: ${what}`,
     terYes: (x: string) => `Территория «${x}» подходит.`,
     terNo: (x: string, list: string) => `Территория «${x}» не подходит: программа действует в — ${list}.`,
     terMaybe: (list: string) => `Программа только для компаний на территории: ${list}.`,
@@ -124,6 +141,8 @@ const words = {
     indYes: (x: string) => `The industry “${x}” is covered.`,
     indNo: (x: string, list: string) => `The industry “${x}” is not covered (${list}).`,
     indUnknown: 'The programme is not limited to industries, or does not name them.',
+    indMaybe: (list: string) => `Only for: ${list}. Check whether your activity is one of them.`,
+    check: (what: string) => `Check: ${what}`,
     terYes: (x: string) => `The territory “${x}” fits.`,
     terNo: (x: string, list: string) => `The territory “${x}” does not fit: the programme runs in ${list}.`,
     terMaybe: (list: string) => `Only for companies located in: ${list}.`,
@@ -156,6 +175,21 @@ export function matchProgramme(p: MatchableProgramme, company: CompanyProfile, v
   const out: CriterionResult[] = [];
   const list = (facet: 'applicantType' | 'size' | 'industry' | 'territory', codes: string[]) =>
     codes.map((x) => vocabulary.label(facet, x)).join(', ');
+  /**
+   * The company's codes against the codes a programme names, in a tree (places, industries): the
+   * programme covers one of them or a term containing it (met), or names only terms inside them
+   * (a site within the company's city, electronics within manufacturing): it depends (unknown).
+   */
+  const within = (facet: 'territory' | 'industry', mine: string[], allowed: string[]) => {
+    const ancestors = new Set<string>();
+    for (const code of mine) for (let t: string | null = code; t; t = vocabulary.parentOf(facet, t)) ancestors.add(t);
+    const covers = allowed.some((a) => ancestors.has(a));
+    const inside = allowed.some((a) => {
+      for (let t: string | null = vocabulary.parentOf(facet, a); t; t = vocabulary.parentOf(facet, t)) if (mine.includes(t)) return true;
+      return false;
+    });
+    return { covers, inside };
+  };
 
   /** A code the company gave against the codes a programme is open to: within them, outside them, or none stated. */
   const codes = (
@@ -221,22 +255,28 @@ export function matchProgramme(p: MatchableProgramme, company: CompanyProfile, v
             : { status: 'unknown', explanation: w.revMaybe(w.money(max)) }),
     });
   }
-  if (company.industry) {
-    out.push(codes('industry', company.industry, union(p.industries, c.industries), { yes: w.indYes, no: w.indNo, unknown: w.indUnknown }));
+  const industries = [
+    ...new Set([...(company.industry ? [company.industry] : []), ...(company.okved ? (placeOkved(company.okved)?.industries ?? []) : [])]),
+  ];
+  if (industries.length) {
+    const allowed = union(p.industries, c.industries);
+    const x = industries.map((code) => vocabulary.label('industry', code)).join(', ');
+    const { covers, inside } = within('industry', industries, allowed);
+    out.push({
+      criterion: 'industry',
+      ...(allowed.length === 0
+        ? { status: 'not_stated', explanation: w.indUnknown }
+        : covers
+          ? { status: 'met', explanation: w.indYes(x) }
+          : inside
+            ? { status: 'unknown', explanation: w.indMaybe(list('industry', allowed)) }
+            : { status: 'not_met', explanation: w.indNo(x, list('industry', allowed)) }),
+    });
   }
   if (company.territory) {
     const areas = union(p.territories, c.territories);
     const x = vocabulary.label('territory', company.territory);
-    const ancestors = new Set<string>();
-    for (let t: string | null = company.territory; t; t = vocabulary.territoryParent(t)) ancestors.add(t);
-    // the programme covers the company's place, or one of the places containing it
-    const covers = areas.some((a) => ancestors.has(a));
-    // the programme is for a place inside the company's (a site within its city): it depends on the address
-    const inside = areas.some((a) => {
-      for (let t: string | null = vocabulary.territoryParent(a); t; t = vocabulary.territoryParent(t))
-        if (t === company.territory) return true;
-      return false;
-    });
+    const { covers, inside } = within('territory', [company.territory], areas);
     out.push({
       criterion: 'territory',
       ...(areas.length === 0
@@ -277,6 +317,10 @@ export function matchProgramme(p: MatchableProgramme, company: CompanyProfile, v
         : { criterion: 'status', status: company.statuses ? 'not_met' : 'unknown', explanation: w.statusNeeded(x) },
     );
   }
+
+  // a condition only the company can check: never "fits" while one is listed, and each is named
+  for (const check of p.checks)
+    out.push({ criterion: 'check', status: 'unknown', explanation: w.check((lang === 'en' && check.en) || check.ru) });
 
   const met = out.filter((r) => r.status === 'met').length;
   const notMet = out.filter((r) => r.status === 'not_met').length;

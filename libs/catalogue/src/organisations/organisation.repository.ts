@@ -27,12 +27,24 @@ export class OrganisationRepository {
     return (result.raw as unknown[]).length > 0;
   }
 
-  /** Gives a shipped organisation its official site where nobody has set one yet. */
-  async fillUrlIfMissing(manager: EntityManager, slug: string, url: string): Promise<string | null> {
+  /**
+   * Gives a shipped organisation the official site and contacts the catalogue knows, each only
+   * where nobody has set one yet (an admin's value always stays); returns its id when anything was filled.
+   */
+  async fillContactsIfMissing(
+    manager: EntityManager,
+    slug: string,
+    c: Pick<Organisation, 'url' | 'email' | 'phone' | 'addressRu' | 'addressEn'>,
+  ): Promise<string | null> {
     const rows: { id: string }[] = await manager.query(
-      `WITH filled AS (UPDATE organisation SET url = $2, version = version + 1, updated_at = now() WHERE slug = $1 AND url IS NULL RETURNING id)
+      `WITH filled AS (
+         UPDATE organisation SET url = coalesce(url, $2), email = coalesce(email, $3), phone = coalesce(phone, $4),
+                address_ru = coalesce(address_ru, $5), address_en = coalesce(address_en, $6), version = version + 1, updated_at = now()
+          WHERE slug = $1 AND ((url IS NULL AND $2::text IS NOT NULL) OR (email IS NULL AND $3::text IS NOT NULL)
+             OR (phone IS NULL AND $4::text IS NOT NULL) OR (address_ru IS NULL AND $5::text IS NOT NULL) OR (address_en IS NULL AND $6::text IS NOT NULL))
+          RETURNING id)
        SELECT id FROM filled`,
-      [slug, url],
+      [slug, c.url, c.email, c.phone, c.addressRu, c.addressEn],
     );
     return rows[0]?.id ?? null;
   }

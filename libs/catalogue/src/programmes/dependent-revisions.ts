@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../catalogue.errors';
-import { changedPaths, mapProgramme, mapPublicProgramme } from './programme.mapper';
+import { changedPaths, mapProgramme, mapPublicProgramme, ruleInput } from './programme.mapper';
+import { publishProblems } from './publish-rules';
 import { publicParentOf, publicSnapshotView, readSnapshot, toSnapshot } from './programme-snapshot';
 import { ProgrammeRepository } from './programme.repository';
 
@@ -33,6 +34,11 @@ export class DependentRevisions {
     const locked = await this.programmes.lockLive(tx, ids);
     if (!locked.length) return 0;
     const current = await this.programmes.findManyIncludingDeleted(tx, locked);
+    // what they show of others (a provider's contacts) can decide whether they can be published
+    for (const p of current) {
+      const problemCount = publishProblems(ruleInput(p)).length;
+      if (problemCount !== p.problemCount) await this.programmes.writeProblemCount(tx, p.id, problemCount);
+    }
     const last = await this.programmes.lastSnapshots(tx, locked);
     const changes = current.flatMap((p) => {
       const previous = last.get(p.id);

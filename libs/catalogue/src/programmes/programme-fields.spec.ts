@@ -27,8 +27,22 @@ const RECORD: ProgrammeRecord = {
     termMonths: 36,
     taxReductions: [{ tax: 'property', fromPercent: null, toPercent: 100, years: 10 }],
   },
-  eligibility: { text: { ru: null, en: 'SMEs' }, criteria: { headcountMax: 250, sizes: ['small'] } },
-  timing: { opensAt: '2026-01-01T00:00:00.000Z', closesAt: null },
+  eligibility: {
+    text: { ru: null, en: 'SMEs' },
+    criteria: { headcountMax: 250, sizes: ['small'] },
+    checks: [{ ru: 'Экспорт в дружественные страны', en: null }],
+  },
+  timing: {
+    availability: {
+      kind: 'rounds',
+      rounds: [{ opensAt: '2026-01-01T00:00:00.000Z', closesAt: null, source: 's1' }],
+      source: null,
+      asOf: null,
+      note: { ru: null, en: null },
+    },
+    opensAt: '2026-01-01T00:00:00.000Z',
+    closesAt: null,
+  },
 };
 
 describe('the field description', () => {

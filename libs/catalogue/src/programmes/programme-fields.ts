@@ -1,5 +1,8 @@
+import { likelyKind } from './official-sites';
+import { NOT_CONFIRMED } from './programme-status';
 import type {
   ApplicationStep,
+  Availability,
   EligibilityCriteria,
   KeyFact,
   LocalisedText,
@@ -76,7 +79,17 @@ export interface CodesField<
 }
 
 /** The structured values (lists of rows, objects) each have their own input and view classes, named by `shape`. */
-export const STRUCTURED_SHAPES = ['taxReductions', 'keyFacts', 'criteria', 'steps', 'documents', 'contacts', 'sources'] as const;
+export const STRUCTURED_SHAPES = [
+  'taxReductions',
+  'keyFacts',
+  'criteria',
+  'checks',
+  'availability',
+  'steps',
+  'documents',
+  'contacts',
+  'sources',
+] as const;
 export type StructuredShape = (typeof STRUCTURED_SHAPES)[number];
 
 export interface StructuredField<P extends string = string, C extends string = string, T = unknown> extends Described<'structured', P, C> {
@@ -120,8 +133,8 @@ const number = <const P extends string, const C extends string>(
   spec: Pick<NumberField, 'min' | 'max' | 'sql' | 'description'> & { type?: 'integer' | 'decimal' },
 ) => ({ type: spec.type ?? 'integer', path, column, label, exported: true, ...spec }) as NumberField<P, C>;
 
-const datetime = <const P extends string, const C extends string>(path: P, column: C, label: string) =>
-  ({ type: 'datetime', path, column, label, exported: true }) satisfies DatetimeField;
+const datetime = <const P extends string, const C extends string>(path: P, column: C, label: string, description?: string) =>
+  ({ type: 'datetime', path, column, label, description, exported: true }) satisfies DatetimeField;
 
 const url = <const P extends string, const C extends string>(path: P, column: C, label: string, description?: string) =>
   ({ type: 'url', path, column, label, description, exported: true }) satisfies UrlField;
@@ -135,6 +148,8 @@ const structured = <const P extends string, const C extends string, T>(
 
 const text = (t: { ru: string; en?: string | null }): LocalisedText => ({ ru: t.ru, en: t.en ?? null });
 const orNull = <T>(v: T | null | undefined): T | null => v ?? null;
+/** An ISO 8601 instant in one form (UTC, milliseconds), so instants compare as text and diff only when they differ. */
+const instant = (v: string | null | undefined): string | null => (v ? new Date(v).toISOString() : null);
 
 /** Only the criteria that say something are stored. */
 function compactCriteria(c: EligibilityCriteria): EligibilityCriteria {
@@ -183,6 +198,8 @@ export const PROGRAMME_FIELDS = [
         number: orNull(f.number),
         unit: orNull(f.unit),
         asOf: orNull(f.asOf),
+        validUntil: orNull(f.validUntil),
+        termsYear: orNull(f.termsYear),
         source: f.source,
       })),
   }),
@@ -192,14 +209,54 @@ export const PROGRAMME_FIELDS = [
     empty: {} as EligibilityCriteria,
     normalise: (c: EligibilityCriteria) => compactCriteria({ ...c }),
   }),
-  datetime('timing.opensAt', 'opensAt', 'Opens'),
-  datetime('timing.closesAt', 'closesAt', 'Closes'),
+  structured('eligibility.checks', 'eligibilityChecks', 'Conditions to check yourself', {
+    shape: 'checks',
+    maxItems: 20,
+    description:
+      'conditions the questionnaire cannot judge: shown as "check: …", and a match is never better than "may fit" while any is listed',
+    empty: [] as LocalisedText[],
+    normalise: (list: LocalisedText[]) => list.map(text),
+  }),
+  structured('timing.availability', 'availability', 'Availability', {
+    shape: 'availability',
+    description:
+      'whether it takes applications, as its sources say: standing (an official page says always open), dated rounds, closed (as of a date), or not confirmed; the status and timing.opensAt / closesAt follow from it',
+    empty: NOT_CONFIRMED,
+    normalise: (a: Availability) => ({
+      kind: a.kind,
+      rounds:
+        a.kind === 'rounds'
+          ? (a.rounds ?? []).map((r) => ({ opensAt: instant(r.opensAt), closesAt: instant(r.closesAt), source: orNull(r.source) }))
+          : [],
+      source: a.kind === 'rounds' || a.kind === 'not_confirmed' ? null : orNull(a.source),
+      asOf: a.kind === 'rounds' ? null : orNull(a.asOf),
+      note: { ru: a.note?.ru ?? null, en: a.note?.en ?? null },
+    }),
+  }),
+  datetime(
+    'timing.opensAt',
+    'opensAt',
+    'Opens',
+    'derived from the availability: the deciding round opens (sent without an availability: a single round)',
+  ),
+  datetime(
+    'timing.closesAt',
+    'closesAt',
+    'Closes',
+    'derived from the availability: the deciding round closes (sent without an availability: a single round)',
+  ),
   localised('application.howToApply', 'howToApply', 'How to apply'),
   url(
     'application.applyUrl',
     'applyUrl',
     'Application link',
-    "the official application page: the provider's own site or an official city portal",
+    "the programme's own official page in Russian, where one applies: the provider's site or an official portal, never a home page or an English page",
+  ),
+  url(
+    'application.applyUrlEn',
+    'applyUrlEn',
+    'Application link (English page)',
+    'the same official page in English, where one exists; English readers are otherwise sent to the Russian page, marked as such',
   ),
   structured('application.steps', 'applicationSteps', 'Steps', {
     shape: 'steps',
@@ -231,6 +288,7 @@ export const PROGRAMME_FIELDS = [
         title: text(s.title),
         url: orNull(s.url),
         publisher: s.publisher,
+        kind: s.kind ?? likelyKind(s.url ?? null),
         publishedOn: orNull(s.publishedOn),
         checkedOn: orNull(s.checkedOn),
       })),

@@ -1,18 +1,22 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, type ExpectedVersion } from '@app/common';
+import { DomainError } from '@app/common';
 import { toProgrammeInput, toRecord, type ProgrammeRecord } from '../transfer/programme-record';
-import type { ProgrammeView } from './dto/programme-view.dto';
 import type { Actor } from '../catalogue.errors';
 import { ProgrammesService } from './programmes.service';
+import { PendingChangesService, type EditOutcome, type WorkingVersion } from './pending-changes.service';
 
 /**
  * Workflows over a programme's history, for the admin pages and the admin API
  * alike. Restoring saves an old revision's content as a new change, through the
- * same checks as any edit; the publication state stays as it is now.
+ * same checks as any edit (for a published entry, as a pending change to publish); the
+ * publication state stays as it is now.
  */
 @Injectable()
 export class ProgrammeRevisions {
-  constructor(private readonly programmes: ProgrammesService) {}
+  constructor(
+    private readonly programmes: ProgrammesService,
+    private readonly pending: PendingChangesService,
+  ) {}
 
   /** A revision's content as an editor sees it (the record format, without the publication state). */
   async content(id: string, version: number): Promise<Omit<ProgrammeRecord, 'publicationState'>> {
@@ -22,7 +26,8 @@ export class ProgrammeRevisions {
     return content;
   }
 
-  async restore(id: string, version: number, expected: ExpectedVersion, actor: Actor): Promise<ProgrammeView> {
+  /** For a published entry the old content becomes (or replaces the content of) its pending change: restoring never goes live by itself. */
+  async restore(id: string, version: number, expected: WorkingVersion, actor: Actor): Promise<EditOutcome> {
     const { dto, problems } = await toProgrammeInput((await this.content(id, version)) as unknown as Record<string, unknown>);
     if (problems.length) {
       throw new DomainError(
@@ -32,6 +37,6 @@ export class ProgrammeRevisions {
         problems,
       );
     }
-    return this.programmes.update(id, expected, dto, actor);
+    return this.pending.edit(id, expected, dto, actor);
   }
 }

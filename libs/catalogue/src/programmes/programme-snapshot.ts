@@ -1,11 +1,13 @@
 import type { ProgrammeView } from './dto/programme-view.dto';
 import { getPath, normaliseValue, PROGRAMME_FIELDS, setPath, type DescribedValues, type ProgrammeField } from './programme-fields';
-import type { ProgrammeStatus, PublicationState } from './programme-status';
-import type { LocalisedText } from './programme.types';
+import { deriveTiming, roundFromDates, type ProgrammeStatus, type PublicationState } from './programme-status';
+import type { LocalisedText, OptionalLocalisedText } from './programme.types';
 import type { Programme } from './programme.entity';
+import { publishProblems } from './publish-rules';
+import { likelyKind } from './official-sites';
 
 /** The shape revisions are written in now; older ones are upgraded when read. */
-export const SNAPSHOT_SCHEMA = 2;
+export const SNAPSHOT_SCHEMA = 3;
 
 /**
  * A programme as a revision stores it: its own type, versioned by `schema`, so
@@ -21,7 +23,14 @@ export type ProgrammeSnapshot = {
   slug: string;
   title: LocalisedText;
   summary: LocalisedText;
-  provider: { slug: string; name: LocalisedText; url: string | null };
+  provider: {
+    slug: string;
+    name: LocalisedText;
+    url: string | null;
+    email: string | null;
+    phone: string | null;
+    address: OptionalLocalisedText;
+  };
   /** The parent's slug, as editors see it (a draft parent included). */
   parent: string | null;
   /**
@@ -53,7 +62,14 @@ export function toSnapshot(v: ProgrammeView, publicParent: string | null): Progr
     slug: v.slug,
     title: { ru: v.title.ru, en: v.title.en },
     summary: { ru: v.summary.ru, en: v.summary.en },
-    provider: { slug: v.provider.slug, name: { ru: v.provider.name.ru, en: v.provider.name.en }, url: v.provider.url },
+    provider: {
+      slug: v.provider.slug,
+      name: { ru: v.provider.name.ru, en: v.provider.name.en },
+      url: v.provider.url,
+      email: v.provider.email ?? null,
+      phone: v.provider.phone ?? null,
+      address: { ru: v.provider.address?.ru ?? null, en: v.provider.address?.en ?? null },
+    },
     parent: v.parent,
     publicParent,
     derived: { status: v.timing.status, newestSourceOn: v.curation.newestSourceOn, lastCheckedOn: v.curation.lastCheckedOn },
@@ -97,6 +113,7 @@ function upgradeFromView(old: Record<string, unknown>): ProgrammeSnapshot {
               title: { ru: legacy.sourceName ?? legacy.sourceUrl ?? publisher, en: null },
               url: legacy.sourceUrl ?? null,
               publisher,
+              kind: likelyKind(legacy.sourceUrl ?? null),
               publishedOn: null,
               checkedOn,
             },
@@ -104,15 +121,43 @@ function upgradeFromView(old: Record<string, unknown>): ProgrammeSnapshot {
         : [],
       newestSourceOn: null,
       lastCheckedOn: checkedOn,
+      problems: [],
     };
   }
+  v.timing.availability = roundFromDates(v.timing.opensAt, v.timing.closesAt);
+  if ((v.timing.status as string) === 'ongoing') v.timing.status = deriveTiming(v.timing.availability, new Date(v.updatedAt)).status;
   return toSnapshot(v, v.parent);
+}
+
+/**
+ * Schema 2 had no availability, source kinds or provider contacts. Its two dates become one
+ * round (or nothing confirmed, where it had none: the `ongoing` it showed rested on no source),
+ * as the migration did for the programme itself; source kinds are read off their addresses.
+ */
+function upgradeFrom2(old: Record<string, unknown>): ProgrammeSnapshot {
+  const s = structuredClone(old) as unknown as ProgrammeSnapshot & { timing: { availability?: unknown } };
+  s.timing ??= { opensAt: null, closesAt: null } as ProgrammeSnapshot['timing'];
+  s.derived ??= { status: 'not_confirmed', newestSourceOn: null, lastCheckedOn: null };
+  const availability = roundFromDates(s.timing.opensAt ?? null, s.timing.closesAt ?? null);
+  const timing = deriveTiming(availability, new Date(s.updatedAt ?? Date.now()));
+  // the status it showed, where it still names one; `ongoing` meant no source said anything
+  const status = (s.derived.status as string) === 'ongoing' ? timing.status : s.derived.status;
+  return toSnapshot(
+    snapshotView({
+      ...s,
+      schema: SNAPSHOT_SCHEMA,
+      timing: { ...s.timing, availability },
+      derived: { ...s.derived, status },
+    } as ProgrammeSnapshot),
+    s.publicParent === undefined ? s.parent : s.publicParent,
+  );
 }
 
 /** A stored snapshot, of any schema, in today's. */
 export function readSnapshot(stored: unknown): ProgrammeSnapshot {
   const s = stored as Record<string, unknown>;
   if (s.schema === SNAPSHOT_SCHEMA) return s as ProgrammeSnapshot;
+  if (s.schema === 2) return upgradeFrom2(s);
   if (s.schema === undefined) return upgradeFromView(s);
   throw new Error(`programme snapshot of unknown schema ${String(s.schema)}`);
 }
@@ -132,10 +177,11 @@ export function snapshotView(s: ProgrammeSnapshot): ProgrammeView {
     provider: s.provider,
     parent: s.parent,
   };
-  for (const f of PROGRAMME_FIELDS as readonly ProgrammeField[]) setPath(v, f.path, getPath(s, f.path));
+  for (const f of PROGRAMME_FIELDS as readonly ProgrammeField[]) setPath(v, f.path, normaliseValue(f, getPath(s, f.path)));
   setPath(v, 'timing.status', s.derived.status);
   setPath(v, 'curation.newestSourceOn', s.derived.newestSourceOn);
   setPath(v, 'curation.lastCheckedOn', s.derived.lastCheckedOn);
+  setPath(v, 'curation.problems', publishProblems(v as unknown as ProgrammeView));
   Object.assign(v, {
     publicationState: s.publicationState,
     publishedAt: s.publishedAt,

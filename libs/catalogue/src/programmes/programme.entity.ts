@@ -3,6 +3,7 @@ import { Organisation } from '../organisations/organisation.entity';
 import { numericColumn } from '../transformers';
 import type { ProgrammeStatus, PublicationState } from './programme-status';
 import { PROGRAMME_FIELDS, type DescribedColumns, type ProgrammeField } from './programme-fields';
+import type { StaleEnglish } from './stale-english';
 
 /**
  * The columns of the described fields (programme-fields.ts), on a base class:
@@ -58,14 +59,23 @@ export class Programme extends describedColumns() {
   @JoinColumn({ name: 'parent_id' })
   parent?: Programme | null;
 
-  /** Derived from the dates on every save and by the nightly job. */
+  /** Derived from the availability on every save and by the status job, with the deciding round's dates (opensAt, closesAt). */
   @Column('text') status: ProgrammeStatus;
+  /** When the derived values (status, deciding round, amounts from facts that hold now) next change by themselves; the status job's queue. */
+  @Column('timestamptz', { nullable: true }) recheckAt: Date | null;
+  /** The territories it serves: its own and every place inside them (a federal programme serves Moscow); search filters by these. */
+  @Column('text', { array: true, default: () => "'{}'" }) territoriesServed: string[];
+  /** How many publishing rules the entry breaks (publish-rules.ts), for the admin list's filter; 0 for every published entry saved since. */
+  @Column('int', { default: 0 }) problemCount: number;
 
   /** Derived from `sources` on every save: the newest date a source page shows, and the last time an editor checked one. */
   @Column('date', { nullable: true }) sourcesNewestOn: string | null;
   @Column('date', { nullable: true }) sourcesCheckedOn: string | null;
-  /** The shipped-catalogue release this entry was last written from; null for entries editors created. */
-  @Column('int', { nullable: true }) catalogueRelease: number | null;
+  /** The hash of the shipped catalogue file's content this entry was last written from; null for entries editors created. */
+  @Column('text', { nullable: true }) catalogueHash: string | null;
+
+  /** Localised texts whose Russian changed after their English was written (stale-english.ts); kept up to date by every save. */
+  @Column('jsonb', { default: () => "'[]'" }) staleEnglish: StaleEnglish[];
 
   @Column('text') publicationState: PublicationState;
   @Column('timestamptz', { nullable: true }) publishedAt: Date | null;

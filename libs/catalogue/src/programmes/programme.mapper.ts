@@ -3,16 +3,26 @@ import type { ProgrammeHitView, ProgrammeView, RevisionView } from './dto/progra
 import type { CreateProgrammeDto, UpdateProgrammeDto } from './dto/programme-input.dto';
 import type { ProgrammeRevision } from './programme-revision.entity';
 import type { Programme } from './programme.entity';
-import type { EligibilityCriteria, KeyFact } from './programme.types';
+import type { Availability, EligibilityCriteria, KeyFact, ProgrammeSource } from './programme.types';
 import { publicParentOf, readSnapshot, snapshotView } from './programme-snapshot';
 import { emptyValues, getPath, normaliseValue, PROGRAMME_FIELDS, setPath, type ProgrammeField } from './programme-fields';
+import { deriveTiming, NOT_CONFIRMED, roundFromDates } from './programme-status';
+import { currentFacts, factExpiresAt, factsAge } from './key-facts';
+import { publishProblems, type RuleInput } from './publish-rules';
 
 export type Lang = 'ru' | 'en';
 
 const iso = (d: Date | null | undefined): string | null => (d ? d.toISOString() : null);
 
 export function mapProvider(o: Organisation): ProgrammeView['provider'] {
-  return { slug: o.slug, name: { ru: o.nameRu, en: o.nameEn }, url: o.url };
+  return {
+    slug: o.slug,
+    name: { ru: o.nameRu, en: o.nameEn },
+    url: o.url,
+    email: o.email ?? null,
+    phone: o.phone ?? null,
+    address: { ru: o.addressRu ?? null, en: o.addressEn ?? null },
+  };
 }
 
 /** A described field's value as its columns hold it, in the view's form. */
@@ -48,6 +58,7 @@ export function mapProgramme(p: Programme): ProgrammeView {
   setPath(view, 'timing.status', p.status);
   setPath(view, 'curation.newestSourceOn', p.sourcesNewestOn);
   setPath(view, 'curation.lastCheckedOn', p.sourcesCheckedOn);
+  setPath(view, 'curation.problems', publishProblems(view as unknown as ProgrammeView));
   Object.assign(view, {
     publicationState: p.publicationState,
     publishedAt: iso(p.publishedAt),
@@ -62,7 +73,13 @@ export function mapProgramme(p: Programme): ProgrammeView {
 export const pick = (ru: string, en: string | null, lang: Lang): { text: string; lang: Lang } =>
   lang === 'en' && en ? { text: en, lang: 'en' } : { text: ru, lang: 'ru' };
 
-export function mapProgrammeHit(p: Programme, lang: Lang): ProgrammeHitView {
+/** What a result card needs beside the row: today, and the age past which a fact's source is too old. */
+export interface HitContext {
+  now: Date;
+  maxAgeDays: number;
+}
+
+export function mapProgrammeHit(p: Programme, lang: Lang, context: HitContext): ProgrammeHitView {
   if (!p.provider) throw new Error(`programme ${p.id} mapped without its provider`);
   const title = pick(p.titleRu, p.titleEn, lang);
   return {
@@ -80,6 +97,7 @@ export function mapProgrammeHit(p: Programme, lang: Lang): ProgrammeHitView {
     amountMin: p.amountMin,
     amountMax: p.amountMax,
     newestSourceOn: p.sourcesNewestOn,
+    facts: factsAge(stored(p, 'keyFacts'), stored(p, 'curation.sources'), context.now, context.maxAgeDays),
     updatedAt: p.updatedAt.toISOString(),
   };
 }
@@ -144,29 +162,86 @@ export function applyProgrammeInput(target: Partial<Programme>, input: CreatePro
 /** The newest of some `YYYY-MM-DD` dates (they sort as text), or null. */
 const newestDay = (days: (string | null)[]): string | null => days.reduce<string | null>((a, d) => (d && (!a || d > a) ? d : a), null);
 
-/** The rouble figures of benefit facts: what the entry offers, in money. */
-const benefitAmounts = (facts: KeyFact[] | undefined): number[] =>
-  (facts ?? []).filter((f) => f.group === 'benefit' && f.unit === 'rub' && f.number !== null).map((f) => f.number as number);
+/** The rouble figures of the benefit facts that hold now: what the entry offers, in money. */
+const benefitAmounts = (facts: KeyFact[] | undefined, now: Date): number[] =>
+  currentFacts(facts ?? [], now)
+    .filter((f) => f.group === 'benefit' && f.unit === 'rub' && f.number !== null)
+    .map((f) => f.number as number);
 
 /**
- * What follows from the sources and key facts, recomputed on every save: the
- * newest date a source shows, the last check, and, when benefit facts carry
- * rouble figures, the amount range search filters and sorts by (up to the largest).
- * `previous`: the entry before this save; an amount that came from facts since
- * removed goes with them instead of staying behind as if an editor had typed it.
+ * Dates sent without an availability (API v1's `timing.opensAt` / `closesAt`) stand for one
+ * round, with no source yet; with an availability, the availability decides and the dates
+ * follow from it. Call on the input before it is applied.
  */
-export function deriveFromFacts(target: Partial<Programme>, previous?: Partial<Programme>): void {
-  const sources = target.sources ?? [];
+export function availabilityFromDates(
+  input: { timing?: { availability?: unknown; opensAt?: Date | null; closesAt?: Date | null } },
+  current?: Partial<Programme>,
+): Availability | undefined {
+  const t = input.timing;
+  if (!t || t.availability !== undefined || (t.opensAt === undefined && t.closesAt === undefined)) return undefined;
+  const opensAt = t.opensAt !== undefined ? t.opensAt : (current?.opensAt ?? null);
+  const closesAt = t.closesAt !== undefined ? t.closesAt : (current?.closesAt ?? null);
+  return roundFromDates(opensAt, closesAt);
+}
+
+/**
+ * What follows from the availability, the sources and the key facts, recomputed on every save
+ * and by the status job: the status and the deciding round's dates, when those next change by
+ * themselves, the newest date a source shows and the last check, the amount range search
+ * filters and sorts by (from the benefit facts that hold now: past terms never count), and how
+ * many publishing rules the entry breaks. `previous`: the entry before this save; an amount that
+ * came from facts since removed (or since past) goes with them instead of staying behind as if an
+ * editor had typed it.
+ */
+export function deriveProgramme(target: Partial<Programme>, now: Date, previous?: Partial<Programme>): void {
+  const timing = deriveTiming(target.availability ?? NOT_CONFIRMED, now);
+  target.status = timing.status;
+  target.opensAt = timing.opensAt;
+  target.closesAt = timing.closesAt;
+  const sources = stored<ProgrammeSource[]>(target, 'curation.sources');
   target.sourcesNewestOn = newestDay(sources.map((s) => s.publishedOn));
   target.sourcesCheckedOn = newestDay(sources.map((s) => s.checkedOn));
-  const amounts = benefitAmounts(target.keyFacts);
+  const facts = stored<KeyFact[]>(target, 'keyFacts');
+  const expiries = currentFacts(facts, now)
+    .map(factExpiresAt)
+    .filter((d): d is Date => d !== null);
+  const changes = [timing.changesAt, ...expiries].filter((d): d is Date => d !== null).map((d) => d.getTime());
+  target.recheckAt = changes.length ? new Date(Math.min(...changes)) : null;
+  const amounts = benefitAmounts(facts, now);
   if (amounts.length) {
     target.amountMax = Math.max(...amounts);
     if (target.amountMin != null && target.amountMin > target.amountMax) target.amountMin = null;
-    return;
+  } else {
+    // an amount some rouble benefit fact gave (one since removed, or since past) goes with it; one an editor typed stays
+    const fromFacts = [...(previous?.keyFacts ?? []), ...facts]
+      .filter((f) => f.group === 'benefit' && f.unit === 'rub' && f.number !== null)
+      .map((f) => f.number as number);
+    if (target.amountMax != null && fromFacts.includes(target.amountMax)) target.amountMax = null;
   }
-  const before = benefitAmounts(previous?.keyFacts);
-  if (before.length && target.amountMax === Math.max(...before)) target.amountMax = null;
+  if (target.provider) target.problemCount = publishProblems(ruleInput(target)).length;
+}
+
+/** A structured column in its normal form (rows stored before a key existed read with its default). */
+function stored<T>(p: Partial<Programme>, path: string): T {
+  const f = (PROGRAMME_FIELDS as readonly ProgrammeField[]).find((x) => x.path === path)!;
+  return normaliseValue(f, (p as Record<string, unknown>)[f.column]) as T;
+}
+
+/** What the publishing rules read, from the entity's columns. */
+export function ruleInput(p: Partial<Programme>): RuleInput {
+  if (!p.provider) throw new Error(`programme ${p.id ?? p.slug} checked without its provider`);
+  return {
+    keyFacts: stored(p, 'keyFacts'),
+    provider: mapProvider(p.provider),
+    timing: { availability: p.availability ?? NOT_CONFIRMED },
+    application: {
+      applyUrl: p.applyUrl ?? null,
+      applyUrlEn: p.applyUrlEn ?? null,
+      steps: p.applicationSteps ?? [],
+      contacts: p.contacts ?? { email: null, phone: null, url: null },
+    },
+    curation: { sources: stored(p, 'curation.sources') },
+  };
 }
 
 /** Dotted paths whose values differ between two snapshots. */

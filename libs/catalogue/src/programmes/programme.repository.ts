@@ -6,7 +6,8 @@ import type { ProgrammeStatus, PublicationState } from './programme-status';
 import { ProgrammeRevision } from './programme-revision.entity';
 import { Organisation } from '../organisations/organisation.entity';
 import { Programme } from './programme.entity';
-import type { EligibilityCriteria } from './programme.types';
+import type { EligibilityCriteria, LocalisedText } from './programme.types';
+import type { StaleEnglish } from './stale-english';
 
 export interface ProgrammeFilter {
   q?: string;
@@ -17,10 +18,18 @@ export interface ProgrammeFilter {
 
 export interface AdminProgrammeFilter extends ProgrammeFilter {
   publicationState?: PublicationState[];
-  /** Only programmes with no dated source, or whose newest source is older than this day (`YYYY-MM-DD`). */
-  sourcesOlderThan?: string;
+  /**
+   * Only programmes with a fact that holds now whose own source is dated (or was last checked)
+   * before this day (`YYYY-MM-DD`) or is undated and unchecked; without facts, whose sources all are.
+   * `today`: the Moscow day, which decides which facts are past terms.
+   */
+  factsOlderThan?: { day: string; today: string };
+  /** Only programmes that break a publishing rule (publish-rules.ts). */
+  breaksPublishingRules?: boolean;
   /** Only programmes with a shipped-catalogue update waiting for an editor. */
   pendingSuggestion?: boolean;
+  /** Only programmes with a pending change waiting to be published. */
+  pendingChange?: boolean;
 }
 
 /** What the matcher scores of a programme, with its titles (see listMatchConditions). */
@@ -34,6 +43,7 @@ export interface MatchConditionsRow {
   objectives: string[];
   territories: string[];
   eligibility: EligibilityCriteria;
+  checks: LocalisedText[];
 }
 
 /** What the matcher shows of a programme (see listMatchable). */
@@ -50,6 +60,7 @@ export interface MatchableRow {
   objectives: string[];
   territories: string[];
   eligibility: EligibilityCriteria;
+  checks: LocalisedText[];
   providerRu: string;
   providerEn: string | null;
 }
@@ -117,9 +128,9 @@ export class ProgrammeRepository {
     return last?.actorLabel ?? null;
   }
 
-  /** Records which shipped-catalogue release the entry now reflects (bookkeeping: no new version). */
-  async setCatalogueRelease(manager: EntityManager, id: string, release: number): Promise<void> {
-    await manager.createQueryBuilder().update(Programme).set({ catalogueRelease: release }).where('id = :id', { id }).execute();
+  /** Records which content of its shipped file the entry now reflects (bookkeeping: no new version). */
+  async setCatalogueHash(manager: EntityManager, id: string, hash: string): Promise<void> {
+    await manager.createQueryBuilder().update(Programme).set({ catalogueHash: hash }).where('id = :id', { id }).execute();
   }
 
   /** Whether any programme, even a deleted one, ever had this slug. */
@@ -130,9 +141,23 @@ export class ProgrammeRepository {
   listForAdmin(filter: AdminProgrammeFilter, slice: Slice): Promise<[Programme[], number]> {
     const qb = this.filtered(filter);
     if (filter.publicationState?.length) qb.andWhere('p.publicationState IN (:...states)', { states: filter.publicationState });
-    if (filter.sourcesOlderThan) qb.andWhere('(p.sourcesNewestOn IS NULL OR p.sourcesNewestOn < :day)', { day: filter.sourcesOlderThan });
+    if (filter.factsOlderThan) {
+      // the rule of factsAge (key-facts.ts), over the stored JSON; a test keeps the two equal
+      qb.andWhere(
+        `(EXISTS (SELECT 1 FROM jsonb_array_elements(p.key_facts) f
+                   LEFT JOIN LATERAL (SELECT s FROM jsonb_array_elements(p.sources) s WHERE s->>'key' = f->>'source' LIMIT 1) src ON true
+                  WHERE coalesce(f->>'validUntil', '9999-12-31') >= :today AND coalesce((f->>'termsYear')::int, 9999) >= :year
+                    AND coalesce(greatest(src.s->>'publishedOn', src.s->>'checkedOn'), '') < :day::text)
+          OR (jsonb_array_length(p.key_facts) = 0 AND (p.sourcesNewestOn IS NULL OR p.sourcesNewestOn < :day::date)))`,
+        { day: filter.factsOlderThan.day, today: filter.factsOlderThan.today, year: Number(filter.factsOlderThan.today.slice(0, 4)) },
+      );
+    }
+    if (filter.breaksPublishingRules) qb.andWhere('p.problemCount > 0');
     if (filter.pendingSuggestion) {
       qb.andWhere('EXISTS (SELECT 1 FROM programme_suggested_update s WHERE s.programme_id = p.id AND s.resolved_at IS NULL)');
+    }
+    if (filter.pendingChange) {
+      qb.andWhere("EXISTS (SELECT 1 FROM programme_pending_change c WHERE c.programme_id = p.id AND c.state = 'open')");
     }
     return qb.orderBy('p.updatedAt', 'DESC').addOrderBy('p.id').skip(slice.offset).take(slice.limit).getManyAndCount();
   }
@@ -250,6 +275,7 @@ export class ProgrammeRepository {
               p.support_types AS "supportTypes", p.sizes, p.applicant_types AS "applicantTypes", p.eligibility, p.status, p.closes_at AS "closesAt",
               p.amount_min::float8 AS "amountMin", p.amount_max::float8 AS "amountMax",
               to_char(p.sources_newest_on, 'YYYY-MM-DD') AS "sourcesNewestOn", p.updated_at AS "updatedAt",
+              p.key_facts AS "keyFacts", p.sources,
               o.slug AS "providerSlug", o.name_ru AS "providerNameRu", o.name_en AS "providerNameEn"
          FROM programme p JOIN organisation o ON o.id = p.provider_id
         WHERE p.id = ANY($1::uuid[]) AND p.publication_state = 'published' AND p.deleted_at IS NULL`,
@@ -280,7 +306,8 @@ export class ProgrammeRepository {
   listMatchConditions(afterId: string | null, limit: number): Promise<MatchConditionsRow[]> {
     return this.programmes.query(
       `SELECT p.id, p.title_ru AS "titleRu", p.title_en AS "titleEn",
-              p.applicant_types AS "applicantTypes", p.sizes, p.industries, p.objectives, p.territories, p.eligibility
+              p.applicant_types AS "applicantTypes", p.sizes, p.industries, p.objectives, p.territories, p.eligibility,
+              p.eligibility_checks AS checks
          FROM programme p
         WHERE p.publication_state = 'published' AND p.deleted_at IS NULL AND p.status <> 'closed'
           AND ($1::uuid IS NULL OR p.id > $1::uuid)
@@ -297,7 +324,7 @@ export class ProgrammeRepository {
     return this.programmes.query(
       `SELECT p.id, p.slug, p.title_ru AS "titleRu", p.title_en AS "titleEn", p.status, p.closes_at AS "closesAt",
               p.applicant_types AS "applicantTypes", p.sizes, p.industries, p.objectives, p.territories, p.eligibility,
-              o.name_ru AS "providerRu", o.name_en AS "providerEn"
+              p.eligibility_checks AS checks, o.name_ru AS "providerRu", o.name_en AS "providerEn"
          FROM programme p JOIN organisation o ON o.id = p.provider_id
         WHERE p.${column} = ANY($1::${column === 'id' ? 'uuid' : 'text'}[]) AND p.publication_state = 'published' AND p.deleted_at IS NULL`,
       [values],
@@ -338,18 +365,88 @@ export class ProgrammeRepository {
     await manager.query(`INSERT INTO search_outbox (kind, programme_id) SELECT 'programme', unnest($1::uuid[])`, [ids]);
   }
 
-  /** Moves every programme whose dates say so to its current status; returns the ids changed (their revisions are the caller's). */
-  async refreshStatuses(manager: EntityManager, now: Date): Promise<string[]> {
+  /**
+   * Live programmes whose derived values (status, deciding round, amounts from facts that hold
+   * now) are due to change, locked for this transaction; a row another worker holds is skipped.
+   */
+  async claimDueForRecheck(manager: EntityManager, now: Date, limit: number): Promise<string[]> {
     const rows: { id: string }[] = await manager.query(
-      // wrapped in a CTE so the driver returns the rows themselves (an UPDATE returns [rows, count])
-      `WITH changed AS (
-         UPDATE programme SET status = programme_status(opens_at, closes_at, $1)
-          WHERE deleted_at IS NULL AND status <> programme_status(opens_at, closes_at, $1)
-          RETURNING id)
-       SELECT id FROM changed`,
-      [now],
+      `SELECT id FROM programme WHERE deleted_at IS NULL AND recheck_at <= $1 ORDER BY recheck_at, id LIMIT $2 FOR UPDATE SKIP LOCKED`,
+      [now, limit],
     );
     return rows.map((r) => r.id);
+  }
+
+  async writeStaleEnglish(manager: EntityManager, id: string, marks: StaleEnglish[]): Promise<void> {
+    await manager.query(`UPDATE programme SET stale_english = $2 WHERE id = $1`, [id, JSON.stringify(marks)]);
+  }
+
+  /** Whether an editor has a change of this programme waiting to be published. */
+  async hasOpenPendingChange(id: string, manager?: EntityManager): Promise<boolean> {
+    const rows: unknown[] = await (manager ?? this.programmes.manager).query(
+      `SELECT 1 FROM programme_pending_change WHERE programme_id = $1 AND state = 'open'`,
+      [id],
+    );
+    return rows.length > 0;
+  }
+
+  /** Which of these programmes have an open pending change. */
+  async withOpenPendingChange(ids: string[]): Promise<Set<string>> {
+    if (!ids.length) return new Set();
+    const rows: { id: string }[] = await this.programmes.query(
+      `SELECT programme_id AS id FROM programme_pending_change WHERE programme_id = ANY($1::uuid[]) AND state = 'open'`,
+      [ids],
+    );
+    return new Set(rows.map((r) => r.id));
+  }
+
+  /** Discards the open pending change of a programme that is being deleted. */
+  async closePendingChanges(manager: EntityManager, id: string, by: string): Promise<void> {
+    await manager.query(
+      `UPDATE programme_pending_change SET state = 'discarded', resolved_by_label = $2, resolved_at = now() WHERE programme_id = $1 AND state = 'open'`,
+      [id, by],
+    );
+  }
+
+  async writeProblemCount(manager: EntityManager, id: string, problemCount: number): Promise<void> {
+    await manager.query(`UPDATE programme SET problem_count = $2 WHERE id = $1`, [id, problemCount]);
+  }
+
+  /** Writes what deriveProgramme recomputed, with no new version (DependentRevisions writes one where the view changed). */
+  async writeDerived(manager: EntityManager, id: string, p: Partial<Programme>): Promise<void> {
+    await manager
+      .createQueryBuilder()
+      .update(Programme)
+      .set({
+        status: p.status,
+        opensAt: p.opensAt,
+        closesAt: p.closesAt,
+        recheckAt: p.recheckAt,
+        amountMin: p.amountMin,
+        amountMax: p.amountMax,
+        problemCount: p.problemCount,
+      })
+      .where('id = :id', { id })
+      .execute();
+  }
+
+  /**
+   * Brings every live programme's served territories up to the taxonomy (after a territory was
+   * added or moved): rows that change are rewritten (the search trigger follows) and queued for
+   * the external index. Views do not show served territories, so no revision is written.
+   */
+  async refreshServedTerritories(manager: EntityManager, served: (codes: string[]) => string[]): Promise<number> {
+    const rows: { id: string; territories: string[]; served: string[] }[] = await manager.query(
+      `SELECT id, territories, territories_served AS served FROM programme WHERE deleted_at IS NULL`,
+    );
+    const changed = rows.map((r) => ({ id: r.id, next: served(r.territories) })).filter((r, i) => r.next.join() !== rows[i].served.join());
+    for (const r of changed) await manager.query(`UPDATE programme SET territories_served = $2 WHERE id = $1`, [r.id, r.next]);
+    if (changed.length)
+      await this.enqueueSearchSync(
+        manager,
+        changed.map((r) => r.id),
+      );
+    return changed.length;
   }
 
   countByProvider(providerId: string): Promise<number> {

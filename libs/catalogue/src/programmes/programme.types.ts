@@ -42,6 +42,16 @@ export interface ProgrammeContacts {
   url?: string | null;
 }
 
+/**
+ * What kind of page a source is: `official` (the provider, a government body,
+ * the text of a legal act), `media` (a news agency or newspaper) or `other`
+ * (a blog, a repost site, a consultancy or bank page). A figure about money,
+ * rates or law needs an official source or a dated media one; `other` may
+ * support it, never stand alone.
+ */
+export const SOURCE_KINDS = ['official', 'media', 'other'] as const;
+export type SourceKind = (typeof SOURCE_KINDS)[number];
+
 /** A page the entry's facts come from. `key` is what key facts cite; dates are `YYYY-MM-DD`. */
 export interface ProgrammeSource {
   key: string;
@@ -49,6 +59,7 @@ export interface ProgrammeSource {
   /** null for a source with no web address (kept rather than lost). */
   url: string | null;
   publisher: string;
+  kind: SourceKind;
   /** The date the page itself shows; null: the page is undated. */
   publishedOn: string | null;
   /** When an editor last opened the page and checked the entry against it. */
@@ -73,8 +84,43 @@ export interface KeyFact {
   unit: KeyFactUnit | null;
   /** The date the fact holds from (usually its source's date); null when the source is undated. */
   asOf: string | null;
+  /** The last day the terms hold (`YYYY-MM-DD`); after it the fact is a past term. */
+  validUntil: string | null;
+  /** The year whose terms these are ("условия 2023 года"); after that year the fact is a past term. */
+  termsYear: number | null;
   /** The `key` of one of the entry's sources. */
   source: string;
+}
+
+/**
+ * Whether a programme takes applications, as its sources say:
+ * - `standing`: always open (only where an official page says so; `source` cites it);
+ * - `rounds`: dated rounds, each citing the page that announces it;
+ * - `closed`: an official page says applications are closed, as of `asOf`;
+ * - `not_confirmed`: no current source says whether it is open.
+ */
+export const AVAILABILITY_KINDS = ['standing', 'rounds', 'closed', 'not_confirmed'] as const;
+export type AvailabilityKind = (typeof AVAILABILITY_KINDS)[number];
+
+/** One application round; either date may be unknown (an open-ended round, a round announced without its opening). */
+export interface ApplicationRound {
+  /** ISO 8601 instants. */
+  opensAt: string | null;
+  closesAt: string | null;
+  /** The `key` of the source announcing the round. */
+  source: string | null;
+}
+
+export interface Availability {
+  kind: AvailabilityKind;
+  /** The rounds, in any order (`rounds` only). */
+  rounds: ApplicationRound[];
+  /** The source saying it is standing or closed. */
+  source: string | null;
+  /** The day that source says so (`YYYY-MM-DD`); the page's date when it shows one. */
+  asOf: string | null;
+  /** What the sources say in words, e.g. how rounds are announced. */
+  note: OptionalLocalisedText;
 }
 
 /** One step of how to apply, optionally with a link to where it is done. */

@@ -8,17 +8,30 @@ import { Actor, programmeInvalidTransition, programmeNotFound, programmeSlugTake
 import { OrganisationRepository } from '../organisations/organisation.repository';
 import { CRITERIA_FACETS, FACETS, type Facet } from '../taxonomy/facets';
 import { TaxonomyRepository } from '../taxonomy/taxonomy.repository';
+import { servedTerritories } from '../taxonomy/territories';
 import type { CreateProgrammeDto, UpdateProgrammeDto } from './dto/programme-input.dto';
 import type { ProgrammeView, RevisionView } from './dto/programme-view.dto';
-import { deriveStatus, PublicationState } from './programme-status';
+import type { PublicationState } from './programme-status';
 import type { RevisionAction } from './programme-revision.entity';
 import { Programme } from './programme.entity';
 import type { Organisation } from '../organisations/organisation.entity';
-import { applyProgrammeInput, changedPaths, deriveFromFacts, emptyColumns, mapProgramme, mapRevision } from './programme.mapper';
+import {
+  applyProgrammeInput,
+  availabilityFromDates,
+  changedPaths,
+  deriveProgramme,
+  emptyColumns,
+  mapProgramme,
+  mapRevision,
+  ruleInput,
+} from './programme.mapper';
+import { publishProblems } from './publish-rules';
 import { isOfficialApplyUrl } from './official-sites';
 import { publicParentOf, toSnapshot } from './programme-snapshot';
 import { DependentRevisions } from './dependent-revisions';
 import { AdminProgrammeFilter, ProgrammeRepository } from './programme.repository';
+import { staleEnglish, type StaleEnglish } from './stale-english';
+import { toRecord } from '../transfer/programme-record';
 
 export interface PageRequest {
   page: number;
@@ -58,6 +71,7 @@ interface TransactionMemo {
   organisations: Map<string, Organisation | null>;
   /** `facet:code` → whether the taxonomy has it. */
   terms: Map<string, boolean>;
+  territoryParents?: Promise<Map<string, string | null>>;
 }
 
 @Injectable()
@@ -85,6 +99,11 @@ export class ProgrammesService {
     return { items: items.map(mapProgramme), total };
   }
 
+  /** Which of these programmes have a pending change waiting to be published. */
+  withOpenPendingChange(ids: string[]): Promise<Set<string>> {
+    return this.programmes.withOpenPendingChange(ids);
+  }
+
   async getForAdmin(id: string): Promise<ProgrammeView> {
     const p = await this.programmes.findLiveById(id);
     if (!p) throw programmeNotFound(id);
@@ -106,7 +125,7 @@ export class ProgrammesService {
       const now = this.clock.now();
       const draft: Partial<Programme> = {
         ...emptyColumns(),
-        catalogueRelease: null,
+        catalogueHash: null,
         publicationState: state,
         publishedAt: state === 'published' ? now : null,
         archivedAt: state === 'archived' ? now : null,
@@ -115,17 +134,31 @@ export class ProgrammesService {
         updatedBy: actor.id,
       };
       applyProgrammeInput(draft, input);
-      deriveFromFacts(draft);
+      const fromDates = availabilityFromDates(input);
+      draft.availability = fromDates ?? draft.availability;
       await this.resolveReferences(tx, draft, input, null);
-      await this.checkConsistency(tx, draft);
+      draft.territoriesServed = await this.servedTerritories(tx, draft.territories ?? []);
+      deriveProgramme(draft, now);
+      await this.checkConsistency(tx, draft, !!fromDates);
       if (state === 'published') assertPublishable(draft);
-      draft.status = deriveStatus(draft.opensAt ?? null, draft.closesAt ?? null, now);
       const id = await this.programmes.insert(tx, draft);
       return this.recordRevision(tx, id, 'create', actor, null);
     });
   }
 
-  update(id: string, expected: ExpectedVersion, input: UpdateProgrammeDto, actor: Actor, outer?: EntityManager): Promise<ProgrammeView> {
+  /**
+   * Saves a change to the entry itself (an editor's change of a published entry goes through
+   * PendingChangesService instead, which calls this when it is published). `englishChecked`:
+   * English an editor confirmed still fits its changed Russian.
+   */
+  update(
+    id: string,
+    expected: ExpectedVersion,
+    input: UpdateProgrammeDto,
+    actor: Actor,
+    outer?: EntityManager,
+    options: { englishChecked?: StaleEnglish[] } = {},
+  ): Promise<ProgrammeView> {
     return this.change(
       outer,
       id,
@@ -133,17 +166,55 @@ export class ProgrammesService {
       actor,
       'update',
       async (tx, current) => {
-        const next: Partial<Programme> = { ...current };
-        applyProgrammeInput(next, input);
-        deriveFromFacts(next, current);
-        await this.resolveReferences(tx, next, input, current.id);
-        await this.checkConsistency(tx, next);
-        if (next.publicationState === 'published') assertPublishable(next);
-        next.status = deriveStatus(next.opensAt ?? null, next.closesAt ?? null, this.clock.now());
+        const next = await this.prepare(tx, current, [input]);
+        next.staleEnglish = staleEnglish(
+          toRecord(mapProgramme(current)),
+          toRecord(mapProgramme(Object.assign(new Programme(), next))),
+          current.staleEnglish ?? [],
+          options.englishChecked,
+        );
         return next;
       },
       input.slug,
     );
+  }
+
+  /**
+   * What the entry would be with `inputs` applied in turn, through every check a save makes
+   * (validation that needs the database, the publishing rules of a published entry, a free
+   * slug), without saving anything: a pending change's content and its preview.
+   */
+  async previewUpdate(tx: EntityManager, current: Programme, inputs: UpdateProgrammeDto[]): Promise<ProgrammeView> {
+    const next = await this.prepare(tx, current, inputs);
+    if (next.slug !== current.slug) {
+      const other = await this.programmes.findLiveBySlug(next.slug!, tx);
+      if (other && other.id !== current.id) throw programmeSlugTaken(next.slug);
+    }
+    return mapProgramme(Object.assign(new Programme(), next));
+  }
+
+  /** The entry with `inputs` applied and everything derived from them recomputed, checked as a save checks it. */
+  private async prepare(tx: EntityManager, current: Programme, inputs: UpdateProgrammeDto[]): Promise<Partial<Programme>> {
+    const next: Partial<Programme> = { ...current };
+    let fromDates = false;
+    for (const input of inputs) {
+      const before = { ...next };
+      applyProgrammeInput(next, input);
+      const round = availabilityFromDates(input, before);
+      next.availability = round ?? next.availability;
+      fromDates ||= !!round;
+      await this.resolveReferences(tx, next, input, current.id);
+    }
+    next.territoriesServed = await this.servedTerritories(tx, next.territories ?? []);
+    deriveProgramme(next, this.clock.now(), current);
+    await this.checkConsistency(tx, next, fromDates);
+    if (next.publicationState === 'published') assertPublishable(next);
+    return next;
+  }
+
+  /** English texts possibly out of date on the entry (see stale-english.ts). */
+  async staleEnglishOf(id: string): Promise<StaleEnglish[]> {
+    return (await this.programmes.findLiveById(id))?.staleEnglish ?? [];
   }
 
   transition(
@@ -171,6 +242,8 @@ export class ProgrammesService {
   async remove(id: string, expected: ExpectedVersion, actor: Actor): Promise<void> {
     await this.change(undefined, id, expected, actor, 'delete', async (tx, current) => {
       await this.audit.record(actor, 'programme.delete', `programme:${current.slug}`, { version: current.version }, tx);
+      // a change prepared for it can never go live now
+      await this.programmes.closePendingChanges(tx, id, actor.label);
       return { deletedAt: this.clock.now() };
     });
   }
@@ -192,8 +265,12 @@ export class ProgrammesService {
       const changes = await compute(tx, current);
       const before = mapProgramme(current);
       // a save that changes nothing (an empty PATCH) is no new version and no event
-      if (action === 'update' && !changedPaths(before, mapProgramme(Object.assign(new Programme(), current, changes))).length)
+      if (action === 'update' && !changedPaths(before, mapProgramme(Object.assign(new Programme(), current, changes))).length) {
+        // English confirmed to fit is bookkeeping, not content
+        if (changes.staleEnglish && JSON.stringify(changes.staleEnglish) !== JSON.stringify(current.staleEnglish))
+          await this.programmes.writeStaleEnglish(tx, id, changes.staleEnglish);
         return before;
+      }
       const written = await this.programmes.updateIfVersion(tx, id, expectedVersion, { ...changes, updatedBy: actor.id });
       if (!written) throw programmeVersionConflict(expectedVersion, current.version + 1);
       const after = await this.recordRevision(tx, id, action, actor, before);
@@ -264,7 +341,8 @@ export class ProgrammesService {
   }
 
   /** Rules that span fields or need the database: known codes and ranges (a taken slug is caught by its unique index). */
-  private async checkConsistency(tx: EntityManager, p: Partial<Programme>): Promise<void> {
+  /** `fromDates`: the availability is the one round an API v1 client sent as `timing.opensAt` / `closesAt` (problems are named so). */
+  private async checkConsistency(tx: EntityManager, p: Partial<Programme>, fromDates = false): Promise<void> {
     const criteria = p.eligibility ?? {};
     const references: CodeReference[] = [
       ...FACETS.map((f) => ({ field: f.field, facet: f.facet, codes: (p[f.field] as string[] | undefined) ?? [] })),
@@ -274,18 +352,19 @@ export class ProgrammesService {
     if (p.amountMin != null && p.amountMax != null && p.amountMin > p.amountMax) {
       problems.push({ field: 'benefit.amountMin', messages: ['must not exceed benefit.amountMax'] });
     }
-    if (p.opensAt && p.closesAt && p.opensAt.getTime() > p.closesAt.getTime()) {
-      problems.push({ field: 'timing.opensAt', messages: ['must not be after timing.closesAt'] });
-    }
-    problems.push(...sourceProblems(p));
+    problems.push(...sourceProblems(p, fromDates));
     const providerUrl = p.provider?.url ?? null;
-    if (p.applyUrl && !isOfficialApplyUrl(p.applyUrl, providerUrl)) {
-      problems.push({
-        field: 'application.applyUrl',
-        messages: [
-          "must be on the provider's own site or an official city portal (i.moscow, mos.ru, investmoscow.ru, …), never a news site",
-        ],
-      });
+    for (const [field, url] of [
+      ['application.applyUrl', p.applyUrl],
+      ['application.applyUrlEn', p.applyUrlEn],
+    ] as const) {
+      if (url && !isOfficialApplyUrl(url, providerUrl))
+        problems.push({
+          field,
+          messages: [
+            "must be on the provider's own site or an official portal (i.moscow, mos.ru, investmoscow.ru, gov.ru, …), never a news site",
+          ],
+        });
     }
     const c = criteria;
     if (c.companyAgeMinYears != null && c.companyAgeMaxYears != null && c.companyAgeMinYears > c.companyAgeMaxYears) {
@@ -314,6 +393,12 @@ export class ProgrammesService {
     });
   }
 
+  private async servedTerritories(tx: EntityManager, codes: string[]): Promise<string[]> {
+    const memo = this.memo(tx);
+    memo.territoryParents ??= this.taxonomy.territoryParents(tx);
+    return servedTerritories(codes, await memo.territoryParents);
+  }
+
   private memo(tx: EntityManager): TransactionMemo {
     let memo = this.memos.get(tx);
     if (!memo) this.memos.set(tx, (memo = { organisations: new Map(), terms: new Map() }));
@@ -338,25 +423,38 @@ export class ProgrammesService {
   }
 }
 
-/** Source keys are unique, and every key fact cites one of the entry's own sources. */
-function sourceProblems(p: Partial<Programme>): FieldProblem[] {
+/** Source keys are unique, and every key fact and every claim about availability cites one of the entry's own sources. */
+function sourceProblems(p: Partial<Programme>, fromDates: boolean): FieldProblem[] {
   const problems: FieldProblem[] = [];
   const keys = (p.sources ?? []).map((s) => s.key);
   const repeated = keys.filter((k, i) => keys.indexOf(k) !== i);
   if (repeated.length)
     problems.push({ field: 'curation.sources', messages: [...new Set(repeated)].map((k) => `source key "${k}" is used twice`) });
-  (p.keyFacts ?? []).forEach((f, i) => {
-    if (!keys.includes(f.source))
-      problems.push({ field: `keyFacts.${i}.source`, messages: [`cites "${f.source}", which is not one of this entry's sources`] });
-  });
+  const unknown = (field: string, key: string | null) => {
+    if (key !== null && !keys.includes(key))
+      problems.push({ field, messages: [`cites "${key}", which is not one of this entry's sources`] });
+  };
+  (p.keyFacts ?? []).forEach((f, i) => unknown(`keyFacts.${i}.source`, f.source));
+  const a = p.availability;
+  if (a) {
+    unknown('timing.availability.source', a.source);
+    a.rounds.forEach((r, i) => {
+      unknown(`timing.availability.rounds.${i}.source`, r.source);
+      if (!r.opensAt && !r.closesAt)
+        problems.push({ field: `timing.availability.rounds.${i}`, messages: ['give the round at least one date'] });
+      else if (r.opensAt && r.closesAt && r.opensAt > r.closesAt)
+        problems.push(
+          fromDates
+            ? { field: 'timing.opensAt', messages: ['must not be after timing.closesAt'] }
+            : { field: `timing.availability.rounds.${i}.opensAt`, messages: ['must not be after closesAt'] },
+        );
+    });
+  }
   return problems;
 }
 
-/** A published entry can be acted on: it says where its facts come from and how to apply. */
+/** A published entry can be acted on (publish-rules.ts): refused with each problem beside its field. */
 function assertPublishable(p: Partial<Programme>): void {
-  const problems: FieldProblem[] = [];
-  if (!p.sources?.length) problems.push({ field: 'curation.sources', messages: ['add at least one source before publishing'] });
-  if (!p.applicationSteps?.length)
-    problems.push({ field: 'application.steps', messages: ['add at least one application step before publishing'] });
+  const problems = publishProblems(ruleInput(p));
   if (problems.length) throw validationFailed(problems);
 }

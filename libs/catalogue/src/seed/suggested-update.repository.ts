@@ -7,20 +7,20 @@ import { ProgrammeSuggestedUpdate } from './suggested-update.entity';
 export class SuggestedUpdateRepository {
   constructor(@InjectRepository(ProgrammeSuggestedUpdate) private readonly updates: Repository<ProgrammeSuggestedUpdate>) {}
 
-  /** Records a suggestion once per programme and release; false when it was already there. */
+  /** Records a suggestion once per programme and content; false when it was already there. */
   async insertIfAbsent(
-    suggestion: Pick<ProgrammeSuggestedUpdate, 'programmeId' | 'release' | 'input' | 'changedFields'>,
+    suggestion: Pick<ProgrammeSuggestedUpdate, 'programmeId' | 'contentHash' | 'input' | 'changedFields'>,
   ): Promise<boolean> {
     const rows: unknown[] = await this.updates.query(
-      `INSERT INTO programme_suggested_update (programme_id, release, input, changed_fields)
-       VALUES ($1, $2, $3, $4) ON CONFLICT (programme_id, release) DO NOTHING RETURNING id`,
-      [suggestion.programmeId, suggestion.release, JSON.stringify(suggestion.input), suggestion.changedFields],
+      `INSERT INTO programme_suggested_update (programme_id, content_hash, input, changed_fields)
+       VALUES ($1, $2, $3, $4) ON CONFLICT (programme_id, content_hash) DO NOTHING RETURNING id`,
+      [suggestion.programmeId, suggestion.contentHash, JSON.stringify(suggestion.input), suggestion.changedFields],
     );
     return rows.length > 0;
   }
 
   listPendingForProgramme(programmeId: string): Promise<ProgrammeSuggestedUpdate[]> {
-    return this.updates.find({ where: { programmeId, resolvedAt: IsNull() }, order: { release: 'DESC' } });
+    return this.updates.find({ where: { programmeId, resolvedAt: IsNull() }, order: { createdAt: 'DESC', id: 'DESC' } });
   }
 
   /** A pending suggestion, locked until the transaction ends (so two editors cannot both resolve it). */
@@ -33,17 +33,26 @@ export class SuggestedUpdateRepository {
       .getOne();
   }
 
-  /** Resolves this suggestion and any older pending ones for the programme (a newer release replaces them). */
+  /** Resolves this suggestion and any older pending ones for the programme (a newer content replaces them). */
   async resolve(tx: EntityManager, s: ProgrammeSuggestedUpdate, resolution: 'applied' | 'dismissed', by: string | null): Promise<void> {
     await tx
       .getRepository(ProgrammeSuggestedUpdate)
       .createQueryBuilder()
       .update()
       .set({ resolution, resolvedBy: by, resolvedAt: () => 'now()' })
-      .where('programme_id = :programmeId AND release <= :release AND resolved_at IS NULL', {
-        programmeId: s.programmeId,
-        release: s.release,
-      })
+      // compared in the database: a JavaScript Date holds milliseconds, the column microseconds
+      .where(
+        'programme_id = :programmeId AND resolved_at IS NULL AND created_at <= (SELECT created_at FROM programme_suggested_update WHERE id = :id)',
+        { programmeId: s.programmeId, id: s.id },
+      )
       .execute();
+  }
+
+  /** Resolves every pending suggestion of a programme (its shipped content was written over it). */
+  async resolveAll(tx: EntityManager, programmeId: string, resolution: 'applied' | 'dismissed'): Promise<void> {
+    await tx.query(
+      `UPDATE programme_suggested_update SET resolution = $2, resolved_at = now() WHERE programme_id = $1 AND resolved_at IS NULL`,
+      [programmeId, resolution],
+    );
   }
 }

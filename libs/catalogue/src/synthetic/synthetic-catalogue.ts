@@ -1,4 +1,4 @@
-import { deriveStatus } from '../programmes/programme-status';
+import { deriveTiming, NOT_CONFIRMED, roundFromDates } from '../programmes/programme-status';
 import type { Programme } from '../programmes/programme.entity';
 
 /** A small, fast, seedable PRNG (mulberry32): the same seed gives the same catalogue. */
@@ -162,6 +162,21 @@ export const SYNTHETIC_PROVIDERS: { slug: string; nameRu: string; nameEn: string
   nameEn: `Business Support Fund No. ${i + 1}`,
 }));
 
+/** A synthetic round (or nothing confirmed) and what follows from it, as a save derives it. */
+function timing(opensAt: Date | null, closesAt: Date | null, now: Date): Partial<Programme> {
+  const availability = opensAt || closesAt ? roundFromDates(opensAt, closesAt, 's1') : NOT_CONFIRMED;
+  const t = deriveTiming(availability, now);
+  return {
+    availability,
+    status: t.status,
+    opensAt: t.opensAt,
+    closesAt: t.closesAt,
+    recheckAt: t.changesAt,
+    eligibilityChecks: [],
+    applyUrlEn: null,
+  };
+}
+
 /**
  * The `index`-th synthetic programme of the catalogue drawn from `seed`:
  * realistic Russian and English text and a realistic facet spread, for
@@ -216,9 +231,7 @@ export function syntheticProgramme(seed: number, index: number, providerIds: str
     amountMax,
     taxReductions: [],
     eligibility: {},
-    opensAt,
-    closesAt,
-    status: deriveStatus(opensAt, closesAt, now),
+    ...timing(opensAt, closesAt, now),
     keyFacts: [],
     applicationSteps: SYNTHETIC_STEPS,
     requiredDocuments: [],
@@ -229,13 +242,14 @@ export function syntheticProgramme(seed: number, index: number, providerIds: str
         title: { ru: SYNTHETIC_SOURCE, en: SYNTHETIC_SOURCE },
         url: null,
         publisher: SYNTHETIC_SOURCE,
+        kind: 'other',
         publishedOn: null,
         checkedOn: null,
       },
     ],
     sourcesNewestOn: null,
     sourcesCheckedOn: null,
-    catalogueRelease: null,
+    catalogueHash: null,
     publicationState: rnd() < 0.95 ? 'published' : 'draft',
     publishedAt: now,
     version: 1,

@@ -40,7 +40,17 @@ export const CRITERIA_FACETS = [
 export const isFacet = (value: string): value is Facet => (FACET_NAMES as string[]).includes(value);
 
 /** Statuses an applicant may need before applying; checked by the matcher. */
-export const REQUIRED_STATUSES = ['sez_resident', 'technopark_resident', 'innovation_cluster_member', 'sme_registry'] as const;
+export const REQUIRED_STATUSES = [
+  'sez_resident',
+  'technopark_resident',
+  'innovation_cluster_member',
+  'sme_registry',
+  'social_enterprise',
+  'social_training_completed',
+  'startup_register',
+  'it_accreditation',
+  'skolkovo_participant',
+] as const;
 export type RequiredStatus = (typeof REQUIRED_STATUSES)[number];
 
 export const REQUIRED_STATUS_LABELS: Record<RequiredStatus, { ru: string; en: string }> = {
@@ -48,6 +58,17 @@ export const REQUIRED_STATUS_LABELS: Record<RequiredStatus, { ru: string; en: st
   technopark_resident: { ru: 'резидент технопарка', en: 'technopark resident' },
   innovation_cluster_member: { ru: 'участник Московского инновационного кластера', en: 'Moscow Innovation Cluster member' },
   sme_registry: { ru: 'в реестре МСП', en: 'in the SME register' },
+  social_enterprise: { ru: 'социальное предприятие (в реестре)', en: 'registered social enterprise' },
+  social_training_completed: {
+    ru: 'прошёл городскую программу обучения для социальных предпринимателей',
+    en: "completed the city's training programme for social entrepreneurs",
+  },
+  startup_register: {
+    ru: 'в реестре стартапов и технологических компаний Москвы',
+    en: 'in the Moscow register of startups and tech companies',
+  },
+  it_accreditation: { ru: 'аккредитованная ИТ-компания', en: 'accredited IT company' },
+  skolkovo_participant: { ru: 'участник проекта «Сколково»', en: 'Skolkovo participant' },
 };
 
 export const TAXONOMY_CODE_PATTERN = /^[a-z0-9][a-z0-9_]{0,62}$/;

@@ -16,6 +16,13 @@ export class TaxonomyRepository {
     return this.terms.findOne({ where: { facet, code } });
   }
 
+  /** Each territory's containing territory (null at the top): what servedTerritories walks. */
+  async territoryParents(manager?: EntityManager): Promise<Map<string, string | null>> {
+    const repo = manager ? manager.getRepository(TaxonomyTerm) : this.terms;
+    const rows = await repo.find({ where: { facet: 'territory' }, select: { code: true, parentCode: true } });
+    return new Map(rows.map((t) => [t.code, t.parentCode]));
+  }
+
   /** Which of the (facet, code) pairs are not in the taxonomy, in one round trip. */
   async findUnknownTerms(terms: { facet: Facet; code: string }[], manager?: EntityManager): Promise<{ facet: Facet; code: string }[]> {
     if (terms.length === 0) return [];
@@ -33,6 +40,17 @@ export class TaxonomyRepository {
     const repo = manager ? manager.getRepository(TaxonomyTerm) : this.terms;
     const result = await repo.createQueryBuilder().insert().values(term).orIgnore().execute();
     return (result.raw as unknown[]).length > 0;
+  }
+
+  /** Sets a term's parent where none is set (the shipped taxonomy nests a term an admin left at the top); returns whether it did. */
+  async fillParentIfMissing(facet: Facet, code: string, parentCode: string): Promise<boolean> {
+    const result = await this.terms
+      .createQueryBuilder()
+      .update()
+      .set({ parentCode, version: () => 'version + 1', updatedAt: () => 'now()' })
+      .where('facet = :facet AND code = :code AND parent_code IS NULL', { facet, code })
+      .execute();
+    return result.affected === 1;
   }
 
   async updateIfVersion(facet: Facet, code: string, expectedVersion: number, changes: Partial<TaxonomyTerm>): Promise<boolean> {

@@ -1,4 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { servedTerritories } from './territories';
 import { DomainError, type ExpectedVersion, versionMatches } from '@app/common';
 import { termCodeTaken, termInUse, termNotFound, termVersionConflict } from '../catalogue.errors';
 import { ProgrammeRepository } from '../programmes/programme.repository';
@@ -22,6 +25,7 @@ export class TaxonomyService {
   constructor(
     private readonly terms: TaxonomyRepository,
     private readonly programmes: ProgrammeRepository,
+    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
   async getAll(): Promise<TaxonomyView> {
@@ -52,6 +56,7 @@ export class TaxonomyService {
       position: input.position ?? 0,
     });
     if (!inserted) throw termCodeTaken(facet, input.code);
+    if (facet === 'territory') await this.refreshServedTerritories();
     return this.getTerm(facet, input.code);
   }
 
@@ -69,6 +74,7 @@ export class TaxonomyService {
     if (input.kind !== undefined) changes.kind = input.kind;
     if (input.position !== undefined) changes.position = input.position;
     if (!(await this.terms.updateIfVersion(facet, code, current.version, changes))) throw termVersionConflict();
+    if (facet === 'territory' && input.parentCode !== undefined) await this.refreshServedTerritories();
     return this.getTerm(facet, code);
   }
 
@@ -81,6 +87,14 @@ export class TaxonomyService {
     const used = await this.programmes.countUsingTerm(column, CRITERIA_FACETS.find((c) => c.facet === facet)?.key ?? null, code);
     if (used > 0) throw termInUse(facet, code, used);
     await this.terms.remove(facet, code);
+  }
+
+  /** Programmes serve every place inside their territories: a new or moved territory changes what they serve. */
+  async refreshServedTerritories(): Promise<number> {
+    return this.dataSource.transaction(async (tx) => {
+      const parents = await this.terms.territoryParents(tx);
+      return this.programmes.refreshServedTerritories(tx, (codes) => servedTerritories(codes, parents));
+    });
   }
 
   private async assertParent(facet: Facet, parentCode: string | null, code: string): Promise<void> {

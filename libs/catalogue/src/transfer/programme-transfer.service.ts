@@ -6,8 +6,10 @@ import { BulkDatabase, pgErrorCode } from '@app/database';
 import type { Actor } from '../catalogue.errors';
 import { PUBLICATION_STATES, type PublicationState } from '../programmes/programme-status';
 import { mapProgramme } from '../programmes/programme.mapper';
+import type { ProgrammeView } from '../programmes/dto/programme-view.dto';
 import { ProgrammeRepository } from '../programmes/programme.repository';
 import { ProgrammesService, type ProgrammeTransition } from '../programmes/programmes.service';
+import { PendingChangesService } from '../programmes/pending-changes.service';
 import { toProgrammeInput, toRecord, type ParsedRow, type ProgrammeRecord } from './programme-record';
 import type { CreateProgrammeDto } from '../programmes/dto/programme-input.dto';
 
@@ -16,6 +18,8 @@ export interface ImportRowReport {
   slug: string | null;
   action: 'create' | 'update' | 'unchanged' | 'invalid';
   changedFields?: string[];
+  /** The update became the entry's pending change (PROGRAMME_REVIEW_REQUIRED): not public until another editor publishes it. */
+  pendingChange?: boolean;
   problems?: FieldProblem[];
 }
 
@@ -126,13 +130,16 @@ const compactCriteria = (c: unknown): unknown =>
  * programme's lock beyond the milliseconds of its row, and no transaction that
  * would hold the change feed back; new entries earlier in the file count as
  * known parents. Rows that would change nothing are left alone, so importing
- * an export, or the same file twice, changes nothing.
+ * an export, or the same file twice, changes nothing. An import writes published entries directly (its dry run
+ * is its review), unless PROGRAMME_REVIEW_REQUIRED: then a change to a published entry that
+ * stays published becomes its pending change, for another editor to publish.
  */
 @Injectable()
 export class ProgrammeTransferService {
   constructor(
     private readonly bulk: BulkDatabase,
     private readonly programmes: ProgrammesService,
+    private readonly pending: PendingChangesService,
     private readonly repository: ProgrammeRepository,
     private readonly audit: AuditService,
   ) {}
@@ -247,19 +254,36 @@ export class ProgrammeTransferService {
       if (changedFields.length === 0 && existing.publicationState === target) return { row: read.row, slug: dto.slug, action: 'unchanged' };
     }
 
+    // with review required, a change to what the public sees waits as a pending change like an editor's
+    const pendingChange =
+      !!existing &&
+      !!changedFields.length &&
+      this.pending.reviewRequired &&
+      existing.publicationState === 'published' &&
+      target === 'published';
     await tx.query('SAVEPOINT import_row');
     try {
-      let saved = existing
-        ? changedFields.length
-          ? await this.programmes.update(existing.id, exactVersion(existing.version), dto, actor, tx)
-          : mapProgramme((await this.repository.findLiveById(existing.id, tx))!)
-        : await this.programmes.create(dto, actor, tx, target);
+      let saved: ProgrammeView;
+      if (!existing) saved = await this.programmes.create(dto, actor, tx, target);
+      else {
+        if (pendingChange) await this.pending.edit(existing.id, { kind: 'live', version: existing.version }, dto, actor, {}, tx);
+        saved =
+          changedFields.length && !pendingChange
+            ? await this.programmes.update(existing.id, exactVersion(existing.version), dto, actor, tx)
+            : mapProgramme((await this.repository.findLiveById(existing.id, tx))!);
+      }
       for (const step of ROUTES[saved.publicationState][target])
         saved = await this.programmes.transition(saved.id, exactVersion(saved.version), step, actor, tx);
       await tx.query('RELEASE SAVEPOINT import_row');
       const stateChanged = existing && existing.publicationState !== target ? ['publicationState'] : [];
       return existing
-        ? { row: read.row, slug: dto.slug, action: 'update', changedFields: [...changedFields, ...stateChanged] }
+        ? {
+            row: read.row,
+            slug: dto.slug,
+            action: 'update',
+            changedFields: [...changedFields, ...stateChanged],
+            ...(pendingChange ? { pendingChange } : {}),
+          }
         : { row: read.row, slug: dto.slug, action: 'create' };
     } catch (error) {
       await tx.query('ROLLBACK TO SAVEPOINT import_row');

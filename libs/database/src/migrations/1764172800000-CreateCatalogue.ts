@@ -62,17 +62,6 @@ export class CreateCatalogue1764172800000 implements MigrationInterface {
     await db.query(`CREATE INDEX auth_session_user_idx ON auth_session (user_id)`);
 
     await db.query(`
-      CREATE FUNCTION programme_status(opens_at timestamptz, closes_at timestamptz, at timestamptz)
-      RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-        SELECT CASE
-          WHEN closes_at IS NOT NULL AND at >= closes_at THEN 'closed'
-          WHEN opens_at IS NOT NULL AND at < opens_at THEN 'upcoming'
-          WHEN closes_at IS NULL THEN 'ongoing'
-          ELSE 'open'
-        END
-      $$`);
-
-    await db.query(`
       CREATE TABLE programme (
         id                 uuid PRIMARY KEY DEFAULT gen_random_uuid(),
         slug               text NOT NULL CHECK (slug ~ '^[a-z0-9]+(-[a-z0-9]+)*$'),
@@ -151,7 +140,6 @@ export class CreateCatalogue1764172800000 implements MigrationInterface {
   async down(db: QueryRunner): Promise<void> {
     await db.query(`DROP TABLE programme_revision`);
     await db.query(`DROP TABLE programme`);
-    await db.query(`DROP FUNCTION programme_status(timestamptz, timestamptz, timestamptz)`);
     await db.query(`DROP TABLE auth_session`);
     await db.query(`DROP TABLE app_user`);
     await db.query(`DROP TABLE organisation`);

@@ -25,56 +25,23 @@ export class RemoveSearchWriteHotspots1764604800000 implements MigrationInterfac
   name = 'RemoveSearchWriteHotspots1764604800000';
 
   async up(db: QueryRunner): Promise<void> {
+    // the triggers' functions read what this changes; the run re-creates them from libs/database/src/definitions
+    await db.query(`DROP TRIGGER IF EXISTS programme_search_version ON programme_search`);
+    await db.query(`DROP TRIGGER IF EXISTS programme_search_text_version ON programme_search_text`);
+    await db.query(`DROP TRIGGER IF EXISTS programme_search_lexemes ON programme_search_text`);
     await db.query(`CREATE TABLE search_version_change (tx xid8 PRIMARY KEY)`);
-    await db.query(`
-      CREATE OR REPLACE FUNCTION search_version_bump() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
-        INSERT INTO search_version_change (tx) VALUES (pg_current_xact_id()) ON CONFLICT DO NOTHING;
-        RETURN NULL;
-      END $$`);
-    await db.query(`
-      CREATE FUNCTION search_index_version() RETURNS bigint LANGUAGE sql STABLE AS $$
-        SELECT (SELECT version FROM search_version) + (SELECT count(*) FROM search_version_change)
-      $$`);
     await db.query(`ALTER TABLE search_version DROP COLUMN moved_by`);
 
     await db.query(`ALTER TABLE search_lexeme DROP CONSTRAINT search_lexeme_pkey`);
     await db.query(`CREATE INDEX search_lexeme_lexeme_idx ON search_lexeme (lexeme)`);
-    await db.query(`
-      CREATE OR REPLACE FUNCTION search_lexeme_collect() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
-        IF TG_OP = 'INSERT' OR NEW.search_vector IS DISTINCT FROM OLD.search_vector THEN
-          INSERT INTO search_lexeme (lexeme)
-          SELECT x FROM unnest(tsvector_to_array(NEW.search_vector)) AS x
-           WHERE NOT EXISTS (SELECT 1 FROM search_lexeme l WHERE l.lexeme = x);
-        END IF;
-        RETURN NULL;
-      END $$`);
   }
 
+  /** Tables only: the functions are those of libs/database/src/definitions in the checked-out release. */
   async down(db: QueryRunner): Promise<void> {
     await db.query(`DELETE FROM search_lexeme a USING search_lexeme b WHERE a.lexeme = b.lexeme AND a.ctid > b.ctid`);
     await db.query(`DROP INDEX search_lexeme_lexeme_idx`);
     await db.query(`ALTER TABLE search_lexeme ADD PRIMARY KEY (lexeme)`);
-    await db.query(`
-      CREATE OR REPLACE FUNCTION search_lexeme_collect() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
-        IF TG_OP = 'INSERT' OR NEW.search_vector IS DISTINCT FROM OLD.search_vector THEN
-          INSERT INTO search_lexeme (lexeme)
-          SELECT unnest(tsvector_to_array(NEW.search_vector)) ON CONFLICT DO NOTHING;
-        END IF;
-        RETURN NULL;
-      END $$`);
     await db.query(`ALTER TABLE search_version ADD COLUMN moved_by xid8`);
-    await db.query(`UPDATE search_version SET version = search_index_version()`);
-    await db.query(`DROP FUNCTION search_index_version()`);
-    await db.query(`
-      CREATE OR REPLACE FUNCTION search_version_bump() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
-        UPDATE search_version SET version = version + 1, moved_by = pg_current_xact_id()
-         WHERE moved_by IS DISTINCT FROM pg_current_xact_id();
-        RETURN NULL;
-      END $$`);
     await db.query(`DROP TABLE search_version_change`);
   }
 }

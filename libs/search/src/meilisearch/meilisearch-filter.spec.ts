@@ -35,7 +35,7 @@ describe('Meilisearch filters', () => {
   it('sorts like the PostgreSQL engine', () => {
     expect(buildSort('relevance', true)).toBeUndefined();
     expect(buildSort('relevance', false)).toEqual(['updatedAt:desc', 'id:asc']);
-    expect(buildSort('deadline', true)).toEqual(['closed:asc', 'closesAt:asc', 'updatedAt:desc', 'id:asc']);
+    expect(buildSort('deadline', true)).toEqual(['statusRank:asc', 'closesAt:asc', 'updatedAt:desc', 'id:asc']);
   });
 });
 
@@ -48,6 +48,8 @@ describe('Meilisearch settings', () => {
     const settings = indexSettings({ synonyms: [] });
     expect(settings.pagination?.maxTotalHits).toBeGreaterThanOrEqual(100_000);
     expect(settings.rankingRules?.[0]).toBe('sort');
-    expect(settings.filterableAttributes).toEqual(expect.arrayContaining(['supportType', 'provider', 'status', 'closesAt', 'amountUpper']));
+    expect(settings.filterableAttributes).toEqual(
+      expect.arrayContaining(['supportType', 'provider', 'status', 'statusRank', 'closesAt', 'amountUpper']),
+    );
   });
 });

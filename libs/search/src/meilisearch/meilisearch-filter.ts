@@ -1,25 +1,19 @@
+import { RANGE_DOCUMENT_FIELDS, RANGE_FILTERS, rangeBound, type RangeParam } from '../search-filters';
 import { SEARCH_FACETS, SearchFacet, SearchFilters, SortKey, SortOrder } from '../search.model';
 
 /** Fields a filter may name; nothing else ever reaches a filter expression. */
-export const FILTERABLE_FIELDS = [
-  ...SEARCH_FACETS,
-  'facetKeys',
-  'amountLower',
-  'amountUpper',
-  'closesAt',
-  'closed',
-  'updatedAt',
-  'amountSort',
-  'id',
-] as const;
-export const SORTABLE_FIELDS = ['closed', 'closesAt', 'amountSort', 'updatedAt', 'id'] as const;
-type FilterField = (typeof FILTERABLE_FIELDS)[number];
+export const SORTABLE_FIELDS = ['statusRank', 'closesAt', 'amountSort', 'updatedAt', 'id'] as const;
+/** Fields a filter may name: the facets, the ranges' document fields, and the keyset's sort fields. */
+export const FILTERABLE_FIELDS: readonly string[] = [
+  ...new Set([...SEARCH_FACETS, 'facetKeys', ...RANGE_DOCUMENT_FIELDS, ...SORTABLE_FIELDS]),
+];
+type FilterField = (typeof SEARCH_FACETS)[number] | (typeof SORTABLE_FIELDS)[number];
 
 /** A filter string literal: backslash escaped first, then the double quote. */
 export const quoteValue = (value: string): string => `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 
 const field = (name: FilterField): string => {
-  if (!(FILTERABLE_FIELDS as readonly string[]).includes(name)) throw new Error(`"${name}" is not a filterable field`);
+  if (!FILTERABLE_FIELDS.includes(name)) throw new Error(`"${name}" is not a filterable field`);
   return name;
 };
 
@@ -36,11 +30,11 @@ export function buildFilter(filters: SearchFilters, except: SearchFacet | null =
     if (facet === except || !codes?.length) continue;
     out.push(`${field(facet)} IN [${codes.map(quoteValue).join(', ')}]`);
   }
-  if (filters.amountMin !== undefined) out.push(`${field('amountUpper')} >= ${finite(filters.amountMin)}`);
-  if (filters.amountMax !== undefined) out.push(`${field('amountLower')} <= ${finite(filters.amountMax)}`);
-  if (filters.closesAfter)
-    out.push(`(${field('closesAt')} >= ${finite(filters.closesAfter.getTime())} OR ${field('closesAt')} NOT EXISTS)`);
-  if (filters.closesBefore) out.push(`${field('closesAt')} <= ${finite(filters.closesBefore.getTime())}`);
+  const bounds = filters as Partial<Record<RangeParam, number | Date>>;
+  for (const range of RANGE_FILTERS) {
+    const value = bounds[range.param];
+    if (value !== undefined) out.push(range.meilisearch(finite(rangeBound(value))));
+  }
   return out;
 }
 
@@ -60,7 +54,8 @@ export function keysetFilter(sort: SortOrder, key: SortKey): string {
         closes === null
           ? `(${field('closesAt')} NOT EXISTS AND ${newer})`
           : `(${field('closesAt')} NOT EXISTS OR ${field('closesAt')} > ${closes} OR (${field('closesAt')} = ${closes} AND ${newer}))`;
-      return key.closed ? `(${field('closed')} = 1 AND ${within})` : `(${field('closed')} = 1 OR (${field('closed')} = 0 AND ${within}))`;
+      const rank = finite(key.statusRank);
+      return `(${field('statusRank')} > ${rank} OR (${field('statusRank')} = ${rank} AND ${within}))`;
     }
     case 'amount': {
       if (key.amountSort === null) return `(${field('amountSort')} NOT EXISTS AND ${newer})`;
@@ -78,7 +73,7 @@ export function buildSort(sort: SortOrder, hasText: boolean): string[] | undefin
     case 'relevance':
       return hasText ? undefined : ['updatedAt:desc', 'id:asc'];
     case 'deadline':
-      return ['closed:asc', 'closesAt:asc', 'updatedAt:desc', 'id:asc'];
+      return ['statusRank:asc', 'closesAt:asc', 'updatedAt:desc', 'id:asc'];
     case 'amount':
       return ['amountSort:desc', 'updatedAt:desc', 'id:asc'];
     case 'updated':

@@ -10,9 +10,9 @@ import {
 } from 'meilisearch';
 import { EngineSettings, IndexedEntry, RebuildSource, SearchEngine, SearchEngineUnavailableError } from '../search-engine';
 import { facetKey, type SearchDocument } from '../search-document';
-import { emptyFacetCounts, EngineQuery, EngineResult, SEARCH_FACETS, SearchFacet } from '../search.model';
-import { STOP_WORDS } from '../text/stopwords';
+import { emptyFacetCounts, EngineQuery, EngineResult, ParsedQuery, QueryGroup, SEARCH_FACETS, SearchFacet } from '../search.model';
 import { fold, keyText, wordKey } from '../text/normalise';
+import { MIN_PREFIX_LENGTH } from '../query/parse-query';
 import { buildFilter, buildSort, FILTERABLE_FIELDS, keysetFilter, SORTABLE_FIELDS } from './meilisearch-filter';
 
 export interface MeilisearchOptions {
@@ -46,11 +46,21 @@ export function indexSettings(settings: EngineSettings): Settings {
     sortableAttributes: [...SORTABLE_FIELDS],
     // an explicit sort comes first; relevance orders within it
     rankingRules: ['sort', 'words', 'typo', 'proximity', 'attribute', 'exactness'],
-    stopWords: [...STOP_WORDS].map(wordKey),
+    // no stop words: documents and queries come without them already (indexText, parseQuery), and the keys of
+    // stop words are also keys of other words ("за" is the key of "заём")
+    stopWords: [],
     synonyms: synonymMap(settings.synonyms),
     // thresholds apply to word keys, which are stems: a typo is allowed from six letters, so two short stems one letter
     // apart stay different words ("станк" is not "ставк"), and two from ten
-    typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: MEILI_TYPO_ONE_FROM, twoTypos: MEILI_TYPO_TWO_FROM } },
+    // the words of synonym terms are words people use, spelled right: no typo is sought for them ("гарантия" is not
+    // "грант" a letter away), as PostgreSQL corrects only words the catalogue lacks
+    typoTolerance: {
+      enabled: true,
+      minWordSizeForTypos: { oneTypo: MEILI_TYPO_ONE_FROM, twoTypos: MEILI_TYPO_TWO_FROM },
+      disableOnWords: [
+        ...new Set(settings.synonyms.flatMap((group) => group.flatMap((term) => keyText(term).split(' ')).filter(Boolean))),
+      ].sort(),
+    },
     pagination: { maxTotalHits: MAX_TOTAL_HITS },
     faceting: { maxValuesPerFacet: MAX_FACET_VALUES },
   };
@@ -96,23 +106,60 @@ export class MeilisearchSearchEngine extends SearchEngine {
   }
 
   async search(query: EngineQuery): Promise<EngineResult> {
-    const words = (form: (word: string) => string): string =>
-      query.text ? query.text.groups.map((g) => g.alternatives[0].map((w) => form(w.text)).join(' ')).join(' ') : '';
-    const keys = words(wordKey);
+    const text = query.text;
+    if (!text) return this.searchFor('', query);
+    if (!query.matchAll && text.groups.length > 1) {
+      // no programme has every word: the longest run of leading words some programme has (see EngineQuery.matchAll)
+      const q = await this.longestMatchingRun(query, text);
+      return q === null ? { ids: [], total: 0, facets: emptyFacetCounts() } : this.searchFor(q, query);
+    }
+    const keys = queryString(text.groups, wordKey, true);
     const found = await this.searchFor(keys, query);
-    if (!query.text || found.total > 0) return found;
+    if (found.total > 0) return found;
     // a stem leaves a typo too few letters to spare ("кридиты" stems to "кридит", two edits from the documents'
     // "кред"): then long words as typed, which Meilisearch corrects against the whole words the documents also
     // hold. Shorter ones stay keys, so a whole word gets a typo from one letter more than a key does (six-letter
     // "станки" is not "ставки", as the key "станк" is not "ставк")
-    const typed = words((w) => (fold(w).length >= TYPED_TYPO_FROM ? fold(w) : wordKey(w)));
+    const typed = queryString(text.groups, typedForm, true);
     return typed === keys ? found : this.searchFor(typed, query);
+  }
+
+  /**
+   * The query text (keys, else typed forms, as `search` tries them) of the longest run of leading groups,
+   * fewer than all, that some programme within the filters has; null when not even the first group matches.
+   * One multi-search asks every run at once, for one hit each.
+   */
+  private async longestMatchingRun(query: EngineQuery, text: ParsedQuery): Promise<string | null> {
+    const runs: string[] = [];
+    for (let length = text.groups.length - 1; length >= 1; length--) {
+      // a trailing space: the run's last word is a whole word, not a prefix (only the word being typed is)
+      const groups = text.groups.slice(0, length);
+      const keys = queryString(groups, wordKey, false);
+      const typed = queryString(groups, typedForm, false);
+      runs.push(keys, ...(typed === keys ? [] : [typed]));
+    }
+    const filter = buildFilter(query.filters);
+    const { results } = await this.call(() =>
+      this.client.multiSearch<{ queries: MultiSearchQuery[] }, SearchDocument>({
+        queries: runs.map((q) => ({
+          indexUid: this.options.index,
+          q,
+          matchingStrategy: 'all',
+          filter,
+          limit: 1,
+          attributesToRetrieve: ['id'],
+        })),
+      }),
+    );
+    const found = (results as SearchResponse<SearchDocument>[]).findIndex((r) => r.hits.length > 0);
+    return found === -1 ? null : runs[found];
   }
 
   private async searchFor(q: string, query: EngineQuery): Promise<EngineResult> {
     const hasText = q.length > 0;
     const selected = query.withFacets ? SEARCH_FACETS.filter((f) => query.filters.facets[f]?.length) : [];
-    const common = { indexUid: this.options.index, q, matchingStrategy: query.matchAll ? 'all' : 'last' } as const;
+    // every word (the relaxed query has fewer words, not a looser strategy: see EngineQuery.matchAll)
+    const common = { indexUid: this.options.index, q, matchingStrategy: 'all' } as const;
     const countFacets = query.withFacets ? SEARCH_FACETS.filter((f) => !selected.includes(f)) : [];
     // after a hit (keyset): the page comes from the filtered query, total and counts from one without the key
     const main: MultiSearchQuery = {
@@ -120,7 +167,7 @@ export class MeilisearchSearchEngine extends SearchEngine {
       filter: query.after ? [...buildFilter(query.filters), keysetFilter(query.sort, query.after)] : buildFilter(query.filters),
       sort: buildSort(query.sort, hasText),
       facets: query.after || !countFacets.length ? [] : [FACET_KEYS],
-      attributesToRetrieve: ['id', 'closed', 'updatedAt', 'closesAt', 'amountSort'],
+      attributesToRetrieve: ['id', 'statusRank', 'updatedAt', 'closesAt', 'amountSort'],
       // page / hitsPerPage make Meilisearch count hits exhaustively
       page: query.limit ? Math.floor(query.offset / query.limit) + 1 : 1,
       hitsPerPage: query.limit,
@@ -170,7 +217,7 @@ export class MeilisearchSearchEngine extends SearchEngine {
       last: last
         ? {
             id: last.id,
-            closed: last.closed === 1,
+            statusRank: last.statusRank,
             updatedAt: new Date(last.updatedAt).toISOString(),
             closesAt: last.closesAt !== undefined ? new Date(last.closesAt).toISOString() : null,
             amountSort: last.amountSort ?? null,
@@ -231,7 +278,7 @@ export class MeilisearchSearchEngine extends SearchEngine {
       }
       while (queued.length) await settleOldest();
       await this.ensureIndex(live);
-      await this.waitFor(() => this.client.swapIndexes([{ indexes: [live, fresh] } as never]), 'swap indexes');
+      await this.swap(live, fresh);
     } finally {
       // after the swap `fresh` holds the old documents; before it, a half-built index
       await this.waitFor(() => this.client.deleteIndex(fresh), `delete index ${fresh}`).catch((error: unknown) =>
@@ -257,6 +304,25 @@ export class MeilisearchSearchEngine extends SearchEngine {
     }
   }
 
+  /**
+   * Swaps `fresh` in as `live` and waits until it is. A key scoped to indexes (the worker's write key) cannot
+   * read a swap's task, which names no index ("task_not_found"): then the swap is seen done when the live name
+   * answers with the fresh index, whose creation time moves with it.
+   */
+  private async swap(live: string, fresh: string): Promise<void> {
+    const { createdAt } = await this.call(() => this.client.index(fresh).getRawInfo());
+    try {
+      await this.waitFor(() => this.client.swapIndexes([{ indexes: [live, fresh] } as never]), 'swap indexes');
+    } catch (error) {
+      if (!(error instanceof MeilisearchApiError && error.cause?.code === 'task_not_found')) throw error;
+      const deadline = Date.now() + TASK_TIMEOUT_MS;
+      while ((await this.call(() => this.client.index(live).getRawInfo())).createdAt !== createdAt) {
+        if (Date.now() > deadline) throw new Error(`Meilisearch did not swap ${fresh} in as ${live} within ${TASK_TIMEOUT_MS / 1000} s`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    }
+  }
+
   private async ensureIndex(uid: string): Promise<void> {
     const task = await this.call(() => this.client.createIndex(uid, { primaryKey: 'id' }).waitTask({ timeout: TASK_TIMEOUT_MS }));
     if (task.status !== 'succeeded' && task.error?.code !== 'index_already_exists') throw taskFailed('create index', task);
@@ -279,6 +345,21 @@ export class MeilisearchSearchEngine extends SearchEngine {
     }
   }
 }
+
+/**
+ * The text Meilisearch is asked: each group's own words (Meilisearch expands synonyms itself) in `form`.
+ * Meilisearch takes the last word for a prefix unless the text ends in a space.
+ */
+const queryString = (groups: QueryGroup[], form: (word: string) => string, lastIsPrefix: boolean): string => {
+  const text = groups.map((g) => g.alternatives[0].map((w) => form(w.text)).join(' ')).join(' ');
+  const last = groups.at(-1)?.alternatives[0].at(-1);
+  // as PostgreSQL does: the word being typed is a prefix, if it and the form sent are long enough (see parseQuery)
+  const prefix = lastIsPrefix && last?.prefix && form(last.text).length >= MIN_PREFIX_LENGTH;
+  return prefix ? text : `${text} `;
+};
+
+/** Long words as typed (folded), shorter ones as keys: see `search`. */
+const typedForm = (word: string): string => (fold(word).length >= TYPED_TYPO_FROM ? fold(word) : wordKey(word));
 
 const taskFailed = (what: string, task: Task): Error =>
   new Error(

@@ -2,9 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@app/config';
-import { queryWords } from '../query/parse-query';
+import { leadingGroups, MIN_PREFIX_LENGTH, queryWords } from '../query/parse-query';
 import { EngineSettings, IndexedEntry, RebuildSource, SearchEngine } from '../search-engine';
 import type { SearchDocument } from '../search-document';
+import { RANGE_FILTERS, type RangeParam } from '../search-filters';
 import {
   emptyFacetCounts,
   EngineQuery,
@@ -30,12 +31,12 @@ function keysetAfter(sort: SortOrder, key: SortKey, param: (value: unknown, cast
     case 'updated':
       return newer;
     case 'deadline': {
-      const closed = `(closes_at < now()) IS TRUE`;
+      const rank = param(key.statusRank, '::smallint');
       const within =
         key.closesAt === null
           ? `(closes_at IS NULL AND ${newer})`
           : `(closes_at IS NULL OR closes_at > ${param(key.closesAt, '::timestamptz')} OR (closes_at = ${param(key.closesAt, '::timestamptz')} AND ${newer}))`;
-      return key.closed ? `(${closed} AND ${within})` : `(${closed} OR ${within})`;
+      return `(status_rank > ${rank} OR (status_rank = ${rank} AND ${within}))`;
     }
     case 'amount':
       return key.amountSort === null
@@ -48,8 +49,8 @@ function keysetAfter(sort: SortOrder, key: SortKey, param: (value: unknown, cast
 
 const ORDER_BY: Record<SortOrder, string> = {
   relevance: 'rank DESC, updated_at DESC, id',
-  // what still takes applications first, the soonest deadline first; then closed ones
-  deadline: '(closes_at < now()) IS TRUE, closes_at ASC NULLS LAST, updated_at DESC, id',
+  // what takes applications first (STATUS_RANK: open, standing, upcoming, not confirmed, closed), the soonest deadline first
+  deadline: 'status_rank, closes_at ASC NULLS LAST, updated_at DESC, id',
   amount: 'amount_sort DESC NULLS LAST, updated_at DESC, id',
   updated: 'updated_at DESC, id',
 };
@@ -72,12 +73,22 @@ interface ResolvedWord {
   word: string;
   prefix: boolean;
   lexemes: string[];
+  /** Of the word's lexeme, the word itself and its key, those some programme has had (all of them for a prefix or a compound). */
+  forms: string[];
+  /** Those no programme had when the word was resolved: left out of the query until one has them. */
+  missing: string[];
   corrections: string[];
 }
 
+/** A compiled query: the tsquery, and the forms left out because no programme had them (see ResolvedWord). */
+interface Compiled {
+  tsquery: string | null;
+  missing: string[];
+}
+
 /** A tsquery operand taken literally (no stemming): quotes doubled, backslashes escaped. */
-const lexemeLiteral = (lexeme: string, prefix: boolean): string =>
-  `'${lexeme.replace(/\\/g, '\\\\').replace(/'/g, "''")}'${prefix ? ':*' : ''}`;
+const lexemeLiteral = (lexeme: string, prefix: boolean, weight = ''): string =>
+  `'${lexeme.replace(/\\/g, '\\\\').replace(/'/g, "''")}'${prefix || weight ? `:${prefix ? '*' : ''}${weight}` : ''}`;
 
 /**
  * Search straight from the programme table: a weighted tsvector ('russian'
@@ -109,9 +120,28 @@ export class PostgresSearchEngine extends SearchEngine {
   }
 
   async search(query: EngineQuery): Promise<EngineResult> {
-    const tsquery = query.text ? await this.compile(query.text, query.matchAll) : null;
-    if (query.text && !tsquery) return { ids: [], total: 0, facets: emptyFacetCounts() };
-    const { sql, params } = this.statement(query, tsquery);
+    for (let attempt = 0; ; attempt++) {
+      // the third time without leaving out forms, which is never stale
+      const answer = await this.searchOnce(query, attempt < 2);
+      if (answer !== 'stale') return answer;
+      // a programme published since has a form the query left out: resolve the words again
+      for (const w of query.text ? queryWords(query.text) : []) this.resolved.delete(`${w.text}|${w.prefix}`);
+    }
+  }
+
+  private async searchOnce(query: EngineQuery, prune = true): Promise<EngineResult | 'stale'> {
+    let text = query.text;
+    if (text && !query.matchAll && text.groups.length > 1) {
+      // no programme has every word: the longest run of leading words some programme has (see EngineQuery.matchAll)
+      const run = await this.longestMatchingRun(query, text, prune);
+      text = run ? leadingGroups(text, run) : null;
+      if (!text) return { ids: [], total: 0, facets: emptyFacetCounts() };
+    }
+    const compiled = text ? await this.compile(text, { prune }) : { tsquery: null, missing: [] };
+    if (text && !compiled.tsquery) return { ids: [], total: 0, facets: emptyFacetCounts() };
+    // as Meilisearch's attribute rule: a programme with every word in its title first
+    const title = text && query.sort === 'relevance' ? (await this.compile(text, { prune, weight: 'A' })).tsquery : null;
+    const { sql, params } = this.statement(query, compiled.tsquery, title, compiled.missing);
     // pages of a listing are remembered; the long pages of an export are not
     const key = this.cacheSize > 0 && query.limit <= MAX_CACHED_PAGE ? JSON.stringify([sql, params]) : null;
     const cached = key ? this.answers.get(key) : undefined;
@@ -124,6 +154,7 @@ export class PostgresSearchEngine extends SearchEngine {
     }
     this.stats.misses++;
     const [row] = await this.dataSource.query(sql, params);
+    if (row.stale) return 'stale';
     const result = this.toResult(query, row);
     if (key) this.remember(key, row.version as string, result);
     return result;
@@ -152,30 +183,90 @@ export class PostgresSearchEngine extends SearchEngine {
     return { ids: row.ids ?? [], total: row.total, facets, last: row.last ?? null };
   }
 
-  /** The tsquery for a parsed query, or null when no word can match anything. */
-  async compile(text: ParsedQuery, matchAll: boolean): Promise<string | null> {
+  /**
+   * The tsquery for a parsed query (every group; null when no word can match anything), each
+   * lexeme limited to `weight` if given. With `prune`, forms no programme has are left out.
+   */
+  async compile(text: ParsedQuery, options: { prune?: boolean; weight?: string } = {}): Promise<Compiled> {
+    const missing = new Set<string>();
+    const groups = (await this.compileGroups(text, options.prune ?? true, options.weight ?? '', missing)).filter(
+      (g): g is string => g !== null,
+    );
+    return { tsquery: groups.length ? groups.join(' & ') : null, missing: [...missing] };
+  }
+
+  /**
+   * How many leading groups of `text` (fewer than all) some programme within the
+   * filters has, the most first: the query relaxed from its last word. 0 when not even the first.
+   */
+  private async longestMatchingRun(query: EngineQuery, text: ParsedQuery, prune: boolean): Promise<number> {
+    const groups = await this.compileGroups(text, prune, '', new Set());
+    const runs: { length: number; tsquery: string }[] = [];
+    for (let length = groups.length - 1; length >= 1; length--) {
+      const parts = groups.slice(0, length).filter((g): g is string => g !== null);
+      if (parts.length) runs.push({ length, tsquery: parts.join(' & ') });
+    }
+    if (!runs.length) return 0;
+    const params: unknown[] = [];
+    const param = (value: unknown, cast = ''): string => {
+      params.push(value);
+      return `$${params.length}${cast}`;
+    };
+    const { ranges, facets } = this.filters(query, param);
+    const matches = (tsquery: string) =>
+      `EXISTS (SELECT 1 FROM programme_search_text s WHERE ${[`s.search_vector @@ ${param(tsquery, '::tsquery')}`, ...ranges, ...facets.values()].join(' AND ')})`;
+    // longest first: CASE asks each run only until one matches, and each probe, planned for its own
+    // tsquery, stops at the first programme it finds
+    const [row] = await this.dataSource.query(
+      `SELECT CASE ${runs.map((r) => `WHEN ${matches(r.tsquery)} THEN ${r.length}`).join(' ')} ELSE 0 END AS length`,
+      params,
+    );
+    return (row?.length as number | undefined) ?? 0;
+  }
+
+  /**
+   * Each group's tsquery, in the query's order (null for a group with no searchable word). Forms
+   * left out (no programme has them) are added to `missing`; a synonym none of whose forms any
+   * programme has is left out whole, a word typed keeps one form (it then matches nothing).
+   */
+  private async compileGroups(text: ParsedQuery, prune: boolean, weight: string, missing: Set<string>): Promise<(string | null)[]> {
     const resolved = new Map((await this.resolve(queryWords(text))).map((r) => [`${r.word}|${r.prefix}`, r]));
-    const wordQuery = (w: QueryWord): string | null => {
+    /** A word's operands: its forms (prefixes from MIN_PREFIX_LENGTH letters), and for a word typed, corrections; null: matches nothing. */
+    const wordQuery = (w: QueryWord, typed: boolean, corrected: boolean): { query: string; compound: boolean } | null | 'stop' => {
       const r = resolved.get(`${w.text}|${w.prefix}`);
-      if (!r || r.lexemes.length === 0) return null; // a stop word
+      if (!r || r.lexemes.length === 0) return 'stop';
+      const literal = (l: string) => lexemeLiteral(l, w.prefix && l.length >= MIN_PREFIX_LENGTH, weight);
       if (r.lexemes.length > 1) {
         // a compound (ИТ-компании → 'ит-компан', 'ит', 'компан'): every part, as PostgreSQL's own parser would
-        return `(${r.lexemes.map((l) => lexemeLiteral(l, w.prefix)).join(' & ')})`;
+        return { query: `(${r.lexemes.map(literal).join(' & ')})`, compound: true };
       }
-      const exact = new Set([r.lexemes[0], w.text, wordKey(w.text)]);
-      const operands = [...[...exact].map((l) => lexemeLiteral(l, w.prefix)), ...r.corrections.map((c) => lexemeLiteral(c, false))];
-      return `(${operands.join(' | ')})`;
+      // the lexeme, the word and its key: Snowball gives "кредит" → "кред" but "кредиты" → "кредит"
+      const forms = prune ? r.forms : [...new Set([r.lexemes[0], r.word, wordKey(r.word)])];
+      // a synonym's words are deliberate: one the catalogue lacks matches nothing rather than something close
+      const corrections = corrected ? r.corrections.map((c) => lexemeLiteral(c, false, weight)) : [];
+      if (prune) r.missing.forEach((m) => missing.add(m));
+      if (!forms.length && !corrections.length && !typed) return null;
+      const operands = [...(forms.length ? forms : [r.lexemes[0]]).map(literal), ...corrections];
+      return { query: `(${operands.join(' | ')})`, compound: false };
     };
-    const groups = text.groups
-      .map((g) => {
-        const alternatives = g.alternatives
-          .map((alt) => alt.map(wordQuery).filter((q): q is string => q !== null))
-          .filter((alt) => alt.length > 0)
-          .map((alt) => `(${alt.join(' & ')})`);
-        return alternatives.length ? `(${alternatives.join(' | ')})` : null;
-      })
-      .filter((g): g is string => g !== null);
-    return groups.length ? groups.join(matchAll ? ' & ' : ' | ') : null;
+    return text.groups.map((g) => {
+      const alternatives = g.alternatives
+        .map((alt, a) => {
+          // corrections only where the user typed the words and no synonym stands for them
+          const parts = alt.map((w) => ({ w, q: wordQuery(w, a === 0, a === 0 && g.alternatives.length === 1) }));
+          if (parts.some((p) => p.q === null)) return null;
+          const found = parts.filter((p): p is { w: QueryWord; q: { query: string; compound: boolean } } => p.q !== null && p.q !== 'stop');
+          if (!found.length) return null;
+          // a synonym's phrase: its words in order, as far apart as in the term (PostgreSQL counts the positions of the
+          // stop words it drops), as Meilisearch matches a multi-word synonym; the typed words may stand anywhere
+          const phrase = found.length > 1 && found.length === parts.length && found.every((p, i) => !p.q.compound && (i === 0 || p.w.gap));
+          return phrase
+            ? `(${found.map((p, i) => (i ? `<${p.w.gap}> ${p.q.query}` : p.q.query)).join(' ')})`
+            : `(${found.map((p) => p.q.query).join(' & ')})`;
+        })
+        .filter((alt): alt is string => alt !== null);
+      return alternatives.length ? `(${alternatives.join(' | ')})` : null;
+    });
   }
 
   /**
@@ -194,10 +285,13 @@ export class PostgresSearchEngine extends SearchEngine {
     return fresh;
   }
 
-  private resolveNow(words: QueryWord[]): Promise<ResolvedWord[]> {
-    if (!words.length) return Promise.resolve([]);
-    return this.dataSource.query(
-      `SELECT w.word, w.prefix, t.lexemes,
+  private async resolveNow(words: QueryWord[]): Promise<ResolvedWord[]> {
+    if (!words.length) return [];
+    const rows: (Omit<ResolvedWord, 'missing'> & { candidates: string[] })[] = await this.dataSource.query(
+      `SELECT w.word, w.prefix, t.lexemes, c.candidates,
+              CASE WHEN w.prefix OR cardinality(t.lexemes) <> 1 THEN c.candidates
+                   ELSE ARRAY(SELECT f FROM unnest(c.candidates) f WHERE EXISTS (SELECT 1 FROM search_lexeme l WHERE l.lexeme = f))
+              END AS forms,
               CASE WHEN length(w.word) < $3 OR cardinality(t.lexemes) = 0 OR EXISTS (
                      SELECT 1 FROM search_lexeme l
                       WHERE l.lexeme = ANY(t.lexemes)
@@ -209,10 +303,40 @@ export class PostgresSearchEngine extends SearchEngine {
                                WHERE c.distance <= c.closest + $4
                                ORDER BY c.distance, c.lexeme LIMIT 3)
               END AS corrections
-         FROM unnest($1::text[], $2::boolean[]) AS w(word, prefix)
-         CROSS JOIN LATERAL (SELECT tsvector_to_array(to_tsvector('russian', search_fold(w.word))) AS lexemes) t`,
-      [words.map((w) => w.text), words.map((w) => w.prefix), MIN_CORRECTED_LENGTH, CORRECTION_MARGIN],
+         FROM unnest($1::text[], $2::boolean[], $5::text[]) AS w(word, prefix, key)
+         CROSS JOIN LATERAL (SELECT tsvector_to_array(to_tsvector('russian', search_fold(w.word))) AS lexemes) t
+         CROSS JOIN LATERAL (SELECT ARRAY(SELECT DISTINCT f FROM unnest(t.lexemes[1:1] || ARRAY[w.word, w.key]) f) AS candidates) c`,
+      [words.map((w) => w.text), words.map((w) => w.prefix), MIN_CORRECTED_LENGTH, CORRECTION_MARGIN, words.map((w) => wordKey(w.text))],
     );
+    return rows.map(({ candidates, ...r }) => ({ ...r, missing: candidates.filter((f) => !r.forms.includes(f)) }));
+  }
+
+  /**
+   * The filters of a query as SQL conditions on `s`, a row of `programme_search` or
+   * `programme_search_text`: the ranges, and each selected facet's own condition.
+   */
+  private filters(
+    query: EngineQuery,
+    param: (value: unknown, cast?: string) => string,
+  ): { ranges: string[]; facets: Map<SearchFacet, string> } {
+    const f = query.filters;
+    const bounds = f as Partial<Record<RangeParam, number | Date>>;
+    const ranges = RANGE_FILTERS.flatMap((range) => {
+      const value = bounds[range.param];
+      return value === undefined ? [] : [range.postgres(param(value))];
+    });
+    const selected = SEARCH_FACETS.filter((facet) => f.facets[facet]?.length);
+    // ids of the selected keys, looked up once per statement
+    const facets = new Map(
+      selected.map((facet) => {
+        const keys = param(
+          (f.facets[facet] ?? []).map((code) => `${facet}:${code}`),
+          '::text[]',
+        );
+        return [facet, `facets && ARRAY(SELECT id FROM search_facet_key WHERE key = ANY(${keys}))`];
+      }),
+    );
+    return { ranges, facets };
   }
 
   /**
@@ -224,7 +348,12 @@ export class PostgresSearchEngine extends SearchEngine {
    * disjunctive. With text, `base` is materialised once (one index scan, ranks
    * computed once); without, each part is planned alone so sorts use indexes.
    */
-  statement(query: EngineQuery, tsquery: string | null): { sql: string; params: unknown[] } {
+  statement(
+    query: EngineQuery,
+    tsquery: string | null,
+    title: string | null = null,
+    missing: string[] = [],
+  ): { sql: string; params: unknown[] } {
     const params: unknown[] = [];
     const param = (value: unknown, cast = ''): string => {
       params.push(value);
@@ -238,28 +367,14 @@ export class PostgresSearchEngine extends SearchEngine {
       const q = param(tsquery, '::tsquery');
       from = 'programme_search_text s';
       where.push(`s.search_vector @@ ${q}`);
-      if (query.sort === 'relevance') rank = `ts_rank(s.search_vector, ${q}, 1)`;
+      if (query.sort === 'relevance')
+        rank = title
+          ? `ts_rank(s.search_vector, ${q}, 1) + (s.search_vector @@ ${param(title, '::tsquery')})::int`
+          : `ts_rank(s.search_vector, ${q}, 1)`;
     }
-    const f = query.filters;
-    // a known minimum with no maximum has no cap; a known maximum with no minimum starts at zero
-    if (f.amountMin !== undefined)
-      where.push(`(s.amount_max >= ${param(f.amountMin)} OR (s.amount_max IS NULL AND s.amount_min IS NOT NULL))`);
-    if (f.amountMax !== undefined)
-      where.push(`(s.amount_min <= ${param(f.amountMax)} OR (s.amount_min IS NULL AND s.amount_max IS NOT NULL))`);
-    if (f.closesAfter) where.push(`(s.closes_at IS NULL OR s.closes_at >= ${param(f.closesAfter)})`);
-    if (f.closesBefore) where.push(`s.closes_at <= ${param(f.closesBefore)}`);
-
-    const selected = SEARCH_FACETS.filter((facet) => f.facets[facet]?.length);
-    // ids of the selected keys, looked up once per statement
-    const conditions = new Map(
-      selected.map((facet) => {
-        const keys = param(
-          (f.facets[facet] ?? []).map((code) => `${facet}:${code}`),
-          '::text[]',
-        );
-        return [facet, `facets && ARRAY(SELECT id FROM search_facet_key WHERE key = ANY(${keys}))`];
-      }),
-    );
+    const { ranges, facets: conditions } = this.filters(query, param);
+    where.push(...ranges);
+    const selected = [...conditions.keys()];
     const allBut = (except: SearchFacet | null): string => {
       const parts = [...conditions].filter(([facet]) => facet !== except).map(([, c]) => c);
       return parts.length ? parts.join(' AND ') : 'true';
@@ -284,7 +399,7 @@ export class PostgresSearchEngine extends SearchEngine {
     const materialise = tsquery ? 'MATERIALIZED' : 'NOT MATERIALIZED';
     const sql = `
       WITH base AS ${materialise} (
-        SELECT s.id, s.updated_at, s.closes_at, s.amount_sort, ${rank} AS rank, s.facets
+        SELECT s.id, s.updated_at, s.closes_at, s.status_rank, s.amount_sort, ${rank} AS rank, s.facets
           FROM ${from}
          WHERE ${where.length ? where.join(' AND ') : 'true'}
       ),
@@ -297,7 +412,7 @@ export class PostgresSearchEngine extends SearchEngine {
           JOIN search_facet_key key ON key.id = c.k
       )
       SELECT (SELECT coalesce(json_agg(id ORDER BY ${ORDER_BY[query.sort]}), '[]') FROM page) AS ids,
-             (SELECT (array_agg(json_build_object('closed', (closes_at < now()) IS TRUE, 'updatedAt', updated_at, 'closesAt', closes_at, 'amountSort', amount_sort, 'id', id)
+             (SELECT (array_agg(json_build_object('statusRank', status_rank, 'updatedAt', updated_at, 'closesAt', closes_at, 'amountSort', amount_sort, 'id', id)
                                 ORDER BY ${ORDER_BY[query.sort]}))[count(*)] FROM page) AS last,
              ${
                // every programme has exactly one status, so the status counts add up to the total
@@ -306,6 +421,10 @@ export class PostgresSearchEngine extends SearchEngine {
                  : `(SELECT count(*)::int FROM ${matched})`
              } AS total,
              (SELECT coalesce(json_agg(json_build_array(key, own, count)), '[]') FROM facet_counts) AS facets,
+             ${
+               // a form left out because no programme had it, which one has now (published since): the caller asks again
+               missing.length ? `EXISTS (SELECT 1 FROM search_lexeme WHERE lexeme = ANY(${param(missing, '::text[]')}))` : 'false'
+             } AS stale,
              search_index_version()::text AS version`;
     return { sql, params };
   }

@@ -56,6 +56,21 @@ export class SearchMaintenanceService {
   }
 
   /**
+   * Rebuilds the index if a process that may not write to the engine asked for it (a server holding a
+   * search-only key queues the request). Several workers may call this: one claims the request, the others
+   * skip it. A process bound to another engine than searches read leaves it alone.
+   */
+  async reindexIfRequested(): Promise<ReindexReport | null> {
+    if (await this.relay.mismatch()) return null;
+    let report: ReindexReport | null = null;
+    const served = await this.outbox.serveReindexRequests(async () => {
+      report = await this.reindex();
+    });
+    if (served.error) this.logger.warn({ error: served.error }, 'Requested search index rebuild failed; will retry');
+    return report;
+  }
+
+  /**
    * Compares what the engine holds (ids and content hashes) with the published
    * catalogue and queues every difference in the outbox, where the relay repairs it.
    */

@@ -5,7 +5,7 @@ import { ProgrammeRepository } from '@app/catalogue';
 
 export interface OutboxRow {
   id: string;
-  kind: 'programme' | 'settings';
+  kind: 'programme' | 'settings' | 'reindex';
   programmeId: string | null;
   attempts: number;
 }
@@ -45,12 +45,51 @@ export class SearchOutbox {
     if (ids.length) await this.programmes.enqueueSearchSync(tx ?? this.dataSource.manager, ids);
   }
 
-  /** Locks up to `limit` due rows for the caller's transaction; other relays skip them. */
+  /**
+   * Asks for a full rebuild of the index by a process that may write to the engine (a worker), unless one is
+   * already waiting. False when one was.
+   */
+  async enqueueReindex(): Promise<boolean> {
+    const rows: unknown[] = await this.dataSource.query(
+      `INSERT INTO search_outbox (kind)
+       SELECT 'reindex' WHERE NOT EXISTS (SELECT 1 FROM search_outbox WHERE kind = 'reindex' AND processed_at IS NULL)
+       RETURNING id`,
+    );
+    return rows.length > 0;
+  }
+
+  /**
+   * Claims the due rebuild requests (another process skips them while this one rebuilds), runs `rebuild`, and
+   * marks them processed, or failed with a backoff (retried later) when it throws.
+   */
+  serveReindexRequests(rebuild: () => Promise<void>): Promise<{ requests: number; error?: string }> {
+    return this.dataSource.transaction(async (tx) => {
+      const rows: { id: string }[] = await tx.query(
+        `SELECT id::text AS id FROM search_outbox
+          WHERE kind = 'reindex' AND processed_at IS NULL AND next_attempt_at <= now()
+          ORDER BY id
+          FOR UPDATE SKIP LOCKED`,
+      );
+      const ids = rows.map((r) => r.id);
+      if (!ids.length) return { requests: 0 };
+      try {
+        await rebuild();
+        await this.markProcessed(tx, ids);
+        return { requests: ids.length };
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        await this.markFailed(tx, ids, message);
+        return { requests: ids.length, error: message };
+      }
+    });
+  }
+
+  /** Locks up to `limit` due rows for the caller's transaction; other relays skip them. Rebuild requests are left to the maintenance job. */
   claim(tx: EntityManager, limit: number): Promise<OutboxRow[]> {
     return tx.query(
       `SELECT id::text AS id, kind, programme_id AS "programmeId", attempts
          FROM search_outbox
-        WHERE processed_at IS NULL AND next_attempt_at <= now()
+        WHERE processed_at IS NULL AND next_attempt_at <= now() AND kind <> 'reindex'
         ORDER BY id
         LIMIT $1
         FOR UPDATE SKIP LOCKED`,

@@ -1,4 +1,5 @@
-import { fold } from './normalise';
+import { fold, stem, words } from './normalise';
+import { dictionaryStems } from './word-stems';
 
 /** Edit distance (insertions, deletions, substitutions, adjacent swaps), giving up beyond `max`. */
 export function editDistance(a: string, b: string, max: number): number {
@@ -22,16 +23,37 @@ export function editDistance(a: string, b: string, max: number): number {
   return Math.min(prev[b.length], max + 1);
 }
 
+/** The stems of the words of `texts` (folded, as search stems them): another form of any of them is spelled right. */
+export const stemsOf = (texts: Iterable<string>): Set<string> => {
+  const stems = new Set<string>();
+  for (const text of texts) for (const word of words(text)) stems.add(stem(word));
+  return stems;
+};
+
 /**
- * The query with each word the catalogue does not know replaced by the
- * closest word it does (one edit for short words, two for longer; the
- * more frequent on a tie), or null when every word is known or nothing is close.
+ * Whether a word (folded) is spelled right: a form of a word in `stems` (the catalogue's,
+ * the synonyms') by its Snowball stem, or of a word of the Russian or English dictionary.
+ * A typo whose stem is a real word's ("консультацый" for "консультаций") passes too:
+ * search finds by that stem, so the correction would find nothing more.
  */
-export function correctQuery(query: string, vocabulary: Map<string, number>): string | null {
+export const knownWord =
+  (...stems: ReadonlySet<string>[]) =>
+  (key: string): boolean => {
+    const s = stem(key);
+    return stems.some((set) => set.has(s)) || dictionaryStems().has(s);
+  };
+
+/**
+ * The query with each word that is neither the catalogue's nor otherwise `known`
+ * (spelled right) replaced by the closest word the catalogue has (one edit for
+ * short words, two for longer; the more frequent on a tie), or null when every
+ * word is known or nothing is close.
+ */
+export function correctQuery(query: string, vocabulary: Map<string, number>, known: (key: string) => boolean = () => false): string | null {
   let changed = false;
   const corrected = query.replace(/[\p{L}\p{N}]+/gu, (word) => {
     const key = fold(word);
-    if (key.length < 4 || vocabulary.has(key) || /\d/.test(key)) return word;
+    if (key.length < 4 || vocabulary.has(key) || /\d/.test(key) || known(key)) return word;
     const max = key.length <= 5 ? 1 : 2;
     let best: { word: string; distance: number; count: number } | null = null;
     for (const [candidate, count] of vocabulary) {

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { buildSynonymIndex, parseQuery } from '../query/parse-query';
 import { editDistance, escapeHtml, highlight, wordMatcher } from './highlight';
+import { indexText } from './normalise';
 
 const matcherFor = (q: string) => wordMatcher(parseQuery(q, buildSynonymIndex([]))!);
 const unescape = (html: string): string =>
@@ -25,6 +26,16 @@ describe('highlight', () => {
     expect(highlight('Технопарки Москвы', matcherFor('техноп'))).toBe('<mark>Технопарки</mark> Москвы');
   });
 
+  it("marks a synonym's phrase only where its words stand together, and a one-word synonym by its key alone", () => {
+    const synonyms = buildSynonymIndex([['льгота', 'налоговый вычет', 'rate']]);
+    const matches = wordMatcher(parseQuery('льгота', synonyms)!);
+    expect(highlight('Налоговые льготы и налоговый вычет', matches)).toBe(
+      'Налоговые <mark>льготы</mark> и <mark>налоговый</mark> <mark>вычет</mark>',
+    );
+    // a synonym is not matched a typo away: "date" is not "rate"
+    expect(highlight('rate and date', matches)).toBe('<mark>rate</mark> and date');
+  });
+
   it('escapes markup in the text and adds only <mark>', () => {
     expect(highlight('<script>alert(1)</script>', matcherFor('alert'))).toBe('&lt;script&gt;<mark>alert</mark>(1)&lt;/script&gt;');
     expect(highlight('"a" & \'b\'', null)).toBe('&quot;a&quot; &amp; &#39;b&#39;');
@@ -46,5 +57,13 @@ describe('highlight', () => {
     expect(editDistance('кредит', 'кредит', 0)).toBe(0);
     expect(editDistance('абвгд', 'вгдеж', 1)).toBe(2);
     expect(escapeHtml('<&>')).toBe('&lt;&amp;&gt;');
+  });
+});
+
+describe('indexText', () => {
+  it("adds a compound's parts as keys, as PostgreSQL's parser does", () => {
+    expect(indexText('научно-исследовательских работ').split(' ')).toEqual(
+      expect.arrayContaining(['научно-исследовательск', 'научн', 'исследовательск', 'работ']),
+    );
   });
 });

@@ -1,5 +1,4 @@
 import type { ParsedQuery } from '../search.model';
-import { queryWords } from '../query/parse-query';
 import { fold, isStopWord, wordKey } from './normalise';
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -30,16 +29,23 @@ export const TYPO_TWO_FROM = 8;
 /** Typos tolerated for a word key of this length. */
 export const typoBudget = (length: number): number => (length >= TYPO_TWO_FROM ? 2 : length >= TYPO_ONE_FROM ? 1 : 0);
 
-export type WordMatcher = (word: string) => boolean;
+/** Whether a word of a text answers the query; `phrases` are the keys of multi-word synonyms, marked only together. */
+export type WordMatcher = ((word: string) => boolean) & { phrases?: string[][] };
 
-/** Whether a word of a text answers the query: same key, a typo away, or starting with the word being typed. */
+/**
+ * Whether a word of a text answers the query: a word typed (same key, a typo away, or starting with the
+ * word being typed) or a one-word synonym of one (same key). A synonym's phrase is marked only where its
+ * words stand together (`phrases`, which `highlight` reads).
+ */
 export function wordMatcher(query: ParsedQuery): WordMatcher {
-  const all = queryWords(query);
-  const keys = new Set(all.map((w) => wordKey(w.text)));
-  const prefixes = all.filter((w) => w.prefix).flatMap((w) => [w.text, wordKey(w.text)]);
-  const fuzzy = [...keys].filter((k) => typoBudget(k.length) > 0);
+  const typed = query.groups.flatMap((g) => g.alternatives[0]);
+  const synonyms = query.groups.flatMap((g) => g.alternatives.slice(1));
+  const typedKeys = new Set(typed.map((w) => wordKey(w.text)));
+  const keys = new Set([...typedKeys, ...synonyms.filter((alt) => alt.length === 1).map(([w]) => wordKey(w.text))]);
+  const prefixes = typed.filter((w) => w.prefix).flatMap((w) => [w.text, wordKey(w.text)]);
+  const fuzzy = [...typedKeys].filter((k) => typoBudget(k.length) > 0);
   const cache = new Map<string, boolean>();
-  return (word) => {
+  const matches: WordMatcher = (word) => {
     const folded = fold(word);
     if (isStopWord(folded)) return false;
     let hit = cache.get(folded);
@@ -53,6 +59,8 @@ export function wordMatcher(query: ParsedQuery): WordMatcher {
     }
     return hit;
   };
+  matches.phrases = synonyms.filter((alt) => alt.length > 1).map((alt) => alt.map((w) => wordKey(w.text)));
+  return matches;
 }
 
 const WORD = /[\p{L}\p{N}]+(?:[.'’-][\p{L}\p{N}]+)*/gu;
@@ -64,13 +72,22 @@ const WORD = /[\p{L}\p{N}]+(?:[.'’-][\p{L}\p{N}]+)*/gu;
  */
 export function highlight(text: string, matches: WordMatcher | null): string {
   if (!matches) return escapeHtml(text);
+  const words = [...text.matchAll(WORD)].map((m) => ({ start: m.index ?? 0, word: m[0] }));
+  const marked = words.map((w) => matches(w.word));
+  if (matches.phrases?.length) {
+    // a phrase's keys in a row, stop words between them aside ("малого и среднего бизнеса")
+    const content = words.map((w, i) => ({ i, folded: fold(w.word) })).filter((w) => !isStopWord(w.folded));
+    const keys = content.map((w) => wordKey(w.folded));
+    for (let at = 0; at < content.length; at++)
+      for (const phrase of matches.phrases)
+        if (phrase.every((k, j) => keys[at + j] === k)) phrase.forEach((_, j) => (marked[content[at + j].i] = true));
+  }
   let out = '';
   let last = 0;
-  for (const m of text.matchAll(WORD)) {
-    const start = m.index ?? 0;
-    if (!matches(m[0])) continue;
-    out += `${escapeHtml(text.slice(last, start))}<mark>${escapeHtml(m[0])}</mark>`;
-    last = start + m[0].length;
-  }
+  words.forEach((w, i) => {
+    if (!marked[i]) return;
+    out += `${escapeHtml(text.slice(last, w.start))}<mark>${escapeHtml(w.word)}</mark>`;
+    last = w.start + w.word.length;
+  });
   return out + escapeHtml(text.slice(last));
 }

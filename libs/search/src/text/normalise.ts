@@ -17,6 +17,8 @@ export function words(text: string): string[] {
 export const isStopWord = (word: string): boolean => STOP_WORDS.has(word);
 
 const CYRILLIC = /[а-я]/;
+/** What joins the parts of a compound word ("ИТ-компании", "i.moscow"). */
+const COMPOUND = /[.'’-]/;
 
 /** One Snowball pass, Russian for Cyrillic words and English otherwise (as PostgreSQL's "russian" configuration does). */
 export const stem = (word: string): string => (CYRILLIC.test(word) ? russian.stem(word) : english.stem(word));
@@ -62,8 +64,18 @@ export function indexText(text: string | null | undefined): string {
   if (!text) return '';
   const kept = words(text).filter((w) => !isStopWord(w));
   const keys = kept.map(wordKey);
+  // a compound's parts, each as its own key, as PostgreSQL's parser indexes them: Meilisearch splits
+  // "научно-исследовательск" at the hyphen and would hold "научно", not the key "научн"
+  const parts = kept.flatMap((w) =>
+    COMPOUND.test(w)
+      ? w
+          .split(COMPOUND)
+          .filter((p) => p && !isStopWord(p))
+          .map(wordKey)
+      : [],
+  );
   // the keys in the text's own order first, so a phrase's keys stay adjacent (Meilisearch matches
-  // multi-word synonyms such as "особ экономическ зон" for "ОЭЗ" only then); the full words that
-  // differ from their keys follow
-  return [...keys, ...kept.filter((w, i) => w !== keys[i])].join(' ');
+  // multi-word synonyms such as "особ экономическ зон" for "ОЭЗ" only then); the compounds' parts and
+  // the full words that differ from their keys follow
+  return [...keys, ...parts, ...kept.filter((w, i) => w !== keys[i])].join(' ');
 }

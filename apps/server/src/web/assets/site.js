@@ -20,7 +20,10 @@
 
   /** Loads a search URL's results region and shows it without a full reload. */
   function load(url, push) {
-    if (!region) { window.location.href = url; return; }
+    if (!region) {
+      window.location.href = url;
+      return;
+    }
     if (pending) pending.abort();
     pending = new AbortController();
     region.setAttribute('aria-busy', 'true');
@@ -33,7 +36,9 @@
         var wasOpen = !!document.querySelector('[data-filters-panel][open]');
         // the facet panels the reader opened (or closed) stay that way
         var panels = {};
-        region.querySelectorAll('details[data-facet-panel]').forEach(function (d) { panels[d.getAttribute('data-facet-panel')] = d.open; });
+        region.querySelectorAll('details[data-facet-panel]').forEach(function (d) {
+          panels[d.getAttribute('data-facet-panel')] = d.open;
+        });
         var typing = document.activeElement === input;
         region.innerHTML = html;
         region.removeAttribute('aria-busy');
@@ -70,14 +75,23 @@
   var LAST_SEARCH = 'sn:last-search';
   function rememberSearch() {
     if (!region) return;
-    try { sessionStorage.setItem(LAST_SEARCH, location.pathname + location.search); } catch (e) { /* storage off: links stay plain */ }
+    try {
+      sessionStorage.setItem(LAST_SEARCH, location.pathname + location.search);
+    } catch (e) {
+      /* storage off: links stay plain */
+    }
   }
   rememberSearch();
   document.querySelectorAll('[data-back-to-search]').forEach(function (link) {
     var last = null;
-    try { last = sessionStorage.getItem(LAST_SEARCH); } catch (e) { last = null; }
-    // only a search in the page's own language
-    if (last && last.charAt(0) === '/' && last.charAt(1) !== '/' && /[?&]lang=en(&|$)/.test(last) === (lang === 'en')) link.setAttribute('href', last);
+    try {
+      last = sessionStorage.getItem(LAST_SEARCH);
+    } catch (e) {
+      last = null;
+    }
+    // only a search in the page's own language (one that names none is in the visitor's language)
+    var named = last ? /[?&]lang=(ru|en)(&|$)/.exec(last) : null;
+    if (last && last.charAt(0) === '/' && last.charAt(1) !== '/' && (!named || named[1] === lang)) link.setAttribute('href', last);
   });
 
   /** Long facets get a filter box: typing narrows the values shown (and opens "show all"). */
@@ -104,9 +118,68 @@
     event.preventDefault();
     var url = new URL(link.getAttribute('href'), location.href).href;
     var status = link.parentNode.querySelector('[data-share-status]');
-    var done = function () { if (status) status.textContent = link.getAttribute('data-copied'); link.textContent = link.getAttribute('data-copied'); };
+    var done = function () {
+      if (status) status.textContent = link.getAttribute('data-copied');
+      link.textContent = link.getAttribute('data-copied');
+    };
     if (navigator.share && window.matchMedia('(pointer: coarse)').matches) navigator.share({ url: url }).catch(function () {});
-    else navigator.clipboard.writeText(url).then(done, function () { window.prompt('', url); });
+    else
+      navigator.clipboard.writeText(url).then(done, function () {
+        window.prompt('', url);
+      });
+  });
+
+  /**
+   * The compare selection: its forms (a card's toggle, "clear") are posted in place and the
+   * server's new compare bar swapped in; every toggle then shows whether its programme is
+   * picked. Without this, the same forms post and come back to the page.
+   */
+  function syncCompare(bar) {
+    var picked = (bar.getAttribute('data-selected') || '').split(' ').filter(Boolean);
+    var full = bar.getAttribute('data-full') === 'true';
+    document.querySelectorAll('form.compare-toggle').forEach(function (form) {
+      var slug = form.querySelector('[data-compare-slug]');
+      var button = form.querySelector('button');
+      var on = picked.indexOf(slug.value) !== -1;
+      slug.name = on ? 'remove' : 'add';
+      button.setAttribute('aria-pressed', on ? 'true' : 'false');
+      button.disabled = full && !on;
+    });
+  }
+  document.addEventListener('submit', function (event) {
+    var form = event.target;
+    if (!form.matches || !form.matches('form[data-compare-form]') || !window.fetch) return;
+    event.preventDefault();
+    var focused = document.activeElement;
+    fetch('/compare/selection' + (lang === 'en' ? '?lang=en' : ''), {
+      method: 'POST',
+      headers: { 'X-Fragment': 'compare-bar', 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams(new FormData(form)).toString(),
+    })
+      .then(function (res) {
+        if (!res.ok) throw new Error('status ' + res.status);
+        return res.text();
+      })
+      .then(function (html) {
+        var fresh = null;
+        document.querySelectorAll('[data-compare-bar]').forEach(function (bar) {
+          var box = document.createElement('div');
+          box.innerHTML = html;
+          var next = box.querySelector('[data-compare-bar]');
+          if (bar.hasAttribute('data-quiet')) {
+            next.setAttribute('data-quiet', '');
+            next.hidden = !next.getAttribute('data-selected');
+          }
+          bar.replaceWith(next);
+          fresh = fresh || next;
+        });
+        if (fresh) syncCompare(fresh);
+        // the toggle keeps the focus; after "clear" (its button is gone) the bar takes it
+        if (focused && !document.body.contains(focused) && fresh && !fresh.hidden) fresh.focus();
+      })
+      .catch(function () {
+        form.submit();
+      });
   });
 
   /** The landing chart belongs to the unfiltered first page only. */
@@ -114,18 +187,25 @@
     var chart = document.querySelector('[data-landing-chart]');
     if (!chart) return;
     var plain = true;
-    params.forEach(function (value, key) { if (key !== 'lang' && key !== 'sort' && value) plain = false; });
+    params.forEach(function (value, key) {
+      if (key !== 'lang' && key !== 'sort' && value) plain = false;
+    });
     chart.hidden = !plain;
   }
 
   /** The search form carries the current filters, so a new query keeps them. */
   function syncCarried(params) {
     if (!searchForm) return;
-    searchForm.querySelectorAll('[data-carried]').forEach(function (el) { el.remove(); });
+    searchForm.querySelectorAll('[data-carried]').forEach(function (el) {
+      el.remove();
+    });
     params.forEach(function (value, key) {
       if (key === 'q' || key === 'page' || key === 'lang') return;
       var hidden = document.createElement('input');
-      hidden.type = 'hidden'; hidden.name = key; hidden.value = value; hidden.setAttribute('data-carried', '');
+      hidden.type = 'hidden';
+      hidden.name = key;
+      hidden.value = value;
+      hidden.setAttribute('data-carried', '');
       searchForm.appendChild(hidden);
     });
   }
@@ -152,7 +232,9 @@
       event.preventDefault();
       load(link.getAttribute('href'), true);
     });
-    window.addEventListener('popstate', function () { load(location.pathname + location.search, false); });
+    window.addEventListener('popstate', function () {
+      load(location.pathname + location.search, false);
+    });
   }
 
   if (searchForm && region) {
@@ -166,23 +248,36 @@
   /* Suggestions as you type: programme titles go to the programme, facet values add a filter. */
   var timer = null;
   var active = -1;
+  /** Which request for suggestions is the latest; hiding them dismisses any still on their way. */
+  var asked = 0;
+  var waiting = false;
   function hide() {
+    asked++;
+    waiting = false;
     if (!list) return;
     list.hidden = true;
     list.innerHTML = '';
     active = -1;
-    if (input) { input.setAttribute('aria-expanded', 'false'); input.removeAttribute('aria-activedescendant'); }
+    if (input) {
+      input.setAttribute('aria-expanded', 'false');
+      input.removeAttribute('aria-activedescendant');
+    }
   }
   function option(id, html, kind, go) {
     var li = document.createElement('li');
-    li.id = id; li.setAttribute('role', 'option');
+    li.id = id;
+    li.setAttribute('role', 'option');
     var text = document.createElement('span');
     text.innerHTML = html; // escaped by the server; only <mark> is markup
     li.appendChild(text);
     var small = document.createElement('span');
-    small.className = 'kind'; small.textContent = kind;
+    small.className = 'kind';
+    small.textContent = kind;
     li.appendChild(small);
-    li.addEventListener('mousedown', function (event) { event.preventDefault(); go(); });
+    li.addEventListener('mousedown', function (event) {
+      event.preventDefault();
+      go();
+    });
     li.go = go;
     return li;
   }
@@ -190,27 +285,37 @@
     hide();
     var items = [];
     data.programmes.forEach(function (p, i) {
-      items.push(option('sg-p' + i, p.highlight, '', function () {
-        window.location.href = '/programmes/' + encodeURIComponent(p.slug) + (lang === 'en' ? '?lang=en' : '');
-      }));
+      items.push(
+        option('sg-p' + i, p.highlight, '', function () {
+          window.location.href = '/programmes/' + encodeURIComponent(p.slug) + (lang === 'en' ? '?lang=en' : '');
+        }),
+      );
     });
     var titles = {};
-    try { titles = JSON.parse(list.getAttribute('data-facet-titles') || '{}'); } catch (e) { titles = {}; }
+    try {
+      titles = JSON.parse(list.getAttribute('data-facet-titles') || '{}');
+    } catch (e) {
+      titles = {};
+    }
     data.terms.forEach(function (term, i) {
       // each value says which filter it is and how many programmes it has
       var kind = (titles[term.facet] || (lang === 'en' ? 'filter' : 'фильтр')) + ' · ' + term.count;
-      items.push(option('sg-t' + i, term.highlight, kind, function () {
-        var params = new URLSearchParams(location.search);
-        params.append(term.facet, term.code);
-        params.delete('page');
-        hide();
-        if (input) input.value = '';
-        params.delete('q');
-        load('/?' + params.toString(), true);
-      }));
+      items.push(
+        option('sg-t' + i, term.highlight, kind, function () {
+          var params = new URLSearchParams(location.search);
+          params.append(term.facet, term.code);
+          params.delete('page');
+          hide();
+          if (input) input.value = '';
+          params.delete('q');
+          load('/?' + params.toString(), true);
+        }),
+      );
     });
     if (!items.length || !list) return;
-    items.forEach(function (li) { list.appendChild(li); });
+    items.forEach(function (li) {
+      list.appendChild(li);
+    });
     list.hidden = false;
     input.setAttribute('aria-expanded', 'true');
   }
@@ -226,24 +331,49 @@
     input.addEventListener('input', function () {
       clearTimeout(timer);
       var q = input.value.trim();
-      if (q.length < 2) { hide(); return; }
+      if (q.length < 2) {
+        hide();
+        return;
+      }
+      var ask = ++asked;
+      waiting = true;
       timer = setTimeout(function () {
         fetch('/api/v1/suggest?q=' + encodeURIComponent(q) + '&lang=' + lang)
-          .then(function (res) { return res.ok ? res.json() : { programmes: [], terms: [] }; })
-          .then(function (data) { if (input.value.trim() === q) show(data); })
+          .then(function (res) {
+            return res.ok ? res.json() : { programmes: [], terms: [] };
+          })
+          // only the answer to what was typed last, and only while nothing dismissed it
+          .then(function (data) {
+            if (ask === asked && input.value.trim() === q) show(data);
+          })
           .catch(hide);
       }, 150);
     });
     input.addEventListener('keydown', function (event) {
+      if (event.key === 'Escape') {
+        // Esc closes the suggestions, shown or on their way, and keeps the text (a search box
+        // would empty itself); with nothing to close, Esc clears the box as usual
+        if (!list.hidden || waiting) {
+          event.preventDefault();
+          clearTimeout(timer);
+          hide();
+        }
+        return;
+      }
       if (list.hidden) return;
-      if (event.key === 'ArrowDown') { event.preventDefault(); move(1); }
-      else if (event.key === 'ArrowUp') { event.preventDefault(); move(-1); }
-      else if (event.key === 'Escape') { hide(); }
-      else if (event.key === 'Enter' && active >= 0) {
+      if (event.key === 'ArrowDown') {
+        event.preventDefault();
+        move(1);
+      } else if (event.key === 'ArrowUp') {
+        event.preventDefault();
+        move(-1);
+      } else if (event.key === 'Enter' && active >= 0) {
         event.preventDefault();
         list.querySelectorAll('[role="option"]')[active].go();
       }
     });
-    input.addEventListener('blur', function () { setTimeout(hide, 100); });
+    input.addEventListener('blur', function () {
+      setTimeout(hide, 100);
+    });
   }
 })();

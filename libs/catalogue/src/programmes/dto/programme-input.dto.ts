@@ -5,6 +5,7 @@ import {
   IsArray,
   IsDefined,
   IsDate,
+  IsDateString,
   IsEmail,
   IsIn,
   IsInt,
@@ -21,7 +22,16 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { REQUIRED_STATUSES, SLUG_PATTERN, TAXONOMY_CODE_PATTERN } from '../../taxonomy/facets';
-import { KEY_FACT_GROUPS, KEY_FACT_UNITS, type KeyFactGroup, type KeyFactUnit } from '../programme.types';
+import {
+  AVAILABILITY_KINDS,
+  KEY_FACT_GROUPS,
+  KEY_FACT_UNITS,
+  SOURCE_KINDS,
+  type AvailabilityKind,
+  type KeyFactGroup,
+  type KeyFactUnit,
+  type SourceKind,
+} from '../programme.types';
 import { fieldsIn, keyOf, type FieldGroup, type FieldValues, type ProgrammeField, type StructuredShape } from '../programme-fields';
 
 const URL_OPTIONS = { protocols: ['http', 'https'], require_protocol: true, require_tld: true };
@@ -140,6 +150,14 @@ export class SourceInput {
   title: TitleInput;
   @ApiPropertyOptional({ type: String, nullable: true }) @IsOptional() @IsUrl(URL_OPTIONS) @MaxLength(2000) url?: string | null;
   @ApiProperty({ maxLength: 200, description: 'who published the page' }) @IsString() @IsNotEmpty() @MaxLength(200) publisher: string;
+  @ApiPropertyOptional({
+    enum: SOURCE_KINDS,
+    description:
+      'official (the provider, a government body, a legal act), media (a news agency or newspaper) or other (a blog, a repost, a consultancy); left out: official for official portals and legal texts, else other',
+  })
+  @Optional()
+  @IsIn(SOURCE_KINDS)
+  kind?: SourceKind;
   @ApiPropertyOptional({ type: String, nullable: true, format: 'date', description: 'the date the page shows; null: undated' })
   @IsOptional()
   @Matches(DAY_PATTERN, { message: 'publishedOn must be a date YYYY-MM-DD' })
@@ -183,13 +201,83 @@ export class KeyFactInput {
   @IsOptional()
   @Matches(DAY_PATTERN, { message: 'asOf must be a date YYYY-MM-DD' })
   asOf?: string | null;
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    format: 'date',
+    description: 'the last day these terms hold; after it the fact is shown as a past term and no longer counts',
+  })
+  @IsOptional()
+  @Matches(DAY_PATTERN, { message: 'validUntil must be a date YYYY-MM-DD' })
+  validUntil?: string | null;
+  @ApiPropertyOptional({
+    type: 'integer',
+    nullable: true,
+    minimum: 2000,
+    maximum: 2100,
+    description: 'the year whose terms these are; after that year the fact is a past term',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
+  termsYear?: number | null;
   @ApiProperty({ description: "the key of one of the entry's sources" }) @IsString() @Matches(SOURCE_KEY_PATTERN) source: string;
+}
+
+export class RoundInput {
+  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true, description: 'when applications open; null: not stated' })
+  @IsOptional()
+  @IsDateString({ strict: true }, { message: 'opensAt must be an ISO 8601 date-time' })
+  opensAt?: string | null;
+  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true, description: 'when applications close; null: not stated' })
+  @IsOptional()
+  @IsDateString({ strict: true }, { message: 'closesAt must be an ISO 8601 date-time' })
+  closesAt?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'the key of the source announcing the round (required to publish)' })
+  @IsOptional()
+  @IsString()
+  @Matches(SOURCE_KEY_PATTERN)
+  source?: string | null;
+}
+
+export class AvailabilityInput {
+  @ApiProperty({
+    enum: AVAILABILITY_KINDS,
+    description:
+      'standing: always open, as an official page says; rounds: dated rounds; closed: an official page says closed; not_confirmed: no current source says',
+  })
+  @IsIn(AVAILABILITY_KINDS)
+  kind: AvailabilityKind;
+  @ApiPropertyOptional({ type: [RoundInput], maxItems: 20, description: 'the rounds (kind rounds)' })
+  @Optional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => RoundInput)
+  rounds?: RoundInput[];
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'the key of the source saying it is standing or closed' })
+  @IsOptional()
+  @IsString()
+  @Matches(SOURCE_KEY_PATTERN)
+  source?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, format: 'date', description: 'the day that source says so' })
+  @IsOptional()
+  @Matches(DAY_PATTERN, { message: 'asOf must be a date YYYY-MM-DD' })
+  asOf?: string | null;
+  @ApiPropertyOptional({ type: LocalisedTextInput, description: 'what the sources say in words (how rounds are announced, …)' })
+  @Optional()
+  @ValidateNested()
+  @Type(() => LocalisedTextInput)
+  note?: LocalisedTextInput;
 }
 
 const STRUCTURED_INPUTS: Record<StructuredShape, new () => object> = {
   taxReductions: TaxReductionInput,
   keyFacts: KeyFactInput,
   criteria: EligibilityCriteriaInput,
+  checks: DocumentInput,
+  availability: AvailabilityInput,
   steps: StepInput,
   documents: DocumentInput,
   contacts: ContactsInput,

@@ -1,8 +1,11 @@
 import { ApiProperty, type ApiPropertyOptions, ApiPropertyOptional } from '@nestjs/swagger';
 import { fieldsIn, keyOf, type FieldGroup, type FieldValues, type ProgrammeField, type StructuredShape } from '../programme-fields';
-import type { ProgrammeStatus, PublicationState } from '../programme-status';
-import { KEY_FACT_GROUPS, KEY_FACT_UNITS } from '../programme.types';
-import type { KeyFact, LocalisedText } from '../programme.types';
+import { PROGRAMME_STATUSES, type ProgrammeStatus, type PublicationState } from '../programme-status';
+import { AVAILABILITY_KINDS, KEY_FACT_GROUPS, KEY_FACT_UNITS, SOURCE_KINDS } from '../programme.types';
+import type { AvailabilityKind, KeyFact, LocalisedText, OptionalLocalisedText, SourceKind } from '../programme.types';
+
+/** Every status the API may show; `ongoing` is listed for v1 clients that know it, though no programme has it any more. */
+const STATUS_VALUES = [...PROGRAMME_STATUSES, 'ongoing'];
 
 export class LocalisedTextView {
   @ApiProperty() ru: string;
@@ -17,7 +20,10 @@ export class OptionalLocalisedTextView {
 export class ProviderRefView {
   @ApiProperty() slug: string;
   @ApiProperty({ type: LocalisedTextView }) name: LocalisedText;
-  @ApiProperty({ nullable: true, type: String }) url: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'the official site' }) url: string | null;
+  @ApiProperty({ nullable: true, type: String }) email: string | null;
+  @ApiProperty({ nullable: true, type: String }) phone: string | null;
+  @ApiProperty({ type: OptionalLocalisedTextView }) address: OptionalLocalisedText;
 }
 
 export class TaxReductionView {
@@ -48,6 +54,7 @@ export class SourceView {
   @ApiProperty({ type: LocalisedTextView }) title: LocalisedText;
   @ApiProperty({ nullable: true, type: String }) url: string | null;
   @ApiProperty() publisher: string;
+  @ApiProperty({ enum: SOURCE_KINDS, description: 'official, media or other' }) kind: SourceKind;
   @ApiProperty({ nullable: true, type: String, format: 'date', description: 'the date the page shows; null: undated' }) publishedOn:
     string | null;
   @ApiProperty({ nullable: true, type: String, format: 'date', description: 'when an editor last checked the entry against it' })
@@ -61,13 +68,32 @@ export class KeyFactView {
   @ApiProperty({ nullable: true, type: Number }) number: number | null;
   @ApiProperty({ nullable: true, enum: KEY_FACT_UNITS }) unit: KeyFact['unit'];
   @ApiProperty({ nullable: true, type: String, format: 'date' }) asOf: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date', description: 'the last day the terms hold' }) validUntil: string | null;
+  @ApiProperty({ nullable: true, type: 'integer', description: 'the year whose terms these are' }) termsYear: number | null;
   @ApiProperty({ description: 'the key of the source it comes from' }) source: string;
+}
+
+export class RoundView {
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) opensAt: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) closesAt: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'the key of the source announcing it' }) source: string | null;
+}
+
+export class AvailabilityView {
+  @ApiProperty({ enum: AVAILABILITY_KINDS }) kind: AvailabilityKind;
+  @ApiProperty({ type: [RoundView] }) rounds: RoundView[];
+  @ApiProperty({ nullable: true, type: String, description: 'the key of the source saying it is standing or closed' }) source:
+    string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date' }) asOf: string | null;
+  @ApiProperty({ type: OptionalLocalisedTextView }) note: OptionalLocalisedText;
 }
 
 const STRUCTURED_VIEWS: Record<StructuredShape, ApiPropertyOptions> = {
   taxReductions: { type: [TaxReductionView] },
   keyFacts: { type: [KeyFactView] },
   criteria: { type: 'object', additionalProperties: true },
+  checks: { type: [LocalisedTextView] },
+  availability: { type: AvailabilityView },
   steps: { type: [StepView] },
   documents: { type: [LocalisedTextView] },
   contacts: { type: 'object', additionalProperties: true },
@@ -105,11 +131,28 @@ function viewFields<G extends FieldGroup | null>(group: G): abstract new () => F
 export class BenefitView extends viewFields('benefit') {}
 export class EligibilityView extends viewFields('eligibility') {}
 export class TimingView extends viewFields('timing') {
-  @ApiProperty({ enum: ['open', 'upcoming', 'ongoing', 'closed'] }) status: ProgrammeStatus;
+  @ApiProperty({
+    enum: STATUS_VALUES,
+    description: 'open, upcoming, standing, not_confirmed or closed: derived from the availability and kept current as dates pass',
+  })
+  status: ProgrammeStatus;
 }
 
 export class ApplicationView extends viewFields('application') {}
+
+/** Something an editor must fix before the entry can be published, beside its field. */
+export class PublishProblemView {
+  @ApiProperty({ example: 'application.applyUrl' }) field: string;
+  @ApiProperty({ type: [String] }) messages: string[];
+}
+
 export class CurationView extends viewFields('curation') {
+  @ApiProperty({
+    type: [PublishProblemView],
+    description:
+      'what must be fixed before the entry can be published (a source, a way to act, an official source for figures); empty when none',
+  })
+  problems: PublishProblemView[];
   @ApiProperty({ nullable: true, type: String, format: 'date', description: 'the newest date any source page shows' }) newestSourceOn:
     string | null;
   @ApiProperty({ nullable: true, type: String, format: 'date', description: 'when an editor last checked a source' }) lastCheckedOn:
@@ -145,6 +188,14 @@ export class GlanceConditionsView {
   @ApiProperty({ type: [String], description: 'statuses an applicant must hold (e.g. sez_resident)' }) requiredStatuses: string[];
 }
 
+/** How old an entry's key facts are, each judged from its own source. */
+export class FactsAgeView {
+  @ApiProperty({ description: 'facts that hold now' }) current: number;
+  @ApiProperty({ description: 'of those, facts whose source is older than the limit (SOURCE_MAX_AGE_DAYS) or undated and unchecked' })
+  old: number;
+  @ApiProperty({ description: 'past terms, shown apart' }) past: number;
+}
+
 /** One row of a programme list, in the requested language. */
 export class ProgrammeHitView {
   @ApiProperty() slug: string;
@@ -156,12 +207,13 @@ export class ProgrammeHitView {
   @ApiProperty({ type: [String], description: 'company sizes it is for (size codes; empty: any)' }) sizes: string[];
   @ApiProperty({ type: [String], description: 'who may apply (applicant type codes; empty: not stated)' }) applicantTypes: string[];
   @ApiProperty({ type: () => GlanceConditionsView }) conditions: GlanceConditionsView;
-  @ApiProperty({ enum: ['open', 'upcoming', 'ongoing', 'closed'] }) status: ProgrammeStatus;
+  @ApiProperty({ enum: STATUS_VALUES }) status: ProgrammeStatus;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) closesAt: string | null;
   @ApiProperty({ nullable: true, type: Number }) amountMin: number | null;
   @ApiProperty({ nullable: true, type: Number }) amountMax: number | null;
   @ApiProperty({ nullable: true, type: String, format: 'date', description: "the newest date the entry's sources show" }) newestSourceOn:
     string | null;
+  @ApiProperty({ type: FactsAgeView }) facts: FactsAgeView;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
 }
 
