@@ -36,6 +36,8 @@ describe('hardening probes, round 2 (HTTP, real PostgreSQL)', () => {
       /** The record as stored (version included): unchanged after a refused change. */
       read: () => Promise<unknown>;
       version: () => Promise<number>;
+      /** What comes before the number in its ETag: `p` for a pending change (`"p3"`). */
+      prefix?: string;
     }
 
     const programme = async (publish = false) => {
@@ -43,6 +45,27 @@ describe('hardening probes, round 2 (HTTP, real PostgreSQL)', () => {
       const url = `/api/v1/admin/programmes/${p.id}`;
       const read = async () => (await api().get(url).set(as(editor)).expect(200)).body as { version: number };
       return { p, url, read };
+    };
+
+    /** A published programme with an open pending change (an editor's save of it), reached at …/pending-change. */
+    const pendingChange = async (action: string, token: string, body?: Record<string, unknown>): Promise<Target> => {
+      const { p, url, read: readLive } = await programme(true);
+      await api()
+        .patch(url)
+        .set(as(editor))
+        .set('If-Match', `"${p.version}"`)
+        .send({ summary: { ru: 'Правка, ещё не опубликованная' } })
+        .expect(202);
+      const pendingUrl = `${url}/pending-change`;
+      const readChange = async () => (await api().get(pendingUrl).set(as(editor)).expect(200)).body as { etag: string };
+      return {
+        url: action ? `${pendingUrl}/${action}` : pendingUrl,
+        token,
+        body,
+        read: async () => ({ live: await readLive(), change: await readChange() }),
+        version: async () => Number((await readChange()).etag.slice(1)),
+        prefix: 'p',
+      };
     };
 
     /** One fixture per route of the OpenAPI document that takes If-Match; a new such route fails the test until it has one. */
@@ -87,10 +110,27 @@ describe('hardening probes, round 2 (HTTP, real PostgreSQL)', () => {
         const [{ id }] = await t.app
           .get(DataSource)
           .query<{ id: string }[]>(
-            `INSERT INTO programme_suggested_update (programme_id, release, input, changed_fields) VALUES ($1, 99, $2, $3) RETURNING id`,
-            [p.id, JSON.stringify({ summary: { ru: 'Из каталога' } }), ['summary.ru']],
+            `INSERT INTO programme_suggested_update (programme_id, release, content_hash, input, changed_fields) VALUES ($1, 99, $2, $3, $4) RETURNING id`,
+            [p.id, 'probe', JSON.stringify({ summary: { ru: 'Из каталога' } }), ['summary.ru']],
           );
         return { url: `${url}/suggested-updates/${id}/apply`, token: editor, read, version: async () => (await read()).version };
+      },
+      'patch /api/v1/admin/programmes/{id}/pending-change': async () =>
+        pendingChange('', editor, { summary: { ru: 'Чужая правка правки' } }),
+      'delete /api/v1/admin/programmes/{id}/pending-change': async () => pendingChange('', editor),
+      // approved by someone who is not its author
+      'post /api/v1/admin/programmes/{id}/pending-change/approve': async () => pendingChange('approve', admin),
+      'post /api/v1/admin/programmes/{id}/pending-change/publish': async () => pendingChange('publish', editor),
+      'post /api/v1/admin/programmes/{id}/pending-change/rebase': async () => pendingChange('rebase', editor, {}),
+      'post /api/v1/admin/source-watch/programmes/{id}/confirm': async () => {
+        const { p, read } = await programme();
+        return {
+          url: `/api/v1/admin/source-watch/programmes/${p.id}/confirm`,
+          token: editor,
+          body: {},
+          read,
+          version: async () => (await read()).version,
+        };
       },
       'patch /api/v1/admin/organisations/{slug}': async () => organisation(),
       'delete /api/v1/admin/organisations/{slug}': async () => organisation(),
@@ -158,14 +198,25 @@ describe('hardening probes, round 2 (HTTP, real PostgreSQL)', () => {
       const method = route.split(' ')[0] as 'patch' | 'post' | 'put' | 'delete';
       const before = await target.read();
       const current = await target.version();
-      for (const tag of ['"0"', '"00"', '"000000000"', 'W/"0"', `W/"${current}"`, `"0${current}"`, `"${current}", "${current + 1}"`, '0']) {
+      const x = target.prefix ?? '';
+      for (const tag of [
+        '"0"',
+        '"00"',
+        '"000000000"',
+        'W/"0"',
+        `W/"${x}${current}"`,
+        `"${x}0${current}"`,
+        `"${x}${current}", "${x}${current + 1}"`,
+        '0',
+        ...(x ? [`"${x}0"`, `W/"${x}0"`] : []),
+      ]) {
         const req = api()[method](target.url).set(as(target.token)).set('If-Match', tag);
         const res = await (target.body ? req.send(target.body) : req);
         expect({ tag, status: res.status }).toEqual({ tag, status: 412 });
         expect(await target.read()).toEqual(before);
       }
       // the current strong ETag still works
-      const req = api()[method](target.url).set(as(target.token)).set('If-Match', `"${current}"`);
+      const req = api()[method](target.url).set(as(target.token)).set('If-Match', `"${x}${current}"`);
       expect((await (target.body ? req.send(target.body) : req)).status).toBeLessThan(300);
     });
 
@@ -526,7 +577,7 @@ describe('hardening probes, round 2 (HTTP, real PostgreSQL)', () => {
       const confirmPath = /\/alerts\/confirm\/[A-Za-z0-9_-]+/.exec(text_body)![0];
       await sql(`UPDATE search_alert SET created_at = now() - interval '8 days' WHERE email IN ('late@example.org', 'kept@example.org')`);
       await sql(`UPDATE search_alert SET confirmed_at = now() WHERE email = 'kept@example.org'`);
-      expect((await request(site.http).post(confirmPath).expect(404)).text).toContain('Ссылка не работает');
+      expect((await request(site.http).post(confirmPath).expect(404)).text).toContain('Ссылка недействительна или устарела');
       expect(await site.app.get(AlertsService).pruneUnconfirmed()).toBeGreaterThanOrEqual(1);
       expect(await sql(`SELECT email FROM search_alert WHERE email IN ('late@example.org', 'kept@example.org')`)).toEqual([
         { email: 'kept@example.org' },
