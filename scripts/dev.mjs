@@ -12,7 +12,10 @@ let stopping = false;
 const build = () => spawnSync('npm', ['run', 'build', '--silent'], { stdio: 'inherit' }).status === 0;
 
 function start() {
-  server = spawn(process.execPath, ['--enable-source-maps', SERVER], { stdio: 'inherit' });
+  // dist is a link to the newest complete build: read through it, so a later build's files are the ones read
+  server = spawn(process.execPath, ['--enable-source-maps', '--preserve-symlinks', '--preserve-symlinks-main', SERVER], {
+    stdio: 'inherit',
+  });
   server.on('exit', () => (server = null));
 }
 

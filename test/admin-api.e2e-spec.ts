@@ -79,7 +79,7 @@ describe('admin API (HTTP, real PostgreSQL)', () => {
         .set(as(editor))
         .set('If-Match', '1')
         .send({ title: { ru: 'Новое' } })
-        .expect(400);
+        .expect(412);
       const ok = await api()
         .patch(url)
         .set(as(editor))

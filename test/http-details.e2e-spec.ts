@@ -1,3 +1,4 @@
+import { exactVersion } from '@app/common';
 import { connect } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
@@ -281,7 +282,7 @@ describe('"did you mean" never fails a search', () => {
         programmeInput({ title: { ru: 'Квантовые вычисления для промышленности' } }) as never,
         SYSTEM_SEED,
       );
-      await programmes.transition(created.id, created.version, 'publish', SYSTEM_SEED);
+      await programmes.transition(created.id, exactVersion(created.version), 'publish', SYSTEM_SEED);
       clock += 6 * 60_000;
       expect(await suggestion('квантовеы')).toBeNull();
       await settled();

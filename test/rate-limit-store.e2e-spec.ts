@@ -59,4 +59,24 @@ describe.each([
     await store.reset(k);
     expect((await store.hit(k, 60_000)).hits).toBe(1);
   });
+
+  run('spends a cost only when it fits under the limit, atomically: a refused one counts nothing (issue 26)', async () => {
+    const k = key();
+    await store.hit(k, 60_000, 3);
+    const refused = await store.spend(k, 60_000, 8, 10);
+    expect(refused).toMatchObject({ spent: false, hits: 3 });
+    expect(refused.resetsAt.getTime()).toBeGreaterThan(Date.now() + 55_000);
+    expect(await store.spend(k, 60_000, 7, 10)).toMatchObject({ spent: true, hits: 10 });
+    expect((await store.hit(k, 60_000)).hits).toBe(11);
+    // many at once: exactly as many fit as the limit allows
+    const k2 = key();
+    const results = await Promise.all(Array.from({ length: 20 }, () => store.spend(k2, 60_000, 3, 30)));
+    expect(results.filter((r) => r.spent)).toHaveLength(10);
+    expect((await store.hit(k2, 60_000, 0)).hits).toBe(30);
+    // an ended window starts again
+    const k3 = key();
+    await store.hit(k3, 200, 10);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await store.spend(k3, 200, 5, 10)).toMatchObject({ spent: true, hits: 5 });
+  });
 });

@@ -16,7 +16,10 @@ const MATRIX: RouteRule[] = [
   { method: 'post', path: '/api/v1/admin/programmes', allowed: ['admin', 'editor'] },
   { method: 'get', path: '/api/v1/admin/programmes/:id', allowed: ['admin', 'editor'] },
   { method: 'patch', path: '/api/v1/admin/programmes/:id', allowed: ['admin', 'editor'] },
-  { method: 'post', path: '/api/v1/admin/programmes/:id/:action', allowed: ['admin', 'editor'] },
+  { method: 'post', path: '/api/v1/admin/programmes/:id/publish', allowed: ['admin', 'editor'] },
+  { method: 'post', path: '/api/v1/admin/programmes/:id/unpublish', allowed: ['admin', 'editor'] },
+  { method: 'post', path: '/api/v1/admin/programmes/:id/archive', allowed: ['admin', 'editor'] },
+  { method: 'post', path: '/api/v1/admin/programmes/:id/restore', allowed: ['admin', 'editor'] },
   { method: 'delete', path: '/api/v1/admin/programmes/:id', allowed: ['admin'] },
   { method: 'get', path: '/api/v1/admin/programmes/:id/revisions', allowed: ['admin', 'editor'] },
   { method: 'post', path: '/api/v1/admin/programmes/:id/revisions/:version/restore', allowed: ['admin', 'editor'] },
@@ -57,7 +60,6 @@ const concrete = (path: string): string =>
     .replace(':id', ID)
     .replace(':suggestionId', ID)
     .replace(':itemId', ID)
-    .replace(':action', 'publish')
     .replace(':slug', 'no-such-slug')
     .replace(':facet', 'industry')
     .replace(':code', 'no_such_code');

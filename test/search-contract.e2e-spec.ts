@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import fc from 'fast-check';
 import { Meilisearch } from 'meilisearch';
 import request from 'supertest';
+import { exactVersion } from '@app/common';
 import { loadConfig } from '@app/config';
 import { CreateProgrammeDto, ProgrammesService, SYSTEM_SEED } from '@app/catalogue';
 import { SearchOutbox, SearchSyncRelay } from '@app/search';
@@ -155,7 +156,7 @@ for (const engine of ENGINES) {
         { summary: { ru: 'Описание.' }, ...PUBLISHABLE, ...input } as CreateProgrammeDto,
         SYSTEM_SEED,
       );
-      return publish ? programmes.transition(created.id, created.version, 'publish', SYSTEM_SEED) : created;
+      return publish ? programmes.transition(created.id, exactVersion(created.version), 'publish', SYSTEM_SEED) : created;
     };
 
     beforeAll(async () => {
@@ -163,7 +164,7 @@ for (const engine of ENGINES) {
       programmes = t.app.get(ProgrammesService);
       // the shipped catalogue goes, so every count below is about the fixtures alone
       const shipped = await programmes.listForAdmin({}, { page: 1, perPage: 100 });
-      for (const p of shipped.items) await programmes.remove(p.id, p.version, SYSTEM_SEED);
+      for (const p of shipped.items) await programmes.remove(p.id, exactVersion(p.version), SYSTEM_SEED);
       for (const f of FIXTURES) await create(f, true);
       await create(
         {
@@ -183,7 +184,7 @@ for (const engine of ENGINES) {
         },
         true,
       );
-      await programmes.transition(archived.id, archived.version, 'archive', SYSTEM_SEED);
+      await programmes.transition(archived.id, exactVersion(archived.version), 'archive', SYSTEM_SEED);
       await sync();
     }, 120_000);
     afterAll(async () => {
@@ -293,7 +294,7 @@ for (const engine of ENGINES) {
         'made-up-adjective',
         'made-up-noun',
       ]);
-      for (const p of [noun, adjective]) await programmes.remove(p.id, p.version, SYSTEM_SEED);
+      for (const p of [noun, adjective]) await programmes.remove(p.id, exactVersion(p.version), SYSTEM_SEED);
       await sync();
     });
 
@@ -310,7 +311,7 @@ for (const engine of ENGINES) {
       );
       await sync();
       expect(await slugs(`q=${encodeURIComponent('лунный парус')}&perPage=100`)).toEqual(['words-together', 'words-apart']);
-      for (const p of [apart, together]) await programmes.remove(p.id, p.version, SYSTEM_SEED);
+      for (const p of [apart, together]) await programmes.remove(p.id, exactVersion(p.version), SYSTEM_SEED);
       await sync();
     });
 
@@ -510,11 +511,16 @@ for (const engine of ENGINES) {
       expect(await slugs(`q=${encodeURIComponent('оборудование')}`)).toEqual(['short-lived']);
       // asked before any programme has the word: no answer outlives the edit adding it
       expect(await slugs(`q=${encodeURIComponent('станки')}`)).toEqual([]);
-      const edited = await programmes.update(extra.id, extra.version, { title: { ru: 'Временная субсидия на станки' } }, SYSTEM_SEED);
+      const edited = await programmes.update(
+        extra.id,
+        exactVersion(extra.version),
+        { title: { ru: 'Временная субсидия на станки' } },
+        SYSTEM_SEED,
+      );
       await sync();
       expect(await slugs(`q=${encodeURIComponent('оборудование')}`)).toEqual([]);
       expect(await slugs(`q=${encodeURIComponent('станки')}`)).toEqual(['short-lived']);
-      await programmes.remove(edited.id, edited.version, SYSTEM_SEED);
+      await programmes.remove(edited.id, exactVersion(edited.version), SYSTEM_SEED);
       await sync();
       expect(await slugs(`q=${encodeURIComponent('станки')}`)).toEqual([]);
       expect((await search('perPage=1')).total).toBe(ALL_PUBLISHED.length);
@@ -532,7 +538,7 @@ for (const engine of ENGINES) {
       const fake = await create({ slug: 'anti-fakes', title: { ru: 'Защита товаров от подделки' }, provider: 'moscow-government' }, true);
       await sync();
       expect(await slugs(`q=${encodeURIComponent('контрафакт')}`)).toEqual(['anti-fakes']);
-      await programmes.remove(fake.id, fake.version, SYSTEM_SEED);
+      await programmes.remove(fake.id, exactVersion(fake.version), SYSTEM_SEED);
       await sync();
     });
 

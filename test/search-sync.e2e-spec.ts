@@ -1,3 +1,4 @@
+import { exactVersion } from '@app/common';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { ProgrammeRepository, ProgrammesService, SYSTEM_SEED, type ProgrammeView } from '@app/catalogue';
@@ -22,7 +23,7 @@ describe('search sync', () => {
     (await db.query(`SELECT count(*)::int AS n FROM search_outbox WHERE processed_at IS NULL`))[0].n;
   const publish = async (overrides: Record<string, unknown> = {}): Promise<ProgrammeView> => {
     const created = await programmes.create(programmeInput(overrides) as never, SYSTEM_SEED);
-    return programmes.transition(created.id, created.version, 'publish', SYSTEM_SEED);
+    return programmes.transition(created.id, exactVersion(created.version), 'publish', SYSTEM_SEED);
   };
 
   beforeAll(async () => {
@@ -53,7 +54,7 @@ describe('search sync', () => {
       code: 'PROGRAMME.SLUG_TAKEN',
     });
     await expect(
-      programmes.update(p.id, p.version - 1, { title: { ru: 'Устаревшая правка' } } as never, SYSTEM_SEED),
+      programmes.update(p.id, exactVersion(p.version - 1), { title: { ru: 'Устаревшая правка' } } as never, SYSTEM_SEED),
     ).rejects.toMatchObject({
       code: 'PROGRAMME.VERSION_CONFLICT',
     });
@@ -66,13 +67,13 @@ describe('search sync', () => {
     const p = await publish();
     await relay.drain();
     expect(engine.documents.has(p.id)).toBe(true);
-    const draft = await programmes.transition(p.id, p.version, 'unpublish', SYSTEM_SEED);
+    const draft = await programmes.transition(p.id, exactVersion(p.version), 'unpublish', SYSTEM_SEED);
     await relay.drain();
     expect(engine.documents.has(p.id)).toBe(false);
-    const again = await programmes.transition(draft.id, draft.version, 'publish', SYSTEM_SEED);
+    const again = await programmes.transition(draft.id, exactVersion(draft.version), 'publish', SYSTEM_SEED);
     await relay.drain();
     expect(engine.documents.has(p.id)).toBe(true);
-    await programmes.remove(again.id, again.version, SYSTEM_SEED);
+    await programmes.remove(again.id, exactVersion(again.version), SYSTEM_SEED);
     await relay.drain();
     expect(engine.documents.has(p.id)).toBe(false);
   });
@@ -134,7 +135,7 @@ describe('search sync', () => {
     const first = new RecordingSearchEngine();
     const second = new RecordingSearchEngine();
     const created = await Promise.all(Array.from({ length: 40 }, () => programmes.create(programmeInput() as never, SYSTEM_SEED)));
-    for (const c of created) await programmes.transition(c.id, c.version, 'publish', SYSTEM_SEED);
+    for (const c of created) await programmes.transition(c.id, exactVersion(c.version), 'publish', SYSTEM_SEED);
     const [a, b] = await Promise.all([relayFor(first).drain(), relayFor(second).drain()]);
     expect(a.processed + b.processed).toBe(80);
     const sent = [...first.upserts, ...second.upserts];
@@ -167,7 +168,7 @@ describe('search sync', () => {
     const leaving = await publish({ title: { ru: 'Снимут с публикации во время перестроения' } });
     engine.duringRebuild = async () => {
       const current = await programmes.getForAdmin(leaving.id);
-      await programmes.transition(leaving.id, current.version, 'unpublish', SYSTEM_SEED);
+      await programmes.transition(leaving.id, exactVersion(current.version), 'unpublish', SYSTEM_SEED);
     };
     const progress: number[] = [];
     const report = await maintenance.reindex((done) => progress.push(done));
@@ -199,8 +200,8 @@ describe('search sync', () => {
       return out;
     };
     const p = await publish({ supportTypes: ['premises', 'consulting'], territories: ['technopolis_moscow'] });
-    const edited = await programmes.update(p.id, p.version, { supportTypes: ['premises'] } as never, SYSTEM_SEED);
-    await programmes.transition(edited.id, edited.version, 'archive', SYSTEM_SEED);
+    const edited = await programmes.update(p.id, exactVersion(p.version), { supportTypes: ['premises'] } as never, SYSTEM_SEED);
+    await programmes.transition(edited.id, exactVersion(edited.version), 'archive', SYSTEM_SEED);
     expect(await listed()).toEqual(await recount());
     const folded = await t.app.get(PostgresSearchEngine).compactCounters();
     expect(folded).toBeGreaterThan(0);
@@ -223,7 +224,7 @@ describe('search sync', () => {
     expect(await slugsFor()).toEqual([p.slug]);
     expect(pg.stats.hits).toBe(hits + 1);
     // any change to the index moves its version: the next answer is computed again
-    await programmes.transition(p.id, p.version, 'unpublish', SYSTEM_SEED);
+    await programmes.transition(p.id, exactVersion(p.version), 'unpublish', SYSTEM_SEED);
     expect(await slugsFor()).toEqual([]);
     expect(pg.stats.hits).toBe(hits + 1);
   });

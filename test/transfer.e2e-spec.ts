@@ -1,3 +1,4 @@
+import { exactVersion } from '@app/common';
 import { DataSource } from 'typeorm';
 import {
   csvToRows,
@@ -100,7 +101,7 @@ describe('programme import and export', () => {
     const history = await programmes.listRevisions(saved.id);
     expect(history[0]).toMatchObject({ action: 'archive', actor: { label: 'system:import test' } });
     expect(history[1]).toMatchObject({ action: 'update', changedFields: ['title.en'] });
-    await programmes.transition(saved.id, saved.version, 'restore', SYSTEM_SEED);
+    await programmes.transition(saved.id, exactVersion(saved.version), 'restore', SYSTEM_SEED);
   });
 
   it('checks and applies a kept file in the background, applying it once', async () => {
@@ -121,7 +122,7 @@ describe('programme import and export', () => {
     };
     const id = await jobs.start({ name: 'background.json', format: 'json', content: JSON.stringify(records) }, ACTOR, 0);
     const checking = await jobs.get(id);
-    expect(checking).toMatchObject({ state: 'checking', rows: 300, report: null, interrupted: false });
+    expect(checking).toMatchObject({ state: expect.stringMatching(/^(queued|checking)$/), rows: 300, report: null, interrupted: false });
     const checked = await until('checked');
     expect(checked.report!.counts).toEqual({ create: 300, update: 0, unchanged: 0, invalid: 0 });
     expect(await count(`programme WHERE slug LIKE 'background-import-%'`)).toBe(0);
@@ -129,13 +130,15 @@ describe('programme import and export', () => {
     await jobs.apply(id, ACTOR, 0);
     await expect(jobs.apply(id, ACTOR, 0)).rejects.toMatchObject({
       code: 'IMPORT.NOT_APPLICABLE',
-      message: 'This file is already being applied',
+      message: expect.stringMatching(/^This file is already (waiting to be|being) applied$/),
     });
     const applied = await until('applied');
     expect(applied.appliedReport!.counts.create).toBe(300);
     expect(await count(`programme WHERE slug LIKE 'background-import-%'`)).toBe(300);
     await expect(jobs.apply(id, ACTOR, 0)).rejects.toMatchObject({ message: 'This file has already been applied' });
-    await expect(jobs.start({ name: 'broken.json', format: 'json', content: '[{' }, ACTOR)).rejects.toThrow(SyntaxError);
+    await expect(jobs.start({ name: 'broken.json', format: 'json', content: '[{' }, ACTOR)).rejects.toMatchObject({
+      code: 'IMPORT.UNREADABLE',
+    });
   });
 
   it('refuses what is not a list of records', () => {

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { INestApplicationContext } from '@nestjs/common';
@@ -10,12 +10,12 @@ import {
   catalogueUpdates,
   formatOf,
   ProgrammeTransferService,
-  rowsOf,
+  readRows,
   recordsToCsv,
   SyntheticCatalogueService,
 } from '@app/catalogue';
 import { DomainError } from '@app/common';
-import { ConfigError, loadConfig, readSecret } from '@app/config';
+import { AppConfig, ConfigError, loadConfig, readSecret } from '@app/config';
 import {
   backupDatabase,
   BackupError,
@@ -26,7 +26,6 @@ import {
   restoreDump,
   runMigrations,
 } from '@app/database';
-import type { AppConfig } from '@app/config';
 import { IdentityService, ROLES, type Role } from '@app/identity';
 import { PostgresSearchEngine, SearchEngine, SearchMaintenanceService, SearchSyncRelay } from '@app/search';
 import { CliModule } from './cli.module';
@@ -236,7 +235,22 @@ async function runTransferCommand(app: INestApplicationContext, command: string,
     out('import reads .json or .csv files');
     return 2;
   }
-  const rows = rowsOf(format, await readFile(file, 'utf8'));
+  const { maxFileBytes, maxRows } = app.get(AppConfig).transfer;
+  const { size } = await stat(file);
+  if (size > maxFileBytes) {
+    out(
+      `${file} is ${(size / 1024 / 1024).toFixed(1)} MB; an import may be at most ${maxFileBytes / 1024 / 1024} MB (IMPORT_MAX_FILE_MB): split it into several files`,
+    );
+    return 2;
+  }
+  let rows;
+  try {
+    rows = await readRows(format, await readFile(file, 'utf8'), { maxRows });
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    out(`${file}: ${error.message}`);
+    return 2;
+  }
   const bar = progressBar('rows');
   bar.setTotal(rows.length);
   const started = performance.now();
@@ -250,6 +264,8 @@ async function runTransferCommand(app: INestApplicationContext, command: string,
   for (const r of report.rows.filter((x) => x.action === 'invalid')) {
     for (const p of r.problems ?? []) out(`row ${r.row}${r.slug ? ` (${r.slug})` : ''}: ${p.field}: ${p.messages.join('; ')}`);
   }
+  // the report lists the first problems of each field; the rest are counted
+  for (const [field, count] of Object.entries(report.omitted.problems)) out(`… and ${count} more problems with ${field}, not listed`);
   const c = report.counts;
   out(
     `${report.applied ? 'Applied' : 'Dry run (nothing saved; add --apply to save)'}: ${rows.length} rows in ${((performance.now() - started) / 1000).toFixed(1)} s — ` +

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { ExpressAdapter, type NestExpressApplication } from '@nestjs/platform-express';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import express from 'express';
 import { SwaggerModule } from '@nestjs/swagger';
 import { buildOpenApiDocument } from './http/openapi';
+import { SiteExpressAdapter } from './http/method-not-allowed';
 import { securityHeaders } from './http/security-headers';
 import type { NextFunction, Request, Response } from 'express';
 import compression from 'compression';
@@ -32,8 +33,6 @@ import { renderAdminError } from './admin-web/admin-views';
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
 /** The programme edit form with every field filled is well under this. */
 const ADMIN_FORM_LIMIT = '1mb';
-/** 10,000 programmes export to about 15 MB of CSV. */
-const IMPORT_FILE_LIMIT = 20 * 1024 * 1024;
 
 /** Bodies sent to the API must be JSON; anything else is a 415, not a silently empty body. */
 function requireJsonBodies(req: Request, _res: Response, next: NextFunction): void {
@@ -42,6 +41,12 @@ function requireJsonBodies(req: Request, _res: Response, next: NextFunction): vo
     next(new DomainError('unsupported_media_type', 'UNSUPPORTED_MEDIA_TYPE', 'Send the request body as application/json'));
     return;
   }
+  next();
+}
+
+/** An empty JSON body (Content-Length: 0) is no body, as one never sent is: body-parser would make it `{}`. */
+function emptyJsonIsNoBody(req: Request, _res: Response, next: NextFunction): void {
+  if (req.headers['content-length'] === '0' && req.is('application/json')) req.body = undefined;
   next();
 }
 
@@ -104,16 +109,13 @@ function rejectNulCharacters(req: Request, _res: Response, next: NextFunction): 
   next();
 }
 
-const importUpload = multer({ storage: multer.memoryStorage(), limits: { fileSize: IMPORT_FILE_LIMIT, files: 1, fields: 5 } }).single(
-  'file',
-);
-
 /**
  * The import form's file, read before the guards run so its CSRF field is there to check.
  * Only a signed-in session's upload is read at all (an anonymous one is left to the guard
  * to refuse, never buffered); upload limits become 413 / 400.
  */
-function acceptImportUpload(identity: IdentityService) {
+function acceptImportUpload(identity: IdentityService, maxFileBytes: number) {
+  const importUpload = multer({ storage: multer.memoryStorage(), limits: { fileSize: maxFileBytes, files: 1, fields: 5 } }).single('file');
   return (req: Request, res: Response, next: NextFunction): void => {
     const token = (req.cookies as Record<string, string> | undefined)?.[SESSION_COOKIE];
     if (req.method !== 'POST' || !token) return next();
@@ -127,7 +129,8 @@ function acceptImportUpload(identity: IdentityService) {
                 ? new DomainError(
                     'payload_too_large',
                     'IMPORT.FILE_TOO_LARGE',
-                    `The file is larger than ${IMPORT_FILE_LIMIT / 1024 / 1024} MB`,
+                    `The file is larger than ${maxFileBytes / 1024 / 1024} MB, the most one import may be (IMPORT_MAX_FILE_MB)`,
+                    { maxFileBytes },
                   )
                 : new DomainError('invalid', 'IMPORT.BAD_UPLOAD', `The upload was refused: ${error.message}`),
             );
@@ -230,7 +233,7 @@ export async function createServerApp(config: AppConfig): Promise<INestApplicati
   instance.set('strict routing', true);
   const app: NestExpressApplication = await NestFactory.create<NestExpressApplication>(
     ServerModule.forRoot(config),
-    new ExpressAdapter(instance),
+    new SiteExpressAdapter(instance),
     {
       bufferLogs: true,
       bodyParser: false,
@@ -254,11 +257,12 @@ export async function createServerApp(config: AppConfig): Promise<INestApplicati
   app.use(publicCors);
   app.use(requireJsonBodies);
   app.useBodyParser('json', { limit: config.http.bodyLimit });
+  app.use(emptyJsonIsNoBody);
   // admin forms: plain urlencoded fields (dotted names, repeats become arrays) and one upload
   app.useBodyParser('urlencoded', { extended: false, limit: ADMIN_FORM_LIMIT, parameterLimit: 5000 });
   app.use(cookieParser());
   app.use(websiteLanguage);
-  app.use('/admin/import', acceptImportUpload(app.get(IdentityService)));
+  app.use('/admin/import', acceptImportUpload(app.get(IdentityService), config.transfer.maxFileBytes));
   app.use(rejectDeepBodies);
   app.use(rejectNulCharacters);
   app.useStaticAssets(ASSETS_DIR, { prefix: '/assets/', maxAge: config.env === 'production' ? '1d' : 0, index: false });

@@ -24,6 +24,7 @@ import { MetricsController } from './metrics/metrics.controller';
 import { ProgrammesController } from './programmes/programmes.controller';
 import { ExportController } from './programmes/export.controller';
 import { ProgrammeExport } from './programmes/programme-export';
+import { ExportRenderer } from './programmes/export-renderer';
 import { AdminWebModule } from './admin-web/admin-web.module';
 import { PublicWebModule } from './web/public-web.module';
 import { ChangesController } from './changes/changes.controller';
@@ -32,6 +33,7 @@ import { AlertsModule } from '@app/alerts';
 import { MatchController } from './matching/match.controller';
 import { ApiAccessGuard, budgetLimit, type ApiRequest } from './api-access/api-access.guard';
 import { SharedThrottlerStorage } from './api-access/rate-limit.storage';
+import { SameSiteFormsGuard } from './web/same-site-forms.guard';
 
 /** The HTTP process; with `worker.inProcess` it also runs the worker's jobs. */
 @Module({})
@@ -72,7 +74,14 @@ export class ServerModule {
         PublicWebModule,
         ...(config.worker.inProcess ? [WorkerModule.jobs()] : []),
       ],
-      providers: [{ provide: APP_GUARD, useClass: ApiAccessGuard }, ExportBudget, ProgrammeExport, SearchReaders],
+      providers: [
+        { provide: APP_GUARD, useClass: SameSiteFormsGuard },
+        { provide: APP_GUARD, useClass: ApiAccessGuard },
+        ExportBudget,
+        ExportRenderer,
+        ProgrammeExport,
+        SearchReaders,
+      ],
       controllers: [
         ExportController,
         ProgrammesController,

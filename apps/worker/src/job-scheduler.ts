@@ -71,6 +71,7 @@ export class JobScheduler implements OnApplicationBootstrap, OnApplicationShutdo
       { name: 'search-counters', everyMs: 60_000, runs: 'once-per-period', run: () => this.postgresSearch.compactCounters() },
       { name: 'rate-limit-prune', everyMs: 3_600_000, runs: 'once-per-period', run: () => this.rateLimits.prune() },
       { name: 'alert-digests', everyMs: mailMs, runs: 'once-per-period', run: () => this.alerts.composeDigests() },
+      { name: 'alert-prune-unconfirmed', everyMs: 3_600_000, runs: 'once-per-period', run: () => this.alerts.pruneUnconfirmed() },
       { name: 'mail-relay', everyMs: mailMs, runs: 'every-process', run: () => this.mail.drain() },
       { name: 'scheduled-job-runs-prune', everyMs: 24 * 3_600_000, runs: 'once-per-period', run: () => this.runs.prune(2) },
       ...(watch.enabled

@@ -15,8 +15,8 @@ const escape = (s: string): string =>
 const WORDS = {
   ru: {
     confirmSubject: 'Подтвердите подписку на программы поддержки',
-    confirmText: (search: string, searchUrl: string, frequency: string, link: string) =>
-      `Вы (или кто-то от вашего имени) подписались на новые и изменённые программы по поиску:\n${search}\nЭтот поиск на сайте: ${searchUrl}\n\nПисьма будут приходить ${frequency}. Чтобы подтвердить подписку, откройте ссылку:\n${link}\n\nЕсли вы не подписывались, просто не отвечайте: без подтверждения писем не будет.`,
+    confirmText: (search: string, frequency: string, link: string) =>
+      `Вы (или кто-то от вашего имени) подписались на новые и изменённые программы по поиску:\n${search}\n\nПисьма будут приходить ${frequency}. Чтобы подтвердить подписку, откройте ссылку (она действует 7 дней):\n${link}\n\nЕсли вы не подписывались, просто не отвечайте: без подтверждения писем не будет.`,
     daily: 'раз в день',
     weekly: 'раз в неделю',
     digestSubject: (n: number) => `Программы поддержки: ${n} ${n === 1 ? 'обновление' : 'обновлений'} по вашему поиску`,
@@ -48,8 +48,8 @@ const WORDS = {
   },
   en: {
     confirmSubject: 'Confirm your support programme alert',
-    confirmText: (search: string, searchUrl: string, frequency: string, link: string) =>
-      `You (or someone using your address) subscribed to new and changed programmes for this search:\n${search}\nThis search on the site: ${searchUrl}\n\nMessages will come ${frequency}. To confirm, open this link:\n${link}\n\nIf it was not you, ignore this message: nothing is sent without confirmation.`,
+    confirmText: (search: string, frequency: string, link: string) =>
+      `You (or someone using your address) subscribed to new and changed programmes for this search:\n${search}\n\nMessages will come ${frequency}. To confirm, open this link (it works for 7 days):\n${link}\n\nIf it was not you, ignore this message: nothing is sent without confirmation.`,
     daily: 'once a day',
     weekly: 'once a week',
     digestSubject: (n: number) => `Support programmes: ${n} update${n === 1 ? '' : 's'} for your search`,
@@ -95,14 +95,20 @@ const roubles = (n: number, lang: Lang): string =>
 /** The search an alert follows, as the website's search page reads it. */
 export type FollowedSearch = Omit<SearchRequest, 'page' | 'perPage' | 'after' | 'sort' | 'lang'>;
 
+/** The search words the description quotes at most (the form allows 200); the rest is cut with an ellipsis. */
+const QUOTED_WORDS = 80;
+
 /**
- * A saved search in words, one line per condition: its words, each filter's name and the labels
- * of its values, amounts and dates ("Вид поддержки: Гранты и субсидии"), never a URL's codes.
+ * A saved search in words, one line per condition: its words in quotes (cut at QUOTED_WORDS), each
+ * filter's name and the labels of its values, amounts and dates ("Вид поддержки: Гранты и субсидии"),
+ * never a URL's codes. (A confirmation goes to an address a stranger may have typed: it describes
+ * the search and carries no link but its own.)
  */
 export function describeSearch(search: FollowedSearch, terms: Record<SearchFacet, FacetTerm[]>, lang: Lang): string[] {
   const w = WORDS[lang];
   const lines: string[] = [];
-  if (search.q?.trim()) lines.push(w.query(search.q.trim()));
+  const q = search.q?.replace(/\s+/g, ' ').trim();
+  if (q) lines.push(w.query(q.length > QUOTED_WORDS ? `${q.slice(0, QUOTED_WORDS)}…` : q));
   for (const facet of SEARCH_FACETS) {
     const codes = search.facets?.[facet] ?? [];
     if (!codes.length) continue;
@@ -128,20 +134,14 @@ export function describeSearch(search: FollowedSearch, terms: Record<SearchFacet
 /** A link in an HTML message, or its text where there is none. */
 const linked = (html: string, url: string, text = url): string => html.replace(escape(url), `<a href="${escape(url)}">${escape(text)}</a>`);
 
-export function confirmMessage(
-  lang: Lang,
-  search: string[],
-  searchUrl: string,
-  frequency: 'daily' | 'weekly',
-  confirmUrl: string,
-): Composed {
+export function confirmMessage(lang: Lang, search: string[], frequency: 'daily' | 'weekly', confirmUrl: string): Composed {
   const w = WORDS[lang];
   const words = search.map((line) => `- ${line}`).join('\n');
-  const text = w.confirmText(words, searchUrl, w[frequency], confirmUrl);
+  const text = w.confirmText(words, w[frequency], confirmUrl);
   return {
     subject: w.confirmSubject,
     text,
-    html: `<p>${linked(linked(escape(text).replace(/\n/g, '<br>'), searchUrl, w.openSearch), confirmUrl)}</p>`,
+    html: `<p>${linked(escape(text).replace(/\n/g, '<br>'), confirmUrl)}</p>`,
   };
 }
 

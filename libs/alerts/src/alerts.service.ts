@@ -6,6 +6,7 @@ import type { Lang } from '@app/catalogue';
 import { Clock, DomainError } from '@app/common';
 import { AppConfig, PublicUrls } from '@app/config';
 import { pickRanges, type RangeParam, SearchService, SearchVocabulary, type SearchRequest, withoutRanges } from '@app/search';
+import { deliveredAddress, mailboxKey } from './alert-address';
 import { confirmMessage, describeSearch, digestMessage } from './alert-mail';
 
 export type AlertFrequency = 'daily' | 'weekly';
@@ -35,6 +36,8 @@ const token = (): string => randomBytes(32).toString('base64url');
 /** Anything that looks like an address in an SMTP error is hidden before the error is kept or logged. */
 export const withoutAddresses = (text: string): string => text.replace(/[^\s<>"'@]+@[^\s<>"'@]+/g, '[address]');
 const DAY = 86_400_000;
+/** How long a confirmation link works; unconfirmed subscriptions (and their addresses) are deleted after it. */
+export const CONFIRM_LINK_DAYS = 7;
 /** Digests follow Moscow's calendar. */
 const MOSCOW = 3 * 3_600_000;
 
@@ -69,48 +72,66 @@ export class AlertsService {
     private readonly urls: PublicUrls,
   ) {}
 
-  /** Starts a subscription and queues its confirmation message. Limits per address and per client address stop abuse. */
+  /**
+   * Starts a subscription and queues its confirmation message. Limits per mailbox and per client
+   * address stop abuse: the address is read as the mailer delivers it and counted by the mailbox it
+   * reaches (so `"vi\ctim"@…` and `victim+1@…` share victim@…'s budget), and the count and the insert
+   * run under one lock per mailbox and per client, so parallel requests cannot overrun a limit.
+   */
   async subscribe(email: string, search: AlertSearch, frequency: AlertFrequency, lang: Lang, clientAddress: string): Promise<void> {
-    const address = email.trim();
-    const emailHash = sha256(address.toLowerCase());
+    const address = deliveredAddress(email);
+    const emailHash = sha256(mailboxKey(address));
     const clientHash = sha256(clientAddress);
     const { alertsPerAddressPerDay, alertsPerClientPerHour } = this.config.mail;
-    const [{ byAddress, byClient }] = await this.dataSource.query<{ byAddress: number; byClient: number }[]>(
-      `SELECT count(*) FILTER (WHERE email_hash = $1 AND created_at > now() - interval '1 day')::int AS "byAddress",
-              count(*) FILTER (WHERE client_hash = $2 AND created_at > now() - interval '1 hour')::int AS "byClient"
-         FROM search_alert WHERE email_hash = $1 OR client_hash = $2`,
-      [emailHash, clientHash],
-    );
-    if (byAddress >= alertsPerAddressPerDay || byClient >= alertsPerClientPerHour) {
-      throw new DomainError('too_many_requests', 'ALERT.TOO_MANY', 'Too many subscriptions were started from here; try again later', {
-        retryAfterSeconds: byClient >= alertsPerClientPerHour ? 3600 : 86_400,
-      });
-    }
     const confirm = token();
     const words = describeSearch(search.request, await this.vocabulary.terms(), lang);
     await this.dataSource.transaction(async (tx) => {
+      // one subscription at a time per mailbox, then per client (always in this order: no deadlock)
+      await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`alert-mailbox:${emailHash}`]);
+      await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`alert-client:${clientHash}`]);
+      const [{ byAddress, byClient }] = await tx.query<{ byAddress: number; byClient: number }[]>(
+        `SELECT count(*) FILTER (WHERE email_hash = $1 AND created_at > now() - interval '1 day')::int AS "byAddress",
+                count(*) FILTER (WHERE client_hash = $2 AND created_at > now() - interval '1 hour')::int AS "byClient"
+           FROM search_alert WHERE email_hash = $1 OR client_hash = $2`,
+        [emailHash, clientHash],
+      );
+      if (byAddress >= alertsPerAddressPerDay || byClient >= alertsPerClientPerHour) {
+        throw new DomainError('too_many_requests', 'ALERT.TOO_MANY', 'Too many subscriptions were started from here; try again later', {
+          retryAfterSeconds: byClient >= alertsPerClientPerHour ? 3600 : 86_400,
+        });
+      }
       const [alert] = await tx.query<{ id: string }[]>(
         `INSERT INTO search_alert (email, email_hash, client_hash, query, request, lang, frequency, confirm_token_hash, manage_token)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
         [address, emailHash, clientHash, search.query, JSON.stringify(search.request), lang, frequency, sha256(confirm), token()],
       );
-      const mail = confirmMessage(lang, words, this.searchUrl(search.query, lang), frequency, this.urls.to(`/alerts/confirm/${confirm}`));
+      const mail = confirmMessage(lang, words, frequency, this.urls.to(`/alerts/confirm/${confirm}`));
       await this.enqueue(tx, alert.id, 'confirm', 'confirm', address, mail, {});
     });
     this.logger.log({ frequency }, 'Search alert requested');
   }
 
-  /** Confirms the subscription a confirmation link names; false for an unknown or used link. */
+  /** Confirms the subscription a confirmation link names; false for an unknown, used or expired (CONFIRM_LINK_DAYS) link. */
   async confirm(confirmToken: string): Promise<boolean> {
     const rows: unknown[] = await this.dataSource.query(
       // in a CTE so the driver returns the rows themselves (an UPDATE returns [rows, count])
       `WITH confirmed AS (
          UPDATE search_alert SET confirmed_at = coalesce(confirmed_at, now()), last_sent_at = coalesce(last_sent_at, now())
-          WHERE confirm_token_hash = $1 RETURNING id)
+          WHERE confirm_token_hash = $1 AND (confirmed_at IS NOT NULL OR created_at > now() - make_interval(days => $2))
+          RETURNING id)
        SELECT id FROM confirmed`,
-      [sha256(confirmToken)],
+      [sha256(confirmToken), CONFIRM_LINK_DAYS],
     );
     return rows.length > 0;
+  }
+
+  /** Deletes subscriptions never confirmed within CONFIRM_LINK_DAYS, and with them the addresses they kept; returns how many. */
+  async pruneUnconfirmed(): Promise<number> {
+    const [, count] = await this.dataSource.query<[unknown, number]>(
+      `DELETE FROM search_alert WHERE confirmed_at IS NULL AND created_at < now() - make_interval(days => $1)`,
+      [CONFIRM_LINK_DAYS],
+    );
+    return count;
   }
 
   /** What a confirmation link stands for: a subscription still to confirm, one already confirmed, or nothing (unknown or unsubscribed). */
@@ -158,9 +179,8 @@ export class AlertsService {
         perPage: 50,
         lang: alert.lang,
       };
-      const changed = (await this.search.search({ ...request, sort: 'updated' })).hits.filter(
-        (h) => new Date(h.updatedAt).getTime() > since,
-      );
+      const found = await this.search.search({ ...request, sort: 'updated' });
+      const changed = found.hits.filter((h) => new Date(h.updatedAt).getTime() > since);
       const soon = new Date(now.getTime() + 14 * DAY);
       const closing = (await this.search.search({ ...request, sort: 'deadline', perPage: 20, closesAfter: now, closesBefore: soon })).hits // a reminder is for a round that is running: never for an unconfirmed or upcoming one
         .filter((h) => h.status === 'open' && !changed.some((c) => c.slug === h.slug));

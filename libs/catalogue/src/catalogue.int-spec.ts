@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { stringify } from 'yaml';
-import { Clock } from '@app/common';
+import { Clock, exactVersion } from '@app/common';
 import {
   CatalogueSeeder,
   currentFacts,
@@ -93,7 +93,7 @@ describe('catalogue on real PostgreSQL', () => {
     it('is idempotent and never brings back what an editor deleted', async () => {
       const service = app.get(ProgrammesService);
       const [del] = await ds.query(`SELECT id, version FROM programme WHERE slug = 'i-moscow-investors'`);
-      await service.remove(del.id, del.version, SYSTEM_SEED);
+      await service.remove(del.id, exactVersion(del.version), SYSTEM_SEED);
       const before = await ds.query('SELECT id, version, title_ru FROM programme ORDER BY id');
       const revisionsBefore = await ds.query('SELECT count(*)::int AS n FROM programme_revision');
       expect(await app.get(CatalogueSeeder).seed()).toEqual({ terms: 0, organisations: 0, programmes: 0, updated: 0, suggested: 0 });
@@ -132,7 +132,12 @@ describe('catalogue on real PostgreSQL', () => {
       const edited = await rowOf('content-edited');
       await app
         .get(ProgrammesService)
-        .update(edited.id, edited.version, plainToInstance(UpdateProgrammeDto, { summary: { ru: 'Правка редактора' } }), editor);
+        .update(
+          edited.id,
+          exactVersion(edited.version),
+          plainToInstance(UpdateProgrammeDto, { summary: { ru: 'Правка редактора' } }),
+          editor,
+        );
       // nothing changed in the files: nothing happens, however often it runs
       expect(await seeder.seed(dir)).toMatchObject({ programmes: 0, updated: 0, suggested: 0 });
 
@@ -171,7 +176,12 @@ describe('catalogue on real PostgreSQL', () => {
     it('keeps an editor’s change when the suggested update is dismissed', async () => {
       const service = app.get(ProgrammesService);
       const row = await rowOf('content-untouched');
-      await service.update(row.id, row.version, plainToInstance(UpdateProgrammeDto, { summary: { ru: 'Своё краткое описание' } }), editor);
+      await service.update(
+        row.id,
+        exactVersion(row.version),
+        plainToInstance(UpdateProgrammeDto, { summary: { ru: 'Своё краткое описание' } }),
+        editor,
+      );
       write('content-untouched', body('Третья редакция'));
       expect(await app.get(CatalogueSeeder).seed(dir)).toMatchObject({ updated: 0, suggested: 1 });
       const suggestions = app.get(SuggestedUpdatesService);
@@ -228,7 +238,7 @@ describe('catalogue on real PostgreSQL', () => {
     it('refuses to publish an entry with no source, no application step and no way to act, naming the fields', async () => {
       const service = app.get(ProgrammesService);
       const draft = await service.create(plainToInstance(CreateProgrammeDto, programmeInput({ application: {}, curation: {} })), editor);
-      await expect(service.transition(draft.id, draft.version, 'publish', editor)).rejects.toMatchObject({
+      await expect(service.transition(draft.id, exactVersion(draft.version), 'publish', editor)).rejects.toMatchObject({
         code: 'VALIDATION_FAILED',
         details: [
           { field: 'curation.sources', messages: ['add at least one source before publishing'] },
@@ -237,10 +247,10 @@ describe('catalogue on real PostgreSQL', () => {
         ],
       });
       const published = await service.create(plainToInstance(CreateProgrammeDto, programmeInput()), editor);
-      const live = await service.transition(published.id, published.version, 'publish', editor);
+      const live = await service.transition(published.id, exactVersion(published.version), 'publish', editor);
       // nor can a published entry lose its last source
       await expect(
-        service.update(live.id, live.version, plainToInstance(UpdateProgrammeDto, { curation: { sources: [] } }), editor),
+        service.update(live.id, exactVersion(live.version), plainToInstance(UpdateProgrammeDto, { curation: { sources: [] } }), editor),
       ).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
     });
 
@@ -335,11 +345,11 @@ describe('catalogue on real PostgreSQL', () => {
       const created = await service.create(plainToInstance(CreateProgrammeDto, programmeInput()), actor);
       const updated = await service.update(
         created.id,
-        created.version,
+        exactVersion(created.version),
         plainToInstance(CreateProgrammeDto, { summary: { en: 'Changed' }, benefit: { amountMax: 5_000_000 } }),
         actor,
       );
-      const published = await service.transition(updated.id, updated.version, 'publish', actor);
+      const published = await service.transition(updated.id, exactVersion(updated.version), 'publish', actor);
       const revisions = await service.listRevisions(created.id);
       expect(revisions.map((r) => [r.version, r.action, r.actor.label])).toEqual([
         [3, 'publish', 'test:editor'],

@@ -33,16 +33,7 @@ export {
   type PendingFieldChange,
   type WorkingVersion,
 } from './programmes/pending-changes.service';
-export {
-  PROGRAMME_FIELDS,
-  emptyValues,
-  getPath,
-  keyOf,
-  normaliseValue,
-  setPath,
-  type ProgrammeField,
-  type StructuredShape,
-} from './programmes/programme-fields';
+export { PROGRAMME_FIELDS, emptyValues, getPath, keyOf, normaliseValue, setPath, type ProgrammeField } from './programmes/programme-fields';
 export { ProgrammeRevisions } from './programmes/programme-revisions';
 export { toSnapshot } from './programmes/programme-snapshot';
 export {
@@ -60,7 +51,7 @@ export {
 } from './programmes/programme-status';
 export { ProgrammeStatusJob } from './programmes/programme-status.job';
 export { Programme } from './programmes/programme.entity';
-export { mapProgramme, mapProgrammeHit, pick, type Lang } from './programmes/programme.mapper';
+export { mapProgrammeHit, pick, type Lang } from './programmes/programme.mapper';
 export { ProgrammeRepository } from './programmes/programme.repository';
 export {
   AVAILABILITY_KINDS,
@@ -73,8 +64,8 @@ export {
   type ProgrammeSource,
 } from './programmes/programme.types';
 export { ProgrammesService, TRANSITIONS, transitionsFrom, type ProgrammeTransition } from './programmes/programmes.service';
+export { PUBLISHED_READ_ENTITIES, publishedProgrammeReader } from './programmes/published-programmes.reader';
 export {
-  CRITERIA_NUMBERS,
   DERIVED_DATES,
   FIELDS,
   HISTORY_FIELDS,
@@ -88,7 +79,6 @@ export {
   type Side,
 } from './programmes/record-fields';
 export { RelatedProgrammesService, type RelatedProgramme } from './programmes/related-programmes';
-export { localisedPairs, type StaleEnglish } from './programmes/stale-english';
 export { REQUIRED_SLUGS, checkCatalogue } from './seed/catalogue-check';
 export { findCatalogueDir, loadShippedCatalogue } from './seed/catalogue-files';
 export { CatalogueSeeder, catalogueUpdates } from './seed/catalogue.seeder';
@@ -109,12 +99,12 @@ export {
 export { TaxonomyService } from './taxonomy/taxonomy.service';
 export { ImportJobsService } from './transfer/import-jobs.service';
 export {
+  CSV_COLUMNS,
   csvToRows,
   formatOf,
   jsonToRows,
+  readRows,
   recordsToCsv,
-  rowsOf,
-  toProgrammeInput,
   toRecord,
   type ProgrammeRecord,
 } from './transfer/programme-record';

@@ -66,22 +66,26 @@ describe('migrating existing entries to the truth model', () => {
           )
         ).rows;
         // the snapshot release 2 wrote: schema 2, without availability, source kinds or provider contacts
-        const snapshot = toSnapshot({
-          ...emptyValues(),
-          id: p.id,
-          slug,
-          title: { ru: 'Программа', en: null },
-          summary: { ru: 'Кратко', en: null },
-          provider: { slug: 'fund', name: { ru: 'Фонд', en: null }, url: 'https://fund.example' },
-          parent: null,
-          timing: { opensAt: opens && new Date(opens).toISOString(), closesAt: closes && new Date(closes).toISOString(), status },
-          curation: { sources: JSON.parse(sources), newestSourceOn: '2025-10-09', lastCheckedOn: null },
-          publicationState: 'published',
-          publishedAt: '2026-11-01T00:00:00.000Z',
-          version: 1,
-          createdAt: '2026-11-01T00:00:00.000Z',
-          updatedAt: '2026-11-01T00:00:00.000Z',
-        } as unknown as ProgrammeView) as unknown as Record<string, Record<string, unknown>>;
+        const snapshot = toSnapshot(
+          {
+            ...emptyValues(),
+            id: p.id,
+            slug,
+            title: { ru: 'Программа', en: null },
+            summary: { ru: 'Кратко', en: null },
+            provider: { slug: 'fund', name: { ru: 'Фонд', en: null }, url: 'https://fund.example' },
+            parent: null,
+            timing: { opensAt: opens && new Date(opens).toISOString(), closesAt: closes && new Date(closes).toISOString(), status },
+            curation: { sources: JSON.parse(sources), newestSourceOn: '2025-10-09', lastCheckedOn: null },
+            publicationState: 'published',
+            publishedAt: '2026-11-01T00:00:00.000Z',
+            version: 1,
+            createdAt: '2026-11-01T00:00:00.000Z',
+            updatedAt: '2026-11-01T00:00:00.000Z',
+          } as unknown as ProgrammeView,
+          null,
+        ) as unknown as Record<string, Record<string, unknown>>;
+        delete snapshot.publicParent;
         delete snapshot.timing.availability;
         delete snapshot.eligibility.checks;
         delete snapshot.application.applyUrlEn;

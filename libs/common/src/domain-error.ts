@@ -10,6 +10,7 @@ export type DomainErrorKind =
   | 'conflict'
   | 'precondition_failed'
   | 'precondition_required'
+  | 'method_not_allowed'
   | 'payload_too_large'
   | 'unsupported_media_type'
   | 'too_many_requests'

@@ -19,6 +19,7 @@ const STATUS_BY_KIND: Record<DomainErrorKind, number> = {
   conflict: 409,
   precondition_failed: 412,
   precondition_required: 428,
+  method_not_allowed: 405,
   payload_too_large: 413,
   unsupported_media_type: 415,
   too_many_requests: 429,

@@ -1,4 +1,4 @@
-import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { type ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
 import { DomainError, FieldProblem } from './domain-error';
 
 /** Flattens class-validator's tree into `{ field: 'title.ru', messages }` rows. */
@@ -19,9 +19,22 @@ export function validationFailed(problems: FieldProblem[]): DomainError {
   return new DomainError('invalid', 'VALIDATION_FAILED', `Invalid input: ${fields.join(', ')}`, problems);
 }
 
-/** The global pipe: allow-listed, strict and transforming, with per-field errors. */
+/**
+ * A body a route describes with a class is required (its OpenAPI says so): a request without
+ * one is a 400 naming `body`, not a request with every field left out.
+ */
+class RequiredBodyValidationPipe extends ValidationPipe {
+  override transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type === 'body' && value === undefined && metadata.metatype && metadata.metatype !== Object) {
+      return Promise.reject(validationFailed([{ field: 'body', messages: ['is required: send a JSON object'] }]));
+    }
+    return super.transform(value, metadata) as Promise<unknown>;
+  }
+}
+
+/** The global pipe: allow-listed, strict and transforming, with per-field errors; a described body is required. */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new RequiredBodyValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,

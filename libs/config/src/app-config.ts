@@ -53,6 +53,30 @@ export class EnvironmentVariables {
   @Max(100)
   DATABASE_POOL_SIZE = 10;
 
+  /** Connections of the pool imports and exports use, apart from the site's: they can never take the site's pool. */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(20)
+  DATABASE_BULK_POOL_SIZE = 2;
+
+  /** The largest import file (admin page and CLI), in megabytes. */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  IMPORT_MAX_FILE_MB = 20;
+
+  /** The most rows one import may hold. */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  IMPORT_MAX_ROWS = 20_000;
+
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -338,6 +362,8 @@ export interface DatabaseConfig {
   embeddedDir: string;
   embeddedPort: number;
   poolSize: number;
+  /** The pool imports and exports use, apart from `poolSize`. */
+  bulkPoolSize: number;
   /** How long a statement waits for a lock another transaction holds (then 503). */
   lockTimeoutMs: number;
   migrateOnStart: boolean;
@@ -431,6 +457,12 @@ export interface MailConfig {
   intervalSeconds: number;
 }
 
+export interface TransferConfig {
+  /** The largest import file, in bytes, and the most rows one import may hold (a refusal names them). */
+  maxFileBytes: number;
+  maxRows: number;
+}
+
 export interface CatalogueConfig {
   /** An entry whose newest source page is older than this many days is shown as possibly out of date. */
   sourceMaxAgeDays: number;
@@ -456,6 +488,7 @@ export class AppConfig {
       alertsPerClientPerHour: 20,
       intervalSeconds: 30,
     },
+    readonly transfer: TransferConfig = { maxFileBytes: 20 * 1024 * 1024, maxRows: 20_000 },
   ) {}
 
   /** The same configuration pointed at a resolved database (e.g. the embedded one). */
@@ -471,6 +504,7 @@ export class AppConfig {
       this.rateLimits,
       this.catalogue,
       this.mail,
+      this.transfer,
     );
   }
 }
@@ -525,6 +559,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       embeddedDir: vars.EMBEDDED_PG_DIR,
       embeddedPort: vars.EMBEDDED_PG_PORT,
       poolSize: vars.DATABASE_POOL_SIZE,
+      bulkPoolSize: vars.DATABASE_BULK_POOL_SIZE,
       lockTimeoutMs: vars.DATABASE_LOCK_TIMEOUT_MS,
       migrateOnStart: vars.MIGRATE_ON_START ?? embedded,
       seedOnStart: vars.SEED_ON_START ?? embedded,
@@ -584,6 +619,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       alertsPerClientPerHour: vars.ALERTS_PER_CLIENT_PER_HOUR,
       intervalSeconds: vars.MAIL_INTERVAL_SECONDS,
     },
+    { maxFileBytes: vars.IMPORT_MAX_FILE_MB * 1024 * 1024, maxRows: vars.IMPORT_MAX_ROWS },
   );
 }
 

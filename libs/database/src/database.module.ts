@@ -1,9 +1,10 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '@app/config';
+import { BulkDatabase } from './bulk-database';
 import { dataSourceOptions } from './data-source';
 
-/** The TypeORM connection for a Nest process; entities come from each feature's forFeature. */
+/** The TypeORM connection for a Nest process (entities come from each feature's forFeature), and the bulk pool beside it. */
 @Module({})
 export class DatabaseModule {
   static forRoot(): DynamicModule {
@@ -25,6 +26,9 @@ export class DatabaseModule {
           },
         }),
       ],
+      providers: [BulkDatabase],
+      exports: [BulkDatabase],
+      global: true,
     };
   }
 }

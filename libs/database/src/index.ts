@@ -1,7 +1,8 @@
 export { readManifest } from './backup/backup-archive';
 export { BackupError, backupDatabase, prepareEmbeddedDirectory, restoreBaseBackup, restoreDump } from './backup/database-backup';
 export { findDumpTools, toolsFor } from './backup/pg-dump-tools';
-export { runMigrations } from './data-source';
+export { BulkDatabase } from './bulk-database';
+export { dataSourceOptions, runMigrations } from './data-source';
 export { DatabaseModule } from './database.module';
 export { definitionText } from './definitions/definitions';
 export { startEmbeddedPostgres } from './embedded-postgres';

@@ -19,7 +19,7 @@ export {
   type SortOrder,
 } from './search.model';
 export { SearchModule } from './search.module';
-export { SearchService } from './search.service';
+export { SearchService, isSearchCursor } from './search.service';
 export { SearchMaintenanceService } from './sync/search-maintenance.service';
 export { SearchOutbox } from './sync/search-outbox';
 export { SearchSyncRelay } from './sync/search-sync.relay';

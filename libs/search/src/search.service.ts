@@ -407,19 +407,19 @@ function writeCursor(sort: KeysetOrder, key: SortKey): string {
   );
 }
 
-function readCursor(cursor: string, sort: SortOrder, page: number): SortKey {
-  if (!isKeyset(sort))
-    throw cursorProblem(`a cursor continues the ${KEYSET_ORDERS.join(', ')} orders, not ${sort}; page through relevance with page`);
-  if (page !== 1) throw cursorProblem('send either after or page, not both');
+/** A cursor's order and sort key, or null for anything `writeCursor` did not make. */
+function decodeCursor(cursor: string): { sort: KeysetOrder; key: SortKey } | null {
   let parsed: unknown;
   try {
     parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
-    parsed = null;
+    return null;
   }
   const { s, k } = (parsed ?? {}) as { s?: unknown; k?: unknown };
   const instant = (v: unknown) => typeof v === 'string' && v.length <= 40 && !Number.isNaN(Date.parse(v));
   if (
+    typeof s !== 'string' ||
+    !isKeyset(s as SortOrder) ||
     !Array.isArray(k) ||
     k.length !== 5 ||
     !(Number.isInteger(k[0]) && (k[0] as number) >= 0 && (k[0] as number) <= 9) ||
@@ -429,15 +429,17 @@ function readCursor(cursor: string, sort: SortOrder, page: number): SortKey {
     typeof k[4] !== 'string' ||
     !/^[0-9a-f-]{36}$/.test(k[4])
   ) {
-    throw cursorProblem('must be a nextCursor from an earlier answer');
+    return null;
   }
-  if (s !== sort) throw cursorProblem(`this cursor continues sort=${String(s)}; ask with that sort`);
   return {
-    statusRank: k[0] as number,
-    updatedAt: k[1] as string,
-    closesAt: k[2] as string | null,
-    amountSort: k[3] as number | null,
-    id: k[4],
+    sort: s as KeysetOrder,
+    key: {
+      statusRank: k[0] as number,
+      updatedAt: k[1] as string,
+      closesAt: k[2] as string | null,
+      amountSort: k[3] as number | null,
+      id: k[4],
+    },
   };
 }
 
@@ -448,3 +450,16 @@ const wholeWords = (text: ParsedQuery): ParsedQuery => ({
     alternatives: g.alternatives.map((alt) => alt.map((w) => (w.prefix ? { ...w, prefix: false, typing: true } : w))),
   })),
 });
+
+/** Whether `value` is a cursor this service made (a `nextCursor`): what every `after` parameter must be. */
+export const isSearchCursor = (value: unknown): boolean => typeof value === 'string' && decodeCursor(value) !== null;
+
+function readCursor(cursor: string, sort: SortOrder, page: number): SortKey {
+  if (!isKeyset(sort))
+    throw cursorProblem(`a cursor continues the ${KEYSET_ORDERS.join(', ')} orders, not ${sort}; page through relevance with page`);
+  if (page !== 1) throw cursorProblem('send either after or page, not both');
+  const decoded = decodeCursor(cursor);
+  if (!decoded) throw cursorProblem('must be a nextCursor from an earlier answer');
+  if (decoded.sort !== sort) throw cursorProblem(`this cursor continues sort=${decoded.sort}; ask with that sort`);
+  return decoded.key;
+}

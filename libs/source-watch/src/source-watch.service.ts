@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { plainToInstance } from 'class-transformer';
 import { DataSource, EntityManager } from 'typeorm';
 import { moscowDay, ProgrammesService, UpdateProgrammeDto, type Actor, type ProgrammeSource, type ProgrammeView } from '@app/catalogue';
-import { Clock, DomainError, validationFailed } from '@app/common';
+import { Clock, DomainError, type ExpectedVersion, validationFailed } from '@app/common';
 import { AppConfig } from '@app/config';
 import { AuditService, type AuditActor } from '@app/identity';
 import { movedTo } from './assess';
@@ -254,7 +254,7 @@ export class SourceWatchService {
    * saved as a normal update with the version the editor saw (412 when it is stale), and their
    * pending items are resolved as confirmed.
    */
-  async confirm(programmeId: string, expectedVersion: number, actor: Actor & AuditActor, keys?: string[]): Promise<ConfirmResult> {
+  async confirm(programmeId: string, expectedVersion: ExpectedVersion, actor: Actor & AuditActor, keys?: string[]): Promise<ConfirmResult> {
     return this.dataSource.transaction(async (tx) => {
       const current = await this.programmes.getForAdmin(programmeId);
       const sources = current.curation.sources;

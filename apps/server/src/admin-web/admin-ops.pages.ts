@@ -36,11 +36,15 @@ class AuditFilters {
 /** The web addresses in a message's text (split keeps them, at odd positions); a full stop or bracket after one is not part of it. */
 const LINK = /(https?:\/\/[^\s<>"]*[^\s<>".,;:)\]])/;
 
-/** Each problem of each invalid row, one line per field, for the report table. */
+/** Each problem of each invalid row the report lists, one line per field, for the report table. */
 const problemLines = (report: ImportReport) =>
   report.rows
     .filter((r) => r.action === 'invalid')
     .flatMap((r) => (r.problems ?? []).map((p) => ({ row: r.row, slug: r.slug, field: p.field, message: p.messages.join('; ') })));
+
+/** Problems the report counts but does not list, by field ("and 4,210 more problems with title.ru"). */
+const omittedProblems = (report: ImportReport) =>
+  Object.entries(report.omitted?.problems ?? {}).map(([field, count]) => ({ field, count: count.toLocaleString('en-GB') }));
 
 /** Import and export, search sync status, and the audit log. */
 @ApiExcludeController()
@@ -82,8 +86,9 @@ export class AdminOpsPages {
     try {
       id = await this.imports.start({ name: file.originalname.slice(0, 200), format, content }, actorOf(admin, req));
     } catch (error) {
-      if (error instanceof SyntaxError || (error as { code?: string }).code?.startsWith('CSV_')) {
-        return fail(`The file could not be read as ${format.toUpperCase()}: ${(error as Error).message}`);
+      // unreadable (400) or over the row limit (413, the limit named): the page again, saying so
+      if (error instanceof DomainError && (error.kind === 'invalid' || error.kind === 'payload_too_large')) {
+        return showPage(res.status(error.kind === 'invalid' ? 400 : 413), this.renderImport(admin, `${error.message}.`));
       }
       throw error;
     }
@@ -91,7 +96,12 @@ export class AdminOpsPages {
   }
 
   private renderImport(admin: AdminContext, error?: string): string {
-    return adminPage('import.njk', admin, { section: 'import', error });
+    const { maxFileBytes, maxRows } = this.config.transfer;
+    return adminPage('import.njk', admin, {
+      section: 'import',
+      error,
+      limits: { megabytes: Math.floor(maxFileBytes / 1024 / 1024), rows: maxRows.toLocaleString('en-GB') },
+    });
   }
 
   /** The report of a check or an apply; while one runs, progress (the page refreshes itself). */
@@ -100,7 +110,7 @@ export class AdminOpsPages {
   async importReport(@Admin() admin: AdminContext, @Param() { id }: IdParam, @Query('done') done?: string): Promise<string> {
     const job = await this.imports.get(id);
     const report = job.appliedReport ?? job.report;
-    const running = (job.state === 'checking' || job.state === 'applying') && !job.interrupted;
+    const running = ['queued', 'checking', 'apply-queued', 'applying'].includes(job.state) && !job.interrupted;
     const stamp = (d: Date | null) => d?.toISOString().slice(0, 16).replace('T', ' ') ?? null;
     return adminPage('import-report.njk', admin, {
       section: 'import',
@@ -110,6 +120,8 @@ export class AdminOpsPages {
       percent: job.rows ? Math.floor((job.done / job.rows) * 100) : 100,
       report,
       problems: report ? problemLines(report) : [],
+      omittedProblems: report ? omittedProblems(report) : [],
+      omittedChanges: report?.omitted?.changes ?? 0,
       changes: report ? report.rows.filter((r) => r.action === 'create' || r.action === 'update') : [],
       applicable: report ? report.counts.create + report.counts.update : 0,
     });

@@ -4,6 +4,7 @@ import { Reflector } from '@nestjs/core';
 import type { CookieOptions, Request, Response } from 'express';
 import { DomainError, SeeOther } from '@app/common';
 import { AuditActor, AuthenticatedUser, IdentityService, Role } from '@app/identity';
+import { requestPath } from '../http/site-paths';
 
 /** The session cookie: only sent to the admin area, never readable by scripts. */
 export const SESSION_COOKIE = 'sn_admin';
@@ -67,7 +68,7 @@ export class AdminSessionGuard implements CanActivate {
     const session = token ? await this.identity.authenticateBrowser(token) : null;
     if (!session || !token) {
       if (token) res.clearCookie(SESSION_COOKIE, cookieOptions(req));
-      if (SAFE_METHODS.has(req.method)) throw new SeeOther(`${ADMIN_PATH}/login?next=${encodeURIComponent(req.originalUrl)}`);
+      if (SAFE_METHODS.has(req.method)) throw new SeeOther(`${ADMIN_PATH}/login?next=${encodeURIComponent(requestPath(req))}`);
       throw new DomainError('unauthenticated', 'AUTH.SIGN_IN_REQUIRED', 'Your session has ended; sign in again');
     }
     req.admin = { user: session.user, csrfToken: session.csrfToken, sessionToken: token };

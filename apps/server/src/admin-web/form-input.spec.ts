@@ -78,9 +78,10 @@ describe('reading an admin form as a DTO', () => {
   });
 
   it('reads the version a form was drawn at; a missing or damaged one matches no version', async () => {
-    expect((await readForm(VersionForm, { version: '7' })).version).toBe(7);
-    expect((await readForm(VersionForm, {})).version).toBe(-1);
-    expect((await readForm(VersionForm, { version: 'x' })).version).toBe(-1);
+    expect((await readForm(VersionForm, { version: '7' })).version).toEqual({ version: 7 });
+    // never "any version" (issue 26): versions start at 1, so 0 matches none
+    for (const version of [undefined, '', 'x', '0', '07', '*', '-3'])
+      expect((await readForm(VersionForm, version === undefined ? {} : { version })).version).toEqual({ version: 0 });
     expect((await readForm(WorkingVersionForm, { version: 'p3' })).version).toEqual({ kind: 'pending', version: 3 });
     expect((await readForm(WorkingVersionForm, { version: '' })).version).toEqual({ kind: 'live', version: -1 });
   });

@@ -1,9 +1,9 @@
 import type { ClassConstructor } from 'class-transformer';
 import { Transform } from 'class-transformer';
 import { defaultMetadataStorage } from 'class-transformer/cjs/storage';
-import { getMetadataStorage, IsDefined, IsInt } from 'class-validator';
+import { getMetadataStorage, IsDefined } from 'class-validator';
 import { parseWorkingTag, type WorkingVersion } from '@app/catalogue';
-import { createValidationPipe } from '@app/common';
+import { createValidationPipe, exactVersion, type ExpectedVersion } from '@app/common';
 
 /** A urlencoded form post as Express reads it: a repeated name becomes a list. */
 export type FormBody = Record<string, string | string[] | undefined>;
@@ -171,6 +171,8 @@ export function sidesChosen<S extends string>(tree: unknown, sides: readonly S[]
 type Constructor = new (...args: any[]) => object;
 
 const NO_VERSION: WorkingVersion = { kind: 'live', version: -1 };
+/** Versions start at 1: a form without a readable version expects one no record has, never "any". */
+const NO_EXACT_VERSION: ExpectedVersion = exactVersion(0);
 
 /**
  * A form of `Base` that also sends the version it was drawn at (its hidden `version`), for the
@@ -179,9 +181,9 @@ const NO_VERSION: WorkingVersion = { kind: 'live', version: -1 };
  */
 export function WithVersion<T extends Constructor>(Base: T) {
   class Versioned extends Base {
-    @Transform(({ value }: { value: unknown }) => (Number.isInteger(value) && (value as number) > 0 ? value : -1))
-    @IsInt()
-    version: number = -1;
+    @Transform(({ value }: { value: unknown }) => exactVersion(/^[1-9]\d{0,8}$/.test(String(value ?? '')) ? Number(value) : 0))
+    @IsDefined()
+    version: ExpectedVersion = NO_EXACT_VERSION;
   }
   return Versioned;
 }

@@ -1,4 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, UseInterceptors } from '@nestjs/common';
+import type { ExpectedVersion } from '@app/common';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
 import {
   CreateOrganisationDto,
@@ -58,7 +59,7 @@ export class AdminOrganisationsController {
   @ApiOperation({ summary: 'Change a provider (admin; its programmes get a new version); needs If-Match' })
   update(
     @Param() { slug }: SlugParam,
-    @IfMatch() version: number,
+    @IfMatch() version: ExpectedVersion,
     @Body() body: UpdateOrganisationDto,
     @CurrentUser() user: AuthenticatedUser,
   ): Promise<OrganisationView> {
@@ -69,7 +70,7 @@ export class AdminOrganisationsController {
   @HttpCode(204)
   @IF_MATCH
   @ApiOperation({ summary: 'Delete a provider no programme names (admin); needs If-Match' })
-  remove(@Param() { slug }: SlugParam, @IfMatch() version: number): Promise<void> {
+  remove(@Param() { slug }: SlugParam, @IfMatch() version: ExpectedVersion): Promise<void> {
     return this.organisations.remove(slug, version);
   }
 }
@@ -102,7 +103,7 @@ export class AdminTaxonomyController {
   @IF_MATCH
   @ApiOkResponse({ type: TermView })
   @ApiOperation({ summary: 'Relabel or move a term (admin); needs If-Match' })
-  update(@Param() { facet, code }: TermParams, @IfMatch() version: number, @Body() body: UpdateTermDto): Promise<TermView> {
+  update(@Param() { facet, code }: TermParams, @IfMatch() version: ExpectedVersion, @Body() body: UpdateTermDto): Promise<TermView> {
     return this.taxonomy.update(facet, code, version, body);
   }
 
@@ -110,7 +111,7 @@ export class AdminTaxonomyController {
   @HttpCode(204)
   @IF_MATCH
   @ApiOperation({ summary: 'Delete a term no programme uses (admin); needs If-Match' })
-  remove(@Param() { facet, code }: TermParams, @IfMatch() version: number): Promise<void> {
+  remove(@Param() { facet, code }: TermParams, @IfMatch() version: ExpectedVersion): Promise<void> {
     return this.taxonomy.remove(facet, code, version);
   }
 }

@@ -1,5 +1,5 @@
 import { AppConfig } from '@app/config';
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Res, UseInterceptors } from '@nestjs/common';
+import { applyDecorators, Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Res, UseInterceptors } from '@nestjs/common';
 import type { Response } from 'express';
 import {
   ApiAcceptedResponse,
@@ -34,7 +34,7 @@ import {
   type PendingChangeView,
   type WorkingVersion,
 } from '@app/catalogue';
-import { Clock } from '@app/common';
+import { Clock, type ExpectedVersion } from '@app/common';
 import { AuthenticatedUser, CurrentUser, Roles } from '@app/identity';
 import { facetSelection, ProgrammeFilterQuery } from '../programmes/programme-list.query';
 import { IdParam } from '../http/params';
@@ -125,12 +125,6 @@ class RevisionParams extends IdParam {
   version: string;
 }
 
-class TransitionParams extends IdParam {
-  @ApiProperty({ enum: ['publish', 'unpublish', 'archive', 'restore'] })
-  @IsIn(['publish', 'unpublish', 'archive', 'restore'])
-  action: ProgrammeTransition;
-}
-
 const actorOf = (u: AuthenticatedUser) => ({ id: u.id, label: u.email });
 const IF_MATCH = ApiHeader({ name: 'If-Match', required: true, description: 'the ETag you last read, e.g. "3"' });
 const WORKING_IF_MATCH = ApiHeader({
@@ -146,6 +140,13 @@ function answer(res: Response, id: string, outcome: EditOutcome): ProgrammeView 
   res.setHeader('Content-Location', `/api/v1/admin/programmes/${id}/pending-change`);
   return outcome.change;
 }
+
+/**
+ * A publication move: one route per move, so an unknown one (`…/{id}/anything`) is a 404 from the
+ * router, never a 428 for a missing If-Match or a 400 about a parameter.
+ */
+const Transition = (action: ProgrammeTransition, summary: string) =>
+  applyDecorators(Post(`:id/${action}`), HttpCode(200), IF_MATCH, ApiOperation({ summary }), ApiOkResponse({ type: ProgrammeView }));
 
 @ApiTags('admin: programmes')
 @ApiBearerAuth()
@@ -204,17 +205,24 @@ export class AdminProgrammesController {
     return answer(res, id, await this.pending.edit(id, version, body, actorOf(user)));
   }
 
-  @Post(':id/:action')
-  @HttpCode(200)
-  @IF_MATCH
-  @ApiOperation({ summary: 'publish, unpublish, archive or restore; needs If-Match' })
-  @ApiOkResponse({ type: ProgrammeView })
-  transition(
-    @Param() { id, action }: TransitionParams,
-    @IfMatch() version: number,
-    @CurrentUser() user: AuthenticatedUser,
-  ): Promise<ProgrammeView> {
-    return this.programmes.transition(id, version, action, actorOf(user));
+  @Transition('publish', 'Publish a draft (refused without a source or an application step); needs If-Match')
+  publish(@Param() { id }: IdParam, @IfMatch() version: ExpectedVersion, @CurrentUser() user: AuthenticatedUser): Promise<ProgrammeView> {
+    return this.programmes.transition(id, version, 'publish', actorOf(user));
+  }
+
+  @Transition('unpublish', 'Unpublish: back to a draft; needs If-Match')
+  unpublish(@Param() { id }: IdParam, @IfMatch() version: ExpectedVersion, @CurrentUser() user: AuthenticatedUser): Promise<ProgrammeView> {
+    return this.programmes.transition(id, version, 'unpublish', actorOf(user));
+  }
+
+  @Transition('archive', 'Archive a draft or a published programme; needs If-Match')
+  archive(@Param() { id }: IdParam, @IfMatch() version: ExpectedVersion, @CurrentUser() user: AuthenticatedUser): Promise<ProgrammeView> {
+    return this.programmes.transition(id, version, 'archive', actorOf(user));
+  }
+
+  @Transition('restore', 'Restore an archived programme as a draft; needs If-Match')
+  restore(@Param() { id }: IdParam, @IfMatch() version: ExpectedVersion, @CurrentUser() user: AuthenticatedUser): Promise<ProgrammeView> {
+    return this.programmes.transition(id, version, 'restore', actorOf(user));
   }
 
   @Delete(':id')
@@ -222,7 +230,7 @@ export class AdminProgrammesController {
   @Roles('admin')
   @IF_MATCH
   @ApiOperation({ summary: 'Delete (admin only); the history is kept' })
-  remove(@Param() { id }: IdParam, @IfMatch() version: number, @CurrentUser() user: AuthenticatedUser): Promise<void> {
+  remove(@Param() { id }: IdParam, @IfMatch() version: ExpectedVersion, @CurrentUser() user: AuthenticatedUser): Promise<void> {
     return this.programmes.remove(id, version, actorOf(user));
   }
 

@@ -1,4 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, UseInterceptors } from '@nestjs/common';
+import type { ExpectedVersion } from '@app/common';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@app/identity';
 import { SearchStatus, SearchStatusService, SynonymInputDto, SynonymsService, SynonymView } from '@app/search';
@@ -107,7 +108,7 @@ export class AdminSearchController {
   @IF_MATCH
   @ApiOkResponse({ type: SynonymView })
   @ApiOperation({ summary: "Replace a synonym group's terms (admin); needs If-Match" })
-  updateSynonym(@Param() { id }: IdParam, @IfMatch() version: number, @Body() body: SynonymInputDto): Promise<SynonymView> {
+  updateSynonym(@Param() { id }: IdParam, @IfMatch() version: ExpectedVersion, @Body() body: SynonymInputDto): Promise<SynonymView> {
     return this.synonyms.update(id, version, body);
   }
 
@@ -115,7 +116,7 @@ export class AdminSearchController {
   @IF_MATCH
   @HttpCode(204)
   @ApiOperation({ summary: 'Delete a synonym group (admin); needs If-Match' })
-  removeSynonym(@Param() { id }: IdParam, @IfMatch() version: number): Promise<void> {
+  removeSynonym(@Param() { id }: IdParam, @IfMatch() version: ExpectedVersion): Promise<void> {
     return this.synonyms.remove(id, version);
   }
 }

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query, UseInterceptors } 
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsOptional, IsString, IsUUID, Matches } from 'class-validator';
 import { ProgrammeView } from '@app/catalogue';
-import { PageQuery } from '@app/common';
+import { type ExpectedVersion, PageQuery } from '@app/common';
 import { AuthenticatedUser, CurrentUser, Roles } from '@app/identity';
 import { SourceWatchService, WATCH_KINDS, type WatchKind } from '@app/source-watch';
 import { IdParam } from '../http/params';
@@ -190,7 +190,7 @@ export class AdminSourceWatchController {
   @ApiOkResponse({ type: ProgrammeView })
   async confirm(
     @Param() { id }: IdParam,
-    @IfMatch() version: number,
+    @IfMatch() version: ExpectedVersion,
     @Body() body: ConfirmSourcesDto,
     @CurrentUser() user: AuthenticatedUser,
   ): Promise<ProgrammeView> {

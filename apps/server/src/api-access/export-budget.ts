@@ -48,7 +48,10 @@ export class ExportBudget {
     };
   }
 
-  /** Charges the rows beyond the first unit (the request itself paid that) to the client's counter. */
+  /**
+   * Charges the rows beyond the first unit (the request itself paid that) to the client's counter,
+   * only if they fit in what is left of its window: a refused export costs nothing more.
+   */
   async charge(client: ApiClient, rows: number): Promise<void> {
     const extra = Math.max(0, Math.ceil(rows / ROWS_PER_UNIT) - 1);
     if (extra === 0) return;
@@ -56,11 +59,11 @@ export class ExportBudget {
     const limit = budgetLimit(this.config.rateLimits, 'api', client);
     let state;
     try {
-      state = await this.store.hit(budgetKey('api', client.tracker), windowSeconds * 1000, extra);
+      state = await this.store.spend(budgetKey('api', client.tracker), windowSeconds * 1000, extra, limit);
     } catch {
       return; // the counters are unreachable: like every request then, the export goes through
     }
-    if (state.hits > limit) {
+    if (!state.spent) {
       const retryAfterSeconds = Math.max(1, Math.ceil((state.resetsAt.getTime() - Date.now()) / 1000));
       throw new DomainError(
         'too_many_requests',

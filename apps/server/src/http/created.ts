@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import {
   applyDecorators,
   type Type,
@@ -27,7 +27,13 @@ interface StoredAnswer {
   status: number | null;
   body: unknown;
   location: string | null;
+  /** Seconds until an in-progress claim's lease runs out. */
+  lease_left: number | null;
 }
+
+/** How long a claim on a key lasts without renewal, and how often a running request renews it. */
+const LEASE_SECONDS = 10;
+const RENEW_EVERY_MS = 2_000;
 
 /**
  * For admin creates: `Location` on the 201, and `Idempotency-Key` (optional):
@@ -35,7 +41,9 @@ interface StoredAnswer {
  * a retry with the same key and body gets that answer again (with
  * `Idempotent-Replayed: true`), never a second record. The same key with a
  * different body is a 400; a retry while the first is still running, a 409.
- * Keys are per signed-in user. A request that fails frees its key.
+ * Keys are per signed-in user. A request that fails frees its key. A running
+ * request holds its key by a lease it renews every 2 s: if its server dies, the
+ * key is free again within LEASE_SECONDS (10 s), not a day later.
  */
 @Injectable()
 export class CreatedInterceptor implements NestInterceptor {
@@ -67,7 +75,8 @@ export class CreatedInterceptor implements NestInterceptor {
     const hash = createHash('sha256')
       .update(`${req.method} ${req.originalUrl}\n${JSON.stringify(req.body ?? null)}`)
       .digest('hex');
-    return from(this.claim(principal, key, hash)).pipe(
+    const holder = randomUUID();
+    return from(this.claim(principal, key, hash, holder)).pipe(
       mergeMap((stored) => {
         if (stored) {
           res.status(stored.status!);
@@ -75,17 +84,33 @@ export class CreatedInterceptor implements NestInterceptor {
           res.setHeader('Idempotent-Replayed', 'true');
           return of(stored.body);
         }
+        const renewal = setInterval(() => {
+          this.dataSource
+            .query(
+              `UPDATE idempotency_key SET lease_until = now() + make_interval(secs => $4)
+                WHERE principal = $1 AND key = $2 AND holder = $3 AND status IS NULL`,
+              [principal, key, holder, LEASE_SECONDS],
+            )
+            .catch(() => undefined);
+        }, RENEW_EVERY_MS);
         return next.handle().pipe(
           mergeMap(async (body: unknown) => {
+            clearInterval(renewal);
             located(body);
             await this.dataSource.query(
-              `UPDATE idempotency_key SET status = $3, body = $4, location = $5 WHERE principal = $1 AND key = $2`,
-              [principal, key, res.statusCode, JSON.stringify(body ?? null), res.getHeader('Location') ?? null],
+              `UPDATE idempotency_key SET status = $4, body = $5, location = $6, lease_until = NULL
+                WHERE principal = $1 AND key = $2 AND holder = $3`,
+              [principal, key, holder, res.statusCode, JSON.stringify(body ?? null), res.getHeader('Location') ?? null],
             );
             return body;
           }),
           catchError(async (error: unknown) => {
-            await this.dataSource.query(`DELETE FROM idempotency_key WHERE principal = $1 AND key = $2`, [principal, key]);
+            clearInterval(renewal);
+            await this.dataSource.query(`DELETE FROM idempotency_key WHERE principal = $1 AND key = $2 AND holder = $3`, [
+              principal,
+              key,
+              holder,
+            ]);
             throw error;
           }),
         );
@@ -94,19 +119,22 @@ export class CreatedInterceptor implements NestInterceptor {
   }
 
   /** Claims the key for this request (null), or returns the answer an earlier one left. */
-  private async claim(principal: string, key: string, hash: string): Promise<StoredAnswer | null> {
+  private async claim(principal: string, key: string, hash: string, holder: string): Promise<StoredAnswer | null> {
     await this.dataSource.query(`DELETE FROM idempotency_key WHERE created_at < now() - interval '1 day'`);
     const claimed: unknown[] = await this.dataSource.query(
-      `INSERT INTO idempotency_key (principal, key, request_hash) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING key`,
-      [principal, key, hash],
+      `INSERT INTO idempotency_key (principal, key, request_hash, holder, lease_until)
+       VALUES ($1, $2, $3, $4, now() + make_interval(secs => $5)) ON CONFLICT DO NOTHING RETURNING key`,
+      [principal, key, hash, holder, LEASE_SECONDS],
     );
     if (claimed.length) return null;
     const [stored] = await this.dataSource.query<StoredAnswer[]>(
-      `SELECT request_hash, status, body, location FROM idempotency_key WHERE principal = $1 AND key = $2`,
+      `SELECT request_hash, status, body, location,
+              ceil(extract(epoch FROM lease_until - now()))::int AS lease_left
+         FROM idempotency_key WHERE principal = $1 AND key = $2`,
       [principal, key],
     );
     // freed between the two statements (the first request failed): this one may go ahead
-    if (!stored) return this.claim(principal, key, hash);
+    if (!stored) return this.claim(principal, key, hash, holder);
     if (stored.request_hash !== hash) {
       throw new DomainError(
         'invalid',
@@ -116,10 +144,20 @@ export class CreatedInterceptor implements NestInterceptor {
       );
     }
     if (stored.status === null) {
+      // its holder stopped renewing (its server died mid-request): the key is this request's now
+      const [[takenOver]] = await this.dataSource.query<[unknown[], number]>(
+        `UPDATE idempotency_key SET holder = $3, lease_until = now() + make_interval(secs => $4), created_at = now()
+          WHERE principal = $1 AND key = $2 AND status IS NULL
+            AND (lease_until < now() OR (lease_until IS NULL AND created_at < now() - make_interval(secs => $4)))
+          RETURNING key`,
+        [principal, key, holder, LEASE_SECONDS],
+      );
+      if (takenOver) return null;
       throw new DomainError(
         'conflict',
         'IDEMPOTENCY_KEY.IN_PROGRESS',
         'A request with this Idempotency-Key is still running; retry in a moment',
+        { retryAfterSeconds: Math.max(1, stored.lease_left ?? LEASE_SECONDS) },
       );
     }
     return stored;

@@ -361,7 +361,7 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
         const conflicts = [
           ...(create && TAKEN[resource[1]] ? [TAKEN[resource[1]]] : []),
           ...(method === 'delete' && IN_USE[resource[1]] ? [IN_USE[resource[1]]] : []),
-          ...(path.endsWith('/{action}')
+          ...(/\/\{id\}\/(publish|unpublish|archive|restore)$/.test(path)
             ? [{ code: 'PROGRAMME.INVALID_TRANSITION', message: 'A draft programme cannot be unpublished' }]
             : []),
           ...(create
@@ -401,7 +401,7 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
             details: { yourVersion: 'p1', currentVersion: 'p2' },
           };
           responses['412'] ??= errorResponse(
-            'Someone saved since the version in If-Match: reload, reapply, send the new ETag',
+            'Someone saved since the version in If-Match (reload, reapply, send the new ETag), or If-Match is neither * nor a strong ETag as this service writes it',
             [
               ...(resource[1] === 'PENDING_CHANGE'
                 ? []
@@ -413,6 +413,12 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
                       details: { yourVersion: 3, currentVersion: 4 },
                     },
                   ]),
+              {
+                code: 'PRECONDITION_FAILED',
+                message:
+                  'If-Match matches no current version: send * or the exact ETag you last read (strong, such as "3"; W/"3" or "03" never match)',
+                details: { ifMatch: 'W/"3"' },
+              },
               ...(SAVES_PENDING.test(`${method} ${path}`) || resource[1] === 'PENDING_CHANGE' ? [pendingConflict] : []),
             ],
             412,

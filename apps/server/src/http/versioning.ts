@@ -1,11 +1,11 @@
 import { CallHandler, createParamDecorator, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { map, Observable } from 'rxjs';
-import { etagOf, parseIfMatch } from '@app/common';
+import { etagOf, type ExpectedVersion, parseIfMatch } from '@app/common';
 import { parseWorkingIfMatch, type WorkingVersion } from '@app/catalogue';
 
-/** The version the editor last read, from If-Match (428 when missing, 400 when unreadable). */
-export const IfMatch = createParamDecorator((_data: unknown, ctx: ExecutionContext): number =>
+/** What the change expects, from If-Match: `*` or the version last read (428 when missing, 412 for anything else). */
+export const IfMatch = createParamDecorator((_data: unknown, ctx: ExecutionContext): ExpectedVersion =>
   parseIfMatch(ctx.switchToHttp().getRequest<Request>().headers['if-match']),
 );
 

@@ -1,9 +1,23 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsDate, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsDate,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateBy,
+} from 'class-validator';
 import { MAX_PER_PAGE, PageQuery } from '@app/common';
 import { LEGACY_STATUS_ALIASES, PROGRAMME_STATUSES, SLUG_PATTERN, TAXONOMY_CODE_PATTERN, type ProgrammeStatus } from '@app/catalogue';
 import {
+  isSearchCursor,
   pickRanges,
   RANGE_FILTERS,
   type RangeType,
@@ -139,6 +153,10 @@ export class ProgrammeListQuery extends withRanges(ProgrammeFilterQuery) {
   @IsOptional()
   @IsString()
   @MaxLength(500)
+  @ValidateBy({
+    name: 'isSearchCursor',
+    validator: { validate: isSearchCursor, defaultMessage: () => 'after must be a nextCursor from an earlier answer' },
+  })
   after?: string;
 
   // a search may ask for no hits at all: the total and the facet counts alone

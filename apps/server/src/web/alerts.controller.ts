@@ -5,9 +5,10 @@ import { plainToInstance } from 'class-transformer';
 import { IsEmail, IsIn, IsOptional, IsString, MaxLength, validate } from 'class-validator';
 import type { Request } from 'express';
 import { AlertsService, type AlertFrequency } from '@app/alerts';
-import { validationFailed } from '@app/common';
+import { DomainError, validationFailed } from '@app/common';
 import { ProgrammeListQuery, toSearchRequest } from '../programmes/programme-list.query';
 import { RateLimit } from '../api-access/rate-limit.decorator';
+import { CrossSiteAllowed } from './same-site-forms.guard';
 import { queryObject } from '../http/params';
 import { render } from './web-views';
 import { textFor } from './web-i18n';
@@ -45,13 +46,20 @@ export class AlertsController {
     if ((await validate(form)).length) return this.page(lang, t.badTitle, t.badEmail, null, 400, req);
     // the followed search is read as the search page reads it, so it means the same
     const params = new URLSearchParams(form.query);
-    params.delete('page');
-    params.delete('lang');
-    const query = plainToInstance(ProgrammeListQuery, queryObject(params));
+    // a saved search has no position in its results
+    for (const paging of ['page', 'perPage', 'after', 'lang']) params.delete(paging);
+    // read with the position still in it, so a forged `after` is refused as the search page refuses it
+    const query = plainToInstance(ProgrammeListQuery, queryObject(new URLSearchParams(form.query)));
     if ((await validate(query, { whitelist: true, forbidNonWhitelisted: true })).length)
       throw validationFailed([{ field: 'query', messages: ['not a search of this site'] }]);
     const { page: _page, perPage: _perPage, after: _after, sort: _sort, ...request } = toSearchRequest(query);
-    await this.alerts.subscribe(form.email, { query: params.toString(), request }, form.frequency, lang, req.ip ?? 'unknown');
+    try {
+      await this.alerts.subscribe(form.email, { query: params.toString(), request }, form.frequency, lang, req.ip ?? 'unknown');
+    } catch (error) {
+      const fields = error instanceof DomainError && Array.isArray(error.details) ? error.details.map((d) => d.field) : [];
+      if (fields.includes('email')) return this.page(lang, t.badTitle, t.badEmail, null, 400, req);
+      throw error;
+    }
     return this.page(lang, t.checkTitle, t.checkText, null, 200, req);
   }
 
@@ -97,6 +105,7 @@ export class AlertsController {
 
   /** The page's button and RFC 8058 one-click (`List-Unsubscribe=One-Click`) both land here. */
   @Post('unsubscribe/:token')
+  @CrossSiteAllowed('RFC 8058: mail clients post the one-click unsubscribe from wherever they run; it needs the secret link')
   @HttpCode(200)
   @Header('Content-Type', 'text/html; charset=utf-8')
   async unsubscribe(@Param('token') token: string, @Req() req: Request): Promise<string> {

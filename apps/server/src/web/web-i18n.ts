@@ -174,6 +174,7 @@ const TEXT = {
         'Чтобы сравнить программы, нажмите «Сравнить» у одной–четырёх программ в результатах поиска, затем кнопку «Сравнить» вверху списка.',
       badLink: 'В ссылке есть ошибка: часть параметров нам непонятна. Начните поиск заново — фильтры можно выбрать на странице.',
       failed: 'Мы уже знаем о сбое. Попробуйте ещё раз через минуту.',
+      crossSite: 'Эту форму можно отправить только со страницы нашего сайта. Откройте поиск и подпишитесь оттуда.',
     },
     requestId: (id: string) => `Если будете писать в поддержку, укажите код обращения: ${id}`,
     didYouMean: 'Возможно, вы искали:',
@@ -469,6 +470,7 @@ const TEXT = {
       badLink:
         'The link has an error: we could not understand some of its parameters. Start the search again; you can pick filters on the page.',
       failed: 'We know about the failure. Please try again in a minute.',
+      crossSite: 'This form can only be sent from a page of this site. Open the search and subscribe from there.',
     },
     requestId: (id: string) => `If you contact support, quote this reference: ${id}`,
     didYouMean: 'Did you mean:',

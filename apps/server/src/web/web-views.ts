@@ -6,6 +6,7 @@ import type { ErrorBody } from '@app/common';
 import type { Request } from 'express';
 import { textFor } from './web-i18n';
 import { cspNonce } from '../http/security-headers';
+import { requestPath } from '../http/site-paths';
 import { withLang } from './web-language';
 
 export const VIEWS_DIR = join(__dirname, 'views');
@@ -26,12 +27,13 @@ if (!existsSync(join(VIEWS_DIR, 'layout.njk'))) throw new Error(`website templat
 
 const langOf = (req: Request): Lang => (req.query?.lang === 'en' ? 'en' : 'ru');
 
-/** The same address in the other language. */
+/** The same address in the other language: always a path on this site, whatever the request's path looked like. */
 function languageUrlOf(req: Request, lang: 'ru' | 'en'): string {
-  const params = new URLSearchParams(req.originalUrl.split('?')[1] ?? '');
+  const [path, query = ''] = requestPath(req).split(/\?(.*)/s);
+  const params = new URLSearchParams(query);
   if (lang === 'ru') params.set('lang', 'en');
   else params.delete('lang');
-  return params.size ? `${req.path}?${params}` : req.path;
+  return params.size ? `${path}?${params}` : path;
 }
 
 /** Error pages for the website: any request outside /api/ that accepts HTML (the admin area has its own). */
@@ -49,11 +51,13 @@ export function renderWebError(body: ErrorBody, req: Request): string | null {
         ? m.failed
         : body.code === 'PROGRAMME.NOT_FOUND'
           ? m.programmeNotFound
-          : body.statusCode === 404
-            ? m.pageNotFound
-            : req.path === '/compare'
-              ? m.compareEmpty
-              : m.badLink;
+          : body.code === 'CROSS_SITE_FORM'
+            ? m.crossSite
+            : body.statusCode === 404
+              ? m.pageNotFound
+              : req.path === '/compare'
+                ? m.compareEmpty
+                : m.badLink;
   return render('error.njk', {
     lang,
     title: req.path === '/compare' && body.statusCode === 400 ? t.compare.emptyTitle : t.errorTitle(body.statusCode),

@@ -32,6 +32,7 @@ import { AppConfig, programmePath, PublicUrls } from '@app/config';
 import { labelIn, pickRanges, SearchService, SearchVocabulary } from '@app/search';
 import { MatchQuery } from '../matching/match.dto';
 import { queryObject, SlugParam } from '../http/params';
+import { requestPath } from '../http/site-paths';
 import { ProgrammeListQuery, toSearchRequest } from '../programmes/programme-list.query';
 import { atomFeed, deadlinesCalendar, type Deadline } from './feeds';
 import { programmePage } from './programme-page';
@@ -159,7 +160,7 @@ export class WebController {
   async atom(@Query() query: ProgrammeListQuery, @Req() req: Request): Promise<string> {
     const { lang } = query;
     const result = await this.search.search({ ...toSearchRequest(query), sort: 'updated' });
-    return atomFeed(result.hits, this.urls.to(req.originalUrl), this.urls, lang);
+    return atomFeed(result.hits, this.urls.to(requestPath(req)), this.urls, lang);
   }
 
   @Get('deadlines.ics')

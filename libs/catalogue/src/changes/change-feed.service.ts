@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { DomainError } from '@app/common';
 import type { ProgrammeView } from '../programmes/dto/programme-view.dto';
-import { readSnapshot, snapshotView } from '../programmes/programme-snapshot';
+import { publicSnapshotView, readSnapshot } from '../programmes/programme-snapshot';
 
 export const CHANGE_TYPES = ['created', 'updated', 'unpublished', 'archived', 'deleted'] as const;
 export type ChangeType = (typeof CHANGE_TYPES)[number];
@@ -48,6 +48,9 @@ interface PageRow {
   events: EventRow[] | null;
   tail_tx: string | null;
   tail_id: string | null;
+  /** The newest revision of all, committed or not: no cursor this feed gave out is past it. */
+  newest_tx: string | null;
+  newest_id: string | null;
 }
 
 const START = '0.0';
@@ -89,17 +92,22 @@ const encode = (tx: string, id: string): string => Buffer.from(`${tx}.${id}`).to
 const XID8_MAX = 2n ** 64n - 1n;
 const BIGINT_MAX = 2n ** 63n - 1n;
 
+const notACursor = (): DomainError =>
+  new DomainError('invalid', 'VALIDATION_FAILED', 'since is not a cursor from this feed', [
+    { field: 'since', messages: ['must be a cursor returned by this feed (or absent to start from the beginning)'] },
+  ]);
+
 function decode(cursor: string): { tx: string; id: string } {
   const raw = cursor === START ? START : Buffer.from(cursor, 'base64url').toString('utf8');
   const match = /^(\d{1,20})\.(\d{1,19})$/.exec(raw);
   // a transaction id is an xid8 (unsigned 64-bit), a revision id a bigint: anything larger is not a cursor this feed made
-  if (!match || BigInt(match[1]) > XID8_MAX || BigInt(match[2]) > BIGINT_MAX) {
-    throw new DomainError('invalid', 'VALIDATION_FAILED', 'since is not a cursor from this feed', [
-      { field: 'since', messages: ['must be a cursor returned by this feed (or absent to start from the beginning)'] },
-    ]);
-  }
+  if (!match || BigInt(match[1]) > XID8_MAX || BigInt(match[2]) > BIGINT_MAX) throw notACursor();
   return { tx: match[1], id: match[2] };
 }
+
+/** Whether position `a` comes after `b` in (transaction, revision) order. */
+const isAfter = (a: { tx: string; id: string }, b: { tx: string; id: string }): boolean =>
+  BigInt(a.tx) > BigInt(b.tx) || (a.tx === b.tx && BigInt(a.id) > BigInt(b.id));
 
 /**
  * The change feed of the published catalogue, read from programme revisions
@@ -136,11 +144,21 @@ export class ChangeFeedService {
           LIMIT $3),
        tail AS (
          SELECT tx_id, id FROM programme_revision
-          WHERE tx_id < (SELECT xid FROM horizon) ORDER BY tx_id DESC, id DESC LIMIT 1)
+          WHERE tx_id < (SELECT xid FROM horizon) ORDER BY tx_id DESC, id DESC LIMIT 1),
+       newest AS (SELECT tx_id, id FROM programme_revision ORDER BY tx_id DESC, id DESC LIMIT 1)
        SELECT (SELECT json_agg(e ORDER BY e.tx_order, e.id_order) FROM events e) AS events,
-              (SELECT tx_id::text FROM tail) AS tail_tx, (SELECT id::text FROM tail) AS tail_id`,
+              (SELECT tx_id::text FROM tail) AS tail_tx, (SELECT id::text FROM tail) AS tail_id,
+              (SELECT tx_id::text FROM newest) AS newest_tx, (SELECT id::text FROM newest) AS newest_id`,
       [from.tx, from.id, limit + 1],
     );
+    // every cursor this feed gives out names a revision (or the start): one past the newest revision is forged, and
+    // echoing it back as `next` would leave its holder waiting for ever
+    const newest = { tx: row.newest_tx ?? '0', id: row.newest_id ?? '0' };
+    if (isAfter(from, newest)) {
+      throw new DomainError('invalid', 'VALIDATION_FAILED', 'since is ahead of the feed', [
+        { field: 'since', messages: ['is ahead of every change this feed holds: it is not a cursor from this feed'] },
+      ]);
+    }
     const rows = row.events ?? [];
     const hasMore = rows.length > limit;
     const events = rows.slice(0, limit).map((r): ChangeEvent => {
@@ -153,15 +171,13 @@ export class ChangeFeedService {
         at: new Date(r.created_at).toISOString(),
       };
       if (r.type === 'updated' && r.previous_slug && r.previous_slug !== r.slug) event.previousSlug = r.previous_slug;
-      // stored in the snapshot's own shape (older schemas upgraded), shown as the API shows a programme
-      if (r.snapshot) event.programme = snapshotView(readSnapshot(r.snapshot));
+      // stored in the snapshot's own shape (older schemas upgraded), shown as the public API shows a programme
+      if (r.snapshot) event.programme = publicSnapshotView(readSnapshot(r.snapshot));
       return event;
     });
     const last = events[events.length - 1];
     // with every event up to the horizon read, the next page starts after the newest revision read, whatever it was
-    const tailIsAhead =
-      row.tail_tx !== null &&
-      (BigInt(row.tail_tx) > BigInt(from.tx) || (row.tail_tx === from.tx && BigInt(row.tail_id!) > BigInt(from.id)));
+    const tailIsAhead = row.tail_tx !== null && isAfter({ tx: row.tail_tx, id: row.tail_id! }, from);
     const next = hasMore ? last.cursor : tailIsAhead ? encode(row.tail_tx!, row.tail_id!) : since || encode('0', '0');
     return { events, next, hasMore };
   }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { expectedOf } from '@app/common';
+import { type ExpectedVersion, versionMatches } from '@app/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { PG_UNIQUE_VIOLATION, pgErrorCode } from '@app/database';
@@ -66,11 +66,10 @@ export class OrganisationsService {
   }
 
   /** Saves the change and, in the same transaction, gives every programme that shows this provider a revision (the change feed carries it). */
-  async update(slug: string, expectedVersion: number, input: UpdateOrganisationDto, actor: Actor): Promise<OrganisationView> {
+  async update(slug: string, expected: ExpectedVersion, input: UpdateOrganisationDto, actor: Actor): Promise<OrganisationView> {
     const current = await this.organisations.findBySlug(slug);
     if (!current) throw organisationNotFound(`"${slug}"`);
-    expectedVersion = expectedOf(expectedVersion, current.version);
-    if (current.version !== expectedVersion) throw organisationVersionConflict();
+    if (!versionMatches(expected, current.version)) throw organisationVersionConflict();
     const changes: Partial<Organisation> = {};
     if (input.name) {
       changes.nameRu = input.name.ru;
@@ -82,16 +81,16 @@ export class OrganisationsService {
     if (input.address?.ru !== undefined) changes.addressRu = input.address.ru;
     if (input.address?.en !== undefined) changes.addressEn = input.address.en;
     await this.dataSource.transaction(async (tx) => {
-      if (!(await this.organisations.updateIfVersion(current.id, expectedVersion, changes, tx))) throw organisationVersionConflict();
+      if (!(await this.organisations.updateIfVersion(current.id, current.version, changes, tx))) throw organisationVersionConflict();
       await this.dependents.refresh(tx, await this.programmes.idsByProvider(tx, current.id), actor);
     });
     return this.get(slug);
   }
 
-  async remove(slug: string, expectedVersion: number): Promise<void> {
+  async remove(slug: string, expected: ExpectedVersion): Promise<void> {
     const current = await this.organisations.findBySlug(slug);
     if (!current) throw organisationNotFound(`"${slug}"`);
-    if (current.version !== expectedOf(expectedVersion, current.version)) throw organisationVersionConflict();
+    if (!versionMatches(expected, current.version)) throw organisationVersionConflict();
     const count = await this.programmes.countByProvider(current.id);
     if (count > 0) throw organisationInUse(slug, count);
     await this.organisations.remove(current.id);

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../catalogue.errors';
-import { changedPaths, mapProgramme, ruleInput } from './programme.mapper';
+import { changedPaths, mapProgramme, mapPublicProgramme, ruleInput } from './programme.mapper';
 import { publishProblems } from './publish-rules';
-import { readSnapshot, snapshotView, toSnapshot } from './programme-snapshot';
+import { publicParentOf, publicSnapshotView, readSnapshot, toSnapshot } from './programme-snapshot';
 import { ProgrammeRepository } from './programme.repository';
 
 /** Programmes brought up to date per statement: small enough for one lock set and one revision insert. */
@@ -11,12 +11,13 @@ const BATCH = 500;
 
 /**
  * Keeps history and the change feed true when a programme's public view
- * changes without anyone editing it: its provider is renamed, its parent's
- * slug changes, the status job moves it as dates pass. Each such programme
- * gets a new version and a `refresh` revision in the transaction that made
- * the change, so the feed emits it and its ETag moves. A programme whose
- * view is the same as its last revision (a taxonomy label change: views hold
- * codes, not labels) gets nothing.
+ * changes without anyone editing it: its provider is renamed, its published
+ * parent's slug changes or its parent is published, unpublished or deleted,
+ * the status job moves it as dates pass. Each such programme gets a new
+ * version and a `refresh` revision in the transaction that made the change,
+ * so the feed emits it and its ETag moves. A programme whose public view is
+ * the same as its last revision's (a taxonomy label change: views hold codes,
+ * not labels; a draft parent renamed: the public never sees it) gets nothing.
  */
 @Injectable()
 export class DependentRevisions {
@@ -41,7 +42,7 @@ export class DependentRevisions {
     const last = await this.programmes.lastSnapshots(tx, locked);
     const changes = current.flatMap((p) => {
       const previous = last.get(p.id);
-      const fields = previous ? changedPaths(snapshotView(readSnapshot(previous)), mapProgramme(p)) : ['*'];
+      const fields = previous ? changedPaths(publicSnapshotView(readSnapshot(previous)), mapPublicProgramme(p)) : ['*'];
       return fields.length ? [{ id: p.id, fields: previous ? fields : [] }] : [];
     });
     if (!changes.length) return 0;
@@ -59,7 +60,7 @@ export class DependentRevisions {
           actorId: actor.id,
           actorLabel: actor.label,
           changedFields: fields,
-          snapshot: toSnapshot(mapProgramme(p)),
+          snapshot: toSnapshot(mapProgramme(p), publicParentOf(p)),
         };
       }),
     );

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig } from '@app/config';
-import { DomainError, type FieldProblem, validationFailed } from '@app/common';
+import { DomainError, exactVersion, type FieldProblem, validationFailed } from '@app/common';
 import { AuditService } from '@app/identity';
 import {
   Actor,
@@ -58,7 +58,7 @@ export function parseWorkingTag(text: string): WorkingVersion | null {
 
 /**
  * The If-Match of a change to a programme: the ETag last read, of the entry (`"7"`) or of its
- * pending change (`"p3"`), or `*`. Missing → 428, unreadable → 400.
+ * pending change (`"p3"`), or `*`. Missing → 428; anything else → 412.
  */
 export function parseWorkingIfMatch(header: string | undefined): WorkingVersion {
   if (header === undefined || header.trim() === '') {
@@ -68,14 +68,20 @@ export function parseWorkingIfMatch(header: string | undefined): WorkingVersion 
       'This change needs an If-Match header with the ETag you last read',
     );
   }
-  if (header.trim() === '*') return { kind: 'any' };
-  const v = /^\s*(?:W\/)?"p?\d{1,9}"\s*$/.test(header) ? parseWorkingTag(header) : null;
-  if (!v) {
-    throw new DomainError('invalid', 'INVALID_IF_MATCH', 'If-Match must be one ETag such as "3" or "p2", or *', [
-      { field: 'If-Match', messages: ['must be one ETag such as "3" or "p2", or *'] },
-    ]);
+  const value = header.trim();
+  if (value === '*') return { kind: 'any' };
+  // compared strongly (RFC 9110 §13.1.1), as every If-Match here: one ETag exactly as this service
+  // writes it; a weak W/"3", "03", "0" or a list can match no current version (412, nothing changes)
+  const m = /^"(p?)([1-9]\d{0,8})"$/.exec(value);
+  if (!m) {
+    throw new DomainError(
+      'precondition_failed',
+      'PRECONDITION_FAILED',
+      'If-Match matches no current version: send * or the exact ETag you last read (strong, such as "3" or "p2"; W/"3" or "03" never match)',
+      { ifMatch: value.slice(0, 100) },
+    );
   }
-  return v;
+  return { kind: m[1] ? 'pending' : 'live', version: Number(m[2]) };
 }
 
 export interface PendingChangeActor {
@@ -196,7 +202,9 @@ export class PendingChangesService {
       if (options.pendingOnly) this.expectOpen(expected, open);
       const target = this.target(expected, live, open);
       if (target === 'live' && live.publicationState !== 'published') {
-        const programme = await this.programmes.update(id, live.version, input, actor, tx, { englishChecked: options.englishChecked });
+        const programme = await this.programmes.update(id, exactVersion(live.version), input, actor, tx, {
+          englishChecked: options.englishChecked,
+        });
         if (options.catalogueHash) await this.rows.setCatalogueHash(tx, id, options.catalogueHash);
         return { kind: 'live', programme };
       }
@@ -417,7 +425,7 @@ export class PendingChangesService {
       if (this.reviewRequired && !approved && author) throw reviewRequired();
       const { merged, conflicts } = await this.merge(tx, live, change);
       if (conflicts.length) throw pendingChangeConflicts(conflicts.map((path) => ({ path, label: labelOf(path) })));
-      const saved = await this.programmes.update(id, live.version, await inputOf(merged), actor, tx, {
+      const saved = await this.programmes.update(id, exactVersion(live.version), await inputOf(merged), actor, tx, {
         englishChecked: change.englishChecked,
       });
       if (change.catalogueHash) await this.rows.setCatalogueHash(tx, id, change.catalogueHash);

@@ -51,7 +51,7 @@ VIEW.curation = {
 
 describe('revision snapshots', () => {
   it('are written in their own versioned shape and read back as the same view', () => {
-    const stored = JSON.parse(JSON.stringify(toSnapshot(VIEW))) as Record<string, unknown>;
+    const stored = JSON.parse(JSON.stringify(toSnapshot(VIEW, null))) as Record<string, unknown>;
     expect(stored.schema).toBe(SNAPSHOT_SCHEMA);
     // derived values sit apart from the fields an editor sets
     expect(stored.derived).toEqual({ status: 'open', newestSourceOn: null, lastCheckedOn: '2026-11-30' });
@@ -75,7 +75,7 @@ describe('revision snapshots', () => {
   });
 
   it('upgrades a schema-2 snapshot: dates become one round, no dates and "ongoing" become not confirmed', () => {
-    const two = JSON.parse(JSON.stringify(toSnapshot(VIEW))) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+    const two = JSON.parse(JSON.stringify(toSnapshot(VIEW, VIEW.parent))) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
     two.schema = 2;
     delete two.timing.availability;
     delete two.provider.phone;
@@ -88,6 +88,6 @@ describe('revision snapshots', () => {
   });
 
   it('refuses a schema it does not know rather than guess', () => {
-    expect(() => readSnapshot({ ...toSnapshot(VIEW), schema: 99 })).toThrow('unknown schema 99');
+    expect(() => readSnapshot({ ...toSnapshot(VIEW, null), schema: 99 })).toThrow('unknown schema 99');
   });
 });

@@ -2,6 +2,7 @@ import type { ProgrammeView } from './dto/programme-view.dto';
 import { getPath, normaliseValue, PROGRAMME_FIELDS, setPath, type DescribedValues, type ProgrammeField } from './programme-fields';
 import { deriveTiming, roundFromDates, type ProgrammeStatus, type PublicationState } from './programme-status';
 import type { LocalisedText, OptionalLocalisedText } from './programme.types';
+import type { Programme } from './programme.entity';
 import { publishProblems } from './publish-rules';
 import { likelyKind } from './official-sites';
 
@@ -30,7 +31,13 @@ export type ProgrammeSnapshot = {
     phone: string | null;
     address: OptionalLocalisedText;
   };
+  /** The parent's slug, as editors see it (a draft parent included). */
   parent: string | null;
+  /**
+   * The parent as the public saw it: its slug while it was published, else null. Absent in
+   * snapshots written before it existed, whose `parent` is what the public saw then.
+   */
+  publicParent?: string | null;
   /** Derived on save: the date status and the sources' dates. */
   derived: { status: ProgrammeStatus; newestSourceOn: string | null; lastCheckedOn: string | null };
   publicationState: PublicationState;
@@ -40,8 +47,15 @@ export type ProgrammeSnapshot = {
   updatedAt: string;
 } & DescribedValues<'view'>;
 
-/** The snapshot of a programme as just saved. */
-export function toSnapshot(v: ProgrammeView): ProgrammeSnapshot {
+/**
+ * The parent a programme shows the public: its slug only while that parent is published (and not
+ * deleted). A draft or archived parent is no one's business outside the admin area.
+ */
+export const publicParentOf = (p: Programme): string | null =>
+  p.parent && p.parent.publicationState === 'published' && !p.parent.deletedAt ? p.parent.slug : null;
+
+/** The snapshot of a programme as just saved; `publicParent`: its parent's slug if the parent is public (see publicParentOf). */
+export function toSnapshot(v: ProgrammeView, publicParent: string | null): ProgrammeSnapshot {
   const s: Record<string, unknown> = {
     schema: SNAPSHOT_SCHEMA,
     id: v.id,
@@ -57,6 +71,7 @@ export function toSnapshot(v: ProgrammeView): ProgrammeSnapshot {
       address: { ru: v.provider.address?.ru ?? null, en: v.provider.address?.en ?? null },
     },
     parent: v.parent,
+    publicParent,
     derived: { status: v.timing.status, newestSourceOn: v.curation.newestSourceOn, lastCheckedOn: v.curation.lastCheckedOn },
   };
   for (const f of PROGRAMME_FIELDS as readonly ProgrammeField[]) setPath(s, f.path, normaliseValue(f, getPath(v, f.path)));
@@ -111,7 +126,7 @@ function upgradeFromView(old: Record<string, unknown>): ProgrammeSnapshot {
   }
   v.timing.availability = roundFromDates(v.timing.opensAt, v.timing.closesAt);
   if ((v.timing.status as string) === 'ongoing') v.timing.status = deriveTiming(v.timing.availability, new Date(v.updatedAt)).status;
-  return toSnapshot(v);
+  return toSnapshot(v, v.parent);
 }
 
 /**
@@ -134,6 +149,7 @@ function upgradeFrom2(old: Record<string, unknown>): ProgrammeSnapshot {
       timing: { ...s.timing, availability },
       derived: { ...s.derived, status },
     } as ProgrammeSnapshot),
+    s.publicParent === undefined ? s.parent : s.publicParent,
   );
 }
 
@@ -146,7 +162,12 @@ export function readSnapshot(stored: unknown): ProgrammeSnapshot {
   throw new Error(`programme snapshot of unknown schema ${String(s.schema)}`);
 }
 
-/** A snapshot as the API shows a programme (the revision API and the change feed). */
+/** A snapshot as the public saw the programme (the change feed): only public relations. */
+export function publicSnapshotView(s: ProgrammeSnapshot): ProgrammeView {
+  return { ...snapshotView(s), parent: s.publicParent === undefined ? s.parent : s.publicParent };
+}
+
+/** A snapshot as the admin API shows a programme (the revision history). */
 export function snapshotView(s: ProgrammeSnapshot): ProgrammeView {
   const v: Record<string, unknown> = {
     id: s.id,

@@ -4,7 +4,7 @@ import type { CreateProgrammeDto, UpdateProgrammeDto } from './dto/programme-inp
 import type { ProgrammeRevision } from './programme-revision.entity';
 import type { Programme } from './programme.entity';
 import type { Availability, EligibilityCriteria, KeyFact, ProgrammeSource } from './programme.types';
-import { readSnapshot, snapshotView } from './programme-snapshot';
+import { publicParentOf, readSnapshot, snapshotView } from './programme-snapshot';
 import { emptyValues, getPath, normaliseValue, PROGRAMME_FIELDS, setPath, type ProgrammeField } from './programme-fields';
 import { deriveTiming, NOT_CONFIRMED, roundFromDates } from './programme-status';
 import { currentFacts, factExpiresAt, factsAge } from './key-facts';
@@ -39,6 +39,9 @@ function readField(p: Programme, f: ProgrammeField): unknown {
       return columns[f.column];
   }
 }
+
+/** A programme as the public sees it: the full view with only public relations. */
+export const mapPublicProgramme = (p: Programme): ProgrammeView => ({ ...mapProgramme(p), parent: publicParentOf(p) });
 
 /** The full view; `provider` and `parent` must be loaded. */
 export function mapProgramme(p: Programme): ProgrammeView {

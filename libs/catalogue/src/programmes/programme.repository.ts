@@ -84,8 +84,17 @@ export class ProgrammeRepository {
     return qb.leftJoinAndSelect('p.provider', 'provider').leftJoinAndSelect('p.parent', 'parent');
   }
 
+  /** For what the public reads: the parent only while it is published (a draft parent is not shown). */
+  private withPublicRelations(qb: SelectQueryBuilder<Programme>): SelectQueryBuilder<Programme> {
+    return qb
+      .leftJoinAndSelect('p.provider', 'provider')
+      .leftJoinAndSelect('p.parent', 'parent', 'parent.publicationState = :publicParent AND parent.deletedAt IS NULL', {
+        publicParent: 'published',
+      });
+  }
+
   findPublishedBySlug(slug: string): Promise<Programme | null> {
-    return this.withRelations(this.programmes.createQueryBuilder('p'))
+    return this.withPublicRelations(this.programmes.createQueryBuilder('p'))
       .where('p.slug = :slug AND p.publicationState = :state AND p.deletedAt IS NULL', { slug, state: 'published' })
       .getOne();
   }
@@ -249,7 +258,7 @@ export class ProgrammeRepository {
   /** Published, live programmes among `ids`, with their provider (what the search index may hold). */
   findPublishedByIds(ids: string[]): Promise<Programme[]> {
     if (!ids.length) return Promise.resolve([]);
-    return this.withRelations(this.programmes.createQueryBuilder('p'))
+    return this.withPublicRelations(this.programmes.createQueryBuilder('p'))
       .where('p.id IN (:...ids) AND p.publicationState = :state AND p.deletedAt IS NULL', { ids, state: 'published' })
       .getMany();
   }
@@ -324,9 +333,12 @@ export class ProgrammeRepository {
 
   /** A batch of published programmes after `afterId` in id order (for building an index). */
   listPublishedAfter(afterId: string | null, limit: number): Promise<Programme[]> {
-    const qb = this.withRelations(this.programmes.createQueryBuilder('p')).where('p.publicationState = :state AND p.deletedAt IS NULL', {
-      state: 'published',
-    });
+    const qb = this.withPublicRelations(this.programmes.createQueryBuilder('p')).where(
+      'p.publicationState = :state AND p.deletedAt IS NULL',
+      {
+        state: 'published',
+      },
+    );
     if (afterId) qb.andWhere('p.id > :afterId', { afterId });
     return qb.orderBy('p.id').limit(limit).getMany();
   }

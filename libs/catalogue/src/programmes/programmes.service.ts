@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Clock, DomainError, expectedOf, FieldProblem, offsetOf, validationFailed } from '@app/common';
+import { assertVersion, Clock, DomainError, type ExpectedVersion, FieldProblem, offsetOf, validationFailed } from '@app/common';
 import { PG_UNIQUE_VIOLATION, pgConstraint, pgErrorCode } from '@app/database';
 import { AuditService } from '@app/identity';
 import { Actor, programmeInvalidTransition, programmeNotFound, programmeSlugTaken, programmeVersionConflict } from '../catalogue.errors';
@@ -27,7 +27,7 @@ import {
 } from './programme.mapper';
 import { publishProblems } from './publish-rules';
 import { isOfficialApplyUrl } from './official-sites';
-import { toSnapshot } from './programme-snapshot';
+import { publicParentOf, toSnapshot } from './programme-snapshot';
 import { DependentRevisions } from './dependent-revisions';
 import { AdminProgrammeFilter, ProgrammeRepository } from './programme.repository';
 import { staleEnglish, type StaleEnglish } from './stale-english';
@@ -153,7 +153,7 @@ export class ProgrammesService {
    */
   update(
     id: string,
-    expectedVersion: number,
+    expected: ExpectedVersion,
     input: UpdateProgrammeDto,
     actor: Actor,
     outer?: EntityManager,
@@ -162,7 +162,7 @@ export class ProgrammesService {
     return this.change(
       outer,
       id,
-      expectedVersion,
+      expected,
       actor,
       'update',
       async (tx, current) => {
@@ -219,16 +219,16 @@ export class ProgrammesService {
 
   transition(
     id: string,
-    expectedVersion: number,
+    expected: ExpectedVersion,
     action: ProgrammeTransition,
     actor: Actor,
     outer?: EntityManager,
   ): Promise<ProgrammeView> {
     const rule = TRANSITIONS[action];
-    return this.change(outer, id, expectedVersion, actor, action, async (tx, current) => {
+    return this.change(outer, id, expected, actor, action, async (tx, current) => {
       if (!rule.from.includes(current.publicationState)) throw programmeInvalidTransition(current.publicationState, rule.verb);
       if (rule.to === 'published') assertPublishable(current);
-      await this.audit.record(actor, `programme.${action}`, `programme:${current.slug}`, { version: expectedVersion + 1 }, tx);
+      await this.audit.record(actor, `programme.${action}`, `programme:${current.slug}`, { version: current.version + 1 }, tx);
       const now = this.clock.now();
       return {
         publicationState: rule.to,
@@ -239,9 +239,9 @@ export class ProgrammesService {
   }
 
   /** Soft delete: the row and its history stay, the slug becomes free. */
-  async remove(id: string, expectedVersion: number, actor: Actor): Promise<void> {
-    await this.change(undefined, id, expectedVersion, actor, 'delete', async (tx, current) => {
-      await this.audit.record(actor, 'programme.delete', `programme:${current.slug}`, { version: expectedVersion }, tx);
+  async remove(id: string, expected: ExpectedVersion, actor: Actor): Promise<void> {
+    await this.change(undefined, id, expected, actor, 'delete', async (tx, current) => {
+      await this.audit.record(actor, 'programme.delete', `programme:${current.slug}`, { version: current.version }, tx);
       // a change prepared for it can never go live now
       await this.programmes.closePendingChanges(tx, id, actor.label);
       return { deletedAt: this.clock.now() };
@@ -251,7 +251,7 @@ export class ProgrammesService {
   private async change(
     outer: EntityManager | undefined,
     id: string,
-    expectedVersion: number,
+    expected: ExpectedVersion,
     actor: Actor,
     action: RevisionAction,
     compute: (tx: EntityManager, current: Programme) => Promise<Partial<Programme>>,
@@ -260,8 +260,8 @@ export class ProgrammesService {
     return this.inTransaction(outer, slug, async (tx) => {
       const current = await this.programmes.findLiveById(id, tx, true);
       if (!current) throw programmeNotFound(id);
-      expectedVersion = expectedOf(expectedVersion, current.version);
-      if (current.version !== expectedVersion) throw programmeVersionConflict(expectedVersion, current.version);
+      assertVersion(expected, current.version, programmeVersionConflict);
+      const expectedVersion = current.version;
       const changes = await compute(tx, current);
       const before = mapProgramme(current);
       // a save that changes nothing (an empty PATCH) is no new version and no event
@@ -274,8 +274,9 @@ export class ProgrammesService {
       const written = await this.programmes.updateIfVersion(tx, id, expectedVersion, { ...changes, updatedBy: actor.id });
       if (!written) throw programmeVersionConflict(expectedVersion, current.version + 1);
       const after = await this.recordRevision(tx, id, action, actor, before);
-      // children show their parent's slug
-      if (after.slug !== before.slug) await this.dependents.refresh(tx, await this.programmes.idsByParent(tx, id), actor);
+      // children show their parent's slug (to the public, while the parent is published)
+      if (after.slug !== before.slug || after.publicationState !== before.publicationState || action === 'delete')
+        await this.dependents.refresh(tx, await this.programmes.idsByParent(tx, id), actor);
       return after;
     });
   }
@@ -298,7 +299,7 @@ export class ProgrammesService {
       actorId: actor.id,
       actorLabel: actor.label,
       changedFields,
-      snapshot: toSnapshot(after),
+      snapshot: toSnapshot(after, publicParentOf(saved)),
     });
     return after;
   }

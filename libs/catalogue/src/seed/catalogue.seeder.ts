@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { DataSource } from 'typeorm';
-import { Clock, flattenValidationErrors } from '@app/common';
+import { Clock, exactVersion, flattenValidationErrors } from '@app/common';
 import { SYSTEM_SEED } from '../catalogue.errors';
 import { OrganisationRepository } from '../organisations/organisation.repository';
 import { CreateProgrammeDto, UpdateProgrammeDto } from '../programmes/dto/programme-input.dto';
@@ -131,7 +131,7 @@ export class CatalogueSeeder {
       const input = await validated(CreateProgrammeDto, body, entry.file);
       await this.dataSource.transaction(async (tx) => {
         const created = await this.programmes.create(input, SYSTEM_SEED, tx);
-        if (entry.publish) await this.programmes.transition(created.id, created.version, 'publish', SYSTEM_SEED, tx);
+        if (entry.publish) await this.programmes.transition(created.id, exactVersion(created.version), 'publish', SYSTEM_SEED, tx);
         await this.programmeRows.setCatalogueHash(tx, created.id, contentHash);
       });
       return 'programmes';
@@ -146,12 +146,12 @@ export class CatalogueSeeder {
       !(await this.programmeRows.hasOpenPendingChange(row.id));
     if (untouched) {
       await this.dataSource.transaction(async (tx) => {
-        const saved = await this.programmes.update(row.id, row.version, input, SYSTEM_SEED, tx);
+        const saved = await this.programmes.update(row.id, exactVersion(row.version), input, SYSTEM_SEED, tx);
         // a suggestion left from an editor's pending change since discarded is superseded by this content
         await this.suggestions.resolveAll(tx, row.id, 'applied');
         // a shipped draft completed in its file (moved to programmes/) goes live
         if (entry.publish && saved.publicationState === 'draft')
-          await this.programmes.transition(saved.id, saved.version, 'publish', SYSTEM_SEED, tx);
+          await this.programmes.transition(saved.id, exactVersion(saved.version), 'publish', SYSTEM_SEED, tx);
         await this.programmeRows.setCatalogueHash(tx, row.id, contentHash);
       });
       return 'updated';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { servedTerritories } from './territories';
-import { DomainError, expectedOf } from '@app/common';
+import { DomainError, type ExpectedVersion, versionMatches } from '@app/common';
 import { termCodeTaken, termInUse, termNotFound, termVersionConflict } from '../catalogue.errors';
 import { ProgrammeRepository } from '../programmes/programme.repository';
 import { CRITERIA_FACETS, FACETS, type Facet } from './facets';
@@ -60,11 +60,10 @@ export class TaxonomyService {
     return this.getTerm(facet, input.code);
   }
 
-  async update(facet: Facet, code: string, expectedVersion: number, input: UpdateTermDto): Promise<TermView> {
+  async update(facet: Facet, code: string, expected: ExpectedVersion, input: UpdateTermDto): Promise<TermView> {
     const current = await this.terms.findOne(facet, code);
     if (!current) throw termNotFound(facet, code);
-    expectedVersion = expectedOf(expectedVersion, current.version);
-    if (current.version !== expectedVersion) throw termVersionConflict();
+    if (!versionMatches(expected, current.version)) throw termVersionConflict();
     if (input.parentCode !== undefined) await this.assertParent(facet, input.parentCode, code);
     const changes: Partial<TaxonomyTerm> = {};
     if (input.label) {
@@ -74,16 +73,16 @@ export class TaxonomyService {
     if (input.parentCode !== undefined) changes.parentCode = input.parentCode;
     if (input.kind !== undefined) changes.kind = input.kind;
     if (input.position !== undefined) changes.position = input.position;
-    if (!(await this.terms.updateIfVersion(facet, code, expectedVersion, changes))) throw termVersionConflict();
+    if (!(await this.terms.updateIfVersion(facet, code, current.version, changes))) throw termVersionConflict();
     if (facet === 'territory' && input.parentCode !== undefined) await this.refreshServedTerritories();
     return this.getTerm(facet, code);
   }
 
   /** A term still used by any programme (live, draft or archived) cannot go. */
-  async remove(facet: Facet, code: string, expectedVersion: number): Promise<void> {
+  async remove(facet: Facet, code: string, expected: ExpectedVersion): Promise<void> {
     const current = await this.terms.findOne(facet, code);
     if (!current) throw termNotFound(facet, code);
-    if (current.version !== expectedOf(expectedVersion, current.version)) throw termVersionConflict();
+    if (!versionMatches(expected, current.version)) throw termVersionConflict();
     const column = FACETS.find((f) => f.facet === facet)!.column;
     const used = await this.programmes.countUsingTerm(column, CRITERIA_FACETS.find((c) => c.facet === facet)?.key ?? null, code);
     if (used > 0) throw termInUse(facet, code, used);

@@ -1,8 +1,9 @@
+import { parse as parseStream } from 'csv-parse';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
-import { csvCellValue, csvSafeCell, flattenValidationErrors, type FieldProblem } from '@app/common';
+import { csvCellValue, csvSafeCell, DomainError, flattenValidationErrors, pacer, textSlices, type FieldProblem } from '@app/common';
 import { CreateProgrammeDto } from '../programmes/dto/programme-input.dto';
 import type { ProgrammeView } from '../programmes/dto/programme-view.dto';
 import type { PublicationState } from '../programmes/programme-status';
@@ -99,42 +100,182 @@ export interface ParsedRow {
   problems: { field: string; messages: string[] }[];
 }
 
+/** Columns of the header the format does not have, named one by one up to this many (then counted). */
+const UNKNOWN_COLUMNS_NAMED = 10;
+
+/** The problems every row of a file with unknown columns has. */
+function unknownColumnProblems(header: string[]): ParsedRow['problems'] {
+  const unknown = header.filter((h) => !CSV_KIND.has(h));
+  const named = unknown
+    .slice(0, UNKNOWN_COLUMNS_NAMED)
+    .map((h) => ({ field: h.slice(0, 100), messages: ['is not a column of the format'] }));
+  const more = unknown.length - named.length;
+  return more > 0 ? [...named, { field: 'header', messages: [`and ${more} more columns that are not in the format`] }] : named;
+}
+
 /** CSV rows as plain records; a cell that cannot be read (bad JSON, bad number) becomes a problem of that row. */
 export function csvToRows(text: string): ParsedRow[] {
   const table: string[][] = parse(text, { bom: true, skip_empty_lines: true, relax_column_count: true });
   const [header = [], ...rows] = table;
-  const unknown = header.filter((h) => !CSV_KIND.has(h));
-  return rows.map((cells, i) => {
-    const record: Record<string, unknown> = {};
-    const problems: ParsedRow['problems'] = unknown.map((h) => ({ field: h, messages: ['is not a column of the format'] }));
-    header.forEach((column, j) => {
-      const kind = CSV_KIND.get(column);
-      if (!kind) return;
-      const cell = csvCellValue(cells[j] ?? '');
-      if (kind === 'list') return setPath(record, column, cell === '' ? [] : cell.split(';').map((s) => s.trim()));
-      if (kind === 'json') {
-        try {
-          return setPath(record, column, cell === '' ? undefined : JSON.parse(cell));
-        } catch {
-          problems.push({ field: column, messages: ['is not valid JSON'] });
-          return;
-        }
+  const unknown = unknownColumnProblems(header);
+  return rows.map((cells, i) => csvRow(header, unknown, cells, i + 2));
+}
+
+/** One CSV row (`line`: its place in the file) as a record of the format. */
+function csvRow(header: string[], unknown: ParsedRow['problems'], cells: string[], line: number): ParsedRow {
+  const record: Record<string, unknown> = {};
+  const problems: ParsedRow['problems'] = unknown.map((p) => ({ field: p.field, messages: [...p.messages] }));
+  header.forEach((column, j) => {
+    const kind = CSV_KIND.get(column);
+    if (!kind) return;
+    const cell = csvCellValue(cells[j] ?? '');
+    if (kind === 'list') return setPath(record, column, cell === '' ? [] : cell.split(';').map((s) => s.trim()));
+    if (kind === 'json') {
+      try {
+        return setPath(record, column, cell === '' ? undefined : JSON.parse(cell));
+      } catch {
+        problems.push({ field: column, messages: ['is not valid JSON'] });
+        return;
       }
-      if (kind === 'number') {
-        const n = Number(cell);
-        if (cell !== '' && !Number.isFinite(n)) problems.push({ field: column, messages: ['must be a number'] });
-        return setPath(record, column, cell === '' ? null : n);
-      }
-      return setPath(record, column, cell === '' ? null : cell);
-    });
-    return { row: i + 2, record, problems };
+    }
+    if (kind === 'number') {
+      const n = Number(cell);
+      if (cell !== '' && !Number.isFinite(n)) problems.push({ field: column, messages: ['must be a number'] });
+      return setPath(record, column, cell === '' ? null : n);
+    }
+    return setPath(record, column, cell === '' ? null : cell);
   });
+  return { row: line, record, problems };
 }
 
 export function jsonToRows(text: string): ParsedRow[] {
   const data: unknown = JSON.parse(text);
   if (!Array.isArray(data)) throw new Error('a JSON import is an array of programme records');
   return data.map((record, i) => ({ row: i + 1, record, problems: [] }));
+}
+
+/** What an import file may hold (see TransferConfig). */
+export interface ImportLimits {
+  maxRows: number;
+}
+
+export const tooManyRows = (maxRows: number): DomainError =>
+  new DomainError(
+    'payload_too_large',
+    'IMPORT.TOO_MANY_ROWS',
+    `The file has more than ${maxRows.toLocaleString('en-GB')} rows, the most one import may hold (IMPORT_MAX_ROWS); split it into several files`,
+    { maxRows },
+  );
+
+const unreadable = (format: TransferFormat, why: string): DomainError =>
+  new DomainError('invalid', 'IMPORT.UNREADABLE', `The file could not be read as ${format.toUpperCase()}: ${why}`);
+
+/** Text handed to the CSV parser per step (about 2 ms of work), and scanned per step of a JSON array. */
+const CSV_SLICE = 16 * 1024;
+const JSON_SLICE = 256 * 1024;
+
+/**
+ * A file's rows, read a slice at a time with the event loop free in between (a
+ * 20 MB file never holds it for more than a few milliseconds), and refused as
+ * soon as it has more than `maxRows` rows (413 naming the limit). An unreadable
+ * file is a 400 saying why.
+ */
+export async function readRows(format: TransferFormat, text: string, limits: ImportLimits): Promise<ParsedRow[]> {
+  return format === 'csv' ? readCsv(text, limits.maxRows) : readJson(text, limits.maxRows);
+}
+
+async function readCsv(text: string, maxRows: number): Promise<ParsedRow[]> {
+  const parser = parseStream({ bom: true, skip_empty_lines: true, relax_column_count: true });
+  const table: string[][] = [];
+  const state: { failure: Error | null } = { failure: null };
+  parser.on('data', (cells: string[]) => table.push(cells));
+  parser.on('error', (error: Error) => (state.failure ??= error));
+  const pace = pacer();
+  try {
+    for (const piece of textSlices(text, CSV_SLICE)) {
+      if (state.failure) break;
+      parser.write(piece);
+      await pace();
+      if (table.length > maxRows + 1) throw tooManyRows(maxRows);
+    }
+    if (!state.failure) {
+      parser.end();
+      await new Promise<void>((resolve) => (parser.readableEnded ? resolve() : parser.once('end', resolve).once('error', () => resolve())));
+    }
+  } finally {
+    parser.destroy();
+  }
+  if (state.failure) throw unreadable('csv', state.failure.message);
+  if (table.length > maxRows + 1) throw tooManyRows(maxRows);
+  const [header = [], ...cells] = table;
+  const unknown = unknownColumnProblems(header);
+  const rows: ParsedRow[] = [];
+  for (let i = 0; i < cells.length; i++) {
+    rows.push(csvRow(header, unknown, cells[i], i + 2));
+    await pace();
+  }
+  return rows;
+}
+
+/**
+ * A JSON array's elements, found by a scan that tracks strings and nesting a
+ * slice at a time, then parsed one element at a time: never one call over the
+ * whole file.
+ */
+async function readJson(text: string, maxRows: number): Promise<ParsedRow[]> {
+  let i = 0;
+  while (i < text.length && /\s/.test(text[i])) i++;
+  if (text[i] === '\uFEFF') i++;
+  while (i < text.length && /\s/.test(text[i])) i++;
+  if (text[i] !== '[') throw unreadable('json', 'a JSON import is an array of programme records');
+  const elements: [number, number][] = [];
+  let depth = 0;
+  let inString = false;
+  let escaped = false;
+  let start = i + 1;
+  let closedAt = -1;
+  const pace = pacer();
+  for (let sliceEnd = i + JSON_SLICE; closedAt < 0 && i < text.length; sliceEnd += JSON_SLICE) {
+    for (; i < text.length && i < sliceEnd; i++) {
+      const c = text.charCodeAt(i);
+      if (inString) {
+        if (escaped) escaped = false;
+        else if (c === 0x5c) escaped = true;
+        else if (c === 0x22) inString = false;
+        continue;
+      }
+      if (c === 0x22) inString = true;
+      else if (c === 0x5b || c === 0x7b) depth++;
+      else if (c === 0x5d || c === 0x7d) {
+        depth--;
+        if (depth === 0) {
+          if (text.slice(start, i).trim() !== '' || elements.length) elements.push([start, i]);
+          closedAt = i;
+          break;
+        }
+      } else if (c === 0x2c && depth === 1) {
+        elements.push([start, i]);
+        start = i + 1;
+        if (elements.length > maxRows) throw tooManyRows(maxRows);
+      }
+    }
+    await pace();
+  }
+  if (closedAt < 0 || text.slice(closedAt + 1).trim() !== '') throw unreadable('json', 'the array is not closed, or text follows it');
+  if (elements.length > maxRows) throw tooManyRows(maxRows);
+  const rows: ParsedRow[] = [];
+  for (let n = 0; n < elements.length; n++) {
+    const [from, to] = elements[n];
+    let record: unknown;
+    try {
+      record = JSON.parse(text.slice(from, to));
+    } catch (error) {
+      throw unreadable('json', `element ${n + 1}: ${(error as Error).message}`);
+    }
+    rows.push({ row: n + 1, record, problems: [] });
+    await pace();
+  }
+  return rows;
 }
 
 /** A record's fields (without its publication state) as a validated create body, or what is wrong with them. */
@@ -150,9 +291,4 @@ export type TransferFormat = 'csv' | 'json';
 export function formatOf(fileName: string): TransferFormat | null {
   const lower = fileName.toLowerCase();
   return lower.endsWith('.csv') ? 'csv' : lower.endsWith('.json') ? 'json' : null;
-}
-
-/** A file's rows in its format; unreadable JSON throws (with a message for the user). */
-export function rowsOf(format: TransferFormat, text: string): ParsedRow[] {
-  return format === 'csv' ? csvToRows(text) : jsonToRows(text);
 }

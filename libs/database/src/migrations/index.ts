@@ -11,6 +11,8 @@ import { AddVerbSynonyms1764950400000 } from './1764950400000-AddVerbSynonyms';
 import { AddAvailabilityAndSourceKinds1765000000000 } from './1765000000000-AddAvailabilityAndSourceKinds';
 import { ReleaseCatalogueByContent1765000100000 } from './1765000100000-ReleaseCatalogueByContent';
 import { CreateSchemaDefinitions1765000200000 } from './1765000200000-CreateSchemaDefinitions';
+import { AddIdempotencyLease1765100000000 } from './1765100000000-AddIdempotencyLease';
+import { AddImportQueue1765100100000 } from './1765100100000-AddImportQueue';
 import { CreateScheduledJobRuns1765200000000 } from './1765200000000-CreateScheduledJobRuns';
 import { AddSearchReindexRequests1765286400000 } from './1765286400000-AddSearchReindexRequests';
 import { AddEverydayVocabulary1765300000000 } from './1765300000000-AddEverydayVocabulary';
@@ -33,6 +35,8 @@ export const MIGRATIONS = [
   AddAvailabilityAndSourceKinds1765000000000,
   ReleaseCatalogueByContent1765000100000,
   CreateSchemaDefinitions1765000200000,
+  AddIdempotencyLease1765100000000,
+  AddImportQueue1765100100000,
   CreateScheduledJobRuns1765200000000,
   AddSearchReindexRequests1765286400000,
   AddEverydayVocabulary1765300000000,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { expectedOf, validationFailed } from '@app/common';
+import { type ExpectedVersion, validationFailed, versionMatches, versionSeen } from '@app/common';
 import { buildSynonymIndex, SynonymIndex } from '../query/parse-query';
 import { SearchOutbox } from '../sync/search-outbox';
 import { isStopWord, wordKey, words } from '@app/language';
@@ -66,21 +66,20 @@ export class SynonymsService {
     });
   }
 
-  update(id: string, expectedVersion: number, input: SynonymInputDto): Promise<SynonymView> {
+  update(id: string, expected: ExpectedVersion, input: SynonymInputDto): Promise<SynonymView> {
     return this.write(async (tx) => {
       const current = await this.lockOne(tx, id);
-      expectedVersion = expectedOf(expectedVersion, current.version);
-      if (current.version !== expectedVersion) throw synonymVersionConflict(expectedVersion, current.version);
+      if (!versionMatches(expected, current.version)) throw synonymVersionConflict(versionSeen(expected, current.version), current.version);
       await this.checkTerms(tx, input.terms, id);
       current.terms = input.terms;
       return mapSynonym(await tx.getRepository(SearchSynonym).save(current));
     });
   }
 
-  async remove(id: string, expectedVersion: number): Promise<void> {
+  async remove(id: string, expected: ExpectedVersion): Promise<void> {
     await this.write(async (tx) => {
       const current = await this.lockOne(tx, id);
-      if (current.version !== expectedOf(expectedVersion, current.version)) throw synonymVersionConflict(expectedVersion, current.version);
+      if (!versionMatches(expected, current.version)) throw synonymVersionConflict(versionSeen(expected, current.version), current.version);
       await tx.getRepository(SearchSynonym).delete({ id });
     });
   }
