@@ -512,6 +512,40 @@ describe('admin API (HTTP, real PostgreSQL)', () => {
       });
     });
 
+    it('publishes a change of a programme whose parent was deleted meanwhile, leaving the parent as it is', async () => {
+      const parent = await publishedProgramme('Родительская программа');
+      const child = await createProgrammeViaApi(
+        t.http,
+        editor,
+        programmeInput({ title: { ru: 'Дочерняя программа', en: 'Child programme' }, parent: parent.slug }),
+      );
+      await api().delete(parent.url).set(as(admin)).set('If-Match', `"${parent.version}"`).expect(204);
+      const url = `/api/v1/admin/programmes/${child.id}`;
+      await api()
+        .patch(url)
+        .set(as(editor))
+        .set('If-Match', `"${child.version}"`)
+        .send({ summary: { ru: 'Первая правка' } })
+        .expect(202);
+      // a second save of the open change applies its stored content again: the parent is not looked up either
+      await api()
+        .patch(url)
+        .set(as(editor))
+        .set('If-Match', '"p1"')
+        .send({ summary: { en: 'A second edit' } })
+        .expect(202);
+      const published = await api().post(`${url}/pending-change/publish`).set(as(editor)).set('If-Match', '"p2"').expect(200);
+      expect(published.body.summary).toMatchObject({ ru: 'Первая правка', en: 'A second edit' });
+      // naming a parent that is gone is still refused
+      const refused = await api()
+        .patch(url)
+        .set(as(editor))
+        .set('If-Match', `"${published.body.version}"`)
+        .send({ parent: parent.slug })
+        .expect(400);
+      expect(refused.body.details).toEqual([{ field: 'parent', messages: [`unknown programme "${parent.slug}"`] }]);
+    });
+
     /** Changes a published entry the way a bulk import does (straight to the entry). */
     async function importRow(slug: string, fields: Record<string, unknown>): Promise<void> {
       const [row] = await t.app.get(DataSource).query(`SELECT id FROM programme WHERE slug = $1`, [slug]);

@@ -210,7 +210,7 @@ export class PendingChangesService {
       }
       const liveRecord = recordOf(mapProgramme(live));
       const working = open?.content ?? liveRecord;
-      const inputs = open ? [await inputOf(open.content), input] : [input];
+      const inputs = open ? [await inputOf(open.content, liveRecord), input] : [input];
       const content = editable(toRecord(await this.programmes.previewUpdate(tx, live, inputs)));
       const checked = [...(open?.englishChecked ?? []), ...(options.englishChecked ?? [])];
       if (!open && !changedFields(liveRecord, content).length) {
@@ -244,7 +244,7 @@ export class PendingChangesService {
       const pair = pairs.get(path);
       return pair?.en ? [{ path, ru: pair.ru, en: pair.en }] : [];
     });
-    const input = await inputOf(mergeRecords(stored, record, stored).merged);
+    const input = await inputOf(mergeRecords(stored, record, stored).merged, stored);
     try {
       return { kind: 'saved', outcome: await this.edit(id, current, input, actor, { englishChecked }) };
     } catch (error) {
@@ -425,9 +425,16 @@ export class PendingChangesService {
       if (this.reviewRequired && !approved && author) throw reviewRequired();
       const { merged, conflicts } = await this.merge(tx, live, change);
       if (conflicts.length) throw pendingChangeConflicts(conflicts.map((path) => ({ path, label: labelOf(path) })));
-      const saved = await this.programmes.update(id, exactVersion(live.version), await inputOf(merged), actor, tx, {
-        englishChecked: change.englishChecked,
-      });
+      const saved = await this.programmes.update(
+        id,
+        exactVersion(live.version),
+        await inputOf(merged, recordOf(mapProgramme(live))),
+        actor,
+        tx,
+        {
+          englishChecked: change.englishChecked,
+        },
+      );
       if (change.catalogueHash) await this.rows.setCatalogueHash(tx, id, change.catalogueHash);
       const approver = approved ? { id: change.approvedBy, label: change.approvedByLabel! } : author ? null : actor;
       await tx.getRepository(ProgrammePendingChange).update(change.id, {
@@ -483,7 +490,9 @@ export class PendingChangesService {
       const unchosen = conflicts.filter((path) => !sides[path]);
       if (unchosen.length)
         throw validationFailed(unchosen.map((path) => ({ field: `choices.${path}`, messages: ['choose "pending" or "published"'] })));
-      const content = editable(toRecord(await this.programmes.previewUpdate(tx, live, [await inputOf(merged)])));
+      const content = editable(
+        toRecord(await this.programmes.previewUpdate(tx, live, [await inputOf(merged, recordOf(mapProgramme(live)))])),
+      );
       const saved = await this.write(tx, live, change, content, actor, { englishChecked: change.englishChecked, rebase: true });
       return this.view(tx, live, saved);
     });
@@ -620,7 +629,7 @@ export class PendingChangesService {
     let problems: FieldProblem[] = [];
     try {
       // the checks throw before any statement could fail: the transaction stays usable
-      programme = await this.programmes.previewUpdate(tx, live, [await inputOf(merged)]);
+      programme = await this.programmes.previewUpdate(tx, live, [await inputOf(merged, liveRecord)]);
     } catch (error) {
       if (!(error instanceof DomainError) || !['invalid', 'conflict'].includes(error.kind)) throw error;
       problems = Array.isArray(error.details) ? (error.details as FieldProblem[]) : [{ field: 'record', messages: [error.message] }];
@@ -667,8 +676,14 @@ export class PendingChangesService {
 const recordOf = (view: ProgrammeView): EditableRecord => editable(toRecord(view));
 
 /** A record as a complete update (a stored content that no longer validates is a 400 naming its fields). */
-async function inputOf(record: EditableRecord): Promise<UpdateProgrammeDto> {
+/**
+ * `record` as a save of the entry whose record is `applied`: the parent is named only when it changes
+ * it. A parent is stored as a reference, which holds even when the parent is deleted meanwhile; naming
+ * it again would look it up by slug and refuse a change that never touched it.
+ */
+async function inputOf(record: EditableRecord, applied: EditableRecord): Promise<UpdateProgrammeDto> {
   const { dto, problems } = await toProgrammeInput(record as unknown as Record<string, unknown>);
   if (problems.length) throw validationFailed(problems);
+  if (record.parent === applied.parent) delete dto.parent;
   return dto;
 }
