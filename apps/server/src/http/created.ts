@@ -17,23 +17,11 @@ import { from, Observable, of, catchError, mergeMap } from 'rxjs';
 import { DataSource } from 'typeorm';
 import { DomainError } from '@app/common';
 import type { AuthenticatedUser } from '@app/identity';
+import { IdempotencyKeys, RENEW_EVERY_MS } from './idempotency-keys';
 
 const LOCATION_KEY = 'http:created-location';
 /** Printable ASCII, as the IETF draft and Stripe accept: a UUID fits easily. */
 const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
-
-interface StoredAnswer {
-  request_hash: string;
-  status: number | null;
-  body: unknown;
-  location: string | null;
-  /** Seconds until an in-progress claim's lease runs out. */
-  lease_left: number | null;
-}
-
-/** How long a claim on a key lasts without renewal, and how often a running request renews it. */
-const LEASE_SECONDS = 10;
-const RENEW_EVERY_MS = 2_000;
 
 /**
  * For admin creates: `Location` on the 201, and `Idempotency-Key` (optional):
@@ -47,10 +35,14 @@ const RENEW_EVERY_MS = 2_000;
  */
 @Injectable()
 export class CreatedInterceptor implements NestInterceptor {
+  private readonly keys: IdempotencyKeys;
+
   constructor(
     private readonly reflector: Reflector,
-    @InjectDataSource() private readonly dataSource: DataSource,
-  ) {}
+    @InjectDataSource() dataSource: DataSource,
+  ) {
+    this.keys = new IdempotencyKeys(dataSource);
+  }
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const locate = this.reflector.get<(body: Record<string, unknown>) => string>(LOCATION_KEY, context.getHandler());
@@ -76,91 +68,37 @@ export class CreatedInterceptor implements NestInterceptor {
       .update(`${req.method} ${req.originalUrl}\n${JSON.stringify(req.body ?? null)}`)
       .digest('hex');
     const holder = randomUUID();
-    return from(this.claim(principal, key, hash, holder)).pipe(
+    return from(this.keys.claim(principal, key, hash, holder)).pipe(
       mergeMap((stored) => {
         if (stored) {
-          res.status(stored.status!);
+          res.status(stored.status);
           if (stored.location) res.setHeader('Location', stored.location);
           res.setHeader('Idempotent-Replayed', 'true');
           return of(stored.body);
         }
         const renewal = setInterval(() => {
-          this.dataSource
-            .query(
-              `UPDATE idempotency_key SET lease_until = now() + make_interval(secs => $4)
-                WHERE principal = $1 AND key = $2 AND holder = $3 AND status IS NULL`,
-              [principal, key, holder, LEASE_SECONDS],
-            )
-            .catch(() => undefined);
+          this.keys.renew(principal, key, holder).catch(() => undefined);
         }, RENEW_EVERY_MS);
         return next.handle().pipe(
           mergeMap(async (body: unknown) => {
             clearInterval(renewal);
             located(body);
-            await this.dataSource.query(
-              `UPDATE idempotency_key SET status = $4, body = $5, location = $6, lease_until = NULL
-                WHERE principal = $1 AND key = $2 AND holder = $3`,
-              [principal, key, holder, res.statusCode, JSON.stringify(body ?? null), res.getHeader('Location') ?? null],
-            );
+            const location = res.getHeader('Location');
+            await this.keys.complete(principal, key, holder, {
+              status: res.statusCode,
+              body,
+              location: typeof location === 'string' ? location : null,
+            });
             return body;
           }),
           catchError(async (error: unknown) => {
             clearInterval(renewal);
-            await this.dataSource.query(`DELETE FROM idempotency_key WHERE principal = $1 AND key = $2 AND holder = $3`, [
-              principal,
-              key,
-              holder,
-            ]);
+            await this.keys.release(principal, key, holder);
             throw error;
           }),
         );
       }),
     );
-  }
-
-  /** Claims the key for this request (null), or returns the answer an earlier one left. */
-  private async claim(principal: string, key: string, hash: string, holder: string): Promise<StoredAnswer | null> {
-    await this.dataSource.query(`DELETE FROM idempotency_key WHERE created_at < now() - interval '1 day'`);
-    const claimed: unknown[] = await this.dataSource.query(
-      `INSERT INTO idempotency_key (principal, key, request_hash, holder, lease_until)
-       VALUES ($1, $2, $3, $4, now() + make_interval(secs => $5)) ON CONFLICT DO NOTHING RETURNING key`,
-      [principal, key, hash, holder, LEASE_SECONDS],
-    );
-    if (claimed.length) return null;
-    const [stored] = await this.dataSource.query<StoredAnswer[]>(
-      `SELECT request_hash, status, body, location,
-              ceil(extract(epoch FROM lease_until - now()))::int AS lease_left
-         FROM idempotency_key WHERE principal = $1 AND key = $2`,
-      [principal, key],
-    );
-    // freed between the two statements (the first request failed): this one may go ahead
-    if (!stored) return this.claim(principal, key, hash, holder);
-    if (stored.request_hash !== hash) {
-      throw new DomainError(
-        'invalid',
-        'IDEMPOTENCY_KEY.REUSED',
-        'This Idempotency-Key was already used for a different request; use a new key for a new request',
-        [{ field: 'Idempotency-Key', messages: ['already used for a different request'] }],
-      );
-    }
-    if (stored.status === null) {
-      // its holder stopped renewing (its server died mid-request): the key is this request's now
-      const [[takenOver]] = await this.dataSource.query<[unknown[], number]>(
-        `UPDATE idempotency_key SET holder = $3, lease_until = now() + make_interval(secs => $4), created_at = now()
-          WHERE principal = $1 AND key = $2 AND status IS NULL
-            AND (lease_until < now() OR (lease_until IS NULL AND created_at < now() - make_interval(secs => $4)))
-          RETURNING key`,
-        [principal, key, holder, LEASE_SECONDS],
-      );
-      if (takenOver) return null;
-      throw new DomainError(
-        'conflict',
-        'IDEMPOTENCY_KEY.IN_PROGRESS',
-        'A request with this Idempotency-Key is still running; retry in a moment',
-        { retryAfterSeconds: Math.max(1, stored.lease_left ?? LEASE_SECONDS) },
-      );
-    }
-    return stored;
   }
 }
 
