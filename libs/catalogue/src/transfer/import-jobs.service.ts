@@ -122,7 +122,7 @@ export class ImportJobsService implements OnModuleDestroy {
           .catch(() => undefined);
       }
     });
-    await Promise.race([checked, sleep(waitMs)]);
+    await Promise.race([checked, waitAtMost(waitMs)]);
     return id;
   }
 
@@ -212,7 +212,7 @@ export class ImportJobsService implements OnModuleDestroy {
           .catch(() => undefined);
       }
     });
-    await Promise.race([run, sleep(waitMs)]);
+    await Promise.race([run, waitAtMost(waitMs)]);
   }
 
   private async contentOf(id: string): Promise<string> {
@@ -260,3 +260,6 @@ export class ImportJobsService implements OnModuleDestroy {
     };
   }
 }
+
+/** A limit on how long a request waits for an import: it never keeps the process alive once the import is done. */
+const waitAtMost = (ms: number): Promise<void> => sleep(ms, undefined, { ref: false });
