@@ -1,6 +1,14 @@
 import type { PublicUrls } from '@app/config';
 import type { Lang } from '@app/catalogue';
-import { labelIn, SEARCH_FACETS, type FacetTerm, type SearchFacet, type SearchHit, type SearchRequest } from '@app/search';
+import {
+  labelIn,
+  SEARCH_FACET_LABELS,
+  SEARCH_FACETS,
+  type FacetTerm,
+  type SearchFacet,
+  type SearchHit,
+  type SearchRequest,
+} from '@app/search';
 
 /** What a message says, in the alert's language: plain text and a small HTML twin. */
 export interface Composed {
@@ -28,17 +36,7 @@ const WORDS = {
     unsubscribe: 'Отписаться',
     query: (q: string) => `Запрос: «${q}»`,
     everything: 'все программы каталога',
-    facets: {
-      supportType: 'Вид поддержки',
-      objective: 'Цель',
-      applicantType: 'Кто может получить',
-      size: 'Размер компании',
-      stage: 'Стадия',
-      industry: 'Отрасль',
-      territory: 'Территория',
-      provider: 'Кто предоставляет',
-      status: 'Приём заявок',
-    } as Record<SearchFacet, string>,
+    facets: SEARCH_FACET_LABELS.ru,
     amount: 'Сумма',
     amountFrom: (n: string) => `от ${n}`,
     amountTo: (n: string) => `до ${n}`,
@@ -61,17 +59,7 @@ const WORDS = {
     unsubscribe: 'Unsubscribe',
     query: (q: string) => `Words: “${q}”`,
     everything: 'every programme in the catalogue',
-    facets: {
-      supportType: 'Type of support',
-      objective: 'Goal',
-      applicantType: 'Who can apply',
-      size: 'Company size',
-      stage: 'Stage',
-      industry: 'Industry',
-      territory: 'Territory',
-      provider: 'Provided by',
-      status: 'Applications',
-    } as Record<SearchFacet, string>,
+    facets: SEARCH_FACET_LABELS.en,
     amount: 'Amount',
     amountFrom: (n: string) => `from ${n}`,
     amountTo: (n: string) => `up to ${n}`,

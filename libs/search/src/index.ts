@@ -12,6 +12,7 @@ export {
   SORT_ORDERS,
   type EngineQuery,
   type EngineResult,
+  SEARCH_FACET_LABELS,
   type SearchFacet,
   type SearchHit,
   type SearchRequest,

@@ -8,6 +8,32 @@ import type { RangeValues } from './search-filters';
 export const SEARCH_FACETS = [...FACETS.map((f) => f.param), 'provider', 'status'] as const;
 export type SearchFacet = (typeof SEARCH_FACETS)[number];
 
+/** What each search facet is called, for a reader: on the site's filters and in an alert's e-mail. */
+export const SEARCH_FACET_LABELS: Record<'ru' | 'en', Readonly<Record<SearchFacet, string>>> = {
+  ru: {
+    supportType: 'Вид поддержки',
+    objective: 'Цель',
+    applicantType: 'Кто может получить',
+    size: 'Размер компании',
+    stage: 'Стадия',
+    industry: 'Отрасль',
+    territory: 'Территория',
+    provider: 'Кто предоставляет',
+    status: 'Приём заявок',
+  },
+  en: {
+    supportType: 'Type of support',
+    objective: 'Goal',
+    applicantType: 'Who can apply',
+    size: 'Company size',
+    stage: 'Stage',
+    industry: 'Industry',
+    territory: 'Territory',
+    provider: 'Provided by',
+    status: 'Applications',
+  },
+};
+
 export const SORT_ORDERS = ['relevance', 'deadline', 'amount', 'updated'] as const;
 export type SortOrder = (typeof SORT_ORDERS)[number];
 /** Orders a walk can continue from a hit's sort values (`after`); relevance has no stable key. */

@@ -1,5 +1,5 @@
 import type { Lang } from '@app/catalogue';
-import type { SearchFacet, SortOrder } from '@app/search';
+import { SEARCH_FACET_LABELS, type SortOrder } from '@app/search';
 
 /** A sentence's full stop, unless its last word brings one ("7 декабря 2026 г."). */
 const sentence = (text: string): string => (/[.!?]$/.test(text) ? text : `${text}.`);
@@ -20,17 +20,7 @@ const TEXT = {
       SortOrder,
       string
     >,
-    facets: {
-      supportType: 'Вид поддержки',
-      objective: 'Цель',
-      applicantType: 'Кто может получить',
-      size: 'Размер компании',
-      stage: 'Стадия',
-      industry: 'Отрасль',
-      territory: 'Территория',
-      provider: 'Кто предоставляет',
-      status: 'Приём заявок',
-    } as Record<SearchFacet, string>,
+    facets: SEARCH_FACET_LABELS.ru,
     activeFilters: 'Выбранные фильтры',
     removeFilter: 'Убрать фильтр',
     noFilters: 'Фильтры не выбраны.',
@@ -318,17 +308,7 @@ const TEXT = {
     clearAll: 'Clear all',
     sort: 'Sort',
     sorts: { relevance: 'best match', deadline: 'deadline', amount: 'amount', updated: 'recently updated' } as Record<SortOrder, string>,
-    facets: {
-      supportType: 'Type of support',
-      objective: 'Goal',
-      applicantType: 'Who can apply',
-      size: 'Company size',
-      stage: 'Stage',
-      industry: 'Industry',
-      territory: 'Territory',
-      provider: 'Provided by',
-      status: 'Applications',
-    } as Record<SearchFacet, string>,
+    facets: SEARCH_FACET_LABELS.en,
     activeFilters: 'Active filters',
     removeFilter: 'Remove filter',
     noFilters: 'No filters selected.',
