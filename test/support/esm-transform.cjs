@@ -5,7 +5,7 @@ const { createTransformer } = require('@swc/jest');
 
 const swc = createTransformer({ swcrc: false, jsc: { target: 'es2022', parser: { syntax: 'ecmascript' } }, module: { type: 'commonjs' } });
 // a line that starts with import or export (statements, not `import(` calls)
-const ESM_SYNTAX = /^\s*(import\s*[\w{*'"]|export\s*[\w{*])/m;
+const ESM_SYNTAX = /^\s*(import(\s+[\w{*'"]|\s*[{*'"])|export(\s+[\w{*]|\s*[{*]))/m;
 
 const isModule = (src, filename) => filename.endsWith('.mjs') || ESM_SYNTAX.test(src);
 
