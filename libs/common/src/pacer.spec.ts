@@ -30,6 +30,19 @@ describe('pacer', () => {
     expect(worked).toBeLessThan(400 * 0.75);
   });
 
+  it('rests for the CPU time taken, not for time spent waiting (on the database)', async () => {
+    const pace = pacer(4);
+    const started = performance.now();
+    // 30 steps of 10 ms waiting each: every step passes a slice, but the process hardly used the CPU
+    for (let i = 0; i < 30; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      await pace();
+    }
+    const waited = performance.now() - started;
+    // resting as long as each slice's wall time would double it (600 ms and more)
+    expect(waited).toBeLessThan(30 * 10 * 1.5);
+  });
+
   it('does not rest while a slice is not yet used up', async () => {
     const pace = pacer(1000);
     const started = performance.now();
