@@ -18,10 +18,18 @@ const common = {
   setupFiles: ['reflect-metadata'],
 };
 
-// Three projects: unit specs run without a database (`npm run test:unit`, seconds); the integration
-// and end-to-end tiers share one embedded PostgreSQL, started by their global setup only when they run;
-// `production` (`npm run test:production`, not part of `npm test`) starts the production shape itself:
-// PostgreSQL and Meilisearch servers, several built servers and workers, one file at a time.
+// Four projects. `npm test` runs two: unit specs without a database (`npm run test:unit`, seconds), and
+// the integration and end-to-end tier (`database`) on one embedded PostgreSQL, started by its global setup.
+// CI then runs the other two: `probes` (`npm run test:probes`) starts built processes and kills them, and
+// imports files of the largest allowed size; `production` (`npm run test:production`) starts the production
+// shape itself: PostgreSQL and Meilisearch servers, several built servers and workers, one file at a time.
+
+// one PostgreSQL for the run and a migrated template database that each test file clones
+const databaseRun = {
+  globalSetup: '<rootDir>/libs/testing/src/global-setup.ts',
+  globalTeardown: '<rootDir>/libs/testing/src/global-teardown.ts',
+};
+
 module.exports = {
   maxWorkers: 2,
   // a global option (projects do not take it)
@@ -32,10 +40,12 @@ module.exports = {
       ...common,
       displayName: 'database',
       testMatch: ['<rootDir>/{apps,libs}/**/*.int-spec.ts', '<rootDir>/test/**/*.e2e-spec.ts'],
-      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/production/'],
-      globalSetup: '<rootDir>/libs/testing/src/global-setup.ts',
-      globalTeardown: '<rootDir>/libs/testing/src/global-teardown.ts',
+      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/production/', '<rootDir>/test/probes/'],
+      ...databaseRun,
     },
+    // built servers, workers and the CLI as processes of their own, killed and restarted, and imports of the
+    // largest allowed file (`npm run test:probes`, minutes; CI runs it after `npm test`)
+    { ...common, displayName: 'probes', testMatch: ['<rootDir>/test/probes/**/*.e2e-spec.ts'], ...databaseRun },
     { ...common, displayName: 'production', testMatch: ['<rootDir>/test/production/**/*.e2e-spec.ts'] },
   ],
 };

@@ -15,9 +15,9 @@ import {
   type ProgrammeRecord,
 } from '@app/catalogue';
 import { freePort, programmeInput, uniqueSlug } from '@app/testing';
-import { adminBrowser } from './support/admin-web';
-import { CLI, ROOT, run, SERVER, waitFor, type Running } from './support/processes';
-import { createTestApp, type TestApp } from './support/test-app';
+import { adminBrowser } from '../support/admin-web';
+import { CLI, ROOT, run, SERVER, waitFor, type Running } from '../support/processes';
+import { createTestApp, type TestApp } from '../support/test-app';
 
 /**
  * Issue 26, the second round of probes (see README, "Security probes"): the

@@ -4,9 +4,9 @@ import { chmod, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import request from 'supertest';
-import { SHIPPED_ALL, SHIPPED_PROGRAMMES } from './support/shipped';
+import { SHIPPED_ALL, SHIPPED_PROGRAMMES } from '../support/shipped';
 import { freePort, strongPassword } from '@app/testing';
-import { CLI, ROOT, run, SERVER, waitFor } from './support/processes';
+import { CLI, ROOT, run, SERVER, waitFor } from '../support/processes';
 
 describe('npm start on the embedded default, and the CLI (built processes)', () => {
   let dir: string;

@@ -10,10 +10,10 @@ import { runMigrations } from '@app/database';
 import { IdentityService } from '@app/identity';
 import { SearchMaintenanceService, SearchOutbox, SearchSyncRelay } from '@app/search';
 import { freePort, programmeInput, strongPassword, uniqueEmail, uniqueSlug } from '@app/testing';
-import { createServerApp } from '../apps/server/src/server.app';
-import { run, SERVER, waitFor, WORKER } from './support/processes';
-import { createTestApp, TestApp } from './support/test-app';
-import { readMeiliUrl } from './support/meili';
+import { createServerApp } from '../../apps/server/src/server.app';
+import { run, SERVER, waitFor, WORKER } from '../support/processes';
+import { createTestApp, TestApp } from '../support/test-app';
+import { readMeiliUrl } from '../support/meili';
 
 /**
  * Faults a deployment meets: the database going away, SIGTERM under load, a
@@ -86,7 +86,7 @@ describe('faults', () => {
   });
 
   it('PostgreSQL stopping during requests: clean 503s, nothing half-written, and recovery without restarting the server', async () => {
-    const harness = run(join(__dirname, 'support', 'pg-harness.js'), [String(await freePort())], {});
+    const harness = run(join(__dirname, '..', 'support', 'pg-harness.js'), [String(await freePort())], {});
     const send = async (command: string, answer: string) => {
       const seen = harness.output().length;
       harness.child.stdin.write(`${command}\n`);
