@@ -3,7 +3,7 @@ import request from 'supertest';
 import { CatalogueSeeder } from '@app/catalogue';
 import { loadConfig } from '@app/config';
 import { IdentityService, type Role } from '@app/identity';
-import { createTestDatabase, strongPassword, uniqueEmail, type TestDatabase } from '@app/testing';
+import { createTestDatabase, sharedTemplate, strongPassword, uniqueEmail, type TestDatabase } from '@app/testing';
 import { createServerApp } from '../../apps/server/src/server.app';
 
 export interface TestApp {
@@ -15,22 +15,41 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** The real HTTP application on its own fresh database, optionally with the shipped catalogue. */
-export async function createTestApp(options: { seed?: boolean; env?: Record<string, string>; db?: TestDatabase } = {}): Promise<TestApp> {
-  const db = options.db ?? (await createTestDatabase());
-  // generous API limits unless a test sets its own: tests send many requests from one address
-  const config = loadConfig({
+// generous API limits unless a test sets its own: tests send many requests from one address
+const configFor = (url: string, env: Record<string, string> = {}) =>
+  loadConfig({
     NODE_ENV: 'test',
-    DATABASE_URL: db.url,
+    DATABASE_URL: url,
     LOG_LEVEL: 'silent',
     WORKER_IN_PROCESS: 'false',
     API_RATE_LIMIT_ANONYMOUS: '1000000',
     WEB_RATE_LIMIT: '1000000',
-    ...options.env,
+    ...env,
   });
-  const app = await createServerApp(config);
+
+let seeded: Promise<string> | undefined;
+/** The migrated template with the shipped catalogue, seeded once per run: cloning it costs far less than seeding. */
+const seededTemplate = () =>
+  (seeded ??= sharedTemplate('seeded', async (url) => {
+    const app = await createServerApp(configFor(url));
+    await app.init();
+    try {
+      await app.get(CatalogueSeeder).seed();
+    } finally {
+      await app.close();
+    }
+  }));
+
+/**
+ * The real HTTP application on its own fresh database, optionally with the shipped catalogue (cloned
+ * from a template seeded through the same seeder, or seeded in place on a database the test gives).
+ */
+export async function createTestApp(options: { seed?: boolean; env?: Record<string, string>; db?: TestDatabase } = {}): Promise<TestApp> {
+  const seed = options.seed ?? true;
+  const db = options.db ?? (await createTestDatabase(seed ? { template: await seededTemplate() } : {}));
+  const app = await createServerApp(configFor(db.url, options.env));
   await app.init();
-  if (options.seed ?? true) await app.get(CatalogueSeeder).seed();
+  if (seed && options.db) await app.get(CatalogueSeeder).seed();
   const http = app.getHttpServer();
   return {
     app,

@@ -3,7 +3,7 @@ import { Client } from 'pg';
 import { readTestDatabaseUrl } from '@app/config';
 import { runMigrations } from '@app/database';
 import { startThrowawayPostgres } from './throwaway-postgres';
-import { TEMPLATE_DATABASE } from './test-database';
+import { DERIVED_TEMPLATE_PREFIX, TEMPLATE_DATABASE } from './test-database';
 import { reportSkippedServers } from './skipped-servers';
 
 /**
@@ -20,6 +20,11 @@ export default async function globalSetup(): Promise<void> {
   const admin = new Client({ connectionString: adminUrl });
   await admin.connect();
   try {
+    // templates an earlier run derived from the last one (a TEST_DATABASE_URL server keeps them) are stale
+    const derived = await admin.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE starts_with(datname, $1)`, [
+      DERIVED_TEMPLATE_PREFIX,
+    ]);
+    for (const { datname } of derived.rows) await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
     await admin.query(`DROP DATABASE IF EXISTS ${TEMPLATE_DATABASE} WITH (FORCE)`);
     await admin.query(`CREATE DATABASE ${TEMPLATE_DATABASE}`);
   } finally {
