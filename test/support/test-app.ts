@@ -38,6 +38,9 @@ const seededTemplate = () =>
     } finally {
       await app.close();
     }
+  }).catch((error: unknown) => {
+    seeded = undefined; // the next file tries again
+    throw error;
   }));
 
 /**
