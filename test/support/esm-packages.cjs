@@ -5,9 +5,14 @@
 const fs = require('node:fs');
 const path = require('node:path');
 
-/** Installed packages (paths under node_modules, nested ones included) that declare "type": "module". */
+/**
+ * Installed packages (paths under node_modules, nested ones included) that declare "type": "module";
+ * null when npm's record of what it installed is missing (node_modules made by another tool).
+ */
 function esmPackages(rootDir) {
-  const lock = JSON.parse(fs.readFileSync(path.join(rootDir, 'node_modules/.package-lock.json'), 'utf8'));
+  const record = path.join(rootDir, 'node_modules/.package-lock.json');
+  if (!fs.existsSync(record)) return null;
+  const lock = JSON.parse(fs.readFileSync(record, 'utf8'));
   const names = new Set();
   for (const location of Object.keys(lock.packages)) {
     if (!location.startsWith('node_modules/')) continue;
@@ -25,10 +30,12 @@ const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * A transformIgnorePatterns entry: a file under node_modules whose innermost package is not an
- * ES module package, unless it is a .mjs file.
+ * ES module package, unless it is a .mjs file. Without npm's record it ignores nothing (slower: the
+ * transform then tells ES modules from CommonJS file by file).
  */
-function ignoreCommonJs(rootDir, alsoIgnore = []) {
-  const esm = esmPackages(rootDir).filter((name) => !alsoIgnore.includes(name));
+function ignoreCommonJs(rootDir) {
+  const esm = esmPackages(rootDir);
+  if (!esm) return '^$';
   return `/node_modules/(?!(?:${esm.map(escape).join('|')})/)(?:@[^/]+/)?[^/]+(?:(?!/node_modules/).)*(?<!\\.mjs)$`;
 }
 
