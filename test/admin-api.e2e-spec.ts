@@ -547,6 +547,46 @@ describe('admin API (HTTP, real PostgreSQL)', () => {
       expect(refused.body.details).toEqual([{ field: 'parent', messages: [`unknown programme "${parent.slug}"`] }]);
     });
 
+    it('saves and publishes a change opened before the programme’s parent was renamed, then deleted', async () => {
+      const parent = await publishedProgramme('Родитель, переименованный и удалённый позже');
+      const child = await createProgrammeViaApi(
+        t.http,
+        editor,
+        programmeInput({ title: { ru: 'Дочерняя программа с правкой', en: 'Child with a change' }, parent: parent.slug }),
+      );
+      const url = `/api/v1/admin/programmes/${child.id}`;
+      const current = await api().get(url).set(as(editor)).expect(200);
+      expect(current.body.parent).toBe(parent.slug);
+      // the open change holds the parent's slug, as the entry had it
+      const opened = await api()
+        .patch(url)
+        .set(as(editor))
+        .set('If-Match', current.headers.etag)
+        .send({ summary: { ru: 'Правка до переименования родителя' } })
+        .expect(202);
+      const renamed = await patchAndPublish(t.http, editor, parent.id, `"${parent.version}"`, { slug: `${parent.slug}-renamed` });
+      // saving the open change again does not look up the parent it never changed (it was a 400: unknown programme)
+      const resaved = await api()
+        .patch(url)
+        .set(as(editor))
+        .set('If-Match', opened.headers.etag)
+        .send({ summary: { en: 'An edit after the rename' } })
+        .expect(202);
+      expect(resaved.body.programme.parent).toBe(`${parent.slug}-renamed`);
+      await api().delete(parent.url).set(as(admin)).set('If-Match', renamed.etag).expect(204);
+      const edited = await api()
+        .patch(url)
+        .set(as(editor))
+        .set('If-Match', resaved.headers.etag)
+        .send({ summary: { en: 'An edit after the parent went' } })
+        .expect(202);
+      const published = await api().post(`${url}/pending-change/publish`).set(as(editor)).set('If-Match', edited.headers.etag).expect(200);
+      expect(published.body.summary).toMatchObject({ ru: 'Правка до переименования родителя', en: 'An edit after the parent went' });
+      // the reference stays as it was: the entry was never moved
+      const [{ parent_id }] = await t.app.get(DataSource).query(`SELECT parent_id FROM programme WHERE id = $1`, [child.id]);
+      expect(parent_id).toBe(parent.id);
+    });
+
     /** Changes a published entry the way a bulk import does (straight to the entry). */
     async function importRow(slug: string, fields: Record<string, unknown>): Promise<void> {
       const [row] = await t.app.get(DataSource).query(`SELECT id FROM programme WHERE slug = $1`, [slug]);

@@ -210,7 +210,7 @@ export class PendingChangesService {
       }
       const liveRecord = recordOf(mapProgramme(live));
       const working = open?.content ?? liveRecord;
-      const inputs = open ? [await inputOf(open.content, liveRecord), input] : [input];
+      const inputs = open ? [await inputOf(open.content, await this.namesHeldParent(tx, live, open.content.parent)), input] : [input];
       const content = editable(toRecord(await this.programmes.previewUpdate(tx, live, inputs)));
       const checked = [...(open?.englishChecked ?? []), ...(options.englishChecked ?? [])];
       if (!open && !changedFields(liveRecord, content).length) {
@@ -244,7 +244,8 @@ export class PendingChangesService {
       const pair = pairs.get(path);
       return pair?.en ? [{ path, ru: pair.ru, en: pair.en }] : [];
     });
-    const input = await inputOf(mergeRecords(stored, record, stored).merged, stored);
+    const merged = mergeRecords(stored, record, stored).merged;
+    const input = await inputOf(merged, merged.parent === stored.parent);
     try {
       return { kind: 'saved', outcome: await this.edit(id, current, input, actor, { englishChecked }) };
     } catch (error) {
@@ -428,7 +429,7 @@ export class PendingChangesService {
       const saved = await this.programmes.update(
         id,
         exactVersion(live.version),
-        await inputOf(merged, recordOf(mapProgramme(live))),
+        await inputOf(merged, merged.parent === (live.parent?.slug ?? null)),
         actor,
         tx,
         {
@@ -491,7 +492,7 @@ export class PendingChangesService {
       if (unchosen.length)
         throw validationFailed(unchosen.map((path) => ({ field: `choices.${path}`, messages: ['choose "pending" or "published"'] })));
       const content = editable(
-        toRecord(await this.programmes.previewUpdate(tx, live, [await inputOf(merged, recordOf(mapProgramme(live)))])),
+        toRecord(await this.programmes.previewUpdate(tx, live, [await inputOf(merged, merged.parent === (live.parent?.slug ?? null))])),
       );
       const saved = await this.write(tx, live, change, content, actor, { englishChecked: change.englishChecked, rebase: true });
       return this.view(tx, live, saved);
@@ -516,6 +517,16 @@ export class PendingChangesService {
     const revision = await tx.getRepository(ProgrammeRevision).findOneBy({ programmeId: id, version });
     if (!revision) throw new DomainError('not_found', 'PROGRAMME.REVISION_NOT_FOUND', `No version ${version} of this programme`);
     return recordOf(snapshotView(readSnapshot(revision.snapshot)));
+  }
+
+  /**
+   * Whether `slug` names the parent the entry holds: by its slug now, or by one it had before a rename, also
+   * when that parent was deleted since (the entry's view then shows none). A pending change keeps the slug
+   * its parent had when the change was saved.
+   */
+  private async namesHeldParent(tx: EntityManager, live: Programme, slug: string | null): Promise<boolean> {
+    if (slug === (live.parent?.slug ?? null)) return true;
+    return slug !== null && live.parentId !== null && (await this.rows.hasHadSlug(tx, live.parentId, slug));
   }
 
   private findOpen(tx: EntityManager, id: string): Promise<ProgrammePendingChange | null> {
@@ -629,7 +640,7 @@ export class PendingChangesService {
     let problems: FieldProblem[] = [];
     try {
       // the checks throw before any statement could fail: the transaction stays usable
-      programme = await this.programmes.previewUpdate(tx, live, [await inputOf(merged, liveRecord)]);
+      programme = await this.programmes.previewUpdate(tx, live, [await inputOf(merged, merged.parent === liveRecord.parent)]);
     } catch (error) {
       if (!(error instanceof DomainError) || !['invalid', 'conflict'].includes(error.kind)) throw error;
       problems = Array.isArray(error.details) ? (error.details as FieldProblem[]) : [{ field: 'record', messages: [error.message] }];
@@ -675,15 +686,15 @@ export class PendingChangesService {
 
 const recordOf = (view: ProgrammeView): EditableRecord => editable(toRecord(view));
 
-/** A record as a complete update (a stored content that no longer validates is a 400 naming its fields). */
 /**
- * `record` as a save of the entry whose record is `applied`: the parent is named only when it changes
- * it. A parent is stored as a reference, which holds even when the parent is deleted meanwhile; naming
- * it again would look it up by slug and refuse a change that never touched it.
+ * `record` as a save of an entry, naming its parent only when `sameParent` is false. A parent is stored as a
+ * reference, which holds when the parent is renamed or deleted meanwhile; naming it again would look it up
+ * by slug and refuse a change that never touched it. A stored content that no longer validates is a 400
+ * naming its fields.
  */
-async function inputOf(record: EditableRecord, applied: EditableRecord): Promise<UpdateProgrammeDto> {
+async function inputOf(record: EditableRecord, sameParent: boolean): Promise<UpdateProgrammeDto> {
   const { dto, problems } = await toProgrammeInput(record as unknown as Record<string, unknown>);
   if (problems.length) throw validationFailed(problems);
-  if (record.parent === applied.parent) delete dto.parent;
+  if (sameParent) delete dto.parent;
   return dto;
 }

@@ -245,6 +245,15 @@ export class ProgrammeRepository {
     return rows.map((r) => r.id);
   }
 
+  /** Whether the programme (deleted or not) was ever saved under `slug`: its slug now, or one it had before a rename. */
+  async hasHadSlug(manager: EntityManager, id: string, slug: string): Promise<boolean> {
+    const rows: unknown[] = await manager.query(
+      `SELECT 1 FROM programme_revision WHERE programme_id = $1 AND snapshot->>'slug' = $2 LIMIT 1`,
+      [id, slug],
+    );
+    return rows.length > 0;
+  }
+
   /** Live programmes that show this programme as their parent. */
   async idsByParent(manager: EntityManager, parentId: string): Promise<string[]> {
     const rows: { id: string }[] = await manager.query(`SELECT id FROM programme WHERE parent_id = $1 AND deleted_at IS NULL`, [parentId]);
