@@ -27,6 +27,9 @@ import {
   parseWorkingTag,
   workingTag,
   type WorkingVersion,
+  editable,
+  type EditableRecord,
+  type Side,
 } from '@app/catalogue';
 import { Transform } from 'class-transformer';
 import { IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, Min } from 'class-validator';
@@ -49,17 +52,7 @@ import {
   WorkingVersionForm,
 } from './form-input';
 import { actorOf, Admin, AdminContext, AdminPages, AdminRoles } from './admin-session';
-import {
-  diffRecords,
-  displayValue,
-  editable,
-  labelsOf,
-  misshapenFields,
-  recordFromForm,
-  toMoscowInput,
-  type EditableRecord,
-  type Side,
-} from './programme-form';
+import { diffRecords, displayValue, labelsOf, misshapenFields, recordFromForm, toMoscowInput } from './programme-form';
 
 const PER_PAGE = 25;
 const ACTIONS = Object.keys(TRANSITIONS) as ProgrammeTransition[];

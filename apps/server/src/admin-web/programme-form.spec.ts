@@ -1,5 +1,6 @@
 import type { TaxonomyView } from '@app/catalogue';
-import { changedFields, diffRecords, labelsOf, mergeRecords, recordFromForm, toMoscowInput, type EditableRecord } from './programme-form';
+import { changedFields, mergeRecords, type EditableRecord } from '@app/catalogue';
+import { diffRecords, labelsOf, recordFromForm, toMoscowInput } from './programme-form';
 
 const FORM = {
   slug: 'grant',

@@ -18,18 +18,6 @@ import {
 } from '@app/catalogue';
 import { blank, declaredAs, declaredProperties, formValues, type FormBody } from './form-input';
 
-/** Comparing and merging records lives with the catalogue (a pending change is merged when published); the pages use it from here too. */
-export {
-  changedFields,
-  editable,
-  FIELDS,
-  mergeRecords,
-  type EditableRecord,
-  type FieldDef,
-  type MergeOutcome,
-  type Side,
-} from '@app/catalogue';
-
 // ---- Moscow time: the catalogue's dates are entered and shown in Europe/Moscow (UTC+3, no DST) ----
 
 const MOSCOW_OFFSET_MS = 3 * 3_600_000;
