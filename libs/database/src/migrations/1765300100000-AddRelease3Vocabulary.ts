@@ -3,7 +3,7 @@ import { EVERYDAY_VOCABULARY } from '@app/language';
 import { writeEverydayVocabulary } from './1765300000000-AddEverydayVocabulary';
 
 /** The first term of each group this migration brings (the release-3 catalogue's words); `down` removes those it added whole. */
-const RELEASE_3_GROUPS = [
+export const RELEASE_3_GROUPS = [
   'ФРП',
   'ФСИ',
   'Корпорация МСП',

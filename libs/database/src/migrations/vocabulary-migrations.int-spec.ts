@@ -3,25 +3,13 @@ import { EVERYDAY_VOCABULARY, WAITING_VOCABULARY } from '@app/language';
 import { createTestDatabase, type TestDatabase } from '@app/testing';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions, runMigrations } from '../data-source';
+import { RELEASE_3_GROUPS } from './1765300100000-AddRelease3Vocabulary';
 import { MIGRATIONS } from './index';
 
 /** Two groups as 1765300000000-AddEverydayVocabulary wrote them before release 3 (the file has changed since). */
 const GUARANTEE_BEFORE = ['поручительство', 'гарантия', 'банковская гарантия', 'guarantee', 'surety'];
 const EXPORT_BEFORE = ['экспорт', 'экспортёр', 'ВЭД', 'внешнеэкономическая деятельность', 'export'];
 const THIS = 'AddRelease3Vocabulary1765300100000';
-const RELEASE_3_FIRST_TERMS = [
-  'ФРП',
-  'ФСИ',
-  'Корпорация МСП',
-  'РЭЦ',
-  'импортозамещение',
-  'НИОКР',
-  'электроника',
-  'масштабирование',
-  'тестирование',
-  'найти',
-  'премия',
-];
 
 /**
  * An installation that ran 1765300000000 before release 3 gets the release-3 vocabulary from 1765300100000: the new
@@ -40,7 +28,7 @@ describe('migration 1765300100000-AddRelease3Vocabulary', () => {
     await c.connect();
     await runMigrations(db.url, 'AddEverydayVocabulary1765300000000');
     // the vocabulary as that migration wrote it from the file before release 3
-    await c.query(`DELETE FROM search_synonym WHERE terms[1] = ANY($1::text[])`, [RELEASE_3_FIRST_TERMS]);
+    await c.query(`DELETE FROM search_synonym WHERE terms[1] = ANY($1::text[])`, [RELEASE_3_GROUPS]);
     await c.query(`UPDATE search_synonym SET terms = $1::text[] WHERE 'поручительство' = ANY(terms)`, [GUARANTEE_BEFORE]);
     await c.query(`UPDATE search_synonym SET terms = $1::text[] WHERE 'экспорт' = ANY(terms)`, [EXPORT_BEFORE]);
     for (const w of WAITING_VOCABULARY) await c.query(`INSERT INTO search_synonym (terms) VALUES ($1::text[])`, [w.terms]);
@@ -55,7 +43,7 @@ describe('migration 1765300100000-AddRelease3Vocabulary', () => {
     const before = await groups();
     await runMigrations(db.url, THIS);
     const after = await groups();
-    for (const first of RELEASE_3_FIRST_TERMS) expect(after).toContainEqual(EVERYDAY_VOCABULARY.find((g) => g[0] === first));
+    for (const first of RELEASE_3_GROUPS) expect(after).toContainEqual(EVERYDAY_VOCABULARY.find((g) => g[0] === first));
     expect(await groupOf('поручительство')).toEqual([
       'поручительство',
       'гарантия по кредиту',
@@ -66,7 +54,7 @@ describe('migration 1765300100000-AddRelease3Vocabulary', () => {
     expect(await groupOf('экспорт')).toEqual([...EXPORT_BEFORE, 'экспортный', 'экспортировать']);
     // groups waiting for drafts, which an older file wrote, stay: they are harmless and admins may have edited them
     for (const w of WAITING_VOCABULARY) expect(after).toContainEqual(w.terms);
-    expect(after.length).toBe(before.length + RELEASE_3_FIRST_TERMS.length);
+    expect(after.length).toBe(before.length + RELEASE_3_GROUPS.length);
     expect((await c.query(`SELECT count(*)::int AS n FROM search_outbox WHERE kind = 'settings'`)).rows[0].n).toBeGreaterThan(0);
   });
 
@@ -95,7 +83,7 @@ describe('migration 1765300100000-AddRelease3Vocabulary', () => {
       await ds.destroy();
     }
     const after = await groups();
-    for (const first of RELEASE_3_FIRST_TERMS) expect(after.find((g) => g[0] === first)).toBeUndefined();
+    for (const first of RELEASE_3_GROUPS) expect(after.find((g) => g[0] === first)).toBeUndefined();
     expect(await groupOf('поручительство')).toEqual(GUARANTEE_BEFORE);
   });
 });
